@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Baton target shares: Swift 6 mode plus the upcoming features that keep
+/// imports and existentials explicit (the same set Hummingbird builds with).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Baton",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "baton", targets: ["baton"]),
+        .library(name: "BatonModel", targets: ["BatonModel"]),
+        .library(name: "BatonBPMN", targets: ["BatonBPMN"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "BatonModel", swiftSettings: strictSettings),
+        .target(name: "BatonBPMN", dependencies: ["BatonModel", "CLibXML2"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "baton",
+            dependencies: [
+                "BatonModel",
+                "BatonBPMN",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "BatonModelTests", dependencies: ["BatonModel"], swiftSettings: strictSettings),
+        .testTarget(name: "BatonBPMNTests", dependencies: ["BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["baton"], swiftSettings: strictSettings),
+    ]
+)

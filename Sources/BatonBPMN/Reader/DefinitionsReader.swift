@@ -1,0 +1,361 @@
+import BatonModel
+
+/// Walks a BPMN `definitions` element and builds the model, reporting what it cannot read.
+///
+/// Checks that need the whole file (references, reachability, gateway rules) are left to
+/// ``ProcessValidator``; this type reports what is visible on one element at a time.
+struct DefinitionsReader {
+    var sink: DiagnosticSink
+    let options: BPMNReadOptions
+    /// Each element's tag as written (`bpmn:userTask`), so later diagnostics can name and locate it.
+    private(set) var tags: [ElementID: String] = [:]
+    private var firstLineOfID: [String: Int] = [:]
+    /// Whether the process being read is executable: only then are unsupported features errors.
+    var executable = false
+
+    init(sink: DiagnosticSink, options: BPMNReadOptions) {
+        self.sink = sink
+        self.options = options
+    }
+
+    /// Elements of the BPMN namespace that carry no runtime meaning for Baton and are skipped quietly.
+    static let ignoredRootElements: Set<String> = [
+        "import", "extension", "documentation", "extensionElements", "itemDefinition", "dataStore", "interface",
+        "endPoint", "partnerEntity", "partnerRole", "resource", "category", "correlationProperty", "eventDefinition",
+        "globalTask", "globalUserTask", "globalScriptTask", "globalManualTask", "globalBusinessRuleTask",
+        "choreography", "conversation", "relationship", "operation",
+    ]
+
+    mutating func readDefinitions(_ root: XMLElement) -> Definitions {
+        var definitions = Definitions()
+        definitions.id = root.attribute("id")
+        definitions.targetNamespace = root.attribute("targetNamespace")
+        definitions.exporter = root.attribute("exporter")
+        definitions.exporterVersion = root.attribute("exporterVersion")
+
+        for child in root.children {
+            if child.isElement("BPMNDiagram", in: Namespace.bpmnDI) {
+                readDiagram(child, into: &definitions.diagram)
+                continue
+            }
+            guard child.inNamespace(Namespace.bpmn) else { continue }
+            switch child.localName {
+            case "process":
+                if let process = readProcess(child) { definitions.processes.append(process) }
+            case "collaboration":
+                if let collaboration = readCollaboration(child) { definitions.collaborations.append(collaboration) }
+            case "message", "signal", "escalation":
+                guard let id = register(child) else { continue }
+                let element = RootElement(
+                    id: id, name: child.attribute("name"), code: child.attribute("escalationCode"), line: child.line)
+                switch child.localName {
+                case "message": definitions.messages.append(element)
+                case "signal": definitions.signals.append(element)
+                default: definitions.escalations.append(element)
+                }
+            case "error":
+                guard let id = register(child) else { continue }
+                definitions.errors.append(
+                    BPMNErrorDefinition(
+                        id: id, name: child.attribute("name"), errorCode: child.attribute("errorCode"),
+                        errorMessage: child.attribute("errorMessage", namespace: Namespace.camunda), line: child.line))
+            case let name where Self.ignoredRootElements.contains(name):
+                continue
+            default:
+                reportUnknown(child)
+            }
+        }
+        return definitions
+    }
+
+    // MARK: - Processes and scopes
+
+    private mutating func readProcess(_ element: XMLElement) -> ProcessDefinition? {
+        guard let id = register(element) else { return nil }
+        executable = readBoolean(element, "isExecutable", default: false)
+        var scope = ScopeContent()
+        readScope(element, parent: nil, depth: 2, into: &scope)
+        let extensions = readExtensions(element, owner: id)
+        let process = ProcessDefinition(
+            id: id, name: element.attribute("name"), isExecutable: executable,
+            versionTag: element.attribute("versionTag", namespace: Namespace.camunda),
+            historyTimeToLive: element.attribute("historyTimeToLive", namespace: Namespace.camunda),
+            candidateStarterGroups: commaSeparated(element.attribute("candidateStarterGroups", namespace: Namespace.camunda)),
+            candidateStarterUsers: commaSeparated(element.attribute("candidateStarterUsers", namespace: Namespace.camunda)),
+            flowNodes: scope.nodes, sequenceFlows: scope.flows, lanes: scope.lanes, listeners: extensions.listeners,
+            properties: extensions.properties, line: element.line)
+        if let ttl = process.historyTimeToLive, Int(ttl) == nil, ISODuration(ttl) == nil {
+            sink.report(
+                .error, .invalidAttributeValue,
+                "Expected camunda:historyTimeToLive to be a number of days or an ISO 8601 duration such as P180D, but it is '\(ttl)'.",
+                line: element.line, tag: element.qualifiedName, element: id, attribute: "camunda:historyTimeToLive")
+        }
+        if !executable {
+            sink.report(
+                .note, .notExecutable,
+                "Process '\(id)' is not executable (isExecutable is not \"true\"); it is read for inspection but will not be deployed.",
+                line: element.line, tag: element.qualifiedName, element: id)
+        }
+        return process
+    }
+
+    /// Everything one process collects while its scopes are walked, in document order.
+    struct ScopeContent {
+        var nodes: [FlowNode] = []
+        var flows: [SequenceFlow] = []
+        var lanes: [Lane] = []
+    }
+
+    static let flowNodeNames: Set<String> = [
+        "startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent", "task",
+        "userTask", "serviceTask", "sendTask", "receiveTask", "manualTask", "businessRuleTask", "scriptTask",
+        "callActivity", "subProcess", "transaction", "adHocSubProcess", "exclusiveGateway", "parallelGateway",
+        "inclusiveGateway", "eventBasedGateway", "complexGateway",
+    ]
+
+    /// Children of a process or subprocess that Baton reads elsewhere or that have no runtime meaning.
+    static let ignoredScopeElements: Set<String> = [
+        "documentation", "extensionElements", "dataObject", "dataObjectReference", "dataStoreReference",
+        "textAnnotation", "association", "group", "property", "ioSpecification", "incoming", "outgoing",
+        "multiInstanceLoopCharacteristics", "standardLoopCharacteristics", "dataInputAssociation",
+        "dataOutputAssociation", "auditing", "monitoring", "correlationSubscription", "completionCondition",
+    ]
+
+    private mutating func readScope(_ container: XMLElement, parent: ElementID?, depth: Int, into scope: inout ScopeContent) {
+        guard depth <= options.maximumDepth else {
+            sink.report(
+                .error, .nestingTooDeep,
+                "Expected elements to nest at most \(options.maximumDepth) levels deep, but '\(container.qualifiedName)' is nested deeper; its content is not read.",
+                line: container.line, tag: container.qualifiedName, element: container.attribute("id").map { ElementID($0) })
+            return
+        }
+        for child in container.children where child.inNamespace(Namespace.bpmn) {
+            let name = child.localName
+            if Self.flowNodeNames.contains(name) {
+                guard let node = readFlowNode(child, parent: parent) else { continue }
+                scope.nodes.append(node)
+                if node.kind.isSubProcess { readScope(child, parent: node.id, depth: depth + 1, into: &scope) }
+            } else if name == "sequenceFlow" {
+                if let flow = readSequenceFlow(child, parent: parent) { scope.flows.append(flow) }
+            } else if name == "laneSet" {
+                readLaneSet(child, parentLane: nil, into: &scope.lanes)
+            } else if !Self.ignoredScopeElements.contains(name) {
+                reportUnknown(child)
+            }
+        }
+    }
+
+    private mutating func readSequenceFlow(_ element: XMLElement, parent: ElementID?) -> SequenceFlow? {
+        guard let id = register(element) else { return nil }
+        let source = reference(element, "sourceRef")
+        let target = reference(element, "targetRef")
+        for (attribute, value) in [("sourceRef", source), ("targetRef", target)] where value == nil {
+            sink.report(
+                .error, .missingAttribute, "Expected sequence flow '\(id)' to have a \(attribute), but it has none.",
+                line: element.line, tag: element.qualifiedName, element: id, attribute: attribute)
+        }
+        guard let source, let target else { return nil }
+        var condition: Condition?
+        if let expressionElement = element.children.first(where: { $0.isElement("conditionExpression", in: Namespace.bpmn) }) {
+            condition = readCondition(expressionElement, owner: id, ownerElement: element)
+        }
+        return SequenceFlow(
+            id: id, name: element.attribute("name"), source: source, target: target, parent: parent, condition: condition,
+            line: element.line)
+    }
+
+    /// Reads a `conditionExpression` (or `condition`): it must be one `${…}` JUEL expression.
+    mutating func readCondition(_ element: XMLElement, owner: ElementID, ownerElement: XMLElement) -> Condition? {
+        if let language = element.attribute("language"), !["juel", "expression"].contains(language.lowercased()) {
+            if executable {
+                sink.report(
+                    .error, .unsupportedScriptLanguage,
+                    "Expected the condition of '\(owner)' to be a JUEL expression, but it is written in '\(language)', which Baton does not execute.",
+                    line: element.line, tag: ownerElement.qualifiedName, element: owner, attribute: "language")
+            }
+            return nil
+        }
+        if element.attribute("resource", namespace: Namespace.camunda) != nil {
+            if executable {
+                sink.report(
+                    .error, .unsupportedElement,
+                    "Expected the condition of '\(owner)' inline, but it names an external camunda:resource, which Baton does not load.",
+                    line: element.line, tag: ownerElement.qualifiedName, element: owner, attribute: "camunda:resource")
+            }
+            return nil
+        }
+        let source = element.text.trimmingASCIIWhitespace()
+        guard let template = parseTemplate(source, owner: owner, tag: ownerElement.qualifiedName, attribute: element.localName, line: element.line) else {
+            return nil
+        }
+        guard let expression = template.singleExpression else {
+            sink.report(
+                .error, .conditionNotExpression,
+                "Expected the condition of '\(owner)' to be one expression such as ${approved}, but it is '\(source)'.",
+                line: element.line, tag: ownerElement.qualifiedName, element: owner, attribute: element.localName)
+            return nil
+        }
+        return Condition(expression: expression, source: source)
+    }
+
+    private mutating func readLaneSet(_ element: XMLElement, parentLane: ElementID?, into lanes: inout [Lane]) {
+        for laneElement in element.children where laneElement.isElement("lane", in: Namespace.bpmn) {
+            guard let id = register(laneElement) else { continue }
+            let refs = laneElement.children
+                .filter { $0.isElement("flowNodeRef", in: Namespace.bpmn) }
+                .map { ElementID(stripPrefix($0.text.trimmingASCIIWhitespace())) }
+            lanes.append(Lane(id: id, name: laneElement.attribute("name"), flowNodeRefs: refs, parentLane: parentLane))
+            for nested in laneElement.children where nested.isElement("childLaneSet", in: Namespace.bpmn) {
+                readLaneSet(nested, parentLane: id, into: &lanes)
+            }
+        }
+    }
+
+    private mutating func readCollaboration(_ element: XMLElement) -> Collaboration? {
+        guard let id = register(element) else { return nil }
+        var collaboration = Collaboration(id: id)
+        for child in element.children where child.inNamespace(Namespace.bpmn) {
+            switch child.localName {
+            case "participant":
+                guard let participantID = register(child) else { continue }
+                collaboration.participants.append(
+                    .init(id: participantID, name: child.attribute("name"), processRef: reference(child, "processRef")))
+            case "messageFlow":
+                guard let flowID = register(child) else { continue }
+                guard let source = reference(child, "sourceRef"), let target = reference(child, "targetRef") else { continue }
+                collaboration.messageFlows.append(
+                    .init(id: flowID, name: child.attribute("name"), source: source, target: target, messageRef: reference(child, "messageRef")))
+            default:
+                _ = child.attribute("id").map { register(child, id: $0) }
+            }
+        }
+        return collaboration
+    }
+
+    // MARK: - Shared helpers
+
+    /// Records an element's id (reporting it missing or duplicated) and its tag for later diagnostics.
+    mutating func register(_ element: XMLElement) -> ElementID? {
+        guard let raw = element.attribute("id")?.trimmingASCIIWhitespace(), !raw.isEmpty else {
+            sink.report(
+                .error, .missingID,
+                "Expected '\(element.qualifiedName)'\(element.attribute("name").map { " named '\($0)'" } ?? "") to have an id, but it has none; it is ignored.",
+                line: element.line, tag: element.qualifiedName)
+            return nil
+        }
+        return register(element, id: raw)
+    }
+
+    @discardableResult
+    mutating func register(_ element: XMLElement, id raw: String) -> ElementID? {
+        let id = ElementID(raw)
+        if let first = firstLineOfID[raw] {
+            sink.report(
+                .error, .duplicateID, "Expected ids to be unique, but '\(raw)' is used again by this '\(element.qualifiedName)'.",
+                line: element.line, tag: element.qualifiedName, element: id, notes: ["'\(raw)' is first defined on line \(first)"])
+            return nil
+        }
+        firstLineOfID[raw] = element.line
+        tags[id] = element.qualifiedName
+        return id
+    }
+
+    /// An attribute that refers to another element by id; a `prefix:` (QName form) is dropped.
+    func reference(_ element: XMLElement, _ attribute: String) -> ElementID? {
+        guard let value = element.attribute(attribute)?.trimmingASCIIWhitespace(), !value.isEmpty else { return nil }
+        return ElementID(stripPrefix(value))
+    }
+
+    func stripPrefix(_ value: String) -> String {
+        guard let colon = value.lastIndex(of: ":") else { return value }
+        return String(value[value.index(after: colon)...])
+    }
+
+    mutating func readBoolean(_ element: XMLElement, _ name: String, namespace: String? = nil, default fallback: Bool) -> Bool {
+        guard let raw = element.attribute(name, namespace: namespace) else { return fallback }
+        switch raw.trimmingASCIIWhitespace().lowercased() {
+        case "true": return true
+        case "false": return false
+        default:
+            let attribute = namespace == Namespace.camunda ? "camunda:\(name)" : name
+            sink.report(
+                .error, .invalidAttributeValue, "Expected \(attribute) to be \"true\" or \"false\", but it is '\(raw)'.",
+                line: element.line, tag: element.qualifiedName, element: element.attribute("id").map { ElementID($0) },
+                attribute: attribute)
+            return fallback
+        }
+    }
+
+    func commaSeparated(_ value: String?) -> [String] {
+        guard let value else { return [] }
+        return value.split(separator: ",").map { String($0).trimmingASCIIWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    mutating func reportUnknown(_ element: XMLElement) {
+        sink.report(
+            .warning, .unknownElement,
+            "Expected a BPMN 2.0 element Baton knows, but '\(element.qualifiedName)' is not one; it is ignored.",
+            line: element.line, tag: element.qualifiedName, element: element.attribute("id").map { ElementID($0) })
+    }
+
+    /// Parses a template, reporting a syntax error (or an unsupported function in an executable
+    /// process) against the owning element and attribute. Returns nil when it cannot be used.
+    mutating func parseTemplate(_ text: String, owner: ElementID?, tag: String, attribute: String, line: Int) -> Template? {
+        let template: Template
+        do {
+            template = try Template(parsing: text)
+        } catch {
+            sink.report(
+                .error, .expressionSyntax, "Expected a valid expression in \(attribute), but \(error.message.lowercasedFirst) at character \(error.offset + 1) of '\(text)'.",
+                line: line, tag: tag, element: owner, attribute: attribute)
+            return nil
+        }
+        if executable {
+            for expression in template.expressions {
+                for call in expression.calls where !ExpressionEvaluator.supportedMethods.contains(call) {
+                    sink.report(
+                        .error, .unsupportedFunction,
+                        "Expected \(attribute) to call only functions Baton evaluates (\(ExpressionEvaluator.supportedMethods.sorted().joined(separator: ", "))), but it calls '\(call)'.",
+                        line: line, tag: tag, element: owner, attribute: attribute)
+                }
+            }
+        }
+        return template
+    }
+
+    /// An optional attribute parsed as a template.
+    mutating func templateAttribute(_ element: XMLElement, _ name: String, owner: ElementID) -> Template? {
+        guard let raw = element.attribute(name, namespace: Namespace.camunda), !raw.trimmingASCIIWhitespace().isEmpty else { return nil }
+        return parseTemplate(raw, owner: owner, tag: element.qualifiedName, attribute: "camunda:\(name)", line: element.line)
+    }
+}
+
+extension String {
+    var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}
+
+extension Expression {
+    /// The names of every function or method the expression calls, in order.
+    var calls: [String] {
+        var names: [String] = []
+        func visit(_ expression: Expression) {
+            switch expression {
+            case .literal, .identifier: break
+            case .member(let base, _): visit(base)
+            case .index(let base, let key): visit(base); visit(key)
+            case .call(let target, let name, let arguments):
+                names.append(name)
+                target.map(visit)
+                arguments.forEach(visit)
+            case .unary(_, let operand): visit(operand)
+            case .binary(_, let lhs, let rhs): visit(lhs); visit(rhs)
+            case .conditional(let c, let a, let b): visit(c); visit(a); visit(b)
+            }
+        }
+        visit(self)
+        return names
+    }
+}

@@ -1,0 +1,142 @@
+import BatonModel
+
+extension ProcessValidator {
+    // MARK: - Which nodes may have incoming and outgoing flows
+
+    mutating func checkFlowDirections(_ process: ProcessDefinition) {
+        for node in process.flowNodes {
+            let incoming = process.incoming(node.id)
+            let outgoing = process.outgoing(node.id)
+            switch node.kind {
+            case .startEvent where !incoming.isEmpty:
+                error(.invalidFlowDirection, "Expected start event '\(node.id)' to have no incoming sequence flow, but '\(incoming[0].id)' leads into it.", at: node)
+            case .boundaryEvent where !incoming.isEmpty:
+                error(.invalidFlowDirection, "Expected boundary event '\(node.id)' to have no incoming sequence flow, but '\(incoming[0].id)' leads into it.", at: node)
+            case .endEvent where !outgoing.isEmpty:
+                error(.invalidFlowDirection, "Expected end event '\(node.id)' to have no outgoing sequence flow, but '\(outgoing[0].id)' leaves it.", at: node)
+            default:
+                break
+            }
+            guard outgoing.isEmpty else { continue }
+            switch node.kind {
+            case .startEvent, .intermediateCatchEvent, .intermediateThrowEvent, .boundaryEvent, .gateway:
+                error(
+                    .noOutgoingFlow,
+                    "Expected \(describe(node)) to have an outgoing sequence flow, but it has none, so its token could never move on.",
+                    at: node)
+            case .subProcess(let sub) where sub.triggeredByEvent:
+                break
+            case .endEvent:
+                break
+            default:
+                warning(
+                    .implicitEnd,
+                    "Expected \(describe(node)) to lead somewhere, but it has no outgoing sequence flow; its token ends there (an implicit end event).",
+                    at: node)
+            }
+        }
+    }
+
+    // MARK: - Gateways
+
+    mutating func checkGateways(_ process: ProcessDefinition) {
+        for node in process.flowNodes {
+            guard case .gateway(let kind) = node.kind else { continue }
+            let outgoing = process.outgoing(node.id)
+            switch kind {
+            case .parallel:
+                for flow in outgoing where flow.condition != nil {
+                    error(
+                        .conditionOnParallelFlow,
+                        "Expected the flows out of parallel gateway '\(node.id)' to have no condition, but '\(flow.id)' has '\(flow.condition!.source)'; a parallel gateway takes every outgoing flow. Use an inclusive gateway to choose branches.",
+                        at: flow, attribute: "conditionExpression")
+                }
+            case .exclusive, .inclusive:
+                guard outgoing.count > 1 else { continue }
+                let unconditioned = outgoing.filter { $0.condition == nil && $0.id != node.defaultFlow }
+                if node.defaultFlow == nil, unconditioned.count > 1 {
+                    error(
+                        .ambiguousGateway,
+                        "Expected \(describe(node)) to have a condition on each outgoing flow or a default flow, but \(unconditioned.map { "'\($0.id)'" }.joined(separator: ", ")) have no condition and there is no default.",
+                        at: node)
+                } else if let defaultFlow = node.defaultFlow, let always = unconditioned.first {
+                    error(
+                        .ambiguousGateway,
+                        "Expected every non-default flow out of \(describe(node)) to have a condition, but '\(always.id)' has none, so the default flow '\(defaultFlow)' could never be taken.",
+                        at: node)
+                }
+            case .eventBased:
+                for flow in outgoing {
+                    guard let target = process.node(flow.target) else { continue }
+                    let waits: Bool
+                    switch target.kind {
+                    case .receiveTask: waits = true
+                    case .intermediateCatchEvent(let definitions):
+                        waits = definitions.count == 1 && definitions.allSatisfy {
+                            if case .message = $0 { return true }
+                            if case .timer = $0 { return true }
+                            return false
+                        }
+                    default: waits = false
+                    }
+                    if !waits {
+                        error(
+                            .invalidEventGatewayTarget,
+                            "Expected every flow out of event-based gateway '\(node.id)' to lead to a message or timer catch event or a receive task, but '\(flow.id)' leads to \(describe(target)).",
+                            at: node)
+                    }
+                    if flow.condition != nil {
+                        error(
+                            .conditionOnParallelFlow,
+                            "Expected the flows out of event-based gateway '\(node.id)' to have no condition, but '\(flow.id)' has one; the first event to arrive decides.",
+                            at: flow, attribute: "conditionExpression")
+                    }
+                }
+            case .complex:
+                break  // reported as unsupported
+            }
+        }
+    }
+
+    // MARK: - Reachability
+
+    /// Every node must be reachable from a start event of its scope, following sequence flows; a
+    /// boundary event is reachable when its activity is, an event subprocess always is.
+    mutating func checkReachability(_ process: ProcessDefinition) {
+        var reached: Set<ElementID> = []
+        var queue: [ElementID] = []
+        func visit(_ id: ElementID) {
+            guard !reached.contains(id) else { return }
+            reached.insert(id)
+            queue.append(id)
+        }
+        for node in process.flowNodes {
+            switch node.kind {
+            case .startEvent: visit(node.id)
+            case .subProcess(let sub) where sub.triggeredByEvent: visit(node.id)
+            default: break
+            }
+        }
+        var boundaries: [ElementID: [ElementID]] = [:]
+        for node in process.flowNodes {
+            if case .boundaryEvent(let boundary) = node.kind { boundaries[boundary.attachedTo, default: []].append(node.id) }
+        }
+        var successors: [ElementID: [ElementID]] = [:]
+        for flow in process.sequenceFlows { successors[flow.source, default: []].append(flow.target) }
+        var head = 0
+        while head < queue.count {
+            let current = queue[head]
+            head += 1
+            successors[current]?.forEach(visit)
+            boundaries[current]?.forEach(visit)
+        }
+        for node in process.flowNodes where !reached.contains(node.id) {
+            // A subprocess's inner nodes are reported only if the subprocess itself is reachable.
+            if let parent = node.parent, !reached.contains(parent) { continue }
+            error(
+                .unreachableNode,
+                "Expected \(describe(node)) to be reachable from a start event of \(scopeName(node.parent)), but no sequence flow path leads to it.",
+                at: node)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import BatonModel
+
+extension ProcessValidator {
+    /// Reports what an executable process uses that Baton does not execute, and settings an
+    /// element needs to run (an implementation, a message, a called element…).
+    mutating func checkExecutableSubset(_ process: ProcessDefinition) {
+        for node in process.flowNodes {
+            checkEventDefinitions(node, process: process)
+            switch node.kind {
+            case .gateway(.complex):
+                unsupported(node, "complex gateways")
+            case .subProcess(let sub) where sub.variant == .transaction:
+                unsupported(node, "transaction subprocesses")
+            case .subProcess(let sub) where sub.variant == .adHoc:
+                unsupported(node, "ad-hoc subprocesses")
+            case .serviceTask(let implementation), .sendTask(let implementation), .businessRuleTask(let implementation):
+                checkImplementation(implementation, of: node)
+            case .scriptTask(let script):
+                let format = script.format ?? ""
+                if !["juel", "expression"].contains(format.lowercased()) {
+                    error(
+                        .unsupportedScriptLanguage,
+                        "Expected script task '\(node.id)' to use scriptFormat \"juel\", but it uses \(format.isEmpty ? "no scriptFormat" : "'\(format)'"), which Baton does not execute.",
+                        at: node, attribute: "scriptFormat")
+                } else if (script.source ?? "").trimmingASCIIWhitespace().isEmpty {
+                    error(.missingAttribute, "Expected script task '\(node.id)' to have a script, but its script element is missing or empty.", at: node, attribute: "script")
+                }
+            case .receiveTask(nil):
+                error(.missingAttribute, "Expected receive task '\(node.id)' to name the message it waits for (messageRef), but it has none.", at: node, attribute: "messageRef")
+            case .callActivity(let call) where call.calledElement == nil:
+                error(.missingAttribute, "Expected call activity '\(node.id)' to name the process it calls (calledElement), but it has none.", at: node, attribute: "calledElement")
+            default:
+                break
+            }
+            if let loop = node.multiInstance {
+                if loop.loopCardinality == nil, loop.collection == nil {
+                    error(
+                        .invalidMultiInstance,
+                        "Expected multi-instance activity '\(node.id)' to have a loopCardinality or a camunda:collection, but it has neither.",
+                        at: node, attribute: "multiInstanceLoopCharacteristics")
+                }
+                if loop.elementVariable != nil, loop.collection == nil {
+                    error(
+                        .invalidMultiInstance,
+                        "Expected multi-instance activity '\(node.id)' to have a camunda:collection for its camunda:elementVariable, but it has none.",
+                        at: node, attribute: "camunda:elementVariable")
+                }
+            }
+            for listener in node.listeners {
+                sink.report(
+                    .warning, .listenerIgnored,
+                    "Expected no \(listener.kind.rawValue) on '\(node.id)', but one is declared (event '\(listener.event ?? "")', \(listener.implementation ?? "no implementation")); Baton reads listeners but does not run them.",
+                    line: listener.line, tag: tags[node.id], element: node.id, attribute: "camunda:\(listener.kind.rawValue)")
+            }
+        }
+    }
+
+    private mutating func unsupported(_ node: FlowNode, _ what: String, attribute: String? = nil) {
+        error(
+            .unsupportedElement,
+            "Expected an element Baton executes, but \(describe(node)) uses \(what), which Baton does not execute.",
+            at: node, attribute: attribute)
+    }
+
+    private mutating func checkImplementation(_ implementation: ServiceImplementation, of node: FlowNode) {
+        switch implementation {
+        case .none:
+            error(
+                .missingImplementation,
+                "Expected \(describe(node)) to say how it is done (camunda:type=\"external\" with camunda:topic, camunda:expression, camunda:delegateExpression or camunda:class), but it has none of these.",
+                at: node)
+        case .decision:
+            unsupported(node, "a DMN decision (camunda:decisionRef)", attribute: "camunda:decisionRef")
+        case .connector:
+            unsupported(node, "a Camunda connector", attribute: "camunda:connector")
+        case .delegateExpression(let template) where template.singleExpression == nil:
+            error(
+                .conditionNotExpression,
+                "Expected the camunda:delegateExpression of '\(node.id)' to be one expression such as ${publishPlan}, but it is '\(template.source)'.",
+                at: node, attribute: "camunda:delegateExpression")
+        default:
+            break
+        }
+    }
+
+    /// Which event triggers Baton executes where: the BPMN subset of DESIGN.md.
+    private mutating func checkEventDefinitions(_ node: FlowNode, process: ProcessDefinition) {
+        let definitions = node.kind.eventDefinitions
+        if definitions.count > 1 {
+            unsupported(node, "several event definitions on one event (multiple/parallel multiple events)")
+            return
+        }
+        let inEventSubProcess = node.parent.flatMap { process.node($0) }.map {
+            if case .subProcess(let sub) = $0.kind { return sub.triggeredByEvent }
+            return false
+        } ?? false
+        guard let definition = definitions.first else {
+            if case .intermediateCatchEvent = node.kind {
+                error(.missingAttribute, "Expected intermediate catch event '\(node.id)' to wait for a message or timer, but it has no event definition.", at: node)
+            }
+            if case .boundaryEvent = node.kind {
+                error(.invalidBoundaryEvent, "Expected boundary event '\(node.id)' to have an error, message or timer definition, but it has none.", at: node)
+            }
+            return
+        }
+        let supported: Bool
+        switch (node.kind, definition) {
+        case (.startEvent, .message), (.startEvent, .timer): supported = true
+        case (.startEvent, .error): supported = inEventSubProcess
+        case (.endEvent, .terminate), (.endEvent, .error): supported = true
+        case (.intermediateCatchEvent, .message), (.intermediateCatchEvent, .timer): supported = true
+        case (.boundaryEvent, .message), (.boundaryEvent, .timer), (.boundaryEvent, .error): supported = true
+        default: supported = false
+        }
+        guard supported else {
+            unsupported(node, "a \(definition.elementName)", attribute: definition.elementName)
+            return
+        }
+        switch definition {
+        case .message(nil) where !(node.kind.elementName == "startEvent" && inEventSubProcess && false):
+            error(.missingAttribute, "Expected the message event definition of '\(node.id)' to name a message (messageRef), but it has none.", at: node, attribute: "messageRef")
+        case .error(nil):
+            if case .endEvent = node.kind {
+                error(.missingAttribute, "Expected error end event '\(node.id)' to name the error it throws (errorRef), but it has none.", at: node, attribute: "errorRef")
+            }
+        default:
+            break
+        }
+        if case .boundaryEvent(let boundary) = node.kind, case .error = definition, !boundary.cancelActivity {
+            error(
+                .invalidBoundaryEvent,
+                "Expected error boundary event '\(node.id)' to interrupt its activity, but cancelActivity is false; an error always ends the activity.",
+                at: node, attribute: "cancelActivity")
+        }
+    }
+}

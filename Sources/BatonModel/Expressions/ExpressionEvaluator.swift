@@ -1,0 +1,320 @@
+/// Where an expression reads its variables from: an instance's scopes at run time, a dictionary in tests.
+public protocol VariableScope {
+    /// The value of the variable visible under `name`, or nil when no scope defines it.
+    func variable(named name: String) -> VariableValue?
+}
+
+/// Why an expression could not be evaluated against the variables at hand.
+public struct ExpressionEvaluationError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Evaluates ``Expression`` trees with the coercion rules of the Unified Expression Language
+/// (JUEL), so conditions written for Camunda keep their meaning.
+///
+/// Arithmetic is over 64-bit integers unless a side is decimal; `/` is always decimal; `==`
+/// coerces to number, boolean or string as EL does; `null` in arithmetic counts as 0.
+public enum ExpressionEvaluator {
+    /// The functions Baton evaluates; any other call is a deploy-time diagnostic.
+    public static let supportedMethods: Set<String> = [
+        "getVariable", "hasVariable", "size", "isEmpty", "contains", "equals", "toString",
+    ]
+
+    public static func evaluate(_ expression: Expression, in scope: some VariableScope) throws(ExpressionEvaluationError) -> VariableValue {
+        switch expression {
+        case .literal(let value):
+            return value
+        case .identifier(let name):
+            guard let value = scope.variable(named: name) else {
+                throw ExpressionEvaluationError("Unknown property used in expression: cannot resolve identifier '\(name)'")
+            }
+            return value
+        case .member(let base, let name):
+            return try property(name, of: evaluate(base, in: scope))
+        case .index(let base, let key):
+            return try element(of: evaluate(base, in: scope), at: evaluate(key, in: scope))
+        case .call(let target, let name, let arguments):
+            return try call(target: target, name: name, arguments: arguments, in: scope)
+        case .unary(.not, let operand):
+            return .boolean(try !truth(evaluate(operand, in: scope)))
+        case .unary(.empty, let operand):
+            return .boolean(isEmpty(try evaluate(operand, in: scope)))
+        case .unary(.negate, let operand):
+            switch try number(evaluate(operand, in: scope)) {
+            case .integer(let i): return .long(0 &- i)
+            case .decimal(let d): return .double(-d)
+            }
+        case .binary(.and, let lhs, let rhs):
+            guard try truth(evaluate(lhs, in: scope)) else { return .boolean(false) }
+            return .boolean(try truth(evaluate(rhs, in: scope)))
+        case .binary(.or, let lhs, let rhs):
+            if try truth(evaluate(lhs, in: scope)) { return .boolean(true) }
+            return .boolean(try truth(evaluate(rhs, in: scope)))
+        case .binary(let op, let lhs, let rhs):
+            return try binary(op, evaluate(lhs, in: scope), evaluate(rhs, in: scope))
+        case .conditional(let condition, let whenTrue, let whenFalse):
+            return try truth(evaluate(condition, in: scope)) ? evaluate(whenTrue, in: scope) : evaluate(whenFalse, in: scope)
+        }
+    }
+
+    /// Evaluates a sequence-flow or completion condition, which must produce a boolean.
+    public static func evaluateCondition(_ expression: Expression, in scope: some VariableScope) throws(ExpressionEvaluationError) -> Bool {
+        let value = try evaluate(expression, in: scope)
+        guard case .boolean(let result) = value else {
+            throw ExpressionEvaluationError("Expected the condition to evaluate to a Boolean, but it evaluated to a \(value.typeName)")
+        }
+        return result
+    }
+
+    /// Renders a template: a lone `${…}` keeps its value's type; mixed text becomes a String.
+    public static func evaluate(_ template: Template, in scope: some VariableScope) throws(ExpressionEvaluationError) -> VariableValue {
+        if let single = template.singleExpression { return try evaluate(single, in: scope) }
+        var text = ""
+        for segment in template.segments {
+            switch segment {
+            case .text(let literal): text += literal
+            case .expression(let expression): text += string(try evaluate(expression, in: scope))
+            }
+        }
+        return .string(text)
+    }
+
+    // MARK: - Coercions (EL specification, section 1.23)
+
+    enum Number {
+        case integer(Int64)
+        case decimal(Double)
+
+        var asDouble: Double {
+            switch self {
+            case .integer(let i): Double(i)
+            case .decimal(let d): d
+            }
+        }
+    }
+
+    static func number(_ value: VariableValue) throws(ExpressionEvaluationError) -> Number {
+        switch value {
+        case .null: return .integer(0)
+        case .integer(let i): return .integer(Int64(i))
+        case .long(let l): return .integer(l)
+        case .double(let d): return .decimal(d)
+        case .string(let s):
+            if s.isEmpty { return .integer(0) }
+            if let i = Int64(s) { return .integer(i) }
+            if let d = Double(s), d.isFinite { return .decimal(d) }
+            throw ExpressionEvaluationError("Cannot coerce the String '\(s)' to a number")
+        case .boolean, .date, .json, .object:
+            throw ExpressionEvaluationError("Cannot coerce a \(value.typeName) to a number")
+        }
+    }
+
+    static func truth(_ value: VariableValue) throws(ExpressionEvaluationError) -> Bool {
+        switch value {
+        case .null: return false
+        case .boolean(let b): return b
+        case .string(let s): return s.lowercased() == "true"
+        default: throw ExpressionEvaluationError("Cannot coerce a \(value.typeName) to a Boolean")
+        }
+    }
+
+    static func isEmpty(_ value: VariableValue) -> Bool {
+        switch value {
+        case .null: true
+        case .string(let s): s.isEmpty
+        case .json(.array(let items)), .object(.array(let items), _): items.isEmpty
+        case .json(.object(let members)), .object(.object(let members), _): members.isEmpty
+        case .json(.null): true
+        default: false
+        }
+    }
+
+    static func string(_ value: VariableValue) -> String {
+        switch value {
+        case .null: ""
+        case .string(let s): s
+        case .boolean(let b): b ? "true" : "false"
+        case .integer(let i): String(i)
+        case .long(let l): String(l)
+        case .double(let d): d == d.rounded() && abs(d) < 1e15 ? String(format: d) : String(d)
+        case .date(let t): t.iso8601
+        case .json(let j), .object(let j, _): JSONText.render(j)
+        }
+    }
+
+    private static func isNumeric(_ value: VariableValue) -> Bool {
+        switch value {
+        case .integer, .long, .double: true
+        default: false
+        }
+    }
+
+    private static func isDecimal(_ value: VariableValue) -> Bool {
+        switch value {
+        case .double: return true
+        case .string(let s): return s.contains(".") || s.contains("e") || s.contains("E")
+        default: return false
+        }
+    }
+
+    private static func binary(_ op: Expression.BinaryOperator, _ lhs: VariableValue, _ rhs: VariableValue) throws(ExpressionEvaluationError) -> VariableValue {
+        switch op {
+        case .equal: return .boolean(try equal(lhs, rhs))
+        case .notEqual: return .boolean(try !equal(lhs, rhs))
+        case .less, .lessOrEqual, .greater, .greaterOrEqual:
+            if lhs == rhs, op == .lessOrEqual || op == .greaterOrEqual { return .boolean(true) }
+            if lhs == .null || rhs == .null { return .boolean(false) }
+            let order = try compare(lhs, rhs)
+            switch op {
+            case .less: return .boolean(order < 0)
+            case .lessOrEqual: return .boolean(order <= 0)
+            case .greater: return .boolean(order > 0)
+            default: return .boolean(order >= 0)
+            }
+        case .divide:
+            let divisor = try number(rhs).asDouble
+            guard divisor != 0 else { throw ExpressionEvaluationError("Division by zero") }
+            return .double(try number(lhs).asDouble / divisor)
+        case .add, .subtract, .multiply, .remainder:
+            if isDecimal(lhs) || isDecimal(rhs) {
+                let a = try number(lhs).asDouble
+                let b = try number(rhs).asDouble
+                switch op {
+                case .add: return .double(a + b)
+                case .subtract: return .double(a - b)
+                case .multiply: return .double(a * b)
+                default:
+                    guard b != 0 else { throw ExpressionEvaluationError("Division by zero") }
+                    return .double(a.truncatingRemainder(dividingBy: b))
+                }
+            }
+            guard case .integer(let a) = try number(lhs), case .integer(let b) = try number(rhs) else {
+                throw ExpressionEvaluationError("Cannot coerce the operands of '\(op.rawValue)' to numbers")
+            }
+            // Wrapping arithmetic, as Java's long does in JUEL.
+            switch op {
+            case .add: return .long(a &+ b)
+            case .subtract: return .long(a &- b)
+            case .multiply: return .long(a &* b)
+            default:
+                guard b != 0 else { throw ExpressionEvaluationError("Division by zero") }
+                return .long(b == -1 ? 0 : a % b)
+            }
+        case .and, .or:
+            preconditionFailure("'&&' and '||' short-circuit in evaluate(_:in:) and never reach here")
+        }
+    }
+
+    static func equal(_ lhs: VariableValue, _ rhs: VariableValue) throws(ExpressionEvaluationError) -> Bool {
+        if lhs == rhs { return true }
+        if lhs == .null || rhs == .null { return false }
+        if isNumeric(lhs) || isNumeric(rhs) {
+            let a = try number(lhs), b = try number(rhs)
+            if case .integer(let x) = a, case .integer(let y) = b { return x == y }
+            return a.asDouble == b.asDouble
+        }
+        if case .boolean = lhs { return try truth(lhs) == truth(rhs) }
+        if case .boolean = rhs { return try truth(lhs) == truth(rhs) }
+        if case .string = lhs { return string(lhs) == string(rhs) }
+        if case .string = rhs { return string(lhs) == string(rhs) }
+        if case .date(let a) = lhs, case .date(let b) = rhs { return a == b }
+        return lhs.jsonValue == rhs.jsonValue
+    }
+
+    private static func compare(_ lhs: VariableValue, _ rhs: VariableValue) throws(ExpressionEvaluationError) -> Int {
+        if case .date(let a) = lhs, case .date(let b) = rhs { return a < b ? -1 : (a == b ? 0 : 1) }
+        if isNumeric(lhs) || isNumeric(rhs) {
+            let a = try number(lhs), b = try number(rhs)
+            if case .integer(let x) = a, case .integer(let y) = b { return x < y ? -1 : (x == y ? 0 : 1) }
+            return a.asDouble < b.asDouble ? -1 : (a.asDouble == b.asDouble ? 0 : 1)
+        }
+        if case .string(let a) = lhs, case .string(let b) = rhs { return a < b ? -1 : (a == b ? 0 : 1) }
+        throw ExpressionEvaluationError("Cannot compare a \(lhs.typeName) with a \(rhs.typeName)")
+    }
+
+    private static func property(_ name: String, of base: VariableValue) throws(ExpressionEvaluationError) -> VariableValue {
+        switch base {
+        case .null: return .null
+        case .json(let json), .object(let json, _):
+            guard case .object = json else {
+                throw ExpressionEvaluationError("Cannot read property '\(name)' of a JSON \(json.kindName)")
+            }
+            return json[name].map(VariableValue.init) ?? .null
+        default:
+            throw ExpressionEvaluationError("Cannot read property '\(name)' of a \(base.typeName)")
+        }
+    }
+
+    private static func element(of base: VariableValue, at key: VariableValue) throws(ExpressionEvaluationError) -> VariableValue {
+        switch base {
+        case .null: return .null
+        case .json(.array(let items)), .object(.array(let items), _):
+            guard case .integer(let i) = try number(key) else {
+                throw ExpressionEvaluationError("Expected an integer index into a list, but got a \(key.typeName)")
+            }
+            return i >= 0 && i < items.count ? VariableValue(items[Int(i)]) : .null
+        case .json(.object), .object(.object, _):
+            return try property(string(key), of: base)
+        default:
+            throw ExpressionEvaluationError("Cannot index into a \(base.typeName)")
+        }
+    }
+
+    private static func call(target: Expression?, name: String, arguments: [Expression], in scope: some VariableScope) throws(ExpressionEvaluationError) -> VariableValue {
+        var values: [VariableValue] = []
+        for argument in arguments { values.append(try evaluate(argument, in: scope)) }
+        // `execution.getVariable('x')` is how Camunda models read variables that may be absent.
+        if case .identifier("execution")? = target, scope.variable(named: "execution") == nil {
+            switch (name, values.count) {
+            case ("getVariable", 1): return scope.variable(named: string(values[0])) ?? .null
+            case ("hasVariable", 1): return .boolean(scope.variable(named: string(values[0])) != nil)
+            default: throw ExpressionEvaluationError("Unknown method 'execution.\(name)' with \(values.count) argument(s)")
+            }
+        }
+        guard let target else { throw ExpressionEvaluationError("Unknown function '\(name)'") }
+        let receiver = try evaluate(target, in: scope)
+        switch (name, values.count) {
+        case ("size", 0):
+            switch receiver {
+            case .string(let s): return .integer(Int32(clamping: s.count))
+            case .json(.array(let a)), .object(.array(let a), _): return .integer(Int32(clamping: a.count))
+            case .json(.object(let m)), .object(.object(let m), _): return .integer(Int32(clamping: m.count))
+            default: throw ExpressionEvaluationError("Cannot call size() on a \(receiver.typeName)")
+            }
+        case ("isEmpty", 0): return .boolean(isEmpty(receiver))
+        case ("contains", 1):
+            switch receiver {
+            case .string(let s): return .boolean(s.contains(string(values[0])))
+            case .json(.array(let items)), .object(.array(let items), _):
+                for item in items where try equal(VariableValue(item), values[0]) { return .boolean(true) }
+                return .boolean(false)
+            default: throw ExpressionEvaluationError("Cannot call contains() on a \(receiver.typeName)")
+            }
+        case ("equals", 1): return .boolean(try equal(receiver, values[0]))
+        case ("toString", 0): return .string(string(receiver))
+        default: throw ExpressionEvaluationError("Unknown method '\(name)' with \(values.count) argument(s)")
+        }
+    }
+}
+
+extension String {
+    /// A whole-number double printed the way Java prints it (`2.0`), never in exponent form.
+    init(format value: Double) {
+        self = String(Int64(value)) + ".0"
+    }
+}
+
+extension JSONValue {
+    var kindName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .integer, .double: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}

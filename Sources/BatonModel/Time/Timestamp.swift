@@ -1,0 +1,20 @@
+/// A point in time as milliseconds since the Unix epoch (UTC).
+///
+/// Baton owns its time type because timers and history outlive the process: a monotonic
+/// `ContinuousClock.Instant` cannot be persisted, and the core must never read a clock itself.
+public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var millisecondsSinceEpoch: Int64
+
+    public init(millisecondsSinceEpoch: Int64) { self.millisecondsSinceEpoch = millisecondsSinceEpoch }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch
+    }
+
+    public func adding(milliseconds: Int64) -> Timestamp {
+        Timestamp(millisecondsSinceEpoch: millisecondsSinceEpoch + milliseconds)
+    }
+
+    /// ISO 8601 in UTC with milliseconds, e.g. `2026-11-22T10:15:00.000Z`.
+    public var description: String { iso8601 }
+}

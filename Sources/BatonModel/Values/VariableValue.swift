@@ -1,0 +1,57 @@
+/// A process variable's value with its Camunda type (`String`, `Boolean`, `Integer`, `Long`,
+/// `Double`, `Date`, `Json`, `Null`, `Object`).
+///
+/// `Integer` is 32-bit and `Long` 64-bit, as in Camunda, so a value keeps the type its client gave
+/// it when it is read back. `Object` keeps Camunda's serialized form: its JSON and the Java type name.
+public enum VariableValue: Hashable, Sendable {
+    case null
+    case string(String)
+    case boolean(Bool)
+    case integer(Int32)
+    case long(Int64)
+    case double(Double)
+    case date(Timestamp)
+    case json(JSONValue)
+    case object(JSONValue, typeName: String?)
+
+    /// The Camunda type name, as it appears in typed-value JSON.
+    public var typeName: String {
+        switch self {
+        case .null: "Null"
+        case .string: "String"
+        case .boolean: "Boolean"
+        case .integer: "Integer"
+        case .long: "Long"
+        case .double: "Double"
+        case .date: "Date"
+        case .json: "Json"
+        case .object: "Object"
+        }
+    }
+
+    /// The value as a JSON document member would hold it: numbers as numbers, dates as ISO 8601.
+    public var jsonValue: JSONValue {
+        switch self {
+        case .null: .null
+        case .string(let s): .string(s)
+        case .boolean(let b): .bool(b)
+        case .integer(let i): .integer(Int64(i))
+        case .long(let l): .integer(l)
+        case .double(let d): .double(d)
+        case .date(let t): .string(t.iso8601)
+        case .json(let j), .object(let j, _): j
+        }
+    }
+
+    /// A JSON member as a variable: scalars become their typed value, containers stay `Json`.
+    public init(_ json: JSONValue) {
+        switch json {
+        case .null: self = .null
+        case .bool(let b): self = .boolean(b)
+        case .integer(let i): self = .long(i)
+        case .double(let d): self = .double(d)
+        case .string(let s): self = .string(s)
+        case .array, .object: self = .json(json)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+
+/// `baton`: the command-line face of the engine.
+struct BatonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baton",
+        abstract: "Baton, an in-process BPMN workflow engine (Camunda 7 dialect).",
+        subcommands: [LintCommand.self, InspectCommand.self]
+    )
+}
+
+/// Runs the command line with Baton's exit codes: 0 success, 1 a failure the command reports
+/// (bad BPMN, unreadable file), 2 a usage error (unknown flag, missing argument).
+@main
+enum BatonMain {
+    static func main() {
+        do {
+            var command = try BatonCommand.parseAsRoot()
+            try command.run()
+        } catch {
+            let code = BatonCommand.exitCode(for: error)
+            if code == .validationFailure {
+                let message = BatonCommand.fullMessage(for: error)
+                FileOutput.standardError.write(message + "\n")
+                BatonCommand.exit(withError: ExitCode(2))
+            }
+            BatonCommand.exit(withError: error)
+        }
+    }
+}
