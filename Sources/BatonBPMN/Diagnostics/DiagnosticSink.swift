@@ -13,9 +13,10 @@ struct DiagnosticSink {
 
     mutating func report(
         _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, line: Int, tag: String? = nil,
-        element: ElementID? = nil, attribute: String? = nil, notes: [String] = []
+        element: ElementID? = nil, attribute: String? = nil, notes: [String] = [], locatedAt childTag: String? = nil
     ) {
-        let position = locator.locate(line: line, tag: tag)
+        // A fault in a child element (a timer value, a condition) points at that child's start tag.
+        let position = locator.locate(line: line, tag: childTag ?? tag)
         diagnostics.append(
             Diagnostic(
                 severity, code, message, location: SourceLocation(file: file, line: position.line, column: position.column),

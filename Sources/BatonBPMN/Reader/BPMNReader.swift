@@ -15,9 +15,13 @@ public enum BPMNReader {
         let outcome = XMLReader.parse(bytes)
         for problem in outcome.problems {
             let severity: Diagnostic.Severity = problem.level == .warning ? .warning : .error
-            let code: DiagnosticCode = problem.level == .warning ? .xmlWarning : .malformedXML
+            var code: DiagnosticCode = problem.level == .warning ? .xmlWarning : .malformedXML
             var message = problem.message
-            if problem.level != .warning {
+            if message.hasPrefix("Excessive depth in document") {
+                // libxml2's own hint (XML_PARSE_HUGE) is not something a Baton user can act on.
+                code = .nestingTooDeep
+                message = "Expected elements to nest at most \(XMLReader.libxml2DepthLimit) levels deep, but this file nests deeper; it is refused."
+            } else if problem.level != .warning {
                 message = "Expected well-formed XML, but \(lowercasedFirst(message))."
             }
             sink.append(
@@ -48,7 +52,7 @@ public enum BPMNReader {
 
         var reader = DefinitionsReader(sink: sink, options: options)
         let definitions = reader.readDefinitions(root)
-        var validator = ProcessValidator(definitions: definitions, sink: reader.sink, tags: reader.tags)
+        var validator = ProcessValidator(definitions: definitions, sink: reader.sink, tags: reader.tags, failures: reader.failures)
         validator.validate()
         return BPMNDocument(file: file, definitions: definitions, diagnostics: validator.sink.sorted)
     }

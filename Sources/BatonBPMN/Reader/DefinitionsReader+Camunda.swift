@@ -44,10 +44,17 @@ extension DefinitionsReader {
                 case "executionListener", "taskListener":
                     let implementation = child.attribute("class") ?? child.attribute("expression") ?? child.attribute("delegateExpression")
                         ?? child.children.first { $0.isElement("script", in: Namespace.camunda) }.map { "script:" + ($0.attribute("scriptFormat") ?? "") }
-                    extensions.listeners.append(
-                        Listener(
-                            kind: child.localName == "taskListener" ? .task : .execution, event: child.attribute("event"),
-                            implementation: implementation, line: child.line))
+                    let listener = Listener(
+                        kind: child.localName == "taskListener" ? .task : .execution, event: child.attribute("event"),
+                        implementation: implementation, line: child.line)
+                    extensions.listeners.append(listener)
+                    if executable {
+                        sink.report(
+                            .warning, .listenerIgnored,
+                            "Expected no \(listener.kind.rawValue) on '\(owner)', but one is declared (event '\(listener.event ?? "")', \(listener.implementation ?? "no implementation")); Baton reads listeners but does not run them.",
+                            line: child.line, tag: element.qualifiedName, element: owner, attribute: "camunda:\(listener.kind.rawValue)",
+                            locatedAt: child.qualifiedName)
+                    }
                 case "failedJobRetryTimeCycle":
                     let text = child.text.trimmingASCIIWhitespace()
                     if let policy = RetryPolicy(text) {

@@ -180,9 +180,11 @@ extension DefinitionsReader {
                 let text = part.text.trimmingASCIIWhitespace()
                 switch part.localName {
                 case "loopCardinality":
-                    loop.loopCardinality = parseTemplate(text, owner: owner, tag: element.qualifiedName, attribute: "loopCardinality", line: part.line)
+                    loop.loopCardinality = parseTemplate(
+                        text, owner: owner, tag: element.qualifiedName, attribute: "loopCardinality", line: part.line, locatedAt: part.qualifiedName)
                 case "completionCondition":
-                    loop.completionCondition = parseTemplate(text, owner: owner, tag: element.qualifiedName, attribute: "completionCondition", line: part.line)
+                    loop.completionCondition = parseTemplate(
+                        text, owner: owner, tag: element.qualifiedName, attribute: "completionCondition", line: part.line, locatedAt: part.qualifiedName)
                 case "loopDataInputRef", "inputDataItem", "loopDataOutputRef", "outputDataItem":
                     if executable {
                         sink.report(
@@ -229,6 +231,7 @@ extension DefinitionsReader {
             case "conditionalEventDefinition":
                 let conditionElement = child.children.first { $0.isElement("condition", in: Namespace.bpmn) }
                 definitions.append(.conditional(conditionElement.flatMap { readCondition($0, owner: owner, ownerElement: element) }))
+                if failures.conditions.contains(owner) { markEventDefinitionUnreadable(owner) }
             case "timerEventDefinition":
                 if let timer = readTimer(child, owner: owner, ownerElement: element) { definitions.append(.timer(timer)) }
             default:
@@ -246,17 +249,23 @@ extension DefinitionsReader {
     private mutating func readTimer(_ element: XMLElement, owner: ElementID, ownerElement: XMLElement) -> TimerDefinition? {
         let values = element.children.filter { $0.inNamespace(Namespace.bpmn) && TimerKind(rawValue: $0.localName) != nil }
         guard values.count == 1, let valueElement = values.first, let kind = TimerKind(rawValue: valueElement.localName) else {
+            markEventDefinitionUnreadable(owner)
             sink.report(
                 .error, .invalidTimer,
                 values.isEmpty
                     ? "Expected the timer of '\(owner)' to have a timeDate, timeDuration or timeCycle, but it has none."
                     : "Expected the timer of '\(owner)' to have one of timeDate, timeDuration or timeCycle, but it has \(values.count).",
-                line: element.line, tag: ownerElement.qualifiedName, element: owner, attribute: "timerEventDefinition")
+                line: element.line, tag: ownerElement.qualifiedName, element: owner, attribute: "timerEventDefinition",
+                locatedAt: element.qualifiedName)
             return nil
         }
         let text = valueElement.text.trimmingASCIIWhitespace()
         if text.contains("${") || text.contains("#{") {
-            guard let template = parseTemplate(text, owner: owner, tag: ownerElement.qualifiedName, attribute: kind.rawValue, line: valueElement.line) else {
+            guard let template = parseTemplate(
+                text, owner: owner, tag: ownerElement.qualifiedName, attribute: kind.rawValue, line: valueElement.line,
+                locatedAt: valueElement.qualifiedName)
+            else {
+                markEventDefinitionUnreadable(owner)
                 return nil
             }
             return TimerDefinition(kind: kind, value: .expression(template))
@@ -265,9 +274,10 @@ extension DefinitionsReader {
         case .success(let schedule):
             return TimerDefinition(kind: kind, value: .fixed(schedule))
         case .failure(let error):
+            markEventDefinitionUnreadable(owner)
             sink.report(
                 .error, .invalidTimer, error.message, line: valueElement.line, tag: ownerElement.qualifiedName, element: owner,
-                attribute: kind.rawValue)
+                attribute: kind.rawValue, locatedAt: valueElement.qualifiedName)
             return nil
         }
     }

@@ -12,6 +12,8 @@ struct DefinitionsReader {
     private var firstLineOfID: [String: Int] = [:]
     /// Whether the process being read is executable: only then are unsupported features errors.
     var executable = false
+    /// What was reported as unreadable, so the validator does not report its consequences again.
+    private(set) var failures = ReadFailures()
 
     init(sink: DiagnosticSink, options: BPMNReadOptions) {
         self.sink = sink
@@ -167,6 +169,7 @@ struct DefinitionsReader {
     /// Reads a `conditionExpression` (or `condition`): it must be one `${…}` JUEL expression.
     mutating func readCondition(_ element: XMLElement, owner: ElementID, ownerElement: XMLElement) -> Condition? {
         if let language = element.attribute("language"), !["juel", "expression"].contains(language.lowercased()) {
+            failures.conditions.insert(owner)
             if executable {
                 sink.report(
                     .error, .unsupportedScriptLanguage,
@@ -176,6 +179,7 @@ struct DefinitionsReader {
             return nil
         }
         if element.attribute("resource", namespace: Namespace.camunda) != nil {
+            failures.conditions.insert(owner)
             if executable {
                 sink.report(
                     .error, .unsupportedElement,
@@ -185,14 +189,20 @@ struct DefinitionsReader {
             return nil
         }
         let source = element.text.trimmingASCIIWhitespace()
-        guard let template = parseTemplate(source, owner: owner, tag: ownerElement.qualifiedName, attribute: element.localName, line: element.line) else {
+        guard let template = parseTemplate(
+            source, owner: owner, tag: ownerElement.qualifiedName, attribute: element.localName, line: element.line,
+            locatedAt: element.qualifiedName)
+        else {
+            failures.conditions.insert(owner)
             return nil
         }
         guard let expression = template.singleExpression else {
+            failures.conditions.insert(owner)
             sink.report(
                 .error, .conditionNotExpression,
                 "Expected the condition of '\(owner)' to be one expression such as ${approved}, but it is '\(source)'.",
-                line: element.line, tag: ownerElement.qualifiedName, element: owner, attribute: element.localName)
+                line: element.line, tag: ownerElement.qualifiedName, element: owner, attribute: element.localName,
+                locatedAt: element.qualifiedName)
             return nil
         }
         return Condition(expression: expression, source: source)
@@ -233,6 +243,8 @@ struct DefinitionsReader {
     }
 
     // MARK: - Shared helpers
+
+    mutating func markEventDefinitionUnreadable(_ owner: ElementID) { failures.eventDefinitions.insert(owner) }
 
     /// Records an element's id (reporting it missing or duplicated) and its tag for later diagnostics.
     mutating func register(_ element: XMLElement) -> ElementID? {
@@ -300,24 +312,31 @@ struct DefinitionsReader {
 
     /// Parses a template, reporting a syntax error (or an unsupported function in an executable
     /// process) against the owning element and attribute. Returns nil when it cannot be used.
-    mutating func parseTemplate(_ text: String, owner: ElementID?, tag: String, attribute: String, line: Int) -> Template? {
+    mutating func parseTemplate(
+        _ text: String, owner: ElementID?, tag: String, attribute: String, line: Int, locatedAt childTag: String? = nil
+    ) -> Template? {
         let template: Template
         do {
             template = try Template(parsing: text)
         } catch {
             sink.report(
-                .error, .expressionSyntax, "Expected a valid expression in \(attribute), but \(error.message.lowercasedFirst) at character \(error.offset + 1) of '\(text)'.",
-                line: line, tag: tag, element: owner, attribute: attribute)
+                .error, .expressionSyntax,
+                "Expected \(attribute) to hold a valid expression, but '\(text)' does not parse at character \(error.offset + 1): \(error.message.lowercasedFirst).",
+                line: line, tag: tag, element: owner, attribute: attribute, locatedAt: childTag)
             return nil
         }
         if executable {
+            var unsupported: [String] = []
             for expression in template.expressions {
-                for call in expression.calls where !ExpressionEvaluator.supportedMethods.contains(call) {
-                    sink.report(
-                        .error, .unsupportedFunction,
-                        "Expected \(attribute) to call only functions Baton evaluates (\(ExpressionEvaluator.supportedMethods.sorted().joined(separator: ", "))), but it calls '\(call)'.",
-                        line: line, tag: tag, element: owner, attribute: attribute)
+                for call in expression.calls where !ExpressionEvaluator.supportedMethods.contains(call) && !unsupported.contains(call) {
+                    unsupported.append(call)
                 }
+            }
+            if !unsupported.isEmpty {
+                sink.report(
+                    .error, .unsupportedFunction,
+                    "Expected \(attribute) to call only functions Baton evaluates (\(ExpressionEvaluator.supportedMethods.sorted().joined(separator: ", "))), but it calls \(unsupported.map { "'\($0)'" }.joined(separator: ", ")).",
+                    line: line, tag: tag, element: owner, attribute: attribute, locatedAt: childTag)
             }
         }
         return template
@@ -328,6 +347,12 @@ struct DefinitionsReader {
         guard let raw = element.attribute(name, namespace: Namespace.camunda), !raw.trimmingASCIIWhitespace().isEmpty else { return nil }
         return parseTemplate(raw, owner: owner, tag: element.qualifiedName, attribute: "camunda:\(name)", line: element.line)
     }
+}
+
+/// Ids whose conditions or event definitions were reported as unreadable while reading.
+struct ReadFailures {
+    var conditions: Set<ElementID> = []
+    var eventDefinitions: Set<ElementID> = []
 }
 
 extension String {
@@ -347,8 +372,8 @@ extension Expression {
             case .member(let base, _): visit(base)
             case .index(let base, let key): visit(base); visit(key)
             case .call(let target, let name, let arguments):
-                names.append(name)
                 target.map(visit)
+                names.append(name)
                 arguments.forEach(visit)
             case .unary(_, let operand): visit(operand)
             case .binary(_, let lhs, let rhs): visit(lhs); visit(rhs)

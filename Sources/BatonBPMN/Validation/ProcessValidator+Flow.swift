@@ -53,7 +53,10 @@ extension ProcessValidator {
                 }
             case .exclusive, .inclusive:
                 guard outgoing.count > 1 else { continue }
-                let unconditioned = outgoing.filter { $0.condition == nil && $0.id != node.defaultFlow }
+                // A flow whose condition could not be read was reported already; it is not "unconditioned".
+                let unconditioned = outgoing.filter {
+                    $0.condition == nil && $0.id != node.defaultFlow && !failures.conditions.contains($0.id)
+                }
                 if node.defaultFlow == nil, unconditioned.count > 1 {
                     error(
                         .ambiguousGateway,
@@ -114,6 +117,8 @@ extension ProcessValidator {
             switch node.kind {
             case .startEvent: visit(node.id)
             case .subProcess(let sub) where sub.triggeredByEvent: visit(node.id)
+            // Attached to nothing that exists: reported already; its branch is not unreachable on top.
+            case .boundaryEvent(let boundary) where process.node(boundary.attachedTo) == nil: visit(node.id)
             default: break
             }
         }

@@ -39,18 +39,12 @@ extension ProcessValidator {
                         "Expected multi-instance activity '\(node.id)' to have a loopCardinality or a camunda:collection, but it has neither.",
                         at: node, attribute: "multiInstanceLoopCharacteristics")
                 }
-                if loop.elementVariable != nil, loop.collection == nil {
+                if loop.elementVariable != nil, loop.collection == nil, loop.loopCardinality != nil {
                     error(
                         .invalidMultiInstance,
                         "Expected multi-instance activity '\(node.id)' to have a camunda:collection for its camunda:elementVariable, but it has none.",
                         at: node, attribute: "camunda:elementVariable")
                 }
-            }
-            for listener in node.listeners {
-                sink.report(
-                    .warning, .listenerIgnored,
-                    "Expected no \(listener.kind.rawValue) on '\(node.id)', but one is declared (event '\(listener.event ?? "")', \(listener.implementation ?? "no implementation")); Baton reads listeners but does not run them.",
-                    line: listener.line, tag: tags[node.id], element: node.id, attribute: "camunda:\(listener.kind.rawValue)")
             }
         }
     }
@@ -95,6 +89,7 @@ extension ProcessValidator {
             return false
         } ?? false
         guard let definition = definitions.first else {
+            if failures.eventDefinitions.contains(node.id) { return }  // already reported as unreadable
             if case .intermediateCatchEvent = node.kind {
                 error(.missingAttribute, "Expected intermediate catch event '\(node.id)' to wait for a message or timer, but it has no event definition.", at: node)
             }
@@ -117,7 +112,7 @@ extension ProcessValidator {
             return
         }
         switch definition {
-        case .message(nil) where !(node.kind.elementName == "startEvent" && inEventSubProcess && false):
+        case .message(nil):
             error(.missingAttribute, "Expected the message event definition of '\(node.id)' to name a message (messageRef), but it has none.", at: node, attribute: "messageRef")
         case .error(nil):
             if case .endEvent = node.kind {

@@ -9,11 +9,13 @@ struct ProcessValidator {
     let definitions: Definitions
     var sink: DiagnosticSink
     let tags: [ElementID: String]
+    let failures: ReadFailures
 
-    init(definitions: Definitions, sink: DiagnosticSink, tags: [ElementID: String]) {
+    init(definitions: Definitions, sink: DiagnosticSink, tags: [ElementID: String], failures: ReadFailures) {
         self.definitions = definitions
         self.sink = sink
         self.tags = tags
+        self.failures = failures
     }
 
     mutating func validate() {
@@ -126,7 +128,7 @@ struct ProcessValidator {
             for reference in references where !reference.known.contains(reference.id) {
                 error(
                     .unknownReference,
-                    "Expected \(describe(node)) to reference a \(reference.kind) defined in this file, but there is no \(reference.kind) with id '\(reference.id)'.",
+                    "Expected \(describe(node)) to reference \(reference.kind == "message" || reference.kind == "signal" ? "a" : "an") \(reference.kind) defined in this file, but there is no \(reference.kind) with id '\(reference.id)'.",
                     at: node, attribute: "\(reference.kind)Ref",
                     notes: Suggestions.note(for: reference.id.rawValue, among: reference.known.map(\.rawValue)))
             }

@@ -47,6 +47,9 @@ struct XMLParseOutcome {
 enum XMLReader {
     private static let initialize: Void = { xmlInitParser() }()
 
+    /// libxml2's element depth limit without `XML_PARSE_HUGE`.
+    static let libxml2DepthLimit = 256
+
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
 
     static func parse(_ bytes: [UInt8]) -> XMLParseOutcome {
