@@ -35,7 +35,7 @@ public enum BPMNReader {
                 "Expected no document type declaration, but the file has a <!DOCTYPE>; BPMN files never need one, and Baton refuses them so no entity can be expanded or fetched.",
                 line: firstLine(containing: "<!DOCTYPE", in: bytes) ?? 1)
         }
-        guard let document = outcome.document, let root = document.root else {
+        guard let tree = outcome.tree, let root = tree.root else {
             if !sink.diagnostics.hasErrors {
                 sink.report(.error, .malformedXML, "Expected an XML document, but the file has no root element.", line: 1)
             }
@@ -45,14 +45,15 @@ public enum BPMNReader {
             let found = root.namespace.map { "'\(root.localName)' in namespace '\($0)'" } ?? "'\(root.localName)' without a namespace"
             sink.report(
                 .error, .notBPMN,
-                "Expected the root element to be 'definitions' in the BPMN 2.0 namespace \(Namespace.bpmn), but it is \(found).",
+                "Expected the root element to be 'definitions' in the BPMN 2.0 namespace \(Namespace.bpmn.uri!), but it is \(found).",
                 line: root.line, tag: root.qualifiedName)
             return BPMNDocument(file: file, definitions: nil, diagnostics: sink.sorted)
         }
 
         var reader = DefinitionsReader(sink: sink, options: options)
         let definitions = reader.readDefinitions(root)
-        var validator = ProcessValidator(definitions: definitions, sink: reader.sink, tags: reader.tags, failures: reader.failures)
+        var validator = ProcessValidator(
+            definitions: definitions, sink: reader.sink, registry: reader.registry, tree: tree, failures: reader.failures)
         validator.validate()
         return BPMNDocument(file: file, definitions: definitions, diagnostics: validator.sink.sorted)
     }

@@ -32,7 +32,5 @@ extension DefinitionsReader {
         }
     }
 
-    private func number(_ element: XMLElement, _ name: String) -> Double? {
-        element.attribute(name).flatMap { Double($0.trimmingASCIIWhitespace()) }
-    }
+    private func number(_ element: XMLElement, _ name: String) -> Double? { element.number(name) }
 }

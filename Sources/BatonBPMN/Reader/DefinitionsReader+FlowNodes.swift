@@ -52,14 +52,15 @@ extension DefinitionsReader {
         default: kind = .gateway(.complex)
         }
 
-        var node = FlowNode(id: id, name: element.attribute("name"), parent: parent, kind: kind, line: element.line)
+        var details = FlowNode.Details()
+        details.continuation = readContinuation(element, retryCycle: extensions.retryCycle, owner: id)
+        details.inputOutput = extensions.inputOutput
+        details.listeners = extensions.listeners
+        details.properties = extensions.properties
+        details.documentation = element.children.first { $0.isElement("documentation", in: Namespace.bpmn) }?.text
+        details.multiInstance = readLoopCharacteristics(element, owner: id)
+        var node = FlowNode(id: id, name: element.attribute("name"), parent: parent, kind: kind, line: element.line, details: details)
         node.defaultFlow = reference(element, "default")
-        node.continuation = readContinuation(element, retryCycle: extensions.retryCycle, owner: id)
-        node.inputOutput = extensions.inputOutput
-        node.listeners = extensions.listeners
-        node.properties = extensions.properties
-        node.documentation = element.children.first { $0.isElement("documentation", in: Namespace.bpmn) }?.text
-        node.multiInstance = readLoopCharacteristics(element, owner: id)
         return node
     }
 

@@ -7,9 +7,9 @@ import BatonModel
 struct DefinitionsReader {
     var sink: DiagnosticSink
     let options: BPMNReadOptions
-    /// Each element's tag as written (`bpmn:userTask`), so later diagnostics can name and locate it.
-    private(set) var tags: [ElementID: String] = [:]
-    private var firstLineOfID: [String: Int] = [:]
+    /// Every id seen, with the line and tag (`bpmn:userTask`) of its first element, so duplicates
+    /// can point at the original and later diagnostics can name and locate the element.
+    private(set) var registry: [ElementID: ElementOrigin] = [:]
     /// Whether the process being read is executable: only then are unsupported features errors.
     var executable = false
     /// What was reported as unreadable, so the validator does not report its consequences again.
@@ -29,6 +29,7 @@ struct DefinitionsReader {
     ]
 
     mutating func readDefinitions(_ root: XMLElement) -> Definitions {
+        registry.reserveCapacity(root.tree.nodes.count / 2)
         var definitions = Definitions()
         definitions.id = root.attribute("id")
         definitions.targetNamespace = root.attribute("targetNamespace")
@@ -261,14 +262,14 @@ struct DefinitionsReader {
     @discardableResult
     mutating func register(_ element: XMLElement, id raw: String) -> ElementID? {
         let id = ElementID(raw)
-        if let first = firstLineOfID[raw] {
+        let origin = ElementOrigin(line: element.line, element: element.index)
+        if let first = registry.updateValue(origin, forKey: id) {
+            registry[id] = first
             sink.report(
                 .error, .duplicateID, "Expected ids to be unique, but '\(raw)' is used again by this '\(element.qualifiedName)'.",
-                line: element.line, tag: element.qualifiedName, element: id, notes: ["'\(raw)' is first defined on line \(first)"])
+                line: element.line, tag: element.qualifiedName, element: id, notes: ["'\(raw)' is first defined on line \(first.line)"])
             return nil
         }
-        firstLineOfID[raw] = element.line
-        tags[id] = element.qualifiedName
         return id
     }
 
@@ -279,17 +280,17 @@ struct DefinitionsReader {
     }
 
     func stripPrefix(_ value: String) -> String {
-        guard let colon = value.lastIndex(of: ":") else { return value }
-        return String(value[value.index(after: colon)...])
+        guard let colon = value.utf8.lastIndex(of: UInt8(ascii: ":")) else { return value }
+        return String(value[value.utf8.index(after: colon)...])
     }
 
-    mutating func readBoolean(_ element: XMLElement, _ name: String, namespace: String? = nil, default fallback: Bool) -> Bool {
+    mutating func readBoolean(_ element: XMLElement, _ name: String, namespace: Namespace = .none, default fallback: Bool) -> Bool {
         guard let raw = element.attribute(name, namespace: namespace) else { return fallback }
         switch raw.trimmingASCIIWhitespace().lowercased() {
         case "true": return true
         case "false": return false
         default:
-            let attribute = namespace == Namespace.camunda ? "camunda:\(name)" : name
+            let attribute = namespace == .camunda ? "camunda:\(name)" : name
             sink.report(
                 .error, .invalidAttributeValue, "Expected \(attribute) to be \"true\" or \"false\", but it is '\(raw)'.",
                 line: element.line, tag: element.qualifiedName, element: element.attribute("id").map { ElementID($0) },
@@ -347,6 +348,12 @@ struct DefinitionsReader {
         guard let raw = element.attribute(name, namespace: Namespace.camunda), !raw.trimmingASCIIWhitespace().isEmpty else { return nil }
         return parseTemplate(raw, owner: owner, tag: element.qualifiedName, attribute: "camunda:\(name)", line: element.line)
     }
+}
+
+/// Where an id was first defined: its line and its element in the ``XMLTree``.
+struct ElementOrigin {
+    var line: Int
+    var element: Int
 }
 
 /// Ids whose conditions or event definitions were reported as unreadable while reading.

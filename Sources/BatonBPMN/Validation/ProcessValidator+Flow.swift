@@ -122,18 +122,12 @@ extension ProcessValidator {
             default: break
             }
         }
-        var boundaries: [ElementID: [ElementID]] = [:]
-        for node in process.flowNodes {
-            if case .boundaryEvent(let boundary) = node.kind { boundaries[boundary.attachedTo, default: []].append(node.id) }
-        }
-        var successors: [ElementID: [ElementID]] = [:]
-        for flow in process.sequenceFlows { successors[flow.source, default: []].append(flow.target) }
         var head = 0
         while head < queue.count {
             let current = queue[head]
             head += 1
-            successors[current]?.forEach(visit)
-            boundaries[current]?.forEach(visit)
+            process.outgoing(current).forEach { visit($0.target) }
+            process.boundaryEvents(attachedTo: current).forEach { visit($0.id) }
         }
         for node in process.flowNodes where !reached.contains(node.id) {
             // A subprocess's inner nodes are reported only if the subprocess itself is reachable.

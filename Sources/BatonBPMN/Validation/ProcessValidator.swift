@@ -8,15 +8,20 @@ import BatonModel
 struct ProcessValidator {
     let definitions: Definitions
     var sink: DiagnosticSink
-    let tags: [ElementID: String]
+    let registry: [ElementID: ElementOrigin]
+    let tree: XMLTree
     let failures: ReadFailures
 
-    init(definitions: Definitions, sink: DiagnosticSink, tags: [ElementID: String], failures: ReadFailures) {
+    init(definitions: Definitions, sink: DiagnosticSink, registry: [ElementID: ElementOrigin], tree: XMLTree, failures: ReadFailures) {
         self.definitions = definitions
         self.sink = sink
-        self.tags = tags
+        self.registry = registry
+        self.tree = tree
         self.failures = failures
     }
+
+    /// The tag an element was written with (`bpmn:userTask`), built only when a diagnostic needs it.
+    func tag(_ id: ElementID) -> String? { registry[id].map { XMLElement(tree: tree, index: $0.element).qualifiedName } }
 
     mutating func validate() {
         for process in definitions.processes {
@@ -34,15 +39,15 @@ struct ProcessValidator {
     // MARK: - Reporting
 
     mutating func error(_ code: DiagnosticCode, _ message: String, at node: FlowNode, attribute: String? = nil, notes: [String] = []) {
-        sink.report(.error, code, message, line: node.line, tag: tags[node.id], element: node.id, attribute: attribute, notes: notes)
+        sink.report(.error, code, message, line: node.line, tag: tag(node.id), element: node.id, attribute: attribute, notes: notes)
     }
 
     mutating func warning(_ code: DiagnosticCode, _ message: String, at node: FlowNode, attribute: String? = nil) {
-        sink.report(.warning, code, message, line: node.line, tag: tags[node.id], element: node.id, attribute: attribute)
+        sink.report(.warning, code, message, line: node.line, tag: tag(node.id), element: node.id, attribute: attribute)
     }
 
     mutating func error(_ code: DiagnosticCode, _ message: String, at flow: SequenceFlow, attribute: String? = nil, notes: [String] = []) {
-        sink.report(.error, code, message, line: flow.line, tag: tags[flow.id], element: flow.id, attribute: attribute, notes: notes)
+        sink.report(.error, code, message, line: flow.line, tag: tag(flow.id), element: flow.id, attribute: attribute, notes: notes)
     }
 
     func describe(_ node: FlowNode) -> String { "\(node.kind.elementName) '\(node.id)'" }
@@ -52,23 +57,9 @@ struct ProcessValidator {
     // MARK: - Sequence flows
 
     private mutating func checkSequenceFlows(_ process: ProcessDefinition) {
-        let nodeIDs = process.flowNodes.map(\.id.rawValue)
         for flow in process.sequenceFlows {
-            var endpointsKnown = true
-            for (attribute, endpoint) in [("sourceRef", flow.source), ("targetRef", flow.target)] where process.node(endpoint) == nil {
-                endpointsKnown = false
-                error(
-                    .unknownFlowEndpoint,
-                    "Expected the \(attribute) of sequence flow '\(flow.id)' to name a flow node of process '\(process.id)', but '\(endpoint)' does not exist.",
-                    at: flow, attribute: attribute, notes: Suggestions.note(for: endpoint.rawValue, among: nodeIDs))
-            }
-            guard endpointsKnown, let source = process.node(flow.source), let target = process.node(flow.target) else { continue }
-            for (role, node) in [("source", source), ("target", target)] where node.parent != flow.parent {
-                error(
-                    .flowCrossesScope,
-                    "Expected sequence flow '\(flow.id)' to stay within \(scopeName(flow.parent)), but its \(role) \(describe(node)) is in \(scopeName(node.parent)).",
-                    at: flow)
-            }
+            checkEndpoint(flow, role: "source", attribute: "sourceRef", endpoint: flow.source, in: process)
+            checkEndpoint(flow, role: "target", attribute: "targetRef", endpoint: flow.target, in: process)
         }
         for node in process.flowNodes {
             guard let defaultFlow = node.defaultFlow else { continue }
@@ -87,6 +78,22 @@ struct ProcessValidator {
                     at: node, attribute: "default")
             }
         }
+    }
+
+    /// One end of a sequence flow must name a node, in the flow's own scope.
+    private mutating func checkEndpoint(_ flow: SequenceFlow, role: String, attribute: String, endpoint: ElementID, in process: ProcessDefinition) {
+        guard let scope = process.scope(of: endpoint) else {
+            error(
+                .unknownFlowEndpoint,
+                "Expected the \(attribute) of sequence flow '\(flow.id)' to name a flow node of process '\(process.id)', but '\(endpoint)' does not exist.",
+                at: flow, attribute: attribute, notes: Suggestions.note(for: endpoint.rawValue, among: process.flowNodes.map(\.id.rawValue)))
+            return
+        }
+        guard scope != flow.parent, let node = process.node(endpoint) else { return }
+        error(
+            .flowCrossesScope,
+            "Expected sequence flow '\(flow.id)' to stay within \(scopeName(flow.parent)), but its \(role) \(describe(node)) is in \(scopeName(scope)).",
+            at: flow)
     }
 
     // MARK: - References to root elements and attachments
@@ -143,7 +150,7 @@ struct ProcessValidator {
         if starts.isEmpty {
             sink.report(
                 .error, .noStartEvent, "Expected executable process '\(process.id)' to have a start event, but it has none.",
-                line: process.line, tag: tags[process.id], element: process.id)
+                line: process.line, tag: tag(process.id), element: process.id)
         }
         let noneStarts = starts.filter { $0.kind.eventDefinitions.isEmpty }
         for extra in noneStarts.dropFirst() {

@@ -1,4 +1,8 @@
 /// A flow node of a process at any depth: event, activity or gateway, with what every kind shares.
+///
+/// Kept small (about 100 bytes) because the executor looks nodes up on every step: the kind's
+/// payload is boxed by `indirect`, and the settings most nodes never use live in one boxed
+/// ``Details`` value. Both are still value types; copies never share mutable state.
 public struct FlowNode: Hashable, Sendable {
     public var id: ElementID
     public var name: String?
@@ -7,22 +11,48 @@ public struct FlowNode: Hashable, Sendable {
     public var kind: FlowNodeKind
     /// The `default` attribute: the flow taken when no condition holds (gateways and activities).
     public var defaultFlow: ElementID?
-    public var continuation = AsyncContinuation()
-    public var inputOutput = InputOutputMapping()
-    public var multiInstance: MultiInstanceLoop?
-    public var listeners: [Listener] = []
-    public var properties: [Property] = []
-    public var documentation: String?
     /// 1-based line of the element's start tag in the BPMN file.
     public var line: Int
+    private var storage: DetailsStorage
 
-    public init(id: ElementID, name: String?, parent: ElementID?, kind: FlowNodeKind, line: Int) {
+    /// Settings that only some nodes carry.
+    public struct Details: Hashable, Sendable {
+        public var continuation = AsyncContinuation()
+        public var inputOutput = InputOutputMapping()
+        public var multiInstance: MultiInstanceLoop?
+        public var listeners: [Listener] = []
+        public var properties: [Property] = []
+        public var documentation: String?
+
+        public init() {}
+    }
+
+    private indirect enum DetailsStorage: Hashable, Sendable {
+        case details(Details)
+    }
+
+    public init(id: ElementID, name: String?, parent: ElementID?, kind: FlowNodeKind, line: Int, details: Details = Details()) {
         self.id = id
         self.name = name
         self.parent = parent
         self.kind = kind
         self.line = line
+        storage = .details(details)
     }
+
+    public var details: Details {
+        get {
+            switch storage { case .details(let details): details }
+        }
+        set { storage = .details(newValue) }
+    }
+
+    public var continuation: AsyncContinuation { details.continuation }
+    public var inputOutput: InputOutputMapping { details.inputOutput }
+    public var multiInstance: MultiInstanceLoop? { details.multiInstance }
+    public var listeners: [Listener] { details.listeners }
+    public var properties: [Property] { details.properties }
+    public var documentation: String? { details.documentation }
 }
 
 /// `camunda:asyncBefore` / `asyncAfter` / `exclusive` / `failedJobRetryTimeCycle`: where the token

@@ -1,8 +1,9 @@
 /// What a flow node is, with the settings only that kind has.
 ///
 /// An enum rather than a class hierarchy: the executor switches over it exhaustively, so adding a
-/// kind makes the compiler list every place that must learn about it.
-public enum FlowNodeKind: Hashable, Sendable {
+/// kind makes the compiler list every place that must learn about it. `indirect` keeps the enum
+/// one pointer wide however large a kind's settings grow.
+public indirect enum FlowNodeKind: Hashable, Sendable {
     case startEvent(StartEvent)
     case endEvent([EventDefinition])
     case intermediateCatchEvent([EventDefinition])

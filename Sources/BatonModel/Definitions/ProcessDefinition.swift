@@ -23,6 +23,13 @@ public struct ProcessDefinition: Hashable, Sendable {
 
     private let nodeIndex: [ElementID: Int]
     private let flowIndex: [ElementID: Int]
+    /// Positions in `sequenceFlows` / `flowNodes`, in document order. Built once so the executor
+    /// and validator look up neighbours in O(1) instead of scanning every flow.
+    /// Keyed by node position; the scope index uses `flowNodes.count` for the process itself.
+    private let outgoingIndex: PositionIndex
+    private let incomingIndex: PositionIndex
+    private let childrenIndex: PositionIndex
+    private let boundaryIndex: PositionIndex
 
     public init(
         id: ElementID, name: String?, isExecutable: Bool, versionTag: String?, historyTimeToLive: String?,
@@ -45,31 +52,55 @@ public struct ProcessDefinition: Hashable, Sendable {
         self.line = line
         // First occurrence wins; duplicates are reported by the reader, never silently merged.
         var nodes: [ElementID: Int] = [:]
+        nodes.reserveCapacity(flowNodes.count)
         for (i, node) in flowNodes.enumerated() where nodes[node.id] == nil { nodes[node.id] = i }
         var flows: [ElementID: Int] = [:]
+        flows.reserveCapacity(sequenceFlows.count)
         for (i, flow) in sequenceFlows.enumerated() where flows[flow.id] == nil { flows[flow.id] = i }
         nodeIndex = nodes
         flowIndex = flows
+        // Flows and boundaries naming unknown nodes are left out; the reader reports them.
+        outgoingIndex = PositionIndex(keyCount: flowNodes.count, keys: sequenceFlows.map { nodes[$0.source] })
+        incomingIndex = PositionIndex(keyCount: flowNodes.count, keys: sequenceFlows.map { nodes[$0.target] })
+        childrenIndex = PositionIndex(
+            keyCount: flowNodes.count + 1, keys: flowNodes.map { node in node.parent.map { nodes[$0] } ?? flowNodes.count })
+        boundaryIndex = PositionIndex(
+            keyCount: flowNodes.count,
+            keys: flowNodes.map {
+                if case .boundaryEvent(let boundary) = $0.kind { return nodes[boundary.attachedTo] }
+                return nil
+            })
     }
 
     public func node(_ id: ElementID) -> FlowNode? { nodeIndex[id].map { flowNodes[$0] } }
+
+    /// The enclosing scope of node `id` (`.some(nil)` at process level), or nil when there is no
+    /// such node. Cheaper than ``node(_:)`` where only placement matters.
+    public func scope(of id: ElementID) -> ElementID?? {
+        guard let index = nodeIndex[id] else { return nil }
+        return .some(flowNodes[index].parent)
+    }
     public func sequenceFlow(_ id: ElementID) -> SequenceFlow? { flowIndex[id].map { sequenceFlows[$0] } }
 
     /// The flow nodes directly inside `scope` (nil: the process itself), in document order.
-    public func children(of scope: ElementID?) -> [FlowNode] { flowNodes.filter { $0.parent == scope } }
+    public func children(of scope: ElementID?) -> Selection<FlowNode> {
+        guard let scope else { return Selection(base: flowNodes, positions: childrenIndex[flowNodes.count]) }
+        return Selection(base: flowNodes, positions: nodeIndex[scope].map { childrenIndex[$0] } ?? PositionIndex.empty)
+    }
 
     /// The sequence flows leaving `node`, in document order.
-    public func outgoing(_ node: ElementID) -> [SequenceFlow] { sequenceFlows.filter { $0.source == node } }
+    public func outgoing(_ node: ElementID) -> Selection<SequenceFlow> {
+        Selection(base: sequenceFlows, positions: nodeIndex[node].map { outgoingIndex[$0] } ?? PositionIndex.empty)
+    }
 
     /// The sequence flows arriving at `node`, in document order.
-    public func incoming(_ node: ElementID) -> [SequenceFlow] { sequenceFlows.filter { $0.target == node } }
+    public func incoming(_ node: ElementID) -> Selection<SequenceFlow> {
+        Selection(base: sequenceFlows, positions: nodeIndex[node].map { incomingIndex[$0] } ?? PositionIndex.empty)
+    }
 
     /// Boundary events attached to `activity`, in document order.
-    public func boundaryEvents(attachedTo activity: ElementID) -> [FlowNode] {
-        flowNodes.filter {
-            if case .boundaryEvent(let boundary) = $0.kind { return boundary.attachedTo == activity }
-            return false
-        }
+    public func boundaryEvents(attachedTo activity: ElementID) -> Selection<FlowNode> {
+        Selection(base: flowNodes, positions: nodeIndex[activity].map { boundaryIndex[$0] } ?? PositionIndex.empty)
     }
 }
 

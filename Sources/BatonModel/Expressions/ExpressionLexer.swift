@@ -36,7 +36,7 @@ struct ExpressionLexer {
     }
 
     mutating func next() throws(ExpressionSyntaxError) -> ExpressionToken {
-        while position < scalars.count, scalars[position].properties.isWhitespace { position += 1 }
+        while position < scalars.count, isWhitespace(scalars[position]) { position += 1 }
         let start = position
         guard position < scalars.count else { return ExpressionToken(kind: .end, offset: start) }
         let c = scalars[position]
@@ -122,8 +122,13 @@ struct ExpressionLexer {
     }
 
     private func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
+    // ASCII first: Unicode property lookups are only needed for the rare non-ASCII character.
+    private func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? (c == " " || c == "\t" || c == "\n" || c == "\r") : c.properties.isWhitespace
+    }
     private func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c == "$" || c.properties.isAlphabetic
+        if c.isASCII { return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_" || c == "$" }
+        return c.properties.isAlphabetic
     }
     private func isIdentifierPart(_ c: Unicode.Scalar) -> Bool { isIdentifierStart(c) || isDigit(c) }
 }

@@ -20,7 +20,12 @@ public struct Template: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `source`, reporting the first syntax error with its offset.
     public init(parsing source: String) throws(ExpressionSyntaxError) {
+        // Most attribute values (group names, topics, form keys) hold no expression at all.
         self.source = source
+        if !source.utf8.contains(where: { $0 == UInt8(ascii: "{") }) {
+            segments = source.isEmpty ? [] : [.text(source)]
+            return
+        }
         let scalars = Array(source.unicodeScalars)
         var segments: [Segment] = []
         var text = String.UnicodeScalarView()

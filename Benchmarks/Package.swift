@@ -1,0 +1,30 @@
+// swift-tools-version: 6.1
+// Baton's benchmarks: a package of their own, so the main build never compiles the benchmark
+// framework. Run from this folder: `swift package benchmark` (see README.md).
+import Foundation
+import PackageDescription
+
+/// A path dependency is named after its folder, which differs between checkouts (`main`, a CI
+/// clone…), so the root package's identity is read from the layout rather than hard-coded.
+let batonPackage = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent
+
+let package = Package(
+    name: "BatonBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "ParserBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "BatonBPMN", package: batonPackage),
+                .product(name: "BatonModel", package: batonPackage),
+            ],
+            path: "Benchmarks/ParserBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)
