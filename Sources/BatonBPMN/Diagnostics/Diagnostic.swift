@@ -57,5 +57,4 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
 extension [Diagnostic] {
     public var hasErrors: Bool { contains { $0.severity == .error } }
-    public var errors: [Diagnostic] { filter { $0.severity == .error } }
 }

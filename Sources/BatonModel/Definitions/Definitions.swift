@@ -18,7 +18,6 @@ public struct Definitions: Hashable, Sendable {
     public var executableProcesses: [ProcessDefinition] { processes.filter(\.isExecutable) }
 
     public func process(_ id: ElementID) -> ProcessDefinition? { processes.first { $0.id == id } }
-    public func message(_ id: ElementID) -> RootElement? { messages.first { $0.id == id } }
     public func error(_ id: ElementID) -> BPMNErrorDefinition? { errors.first { $0.id == id } }
 }
 

@@ -27,23 +27,4 @@ public indirect enum Expression: Hashable, Sendable {
         case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
         case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
     }
-
-    /// Every variable name the expression reads directly (document order, no repeats).
-    public var referencedIdentifiers: [String] {
-        var names: [String] = []
-        func visit(_ expression: Expression) {
-            switch expression {
-            case .literal: break
-            case .identifier(let name): if !names.contains(name) { names.append(name) }
-            case .member(let base, _): visit(base)
-            case .index(let base, let key): visit(base); visit(key)
-            case .call(let target, _, let arguments): target.map(visit); arguments.forEach(visit)
-            case .unary(_, let operand): visit(operand)
-            case .binary(_, let lhs, let rhs): visit(lhs); visit(rhs)
-            case .conditional(let c, let a, let b): visit(c); visit(a); visit(b)
-            }
-        }
-        visit(self)
-        return names
-    }
 }
