@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "baton", targets: ["baton"]),
         .library(name: "BatonModel", targets: ["BatonModel"]),
         .library(name: "BatonBPMN", targets: ["BatonBPMN"]),
+        .library(name: "BatonCore", targets: ["BatonCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +28,7 @@ let package = Package(
         ),
         .target(name: "BatonModel", swiftSettings: strictSettings),
         .target(name: "BatonBPMN", dependencies: ["BatonModel", "CLibXML2"], swiftSettings: strictSettings),
+        .target(name: "BatonCore", dependencies: ["BatonModel"], swiftSettings: strictSettings),
         .executableTarget(
             name: "baton",
             dependencies: [
@@ -38,6 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "BatonModelTests", dependencies: ["BatonModel"], swiftSettings: strictSettings),
         .testTarget(name: "BatonBPMNTests", dependencies: ["BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
+        .testTarget(name: "BatonCoreTests", dependencies: ["BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["baton"], swiftSettings: strictSettings),
     ]
 )

@@ -131,6 +131,9 @@ public enum ExpressionEvaluator {
         }
     }
 
+    /// A value as text, the way JUEL turns a value into a String (`null` is empty).
+    public static func text(_ value: VariableValue) -> String { string(value) }
+
     static func string(_ value: VariableValue) -> String {
         switch value {
         case .null: ""

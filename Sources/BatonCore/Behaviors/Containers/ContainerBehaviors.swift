@@ -1,0 +1,160 @@
+import BatonModel
+
+/// Embedded subprocesses and event subprocesses.
+///
+/// - Activate (embedded): opens the listeners of its event subprocesses, then activates its none
+///   start event inside it.
+/// - Activate (event subprocess): it was triggered by its start event's error, message or timer;
+///   activates that start event as triggered.
+/// - Complete: when nothing runs inside it any more (``StepRun/scopeMayComplete(_:)``).
+/// - Terminate: everything inside first.
+enum SubProcessBehavior: ElementBehavior {
+    static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
+        guard case .subProcess(let sub) = node.kind, sub.variant == .embedded, let layout = node.layout else {
+            throw Rejection(.executionFailed, "Expected an embedded or event subprocess, but '\(node.id)' is a \(node.kind.elementName).")
+        }
+        try run.openEventSubProcessListeners(in: key)
+        let start = sub.triggeredByEvent ? layout.startEvents.first : layout.noneStart
+        guard let start else {
+            throw Rejection(.executionFailed, "Expected subprocess '\(node.id)' to have a start event, but it has none.")
+        }
+        run.schedule(.activate(node: start, scope: key, loopCounter: nil, triggered: sub.triggeredByEvent))
+    }
+}
+
+/// Call activities: run another process and wait for it.
+///
+/// - Activate: evaluates `calledElement`, the business key and the `camunda:in` mappings, and asks
+///   the runtime to start the called process (binding: latest, deployment, version, versionTag).
+/// - Complete: when the called instance ends; its variables come back through `camunda:out`.
+/// - Terminate: the runtime cancels the called instance.
+enum CallActivityBehavior: ElementBehavior {
+    static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
+        guard case .callActivity(let call) = node.kind, let calledElement = call.calledElement else {
+            throw Rejection(.executionFailed, "Expected call activity '\(node.id)' to name the process it calls, but it does not.")
+        }
+        let what = "call activity '\(node.id)'"
+        let processKey = ExpressionEvaluator.text(try run.evaluate(calledElement, at: key, what: "the calledElement of \(what)"))
+        var variables: [String: VariableValue] = [:]
+        for mapping in call.inputs {
+            if mapping.allVariables {
+                variables.merge(run.state.visibleVariables(from: key)) { _, new in new }
+            } else if let target = mapping.target {
+                if let expression = mapping.sourceExpression {
+                    variables[target] = try run.evaluate(expression, at: key, what: "a camunda:in sourceExpression of \(what)")
+                } else if let source = mapping.source, let value = run.state.variable(source, from: key) {
+                    variables[target] = value
+                }
+            }
+        }
+        let businessKey = try call.businessKey.map { template throws(Rejection) in
+            ExpressionEvaluator.text(try run.evaluate(template, at: key, what: "the business key of \(what)"))
+        }
+        run.emit(
+            .childInstanceRequested(
+                ChildInstanceRequest(
+                    elementKey: key, childInstanceID: run.newID(), processKey: processKey, binding: call.binding,
+                    version: call.version, versionTag: call.versionTag, businessKey: businessKey, variables: variables)))
+    }
+}
+
+/// The body of a multi-instance activity, parallel or sequential.
+///
+/// - Start: resolves the instances (`loopCardinality`, or one per item of `camunda:collection`),
+///   sets `nrOfInstances`, `nrOfActiveInstances` and `nrOfCompletedInstances` on the body, and
+///   activates the inner instances (all at once, or the first) with `loopCounter` and the
+///   `camunda:elementVariable` as local variables. With no instance it completes at once.
+/// - Inner instance completed: updates the counters; when `completionCondition` holds the other
+///   inner instances are terminated and the body completes; a sequential body starts the next.
+/// - Complete: the body leaves by the activity's outgoing flows.
+enum MultiInstanceBodyBehavior {
+    static func start(_ run: inout StepRun, body: ElementKey, loop: MultiInstanceLoop) throws(Rejection) {
+        let items = try resolveItems(&run, body: body, loop: loop)
+        let count: Int
+        if let items { count = items.count } else { count = try cardinality(&run, body: body, loop: loop) }
+        run.emit(.variableSet(scope: body, name: "nrOfInstances", value: .integer(Int32(clamping: count))))
+        run.emit(.variableSet(scope: body, name: "nrOfActiveInstances", value: .integer(Int32(clamping: loop.isSequential ? min(1, count) : count))))
+        run.emit(.variableSet(scope: body, name: "nrOfCompletedInstances", value: .integer(0)))
+        guard count > 0 else {
+            try run.complete(body)
+            return
+        }
+        for counter in 0..<(loop.isSequential ? 1 : count) {
+            try startInner(&run, body: body, loop: loop, counter: counter, items: items)
+        }
+    }
+
+    static func innerCompleted(_ run: inout StepRun, body: ElementKey) throws(Rejection) {
+        guard let element = run.state.element(body), let loop = run.process.nodes[element.node].details.multiInstance else { return }
+        let total = integer(run.state.variable("nrOfInstances", from: body))
+        let completed = integer(run.state.variable("nrOfCompletedInstances", from: body)) + 1
+        let active = run.state.children(of: body).count
+        run.emit(.variableSet(scope: body, name: "nrOfCompletedInstances", value: .integer(Int32(clamping: completed))))
+        run.emit(.variableSet(scope: body, name: "nrOfActiveInstances", value: .integer(Int32(clamping: active))))
+        if let condition = loop.completionCondition {
+            let done = try run.evaluate(condition, at: body, what: "the completion condition of \(run.describe(element.node))")
+            if done == .boolean(true) {
+                for inner in run.state.children(of: body).reversed() { run.terminate(inner.key) }
+                try run.complete(body)
+                return
+            }
+        }
+        if loop.isSequential, completed < total {
+            let items = try resolveItems(&run, body: body, loop: loop)
+            run.emit(.variableSet(scope: body, name: "nrOfActiveInstances", value: .integer(1)))
+            try startInner(&run, body: body, loop: loop, counter: completed, items: items)
+        } else if completed >= total || active == 0 {
+            try run.complete(body)
+        }
+    }
+
+    private static func startInner(_ run: inout StepRun, body: ElementKey, loop: MultiInstanceLoop, counter: Int, items: [VariableValue]?) throws(Rejection) {
+        guard let element = run.state.element(body) else { return }
+        var locals: [String: VariableValue] = ["loopCounter": .integer(Int32(clamping: counter))]
+        if let name = loop.elementVariable, let items, counter < items.count { locals[name] = items[counter] }
+        run.schedule(.activate(node: element.node, scope: body, loopCounter: counter, triggered: false, locals: locals))
+    }
+
+    /// The collection's items, when the loop runs over a collection. `camunda:collection` may name
+    /// a variable (`documents`) or be an expression (`${plan.documents}`).
+    private static func resolveItems(_ run: inout StepRun, body: ElementKey, loop: MultiInstanceLoop) throws(Rejection) -> [VariableValue]? {
+        guard let collection = loop.collection else { return nil }
+        let element = run.describe(run.state.element(body)!.node)
+        let value: VariableValue
+        if collection.isLiteral {
+            guard let variable = run.state.variable(collection.source, from: body) else {
+                throw Rejection(.executionFailed, "Expected variable '\(collection.source)' to hold the collection of \(element), but it is not set.")
+            }
+            value = variable
+        } else {
+            value = try run.evaluate(collection, at: body, what: "the collection of \(element)")
+        }
+        switch value {
+        case .json(.array(let items)), .object(.array(let items), _): return items.map(VariableValue.init)
+        case .null: return []
+        default:
+            throw Rejection(.executionFailed, "Expected the collection of \(element) to be a list, but it is a \(value.typeName).")
+        }
+    }
+
+    private static func cardinality(_ run: inout StepRun, body: ElementKey, loop: MultiInstanceLoop) throws(Rejection) -> Int {
+        guard let template = loop.loopCardinality else { return 0 }
+        let element = run.describe(run.state.element(body)!.node)
+        let value = try run.evaluate(template, at: body, what: "the loop cardinality of \(element)")
+        switch value {
+        case .integer(let i) where i >= 0: return Int(i)
+        case .long(let l) where l >= 0: return Int(clamping: l)
+        case .string(let s) where Int(s.trimmingASCIIWhitespace()).map({ $0 >= 0 }) == true: return Int(s.trimmingASCIIWhitespace())!
+        default:
+            throw Rejection(.executionFailed, "Expected the loop cardinality of \(element) to be a whole number of zero or more, but it is '\(ExpressionEvaluator.text(value))'.")
+        }
+    }
+
+    private static func integer(_ value: VariableValue?) -> Int {
+        switch value {
+        case .integer(let i)?: Int(i)
+        case .long(let l)?: Int(clamping: l)
+        default: 0
+        }
+    }
+}

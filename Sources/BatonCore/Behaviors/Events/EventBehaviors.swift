@@ -1,0 +1,80 @@
+import BatonModel
+
+/// Start events: none, message and timer; error, message and timer starts of event subprocesses.
+///
+/// - Activate: the instance or scope has already been started by the event (the message
+///   variables are set), so the start event completes at once.
+/// - Next step: its outgoing flows.
+enum StartEventBehavior: ElementBehavior {
+    static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
+        try run.complete(key)
+    }
+}
+
+/// End events: none, terminate, error.
+///
+/// - Activate: none completes (its token ends, the scope may complete); terminate first
+///   terminates everything else in its scope, then completes; error throws its error code to
+///   the nearest catching boundary event or event subprocess (``StepRun/throwError(code:message:from:)``).
+/// - Next step: the enclosing scope completes when nothing else runs in it.
+enum EndEventBehavior: ElementBehavior {
+    static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
+        switch node.kind.eventDefinitions.first {
+        case .terminate?:
+            let scope = run.state.element(key)?.scope
+            for sibling in run.state.children(of: scope).reversed() where sibling.key != key { run.terminate(sibling.key) }
+            try run.complete(key)
+        case .error?:
+            try run.throwError(code: node.errorCode ?? "", message: nil, from: key)
+        default:
+            try run.complete(key)
+        }
+    }
+}
+
+/// Intermediate catch events: message and timer.
+///
+/// - Activate: opens a message subscription (matched by message name) or creates a timer job,
+///   then waits; when chosen by an event-based gateway the event has already happened and it
+///   completes at once.
+/// - Complete: when the message is correlated (its variables set) or the timer fires.
+/// - Terminate: closes the subscription or cancels the timer.
+enum IntermediateCatchEventBehavior: ElementBehavior {
+    static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
+        if triggered {
+            try run.complete(key)
+            return
+        }
+        let position = run.state.element(key)!.node
+        switch node.kind.eventDefinitions.first {
+        case .message?:
+            run.openSubscription(for: key, node: position, target: .catchEvent)
+        case .timer(let timer)?:
+            try run.createTimer(timer, for: key, node: position, target: .catchEvent)
+        default:
+            throw Rejection(.executionFailed, "Expected \(run.describe(position)) to wait for a message or timer, but it has no such event.")
+        }
+    }
+}
+
+/// Intermediate throw events (none): pass the token on.
+///
+/// - Activate: completes at once. Next step: its outgoing flows.
+enum IntermediateThrowEventBehavior: ElementBehavior {
+    static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
+        try run.complete(key)
+    }
+}
+
+/// Boundary events: error, message, timer; interrupting or not.
+///
+/// A boundary event listens while its activity runs (the activity opens its subscriptions and
+/// timers, see ``StepRun/openBoundaryListeners(for:node:)``). When its event happens, an
+/// interrupting one terminates the activity first; either way an instance of the boundary event
+/// is activated in the activity's scope.
+/// - Activate: the event has happened; completes at once. Next step: its outgoing flows.
+enum BoundaryEventBehavior: ElementBehavior {
+    static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
+        try run.complete(key)
+    }
+}

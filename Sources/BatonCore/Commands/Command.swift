@@ -1,0 +1,132 @@
+import BatonModel
+
+/// A request to change one process instance. Commands are decided by ``Executor/step(_:_:_:_:)``,
+/// which either accepts them (a ``Transition``) or rejects them (a ``Rejection``).
+public enum Command: Hashable, Sendable {
+    /// Start the instance at its none start event, or at `startEvent` (a message or timer start).
+    case start(businessKey: String?, variables: [String: VariableValue], startEvent: ElementID?, parent: ParentLink?)
+    case completeTask(taskID: String, variables: [String: VariableValue], localVariables: Bool, userID: String?)
+    case assignTask(taskID: String, assignee: String?)
+    case addTaskCandidates(taskID: String, users: [String], groups: [String])
+    /// Deliver a message to the waiting subscription `subscriptionID`.
+    case triggerSubscription(subscriptionID: String, variables: [String: VariableValue])
+    /// Run a job that the core carries out itself (async continuation) or fire a timer.
+    case executeJob(jobID: String)
+    /// A handler or external worker finished job `jobID`.
+    case completeJob(jobID: String, variables: [String: VariableValue])
+    /// A handler or external worker failed; `retries` left (nil: decrement), retry at `retryAt`.
+    case failJob(jobID: String, error: String, retries: Int?, retryAt: Timestamp?)
+    case setJobRetries(jobID: String, retries: Int)
+    /// A BPMN error raised by a handler, external worker (job) or on a user task.
+    case throwError(target: ErrorSource, code: String, message: String?, variables: [String: VariableValue])
+    /// A called instance ended; `variables` are its output according to `camunda:out`.
+    case completeCallActivity(elementKey: ElementKey, variables: [String: VariableValue])
+    case setVariables(scope: ElementKey?, variables: [String: VariableValue], local: Bool)
+    case cancel(reason: String)
+}
+
+/// Where a BPMN error comes from.
+public enum ErrorSource: Hashable, Sendable {
+    case job(String)
+    case task(String)
+    case element(ElementKey)
+}
+
+/// Why a command was not applied. Rejections are values: the instance is unchanged.
+public struct Rejection: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Hashable, Sendable {
+        /// The task, job, subscription or element does not exist (any more).
+        case notFound
+        /// The instance is not in a state that allows the command.
+        case invalidState
+        /// The command's data is not acceptable (a variable too large, a wrong type).
+        case invalidArgument
+        /// Executing the process failed (an expression could not be evaluated, no gateway flow).
+        case executionFailed
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// The outcome of an accepted command: the next state and what happened.
+public struct Transition: Sendable {
+    public var state: InstanceState
+    public var events: [InstanceEvent]
+
+    /// What the runtime must persist or do, derived from the events in order.
+    public var effects: [Effect] { events.compactMap(Effect.init) }
+}
+
+/// Work for the runtime shell, derived from events: rows to write, handlers to run, children to start.
+public enum Effect: Hashable, Sendable {
+    case createTask(UserTaskRecord)
+    case deleteTask(String)
+    case createJob(JobRecord)
+    case updateJob(jobID: String)
+    case deleteJob(String)
+    case openSubscription(SubscriptionRecord)
+    case closeSubscription(String)
+    case raiseIncident(IncidentRecord)
+    case startChildInstance(ChildInstanceRequest)
+    /// The instance ended on an uncaught BPMN error that its caller may catch.
+    case propagateErrorToParent(code: String, message: String?)
+
+    init?(_ event: InstanceEvent) {
+        switch event {
+        case .userTaskCreated(let task): self = .createTask(task)
+        case .userTaskCompleted(let id, _), .userTaskCanceled(let id): self = .deleteTask(id)
+        case .jobCreated(let job): self = .createJob(job)
+        case .jobFailed(let id, _, _, _), .jobRetriesSet(let id, _): self = .updateJob(jobID: id)
+        case .jobCompleted(let id), .jobCanceled(let id): self = .deleteJob(id)
+        case .subscriptionOpened(let subscription): self = .openSubscription(subscription)
+        case .subscriptionClosed(let id): self = .closeSubscription(id)
+        case .incidentCreated(let incident): self = .raiseIncident(incident)
+        case .childInstanceRequested(let request): self = .startChildInstance(request)
+        case .errorPropagated(let code, let message): self = .propagateErrorToParent(code: code, message: message)
+        default: return nil
+        }
+    }
+}
+
+/// What `step` may know about the world: the time and fresh ids, both injected so that equal
+/// inputs give equal outputs. The core never reads a clock or a random source itself.
+public struct StepContext {
+    public var now: Timestamp
+    public var ids: any IDGenerator
+    public var limits: ExecutionLimits
+
+    public init(now: Timestamp, ids: any IDGenerator, limits: ExecutionLimits = ExecutionLimits()) {
+        self.now = now
+        self.ids = ids
+        self.limits = limits
+    }
+}
+
+/// Source of globally unique ids for tasks, jobs, subscriptions, incidents and called instances.
+public protocol IDGenerator: Sendable {
+    func next() -> String
+}
+
+/// Bounds the executor enforces on what commands carry and what processes do.
+public struct ExecutionLimits: Hashable, Sendable {
+    /// Largest variable value accepted, as compact JSON bytes. Default 1 MiB.
+    public var maximumVariableSize: Int
+    /// Steps one command may take before the executor assumes an endless loop.
+    public var maximumStepsPerCommand: Int
+    /// Retries for a failing job when the element declares no `failedJobRetryTimeCycle`.
+    public var defaultJobRetries: Int
+
+    public init(maximumVariableSize: Int = 1 << 20, maximumStepsPerCommand: Int = 100_000, defaultJobRetries: Int = 3) {
+        self.maximumVariableSize = maximumVariableSize
+        self.maximumStepsPerCommand = maximumStepsPerCommand
+        self.defaultJobRetries = defaultJobRetries
+    }
+}

@@ -1,0 +1,160 @@
+import BatonModel
+
+/// A process definition compiled for execution: every node and flow addressed by its position,
+/// with neighbours, scopes, boundary events and message names resolved once at deploy time, so
+/// the executor never hashes an id or searches a list while it runs.
+///
+/// Built from the reader's ``ProcessDefinition`` (which it keeps for names and ids), the way
+/// Zeebe separates its executable model from the XML model.
+public struct ExecutableProcess: Sendable {
+    public let definition: ProcessDefinition
+    /// The deployment-wide id of this definition version (e.g. `benefit-approval:3:…`).
+    public let definitionID: String
+    public let nodes: [ExecutableNode]
+    public let flows: [ExecutableFlow]
+    /// The process itself as a scope: its direct children's start events and event subprocesses.
+    public let root: ScopeLayout
+    private let nodeIndex: [ElementID: Int]
+
+    public var processKey: String { definition.id.rawValue }
+
+    public func node(_ id: ElementID) -> Int? { nodeIndex[id] }
+
+    /// The layout of a scope (the process, or the subprocess at `node`).
+    public func scope(of node: Int?) -> ScopeLayout {
+        guard let node else { return root }
+        return nodes[node].layout ?? ScopeLayout()
+    }
+}
+
+/// A compiled flow node.
+public struct ExecutableNode: Sendable {
+    public let id: ElementID
+    public let name: String?
+    public let kind: FlowNodeKind
+    public let details: FlowNode.Details
+    /// The enclosing subprocess's position, or nil at process level.
+    public let parent: Int?
+    public let outgoing: [Int]
+    public let incoming: [Int]
+    public let defaultFlow: Int?
+    /// Boundary events attached to this activity, in document order.
+    public let boundaryEvents: [Int]
+    /// For subprocesses: their start events and event subprocesses.
+    public let layout: ScopeLayout?
+    /// Message names of this node's message event definition or receive task, resolved from `messageRef`.
+    public let messageName: String?
+    /// The error code this node throws (error end event) or catches (nil: catch all).
+    public let errorCode: String?
+    /// Inclusive gateways this node can reach by sequence flows within its scope.
+    public let reachableInclusiveJoins: [Int]
+}
+
+/// A compiled sequence flow.
+public struct ExecutableFlow: Sendable {
+    public let id: ElementID
+    public let source: Int
+    public let target: Int
+    public let condition: Expression?
+}
+
+/// What a scope holds that its start needs: where a plain start begins, and which event
+/// subprocesses listen while the scope is active.
+public struct ScopeLayout: Sendable {
+    /// The none start event (the only start of an embedded subprocess).
+    public var noneStart: Int?
+    /// All start events directly in the scope, in document order (message and timer starts too).
+    public var startEvents: [Int] = []
+    public var eventSubProcesses: [Int] = []
+}
+
+extension ExecutableProcess {
+    /// Compiles `process` from `definitions` (which supply message names and error codes).
+    /// The definitions must have been read without errors.
+    public init(process: ProcessDefinition, in definitions: Definitions, definitionID: String) {
+        self.definition = process
+        self.definitionID = definitionID
+        var index: [ElementID: Int] = [:]
+        for (i, node) in process.flowNodes.enumerated() where index[node.id] == nil { index[node.id] = i }
+        var flowIndex: [ElementID: Int] = [:]
+        for (i, flow) in process.sequenceFlows.enumerated() where flowIndex[flow.id] == nil { flowIndex[flow.id] = i }
+        nodeIndex = index
+
+        let messageNames = Dictionary(definitions.messages.map { ($0.id, $0.name ?? $0.id.rawValue) }, uniquingKeysWith: { a, _ in a })
+        let errorCodes = Dictionary(definitions.errors.map { ($0.id, $0.errorCode ?? $0.id.rawValue) }, uniquingKeysWith: { a, _ in a })
+
+        flows = process.sequenceFlows.map { flow in
+            ExecutableFlow(id: flow.id, source: index[flow.source] ?? -1, target: index[flow.target] ?? -1, condition: flow.condition?.expression)
+        }
+        var outgoing = [[Int]](repeating: [], count: process.flowNodes.count)
+        var incoming = [[Int]](repeating: [], count: process.flowNodes.count)
+        for (i, flow) in flows.enumerated() where flow.source >= 0 && flow.target >= 0 {
+            outgoing[flow.source].append(i)
+            incoming[flow.target].append(i)
+        }
+        var boundaries = [[Int]](repeating: [], count: process.flowNodes.count)
+        var layouts = [ScopeLayout?](repeating: nil, count: process.flowNodes.count)
+        var root = ScopeLayout()
+        for (i, node) in process.flowNodes.enumerated() {
+            if node.kind.isSubProcess { layouts[i] = layouts[i] ?? ScopeLayout() }
+            if case .boundaryEvent(let boundary) = node.kind, let host = index[boundary.attachedTo] { boundaries[host].append(i) }
+        }
+        for (i, node) in process.flowNodes.enumerated() {
+            let parent = node.parent.flatMap { index[$0] }
+            func record(_ update: (inout ScopeLayout) -> Void) {
+                guard let parent else { return update(&root) }
+                var layout = layouts[parent] ?? ScopeLayout()
+                update(&layout)
+                layouts[parent] = layout
+            }
+            switch node.kind {
+            case .startEvent(let start):
+                record { $0.startEvents.append(i) }
+                if start.eventDefinitions.isEmpty { record { if $0.noneStart == nil { $0.noneStart = i } } }
+            case .subProcess(let sub) where sub.triggeredByEvent:
+                record { $0.eventSubProcesses.append(i) }
+            default:
+                break
+            }
+        }
+        self.root = root
+
+        func messageName(_ node: FlowNode) -> String? {
+            if case .receiveTask(let ref?) = node.kind { return messageNames[ref] ?? ref.rawValue }
+            for case .message(let ref?) in node.kind.eventDefinitions { return messageNames[ref] ?? ref.rawValue }
+            return nil
+        }
+        func errorCode(_ node: FlowNode) -> String? {
+            for case .error(let ref?) in node.kind.eventDefinitions { return errorCodes[ref] ?? ref.rawValue }
+            return nil
+        }
+
+        // Which inclusive gateways each node can reach within its scope: the inclusive join waits
+        // while any token in its scope could still arrive.
+        let inclusive = process.flowNodes.indices.filter { process.flowNodes[$0].kind == .gateway(.inclusive) }
+        var reach = [[Int]](repeating: [], count: process.flowNodes.count)
+        if !inclusive.isEmpty {
+            for start in process.flowNodes.indices {
+                var seen = Set<Int>([start])
+                var queue = [start]
+                var head = 0
+                while head < queue.count {
+                    let current = queue[head]
+                    head += 1
+                    for flow in outgoing[current] where seen.insert(flows[flow].target).inserted { queue.append(flows[flow].target) }
+                    // A token inside an activity may leave through its boundary events.
+                    for boundary in boundaries[current] where seen.insert(boundary).inserted { queue.append(boundary) }
+                }
+                reach[start] = inclusive.filter { $0 != start && seen.contains($0) }
+            }
+        }
+
+        nodes = process.flowNodes.enumerated().map { i, node in
+            ExecutableNode(
+                id: node.id, name: node.name, kind: node.kind, details: node.details, parent: node.parent.flatMap { index[$0] },
+                outgoing: outgoing[i], incoming: incoming[i], defaultFlow: node.defaultFlow.flatMap { flowIndex[$0] },
+                boundaryEvents: boundaries[i], layout: layouts[i], messageName: messageName(node), errorCode: errorCode(node),
+                reachableInclusiveJoins: reach[i])
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import BatonModel
+
+/// The runtime state of one process instance: what is waiting now, its variables, its tasks,
+/// jobs, subscriptions and incidents.
+///
+/// Every property is read-only outside this file: state changes only by ``apply(_:)``, one event
+/// at a time, so applying an instance's recorded events to ``init(instanceID:)`` rebuilds it
+/// exactly (the replay test relies on this).
+public struct InstanceState: Hashable, Sendable {
+    public enum Status: String, Hashable, Sendable {
+        case active, completed, terminated
+    }
+
+    public private(set) var instanceID: String
+    public private(set) var businessKey: String?
+    public private(set) var parent: ParentLink?
+    public private(set) var status: Status = .active
+    /// The next element-instance key; part of the state so replay reproduces keys.
+    public private(set) var nextKey: ElementKey = 1
+    /// Active element instances, ordered by key (creation order).
+    public private(set) var elements: [ElementInstance] = []
+    /// Variables by scope: nil is the process instance, otherwise an element instance's local scope.
+    public private(set) var variables: [ElementKey?: [String: VariableValue]] = [:]
+    public private(set) var tasks: [UserTaskRecord] = []
+    public private(set) var jobs: [JobRecord] = []
+    public private(set) var subscriptions: [SubscriptionRecord] = []
+    public private(set) var incidents: [IncidentRecord] = []
+    public private(set) var joins: [JoinRecord] = []
+
+    public init(instanceID: String) { self.instanceID = instanceID }
+
+    /// Rebuilds an instance's state from its recorded events.
+    public init(replaying events: [InstanceEvent], instanceID: String) {
+        self.init(instanceID: instanceID)
+        for event in events { apply(event) }
+    }
+
+    // MARK: - Lookups
+
+    public func element(_ key: ElementKey) -> ElementInstance? {
+        position(of: key).map { elements[$0] }
+    }
+
+    /// The direct children of scope `scope` (nil: the process), in creation order.
+    public func children(of scope: ElementKey?) -> [ElementInstance] { elements.filter { $0.scope == scope } }
+
+    public func task(_ id: String) -> UserTaskRecord? { tasks.first { $0.id == id } }
+    public func job(_ id: String) -> JobRecord? { jobs.first { $0.id == id } }
+    public func subscription(_ id: String) -> SubscriptionRecord? { subscriptions.first { $0.id == id } }
+
+    /// A variable visible from `scope`: its own local scope first, then each enclosing scope.
+    public func variable(_ name: String, from scope: ElementKey?) -> VariableValue? {
+        var current = scope
+        while let key = current {
+            if let value = variables[key]?[name] { return value }
+            current = element(key)?.scope
+        }
+        return variables[nil]?[name]
+    }
+
+    /// The scope a variable set from `scope` lands in: the nearest scope that already has it,
+    /// else the process instance (Camunda's `setVariable`).
+    public func owningScope(of name: String, from scope: ElementKey?) -> ElementKey? {
+        var current = scope
+        while let key = current {
+            if variables[key]?[name] != nil { return key }
+            current = element(key)?.scope
+        }
+        return nil
+    }
+
+    /// All variables visible from `scope`, inner scopes shadowing outer ones.
+    public func visibleVariables(from scope: ElementKey?) -> [String: VariableValue] {
+        var chain: [ElementKey?] = [nil]
+        var current = scope
+        var inner: [ElementKey] = []
+        while let key = current {
+            inner.append(key)
+            current = element(key)?.scope
+        }
+        chain += inner.reversed().map { Optional($0) }
+        var result: [String: VariableValue] = [:]
+        for key in chain { result.merge(variables[key] ?? [:]) { _, new in new } }
+        return result
+    }
+
+    private func position(of key: ElementKey) -> Int? {
+        var low = 0, high = elements.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            if elements[middle].key == key { return middle }
+            if elements[middle].key < key { low = middle + 1 } else { high = middle - 1 }
+        }
+        return nil
+    }
+
+    // MARK: - Applying events
+
+    /// Applies one event. The only mutation path of the state.
+    public mutating func apply(_ event: InstanceEvent) {
+        switch event {
+        case .instanceStarted(let instanceID, let businessKey, let parent):
+            self.instanceID = instanceID
+            self.businessKey = businessKey
+            self.parent = parent
+            status = .active
+        case .elementActivated(let instance):
+            elements.append(instance)
+            nextKey = max(nextKey, instance.key + 1)
+        case .elementCompleted(let key), .elementTerminated(let key):
+            if let index = position(of: key) { elements.remove(at: index) }
+            variables[key] = nil
+            joins.removeAll { $0.scope == key }
+        case .sequenceFlowTaken:
+            break
+        case .variableSet(let scope, let name, let value):
+            variables[scope, default: [:]][name] = value
+        case .joinTokenArrived(let gateway, let scope, let flow):
+            if let index = joins.firstIndex(where: { $0.gateway == gateway && $0.scope == scope }) {
+                joins[index].arrivals.append(flow)
+            } else {
+                joins.append(JoinRecord(gateway: gateway, scope: scope, arrivals: [flow]))
+            }
+        case .joinFired(let gateway, let scope, let consumed):
+            if let index = joins.firstIndex(where: { $0.gateway == gateway && $0.scope == scope }) {
+                for position in consumed.sorted(by: >) { joins[index].arrivals.remove(at: position) }
+                if joins[index].arrivals.isEmpty { joins.remove(at: index) }
+            }
+        case .userTaskCreated(let task):
+            tasks.append(task)
+        case .userTaskAssigned(let id, let assignee):
+            if let index = tasks.firstIndex(where: { $0.id == id }) { tasks[index].assignee = assignee }
+        case .userTaskCandidatesAdded(let id, let users, let groups):
+            if let index = tasks.firstIndex(where: { $0.id == id }) {
+                for user in users where !tasks[index].candidateUsers.contains(user) { tasks[index].candidateUsers.append(user) }
+                for group in groups where !tasks[index].candidateGroups.contains(group) { tasks[index].candidateGroups.append(group) }
+            }
+        case .userTaskCompleted(let id, _), .userTaskCanceled(let id):
+            tasks.removeAll { $0.id == id }
+        case .jobCreated(let job):
+            jobs.append(job)
+        case .jobFailed(let id, let retries, let dueAt, let error):
+            if let index = jobs.firstIndex(where: { $0.id == id }) {
+                jobs[index].retries = retries
+                jobs[index].dueAt = dueAt
+                jobs[index].lastError = error
+                jobs[index].synchronous = false
+            }
+        case .jobRetriesSet(let id, let retries):
+            if let index = jobs.firstIndex(where: { $0.id == id }) {
+                jobs[index].retries = retries
+                jobs[index].dueAt = nil
+            }
+        case .jobCompleted(let id), .jobCanceled(let id):
+            jobs.removeAll { $0.id == id }
+        case .subscriptionOpened(let subscription):
+            subscriptions.append(subscription)
+        case .subscriptionClosed(let id):
+            subscriptions.removeAll { $0.id == id }
+        case .incidentCreated(let incident):
+            incidents.append(incident)
+        case .incidentResolved(let id):
+            incidents.removeAll { $0.id == id }
+        case .childInstanceRequested, .errorPropagated:
+            break
+        case .instanceCompleted:
+            status = .completed
+            variables = [:]
+        case .instanceTerminated:
+            status = .terminated
+            variables = [:]
+        }
+    }
+}

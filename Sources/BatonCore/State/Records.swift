@@ -1,0 +1,138 @@
+import BatonModel
+
+/// The key of an element instance within one process instance; allocated from the instance's own
+/// counter so that replaying its events reproduces every key.
+public typealias ElementKey = Int64
+
+/// A user task waiting for a person.
+public struct UserTaskRecord: Hashable, Sendable {
+    public var id: String
+    public var elementKey: ElementKey
+    public var node: Int
+    public var name: String?
+    public var assignee: String?
+    public var candidateUsers: [String]
+    public var candidateGroups: [String]
+    public var dueDate: Timestamp?
+    public var followUpDate: Timestamp?
+    public var priority: Int
+    public var formKey: String?
+    public var createdAt: Timestamp
+}
+
+/// Work the runtime carries out outside `step`: an async continuation, a handler call, an external
+/// task, or a timer.
+public struct JobRecord: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// `asyncBefore`: the element activates when the job runs.
+        case activate
+        /// `asyncAfter`: the element takes its outgoing flows when the job runs.
+        case leave
+        /// A Swift handler registered under this name.
+        case handler(String)
+        /// An external task for workers fetching this topic.
+        case external(topic: String)
+        /// A timer: fires at `dueAt`; `cycle` re-arms it.
+        case timer(TimerJob)
+    }
+
+    public var id: String
+    public var elementKey: ElementKey
+    public var node: Int
+    public var kind: Kind
+    /// When the job may run; nil means now.
+    public var dueAt: Timestamp?
+    public var retries: Int
+    /// Run inside the caller's command rather than by the job worker (handlers without asyncBefore).
+    public var synchronous: Bool
+    public var lastError: String?
+}
+
+/// What a timer job does when it fires and whether it repeats.
+public struct TimerJob: Hashable, Sendable {
+    public enum Target: Hashable, Sendable {
+        /// The waiting intermediate catch event or event-based gateway branch at `node`.
+        case catchEvent
+        /// The boundary event at `node` attached to the job's element.
+        case boundary(Int)
+        /// The event subprocess start at `node` in the job's scope element.
+        case eventSubProcess(Int)
+    }
+
+    public var target: Target
+    /// Remaining repetitions for cycles (nil: unbounded), and the interval between them.
+    public var remaining: Int?
+    public var interval: ISODuration?
+}
+
+/// A wait for a message, matched by name and the instance's correlation data.
+public struct SubscriptionRecord: Hashable, Sendable {
+    public enum Target: Hashable, Sendable {
+        case catchEvent
+        case boundary(Int)
+        case eventSubProcess(Int)
+    }
+
+    public var id: String
+    public var elementKey: ElementKey
+    /// The node that catches the message.
+    public var node: Int
+    public var messageName: String
+    public var target: Target
+}
+
+/// A problem that stops part of an instance until someone acts: retries exhausted, an uncaught
+/// BPMN error, an expression that cannot be evaluated in an async job.
+public struct IncidentRecord: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        case failedJob
+        case unhandledError
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var elementKey: ElementKey
+    public var node: Int
+    public var jobID: String?
+    public var message: String
+    public var createdAt: Timestamp
+}
+
+/// Where a called (child) instance reports back when it ends.
+public struct ParentLink: Hashable, Sendable {
+    public var instanceID: String
+    public var elementKey: ElementKey
+}
+
+/// An element instance: a token resting at a node, or a scope (subprocess, multi-instance body)
+/// holding other element instances.
+public struct ElementInstance: Hashable, Sendable {
+    public var key: ElementKey
+    public var node: Int
+    /// The element instance of the enclosing scope; nil for the process's direct children.
+    public var scope: ElementKey?
+    /// Set on the inner instances of a multi-instance activity (0-based).
+    public var loopCounter: Int?
+    /// True for the body of a multi-instance activity, which holds the inner instances.
+    public var isMultiInstanceBody: Bool
+}
+
+/// Tokens that reached a joining gateway and wait for the rest.
+public struct JoinRecord: Hashable, Sendable {
+    public var gateway: Int
+    public var scope: ElementKey?
+    /// One entry per arrived token: the flow it came by.
+    public var arrivals: [Int]
+}
+
+/// What a call activity needs started: which process, which version, with which data.
+public struct ChildInstanceRequest: Hashable, Sendable {
+    public var elementKey: ElementKey
+    public var childInstanceID: String
+    public var processKey: String
+    public var binding: CallActivityDefinition.Binding
+    public var version: String?
+    public var versionTag: String?
+    public var businessKey: String?
+    public var variables: [String: VariableValue]
+}

@@ -1,0 +1,182 @@
+import BatonModel
+
+/// The deterministic executor: given a process, an instance's state and one command, it returns
+/// the next state and the events that led there, or a rejection. Pure and synchronous: no clock,
+/// no randomness, no I/O, no logging; time and ids come in through ``StepContext``.
+public enum Executor {
+    /// Decides `command` against `state`.
+    ///
+    /// When executing a job fails (an expression cannot be evaluated, no gateway flow holds), the
+    /// job's work is not half-applied: the command is decided again as a failure of that job,
+    /// which retries later or raises an incident, as a job worker would report it.
+    public static func step(
+        _ process: ExecutableProcess, _ state: InstanceState, _ command: Command, _ context: StepContext
+    ) -> Result<Transition, Rejection> {
+        var run = StepRun(process: process, state: state, context: context)
+        do {
+            try run.handle(command)
+            try run.drain()
+            return .success(Transition(state: run.state, events: run.events))
+        } catch {
+            guard error.kind == .executionFailed, let jobID = command.jobID, state.job(jobID) != nil else {
+                return .failure(error)
+            }
+            var failure = StepRun(process: process, state: state, context: context)
+            do {
+                try failure.failJob(jobID, error: error.message, retries: nil, retryAt: nil)
+                return .success(Transition(state: failure.state, events: failure.events))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+}
+
+extension Command {
+    /// The job a command works on, when a job drives it.
+    var jobID: String? {
+        switch self {
+        case .executeJob(let id), .completeJob(let id, _): id
+        default: nil
+        }
+    }
+}
+
+/// One run of the executor: the working state, the events emitted so far, and the agenda of
+/// work still to do. Tokens move on the agenda (first in, first out) until every token rests.
+struct StepRun {
+    let process: ExecutableProcess
+    private(set) var state: InstanceState
+    let context: StepContext
+    private(set) var events: [InstanceEvent] = []
+    private var agenda: [Work] = []
+    private var agendaHead = 0
+    private var steps = 0
+
+    /// A unit of work on the agenda.
+    enum Work {
+        /// Create an element instance of `node` in `scope` and run its behaviour. `locals` become
+        /// its first local variables (a multi-instance item); `triggered` marks a catch event whose
+        /// event has already happened.
+        case activate(node: Int, scope: ElementKey?, loopCounter: Int?, triggered: Bool, locals: [String: VariableValue] = [:])
+        /// Take a sequence flow towards its target.
+        case takeFlow(flow: Int, scope: ElementKey?)
+        /// Complete the scope when nothing is left running in it.
+        case scopeMayComplete(ElementKey?)
+    }
+
+    init(process: ExecutableProcess, state: InstanceState, context: StepContext) {
+        self.process = process
+        self.state = state
+        self.context = context
+    }
+
+    /// Records an event and applies it to the working state: the only way state changes here.
+    mutating func emit(_ event: InstanceEvent) {
+        state.apply(event)
+        events.append(event)
+    }
+
+    mutating func schedule(_ work: Work) { agenda.append(work) }
+
+    /// Runs the agenda until every token rests or the instance ends.
+    mutating func drain() throws(Rejection) {
+        while agendaHead < agenda.count {
+            let work = agenda[agendaHead]
+            agendaHead += 1
+            steps += 1
+            guard steps <= context.limits.maximumStepsPerCommand else {
+                throw Rejection(
+                    .executionFailed,
+                    "Expected the instance to come to rest within \(context.limits.maximumStepsPerCommand) steps, but it kept going; does the process loop without a wait state?")
+            }
+            guard state.status == .active else { continue }
+            switch work {
+            case .activate(let node, let scope, let loopCounter, let triggered, let locals):
+                guard scope.map({ state.element($0) != nil }) ?? true else { continue }  // the scope ended meanwhile
+                try activate(node: node, scope: scope, loopCounter: loopCounter, triggered: triggered, locals: locals)
+            case .takeFlow(let flow, let scope):
+                guard scope.map({ state.element($0) != nil }) ?? true else { continue }
+                try takeFlow(flow, scope: scope)
+            case .scopeMayComplete(let scope):
+                try scopeMayComplete(scope)
+            }
+        }
+        agenda.removeAll()
+        agendaHead = 0
+        // Every token is at rest: an inclusive join may now see that nothing else can reach it.
+        if try fireReadyInclusiveJoins() { try drain() }
+    }
+
+    /// Work still on the agenda, for joins that must know what may yet arrive.
+    var pendingWork: ArraySlice<Work> { agenda[agendaHead...] }
+
+    // MARK: - Keys and ids
+
+    var nextKey: ElementKey { state.nextKey }
+    func newID() -> String { context.ids.next() }
+
+    func node(of key: ElementKey) -> ExecutableNode? { state.element(key).map { process.nodes[$0.node] } }
+
+    func describe(_ node: Int) -> String {
+        "\(process.nodes[node].kind.elementName) '\(process.nodes[node].id)'"
+    }
+
+    // MARK: - Variables
+
+    /// Variables as expressions see them from element instance `key` (nil: the process).
+    struct Scope: VariableScope {
+        let state: InstanceState
+        let key: ElementKey?
+        func variable(named name: String) -> VariableValue? { state.variable(name, from: key) }
+    }
+
+    func evaluate(_ template: Template, at key: ElementKey?, what: @autoclosure () -> String) throws(Rejection) -> VariableValue {
+        do {
+            return try ExpressionEvaluator.evaluate(template, in: Scope(state: state, key: key))
+        } catch {
+            throw Rejection(.executionFailed, "Expected \(what()) to evaluate, but '\(template.source)' failed: \(error.message).")
+        }
+    }
+
+    func condition(_ expression: Expression, at key: ElementKey?, flow: Int) throws(Rejection) -> Bool {
+        do {
+            return try ExpressionEvaluator.evaluateCondition(expression, in: Scope(state: state, key: key))
+        } catch {
+            throw Rejection(
+                .executionFailed, "Expected the condition of sequence flow '\(process.flows[flow].id)' to evaluate, but it failed: \(error.message).")
+        }
+    }
+
+    /// Checks values coming in from outside against the size limit before anything is applied.
+    func validate(_ variables: [String: VariableValue]) throws(Rejection) {
+        for (name, value) in variables {
+            let size = value.encodedSize
+            if size > context.limits.maximumVariableSize {
+                throw Rejection(
+                    .invalidArgument,
+                    "Expected variable '\(name)' to be at most \(context.limits.maximumVariableSize) bytes, but its value is \(size) bytes.")
+            }
+        }
+    }
+
+    /// Sets variables the way Camunda's `setVariable` does: into the nearest scope from `key` that
+    /// already has the variable, else the process instance; or all into `key`'s own scope when local.
+    mutating func setVariables(_ variables: [String: VariableValue], from key: ElementKey?, local: Bool) {
+        for name in variables.keys.sorted() {
+            let target = local ? key : state.owningScope(of: name, from: key)
+            emit(.variableSet(scope: target, name: name, value: variables[name]!))
+        }
+    }
+}
+
+extension VariableValue {
+    /// The size a value takes as compact JSON, which is what the limit is about.
+    var encodedSize: Int {
+        switch self {
+        case .string(let s): s.utf8.count + 2
+        case .json(let j), .object(let j, _): JSONText.render(j).utf8.count
+        default: 16
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import BatonModel
+
+/// The element key that stands for the process instance itself in job and subscription records
+/// (element keys start at 1).
+public let processScopeKey: ElementKey = 0
+
+extension StepRun {
+    /// Decides one command: checks it against the state, then emits its first events and puts the
+    /// follow-up work on the agenda.
+    mutating func handle(_ command: Command) throws(Rejection) {
+        if case .start = command {
+            guard state.elements.isEmpty, state.status == .active, events.isEmpty, state.nextKey == 1 else {
+                throw Rejection(.invalidState, "Expected a new instance to start, but instance '\(state.instanceID)' has already started.")
+            }
+        } else if state.status != .active {
+            throw Rejection(.invalidState, "Expected instance '\(state.instanceID)' to be active, but it is \(state.status.rawValue).")
+        }
+
+        switch command {
+        case .start(let businessKey, let variables, let startEvent, let parent):
+            try validate(variables)
+            try start(businessKey: businessKey, variables: variables, startEvent: startEvent, parent: parent)
+
+        case .completeTask(let taskID, let variables, let local, let userID):
+            let task = try requireTask(taskID)
+            try validate(variables)
+            emit(.userTaskCompleted(taskID: taskID, by: userID))
+            setVariables(variables, from: task.elementKey, local: local || hasLocalScope(task.elementKey))
+            try complete(task.elementKey)
+
+        case .assignTask(let taskID, let assignee):
+            _ = try requireTask(taskID)
+            emit(.userTaskAssigned(taskID: taskID, assignee: assignee))
+
+        case .addTaskCandidates(let taskID, let users, let groups):
+            _ = try requireTask(taskID)
+            emit(.userTaskCandidatesAdded(taskID: taskID, users: users, groups: groups))
+
+        case .triggerSubscription(let id, let variables):
+            guard let subscription = state.subscription(id) else {
+                throw Rejection(.notFound, "Expected message subscription '\(id)' to be open, but it is not (the event already happened or its element ended).")
+            }
+            try validate(variables)
+            try trigger(subscription: subscription, variables: variables)
+
+        case .executeJob(let id):
+            let job = try requireJob(id)
+            try execute(job)
+
+        case .completeJob(let id, let variables):
+            let job = try requireJob(id)
+            try validate(variables)
+            switch job.kind {
+            case .handler, .external:
+                emit(.jobCompleted(jobID: id))
+                setVariables(variables, from: job.elementKey, local: hasLocalScope(job.elementKey))
+                try complete(job.elementKey)
+            default:
+                throw Rejection(.invalidState, "Expected job '\(id)' to be a handler or external task, but it is run by the engine itself; execute it instead.")
+            }
+
+        case .failJob(let id, let error, let retries, let retryAt):
+            _ = try requireJob(id)
+            try failJob(id, error: error, retries: retries, retryAt: retryAt)
+
+        case .setJobRetries(let id, let retries):
+            _ = try requireJob(id)
+            guard retries >= 0 else { throw Rejection(.invalidArgument, "Expected retries to be zero or more, but they are \(retries).") }
+            emit(.jobRetriesSet(jobID: id, retries: retries))
+            if retries > 0 {
+                for incident in state.incidents where incident.jobID == id { emit(.incidentResolved(incidentID: incident.id)) }
+            }
+
+        case .throwError(let source, let code, let message, let variables):
+            try validate(variables)
+            let key: ElementKey
+            switch source {
+            case .job(let id):
+                key = try requireJob(id).elementKey
+                emit(.jobCompleted(jobID: id))
+            case .task(let id):
+                key = try requireTask(id).elementKey
+                emit(.userTaskCanceled(taskID: id))
+            case .element(let elementKey):
+                guard state.element(elementKey) != nil else {
+                    throw Rejection(.notFound, "Expected element instance \(elementKey) to be active, but it is not.")
+                }
+                key = elementKey
+            }
+            setVariables(variables, from: key, local: false)
+            try throwError(code: code, message: message, from: key)
+
+        case .completeCallActivity(let key, let variables):
+            guard let element = state.element(key), case .callActivity(let call) = process.nodes[element.node].kind else {
+                throw Rejection(.notFound, "Expected call activity instance \(key) to be waiting, but it is not.")
+            }
+            try validate(variables)
+            setVariables(mapCalledOutput(variables, call: call, at: key), from: key, local: false)
+            try complete(key)
+
+        case .setVariables(let scope, let variables, let local):
+            try validate(variables)
+            if let scope, state.element(scope) == nil {
+                throw Rejection(.notFound, "Expected element instance \(scope) to be active, but it is not.")
+            }
+            setVariables(variables, from: scope, local: local)
+
+        case .cancel(let reason):
+            for element in state.children(of: nil).reversed() { terminate(element.key) }
+            closeListeners(of: processScopeKey)
+            emit(.instanceTerminated(reason: reason))
+        }
+    }
+
+    private func requireTask(_ id: String) throws(Rejection) -> UserTaskRecord {
+        guard let task = state.task(id) else {
+            throw Rejection(.notFound, "Expected task '\(id)' to be open, but it is not (completed, cancelled or never created).")
+        }
+        return task
+    }
+
+    private func requireJob(_ id: String) throws(Rejection) -> JobRecord {
+        guard let job = state.job(id) else {
+            throw Rejection(.notFound, "Expected job '\(id)' to exist, but it does not (already done or cancelled).")
+        }
+        return job
+    }
+
+    /// Activities with an input/output mapping have their own variable scope: variables set while
+    /// they run stay local, and only output parameters reach the enclosing scope.
+    func hasLocalScope(_ key: ElementKey) -> Bool {
+        node(of: key).map { !$0.details.inputOutput.isEmpty } ?? false
+    }
+
+    /// Applies `camunda:out` to a called instance's variables (no mapping: nothing comes back).
+    func mapCalledOutput(_ variables: [String: VariableValue], call: CallActivityDefinition, at key: ElementKey) -> [String: VariableValue] {
+        var result: [String: VariableValue] = [:]
+        for mapping in call.outputs {
+            if mapping.allVariables {
+                result.merge(variables) { _, new in new }
+            } else if let source = mapping.source, let target = mapping.target, let value = variables[source] {
+                result[target] = value
+            } else if let expression = mapping.sourceExpression, let target = mapping.target {
+                struct Child: VariableScope {
+                    let values: [String: VariableValue]
+                    func variable(named name: String) -> VariableValue? { values[name] }
+                }
+                if let value = try? ExpressionEvaluator.evaluate(expression, in: Child(values: variables)) { result[target] = value }
+            }
+        }
+        return result
+    }
+
+    private mutating func start(
+        businessKey: String?, variables: [String: VariableValue], startEvent: ElementID?, parent: ParentLink?
+    ) throws(Rejection) {
+        let startNode: Int
+        var triggered = false
+        if let startEvent {
+            guard let node = process.node(startEvent), process.root.startEvents.contains(node) else {
+                throw Rejection(.notFound, "Expected '\(startEvent)' to be a start event of process '\(process.processKey)', but it is not.")
+            }
+            startNode = node
+            triggered = !process.nodes[node].kind.eventDefinitions.isEmpty
+        } else {
+            guard let none = process.root.noneStart else {
+                throw Rejection(
+                    .invalidState,
+                    "Expected process '\(process.processKey)' to have a none start event, but it starts only on messages or timers; correlate a message instead.")
+            }
+            startNode = none
+        }
+        emit(.instanceStarted(instanceID: state.instanceID, businessKey: businessKey, parent: parent))
+        for name in variables.keys.sorted() { emit(.variableSet(scope: nil, name: name, value: variables[name]!)) }
+        try openEventSubProcessListeners(in: nil)
+        schedule(.activate(node: startNode, scope: nil, loopCounter: nil, triggered: triggered))
+    }
+}

@@ -1,0 +1,70 @@
+import BatonModel
+
+/// BPMN errors: thrown by error end events, handlers, external workers or users, caught by the
+/// innermost matching error boundary event or error event subprocess.
+extension StepRun {
+    /// Throws BPMN error `code` from element instance `key`.
+    ///
+    /// The search goes outwards: boundary events on the throwing activity, then for each enclosing
+    /// scope its error event subprocesses and then the boundary events on it, up to the process.
+    /// A specific `errorCode` wins over a catch-all at the same place. Uncaught, the error goes to
+    /// the calling instance (for a called process) or raises an incident naming the element.
+    mutating func throwError(code: String, message: String?, from key: ElementKey) throws(Rejection) {
+        var cursor: ElementKey? = key
+        while let current = cursor, let element = state.element(current) {
+            let node = process.nodes[element.node]
+            if current != key, node.kind.isSubProcess, !element.isMultiInstanceBody,
+                let eventSubProcess = catchingEventSubProcess(in: node.layout, code: code)
+            {
+                try caughtByEventSubProcess(scope: current, eventSubProcess: eventSubProcess)
+                return
+            }
+            if element.loopCounter == nil, let boundary = catchingBoundary(on: node, code: code) {
+                terminate(current)
+                schedule(.activate(node: boundary, scope: element.scope, loopCounter: nil, triggered: true))
+                return
+            }
+            cursor = element.scope
+        }
+        if let eventSubProcess = catchingEventSubProcess(in: process.root, code: code) {
+            try caughtByEventSubProcess(scope: nil, eventSubProcess: eventSubProcess)
+            return
+        }
+        let thrower = state.element(key).map { describe($0.node) } ?? "element \(key)"
+        if state.parent != nil {
+            emit(.errorPropagated(code: code, message: message))
+            for element in state.children(of: nil).reversed() { terminate(element.key) }
+            closeListeners(of: processScopeKey)
+            emit(.instanceTerminated(reason: "BPMN error '\(code)' thrown by \(thrower) was not caught; it was handed to the calling instance."))
+            return
+        }
+        emit(.incidentCreated(IncidentRecord(
+            id: newID(), kind: .unhandledError, elementKey: key, node: state.element(key)?.node ?? -1, jobID: nil,
+            message: "Expected a boundary event or event subprocess to catch BPMN error '\(code)'\(message.map { " (\($0))" } ?? "") thrown by \(thrower), but none does.",
+            createdAt: context.now)))
+    }
+
+    private func catchingBoundary(on node: ExecutableNode, code: String) -> Int? {
+        let catching = node.boundaryEvents.filter {
+            if case .error? = process.nodes[$0].kind.eventDefinitions.first { return true }
+            return false
+        }
+        return catching.first { process.nodes[$0].errorCode == code } ?? catching.first { process.nodes[$0].errorCode == nil }
+    }
+
+    private func catchingEventSubProcess(in layout: ScopeLayout?, code: String) -> Int? {
+        let catching = (layout?.eventSubProcesses ?? []).compactMap { eventSubProcess -> (Int, String?)? in
+            guard let start = process.nodes[eventSubProcess].layout?.startEvents.first,
+                case .error? = process.nodes[start].kind.eventDefinitions.first
+            else { return nil }
+            return (eventSubProcess, process.nodes[start].errorCode)
+        }
+        return (catching.first { $0.1 == code } ?? catching.first { $0.1 == nil })?.0
+    }
+
+    private mutating func caughtByEventSubProcess(scope: ElementKey?, eventSubProcess: Int) throws(Rejection) {
+        for child in state.children(of: scope).reversed() { terminate(child.key) }
+        closeListeners(of: scope ?? processScopeKey)
+        schedule(.activate(node: eventSubProcess, scope: scope, loopCounter: nil, triggered: true))
+    }
+}

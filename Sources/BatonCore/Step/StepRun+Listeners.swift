@@ -1,0 +1,154 @@
+import BatonModel
+
+/// Message subscriptions and timers: opening them for catch events, boundary events and event
+/// subprocesses, and what happens when one of them triggers.
+extension StepRun {
+    mutating func openSubscription(for key: ElementKey, node: Int, target: SubscriptionRecord.Target) {
+        let name = process.nodes[node].messageName ?? process.nodes[node].id.rawValue
+        emit(.subscriptionOpened(SubscriptionRecord(id: newID(), elementKey: key, node: node, messageName: name, target: target)))
+    }
+
+    /// Creates the timer job of `timer` for element `key`; its due time is computed from the
+    /// injected clock (`timeDuration`, `timeCycle`) or given (`timeDate`); expressions are
+    /// evaluated against the element's variables.
+    mutating func createTimer(_ timer: TimerDefinition, for key: ElementKey, node: Int, target: TimerJob.Target) throws(Rejection) {
+        let schedule: TimerSchedule
+        switch timer.value {
+        case .fixed(let fixed):
+            schedule = fixed
+        case .expression(let template):
+            let value = try evaluate(template, at: key == processScopeKey ? nil : key, what: "the \(timer.kind.rawValue) of \(describe(node))")
+            if case .date(let date) = value, timer.kind == .date {
+                schedule = .date(date)
+            } else {
+                switch TimerSchedule.parse(ExpressionEvaluator.text(value), kind: timer.kind) {
+                case .success(let parsed): schedule = parsed
+                case .failure(let error): throw Rejection(.executionFailed, "\(error.message) (from the expression of \(describe(node)))")
+                }
+            }
+        }
+        let due: Timestamp?
+        var job = TimerJob(target: target, remaining: nil, interval: nil)
+        switch schedule {
+        case .date(let date): due = date
+        case .duration(let duration): due = duration.added(to: context.now)
+        case .cycle(let cycle):
+            due = cycle.firstDue(after: context.now)
+            job.remaining = cycle.repetitions.map { $0 - 1 }
+            job.interval = cycle.interval
+        }
+        guard let due else { return }  // a cycle with no repetitions left never fires
+        emit(.jobCreated(JobRecord(
+            id: newID(), elementKey: key, node: node, kind: .timer(job), dueAt: due, retries: context.limits.defaultJobRetries,
+            synchronous: false, lastError: nil)))
+    }
+
+    /// Opens the listeners of the boundary events attached to `node` for its instance `key`.
+    mutating func openBoundaryListeners(for key: ElementKey, node: Int) throws(Rejection) {
+        for boundary in process.nodes[node].boundaryEvents {
+            switch process.nodes[boundary].kind.eventDefinitions.first {
+            case .message?: openSubscription(for: key, node: boundary, target: .boundary(boundary))
+            case .timer(let timer)?: try createTimer(timer, for: key, node: boundary, target: .boundary(boundary))
+            default: break  // error boundaries catch when an error is thrown
+            }
+        }
+    }
+
+    /// Opens the message and timer listeners of the event subprocesses directly inside scope
+    /// `scope` (nil: the process).
+    mutating func openEventSubProcessListeners(in scope: ElementKey?) throws(Rejection) {
+        let layout = process.scope(of: scope.flatMap { state.element($0)?.node })
+        let owner = scope ?? processScopeKey
+        for eventSubProcess in layout.eventSubProcesses {
+            guard let start = process.nodes[eventSubProcess].layout?.startEvents.first else { continue }
+            switch process.nodes[start].kind.eventDefinitions.first {
+            case .message?: openSubscription(for: owner, node: start, target: .eventSubProcess(eventSubProcess))
+            case .timer(let timer)?: try createTimer(timer, for: owner, node: start, target: .eventSubProcess(eventSubProcess))
+            default: break
+            }
+        }
+    }
+
+    /// A message reached its subscription.
+    mutating func trigger(subscription: SubscriptionRecord, variables: [String: VariableValue]) throws(Rejection) {
+        switch subscription.target {
+        case .catchEvent:
+            guard let element = state.element(subscription.elementKey) else { return }
+            if process.nodes[element.node].kind == .gateway(.eventBased) {
+                try EventBasedGatewayBehavior.eventOccurred(&self, gateway: element.key, target: subscription.node, variables: variables)
+                return
+            }
+            emit(.subscriptionClosed(subscriptionID: subscription.id))
+            setVariables(variables, from: element.scope, local: false)
+            try complete(element.key)
+        case .boundary(let boundary):
+            try boundaryTriggered(host: subscription.elementKey, boundary: boundary, variables: variables)
+        case .eventSubProcess(let eventSubProcess):
+            try eventSubProcessTriggered(
+                scope: subscription.elementKey == processScopeKey ? nil : subscription.elementKey, eventSubProcess: eventSubProcess,
+                start: subscription.node, variables: variables)
+        }
+    }
+
+    /// A timer job is due.
+    mutating func fire(_ job: JobRecord, timer: TimerJob) throws(Rejection) {
+        emit(.jobCompleted(jobID: job.id))
+        let interrupting: Bool
+        switch timer.target {
+        case .catchEvent: interrupting = true
+        case .boundary(let boundary): interrupting = isInterrupting(boundary)
+        case .eventSubProcess: interrupting = isInterrupting(job.node)
+        }
+        // A repeating timer of a non-interrupting event re-arms itself before it fires.
+        if !interrupting, let interval = timer.interval, timer.remaining.map({ $0 > 0 }) ?? true {
+            var next = job
+            next.id = newID()
+            next.dueAt = interval.added(to: job.dueAt ?? context.now)
+            next.kind = .timer(TimerJob(target: timer.target, remaining: timer.remaining.map { $0 - 1 }, interval: interval))
+            emit(.jobCreated(next))
+        }
+        switch timer.target {
+        case .catchEvent:
+            guard let element = state.element(job.elementKey) else { return }
+            if process.nodes[element.node].kind == .gateway(.eventBased) {
+                try EventBasedGatewayBehavior.eventOccurred(&self, gateway: element.key, target: job.node, variables: [:])
+            } else {
+                try complete(element.key)
+            }
+        case .boundary(let boundary):
+            try boundaryTriggered(host: job.elementKey, boundary: boundary, variables: [:])
+        case .eventSubProcess(let eventSubProcess):
+            try eventSubProcessTriggered(
+                scope: job.elementKey == processScopeKey ? nil : job.elementKey, eventSubProcess: eventSubProcess, start: job.node, variables: [:])
+        }
+    }
+
+    func isInterrupting(_ node: Int) -> Bool {
+        switch process.nodes[node].kind {
+        case .boundaryEvent(let boundary): boundary.cancelActivity
+        case .startEvent(let start): start.isInterrupting
+        default: true
+        }
+    }
+
+    /// A boundary event's event happened on activity instance `host`.
+    mutating func boundaryTriggered(host: ElementKey, boundary: Int, variables: [String: VariableValue]) throws(Rejection) {
+        guard let activity = state.element(host) else { return }
+        setVariables(variables, from: activity.scope, local: false)
+        if isInterrupting(boundary) { terminate(host) }
+        schedule(.activate(node: boundary, scope: activity.scope, loopCounter: nil, triggered: true))
+    }
+
+    /// An event subprocess of `scope` was triggered: an interrupting one ends everything else in
+    /// the scope first; a non-interrupting one runs beside it.
+    mutating func eventSubProcessTriggered(
+        scope: ElementKey?, eventSubProcess: Int, start: Int, variables: [String: VariableValue]
+    ) throws(Rejection) {
+        setVariables(variables, from: scope, local: false)
+        if isInterrupting(start) {
+            for child in state.children(of: scope).reversed() { terminate(child.key) }
+            closeListeners(of: scope ?? processScopeKey)
+        }
+        schedule(.activate(node: eventSubProcess, scope: scope, loopCounter: nil, triggered: true))
+    }
+}
