@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "BatonModel", targets: ["BatonModel"]),
         .library(name: "BatonBPMN", targets: ["BatonBPMN"]),
         .library(name: "BatonCore", targets: ["BatonCore"]),
+        .library(name: "BatonEngine", targets: ["BatonEngine"]),
+        .library(name: "BatonTesting", targets: ["BatonTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,11 +31,15 @@ let package = Package(
         .target(name: "BatonModel", swiftSettings: strictSettings),
         .target(name: "BatonBPMN", dependencies: ["BatonModel", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "BatonCore", dependencies: ["BatonModel"], swiftSettings: strictSettings),
+        .target(name: "BatonEngine", dependencies: ["BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
+        .target(name: "BatonTesting", dependencies: ["BatonEngine", "BatonCore", "BatonModel"], swiftSettings: strictSettings),
         .executableTarget(
             name: "baton",
             dependencies: [
                 "BatonModel",
                 "BatonBPMN",
+                "BatonCore",
+                "BatonEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -41,6 +47,8 @@ let package = Package(
         .testTarget(name: "BatonModelTests", dependencies: ["BatonModel"], swiftSettings: strictSettings),
         .testTarget(name: "BatonBPMNTests", dependencies: ["BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
         .testTarget(name: "BatonCoreTests", dependencies: ["BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BatonEngineTests", dependencies: ["BatonEngine", "BatonTesting", "BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["baton"], swiftSettings: strictSettings),
     ]
 )

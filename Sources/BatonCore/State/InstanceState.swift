@@ -165,10 +165,8 @@ public struct InstanceState: Hashable, Sendable {
             break
         case .instanceCompleted:
             status = .completed
-            variables = [:]
         case .instanceTerminated:
             status = .terminated
-            variables = [:]
         }
     }
 }

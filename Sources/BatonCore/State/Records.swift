@@ -102,6 +102,11 @@ public struct IncidentRecord: Hashable, Sendable {
 public struct ParentLink: Hashable, Sendable {
     public var instanceID: String
     public var elementKey: ElementKey
+
+    public init(instanceID: String, elementKey: ElementKey) {
+        self.instanceID = instanceID
+        self.elementKey = elementKey
+    }
 }
 
 /// An element instance: a token resting at a node, or a scope (subprocess, multi-instance body)

@@ -1,0 +1,148 @@
+import BatonBPMN
+import BatonCore
+import BatonModel
+
+/// A BPMN file handed to ``Runtime/deploy(name:resources:source:duplicateFiltering:)``.
+public struct DeploymentResource: Sendable {
+    public var name: String
+    public var bytes: [UInt8]
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+}
+
+/// One deployed process definition version.
+public struct ProcessDefinitionInfo: Hashable, Sendable {
+    public var id: String
+    public var key: String
+    public var version: Int
+    public var versionTag: String?
+    public var name: String?
+    public var deploymentID: String
+    public var resourceName: String
+
+    init(_ record: DefinitionRecord) {
+        id = record.id
+        key = record.key
+        version = record.version
+        versionTag = record.versionTag
+        name = record.name
+        deploymentID = record.deploymentID
+        resourceName = record.resourceName
+    }
+}
+
+/// The result of a deployment: the definitions it holds (new versions, or existing ones when
+/// the content was unchanged) and the warnings found while reading.
+public struct DeploymentInfo: Sendable {
+    public var id: String
+    public var name: String
+    public var deployedAt: Timestamp
+    public var definitions: [ProcessDefinitionInfo]
+    /// Definitions whose content was identical to the latest version and so were not deployed again.
+    public var unchanged: [ProcessDefinitionInfo]
+    public var warnings: [Diagnostic]
+}
+
+extension Runtime {
+    /// Deploys BPMN resources. Each executable process becomes a new version of its key, unless
+    /// `duplicateFiltering` is on and its content equals the latest version's, which is then
+    /// returned instead. Any error diagnostic refuses the whole deployment.
+    public func deploy(
+        name: String, resources: [DeploymentResource], source: String? = nil, duplicateFiltering: Bool = true
+    ) async throws -> DeploymentInfo {
+        var processes: [(resource: DeploymentResource, process: ProcessDefinition, definitions: Definitions)] = []
+        var diagnostics: [Diagnostic] = []
+        for resource in resources {
+            let document = BPMNReader.read(resource.bytes, file: resource.name, options: readOptions)
+            diagnostics += document.diagnostics
+            guard let definitions = document.definitions else { continue }
+            for process in definitions.executableProcesses { processes.append((resource, process, definitions)) }
+        }
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw EngineError(
+                .deploymentFailed,
+                "Expected deployable BPMN, but \(errors.count) error\(errors.count == 1 ? "" : "s") stop the deployment; the first: \(errors[0])",
+                diagnostics: diagnostics)
+        }
+        let deploymentID = ids.next()
+        let now = clock.now()
+        return try await store.transaction { transaction in
+            var created: [DefinitionRecord] = []
+            var unchanged: [DefinitionRecord] = []
+            for (resource, process, definitions) in processes {
+                let key = process.id.rawValue
+                let checksum = Checksum.fnv1a64(resource.bytes, salt: key)
+                let latest = try await transaction.definitions(key: key).last
+                if duplicateFiltering, let latest, latest.checksum == checksum {
+                    unchanged.append(latest)
+                    continue
+                }
+                let version = (latest?.version ?? 0) + 1
+                let record = DefinitionRecord(
+                    id: "\(key):\(version):\(ids.next())", key: key, version: version, versionTag: process.versionTag, name: process.name,
+                    deploymentID: deploymentID, resourceName: resource.name, checksum: checksum,
+                    historyTimeToLiveDays: process.historyTimeToLive.flatMap(Self.days), bytes: resource.bytes)
+                try await transaction.insertDefinition(record)
+                created.append(record)
+                try await transaction.replaceTimerStarts(
+                    forKey: key, with: timerStarts(of: ExecutableProcess(process: process, in: definitions, definitionID: record.id), now: now))
+            }
+            if !created.isEmpty {
+                try await transaction.insertDeployment(DeploymentRecord(id: deploymentID, name: name, source: source, tenantID: nil, deployedAt: now))
+            }
+            let id = created.isEmpty ? (unchanged.first?.deploymentID ?? deploymentID) : deploymentID
+            return DeploymentInfo(
+                id: id, name: name, deployedAt: now, definitions: (created + unchanged).map(ProcessDefinitionInfo.init),
+                unchanged: unchanged.map(ProcessDefinitionInfo.init), warnings: diagnostics)
+        }
+    }
+
+    /// `camunda:historyTimeToLive` in days: a number, or an ISO 8601 duration in days.
+    static func days(_ text: String) -> Int? {
+        if let days = Int(text) { return days }
+        guard let duration = ISODuration(text) else { return nil }
+        return duration.days + duration.weeks * 7
+    }
+
+    /// The first firing of each timer start event of a freshly deployed definition.
+    private func timerStarts(of process: ExecutableProcess, now: Timestamp) -> [TimerStartRecord] {
+        process.root.startEvents.compactMap { start in
+            guard case .timer(let timer)? = process.nodes[start].kind.eventDefinitions.first, case .fixed(let schedule) = timer.value else {
+                return nil
+            }
+            var record = TimerStartRecord(id: ids.next(), definitionID: process.definitionID, startEvent: process.nodes[start].id.rawValue, dueAt: now)
+            switch schedule {
+            case .date(let date): record.dueAt = date
+            case .duration(let duration): record.dueAt = duration.added(to: now)
+            case .cycle(let cycle):
+                guard let due = cycle.firstDue(after: now) else { return nil }
+                record.dueAt = due
+                record.remaining = cycle.repetitions.map { $0 - 1 }
+                record.interval = cycle.interval
+            }
+            return record
+        }
+    }
+
+    /// Every deployed definition, newest version last per key.
+    public func processDefinitions(key: String? = nil) async throws -> [ProcessDefinitionInfo] {
+        try await store.transaction { try await $0.definitions(key: key).map(ProcessDefinitionInfo.init) }
+    }
+}
+
+/// A stable 64-bit FNV-1a hash, the same on every machine and run (Swift's `Hasher` is seeded
+/// per process and so cannot detect identical redeployments across restarts).
+enum Checksum {
+    static func fnv1a64(_ bytes: [UInt8], salt: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in Array(salt.utf8) + [0] + bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

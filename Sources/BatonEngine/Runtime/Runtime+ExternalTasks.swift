@@ -1,0 +1,130 @@
+import BatonCore
+import BatonModel
+
+/// What an external worker asks for: a topic, how long to hold each task, which variables.
+public struct FetchTopic: Sendable {
+    public var name: String
+    /// Milliseconds the lock lasts before another worker may take the task.
+    public var lockDuration: Int64
+    /// Variable names to send (nil: all visible ones).
+    public var variables: [String]?
+
+    public init(name: String, lockDuration: Int64, variables: [String]? = nil) {
+        self.name = name
+        self.lockDuration = lockDuration
+        self.variables = variables
+    }
+}
+
+/// An external task locked for a worker.
+public struct LockedExternalTask: Hashable, Sendable {
+    public var id: String
+    public var topicName: String
+    public var workerID: String
+    public var lockExpirationTime: Timestamp
+    public var processInstanceID: String
+    public var processDefinitionID: String
+    public var processDefinitionKey: String
+    public var activityID: String
+    public var businessKey: String?
+    public var retries: Int
+    public var errorMessage: String?
+    public var variables: [String: VariableValue]
+}
+
+extension Runtime {
+    /// Locks up to `maxTasks` external tasks of the given topics for `workerID`; tasks whose lock
+    /// expired are taken over.
+    public func fetchAndLock(workerID: String, maxTasks: Int, topics: [FetchTopic]) async throws -> [LockedExternalTask] {
+        guard maxTasks > 0 else { return [] }
+        return try await store.transaction { transaction in
+            let now = clock.now()
+            var locked: [LockedExternalTask] = []
+            let candidates = try await transaction.lockableExternalTasks(topics: topics.map(\.name), at: now, limit: maxTasks)
+            for candidate in candidates {
+                guard let record = try await transaction.lockInstance(candidate.instanceID), let job = record.state.job(candidate.jobID),
+                    case .external(let topic) = job.kind, let fetch = topics.first(where: { $0.name == topic })
+                else { continue }
+                let lock = JobLock(workerID: workerID, expiresAt: now.adding(milliseconds: max(0, fetch.lockDuration)))
+                try await transaction.setLock(lock, onJob: job.id)
+                let process = try await executable(record.definitionID, in: transaction)
+                var variables = record.state.visibleVariables(from: job.elementKey)
+                if let names = fetch.variables { variables = variables.filter { names.contains($0.key) } }
+                locked.append(LockedExternalTask(
+                    id: job.id, topicName: topic, workerID: workerID, lockExpirationTime: lock.expiresAt, processInstanceID: record.id,
+                    processDefinitionID: record.definitionID, processDefinitionKey: record.processKey,
+                    activityID: process.nodes[job.node].id.rawValue, businessKey: record.state.businessKey, retries: job.retries,
+                    errorMessage: job.lastError, variables: variables))
+            }
+            return locked
+        }
+    }
+
+    public func completeExternalTask(_ id: String, workerID: String, variables: [String: VariableValue] = [:]) async throws {
+        try await withLockedExternalTask(id, workerID: workerID) { record, _, transaction in
+            try await self.run([Pending(instanceID: record.id, command: .completeJob(jobID: id, variables: variables))], in: transaction)
+        }
+    }
+
+    /// Reports a failure: `retries` left and the wait before the next fetch; at zero, an incident.
+    public func handleExternalTaskFailure(
+        _ id: String, workerID: String, errorMessage: String, retries: Int, retryTimeout: Int64 = 0
+    ) async throws {
+        guard retries >= 0 else { throw EngineError(.invalidArgument, "Expected retries to be zero or more, but they are \(retries).") }
+        try await withLockedExternalTask(id, workerID: workerID) { record, _, transaction in
+            let retryAt = self.clock.now().adding(milliseconds: max(0, retryTimeout))
+            try await self.run(
+                [Pending(instanceID: record.id, command: .failJob(jobID: id, error: errorMessage, retries: retries, retryAt: retryAt))],
+                in: transaction)
+            try await transaction.setLock(nil, onJob: id)
+        }
+    }
+
+    public func handleExternalTaskBpmnError(
+        _ id: String, workerID: String, errorCode: String, errorMessage: String? = nil, variables: [String: VariableValue] = [:]
+    ) async throws {
+        try await withLockedExternalTask(id, workerID: workerID) { record, _, transaction in
+            try await self.run(
+                [Pending(instanceID: record.id, command: .throwError(target: .job(id), code: errorCode, message: errorMessage, variables: variables))],
+                in: transaction)
+        }
+    }
+
+    public func extendLock(_ id: String, workerID: String, newDuration: Int64) async throws {
+        try await withLockedExternalTask(id, workerID: workerID) { _, _, transaction in
+            try await transaction.setLock(JobLock(workerID: workerID, expiresAt: self.clock.now().adding(milliseconds: max(0, newDuration))), onJob: id)
+        }
+    }
+
+    public func unlock(_ id: String) async throws {
+        try await store.transaction { transaction in
+            _ = try await externalTask(id, in: transaction)
+            try await transaction.setLock(nil, onJob: id)
+        }
+    }
+
+    private func externalTask(_ id: String, in transaction: any StoreTransaction) async throws -> (InstanceRecord, JobRecord) {
+        guard let owner = try await transaction.owner(ofJob: id), let record = try await transaction.lockInstance(owner),
+            let job = record.state.job(id), case .external = job.kind
+        else {
+            throw EngineError(.notFound, "Expected external task '\(id)' to exist, but it does not (already completed or never created).")
+        }
+        return (record, job)
+    }
+
+    /// Runs `body` if `workerID` holds an unexpired lock on external task `id`.
+    private func withLockedExternalTask(
+        _ id: String, workerID: String, _ body: @escaping (InstanceRecord, JobRecord, any StoreTransaction) async throws -> Void
+    ) async throws {
+        try await store.transaction { transaction in
+            let (record, job) = try await externalTask(id, in: transaction)
+            guard let lock = try await transaction.lock(ofJob: id), lock.expiresAt > clock.now() else {
+                throw EngineError(.conflict, "External task '\(id)' is not locked by any worker (or its lock expired); fetch and lock it first.")
+            }
+            guard lock.workerID == workerID else {
+                throw EngineError(.conflict, "External task '\(id)' cannot be handled by worker '\(workerID)'. It is locked by worker '\(lock.workerID)'.")
+            }
+            try await body(record, job, transaction)
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import BatonCore
+import BatonModel
+
+/// A process instance as the API shows it.
+public struct ProcessInstanceInfo: Hashable, Sendable {
+    public enum State: String, Hashable, Sendable { case active, completed, terminated }
+
+    public var id: String
+    public var definitionID: String
+    public var processKey: String
+    public var businessKey: String?
+    public var state: State
+    public var startedAt: Timestamp
+    public var endedAt: Timestamp?
+    public var superInstanceID: String?
+    public var openIncidents: Int
+
+    init(_ record: InstanceRecord) {
+        id = record.id
+        definitionID = record.definitionID
+        processKey = record.processKey
+        businessKey = record.state.businessKey
+        state = State(rawValue: record.state.status.rawValue) ?? .active
+        startedAt = record.startedAt
+        endedAt = record.endedAt
+        superInstanceID = record.state.parent?.instanceID
+        openIncidents = record.state.incidents.count
+    }
+}
+
+/// What to match a message against: at least its name; optionally an instance, a business key
+/// and variables that must all equal.
+public struct MessageCorrelation: Sendable {
+    public var messageName: String
+    public var businessKey: String?
+    public var processInstanceID: String?
+    public var correlationKeys: [String: VariableValue]
+    public var variables: [String: VariableValue]
+    /// Deliver to every match instead of requiring exactly one.
+    public var all: Bool
+
+    public init(
+        messageName: String, businessKey: String? = nil, processInstanceID: String? = nil,
+        correlationKeys: [String: VariableValue] = [:], variables: [String: VariableValue] = [:], all: Bool = false
+    ) {
+        self.messageName = messageName
+        self.businessKey = businessKey
+        self.processInstanceID = processInstanceID
+        self.correlationKeys = correlationKeys
+        self.variables = variables
+        self.all = all
+    }
+}
+
+/// Where a correlated message went.
+public struct CorrelationResult: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable { case execution, processDefinition }
+    public var kind: Kind
+    public var processInstanceID: String
+
+    public init(kind: Kind, processInstanceID: String) {
+        self.kind = kind
+        self.processInstanceID = processInstanceID
+    }
+}
+
+extension Runtime {
+    /// Starts an instance of the latest version of `processKey` (or of definition `definitionID`).
+    public func start(
+        processKey: String? = nil, definitionID: String? = nil, businessKey: String? = nil, variables: [String: VariableValue] = [:]
+    ) async throws -> ProcessInstanceInfo {
+        try await store.transaction { transaction in
+            let definition = try await resolveDefinition(key: processKey, id: definitionID, in: transaction)
+            return try await start(definition, startEvent: nil, businessKey: businessKey, variables: variables, in: transaction)
+        }
+    }
+
+    func resolveDefinition(key: String?, id: String?, in transaction: any StoreTransaction) async throws -> DefinitionRecord {
+        if let id {
+            guard let definition = try await transaction.definition(id: id) else {
+                throw EngineError(.notFound, "Expected process definition '\(id)' to exist, but it does not.")
+            }
+            return definition
+        }
+        guard let key else { throw EngineError(.invalidArgument, "Expected a process definition key or id, but neither was given.") }
+        guard let definition = try await transaction.definitions(key: key).last else {
+            throw EngineError(.notFound, "Expected a deployed process with key '\(key)', but there is none.")
+        }
+        return definition
+    }
+
+    func start(
+        _ definition: DefinitionRecord, startEvent: ElementID?, businessKey: String?, variables: [String: VariableValue],
+        in transaction: any StoreTransaction
+    ) async throws -> ProcessInstanceInfo {
+        let id = ids.next()
+        try await transaction.insertInstance(InstanceRecord(
+            state: InstanceState(instanceID: id), definitionID: definition.id, processKey: definition.key, startedAt: clock.now(), endedAt: nil))
+        let outcome = try await run(
+            [Pending(instanceID: id, command: .start(businessKey: businessKey, variables: variables, startEvent: startEvent, parent: nil))],
+            in: transaction)
+        guard let record = try await transaction.lockInstance(id) ?? outcome.instances[id] else {
+            throw EngineError(.notFound, "Expected instance '\(id)' to exist after starting it, but it does not.")
+        }
+        return ProcessInstanceInfo(record)
+    }
+
+    public func instance(_ id: String) async throws -> ProcessInstanceInfo {
+        try await store.transaction { transaction in
+            guard let record = try await transaction.lockInstance(id) else {
+                throw EngineError(.notFound, "Expected process instance '\(id)' to exist, but it does not.")
+            }
+            return ProcessInstanceInfo(record)
+        }
+    }
+
+    public func instances(processKey: String? = nil, businessKey: String? = nil, activeOnly: Bool = false) async throws -> [ProcessInstanceInfo] {
+        try await store.transaction { transaction in
+            try await transaction.instances()
+                .filter { processKey == nil || $0.processKey == processKey }
+                .filter { businessKey == nil || $0.state.businessKey == businessKey }
+                .filter { !activeOnly || $0.state.status == .active }
+                .map(ProcessInstanceInfo.init)
+        }
+    }
+
+    /// Cancels an active instance (and the instances it called).
+    public func cancel(_ instanceID: String, reason: String = "Cancelled through the API") async throws {
+        try await store.transaction { transaction in
+            try await run([Pending(instanceID: instanceID, command: .cancel(reason: reason))], in: transaction)
+        }
+    }
+
+    /// The instance's process-level variables, sorted by name.
+    public func variables(of instanceID: String) async throws -> [(name: String, value: VariableValue)] {
+        try await store.transaction { transaction in
+            guard let record = try await transaction.lockInstance(instanceID) else {
+                throw EngineError(.notFound, "Expected process instance '\(instanceID)' to exist, but it does not.")
+            }
+            return record.state.visibleVariables(from: nil).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+    }
+
+    /// Sets process-level variables (or, with `delete`, removes nothing: Baton keeps history append-only).
+    public func setVariables(of instanceID: String, _ variables: [String: VariableValue]) async throws {
+        try await store.transaction { transaction in
+            try await run([Pending(instanceID: instanceID, command: .setVariables(scope: nil, variables: variables, local: false))], in: transaction)
+        }
+    }
+
+    /// Delivers a message: to waiting subscriptions that match, else by starting a process whose
+    /// message start event waits for it. A message that matches nothing is an error, never lost
+    /// silently; so is one that matches several when `all` is off.
+    @discardableResult
+    public func correlate(_ correlation: MessageCorrelation) async throws -> [CorrelationResult] {
+        try await store.transaction { transaction in
+            var matches: [(subscriptionID: String, instanceID: String)] = []
+            for candidate in try await transaction.subscriptions(messageName: correlation.messageName) {
+                guard let record = try await transaction.lockInstance(candidate.instanceID), record.state.status == .active else { continue }
+                if let id = correlation.processInstanceID, id != record.id { continue }
+                if let key = correlation.businessKey, key != record.state.businessKey { continue }
+                let root = record.state.visibleVariables(from: nil)
+                if correlation.correlationKeys.contains(where: { root[$0.key] != $0.value }) { continue }
+                matches.append(candidate)
+            }
+            if matches.count > 1, !correlation.all {
+                throw EngineError(
+                    .correlationFailed,
+                    "Cannot correlate message '\(correlation.messageName)': \(matches.count) executions match the correlation keys. Should be one or zero.")
+            }
+            if !matches.isEmpty {
+                for match in matches {
+                    try await run(
+                        [Pending(instanceID: match.instanceID, command: .triggerSubscription(subscriptionID: match.subscriptionID, variables: correlation.variables))],
+                        in: transaction)
+                }
+                return matches.map { CorrelationResult(kind: .execution, processInstanceID: $0.instanceID) }
+            }
+            if correlation.processInstanceID == nil, correlation.correlationKeys.isEmpty,
+                let (definition, startEvent) = try await messageStart(named: correlation.messageName, in: transaction)
+            {
+                let started = try await start(
+                    definition, startEvent: startEvent, businessKey: correlation.businessKey, variables: correlation.variables, in: transaction)
+                return [CorrelationResult(kind: .processDefinition, processInstanceID: started.id)]
+            }
+            throw EngineError(
+                .correlationFailed,
+                "Cannot correlate message '\(correlation.messageName)': No process definition or execution matches the parameters.")
+        }
+    }
+
+    /// The latest definition (of any key) with a message start event for `name`.
+    private func messageStart(named name: String, in transaction: any StoreTransaction) async throws -> (DefinitionRecord, ElementID)? {
+        var latestByKey: [String: DefinitionRecord] = [:]
+        var keys: [String] = []
+        for definition in try await transaction.definitions(key: nil) {
+            if latestByKey[definition.key] == nil { keys.append(definition.key) }
+            latestByKey[definition.key] = definition
+        }
+        for key in keys {
+            guard let definition = latestByKey[key] else { continue }
+            let process = try await executable(definition.id, in: transaction)
+            for start in process.root.startEvents where process.nodes[start].messageName == name {
+                if case .message? = process.nodes[start].kind.eventDefinitions.first { return (definition, process.nodes[start].id) }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,147 @@
+import BatonCore
+import BatonModel
+
+/// A job as the API shows it.
+public struct JobInfo: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable { case asyncBefore, asyncAfter, handler, external, timer }
+    public var id: String
+    public var kind: Kind
+    public var processInstanceID: String
+    public var activityID: String
+    public var dueAt: Timestamp?
+    public var retries: Int
+    public var errorMessage: String?
+}
+
+/// What one pass of the job worker did.
+public struct JobRunSummary: Hashable, Sendable {
+    public var executed = 0
+    public var failed = 0
+    public var timerStarts = 0
+    public var total: Int { executed + failed + timerStarts }
+}
+
+extension Runtime {
+    /// Runs the jobs that are due now: async continuations, timers, handler retries and timer
+    /// start events, each in its own transaction. A job whose work fails is rolled back and its
+    /// failure recorded (one retry fewer, a later attempt, an incident at zero).
+    @discardableResult
+    public func runDueJobs(limit: Int = 100) async throws -> JobRunSummary {
+        var summary = JobRunSummary()
+        let due = try await store.transaction { try await $0.dueJobs(at: clock.now(), limit: limit) }
+        for job in due {
+            if try await runJob(job.jobID, instanceID: job.instanceID) { summary.executed += 1 } else { summary.failed += 1 }
+        }
+        summary.timerStarts = try await runDueTimerStarts()
+        return summary
+    }
+
+    /// Runs one job now, whatever its due time (`POST /job/{id}/execute`).
+    public func executeJob(_ jobID: String) async throws {
+        let owner = try await store.transaction { try await $0.owner(ofJob: jobID) }
+        guard let owner else { throw EngineError(.notFound, "Expected job '\(jobID)' to exist, but it does not.") }
+        _ = try await runJob(jobID, instanceID: owner)
+    }
+
+    public func setJobRetries(_ jobID: String, retries: Int) async throws {
+        try await store.transaction { transaction in
+            guard let owner = try await transaction.owner(ofJob: jobID) else {
+                throw EngineError(.notFound, "Expected job '\(jobID)' to exist, but it does not.")
+            }
+            try await run([Pending(instanceID: owner, command: .setJobRetries(jobID: jobID, retries: retries))], in: transaction)
+        }
+    }
+
+    public func jobs(processInstanceID: String? = nil) async throws -> [JobInfo] {
+        try await store.transaction { transaction in
+            var result: [JobInfo] = []
+            for record in try await transaction.instances() where record.state.status == .active {
+                if let id = processInstanceID, id != record.id { continue }
+                let process = try await executable(record.definitionID, in: transaction)
+                for job in record.state.jobs {
+                    let kind: JobInfo.Kind = switch job.kind {
+                    case .activate: .asyncBefore
+                    case .leave: .asyncAfter
+                    case .handler: .handler
+                    case .external: .external
+                    case .timer: .timer
+                    }
+                    result.append(JobInfo(
+                        id: job.id, kind: kind, processInstanceID: record.id, activityID: process.nodes[job.node].id.rawValue, dueAt: job.dueAt,
+                        retries: job.retries, errorMessage: job.lastError))
+                }
+            }
+            return result
+        }
+    }
+
+    /// Runs job `jobID`; returns false when its work failed and the failure was recorded.
+    private func runJob(_ jobID: String, instanceID: String) async throws -> Bool {
+        do {
+            try await store.transaction { transaction in
+                guard let record = try await transaction.lockInstance(instanceID), record.state.status == .active,
+                    let job = record.state.job(jobID)
+                else { return }  // done meanwhile
+                switch job.kind {
+                case .handler:
+                    // A handler that failed before runs again here; its result continues the instance.
+                    try await runHandlerJob(job, record: record, in: transaction)
+                case .external:
+                    throw EngineError(.conflict, "Expected job '\(jobID)' to be run by the engine, but it is an external task for workers.")
+                default:
+                    try await run([Pending(instanceID: instanceID, command: .executeJob(jobID: jobID))], in: transaction)
+                }
+            }
+            return true
+        } catch let error as EngineError where error.kind == .handlerFailed || error.kind == .executionFailed {
+            try await store.transaction { transaction in
+                guard let record = try await transaction.lockInstance(instanceID), record.state.job(jobID) != nil else { return }
+                try await run([Pending(instanceID: instanceID, command: .failJob(jobID: jobID, error: error.message, retries: nil, retryAt: nil))], in: transaction)
+            }
+            return false
+        }
+    }
+
+    private func runHandlerJob(_ job: JobRecord, record: InstanceRecord, in transaction: any StoreTransaction) async throws {
+        guard case .handler(let name) = job.kind, let handler = handlers[name] else {
+            throw EngineError(.handlerFailed, "Expected a service-task handler registered as '\(job.kind)', but none is.")
+        }
+        let process = try await executable(record.definitionID, in: transaction)
+        let element = process.nodes[job.node]
+        let context = HandlerContext(
+            processInstanceID: record.id, businessKey: record.state.businessKey, processKey: record.processKey,
+            elementID: element.id.rawValue, jobID: job.id, retries: job.retries, variables: record.state.visibleVariables(from: job.elementKey))
+        let command: Command
+        do {
+            command = .completeJob(jobID: job.id, variables: try await handler.execute(context))
+        } catch let error as BPMNError {
+            command = .throwError(target: .job(job.id), code: error.code, message: error.message, variables: error.variables)
+        } catch {
+            throw EngineError(.handlerFailed, "Handler '\(name)' of \(element.kind.elementName) '\(element.id)' failed: \(error)")
+        }
+        try await run([Pending(instanceID: record.id, command: command)], in: transaction)
+    }
+
+    /// Starts an instance for every due timer start event and re-arms repeating ones.
+    private func runDueTimerStarts() async throws -> Int {
+        let now = clock.now()
+        let due = try await store.transaction { try await $0.timerStarts().filter { $0.dueAt <= now } }
+        for timer in due {
+            try await store.transaction { transaction in
+                guard try await transaction.timerStarts().contains(where: { $0.id == timer.id }),
+                    let definition = try await transaction.definition(id: timer.definitionID)
+                else { return }
+                var next: TimerStartRecord?
+                if let interval = timer.interval, timer.remaining.map({ $0 > 0 }) ?? true {
+                    next = timer
+                    next?.id = ids.next()
+                    next?.dueAt = interval.added(to: timer.dueAt)
+                    next?.remaining = timer.remaining.map { $0 - 1 }
+                }
+                try await transaction.updateTimerStart(next, removing: timer.id)
+                _ = try await start(definition, startEvent: ElementID(timer.startEvent), businessKey: nil, variables: [:], in: transaction)
+            }
+        }
+        return due.count
+    }
+}

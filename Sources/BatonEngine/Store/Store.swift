@@ -1,0 +1,55 @@
+import BatonCore
+import BatonModel
+
+/// Where the runtime keeps definitions, instances, their history and the rows derived from them
+/// (tasks, jobs, subscriptions). An in-memory store ships here; a Postgres store implements the
+/// same protocol without any change to the core.
+///
+/// Every command runs in one ``transaction(_:)``: what the body writes is committed together, or
+/// not at all if it throws. Commands on one instance never interleave (the instance is locked
+/// by ``StoreTransaction/lockInstance(_:)``), so callers never see optimistic-locking failures.
+public protocol Store: Sendable {
+    func transaction<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T
+}
+
+/// The reads and writes of one transaction. Valid only inside the ``Store/transaction(_:)`` body
+/// that received it: never store it or use it after the body returns.
+public protocol StoreTransaction: AnyObject {
+    // MARK: Definitions
+    func insertDeployment(_ deployment: DeploymentRecord) async throws
+    func deployments() async throws -> [DeploymentRecord]
+    func insertDefinition(_ definition: DefinitionRecord) async throws
+    /// Definitions, newest version last, optionally of one key.
+    func definitions(key: String?) async throws -> [DefinitionRecord]
+    func definition(id: String) async throws -> DefinitionRecord?
+
+    // MARK: Instances
+    /// The instance, locked until the transaction ends.
+    func lockInstance(_ id: String) async throws -> InstanceRecord?
+    func insertInstance(_ instance: InstanceRecord) async throws
+    /// Writes the instance's new state, appends its events, and applies the effects to the rows
+    /// derived from it.
+    func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect]) async throws
+    func instances() async throws -> [InstanceRecord]
+    func history(of instanceID: String) async throws -> [RecordedEvent]
+
+    // MARK: Rows derived from instances
+    /// The instance holding task, job or subscription `id`.
+    func owner(ofTask id: String) async throws -> String?
+    func owner(ofJob id: String) async throws -> String?
+    /// Open subscriptions for `messageName`, oldest first, with their instance.
+    func subscriptions(messageName: String) async throws -> [(subscriptionID: String, instanceID: String)]
+    /// Jobs whose due time has come, oldest first, with their instance.
+    func dueJobs(at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)]
+    /// External tasks of `topics` that no worker holds (or whose lock expired), with retries left.
+    func lockableExternalTasks(topics: [String], at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)]
+    func lock(ofJob id: String) async throws -> JobLock?
+    func setLock(_ lock: JobLock?, onJob id: String) async throws
+    /// The called instance started for call activity `elementKey` of `instanceID`.
+    func calledInstance(parent instanceID: String, elementKey: ElementKey) async throws -> String?
+
+    // MARK: Timer start events
+    func timerStarts() async throws -> [TimerStartRecord]
+    func replaceTimerStarts(forKey key: String, with timers: [TimerStartRecord]) async throws
+    func updateTimerStart(_ timer: TimerStartRecord?, removing id: String) async throws
+}

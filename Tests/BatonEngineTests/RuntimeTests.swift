@@ -1,0 +1,128 @@
+import BatonBPMN
+import BatonCore
+import BatonEngine
+import BatonModel
+import BatonTesting
+import Foundation
+import Testing
+
+private let review = """
+    <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+    <process id="review" isExecutable="true">
+      <startEvent id="s" /><userTask id="check" name="Check" camunda:candidateGroups="clerks" camunda:candidateUsers="ann" />
+      <endEvent id="e" />
+      <sequenceFlow id="f1" sourceRef="s" targetRef="check" /><sequenceFlow id="f2" sourceRef="check" targetRef="e" />
+    </process></definitions>
+    """
+
+@Suite struct DeploymentTests {
+    @Test func identicalContentIsNotDeployedTwice() async throws {
+        let test = ProcessTest()
+        let first = try await test.deploy(review)
+        #expect(first.definitions.map(\.version) == [1])
+        let again = try await test.deploy(review)
+        #expect(again.definitions.map(\.id) == first.definitions.map(\.id))
+        #expect(again.unchanged.count == 1)
+        let changed = try await test.deploy(review.replacingOccurrences(of: "name=\"Check\"", with: "name=\"Check again\""))
+        #expect(changed.definitions.map(\.version) == [2])
+        #expect(try await test.runtime.processDefinitions(key: "review").map(\.version) == [1, 2])
+    }
+
+    @Test func invalidBPMNIsRefusedWithItsDiagnostics() async throws {
+        let test = ProcessTest()
+        do {
+            try await test.deploy(review.replacingOccurrences(of: "targetRef=\"e\"", with: "targetRef=\"nowhere\""))
+            Issue.record("the deployment must fail")
+        } catch let error as EngineError {
+            #expect(error.kind == .deploymentFailed)
+            #expect(error.diagnostics.contains { $0.code.identifier == "BPMN-E012" })
+        }
+    }
+
+    @Test func startingAnUnknownProcessSaysWhich() async throws {
+        let test = ProcessTest()
+        await #expect(throws: EngineError(.notFound, "Expected a deployed process with key 'nope', but there is none.")) {
+            _ = try await test.start("nope")
+        }
+    }
+}
+
+@Suite struct TaskTests {
+    @Test func tasksAreFoundByCandidateUserGroupAndAssignee() async throws {
+        let test = ProcessTest()
+        try await test.deploy(review)
+        let first = try await test.start("review", businessKey: "A")
+        let second = try await test.start("review", businessKey: "B")
+        #expect(try await test.runtime.tasks(TaskQuery(candidateGroups: ["clerks"])).count == 2)
+        #expect(try await test.runtime.tasks(TaskQuery(candidateUser: "bob", userGroups: ["clerks"])).count == 2)
+        #expect(try await test.runtime.tasks(TaskQuery(candidateUser: "bob")).isEmpty)
+        let task = try await test.task("check", in: first)
+        try await test.runtime.claim(task.id, userID: "ann")
+        #expect(try await test.runtime.tasks(TaskQuery(assignee: "ann")).map(\.processInstanceID) == [first])
+        #expect(try await test.runtime.tasks(TaskQuery(candidateUser: "ann")).map(\.processInstanceID) == [second], "claimed tasks leave the candidate list")
+        #expect(try await test.runtime.tasks(TaskQuery(candidateUser: "ann", includeAssigned: true)).count == 2)
+        await #expect(throws: EngineError(.conflict, "Task '\(task.id)' is already claimed by someone else.")) {
+            try await test.runtime.claim(task.id, userID: "bob")
+        }
+        try await test.runtime.unclaim(task.id)
+        try await test.runtime.claim(task.id, userID: "bob")
+        let page = try await test.runtime.tasks(TaskQuery(sortBy: .id, ascending: false, firstResult: 1, maxResults: 1))
+        #expect(page.count == 1)
+    }
+
+    @Test func completingATaskTwiceFailsTheSecondTime() async throws {
+        let test = ProcessTest()
+        try await test.deploy(review)
+        let instance = try await test.start("review")
+        let task = try await test.task("check", in: instance)
+        try await test.runtime.complete(task.id, variables: ["ok": .boolean(true)])
+        try await test.expectEnded(instance)
+        await #expect(throws: EngineError(.notFound, "Expected task '\(task.id)' to be open, but it is not (task already completed or not found).")) {
+            try await test.runtime.complete(task.id)
+        }
+        #expect(try await test.runtime.variableHistory(of: instance).map(\.name) == ["ok"])
+        #expect(try await test.runtime.taskHistory(of: instance).first?.deleteReason == "completed")
+        #expect(try await test.history(of: instance) == ["s", "check", "e"])
+    }
+}
+
+@Suite struct CorrelationTests {
+    private let waiting = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+        <message id="m" name="paid" /><message id="go" name="order-placed" />
+        <process id="order" isExecutable="true">
+          <startEvent id="s" /><startEvent id="byMessage"><messageEventDefinition messageRef="go" /></startEvent>
+          <receiveTask id="wait" messageRef="m" /><endEvent id="e" />
+          <sequenceFlow id="f1" sourceRef="s" targetRef="wait" /><sequenceFlow id="f0" sourceRef="byMessage" targetRef="wait" />
+          <sequenceFlow id="f2" sourceRef="wait" targetRef="e" />
+        </process></definitions>
+        """
+
+    @Test func messagesFindTheirInstanceByBusinessKeyOrVariables() async throws {
+        let test = ProcessTest()
+        try await test.deploy(waiting)
+        let a = try await test.start("order", ["orderId": .long(1)], businessKey: "A")
+        let b = try await test.start("order", ["orderId": .long(2)], businessKey: "B")
+        await #expect(throws: EngineError(
+            .correlationFailed, "Cannot correlate message 'paid': 2 executions match the correlation keys. Should be one or zero.")
+        ) { try await test.runtime.correlate(MessageCorrelation(messageName: "paid")) }
+        let result = try await test.runtime.correlate(MessageCorrelation(messageName: "paid", businessKey: "B", variables: ["amount": .long(9)]))
+        #expect(result == [CorrelationResult(kind: .execution, processInstanceID: b)])
+        try await test.expectEnded(b)
+        _ = try await test.runtime.correlate(MessageCorrelation(messageName: "paid", correlationKeys: ["orderId": .long(1)]))
+        try await test.expectEnded(a)
+        await #expect(throws: EngineError(
+            .correlationFailed, "Cannot correlate message 'paid': No process definition or execution matches the parameters.")
+        ) { try await test.runtime.correlate(MessageCorrelation(messageName: "paid")) }
+    }
+
+    @Test func aMessageStartEventStartsANewInstance() async throws {
+        let test = ProcessTest()
+        try await test.deploy(waiting)
+        let result = try await test.runtime.correlate(MessageCorrelation(messageName: "order-placed", businessKey: "C"))
+        #expect(result.first?.kind == .processDefinition)
+        let instance = try await test.runtime.instance(result[0].processInstanceID)
+        #expect(instance.businessKey == "C")
+        #expect(try await test.active(in: instance.id) == ["wait"])
+    }
+}
