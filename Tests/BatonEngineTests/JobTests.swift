@@ -1,0 +1,268 @@
+import BatonCore
+import BatonEngine
+import BatonModel
+import BatonTesting
+import Synchronization
+import Testing
+
+private func process(_ body: String, errors: String = "") -> String {
+    """
+    <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+    \(errors)
+    <process id="p" isExecutable="true">\(body)</process></definitions>
+    """
+}
+
+/// Counts handler calls, and fails the first `failures` of them.
+final class FlakyHandler: ServiceTaskHandler {
+    let calls = Mutex(0)
+    let failures: Int
+    init(failures: Int) { self.failures = failures }
+    func execute(_ context: HandlerContext) async throws -> [String: VariableValue] {
+        let call = calls.withLock { value -> Int in
+            value += 1
+            return value
+        }
+        if call <= failures { throw ScenarioFailure(message: "Aidbox answered 503") }
+        return ["publishedVersion": .string("v\(call)")]
+    }
+}
+
+struct ScenarioFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+@Suite struct HandlerTests {
+    private let sync = process(#"""
+        <startEvent id="s" /><serviceTask id="score" camunda:delegateExpression="${scorer}" /><userTask id="next" /><endEvent id="e" />
+        <boundaryEvent id="fraud" attachedToRef="score"><errorEventDefinition errorRef="F" /></boundaryEvent><endEvent id="rejected" />
+        <sequenceFlow id="f1" sourceRef="s" targetRef="score" /><sequenceFlow id="f2" sourceRef="score" targetRef="next" />
+        <sequenceFlow id="f3" sourceRef="next" targetRef="e" /><sequenceFlow id="f4" sourceRef="fraud" targetRef="rejected" />
+        """#, errors: #"<error id="F" errorCode="FRAUD" />"#)
+
+    @Test func aSynchronousHandlerRunsInsideTheCallersCommand() async throws {
+        let test = ProcessTest(handlers: ["scorer": ClosureHandler { context in
+            ["score": .long(context.variables["amount"] == .long(10) ? 1 : 99)]
+        }])
+        try await test.deploy(sync)
+        let instance = try await test.start("p", ["amount": .long(10)])
+        #expect(try await test.active(in: instance) == ["next"])
+        #expect(try await test.runtime.variables(of: instance).map(\.name) == ["amount", "score"])
+    }
+
+    @Test func aBPMNErrorFromAHandlerIsCaught() async throws {
+        let test = ProcessTest(handlers: ["scorer": ClosureHandler { _ in throw BPMNError(code: "FRAUD", message: "too risky") }])
+        try await test.deploy(sync)
+        let instance = try await test.start("p")
+        try await test.expectEnded(instance)
+        #expect(try await test.history(of: instance) == ["s", "score", "fraud", "rejected"])
+    }
+
+    @Test func aFailingSynchronousHandlerFailsTheCommandAndLeavesNothing() async throws {
+        let test = ProcessTest(handlers: ["scorer": FlakyHandler(failures: 1)])
+        try await test.deploy(sync)
+        await #expect(throws: EngineError.self) { _ = try await test.start("p") }
+        #expect(try await test.runtime.instances().isEmpty, "the start rolled back with the handler")
+        let instance = try await test.start("p")
+        #expect(try await test.active(in: instance) == ["next"])
+    }
+
+    @Test func anUnregisteredHandlerIsNamedInTheError() async throws {
+        let test = ProcessTest()
+        try await test.deploy(sync)
+        await #expect(throws: EngineError(
+            .handlerFailed, "Expected a service-task handler registered as 'scorer' for serviceTask 'score', but no handler has that name.")
+        ) { _ = try await test.start("p") }
+    }
+
+    private let async = process(#"""
+        <startEvent id="s" /><serviceTask id="publish" camunda:asyncBefore="true" camunda:delegateExpression="${publish}">
+          <extensionElements><camunda:failedJobRetryTimeCycle>R3/PT1M</camunda:failedJobRetryTimeCycle></extensionElements></serviceTask>
+        <endEvent id="e" />
+        <sequenceFlow id="f1" sourceRef="s" targetRef="publish" /><sequenceFlow id="f2" sourceRef="publish" targetRef="e" />
+        """#)
+
+    @Test func anAsyncHandlerRetriesWithBackoffUntilItSucceeds() async throws {
+        let handler = FlakyHandler(failures: 2)
+        let test = ProcessTest(handlers: ["publish": handler])
+        try await test.deploy(async)
+        let instance = try await test.start("p")
+        #expect(try await test.active(in: instance) == ["publish"], "the start returns before the job runs")
+        try await test.runJobs()
+        #expect(handler.calls.withLock { $0 } == 1)
+        let job = try #require(try await test.runtime.jobs(processInstanceID: instance).first)
+        #expect(job.retries == 2)
+        #expect(job.errorMessage?.contains("Aidbox answered 503") == true)
+        try await test.advance(by: "PT30S")
+        #expect(handler.calls.withLock { $0 } == 1, "not before the retry wait")
+        try await test.advance(by: "PT30S")
+        #expect(handler.calls.withLock { $0 } == 2)
+        try await test.advance(by: "PT1M")
+        #expect(handler.calls.withLock { $0 } == 3)
+        try await test.expectEnded(instance)
+        #expect(try await test.runtime.variables(of: instance).first { $0.name == "publishedVersion" }?.value == .string("v3"))
+    }
+
+    @Test func anAsyncHandlerOutOfRetriesRaisesAnIncidentThatRetriesResolve() async throws {
+        let handler = FlakyHandler(failures: 3)
+        let test = ProcessTest(handlers: ["publish": handler])
+        try await test.deploy(async)
+        let instance = try await test.start("p")
+        try await test.runJobs()
+        try await test.advance(by: "PT1M")
+        try await test.advance(by: "PT1M")
+        let incident = try #require(try await test.runtime.incidents(of: instance).first)
+        #expect(incident.activityID == "publish")
+        #expect(incident.resolvedAt == nil)
+        #expect(try await test.runtime.instance(instance).openIncidents == 1)
+        let job = try #require(try await test.runtime.jobs(processInstanceID: instance).first)
+        try await test.runtime.setJobRetries(job.id, retries: 1)
+        try await test.runJobs()
+        try await test.expectEnded(instance)
+        #expect(try await test.runtime.incidents(of: instance).first?.resolvedAt != nil)
+    }
+}
+
+@Suite struct ExternalTaskTests {
+    private let external = process(#"""
+        <startEvent id="s" /><serviceTask id="charge" camunda:type="external" camunda:topic="payments" /><endEvent id="e" />
+        <boundaryEvent id="declined" attachedToRef="charge"><errorEventDefinition errorRef="D" /></boundaryEvent><endEvent id="stop" />
+        <sequenceFlow id="f1" sourceRef="s" targetRef="charge" /><sequenceFlow id="f2" sourceRef="charge" targetRef="e" />
+        <sequenceFlow id="f3" sourceRef="declined" targetRef="stop" />
+        """#, errors: #"<error id="D" errorCode="DECLINED" />"#)
+
+    @Test func workersFetchLockAndComplete() async throws {
+        let test = ProcessTest()
+        try await test.deploy(external)
+        let instance = try await test.start("p", ["amount": .long(5), "secret": .string("x")])
+        let locked = try await test.runtime.fetchAndLock(
+            workerID: "w1", maxTasks: 5, topics: [FetchTopic(name: "payments", lockDuration: 60_000, variables: ["amount"])])
+        #expect(locked.count == 1)
+        #expect(locked[0].variables == ["amount": .long(5)])
+        #expect(locked[0].activityID == "charge")
+        #expect(try await test.runtime.fetchAndLock(workerID: "w2", maxTasks: 5, topics: [FetchTopic(name: "payments", lockDuration: 1000)]).isEmpty)
+        await #expect(throws: EngineError(.conflict, "External task '\(locked[0].id)' cannot be handled by worker 'w2'. It is locked by worker 'w1'.")) {
+            try await test.runtime.completeExternalTask(locked[0].id, workerID: "w2")
+        }
+        try await test.runtime.completeExternalTask(locked[0].id, workerID: "w1", variables: ["charged": .boolean(true)])
+        try await test.expectEnded(instance)
+    }
+
+    @Test func anExpiredLockIsTakenOver() async throws {
+        let test = ProcessTest()
+        try await test.deploy(external)
+        _ = try await test.start("p")
+        let first = try await test.runtime.fetchAndLock(workerID: "w1", maxTasks: 1, topics: [FetchTopic(name: "payments", lockDuration: 1000)])
+        test.clock.advance(by: "PT2S")
+        let second = try await test.runtime.fetchAndLock(workerID: "w2", maxTasks: 1, topics: [FetchTopic(name: "payments", lockDuration: 1000)])
+        #expect(second.map(\.id) == first.map(\.id))
+        await #expect(throws: EngineError.self) { try await test.runtime.completeExternalTask(first[0].id, workerID: "w1") }
+    }
+
+    @Test func failuresRetryAfterTheTimeoutThenRaiseAnIncident() async throws {
+        let test = ProcessTest()
+        try await test.deploy(external)
+        let instance = try await test.start("p")
+        let topics = [FetchTopic(name: "payments", lockDuration: 10_000)]
+        var task = try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 1, topics: topics)[0]
+        try await test.runtime.handleExternalTaskFailure(task.id, workerID: "w", errorMessage: "gateway down", retries: 1, retryTimeout: 5_000)
+        #expect(try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 1, topics: topics).isEmpty, "not before the retry timeout")
+        test.clock.advance(by: "PT5S")
+        task = try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 1, topics: topics)[0]
+        #expect(task.errorMessage == "gateway down")
+        try await test.runtime.handleExternalTaskFailure(task.id, workerID: "w", errorMessage: "still down", retries: 0)
+        #expect(try await test.runtime.incidents(of: instance).count == 1)
+        #expect(try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 1, topics: topics).isEmpty)
+    }
+
+    @Test func aBPMNErrorFromAWorkerIsCaught() async throws {
+        let test = ProcessTest()
+        try await test.deploy(external)
+        let instance = try await test.start("p")
+        let task = try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 1, topics: [FetchTopic(name: "payments", lockDuration: 1000)])[0]
+        try await test.runtime.extendLock(task.id, workerID: "w", newDuration: 60_000)
+        try await test.runtime.handleExternalTaskBpmnError(task.id, workerID: "w", errorCode: "DECLINED")
+        try await test.expectEnded(instance)
+        #expect(try await test.history(of: instance).suffix(2) == ["declined", "stop"])
+    }
+}
+
+@Suite struct TimerAndCallTests {
+    @Test func timersFireWhenTheClockReachesThem() async throws {
+        let test = ProcessTest()
+        try await test.deploy(process(#"""
+            <startEvent id="s" /><intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>PT10M</timeDuration></timerEventDefinition></intermediateCatchEvent>
+            <endEvent id="e" /><sequenceFlow id="f1" sourceRef="s" targetRef="wait" /><sequenceFlow id="f2" sourceRef="wait" targetRef="e" />
+            """#))
+        let instance = try await test.start("p")
+        try await test.advance(by: "PT9M")
+        #expect(try await test.active(in: instance) == ["wait"])
+        try await test.advance(by: "PT1M")
+        try await test.expectEnded(instance)
+    }
+
+    @Test func timerStartEventsStartInstancesOnSchedule() async throws {
+        let test = ProcessTest()
+        try await test.deploy(process(#"""
+            <startEvent id="tick"><timerEventDefinition><timeCycle>R2/PT1H</timeCycle></timerEventDefinition></startEvent>
+            <userTask id="t" /><endEvent id="e" /><sequenceFlow id="f1" sourceRef="tick" targetRef="t" /><sequenceFlow id="f2" sourceRef="t" targetRef="e" />
+            """#))
+        try await test.advance(by: "PT1H")
+        #expect(try await test.runtime.instances().count == 1)
+        try await test.advance(by: "PT5H")
+        #expect(try await test.runtime.instances().count == 2, "R2: two starts, then no more")
+    }
+
+    private let parent = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+        <error id="E" errorCode="BOUNCED" />
+        <process id="parent" isExecutable="true">
+          <startEvent id="s" /><callActivity id="pay" calledElement="child">
+            <extensionElements><camunda:in source="amount" target="amount" /><camunda:out source="receipt" target="receipt" /></extensionElements></callActivity>
+          <boundaryEvent id="bounced" attachedToRef="pay"><errorEventDefinition errorRef="E" /></boundaryEvent>
+          <endEvent id="e" /><endEvent id="failed" />
+          <sequenceFlow id="f1" sourceRef="s" targetRef="pay" /><sequenceFlow id="f2" sourceRef="pay" targetRef="e" /><sequenceFlow id="f3" sourceRef="bounced" targetRef="failed" />
+        </process>
+        <process id="child" isExecutable="true">
+          <startEvent id="cs" /><userTask id="confirm" /><exclusiveGateway id="ok" default="good" />
+          <endEvent id="ce" /><endEvent id="bounce"><errorEventDefinition errorRef="E" /></endEvent>
+          <sequenceFlow id="c1" sourceRef="cs" targetRef="confirm" /><sequenceFlow id="c2" sourceRef="confirm" targetRef="ok" />
+          <sequenceFlow id="bad" sourceRef="ok" targetRef="bounce"><conditionExpression>${bounced}</conditionExpression></sequenceFlow>
+          <sequenceFlow id="good" sourceRef="ok" targetRef="ce" />
+        </process></definitions>
+        """
+
+    @Test func aCallActivityRunsItsChildAndReceivesItsOutput() async throws {
+        let test = ProcessTest()
+        try await test.deploy(parent)
+        let instance = try await test.start("parent", ["amount": .long(30)])
+        let child = try #require(try await test.runtime.instances(processKey: "child").first)
+        #expect(child.superInstanceID == instance)
+        #expect(try await test.runtime.variables(of: child.id).map(\.name) == ["amount"])
+        try await test.complete("confirm", in: child.id, ["bounced": .boolean(false), "receipt": .string("R-1")])
+        try await test.expectEnded(child.id)
+        try await test.expectEnded(instance)
+        #expect(try await test.runtime.variables(of: instance).first { $0.name == "receipt" }?.value == .string("R-1"))
+    }
+
+    @Test func anErrorUncaughtInTheChildIsCaughtOnTheCallActivity() async throws {
+        let test = ProcessTest()
+        try await test.deploy(parent)
+        let instance = try await test.start("parent", ["amount": .long(30)])
+        let child = try #require(try await test.runtime.instances(processKey: "child").first)
+        try await test.complete("confirm", in: child.id, ["bounced": .boolean(true)])
+        try await test.expectEnded(instance)
+        #expect(try await test.history(of: instance).suffix(2) == ["bounced", "failed"])
+        #expect(try await test.runtime.instance(child.id).state == .terminated)
+    }
+
+    @Test func cancellingTheParentCancelsTheChild() async throws {
+        let test = ProcessTest()
+        try await test.deploy(parent)
+        let instance = try await test.start("parent", ["amount": .long(30)])
+        try await test.runtime.cancel(instance)
+        let child = try #require(try await test.runtime.instances(processKey: "child").first)
+        #expect(child.state == .terminated)
+    }
+}
