@@ -1,0 +1,108 @@
+import BatonCore
+import BatonEngine
+import BatonModel
+import BatonTesting
+import Foundation
+import Synchronization
+import Testing
+
+/// The product's process end to end in memory, with stub handlers standing in for Retool and
+/// Aidbox: approve and publish, reject, a version conflict, and the escalation timer.
+@Suite struct BenefitApprovalTests {
+    /// Records which handler ran with which draft, and answers like the real adapters would.
+    final class StubAdapters: Sendable {
+        let calls = Mutex<[String]>([])
+        let aidboxVersion: String
+
+        init(aidboxVersion: String) { self.aidboxVersion = aidboxVersion }
+
+        var handlers: [String: any ServiceTaskHandler] {
+            func record(_ name: String, _ result: @escaping @Sendable (HandlerContext) -> [String: VariableValue] = { _ in [:] })
+                -> any ServiceTaskHandler
+            {
+                ClosureHandler { context in
+                    self.calls.withLock { $0.append("\(name):\(ExpressionEvaluator.text(context.variables["draftId"] ?? .null))") }
+                    return result(context)
+                }
+            }
+            let version = aidboxVersion
+            return [
+                "checkAidboxVersion": record("checkAidboxVersion") { context in
+                    ["versionConflict": .boolean(context.variables["baseVersion"] != .string(version))]
+                },
+                "publishToAidbox": record("publishToAidbox") { _ in ["aidboxVersion": .string("\(Int(version)! + 1)")] },
+                "markDraftPublished": record("markDraftPublished"),
+                "markDraftRejected": record("markDraftRejected"),
+                "markDraftConflict": record("markDraftConflict"),
+                "escalateReview": record("escalateReview"),
+            ]
+        }
+    }
+
+    private func setUp(aidboxVersion: String = "3") async throws -> (ProcessTest, StubAdapters) {
+        let adapters = StubAdapters(aidboxVersion: aidboxVersion)
+        let test = ProcessTest(handlers: adapters.handlers)
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("processes/benefit-approval.bpmn")
+        try await test.deploy(bytes: [UInt8](try Data(contentsOf: file)), name: "benefit-approval.bpmn")
+        return (test, adapters)
+    }
+
+    private let submission: [String: VariableValue] = [
+        "draftId": .string("D-1"), "submittedBy": .string("sam"), "baseVersion": .string("3"), "aidboxPlanId": .string("plan-1"),
+    ]
+
+    @Test func anApprovedPlanIsCheckedPublishedAndMarked() async throws {
+        let (test, adapters) = try await setUp()
+        let instance = try await test.start("benefit-approval", submission, businessKey: "D-1")
+        let review = try await test.task("ReviewPlan", in: instance)
+        #expect(review.candidateGroups == ["plan-approvers"])
+        #expect(review.name == "Review plan")
+        try await test.runtime.claim(review.id, userID: "alex")
+        try await test.runtime.complete(review.id, variables: ["approved": .boolean(true), "comment": .string("ok")], userID: "alex")
+        #expect(try await test.active(in: instance) == ["PublishToAidbox"], "publishing waits as a job")
+        try await test.runJobs()
+        try await test.expectEnded(instance)
+        #expect(adapters.calls.withLock { $0 } == ["checkAidboxVersion:D-1", "publishToAidbox:D-1", "markDraftPublished:D-1"])
+        #expect(try await test.runtime.variables(of: instance).first { $0.name == "aidboxVersion" }?.value == .string("4"))
+    }
+
+    @Test func aRejectedPlanIsMarkedRejected() async throws {
+        let (test, adapters) = try await setUp()
+        let instance = try await test.start("benefit-approval", submission)
+        try await test.complete("ReviewPlan", in: instance, ["approved": .boolean(false)])
+        try await test.expectEnded(instance)
+        #expect(adapters.calls.withLock { $0 } == ["markDraftRejected:D-1"])
+        #expect(try await test.history(of: instance).last == "PlanRejected")
+    }
+
+    @Test func aPlanChangedInAidboxDuringReviewIsAConflict() async throws {
+        let (test, adapters) = try await setUp(aidboxVersion: "5")
+        let instance = try await test.start("benefit-approval", submission)
+        try await test.complete("ReviewPlan", in: instance, ["approved": .boolean(true)])
+        try await test.expectEnded(instance)
+        #expect(adapters.calls.withLock { $0 } == ["checkAidboxVersion:D-1", "markDraftConflict:D-1"])
+        #expect(try await test.history(of: instance).last == "VersionConflict")
+    }
+
+    @Test func anOverdueReviewEscalatesAndStaysOpen() async throws {
+        let (test, adapters) = try await setUp()
+        let instance = try await test.start("benefit-approval", submission.merging(["reviewEscalationAfter": .string("PT4H")]) { a, _ in a })
+        try await test.advance(by: "PT3H")
+        #expect(adapters.calls.withLock { $0 }.isEmpty)
+        try await test.advance(by: "PT1H")
+        #expect(adapters.calls.withLock { $0 } == ["escalateReview:D-1"])
+        #expect(try await test.active(in: instance) == ["ReviewPlan"], "non-interrupting: the review stays open")
+        try await test.complete("ReviewPlan", in: instance, ["approved": .boolean(false)])
+        try await test.expectEnded(instance)
+    }
+
+    @Test func theDefaultEscalationIsThreeDays() async throws {
+        let (test, adapters) = try await setUp()
+        _ = try await test.start("benefit-approval", submission)
+        try await test.advance(by: "P2DT23H")
+        #expect(adapters.calls.withLock { $0 }.isEmpty)
+        try await test.advance(by: "PT1H")
+        #expect(adapters.calls.withLock { $0 } == ["escalateReview:D-1"])
+    }
+}
