@@ -40,6 +40,7 @@ let package = Package(
                 "BatonBPMN",
                 "BatonCore",
                 "BatonEngine",
+                "BatonTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

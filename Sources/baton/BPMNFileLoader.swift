@@ -1,3 +1,4 @@
+import ArgumentParser
 import BatonBPMN
 import Foundation
 
@@ -18,6 +19,14 @@ enum BPMNFileLoader {
             }
         }
         return result
+    }
+
+    /// The bytes of a file the loader already accepted.
+    static func bytes(of path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("Expected to read '\(path)', but it cannot be read.")
+        }
+        return [UInt8](data)
     }
 
     static func load(_ path: String, options: BPMNReadOptions) -> BPMNDocument {

@@ -1,11 +1,11 @@
 import ArgumentParser
 
 /// `baton`: the command-line face of the engine.
-struct BatonCommand: ParsableCommand {
+struct BatonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baton",
         abstract: "Baton, an in-process BPMN workflow engine (Camunda 7 dialect).",
-        subcommands: [LintCommand.self, InspectCommand.self]
+        subcommands: [LintCommand.self, InspectCommand.self, RunCommand.self, BenchCommand.self]
     )
 }
 
@@ -13,10 +13,14 @@ struct BatonCommand: ParsableCommand {
 /// (bad BPMN, unreadable file), 2 a usage error (unknown flag, missing argument).
 @main
 enum BatonMain {
-    static func main() {
+    static func main() async {
         do {
             var command = try BatonCommand.parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = BatonCommand.exitCode(for: error)
             if code == .validationFailure {

@@ -266,3 +266,27 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         #expect(child.state == .terminated)
     }
 }
+
+@Suite struct CommandFailureTests {
+    /// Regression: a handler's completion inside a user's command used to turn a failing gateway
+    /// condition into a job retry, so `complete` succeeded while the instance silently stalled.
+    @Test func aFailureAfterASynchronousHandlerFailsTheUsersCommand() async throws {
+        let test = ProcessTest(handlers: ["check": ClosureHandler { _ in [:] }])
+        try await test.deploy(process(#"""
+            <startEvent id="s" /><userTask id="review" /><serviceTask id="check" camunda:delegateExpression="${check}" />
+            <exclusiveGateway id="x" default="fine" /><endEvent id="e1" /><endEvent id="e2" />
+            <sequenceFlow id="f1" sourceRef="s" targetRef="review" /><sequenceFlow id="f2" sourceRef="review" targetRef="check" />
+            <sequenceFlow id="f3" sourceRef="check" targetRef="x" />
+            <sequenceFlow id="conflict" sourceRef="x" targetRef="e1"><conditionExpression>${versionConflict}</conditionExpression></sequenceFlow>
+            <sequenceFlow id="fine" sourceRef="x" targetRef="e2" />
+            """#))
+        let instance = try await test.start("p")
+        let review = try await test.task("review", in: instance)
+        await #expect(throws: EngineError(
+            .executionFailed,
+            "Expected the condition of sequence flow 'conflict' to evaluate, but it failed: Unknown property used in expression: cannot resolve identifier 'versionConflict'.")
+        ) { try await test.runtime.complete(review.id) }
+        #expect(try await test.active(in: instance) == ["review"], "the completion rolled back")
+        #expect(try await test.runtime.jobs(processInstanceID: instance).isEmpty)
+    }
+}

@@ -6,9 +6,11 @@ import BatonModel
 public enum Executor {
     /// Decides `command` against `state`.
     ///
-    /// When executing a job fails (an expression cannot be evaluated, no gateway flow holds), the
-    /// job's work is not half-applied: the command is decided again as a failure of that job,
-    /// which retries later or raises an incident, as a job worker would report it.
+    /// When the job worker's execution of a job fails (an expression cannot be evaluated, no
+    /// gateway flow holds), the job's work is not half-applied: the command is decided again as a
+    /// failure of that job, which retries later or raises an incident. Any other command that
+    /// fails is rejected, so the caller (a user completing a task, a worker completing its
+    /// external task) learns of it and nothing changes.
     public static func step(
         _ process: ExecutableProcess, _ state: InstanceState, _ command: Command, _ context: StepContext
     ) -> Result<Transition, Rejection> {
@@ -33,12 +35,10 @@ public enum Executor {
 }
 
 extension Command {
-    /// The job a command works on, when a job drives it.
+    /// The job the job worker is executing, when this command is that execution.
     var jobID: String? {
-        switch self {
-        case .executeJob(let id), .completeJob(let id, _): id
-        default: nil
-        }
+        if case .executeJob(let id) = self { return id }
+        return nil
     }
 }
 

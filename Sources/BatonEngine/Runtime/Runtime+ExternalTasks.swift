@@ -103,6 +103,15 @@ extension Runtime {
         }
     }
 
+    /// The fetch topic that reaches external task `id` (for tools that complete one task by id).
+    public func externalTopics(ofJob id: String) async throws -> [FetchTopic] {
+        try await store.transaction { transaction in
+            let (_, job) = try await externalTask(id, in: transaction)
+            guard case .external(let topic) = job.kind else { return [] }
+            return [FetchTopic(name: topic, lockDuration: 60_000)]
+        }
+    }
+
     private func externalTask(_ id: String, in transaction: any StoreTransaction) async throws -> (InstanceRecord, JobRecord) {
         guard let owner = try await transaction.owner(ofJob: id), let record = try await transaction.lockInstance(owner),
             let job = record.state.job(id), case .external = job.kind

@@ -55,8 +55,13 @@ extension Runtime {
     public func jobs(processInstanceID: String? = nil) async throws -> [JobInfo] {
         try await store.transaction { transaction in
             var result: [JobInfo] = []
-            for record in try await transaction.instances() where record.state.status == .active {
-                if let id = processInstanceID, id != record.id { continue }
+            let candidates: [InstanceRecord]
+            if let id = processInstanceID {
+                candidates = try await transaction.lockInstance(id).map { [$0] } ?? []
+            } else {
+                candidates = try await transaction.instances()
+            }
+            for record in candidates where record.state.status == .active {
                 let process = try await executable(record.definitionID, in: transaction)
                 for job in record.state.jobs {
                     let kind: JobInfo.Kind = switch job.kind {

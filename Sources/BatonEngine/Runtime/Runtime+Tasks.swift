@@ -100,8 +100,13 @@ extension Runtime {
     public func tasks(_ query: TaskQuery = TaskQuery()) async throws -> [TaskInfo] {
         try await store.transaction { transaction in
             var result: [TaskInfo] = []
-            for record in try await transaction.instances() where record.state.status == .active && !record.state.tasks.isEmpty {
-                if let id = query.processInstanceID, id != record.id { continue }
+            let candidates: [InstanceRecord]
+            if let id = query.processInstanceID {
+                candidates = try await transaction.lockInstance(id).map { [$0] } ?? []
+            } else {
+                candidates = try await transaction.instances()
+            }
+            for record in candidates where record.state.status == .active && !record.state.tasks.isEmpty {
                 let process = try await executable(record.definitionID, in: transaction)
                 for task in record.state.tasks {
                     let info = Self.info(task, in: record, process: process)

@@ -1,31 +1,37 @@
 import BatonCore
 import BatonModel
-import Synchronization
 
 /// A store in process memory: for tests, simulations (`baton run`) and benchmarks.
 ///
-/// Transactions run one at a time (an async lock) on a copy of the data, which replaces the
-/// original only when the body returns: a body that throws leaves nothing behind. Copies are
-/// cheap because the data is made of copy-on-write collections.
+/// Transactions run one at a time (an async lock) directly on the data, recording how to undo
+/// each write; a body that throws is rolled back by replaying the undo log backwards. Working in
+/// place keeps a transaction's cost independent of how many instances the store holds.
 public final class MemoryStore: Store {
     private let lock = AsyncSerialLock()
-    private let data = Mutex(MemoryData())
+    private let storage = GuardedData()
 
     public init() {}
 
     public func transaction<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T {
         await lock.acquire()
-        let transaction = MemoryTransaction(data: data.withLock { $0 })
+        let transaction = MemoryTransaction(storage: storage)
         do {
             let result = try await body(transaction)
-            data.withLock { $0 = transaction.data }
+            transaction.close()
             await lock.release()
             return result
         } catch {
+            transaction.rollback()
             await lock.release()
             throw error
         }
     }
+}
+
+/// The memory store's data. Invariant that makes `@unchecked Sendable` sound: `data` is read and
+/// written only by the one transaction that holds the store's ``AsyncSerialLock``.
+final class GuardedData: @unchecked Sendable {
+    var data = MemoryData()
 }
 
 /// Everything a memory store holds, with the indexes a database would keep.
@@ -42,18 +48,51 @@ struct MemoryData: Sendable {
     var jobOrder: [String] = []
     var jobLocks: [String: JobLock] = [:]
     var subscriptionsByName: [String: [(subscriptionID: String, instanceID: String)]] = [:]
+    var subscriptionNames: [String: String] = [:]
     var calledInstances: [String: String] = [:]
     var timerStarts: [TimerStartRecord] = []
 }
 
 final class MemoryTransaction: StoreTransaction {
-    var data: MemoryData
+    private let storage: GuardedData
+    private var undo: [(inout MemoryData) -> Void] = []
+    private var open = true
 
-    init(data: MemoryData) { self.data = data }
+    init(storage: GuardedData) { self.storage = storage }
 
-    func insertDeployment(_ deployment: DeploymentRecord) { data.deployments.append(deployment) }
+    private var data: MemoryData {
+        get { storage.data }
+        _modify {
+            precondition(open, "a store transaction was used after its body returned")
+            yield &storage.data
+        }
+    }
+
+    /// Sets `map[key]`, remembering the old value for rollback.
+    private func set<Key: Hashable, Value>(_ path: WritableKeyPath<MemoryData, [Key: Value]>, _ key: Key, _ value: Value?) {
+        let old = data[keyPath: path][key]
+        undo.append { $0[keyPath: path][key] = old }
+        data[keyPath: path][key] = value
+    }
+
+    /// Replaces a whole collection, remembering the old one for rollback.
+    private func replace<Value>(_ path: WritableKeyPath<MemoryData, Value>, _ update: (inout Value) -> Void) {
+        let old = data[keyPath: path]
+        undo.append { $0[keyPath: path] = old }
+        update(&data[keyPath: path])
+    }
+
+    func close() { open = false }
+
+    func rollback() {
+        for step in undo.reversed() { step(&storage.data) }
+        undo.removeAll()
+        open = false
+    }
+
+    func insertDeployment(_ deployment: DeploymentRecord) { replace(\.deployments) { $0.append(deployment) } }
     func deployments() -> [DeploymentRecord] { data.deployments }
-    func insertDefinition(_ definition: DefinitionRecord) { data.definitions.append(definition) }
+    func insertDefinition(_ definition: DefinitionRecord) { replace(\.definitions) { $0.append(definition) } }
 
     func definitions(key: String?) -> [DefinitionRecord] {
         data.definitions.filter { key == nil || $0.key == key }
@@ -64,34 +103,46 @@ final class MemoryTransaction: StoreTransaction {
     func lockInstance(_ id: String) -> InstanceRecord? { data.instances[id] }
 
     func insertInstance(_ instance: InstanceRecord) {
-        data.instances[instance.id] = instance
+        set(\.instances, instance.id, instance)
         data.instanceOrder.append(instance.id)
+        undo.append { $0.instanceOrder.removeLast() }
     }
 
     func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect]) {
         let id = instance.id
-        data.instances[id] = instance
+        set(\.instances, id, instance)
+        let count = data.events[id]?.count ?? 0
         data.events[id, default: []].append(contentsOf: events)
+        undo.append { data in
+            let appended = (data.events[id]?.count ?? count) - count
+            data.events[id]?.removeLast(appended)
+        }
         for effect in effects {
             switch effect {
-            case .createTask(let task): data.taskOwners[task.id] = id
-            case .deleteTask(let taskID): data.taskOwners[taskID] = nil
+            case .createTask(let task): set(\.taskOwners, task.id, id)
+            case .deleteTask(let taskID): set(\.taskOwners, taskID, nil)
             case .createJob(let job):
-                data.jobOwners[job.id] = id
+                set(\.jobOwners, job.id, id)
                 data.jobOrder.append(job.id)
+                undo.append { $0.jobOrder.removeAll { $0 == job.id } }
             case .updateJob: break
             case .deleteJob(let jobID):
-                data.jobOwners[jobID] = nil
-                data.jobLocks[jobID] = nil
-                data.jobOrder.removeAll { $0 == jobID }
+                set(\.jobOwners, jobID, nil)
+                set(\.jobLocks, jobID, nil)
+                if let position = data.jobOrder.firstIndex(of: jobID) {
+                    data.jobOrder.remove(at: position)
+                    undo.append { $0.jobOrder.insert(jobID, at: min(position, $0.jobOrder.count)) }
+                }
             case .openSubscription(let subscription):
                 data.subscriptionsByName[subscription.messageName, default: []].append((subscription.id, id))
+                undo.append { $0.subscriptionsByName[subscription.messageName]?.removeAll { $0.subscriptionID == subscription.id } }
+                set(\.subscriptionNames, subscription.id, subscription.messageName)
             case .closeSubscription(let subscriptionID):
-                for name in data.subscriptionsByName.keys {
-                    data.subscriptionsByName[name]?.removeAll { $0.subscriptionID == subscriptionID }
-                }
+                guard let name = data.subscriptionNames[subscriptionID] else { continue }
+                replace(\.subscriptionsByName) { $0[name]?.removeAll { $0.subscriptionID == subscriptionID } }
+                set(\.subscriptionNames, subscriptionID, nil)
             case .startChildInstance(let request):
-                data.calledInstances["\(id)#\(request.elementKey)"] = request.childInstanceID
+                set(\.calledInstances, "\(id)#\(request.elementKey)", request.childInstanceID)
             case .raiseIncident, .propagateErrorToParent:
                 break
             }
@@ -131,7 +182,7 @@ final class MemoryTransaction: StoreTransaction {
     }
 
     func lock(ofJob id: String) -> JobLock? { data.jobLocks[id] }
-    func setLock(_ lock: JobLock?, onJob id: String) { data.jobLocks[id] = lock }
+    func setLock(_ lock: JobLock?, onJob id: String) { set(\.jobLocks, id, lock) }
     func calledInstance(parent instanceID: String, elementKey: ElementKey) -> String? {
         data.calledInstances["\(instanceID)#\(elementKey)"]
     }
@@ -140,12 +191,16 @@ final class MemoryTransaction: StoreTransaction {
 
     func replaceTimerStarts(forKey key: String, with timers: [TimerStartRecord]) {
         let ids = Set(data.definitions.filter { $0.key == key }.map(\.id))
-        data.timerStarts.removeAll { ids.contains($0.definitionID) }
-        data.timerStarts += timers
+        replace(\.timerStarts) { starts in
+            starts.removeAll { ids.contains($0.definitionID) }
+            starts += timers
+        }
     }
 
     func updateTimerStart(_ timer: TimerStartRecord?, removing id: String) {
-        data.timerStarts.removeAll { $0.id == id }
-        if let timer { data.timerStarts.append(timer) }
+        replace(\.timerStarts) { starts in
+            starts.removeAll { $0.id == id }
+            if let timer { starts.append(timer) }
+        }
     }
 }
