@@ -28,7 +28,11 @@ public struct ExecutableProcess: Sendable {
 }
 
 /// A compiled flow node.
-public struct ExecutableNode: Sendable {
+///
+/// A final class with only constants rather than a struct: the executor reads nodes on every
+/// step, and a node carries its full Camunda settings, so copying it per lookup (a struct) cost
+/// more than the rest of the step. Immutable, so sharing it is as safe as copying it.
+public final class ExecutableNode: Sendable {
     public let id: ElementID
     public let name: String?
     public let kind: FlowNodeKind
@@ -48,6 +52,25 @@ public struct ExecutableNode: Sendable {
     public let errorCode: String?
     /// Inclusive gateways this node can reach by sequence flows within its scope.
     public let reachableInclusiveJoins: [Int]
+
+    init(
+        id: ElementID, name: String?, kind: FlowNodeKind, details: FlowNode.Details, parent: Int?, outgoing: [Int], incoming: [Int],
+        defaultFlow: Int?, boundaryEvents: [Int], layout: ScopeLayout?, messageName: String?, errorCode: String?, reachableInclusiveJoins: [Int]
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.details = details
+        self.parent = parent
+        self.outgoing = outgoing
+        self.incoming = incoming
+        self.defaultFlow = defaultFlow
+        self.boundaryEvents = boundaryEvents
+        self.layout = layout
+        self.messageName = messageName
+        self.errorCode = errorCode
+        self.reachableInclusiveJoins = reachableInclusiveJoins
+    }
 }
 
 /// A compiled sequence flow.

@@ -69,6 +69,9 @@ struct StepRun {
         self.process = process
         self.state = state
         self.context = context
+        // Most commands move a token a handful of elements: room for that without regrowing.
+        events.reserveCapacity(32)
+        agenda.reserveCapacity(16)
     }
 
     /// Records an event and applies it to the working state: the only way state changes here.

@@ -186,7 +186,7 @@ extension StepRun {
     /// When nothing runs in `scope` any more, the scope completes: the process instance ends, or
     /// the subprocess leaves by its outgoing flows. A multi-instance body ends by its own rules.
     mutating func scopeMayComplete(_ scope: ElementKey?) throws(Rejection) {
-        guard state.children(of: scope).isEmpty, !state.joins.contains(where: { $0.scope == scope }) else { return }
+        guard !state.elements.contains(where: { $0.scope == scope }), !state.joins.contains(where: { $0.scope == scope }) else { return }
         guard let scope else {
             guard state.status == .active else { return }
             closeListeners(of: processScopeKey)
