@@ -1,4 +1,3 @@
-import ArgumentParser
 import BatonBPMN
 import Foundation
 
@@ -24,7 +23,7 @@ enum BPMNFileLoader {
     /// The bytes of a file the loader already accepted.
     static func bytes(of path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("Expected to read '\(path)', but it cannot be read.")
+            throw CommandFailure("Expected to read '\(path)', but it cannot be read.")
         }
         return [UInt8](data)
     }

@@ -23,6 +23,10 @@ enum BatonMain {
             }
         } catch {
             let code = BatonCommand.exitCode(for: error)
+            if let failure = error as? CommandFailure {
+                FileOutput.standardError.write(failure.description + "\n")
+                BatonCommand.exit(withError: ExitCode.failure)
+            }
             if code == .validationFailure {
                 let message = BatonCommand.fullMessage(for: error)
                 FileOutput.standardError.write(message + "\n")

@@ -43,17 +43,21 @@ struct BenchCommand: AsyncParsableCommand {
         var stuck = 0
         let clock = ContinuousClock()
         let began = clock.now
-        for _ in 0..<instances {
-            let id = try await simulation.runtime.start(processKey: simulation.processKey, variables: start).id
-            ids.append(id)
-            while true {
-                try await simulation.settle()
-                if try await simulation.runtime.instance(id).state != .active { break }
-                if try await simulation.completeEverything(in: id, variables: completion) == 0 {
-                    stuck += 1
-                    break
+        do {
+            for _ in 0..<instances {
+                let id = try await simulation.runtime.start(processKey: simulation.processKey, variables: start).id
+                ids.append(id)
+                while true {
+                    try await simulation.settle()
+                    if try await simulation.runtime.instance(id).state != .active { break }
+                    if try await simulation.completeEverything(in: id, variables: completion) == 0 {
+                        stuck += 1
+                        break
+                    }
                 }
             }
+        } catch let error as EngineError {
+            throw CommandFailure("\(file): error: \(error.message)")
         }
         let elapsed = began.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -87,8 +87,7 @@ struct RunCommand: AsyncParsableCommand {
                 try await simulation.settle()
             }
         } catch let error as EngineError {
-            FileOutput.standardError.write("\(file): error: \(error.message)\n")
-            throw ExitCode.failure
+            throw CommandFailure("\(file): error: \(error.message)")
         }
         let report = try await RunReport(runtime: runtime, instanceID: instance.id, stubs: simulation.stubbedHandlers)
         FileOutput.standardOutput.write(json ? try JSONOutput.encode(report) + "\n" : report.text)

@@ -69,7 +69,7 @@ struct Simulation {
             return
         }
         let open = try await runtime.tasks().map(\.taskDefinitionKey) + runtime.jobs().filter { $0.kind == .external }.map(\.activityID)
-        throw ValidationError("Expected a user task or external task '\(elementID)' to be open, but the open ones are \(open).")
+        throw CommandFailure("Expected a user task or external task '\(elementID)' to be open, but the open ones are \(open).")
     }
 
     /// Completes every open user task and external task of `instance` with `variables`; returns how many.

@@ -6,8 +6,10 @@ import Testing
 
 /// Sequential ids (`id-1`, `id-2`, …) so that runs are reproducible.
 final class SequentialIDs: IDGenerator {
-    private let counter = Mutex(0)
+    private let counter: Mutex<Int>
+    init(startingAfter value: Int = 0) { counter = Mutex(value) }
     func next() -> String { "id-" + String(counter.withLock { $0 += 1; return $0 }) }
+    var position: Int { counter.withLock { $0 } }
 }
 
 /// Drives one instance of a process through the pure executor, the way a test reads a script:
@@ -32,10 +34,21 @@ struct CoreScenario {
 
     // MARK: Commands
 
+    /// Decides `command`, and checks the two properties every step must have: deciding it again
+    /// from the same state, time and id position gives byte-identical events (determinism), and
+    /// folding all recorded events rebuilds the state (replay).
     @discardableResult
     mutating func run(_ command: Command) throws -> [InstanceEvent] {
+        let before = state
+        let position = ids.position
         switch Executor.step(process, state, command, StepContext(now: now, ids: ids)) {
         case .success(let transition):
+            let again = Executor.step(process, before, command, StepContext(now: now, ids: SequentialIDs(startingAfter: position)))
+            if case .success(let repeated) = again {
+                #expect("\(repeated.events)" == "\(transition.events)", "the same command from the same state must decide the same events")
+            } else {
+                Issue.record("the same command from the same state was rejected the second time")
+            }
             state = transition.state
             events += transition.events
             #expect(InstanceState(replaying: events, instanceID: state.instanceID) == state, "replaying the events must rebuild the state")

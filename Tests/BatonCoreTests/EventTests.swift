@@ -174,3 +174,68 @@ import Testing
         #expect(scenario.waiting == ["calc"])
     }
 }
+
+@Suite struct MoreTriggerTests {
+    @Test func anInterruptingTimerBoundaryCancelsItsSubprocess() throws {
+        var scenario = try CoreScenario(bpmn(#"""
+            <startEvent id="s" />
+            <subProcess id="sub"><startEvent id="ss" /><userTask id="inner" /><endEvent id="se" />
+              <sequenceFlow id="i1" sourceRef="ss" targetRef="inner" /><sequenceFlow id="i2" sourceRef="inner" targetRef="se" /></subProcess>
+            <boundaryEvent id="late" attachedToRef="sub"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>
+            <endEvent id="e" /><endEvent id="timedOut" />
+            """# + flows("s->sub", "sub->e", "late->timedOut")))
+        try scenario.start()
+        try scenario.advance("PT1H")
+        #expect(scenario.state.tasks.isEmpty)
+        #expect(scenario.completed.suffix(2) == ["late", "timedOut"])
+        #expect(scenario.state.status == .completed)
+    }
+
+    @Test func aNonInterruptingMessageBoundaryRunsBesideTheTaskAndCanRepeat() throws {
+        var scenario = try CoreScenario(bpmn(#"""
+            <startEvent id="s" /><userTask id="t" /><endEvent id="e" />
+            <boundaryEvent id="note" attachedToRef="t" cancelActivity="false"><messageEventDefinition messageRef="comment" /></boundaryEvent>
+            <serviceTask id="log" camunda:type="external" camunda:topic="log" /><endEvent id="logged" />
+            """# + flows("s->t", "t->e", "note->log", "log->logged"), messages: ["comment"]))
+        try scenario.start()
+        try scenario.correlate("comment")
+        try scenario.correlate("comment")
+        #expect(scenario.waiting == ["t", "log", "log"])
+        try scenario.completeTask("t")
+        #expect(scenario.state.subscriptions.isEmpty, "the boundary stops listening when the task ends")
+        #expect(scenario.waiting == ["log", "log"])
+    }
+
+    @Test func aTimerEventSubprocessStartsOnTime() throws {
+        var scenario = try CoreScenario(bpmn(#"""
+            <startEvent id="s" /><userTask id="work" /><endEvent id="e" />
+            <subProcess id="reminder" triggeredByEvent="true">
+              <startEvent id="due" isInterrupting="false"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></startEvent>
+              <serviceTask id="remind" camunda:type="external" camunda:topic="mail" /><endEvent id="re" />
+              <sequenceFlow id="r1" sourceRef="due" targetRef="remind" /><sequenceFlow id="r2" sourceRef="remind" targetRef="re" /></subProcess>
+            """# + flows("s->work", "work->e")))
+        try scenario.start()
+        try scenario.advance("P1D")
+        #expect(scenario.waiting == ["work", "reminder", "remind"])
+        try scenario.completeJob("remind")
+        try scenario.completeTask("work")
+        #expect(scenario.state.status == .completed)
+    }
+
+    @Test func anInterruptingMessageEventSubprocessReplacesTheScopesWork() throws {
+        var scenario = try CoreScenario(bpmn(#"""
+            <startEvent id="s" /><userTask id="work" /><endEvent id="e" />
+            <subProcess id="onCancel" triggeredByEvent="true">
+              <startEvent id="cancelled"><messageEventDefinition messageRef="cancel" /></startEvent>
+              <userTask id="cleanUp" /><endEvent id="ce" />
+              <sequenceFlow id="c1" sourceRef="cancelled" targetRef="cleanUp" /><sequenceFlow id="c2" sourceRef="cleanUp" targetRef="ce" /></subProcess>
+            """# + flows("s->work", "work->e"), messages: ["cancel"]))
+        try scenario.start()
+        try scenario.correlate("cancel", ["reason": .string("withdrawn")])
+        #expect(scenario.waiting == ["onCancel", "cleanUp"])
+        #expect(scenario.state.subscriptions.isEmpty)
+        try scenario.completeTask("cleanUp")
+        #expect(scenario.state.status == .completed)
+        #expect(!scenario.completed.contains("e"))
+    }
+}

@@ -290,3 +290,24 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         #expect(try await test.runtime.jobs(processInstanceID: instance).isEmpty)
     }
 }
+
+@Suite struct JobWorkerTests {
+    @Test func theWorkerRunsJobsInTheBackgroundUntilCancelled() async throws {
+        let handler = FlakyHandler(failures: 0)
+        let test = ProcessTest(handlers: ["publish": handler])
+        try await test.deploy(process(#"""
+            <startEvent id="s" /><serviceTask id="publish" camunda:asyncBefore="true" camunda:delegateExpression="${publish}" /><endEvent id="e" />
+            <sequenceFlow id="f1" sourceRef="s" targetRef="publish" /><sequenceFlow id="f2" sourceRef="publish" targetRef="e" />
+            """#))
+        let worker = Task { await JobWorker(runtime: test.runtime, pollInterval: .milliseconds(5)).run() }
+        let instance = try await test.start("p")
+        // Wait (bounded) for the worker to pick the job up; no speed is asserted.
+        for _ in 0..<2000 where try await test.runtime.instance(instance).state == .active {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        worker.cancel()
+        await worker.value
+        try await test.expectEnded(instance)
+        #expect(handler.calls.withLock { $0 } == 1)
+    }
+}

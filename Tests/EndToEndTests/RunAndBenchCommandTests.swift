@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@Suite struct RunCommandTests {
+    private let approval = ["run", "processes/benefit-approval.bpmn", "--var", "draftId=D-1", "--var", "submittedBy=sam", "--var", "baseVersion:String=3"]
+
+    @Test func runsTheApprovalToPublication() throws {
+        let result = try BatonProcess.run(approval + ["--var", "versionConflict=false", "--complete", "ReviewPlan:approved=true,comment=ok", "--json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = try BatonProcess.json(result)
+        #expect(report["state"] as? String == "completed")
+        let activities = try #require(report["activities"] as? [[String: Any]]).map { $0["id"] as? String }
+        #expect(activities == [
+            "DraftSubmitted", "ReviewPlan", "ApprovedDecision", "CheckAidboxVersion", "ConflictDecision", "PublishToAidbox",
+            "MarkDraftPublished", "PlanPublished",
+        ])
+        let variables = try #require(report["variables"] as? [String: [String: Any]])
+        #expect(variables["baseVersion"]?["type"] as? String == "String")
+        #expect(variables["comment"]?["value"] as? String == "ok")
+        #expect((report["stubbedHandlers"] as? [String])?.contains("publishToAidbox") == true)
+    }
+
+    @Test func advancesTheClockToFireTheEscalationTimer() throws {
+        let result = try BatonProcess.run(approval + ["--advance", "P3D"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("boundaryEvent ReviewOverdue \"Review overdue\"  completed"))
+        #expect(result.standardOutput.contains("serviceTask EscalateReview"))
+        #expect(result.standardOutput.contains("open tasks:\n  ReviewPlan \"Review plan\" (groups plan-approvers)"))
+    }
+
+    @Test func anExecutionFailureExitsOneWithTheEnginesMessage() throws {
+        let result = try BatonProcess.run(approval + ["--complete", "ReviewPlan:approved=true"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("cannot resolve identifier 'versionConflict'"))
+    }
+
+    @Test func completingATaskThatIsNotOpenExitsOne() throws {
+        let result = try BatonProcess.run(approval + ["--complete", "NoSuchTask"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("Expected a user task or external task 'NoSuchTask' to be open, but the open ones are [\"ReviewPlan\"]"))
+    }
+
+    @Test(arguments: [["--var", "oops"], ["--var", "n:Integer=abc"], ["--advance", "3 days"]])
+    func badArgumentsAreUsageErrors(extra: [String]) throws {
+        let result = try BatonProcess.run(["run", "processes/benefit-approval.bpmn"] + extra)
+        #expect(result.status == 2, "\(extra): \(result.standardError)")
+    }
+
+    @Test func anInvalidFileIsRefusedWithItsDiagnostics() throws {
+        let result = try BatonProcess.run(["run", "processes/invalid/gateway-rules.bpmn"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("[BPMN-E031]"))
+    }
+}
+
+@Suite struct BenchCommandTests {
+    @Test func printsTheSummaryLine() throws {
+        let result = try BatonProcess.run([
+            "bench", "processes/benefit-approval.bpmn", "--instances", "20", "--var", "draftId=D", "--var", "versionConflict=false",
+            "--complete-user-tasks", "approved=true",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let line = try #require(result.standardOutput.split(separator: "\n").last.map(String.init))
+        #expect(line.hasPrefix("instances=20 steps=160 seconds="))
+        #expect(line.contains(" instances_per_s=") && line.contains(" steps_per_s="))
+    }
+
+    @Test func reportsJSON() throws {
+        let result = try BatonProcess.run(["bench", "processes/fixtures/prefix-bpmn.bpmn", "--instances", "5", "--var", "submittedBy=sam", "--complete-user-tasks", "approved=true,amount=5", "--json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = try BatonProcess.json(result)
+        #expect(report["instances"] as? Int == 5)
+        #expect(report["stuckInstances"] as? Int == 0)
+        #expect((report["steps"] as? Int ?? 0) > 0)
+    }
+}
+
+@Suite struct BenchFailureTests {
+    @Test func anEngineErrorExitsOneWithItsMessage() throws {
+        let result = try BatonProcess.run(["bench", "processes/fixtures/prefix-bpmn.bpmn", "--instances", "2"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("cannot resolve identifier 'submittedBy'"))
+    }
+}
