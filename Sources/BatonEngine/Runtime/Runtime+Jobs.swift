@@ -108,23 +108,9 @@ extension Runtime {
     }
 
     private func runHandlerJob(_ job: JobRecord, record: InstanceRecord, in transaction: any StoreTransaction) async throws {
-        guard case .handler(let name) = job.kind, let handler = handlers[name] else {
-            throw EngineError(.handlerFailed, "Expected a service-task handler registered as '\(job.kind)', but none is.")
-        }
+        guard case .handler(let name) = job.kind else { return }
         let process = try await executable(record.definitionID, in: transaction)
-        let element = process.nodes[job.node]
-        let context = HandlerContext(
-            processInstanceID: record.id, businessKey: record.state.businessKey, processKey: record.processKey,
-            elementID: element.id.rawValue, jobID: job.id, retries: job.retries, variables: record.state.visibleVariables(from: job.elementKey))
-        let command: Command
-        do {
-            command = .completeJob(jobID: job.id, variables: try await handler.execute(context))
-        } catch let error as BPMNError {
-            command = .throwError(target: .job(job.id), code: error.code, message: error.message, variables: error.variables)
-        } catch {
-            throw EngineError(.handlerFailed, "Handler '\(name)' of \(element.kind.elementName) '\(element.id)' failed: \(error)")
-        }
-        try await run([Pending(instanceID: record.id, command: command)], in: transaction)
+        try await run([try await invoke(handler: name, job: job, record: record, process: process)], in: transaction)
     }
 
     /// Starts an instance for every due timer start event and re-arms repeating ones.

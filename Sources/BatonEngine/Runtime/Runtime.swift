@@ -129,7 +129,7 @@ public final class Runtime: Sendable {
 
     /// Runs a Swift handler for a job and turns its outcome into the next command. A technical
     /// failure throws, rolling back the caller's command (or failing its job when async).
-    private func invoke(handler name: String, job: JobRecord, record: InstanceRecord, process: ExecutableProcess) async throws -> Pending {
+    func invoke(handler name: String, job: JobRecord, record: InstanceRecord, process: ExecutableProcess) async throws -> Pending {
         let element = process.nodes[job.node]
         guard let handler = handlers[name] else {
             throw EngineError(
