@@ -57,6 +57,8 @@ import Testing
         let instance = try await test.start("benefit-approval", submission, businessKey: "D-1")
         let review = try await test.task("ReviewPlan", in: instance)
         #expect(review.candidateGroups == ["plan-approvers"])
+        #expect(review.formFields.map(\.id) == ["approved", "comment"])
+        #expect(review.formKey == "embedded:app:forms/review-plan.html")
         #expect(review.name == "Review plan")
         try await test.runtime.claim(review.id, userID: "alex")
         try await test.runtime.complete(review.id, variables: ["approved": .boolean(true), "comment": .string("ok")], userID: "alex")

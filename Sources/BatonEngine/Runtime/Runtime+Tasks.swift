@@ -13,6 +13,8 @@ public struct TaskInfo: Hashable, Sendable {
     public var followUp: Timestamp?
     public var priority: Int
     public var formKey: String?
+    /// The task's `camunda:formData` fields, in document order.
+    public var formFields: [FormField]
     public var processInstanceID: String
     public var processDefinitionID: String
     public var processDefinitionKey: String
@@ -183,6 +185,7 @@ extension Runtime {
         TaskInfo(
             id: task.id, name: task.name, assignee: task.assignee, candidateUsers: task.candidateUsers, candidateGroups: task.candidateGroups,
             created: task.createdAt, due: task.dueDate, followUp: task.followUpDate, priority: task.priority, formKey: task.formKey,
+            formFields: { if case .userTask(let definition) = process.nodes[task.node].kind { definition.formFields } else { [] } }(),
             processInstanceID: record.id, processDefinitionID: record.definitionID, processDefinitionKey: record.processKey,
             taskDefinitionKey: process.nodes[task.node].id.rawValue, businessKey: record.state.businessKey)
     }
