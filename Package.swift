@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "BatonCore", targets: ["BatonCore"]),
         .library(name: "BatonEngine", targets: ["BatonEngine"]),
         .library(name: "BatonTesting", targets: ["BatonTesting"]),
+        .library(name: "BatonPostgres", targets: ["BatonPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,11 +29,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         .target(name: "BatonModel", swiftSettings: strictSettings),
         .target(name: "BatonBPMN", dependencies: ["BatonModel", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "BatonCore", dependencies: ["BatonModel"], swiftSettings: strictSettings),
         .target(name: "BatonEngine", dependencies: ["BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
         .target(name: "BatonTesting", dependencies: ["BatonEngine", "BatonCore", "BatonModel"], swiftSettings: strictSettings),
+        .target(name: "BatonPostgres", dependencies: ["BatonEngine", "CLibPQ"], swiftSettings: strictSettings),
         .executableTarget(
             name: "baton",
             dependencies: [
@@ -50,6 +53,7 @@ let package = Package(
         .testTarget(name: "BatonCoreTests", dependencies: ["BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
         .testTarget(
             name: "BatonEngineTests", dependencies: ["BatonEngine", "BatonTesting", "BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
+        .testTarget(name: "BatonPostgresTests", dependencies: ["BatonPostgres"], swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["baton"], swiftSettings: strictSettings),
     ]
 )

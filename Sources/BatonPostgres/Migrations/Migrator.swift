@@ -1,0 +1,110 @@
+import Foundation
+
+/// One schema migration: `schemas/engine/NNN_name.sql`.
+public struct Migration: Hashable, Sendable {
+    public var version: Int
+    public var name: String
+    public var sql: String
+
+    public init(version: Int, name: String, sql: String) {
+        self.version = version
+        self.name = name
+        self.sql = sql
+    }
+
+    /// A stable checksum of the SQL, recorded when applied, so an edited migration is noticed.
+    public var checksum: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in sql.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}
+
+/// Applies pending migrations in order, in one transaction, under an advisory lock: two Baton
+/// processes starting at once never apply a migration twice, and a failure applies nothing.
+public struct Migrator: Sendable {
+    public let migrations: [Migration]
+    /// Distinguishes migration sets sharing a database (the engine's, Retool's).
+    public let lockKey: Int64
+
+    public init(migrations: [Migration], lockKey: Int64 = 0x6261_746F_6E00) {
+        self.migrations = migrations.sorted { $0.version < $1.version }
+        self.lockKey = lockKey
+    }
+
+    /// Reads `NNN_name.sql` files from `directory`, refusing anything else that looks like a migration.
+    public init(directory: URL, lockKey: Int64 = 0x6261_746F_6E00) throws {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+            throw MigrationError("Expected a directory of migrations at '\(directory.path)', but it cannot be read.")
+        }
+        var migrations: [Migration] = []
+        for file in names.sorted() where file.hasSuffix(".sql") {
+            let base = String(file.dropLast(4))
+            guard let underscore = base.firstIndex(of: "_"), let version = Int(base[..<underscore]) else {
+                throw MigrationError("Expected migration files named NNN_name.sql, but '\(file)' is not.")
+            }
+            let sql = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            migrations.append(Migration(version: version, name: String(base[base.index(after: underscore)...]), sql: sql))
+        }
+        let versions = migrations.map(\.version)
+        guard Set(versions).count == versions.count else {
+            throw MigrationError("Expected each migration version once, but \(directory.path) repeats one of \(versions).")
+        }
+        self.init(migrations: migrations, lockKey: lockKey)
+    }
+
+    /// Applies what is pending; returns the versions applied now.
+    @discardableResult
+    public func migrate(_ connection: PostgresConnection) async throws -> [Int] {
+        try await connection.query("BEGIN")
+        do {
+            try await connection.query("SELECT pg_advisory_xact_lock($1::bigint)", [String(lockKey)])
+            try await connection.query("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version integer PRIMARY KEY,
+                    name text NOT NULL,
+                    checksum text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now())
+                """)
+            let applied = try await connection.query("SELECT version, checksum FROM schema_migrations")
+            var checksums: [Int: String] = [:]
+            for row in applied.rows { if let version = row[0].flatMap(Int.init) { checksums[version] = row[1] } }
+            var appliedNow: [Int] = []
+            for migration in migrations {
+                if let recorded = checksums[migration.version] {
+                    guard recorded == migration.checksum else {
+                        throw MigrationError(
+                            "Expected migration \(migration.version)_\(migration.name) to be unchanged since it was applied, but its SQL differs; released migrations are never edited: add a new one instead.")
+                    }
+                    continue
+                }
+                try await connection.execute(script: migration.sql)
+                try await connection.query(
+                    "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1::integer, $2, $3)",
+                    [String(migration.version), migration.name, migration.checksum])
+                appliedNow.append(migration.version)
+            }
+            try await connection.query("COMMIT")
+            return appliedNow
+        } catch {
+            _ = try? await connection.query("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Versions not yet applied (for readiness checks).
+    public func pending(_ connection: PostgresConnection) async throws -> [Int] {
+        let exists = try await connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL")
+        guard exists.rows.first?.first == "t" else { return migrations.map(\.version) }
+        let applied = Set(try await connection.query("SELECT version FROM schema_migrations").rows.compactMap { $0[0].flatMap(Int.init) })
+        return migrations.map(\.version).filter { !applied.contains($0) }
+    }
+}
+
+public struct MigrationError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

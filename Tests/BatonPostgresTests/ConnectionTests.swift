@@ -1,0 +1,77 @@
+import BatonPostgres
+import Foundation
+import Testing
+
+@Suite struct ConnectionTests {
+    @Test func runsParameterizedQueries() async throws {
+        let connection = try await TestDatabase.fresh()
+        let rows = try await connection.query("SELECT $1::int + 1 AS n, $2::text AS t, NULL::text AS missing", ["41", "tea & \"biscuits\""])
+        #expect(rows.columns == ["n", "t", "missing"])
+        #expect(rows[0, "n"] == "42")
+        #expect(rows[0, "t"] == "tea & \"biscuits\"")
+        #expect(rows[0, "missing"] == nil)
+        try await connection.query("CREATE TABLE notes (id int PRIMARY KEY, body jsonb)")
+        let inserted = try await connection.query("INSERT INTO notes VALUES ($1::int, $2::jsonb), ($3::int, NULL)", ["1", #"{"a": [1, 2]}"#, "2"])
+        #expect(inserted.affected == 2)
+        #expect(try await connection.query("SELECT body->'a'->>1 FROM notes WHERE id = $1::int", ["1"]).rows == [["2"]])
+    }
+
+    @Test func serverErrorsCarryTheirSQLStateButNeverTheParameters() async throws {
+        let connection = try await TestDatabase.fresh()
+        try await connection.query("CREATE TABLE people (name text PRIMARY KEY)")
+        try await connection.query("INSERT INTO people VALUES ($1)", ["secret-patient-name"])
+        do {
+            try await connection.query("INSERT INTO people VALUES ($1)", ["secret-patient-name"])
+            Issue.record("a duplicate key must fail")
+        } catch let error as PostgresError {
+            #expect(error.kind == .server)
+            #expect(error.sqlState == "23505")
+            #expect(error.description.hasPrefix("PostgreSQL error 23505: duplicate key value violates unique constraint"))
+            #expect(!error.description.contains("secret-patient-name"))
+            #expect(error.detail?.contains("secret-patient-name") == true, "kept apart, for debugging")
+        }
+        // The connection stays usable after a failed statement.
+        #expect(try await connection.query("SELECT 1").rows == [["1"]])
+    }
+
+    @Test func anUnreachableServerIsReportedAsUnavailable() async throws {
+        do {
+            _ = try await PostgresConnection.connect("host=/tmp/baton-no-server-here port=5432 user=postgres dbname=postgres connect_timeout=2")
+            Issue.record("connecting to nothing must fail")
+        } catch let error as PostgresError {
+            #expect(error.kind == .unavailable)
+            #expect(error.description.hasPrefix("database unavailable:"))
+        }
+    }
+}
+
+@Suite struct EmbeddedPostgresTests {
+    /// Stops and restarts a server of its own: queries fail as "unavailable" meanwhile, the
+    /// connection recovers with a reset, and committed data survives.
+    @Test func survivesARestartAndTheConnectionRecovers() async throws {
+        let directory = URL(fileURLWithPath: "/tmp/baton-test-pg-restart-\(getpid())")
+        try? FileManager.default.removeItem(at: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try EmbeddedPostgres(directory: directory)
+        defer { try? server.stop() }
+        try server.start()
+        #expect(try server.isRunning())
+        let connection = try await PostgresConnection.connect(server.connectionString)
+        try await connection.query("CREATE TABLE kept (value text)")
+        try await connection.query("INSERT INTO kept VALUES ($1)", ["committed"])
+
+        try server.stop()
+        #expect(try !server.isRunning())
+        await #expect(throws: PostgresError.self) { try await connection.query("SELECT 1") }
+        #expect(await !connection.isOpen)
+
+        try server.start()
+        try await connection.reset()
+        #expect(try await connection.query("SELECT value FROM kept").rows == [["committed"]])
+    }
+
+    @Test func startingTwiceIsHarmless() throws {
+        let server = try TestDatabase.server.get()
+        #expect(try server.start() == server.connectionString)
+    }
+}

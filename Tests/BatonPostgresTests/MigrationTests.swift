@@ -1,0 +1,57 @@
+import BatonPostgres
+import Foundation
+import Testing
+
+@Suite struct MigrationTests {
+    private let engine = { try Migrator(directory: TestDatabase.repositoryRoot.appendingPathComponent("schemas/engine")) }
+
+    @Test func appliesTheEngineSchemaOnceAndRecordsIt() async throws {
+        let connection = try await TestDatabase.fresh()
+        let migrator = try engine()
+        #expect(try await migrator.pending(connection) == migrator.migrations.map(\.version))
+        #expect(try await migrator.migrate(connection) == [1])
+        #expect(try await migrator.migrate(connection) == [], "already applied")
+        #expect(try await migrator.pending(connection).isEmpty)
+        let tables = try await connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename").rows.compactMap { $0[0] }
+        for table in ["process_instances", "jobs", "user_tasks", "variables", "history_events", "history_activity_instances", "schema_migrations"] {
+            #expect(tables.contains(table), "missing \(table)")
+        }
+    }
+
+    @Test func twoMigratorsStartingAtOnceApplyEachMigrationOnce() async throws {
+        let first = try await TestDatabase.fresh()
+        let name = try #require(try await first.query("SELECT current_database()").rows.first?.first ?? nil)
+        let server = try TestDatabase.server.get()
+        let second = try await PostgresConnection.connect(server.connectionString.replacingOccurrences(of: "dbname=postgres", with: "dbname=\(name)"))
+        let migrator = try engine()
+        async let a = migrator.migrate(first)
+        async let b = migrator.migrate(second)
+        let applied = try await [a, b]
+        #expect(applied.flatMap { $0 } == [1], "exactly one of them applied it")
+        #expect(try await first.query("SELECT count(*) FROM schema_migrations").rows == [["1"]])
+    }
+
+    @Test func anEditedMigrationIsRefusedAndAFailingOneAppliesNothing() async throws {
+        let connection = try await TestDatabase.fresh()
+        try await Migrator(migrations: [Migration(version: 1, name: "a", sql: "CREATE TABLE a (x int);")]).migrate(connection)
+        await #expect(throws: MigrationError.self) {
+            try await Migrator(migrations: [Migration(version: 1, name: "a", sql: "CREATE TABLE a (x bigint);")]).migrate(connection)
+        }
+        let failing = Migrator(migrations: [
+            Migration(version: 1, name: "a", sql: "CREATE TABLE a (x int);"),
+            Migration(version: 2, name: "b", sql: "CREATE TABLE b (y int);"),
+            Migration(version: 3, name: "broken", sql: "CREATE TABLE c (z nonexistent_type);"),
+        ])
+        await #expect(throws: PostgresError.self) { try await failing.migrate(connection) }
+        #expect(try await connection.query("SELECT to_regclass('b') IS NULL").rows == [["t"]], "migration 2 rolled back with 3")
+        #expect(try await connection.query("SELECT max(version) FROM schema_migrations").rows == [["1"]])
+    }
+
+    @Test func badlyNamedFilesAreRefused() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-migrations-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "SELECT 1;".write(to: directory.appendingPathComponent("initial.sql"), atomically: true, encoding: .utf8)
+        #expect(throws: MigrationError("Expected migration files named NNN_name.sql, but 'initial.sql' is not.")) { try Migrator(directory: directory) }
+    }
+}
