@@ -44,6 +44,7 @@ let package = Package(
                 "BatonCore",
                 "BatonEngine",
                 "BatonTesting",
+                "BatonPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -1,0 +1,43 @@
+import BatonPostgres
+import Foundation
+
+/// Where Baton's database is: `DATABASE_URL` (or `--database-url`), else the embedded server
+/// under `$BATON_HOME/pg` (default `.baton/pg`), started for the command and stopped after it.
+struct DatabaseLocation {
+    let connectionString: String
+    let embedded: EmbeddedPostgres?
+
+    static func resolve(databaseURL: String?) throws -> DatabaseLocation {
+        if let url = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+            return DatabaseLocation(connectionString: url, embedded: nil)
+        }
+        let home = ProcessInfo.processInfo.environment["BATON_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".baton")
+        do {
+            let server = try EmbeddedPostgres(directory: home.appendingPathComponent("pg"))
+            return DatabaseLocation(connectionString: try server.start(), embedded: server)
+        } catch let error as EmbeddedPostgresError {
+            throw CommandFailure("error: \(error.description)")
+        }
+    }
+
+    /// Stops the embedded server, if this command started one.
+    func close() { try? embedded?.stop() }
+}
+
+/// Finds `schemas/<set>`: beside the working directory, or beside the checkout the binary was built in.
+enum SchemaDirectory {
+    static func find(_ set: String, override: String?) throws -> URL {
+        if let override { return URL(fileURLWithPath: override) }
+        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("schemas/\(set)")]
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(directory.appendingPathComponent("schemas/\(set)"))
+            directory.deleteLastPathComponent()
+        }
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+            throw CommandFailure("error: Expected the migrations in schemas/\(set) (looked in \(candidates.map(\.path).joined(separator: ", "))), but none is there; pass --schemas DIR.")
+        }
+        return found
+    }
+}

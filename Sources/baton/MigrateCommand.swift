@@ -1,0 +1,44 @@
+import ArgumentParser
+import BatonPostgres
+
+/// `baton migrate`: applies pending schema migrations, in order, once.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Apply pending schema migrations from schemas/engine to the database.",
+        discussion: """
+            Uses DATABASE_URL (or --database-url); without one, Baton's embedded PostgreSQL under
+            $BATON_HOME/pg (default .baton/pg), started for the command and stopped after it. Migrations
+            run in one transaction under an advisory lock, so concurrent starts are safe.
+            """
+    )
+
+    @Option(help: "A libpq connection string or postgresql:// URL (default: DATABASE_URL).")
+    var databaseURL: String?
+
+    @Option(help: "The directory of NNN_name.sql migrations (default: schemas/engine).")
+    var schemas: String?
+
+    func run() async throws {
+        let migrator: Migrator
+        do {
+            migrator = try Migrator(directory: try SchemaDirectory.find("engine", override: schemas))
+        } catch let error as MigrationError {
+            throw CommandFailure("error: \(error.description)")
+        }
+        let location = try DatabaseLocation.resolve(databaseURL: databaseURL)
+        defer { location.close() }
+        do {
+            let connection = try await PostgresConnection.connect(location.connectionString)
+            let applied = try await migrator.migrate(connection)
+            FileOutput.standardOutput.write(
+                applied.isEmpty
+                    ? "schema up to date (\(migrator.migrations.count) migration\(migrator.migrations.count == 1 ? "" : "s") applied before)\n"
+                    : "applied migration\(applied.count == 1 ? "" : "s") \(applied.map(String.init).joined(separator: ", "))\n")
+        } catch let error as PostgresError {
+            throw CommandFailure("error: \(error.description)")
+        } catch let error as MigrationError {
+            throw CommandFailure("error: \(error.description)")
+        }
+    }
+}

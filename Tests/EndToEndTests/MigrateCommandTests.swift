@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+
+@Suite struct MigrateCommandTests {
+    @Test func migratesTheEmbeddedDatabaseOnceAndStopsIt() throws {
+        let home = URL(fileURLWithPath: "/tmp/baton-e2e-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let first = try BatonProcess.run(["migrate"], environment: ["BATON_HOME": home.path, "DATABASE_URL": ""])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput == "applied migration 1\n")
+        let second = try BatonProcess.run(["migrate"], environment: ["BATON_HOME": home.path, "DATABASE_URL": ""])
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(second.standardOutput == "schema up to date (1 migration applied before)\n")
+        #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("pg/data/PG_VERSION").path), "data survives between runs")
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("pg/data/postmaster.pid").path), "the server was stopped")
+    }
+
+    @Test func anUnreachableDatabaseIsAClearError() throws {
+        let result = try BatonProcess.run(["migrate", "--database-url", "host=/tmp/baton-nothing-here port=5432 user=postgres connect_timeout=2"])
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("error: database unavailable:"))
+    }
+}
