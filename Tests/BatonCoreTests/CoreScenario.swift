@@ -1,6 +1,7 @@
 import BatonBPMN
 import BatonCore
 import BatonModel
+import Foundation
 import Synchronization
 import Testing
 
@@ -52,9 +53,23 @@ struct CoreScenario {
             state = transition.state
             events += transition.events
             #expect(InstanceState(replaying: events, instanceID: state.instanceID) == state, "replaying the events must rebuild the state")
+            try checkPersistedFormsRoundTrip(transition.events)
             return transition.events
         case .failure(let rejection):
             throw rejection
+        }
+    }
+
+    /// What a store writes (the state as JSON, each event as JSON) must read back equal.
+    private func checkPersistedFormsRoundTrip(_ newEvents: [InstanceEvent]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let decoder = JSONDecoder()
+        let stored = try encoder.encode(state)
+        #expect(try decoder.decode(InstanceState.self, from: stored) == state, "the persisted state must read back equal")
+        #expect(try encoder.encode(state) == stored, "equal states must encode to the same bytes")
+        for event in newEvents {
+            #expect(try decoder.decode(InstanceEvent.self, from: encoder.encode(event)) == event, "\(event) must read back equal")
         }
     }
 

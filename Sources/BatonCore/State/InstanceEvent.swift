@@ -5,7 +5,7 @@ import BatonModel
 /// instance are both its history and enough to rebuild its state.
 ///
 /// Once persisted, an event's meaning never changes; new needs get new cases.
-public enum InstanceEvent: Hashable, Sendable {
+public enum InstanceEvent: Hashable, Sendable, Codable {
     case instanceStarted(instanceID: String, businessKey: String?, parent: ParentLink?)
     case elementActivated(ElementInstance)
     case elementCompleted(key: ElementKey)
@@ -39,7 +39,7 @@ public enum InstanceEvent: Hashable, Sendable {
 }
 
 /// An event with the time it happened.
-public struct RecordedEvent: Hashable, Sendable {
+public struct RecordedEvent: Hashable, Sendable, Codable {
     public var at: Timestamp
     public var event: InstanceEvent
 

@@ -6,8 +6,8 @@ import BatonModel
 /// Every property is read-only outside this file: state changes only by ``apply(_:)``, one event
 /// at a time, so applying an instance's recorded events to ``init(instanceID:)`` rebuilds it
 /// exactly (the replay test relies on this).
-public struct InstanceState: Hashable, Sendable {
-    public enum Status: String, Hashable, Sendable {
+public struct InstanceState: Hashable, Sendable, Codable {
+    public enum Status: String, Hashable, Sendable, Codable {
         case active, completed, terminated
     }
 
@@ -33,6 +33,68 @@ public struct InstanceState: Hashable, Sendable {
     public init(replaying events: [InstanceEvent], instanceID: String) {
         self.init(instanceID: instanceID)
         for event in events { apply(event) }
+    }
+
+    // MARK: - Persistence
+
+    /// The version of the persisted form below. Bump it (and migrate old forms when decoding) if
+    /// the form ever changes; once written, a version's meaning never changes.
+    public static let schemaVersion = 1
+
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, instanceID, businessKey, parent, status, nextKey, elements, variables, tasks, jobs, subscriptions, incidents, joins
+    }
+
+    /// A variable in the persisted form: its scope (nil: the process), name and typed value.
+    private struct StoredVariable: Codable {
+        var scope: ElementKey?
+        var name: String
+        var value: VariableValue
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let version = try container.decode(Int.self, forKey: .schemaVersion)
+        guard version == Self.schemaVersion else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .schemaVersion, in: container, debugDescription: "Expected instance state version \(Self.schemaVersion), but it is \(version).")
+        }
+        instanceID = try container.decode(String.self, forKey: .instanceID)
+        businessKey = try container.decodeIfPresent(String.self, forKey: .businessKey)
+        parent = try container.decodeIfPresent(ParentLink.self, forKey: .parent)
+        status = try container.decode(Status.self, forKey: .status)
+        nextKey = try container.decode(ElementKey.self, forKey: .nextKey)
+        elements = try container.decode([ElementInstance].self, forKey: .elements)
+        for variable in try container.decode([StoredVariable].self, forKey: .variables) {
+            variables[variable.scope, default: [:]][variable.name] = variable.value
+        }
+        tasks = try container.decode([UserTaskRecord].self, forKey: .tasks)
+        jobs = try container.decode([JobRecord].self, forKey: .jobs)
+        subscriptions = try container.decode([SubscriptionRecord].self, forKey: .subscriptions)
+        incidents = try container.decode([IncidentRecord].self, forKey: .incidents)
+        joins = try container.decode([JoinRecord].self, forKey: .joins)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.schemaVersion, forKey: .schemaVersion)
+        try container.encode(instanceID, forKey: .instanceID)
+        try container.encodeIfPresent(businessKey, forKey: .businessKey)
+        try container.encodeIfPresent(parent, forKey: .parent)
+        try container.encode(status, forKey: .status)
+        try container.encode(nextKey, forKey: .nextKey)
+        try container.encode(elements, forKey: .elements)
+        // Scopes in key order (the process first), names sorted: equal states encode identically.
+        let scopes = variables.keys.sorted { ($0 ?? 0) < ($1 ?? 0) }
+        let stored = scopes.flatMap { scope in
+            (variables[scope] ?? [:]).keys.sorted().map { StoredVariable(scope: scope, name: $0, value: variables[scope]![$0]!) }
+        }
+        try container.encode(stored, forKey: .variables)
+        try container.encode(tasks, forKey: .tasks)
+        try container.encode(jobs, forKey: .jobs)
+        try container.encode(subscriptions, forKey: .subscriptions)
+        try container.encode(incidents, forKey: .incidents)
+        try container.encode(joins, forKey: .joins)
     }
 
     // MARK: - Lookups

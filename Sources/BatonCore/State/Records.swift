@@ -5,7 +5,7 @@ import BatonModel
 public typealias ElementKey = Int64
 
 /// A user task waiting for a person.
-public struct UserTaskRecord: Hashable, Sendable {
+public struct UserTaskRecord: Hashable, Sendable, Codable {
     public var id: String
     public var elementKey: ElementKey
     public var node: Int
@@ -22,8 +22,8 @@ public struct UserTaskRecord: Hashable, Sendable {
 
 /// Work the runtime carries out outside `step`: an async continuation, a handler call, an external
 /// task, or a timer.
-public struct JobRecord: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable {
+public struct JobRecord: Hashable, Sendable, Codable {
+    public enum Kind: Hashable, Sendable, Codable {
         /// `asyncBefore`: the element activates when the job runs.
         case activate
         /// `asyncAfter`: the element takes its outgoing flows when the job runs.
@@ -49,8 +49,8 @@ public struct JobRecord: Hashable, Sendable {
 }
 
 /// What a timer job does when it fires and whether it repeats.
-public struct TimerJob: Hashable, Sendable {
-    public enum Target: Hashable, Sendable {
+public struct TimerJob: Hashable, Sendable, Codable {
+    public enum Target: Hashable, Sendable, Codable {
         /// The waiting intermediate catch event or event-based gateway branch at `node`.
         case catchEvent
         /// The boundary event at `node` attached to the job's element.
@@ -66,8 +66,8 @@ public struct TimerJob: Hashable, Sendable {
 }
 
 /// A wait for a message, matched by name and the instance's correlation data.
-public struct SubscriptionRecord: Hashable, Sendable {
-    public enum Target: Hashable, Sendable {
+public struct SubscriptionRecord: Hashable, Sendable, Codable {
+    public enum Target: Hashable, Sendable, Codable {
         case catchEvent
         case boundary(Int)
         case eventSubProcess(Int)
@@ -83,8 +83,8 @@ public struct SubscriptionRecord: Hashable, Sendable {
 
 /// A problem that stops part of an instance until someone acts: retries exhausted, an uncaught
 /// BPMN error, an expression that cannot be evaluated in an async job.
-public struct IncidentRecord: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable {
+public struct IncidentRecord: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable {
         case failedJob
         case unhandledError
     }
@@ -99,7 +99,7 @@ public struct IncidentRecord: Hashable, Sendable {
 }
 
 /// Where a called (child) instance reports back when it ends.
-public struct ParentLink: Hashable, Sendable {
+public struct ParentLink: Hashable, Sendable, Codable {
     public var instanceID: String
     public var elementKey: ElementKey
 
@@ -111,7 +111,7 @@ public struct ParentLink: Hashable, Sendable {
 
 /// An element instance: a token resting at a node, or a scope (subprocess, multi-instance body)
 /// holding other element instances.
-public struct ElementInstance: Hashable, Sendable {
+public struct ElementInstance: Hashable, Sendable, Codable {
     public var key: ElementKey
     public var node: Int
     /// The element instance of the enclosing scope; nil for the process's direct children.
@@ -123,7 +123,7 @@ public struct ElementInstance: Hashable, Sendable {
 }
 
 /// Tokens that reached a joining gateway and wait for the rest.
-public struct JoinRecord: Hashable, Sendable {
+public struct JoinRecord: Hashable, Sendable, Codable {
     public var gateway: Int
     public var scope: ElementKey?
     /// One entry per arrived token: the flow it came by.
@@ -131,7 +131,7 @@ public struct JoinRecord: Hashable, Sendable {
 }
 
 /// What a call activity needs started: which process, which version, with which data.
-public struct ChildInstanceRequest: Hashable, Sendable {
+public struct ChildInstanceRequest: Hashable, Sendable, Codable {
     public var elementKey: ElementKey
     public var childInstanceID: String
     public var processKey: String
