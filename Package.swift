@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "BatonCore", dependencies: ["BatonModel"], swiftSettings: strictSettings),
         .target(name: "BatonEngine", dependencies: ["BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
         .target(name: "BatonTesting", dependencies: ["BatonEngine", "BatonCore", "BatonModel"], swiftSettings: strictSettings),
-        .target(name: "BatonPostgres", dependencies: ["BatonEngine", "CLibPQ"], swiftSettings: strictSettings),
+        .target(name: "BatonPostgres", dependencies: ["BatonEngine", "BatonCore", "BatonModel", "CLibPQ"], swiftSettings: strictSettings),
         .executableTarget(
             name: "baton",
             dependencies: [
@@ -54,7 +54,9 @@ let package = Package(
         .testTarget(name: "BatonCoreTests", dependencies: ["BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
         .testTarget(
             name: "BatonEngineTests", dependencies: ["BatonEngine", "BatonTesting", "BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
-        .testTarget(name: "BatonPostgresTests", dependencies: ["BatonPostgres"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BatonPostgresTests", dependencies: ["BatonPostgres", "BatonEngine", "BatonTesting", "BatonCore", "BatonModel"],
+            swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["baton"], swiftSettings: strictSettings),
     ]
 )

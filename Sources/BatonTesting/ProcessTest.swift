@@ -9,9 +9,11 @@ public struct ProcessTest: Sendable {
     public let runtime: Runtime
     public let clock: ManualClock
 
-    public init(handlers: [String: any ServiceTaskHandler] = [:], limits: ExecutionLimits = ExecutionLimits()) {
+    /// - Parameter store: where the runtime keeps its data; the memory store unless a test
+    ///   checks another store (the Postgres store runs the same scenarios).
+    public init(store: any Store = MemoryStore(), handlers: [String: any ServiceTaskHandler] = [:], limits: ExecutionLimits = ExecutionLimits()) {
         clock = ManualClock()
-        runtime = Runtime(store: MemoryStore(), clock: clock, ids: SequentialIDGenerator(), handlers: handlers, limits: limits)
+        runtime = Runtime(store: store, clock: clock, ids: SequentialIDGenerator(), handlers: handlers, limits: limits)
     }
 
     /// Deploys BPMN text (or file bytes) under `name`.

@@ -70,7 +70,8 @@ extension Runtime {
         let deploymentID = ids.next()
         let now = clock.now()
         return try await store.transaction { transaction in
-            var created: [DefinitionRecord] = []
+            // Decide what is new first: the deployment row must exist before its definitions.
+            var created: [(record: DefinitionRecord, process: ProcessDefinition, definitions: Definitions)] = []
             var unchanged: [DefinitionRecord] = []
             for (resource, process, definitions) in processes {
                 let key = process.id.rawValue
@@ -85,17 +86,19 @@ extension Runtime {
                     id: "\(key):\(version):\(ids.next())", key: key, version: version, versionTag: process.versionTag, name: process.name,
                     deploymentID: deploymentID, resourceName: resource.name, checksum: checksum,
                     historyTimeToLiveDays: process.historyTimeToLive.flatMap(Self.days), bytes: resource.bytes)
-                try await transaction.insertDefinition(record)
-                created.append(record)
-                try await transaction.replaceTimerStarts(
-                    forKey: key, with: timerStarts(of: ExecutableProcess(process: process, in: definitions, definitionID: record.id), now: now))
+                created.append((record, process, definitions))
             }
             if !created.isEmpty {
                 try await transaction.insertDeployment(DeploymentRecord(id: deploymentID, name: name, source: source, tenantID: nil, deployedAt: now))
             }
+            for (record, process, definitions) in created {
+                try await transaction.insertDefinition(record)
+                try await transaction.replaceTimerStarts(
+                    forKey: record.key, with: timerStarts(of: ExecutableProcess(process: process, in: definitions, definitionID: record.id), now: now))
+            }
             let id = created.isEmpty ? (unchanged.first?.deploymentID ?? deploymentID) : deploymentID
             return DeploymentInfo(
-                id: id, name: name, deployedAt: now, definitions: (created + unchanged).map(ProcessDefinitionInfo.init),
+                id: id, name: name, deployedAt: now, definitions: (created.map(\.record) + unchanged).map(ProcessDefinitionInfo.init),
                 unchanged: unchanged.map(ProcessDefinitionInfo.init), warnings: diagnostics)
         }
     }
@@ -109,7 +112,7 @@ extension Runtime {
 
     /// The first firing of each timer start event of a freshly deployed definition.
     private func timerStarts(of process: ExecutableProcess, now: Timestamp) -> [TimerStartRecord] {
-        process.root.startEvents.compactMap { start in
+        process.root.startEvents.compactMap { start -> TimerStartRecord? in
             guard case .timer(let timer)? = process.nodes[start].kind.eventDefinitions.first, case .fixed(let schedule) = timer.value else {
                 return nil
             }

@@ -8,6 +8,14 @@ public struct DeploymentRecord: Hashable, Sendable {
     public var source: String?
     public var tenantID: String?
     public var deployedAt: Timestamp
+
+    public init(id: String, name: String, source: String?, tenantID: String?, deployedAt: Timestamp) {
+        self.id = id
+        self.name = name
+        self.source = source
+        self.tenantID = tenantID
+        self.deployedAt = deployedAt
+    }
 }
 
 /// One version of a process definition.
@@ -23,6 +31,19 @@ public struct DefinitionRecord: Hashable, Sendable {
     public var checksum: String
     public var historyTimeToLiveDays: Int?
     public var bytes: [UInt8]
+
+    public init(id: String, key: String, version: Int, versionTag: String?, name: String?, deploymentID: String, resourceName: String, checksum: String, historyTimeToLiveDays: Int?, bytes: [UInt8]) {
+        self.id = id
+        self.key = key
+        self.version = version
+        self.versionTag = versionTag
+        self.name = name
+        self.deploymentID = deploymentID
+        self.resourceName = resourceName
+        self.checksum = checksum
+        self.historyTimeToLiveDays = historyTimeToLiveDays
+        self.bytes = bytes
+    }
 }
 
 /// A process instance as stored: its state and where it came from.
@@ -33,12 +54,25 @@ public struct InstanceRecord: Hashable, Sendable {
     public var startedAt: Timestamp
     public var endedAt: Timestamp?
     public var id: String { state.instanceID }
+
+    public init(state: InstanceState, definitionID: String, processKey: String, startedAt: Timestamp, endedAt: Timestamp?) {
+        self.state = state
+        self.definitionID = definitionID
+        self.processKey = processKey
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+    }
 }
 
 /// The lock an external worker holds on a job.
 public struct JobLock: Hashable, Sendable {
     public var workerID: String
     public var expiresAt: Timestamp
+
+    public init(workerID: String, expiresAt: Timestamp) {
+        self.workerID = workerID
+        self.expiresAt = expiresAt
+    }
 }
 
 /// A timer start event waiting to start a new instance.
@@ -49,4 +83,13 @@ public struct TimerStartRecord: Hashable, Sendable {
     public var dueAt: Timestamp
     public var remaining: Int?
     public var interval: ISODuration?
+
+    public init(id: String, definitionID: String, startEvent: String, dueAt: Timestamp, remaining: Int? = nil, interval: ISODuration? = nil) {
+        self.id = id
+        self.definitionID = definitionID
+        self.startEvent = startEvent
+        self.dueAt = dueAt
+        self.remaining = remaining
+        self.interval = interval
+    }
 }

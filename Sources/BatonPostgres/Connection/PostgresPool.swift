@@ -1,0 +1,67 @@
+/// A bounded set of connections shared by transactions: at most `maximum` open at once; callers
+/// beyond that wait their turn. A connection found broken (the server restarted) is reset before
+/// it is handed out; if the server is still down the caller gets a "database unavailable" error.
+public actor PostgresPool {
+    public let connectionString: String
+    public let maximum: Int
+    private var idle: [PostgresConnection] = []
+    private var open = 0
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    public init(connectionString: String, maximum: Int = 8) {
+        self.connectionString = connectionString
+        self.maximum = max(1, maximum)
+    }
+
+    /// Runs `body` with a connection of its own, returned to the pool afterwards.
+    public func withConnection<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let connection = try await acquire()
+        do {
+            let result = try await body(connection)
+            release(connection)
+            return result
+        } catch {
+            release(connection)
+            throw error
+        }
+    }
+
+    /// Takes a connection for exclusive use; hand it back with ``giveBack(_:)`` when done.
+    public func lease() async throws -> PostgresConnection { try await acquire() }
+
+    public func giveBack(_ connection: PostgresConnection) { release(connection) }
+
+    private func acquire() async throws -> PostgresConnection {
+        while idle.isEmpty && open >= maximum {
+            await withCheckedContinuation { waiters.append($0) }
+        }
+        if let connection = idle.popLast() {
+            if await connection.isOpen { return connection }
+            do {
+                try await connection.reset()
+                return connection
+            } catch {
+                open -= 1
+                wakeOne()
+                throw error
+            }
+        }
+        open += 1
+        do {
+            return try await PostgresConnection.connect(connectionString)
+        } catch {
+            open -= 1
+            wakeOne()
+            throw error
+        }
+    }
+
+    private func release(_ connection: PostgresConnection) {
+        idle.append(connection)
+        wakeOne()
+    }
+
+    private func wakeOne() {
+        if !waiters.isEmpty { waiters.removeFirst().resume() }
+    }
+}

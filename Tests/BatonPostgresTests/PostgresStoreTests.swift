@@ -1,0 +1,137 @@
+import BatonCore
+import BatonEngine
+import BatonModel
+import BatonPostgres
+import BatonTesting
+import Foundation
+import Synchronization
+import Testing
+
+/// The engine's scenarios against PostgreSQL: the store protocol's other implementation must
+/// behave exactly like the memory store.
+@Suite struct PostgresStoreTests {
+    /// A runtime over a freshly migrated database of its own.
+    private func makeTest(handlers: [String: any ServiceTaskHandler] = [:]) async throws -> (ProcessTest, PostgresPool) {
+        let connection = try await TestDatabase.fresh()
+        try await Migrator(directory: TestDatabase.repositoryRoot.appendingPathComponent("schemas/engine")).migrate(connection)
+        let name = try #require(try await connection.query("SELECT current_database()").rows.first?.first ?? nil)
+        let server = try TestDatabase.server.get()
+        let pool = PostgresPool(connectionString: server.connectionString.replacingOccurrences(of: "dbname=postgres", with: "dbname=\(name)"))
+        return (ProcessTest(store: PostgresStore(pool: pool), handlers: handlers), pool)
+    }
+
+    private let approval = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+        <message id="m" name="paid" />
+        <process id="order" isExecutable="true">
+          <startEvent id="s" /><userTask id="review" camunda:candidateGroups="clerks" />
+          <parallelGateway id="fork" /><serviceTask id="charge" camunda:type="external" camunda:topic="payments" />
+          <receiveTask id="wait" messageRef="m" /><parallelGateway id="join" />
+          <serviceTask id="publish" camunda:asyncBefore="true" camunda:delegateExpression="${publish}" /><endEvent id="e" />
+          <sequenceFlow id="f1" sourceRef="s" targetRef="review" /><sequenceFlow id="f2" sourceRef="review" targetRef="fork" />
+          <sequenceFlow id="f3" sourceRef="fork" targetRef="charge" /><sequenceFlow id="f4" sourceRef="fork" targetRef="wait" />
+          <sequenceFlow id="f5" sourceRef="charge" targetRef="join" /><sequenceFlow id="f6" sourceRef="wait" targetRef="join" />
+          <sequenceFlow id="f7" sourceRef="join" targetRef="publish" /><sequenceFlow id="f8" sourceRef="publish" targetRef="e" />
+        </process></definitions>
+        """
+
+    @Test func aProcessRunsEndToEndOnPostgres() async throws {
+        let published = Mutex(0)
+        let (test, _) = try await makeTest(handlers: ["publish": ClosureHandler { _ in
+            published.withLock { $0 += 1 }
+            return ["published": .boolean(true)]
+        }])
+        let deployment = try await test.deploy(approval)
+        #expect(try await test.deploy(approval).definitions.map(\.id) == deployment.definitions.map(\.id), "identical content is not deployed twice")
+        let instance = try await test.start("order", ["amount": .long(12), "note": .json(.object([.init("z", .integer(1)), .init("a", .integer(2))]))], businessKey: "B-7")
+        let review = try await test.task("review", in: instance)
+        #expect(try await test.runtime.tasks(TaskQuery(candidateUser: "ann", userGroups: ["clerks"])).map(\.id) == [review.id])
+        try await test.runtime.claim(review.id, userID: "ann")
+        try await test.runtime.complete(review.id, variables: ["approved": .boolean(true)])
+
+        let locked = try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 5, topics: [FetchTopic(name: "payments", lockDuration: 60_000)])
+        #expect(locked.map(\.activityID) == ["charge"])
+        #expect(locked.first?.variables["note"] == .json(.object([.init("z", .integer(1)), .init("a", .integer(2))])), "JSON keeps its member order")
+        try await test.runtime.completeExternalTask(locked[0].id, workerID: "w")
+        try await test.runtime.correlate(MessageCorrelation(messageName: "paid", businessKey: "B-7"))
+        #expect(try await test.active(in: instance) == ["publish"])
+        try await test.runJobs()
+        try await test.expectEnded(instance)
+        #expect(published.withLock { $0 } == 1)
+        let history = try await test.history(of: instance)
+        #expect(history == ["s", "review", "fork", "charge", "wait", "join", "publish", "e"])
+        #expect(try await test.runtime.taskHistory(of: instance).first?.assignee == "ann")
+        #expect(try await test.runtime.variables(of: instance).map(\.name) == ["amount", "approved", "note", "published"])
+    }
+
+    @Test func aFailedCommandLeavesTheDatabaseUnchanged() async throws {
+        let (test, _) = try await makeTest(handlers: ["publish": ClosureHandler { _ in throw CancellationError() }])
+        try await test.deploy(approval.replacingOccurrences(of: #"camunda:asyncBefore="true" "#, with: ""))
+        let instance = try await test.start("order")
+        let locked = try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 1, topics: [FetchTopic(name: "payments", lockDuration: 60_000)])
+        #expect(locked.isEmpty, "nothing to fetch before the review")
+        try await test.complete("review", in: instance)
+        let charge = try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 1, topics: [FetchTopic(name: "payments", lockDuration: 60_000)])[0]
+        try await test.runtime.completeExternalTask(charge.id, workerID: "w")
+        // The message completes the join and runs the failing handler synchronously: all rolled back.
+        await #expect(throws: EngineError.self) { try await test.runtime.correlate(MessageCorrelation(messageName: "paid")) }
+        #expect(try await test.active(in: instance) == ["wait"])
+    }
+
+    @Test func retriesBackoffAndIncidentsPersist() async throws {
+        let (test, _) = try await makeTest(handlers: ["publish": ClosureHandler { _ in throw CancellationError() }])
+        try await test.deploy("""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+            <process id="p" isExecutable="true"><startEvent id="s" />
+              <serviceTask id="publish" camunda:asyncBefore="true" camunda:delegateExpression="${publish}">
+                <extensionElements><camunda:failedJobRetryTimeCycle>R2/PT1M</camunda:failedJobRetryTimeCycle></extensionElements></serviceTask>
+              <endEvent id="e" /><sequenceFlow id="f1" sourceRef="s" targetRef="publish" /><sequenceFlow id="f2" sourceRef="publish" targetRef="e" />
+            </process></definitions>
+            """)
+        let instance = try await test.start("p")
+        try await test.runJobs()
+        #expect(try await test.runtime.jobs(processInstanceID: instance).first?.retries == 1)
+        try await test.advance(by: "PT1M")
+        let incident = try #require(try await test.runtime.incidents(of: instance).first)
+        #expect(incident.activityID == "publish")
+        #expect(try await test.runtime.instance(instance).openIncidents == 1)
+    }
+
+    /// Completing both branches of a join at the same moment from two connections: the instance
+    /// continues once, and neither caller sees a locking error.
+    @Test func concurrentCommandsOnOneInstanceAreSerializedNotFailed() async throws {
+        let (test, _) = try await makeTest()
+        try await test.deploy("""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+            <process id="p" isExecutable="true"><startEvent id="s" /><parallelGateway id="fork" /><userTask id="a" /><userTask id="b" />
+              <parallelGateway id="join" /><userTask id="after" /><endEvent id="e" />
+              <sequenceFlow id="f1" sourceRef="s" targetRef="fork" /><sequenceFlow id="f2" sourceRef="fork" targetRef="a" />
+              <sequenceFlow id="f3" sourceRef="fork" targetRef="b" /><sequenceFlow id="f4" sourceRef="a" targetRef="join" />
+              <sequenceFlow id="f5" sourceRef="b" targetRef="join" /><sequenceFlow id="f6" sourceRef="join" targetRef="after" />
+              <sequenceFlow id="f7" sourceRef="after" targetRef="e" />
+            </process></definitions>
+            """)
+        let instance = try await test.start("p")
+        let a = try await test.task("a", in: instance), b = try await test.task("b", in: instance)
+        async let first: Void = test.runtime.complete(a.id)
+        async let second: Void = test.runtime.complete(b.id)
+        _ = try await (first, second)
+        #expect(try await test.runtime.tasks(TaskQuery(processInstanceID: instance)).map(\.taskDefinitionKey) == ["after"], "the join fired once")
+
+        // The same task completed twice at once: exactly one succeeds.
+        let after = try await test.task("after", in: instance)
+        async let x = Result<Void, any Error>(completing: { try await test.runtime.complete(after.id) })
+        async let y = Result<Void, any Error>(completing: { try await test.runtime.complete(after.id) })
+        let outcomes = await [x, y]
+        #expect(outcomes.filter { if case .success = $0 { true } else { false } }.count == 1)
+        let failure = try #require(outcomes.compactMap { if case .failure(let error) = $0 { error as? EngineError } else { nil } }.first)
+        #expect(failure.message.contains("task already completed or not found"))
+        try await test.expectEnded(instance)
+    }
+}
+
+extension Result where Failure == any Error {
+    init(completing body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
