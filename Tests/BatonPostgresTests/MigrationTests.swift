@@ -13,7 +13,7 @@ import Testing
         #expect(try await migrator.migrate(connection) == [], "already applied")
         #expect(try await migrator.pending(connection).isEmpty)
         let tables = try await connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename").rows.compactMap { $0[0] }
-        for table in ["process_instances", "jobs", "user_tasks", "variables", "history_events", "history_activity_instances", "schema_migrations"] {
+        for table in ["process_instances", "jobs", "user_tasks", "message_subscriptions", "incidents", "history_events", "schema_migrations"] {
             #expect(tables.contains(table), "missing \(table)")
         }
     }

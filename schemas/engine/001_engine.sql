@@ -1,5 +1,5 @@
--- Baton's engine schema. Runtime tables hold what is waiting now and stay small: what finished
--- leaves them. History tables are append-only and carry a removal time for cleanup.
+-- Baton's engine schema. Runtime tables hold what is waiting now; history is append-only and
+-- carries a removal time for cleanup.
 
 CREATE TABLE deployments (
     id text PRIMARY KEY,
@@ -42,18 +42,6 @@ CREATE TABLE process_instances (
 CREATE INDEX process_instances_business_key ON process_instances (business_key) WHERE business_key IS NOT NULL;
 CREATE INDEX process_instances_process_key ON process_instances (process_key);
 CREATE INDEX process_instances_parent ON process_instances (parent_instance_id) WHERE parent_instance_id IS NOT NULL;
-
--- Variables by scope (0: the process instance), queryable by value.
-CREATE TABLE variables (
-    instance_id text NOT NULL REFERENCES process_instances (id) ON DELETE CASCADE,
-    scope_key bigint NOT NULL,
-    name text NOT NULL,
-    type text NOT NULL,
-    value jsonb,
-    PRIMARY KEY (instance_id, scope_key, name)
-);
-CREATE INDEX variables_value ON variables USING gin (value jsonb_path_ops);
-CREATE INDEX variables_name ON variables (name);
 
 CREATE TABLE user_tasks (
     id text PRIMARY KEY,
@@ -136,8 +124,9 @@ CREATE TABLE timer_starts (
 );
 CREATE INDEX timer_starts_due ON timer_starts (due_at);
 
--- History: append-only. `events` is each instance's event log (the executor's InstanceEvent, in
--- order); the other tables are its views for queries. removal_time drives history cleanup.
+-- History: append-only. Each instance's event log (the executor's InstanceEvent, in order) is
+-- its history; the runtime reads activity, task, variable and incident history from it.
+-- removal_time drives history cleanup.
 CREATE TABLE history_events (
     instance_id text NOT NULL,
     sequence integer NOT NULL,
@@ -147,70 +136,3 @@ CREATE TABLE history_events (
     PRIMARY KEY (instance_id, sequence)
 );
 CREATE INDEX history_events_removal ON history_events (removal_time) WHERE removal_time IS NOT NULL;
-
-CREATE TABLE history_process_instances (
-    id text PRIMARY KEY,
-    definition_id text NOT NULL,
-    process_key text NOT NULL,
-    business_key text,
-    status text NOT NULL,
-    super_instance_id text,
-    started_at timestamptz NOT NULL,
-    ended_at timestamptz,
-    removal_time timestamptz
-);
-CREATE INDEX history_process_instances_removal ON history_process_instances (removal_time) WHERE removal_time IS NOT NULL;
-
-CREATE TABLE history_activity_instances (
-    id text PRIMARY KEY,
-    instance_id text NOT NULL,
-    activity_id text NOT NULL,
-    activity_name text,
-    activity_type text NOT NULL,
-    task_id text,
-    called_instance_id text,
-    started_at timestamptz NOT NULL,
-    ended_at timestamptz,
-    canceled boolean NOT NULL DEFAULT false,
-    sequence bigserial,
-    removal_time timestamptz
-);
-CREATE INDEX history_activity_instances_instance ON history_activity_instances (instance_id, sequence);
-
-CREATE TABLE history_task_instances (
-    id text PRIMARY KEY,
-    instance_id text NOT NULL,
-    task_definition_key text NOT NULL,
-    name text,
-    assignee text,
-    started_at timestamptz NOT NULL,
-    ended_at timestamptz,
-    delete_reason text,
-    removal_time timestamptz
-);
-CREATE INDEX history_task_instances_instance ON history_task_instances (instance_id);
-
-CREATE TABLE history_variable_updates (
-    id bigserial PRIMARY KEY,
-    instance_id text NOT NULL,
-    activity_instance_id text,
-    name text NOT NULL,
-    type text NOT NULL,
-    value jsonb,
-    at timestamptz NOT NULL,
-    removal_time timestamptz
-);
-CREATE INDEX history_variable_updates_instance ON history_variable_updates (instance_id, id);
-
-CREATE TABLE history_incidents (
-    id text PRIMARY KEY,
-    instance_id text NOT NULL,
-    kind text NOT NULL,
-    activity_id text NOT NULL,
-    job_id text,
-    message text NOT NULL,
-    created_at timestamptz NOT NULL,
-    resolved_at timestamptz,
-    removal_time timestamptz
-);
-CREATE INDEX history_incidents_instance ON history_incidents (instance_id);
