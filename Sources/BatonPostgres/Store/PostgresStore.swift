@@ -109,7 +109,7 @@ final class PostgresTransaction: StoreTransaction {
     func definitions(key: String?) async throws -> [DefinitionRecord] {
         let rows = try await connection.query(
             "SELECT \(definitionColumns) FROM process_definitions WHERE $1::text IS NULL OR key = $1 ORDER BY key, version", [key])
-        // Newest version last per key, in deployment order across keys (as the memory store lists them).
+        // What the protocol promises: each key's versions in order, newest last.
         return rows.rows.map(definition)
     }
 
