@@ -34,8 +34,8 @@ let package = Package(
         .target(name: "BatonBPMN", dependencies: ["BatonModel", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "BatonCore", dependencies: ["BatonModel"], swiftSettings: strictSettings),
         .target(name: "BatonEngine", dependencies: ["BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
-        .target(name: "BatonTesting", dependencies: ["BatonEngine", "BatonCore", "BatonModel"], swiftSettings: strictSettings),
         .target(name: "BatonPostgres", dependencies: ["BatonEngine", "BatonCore", "BatonModel", "CLibPQ"], swiftSettings: strictSettings),
+        .target(name: "BatonTesting", dependencies: ["BatonEngine", "BatonPostgres", "BatonCore", "BatonModel"], swiftSettings: strictSettings),
         .executableTarget(
             name: "baton",
             dependencies: [

@@ -39,9 +39,9 @@ import Testing
         }
     }
 
-    private func setUp(aidboxVersion: String = "3") async throws -> (ProcessTest, StubAdapters) {
+    private func setUp(_ backend: TestBackend, aidboxVersion: String = "3") async throws -> (ProcessTest, StubAdapters) {
         let adapters = StubAdapters(aidboxVersion: aidboxVersion)
-        let test = ProcessTest(handlers: adapters.handlers)
+        let test = try await ProcessTest.on(backend, handlers: adapters.handlers)
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("processes/benefit-approval.bpmn")
         try await test.deploy(bytes: [UInt8](try Data(contentsOf: file)), name: "benefit-approval.bpmn")
@@ -52,8 +52,8 @@ import Testing
         "draftId": .string("D-1"), "submittedBy": .string("sam"), "baseVersion": .string("3"), "aidboxPlanId": .string("plan-1"),
     ]
 
-    @Test func anApprovedPlanIsCheckedPublishedAndMarked() async throws {
-        let (test, adapters) = try await setUp()
+    @Test(arguments: TestBackend.allCases) func anApprovedPlanIsCheckedPublishedAndMarked(backend: TestBackend) async throws {
+        let (test, adapters) = try await setUp(backend)
         let instance = try await test.start("benefit-approval", submission, businessKey: "D-1")
         let review = try await test.task("ReviewPlan", in: instance)
         #expect(review.candidateGroups == ["plan-approvers"])
@@ -69,8 +69,8 @@ import Testing
         #expect(try await test.runtime.variables(of: instance).first { $0.name == "aidboxVersion" }?.value == .string("4"))
     }
 
-    @Test func aRejectedPlanIsMarkedRejected() async throws {
-        let (test, adapters) = try await setUp()
+    @Test(arguments: TestBackend.allCases) func aRejectedPlanIsMarkedRejected(backend: TestBackend) async throws {
+        let (test, adapters) = try await setUp(backend)
         let instance = try await test.start("benefit-approval", submission)
         try await test.complete("ReviewPlan", in: instance, ["approved": .boolean(false)])
         try await test.expectEnded(instance)
@@ -78,8 +78,8 @@ import Testing
         #expect(try await test.history(of: instance).last == "PlanRejected")
     }
 
-    @Test func aPlanChangedInAidboxDuringReviewIsAConflict() async throws {
-        let (test, adapters) = try await setUp(aidboxVersion: "5")
+    @Test(arguments: TestBackend.allCases) func aPlanChangedInAidboxDuringReviewIsAConflict(backend: TestBackend) async throws {
+        let (test, adapters) = try await setUp(backend, aidboxVersion: "5")
         let instance = try await test.start("benefit-approval", submission)
         try await test.complete("ReviewPlan", in: instance, ["approved": .boolean(true)])
         try await test.expectEnded(instance)
@@ -87,8 +87,8 @@ import Testing
         #expect(try await test.history(of: instance).last == "VersionConflict")
     }
 
-    @Test func anOverdueReviewEscalatesAndStaysOpen() async throws {
-        let (test, adapters) = try await setUp()
+    @Test(arguments: TestBackend.allCases) func anOverdueReviewEscalatesAndStaysOpen(backend: TestBackend) async throws {
+        let (test, adapters) = try await setUp(backend)
         let instance = try await test.start("benefit-approval", submission.merging(["reviewEscalationAfter": .string("PT4H")]) { a, _ in a })
         try await test.advance(by: "PT3H")
         #expect(adapters.calls.withLock { $0 }.isEmpty)
@@ -99,8 +99,8 @@ import Testing
         try await test.expectEnded(instance)
     }
 
-    @Test func theDefaultEscalationIsThreeDays() async throws {
-        let (test, adapters) = try await setUp()
+    @Test(arguments: TestBackend.allCases) func theDefaultEscalationIsThreeDays(backend: TestBackend) async throws {
+        let (test, adapters) = try await setUp(backend)
         _ = try await test.start("benefit-approval", submission)
         try await test.advance(by: "P2DT23H")
         #expect(adapters.calls.withLock { $0 }.isEmpty)

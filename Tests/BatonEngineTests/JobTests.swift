@@ -41,8 +41,8 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         <sequenceFlow id="f3" sourceRef="next" targetRef="e" /><sequenceFlow id="f4" sourceRef="fraud" targetRef="rejected" />
         """#, errors: #"<error id="F" errorCode="FRAUD" />"#)
 
-    @Test func aSynchronousHandlerRunsInsideTheCallersCommand() async throws {
-        let test = ProcessTest(handlers: ["scorer": ClosureHandler { context in
+    @Test(arguments: TestBackend.allCases) func aSynchronousHandlerRunsInsideTheCallersCommand(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend, handlers: ["scorer": ClosureHandler { context in
             ["score": .long(context.variables["amount"] == .long(10) ? 1 : 99)]
         }])
         try await test.deploy(sync)
@@ -51,16 +51,16 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         #expect(try await test.runtime.variables(of: instance).map(\.name) == ["amount", "score"])
     }
 
-    @Test func aBPMNErrorFromAHandlerIsCaught() async throws {
-        let test = ProcessTest(handlers: ["scorer": ClosureHandler { _ in throw BPMNError(code: "FRAUD", message: "too risky") }])
+    @Test(arguments: TestBackend.allCases) func aBPMNErrorFromAHandlerIsCaught(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend, handlers: ["scorer": ClosureHandler { _ in throw BPMNError(code: "FRAUD", message: "too risky") }])
         try await test.deploy(sync)
         let instance = try await test.start("p")
         try await test.expectEnded(instance)
         #expect(try await test.history(of: instance) == ["s", "score", "fraud", "rejected"])
     }
 
-    @Test func aFailingSynchronousHandlerFailsTheCommandAndLeavesNothing() async throws {
-        let test = ProcessTest(handlers: ["scorer": FlakyHandler(failures: 1)])
+    @Test(arguments: TestBackend.allCases) func aFailingSynchronousHandlerFailsTheCommandAndLeavesNothing(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend, handlers: ["scorer": FlakyHandler(failures: 1)])
         try await test.deploy(sync)
         await #expect(throws: EngineError.self) { _ = try await test.start("p") }
         #expect(try await test.runtime.instances().isEmpty, "the start rolled back with the handler")
@@ -68,8 +68,8 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         #expect(try await test.active(in: instance) == ["next"])
     }
 
-    @Test func anUnregisteredHandlerIsNamedInTheError() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func anUnregisteredHandlerIsNamedInTheError(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(sync)
         await #expect(throws: EngineError(
             .handlerFailed, "Expected a service-task handler registered as 'scorer' for serviceTask 'score', but no handler has that name.")
@@ -83,9 +83,9 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         <sequenceFlow id="f1" sourceRef="s" targetRef="publish" /><sequenceFlow id="f2" sourceRef="publish" targetRef="e" />
         """#)
 
-    @Test func anAsyncHandlerRetriesWithBackoffUntilItSucceeds() async throws {
+    @Test(arguments: TestBackend.allCases) func anAsyncHandlerRetriesWithBackoffUntilItSucceeds(backend: TestBackend) async throws {
         let handler = FlakyHandler(failures: 2)
-        let test = ProcessTest(handlers: ["publish": handler])
+        let test = try await ProcessTest.on(backend, handlers: ["publish": handler])
         try await test.deploy(async)
         let instance = try await test.start("p")
         #expect(try await test.active(in: instance) == ["publish"], "the start returns before the job runs")
@@ -104,9 +104,9 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         #expect(try await test.runtime.variables(of: instance).first { $0.name == "publishedVersion" }?.value == .string("v3"))
     }
 
-    @Test func anAsyncHandlerOutOfRetriesRaisesAnIncidentThatRetriesResolve() async throws {
+    @Test(arguments: TestBackend.allCases) func anAsyncHandlerOutOfRetriesRaisesAnIncidentThatRetriesResolve(backend: TestBackend) async throws {
         let handler = FlakyHandler(failures: 3)
-        let test = ProcessTest(handlers: ["publish": handler])
+        let test = try await ProcessTest.on(backend, handlers: ["publish": handler])
         try await test.deploy(async)
         let instance = try await test.start("p")
         try await test.runJobs()
@@ -132,8 +132,8 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         <sequenceFlow id="f3" sourceRef="declined" targetRef="stop" />
         """#, errors: #"<error id="D" errorCode="DECLINED" />"#)
 
-    @Test func workersFetchLockAndComplete() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func workersFetchLockAndComplete(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(external)
         let instance = try await test.start("p", ["amount": .long(5), "secret": .string("x")])
         let locked = try await test.runtime.fetchAndLock(
@@ -149,8 +149,8 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         try await test.expectEnded(instance)
     }
 
-    @Test func anExpiredLockIsTakenOver() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func anExpiredLockIsTakenOver(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(external)
         _ = try await test.start("p")
         let first = try await test.runtime.fetchAndLock(workerID: "w1", maxTasks: 1, topics: [FetchTopic(name: "payments", lockDuration: 1000)])
@@ -160,8 +160,8 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         await #expect(throws: EngineError.self) { try await test.runtime.completeExternalTask(first[0].id, workerID: "w1") }
     }
 
-    @Test func failuresRetryAfterTheTimeoutThenRaiseAnIncident() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func failuresRetryAfterTheTimeoutThenRaiseAnIncident(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(external)
         let instance = try await test.start("p")
         let topics = [FetchTopic(name: "payments", lockDuration: 10_000)]
@@ -176,8 +176,8 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         #expect(try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 1, topics: topics).isEmpty)
     }
 
-    @Test func aBPMNErrorFromAWorkerIsCaught() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func aBPMNErrorFromAWorkerIsCaught(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(external)
         let instance = try await test.start("p")
         let task = try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 1, topics: [FetchTopic(name: "payments", lockDuration: 1000)])[0]
@@ -189,8 +189,8 @@ struct ScenarioFailure: Error, CustomStringConvertible {
 }
 
 @Suite struct TimerAndCallTests {
-    @Test func timersFireWhenTheClockReachesThem() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func timersFireWhenTheClockReachesThem(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(process(#"""
             <startEvent id="s" /><intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>PT10M</timeDuration></timerEventDefinition></intermediateCatchEvent>
             <endEvent id="e" /><sequenceFlow id="f1" sourceRef="s" targetRef="wait" /><sequenceFlow id="f2" sourceRef="wait" targetRef="e" />
@@ -202,8 +202,8 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         try await test.expectEnded(instance)
     }
 
-    @Test func timerStartEventsStartInstancesOnSchedule() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func timerStartEventsStartInstancesOnSchedule(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(process(#"""
             <startEvent id="tick"><timerEventDefinition><timeCycle>R2/PT1H</timeCycle></timerEventDefinition></startEvent>
             <userTask id="t" /><endEvent id="e" /><sequenceFlow id="f1" sourceRef="tick" targetRef="t" /><sequenceFlow id="f2" sourceRef="t" targetRef="e" />
@@ -233,8 +233,8 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         </process></definitions>
         """
 
-    @Test func aCallActivityRunsItsChildAndReceivesItsOutput() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func aCallActivityRunsItsChildAndReceivesItsOutput(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(parent)
         let instance = try await test.start("parent", ["amount": .long(30)])
         let child = try #require(try await test.runtime.instances(processKey: "child").first)
@@ -246,8 +246,8 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         #expect(try await test.runtime.variables(of: instance).first { $0.name == "receipt" }?.value == .string("R-1"))
     }
 
-    @Test func anErrorUncaughtInTheChildIsCaughtOnTheCallActivity() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func anErrorUncaughtInTheChildIsCaughtOnTheCallActivity(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(parent)
         let instance = try await test.start("parent", ["amount": .long(30)])
         let child = try #require(try await test.runtime.instances(processKey: "child").first)
@@ -257,8 +257,8 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         #expect(try await test.runtime.instance(child.id).state == .terminated)
     }
 
-    @Test func cancellingTheParentCancelsTheChild() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func cancellingTheParentCancelsTheChild(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(parent)
         let instance = try await test.start("parent", ["amount": .long(30)])
         try await test.runtime.cancel(instance)
@@ -270,8 +270,8 @@ struct ScenarioFailure: Error, CustomStringConvertible {
 @Suite struct CommandFailureTests {
     /// Regression: a handler's completion inside a user's command used to turn a failing gateway
     /// condition into a job retry, so `complete` succeeded while the instance silently stalled.
-    @Test func aFailureAfterASynchronousHandlerFailsTheUsersCommand() async throws {
-        let test = ProcessTest(handlers: ["check": ClosureHandler { _ in [:] }])
+    @Test(arguments: TestBackend.allCases) func aFailureAfterASynchronousHandlerFailsTheUsersCommand(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend, handlers: ["check": ClosureHandler { _ in [:] }])
         try await test.deploy(process(#"""
             <startEvent id="s" /><userTask id="review" /><serviceTask id="check" camunda:delegateExpression="${check}" />
             <exclusiveGateway id="x" default="fine" /><endEvent id="e1" /><endEvent id="e2" />

@@ -16,8 +16,8 @@ private let review = """
     """
 
 @Suite struct DeploymentTests {
-    @Test func identicalContentIsNotDeployedTwice() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func identicalContentIsNotDeployedTwice(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         let first = try await test.deploy(review)
         #expect(first.definitions.map(\.version) == [1])
         let again = try await test.deploy(review)
@@ -28,8 +28,8 @@ private let review = """
         #expect(try await test.runtime.processDefinitions(key: "review").map(\.version) == [1, 2])
     }
 
-    @Test func invalidBPMNIsRefusedWithItsDiagnostics() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func invalidBPMNIsRefusedWithItsDiagnostics(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         do {
             try await test.deploy(review.replacingOccurrences(of: "targetRef=\"e\"", with: "targetRef=\"nowhere\""))
             Issue.record("the deployment must fail")
@@ -39,8 +39,8 @@ private let review = """
         }
     }
 
-    @Test func startingAnUnknownProcessSaysWhich() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func startingAnUnknownProcessSaysWhich(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         await #expect(throws: EngineError(.notFound, "Expected a deployed process with key 'nope', but there is none.")) {
             _ = try await test.start("nope")
         }
@@ -48,8 +48,8 @@ private let review = """
 }
 
 @Suite struct TaskTests {
-    @Test func tasksAreFoundByCandidateUserGroupAndAssignee() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func tasksAreFoundByCandidateUserGroupAndAssignee(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(review)
         let first = try await test.start("review", businessKey: "A")
         let second = try await test.start("review", businessKey: "B")
@@ -70,8 +70,8 @@ private let review = """
         #expect(page.count == 1)
     }
 
-    @Test func completingATaskTwiceFailsTheSecondTime() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func completingATaskTwiceFailsTheSecondTime(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(review)
         let instance = try await test.start("review")
         let task = try await test.task("check", in: instance)
@@ -98,8 +98,8 @@ private let review = """
         </process></definitions>
         """
 
-    @Test func messagesFindTheirInstanceByBusinessKeyOrVariables() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func messagesFindTheirInstanceByBusinessKeyOrVariables(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(waiting)
         let a = try await test.start("order", ["orderId": .long(1)], businessKey: "A")
         let b = try await test.start("order", ["orderId": .long(2)], businessKey: "B")
@@ -116,8 +116,8 @@ private let review = """
         ) { try await test.runtime.correlate(MessageCorrelation(messageName: "paid")) }
     }
 
-    @Test func aMessageStartEventStartsANewInstance() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func aMessageStartEventStartsANewInstance(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(waiting)
         let result = try await test.runtime.correlate(MessageCorrelation(messageName: "order-placed", businessKey: "C"))
         #expect(result.first?.kind == .processDefinition)

@@ -1,0 +1,72 @@
+import BatonEngine
+import BatonPostgres
+import Foundation
+
+/// One embedded PostgreSQL per test process, in a fresh temporary directory, stopped when the
+/// process exits; each caller gets a database of its own, migrated to the engine schema.
+public enum TestPostgres {
+    struct StartFailure: Error, CustomStringConvertible { var description: String }
+
+    /// The repository checkout this library was built from (for `schemas/`).
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let server: Result<EmbeddedPostgres, StartFailure> = {
+        do {
+            let directory = URL(fileURLWithPath: "/tmp/baton-test-pg-\(getpid())")
+            try? FileManager.default.removeItem(at: directory)
+            let server = try EmbeddedPostgres(directory: directory)
+            try server.start()
+            atexit {
+                if case .success(let server) = TestPostgres.server {
+                    try? server.stop()
+                    try? FileManager.default.removeItem(at: server.directory)
+                }
+            }
+            return .success(server)
+        } catch {
+            return .failure(StartFailure(description: "could not start the test PostgreSQL: \(error)"))
+        }
+    }()
+
+    /// The running test server.
+    public static func embedded() throws -> EmbeddedPostgres { try server.get() }
+
+    /// The connection string of a new, empty database (not migrated).
+    public static func freshDatabase() async throws -> String {
+        let server = try server.get()
+        let admin = try await PostgresConnection.connect(server.connectionString)
+        let name = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await admin.query("CREATE DATABASE \(name)")
+        return server.connectionString.replacingOccurrences(of: "dbname=postgres", with: "dbname=\(name)")
+    }
+
+    /// A store over a new database migrated to the engine schema.
+    public static func freshStore(maximumConnections: Int = 4) async throws -> PostgresStore {
+        let conninfo = try await freshDatabase()
+        let connection = try await PostgresConnection.connect(conninfo)
+        try await Migrator(directory: repositoryRoot.appendingPathComponent("schemas/engine")).migrate(connection)
+        return PostgresStore(pool: PostgresPool(connectionString: conninfo, maximum: maximumConnections))
+    }
+}
+
+/// Which store a test runs on: scenarios run on both, so the stores behave alike.
+public enum TestBackend: String, CaseIterable, Sendable, CustomStringConvertible {
+    case memory, postgres
+
+    public var description: String { rawValue }
+
+    public func store() async throws -> any Store {
+        switch self {
+        case .memory: MemoryStore()
+        case .postgres: try await TestPostgres.freshStore()
+        }
+    }
+}
+
+extension ProcessTest {
+    /// A process test on `backend`.
+    public static func on(_ backend: TestBackend, handlers: [String: any ServiceTaskHandler] = [:]) async throws -> ProcessTest {
+        ProcessTest(store: try await backend.store(), handlers: handlers)
+    }
+}
