@@ -99,7 +99,7 @@ extension Runtime {
         let outcome = try await run(
             [Pending(instanceID: id, command: .start(businessKey: businessKey, variables: variables, startEvent: startEvent, parent: nil))],
             in: transaction)
-        guard let record = try await transaction.lockInstance(id) ?? outcome.instances[id] else {
+        guard let record = outcome.instances[id] else {
             throw EngineError(.notFound, "Expected instance '\(id)' to exist after starting it, but it does not.")
         }
         return ProcessInstanceInfo(record)

@@ -1,6 +1,7 @@
 internal import CLibPQ
 import Dispatch
 import Foundation
+import Synchronization
 
 /// The rows a statement returned, as text (PostgreSQL's text format), with column names.
 public struct PostgresRows: Sendable {
@@ -23,6 +24,10 @@ public struct PostgresRows: Sendable {
 public final class PostgresConnection: @unchecked Sendable {
     private let handle: OpaquePointer
     private let queue: DispatchQueue
+    private let statements = Atomic<Int>(0)
+
+    /// Statements sent on this connection so far (each is one round trip), for benchmarks.
+    public var statementsExecuted: Int { statements.load(ordering: .relaxed) }
 
     private init(handle: OpaquePointer, queue: DispatchQueue) {
         self.handle = handle
@@ -84,6 +89,7 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     private func run<T: Sendable>(_ body: @escaping @Sendable (OpaquePointer) throws(PostgresError) -> T) async throws -> T {
+        statements.add(1, ordering: .relaxed)
         let handle = UnsafeSendable(handle)
         return try await withCheckedThrowingContinuation { continuation in
             queue.async {

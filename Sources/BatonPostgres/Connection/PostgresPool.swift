@@ -7,6 +7,10 @@ public actor PostgresPool {
     private var idle: [PostgresConnection] = []
     private var open = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var all: [PostgresConnection] = []
+
+    /// Statements sent on every connection of the pool so far (each is one round trip).
+    public var statementsExecuted: Int { all.reduce(0) { $0 + $1.statementsExecuted } }
 
     public init(connectionString: String, maximum: Int = 8) {
         self.connectionString = connectionString
@@ -48,7 +52,9 @@ public actor PostgresPool {
         }
         open += 1
         do {
-            return try await PostgresConnection.connect(connectionString)
+            let connection = try await PostgresConnection.connect(connectionString)
+            all.append(connection)
+            return connection
         } catch {
             open -= 1
             wakeOne()

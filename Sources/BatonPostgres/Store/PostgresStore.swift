@@ -32,6 +32,10 @@ public final class PostgresStore: Store {
 
 final class PostgresTransaction: StoreTransaction {
     let connection: PostgresConnection
+    /// Instances this transaction holds locked (it inserted, locked or updated them), with what it
+    /// last wrote: nobody else can change those rows before it commits, so reading them again
+    /// would only cost a round trip.
+    private var held: [String: InstanceRecord] = [:]
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -128,10 +132,14 @@ final class PostgresTransaction: StoreTransaction {
     }
 
     func lockInstance(_ id: String) async throws -> InstanceRecord? {
-        try await connection.query("SELECT \(instanceColumns) FROM process_instances WHERE id = $1 FOR UPDATE", [id]).rows.first.map(instance)
+        if let record = held[id] { return record }
+        let record = try await connection.query("SELECT \(instanceColumns) FROM process_instances WHERE id = $1 FOR UPDATE", [id]).rows.first.map(instance)
+        held[id] = record
+        return record
     }
 
     func insertInstance(_ instance: InstanceRecord) async throws {
+        held[instance.id] = instance
         try await connection.query(
             """
             INSERT INTO process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, state)
@@ -146,6 +154,7 @@ final class PostgresTransaction: StoreTransaction {
 
     func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect]) async throws {
         let id = instance.id
+        held[id] = instance
         try await connection.query(
             """
             UPDATE process_instances SET state = $2::jsonb, status = $3, business_key = $4, parent_instance_id = $5,
