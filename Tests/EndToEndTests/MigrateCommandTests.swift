@@ -21,3 +21,16 @@ import Testing
         #expect(result.standardError.hasPrefix("error: database unavailable:"))
     }
 }
+
+@Suite struct HistoryCleanupCommandTests {
+    @Test func cleansUpAMigratedEmbeddedDatabase() throws {
+        let home = URL(fileURLWithPath: "/tmp/baton-e2e-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let environment = ["BATON_HOME": home.path, "DATABASE_URL": ""]
+        #expect(try BatonProcess.run(["migrate"], environment: environment).status == 0)
+        let result = try BatonProcess.run(["history", "cleanup"], environment: environment)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "removed 0 ended instances past their history time-to-live\n")
+        #expect(try BatonProcess.run(["history", "cleanup", "--batch-size", "0"], environment: environment).status == 2)
+    }
+}

@@ -37,8 +37,11 @@ CREATE TABLE process_instances (
     tenant_id text,
     started_at timestamptz NOT NULL,
     ended_at timestamptz,
+    -- When the ended instance and its history may be deleted (history time-to-live).
+    removal_time timestamptz,
     state jsonb NOT NULL
 );
+CREATE INDEX process_instances_removal ON process_instances (removal_time) WHERE removal_time IS NOT NULL;
 CREATE INDEX process_instances_business_key ON process_instances (business_key) WHERE business_key IS NOT NULL;
 CREATE INDEX process_instances_process_key ON process_instances (process_key);
 CREATE INDEX process_instances_parent ON process_instances (parent_instance_id) WHERE parent_instance_id IS NOT NULL;
@@ -125,14 +128,12 @@ CREATE TABLE timer_starts (
 CREATE INDEX timer_starts_due ON timer_starts (due_at);
 
 -- History: append-only. Each instance's event log (the executor's InstanceEvent, in order) is
--- its history; the runtime reads activity, task, variable and incident history from it.
--- removal_time drives history cleanup.
+-- its history; the runtime reads activity, task, variable and incident history from it. It is
+-- deleted with its instance once the instance's removal_time has passed.
 CREATE TABLE history_events (
     instance_id text NOT NULL,
     sequence integer NOT NULL,
     at timestamptz NOT NULL,
     event jsonb NOT NULL,
-    removal_time timestamptz,
     PRIMARY KEY (instance_id, sequence)
 );
-CREATE INDEX history_events_removal ON history_events (removal_time) WHERE removal_time IS NOT NULL;

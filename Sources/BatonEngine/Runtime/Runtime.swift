@@ -18,12 +18,17 @@ public final class Runtime: Sendable {
     public let limits: ExecutionLimits
     public let readOptions: BPMNReadOptions
     private let compiled = Mutex<[String: ExecutableProcess]>([:])
+    private let historyDays = Mutex<[String: Int]>([:])
+    /// How long ended instances keep their history when their process declares no
+    /// `camunda:historyTimeToLive`.
+    public let defaultHistoryTimeToLiveDays: Int
 
     public init(
         store: any Store = MemoryStore(), clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
         handlers: [String: any ServiceTaskHandler] = [:], limits: ExecutionLimits = ExecutionLimits(),
-        readOptions: BPMNReadOptions = BPMNReadOptions()
+        readOptions: BPMNReadOptions = BPMNReadOptions(), defaultHistoryTimeToLiveDays: Int = 180
     ) {
+        self.defaultHistoryTimeToLiveDays = defaultHistoryTimeToLiveDays
         self.store = store
         self.clock = clock
         self.ids = ids
@@ -46,6 +51,7 @@ public final class Runtime: Sendable {
         }
         let executable = ExecutableProcess(process: process, in: definitions, definitionID: id)
         compiled.withLock { $0[id] = executable }
+        historyDays.withLock { $0[id] = record.historyTimeToLiveDays ?? defaultHistoryTimeToLiveDays }
         return executable
     }
 
@@ -85,7 +91,11 @@ public final class Runtime: Sendable {
             }
             let wasActive = record.state.status == .active
             record.state = transition.state
-            if record.state.status != .active, record.endedAt == nil { record.endedAt = now }
+            if record.state.status != .active, record.endedAt == nil {
+                record.endedAt = now
+                let days = historyDays.withLock { $0[record.definitionID] } ?? defaultHistoryTimeToLiveDays
+                record.removalTime = now.adding(milliseconds: Int64(days) * 86_400_000)
+            }
             let effects = transition.effects
             try await transaction.updateInstance(record, appending: transition.events.map { RecordedEvent(at: now, event: $0) }, effects: effects)
             outcome.instances[record.id] = record

@@ -187,6 +187,21 @@ final class MemoryTransaction: StoreTransaction {
         data.calledInstances["\(instanceID)#\(elementKey)"]
     }
 
+    func removeExpiredHistory(at now: Timestamp, limit: Int) -> Int {
+        let expired = data.instanceOrder.lazy.compactMap { self.data.instances[$0] }
+            .filter { ($0.removalTime.map { $0 <= now } ?? false) && $0.state.status != .active }.prefix(limit).map(\.id)
+        let ids = Array(expired)
+        for id in ids {
+            set(\.instances, id, nil)
+            set(\.events, id, nil)
+        }
+        if !ids.isEmpty {
+            let removed = Set(ids)
+            replace(\.instanceOrder) { $0.removeAll { removed.contains($0) } }
+        }
+        return ids.count
+    }
+
     func timerStarts() -> [TimerStartRecord] { data.timerStarts }
 
     func replaceTimerStarts(forKey key: String, with timers: [TimerStartRecord]) {

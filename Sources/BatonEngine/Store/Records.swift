@@ -53,14 +53,17 @@ public struct InstanceRecord: Hashable, Sendable {
     public var processKey: String
     public var startedAt: Timestamp
     public var endedAt: Timestamp?
+    /// When the ended instance and its history may be deleted (its definition's history time-to-live).
+    public var removalTime: Timestamp?
     public var id: String { state.instanceID }
 
-    public init(state: InstanceState, definitionID: String, processKey: String, startedAt: Timestamp, endedAt: Timestamp?) {
+    public init(state: InstanceState, definitionID: String, processKey: String, startedAt: Timestamp, endedAt: Timestamp?, removalTime: Timestamp? = nil) {
         self.state = state
         self.definitionID = definitionID
         self.processKey = processKey
         self.startedAt = startedAt
         self.endedAt = endedAt
+        self.removalTime = removalTime
     }
 }
 

@@ -48,6 +48,10 @@ public protocol StoreTransaction: AnyObject {
     /// The called instance started for call activity `elementKey` of `instanceID`.
     func calledInstance(parent instanceID: String, elementKey: ElementKey) async throws -> String?
 
+    /// Deletes up to `limit` ended instances (with their history) whose removal time has come;
+    /// returns how many.
+    func removeExpiredHistory(at now: Timestamp, limit: Int) async throws -> Int
+
     // MARK: Timer start events
     func timerStarts() async throws -> [TimerStartRecord]
     func replaceTimerStarts(forKey key: String, with timers: [TimerStartRecord]) async throws

@@ -123,12 +123,15 @@ final class PostgresTransaction: StoreTransaction {
 
     // MARK: Instances
 
-    private let instanceColumns = "state::text, definition_id, process_key, \("(extract(epoch from started_at) * 1000)::bigint"), \("(extract(epoch from ended_at) * 1000)::bigint")"
+    private let instanceColumns = """
+        state::text, definition_id, process_key, (extract(epoch from started_at) * 1000)::bigint,
+        (extract(epoch from ended_at) * 1000)::bigint, (extract(epoch from removal_time) * 1000)::bigint
+        """
 
     private func instance(_ row: [String?]) throws -> InstanceRecord {
         InstanceRecord(
             state: try decoder.decode(InstanceState.self, from: Data(row[0]!.utf8)), definitionID: row[1]!, processKey: row[2]!,
-            startedAt: timestamp(row[3])!, endedAt: timestamp(row[4]))
+            startedAt: timestamp(row[3])!, endedAt: timestamp(row[4]), removalTime: timestamp(row[5]))
     }
 
     func lockInstance(_ id: String) async throws -> InstanceRecord? {
@@ -158,11 +161,11 @@ final class PostgresTransaction: StoreTransaction {
         try await connection.query(
             """
             UPDATE process_instances SET state = $2::jsonb, status = $3, business_key = $4, parent_instance_id = $5,
-                parent_element_key = $6::bigint, ended_at = $7::timestamptz WHERE id = $1
+                parent_element_key = $6::bigint, ended_at = $7::timestamptz, removal_time = $8::timestamptz WHERE id = $1
             """,
             [
                 id, try json(instance.state), instance.state.status.rawValue, instance.state.businessKey, instance.state.parent?.instanceID,
-                instance.state.parent.map { String($0.elementKey) }, time(instance.endedAt),
+                instance.state.parent.map { String($0.elementKey) }, time(instance.endedAt), time(instance.removalTime),
             ])
         if !events.isEmpty {
             // One multi-row insert for the whole step's events.
@@ -303,6 +306,19 @@ final class PostgresTransaction: StoreTransaction {
         try await connection.query(
             "SELECT child_instance_id FROM called_instances WHERE parent_instance_id = $1 AND element_key = $2::bigint", [instanceID, String(elementKey)]
         ).rows.first?.first ?? nil
+    }
+
+    func removeExpiredHistory(at now: Timestamp, limit: Int) async throws -> Int {
+        try await connection.query(
+            """
+            WITH expired AS (
+                SELECT id FROM process_instances WHERE status <> 'active' AND removal_time <= $1::timestamptz
+                ORDER BY removal_time LIMIT $2::integer FOR UPDATE SKIP LOCKED),
+            events AS (DELETE FROM history_events WHERE instance_id IN (SELECT id FROM expired)),
+            calls AS (DELETE FROM called_instances WHERE parent_instance_id IN (SELECT id FROM expired))
+            DELETE FROM process_instances WHERE id IN (SELECT id FROM expired)
+            """, [time(now), String(limit)]
+        ).affected
     }
 
     // MARK: Timer start events
