@@ -146,3 +146,22 @@ import Testing
         #expect("\(first)" == "\(second)", "byte-identical when printed")
     }
 }
+
+@Suite struct LimitTests {
+    @Test func aHugeLoopCardinalityIsRefusedNotScheduled() throws {
+        var scenario = try CoreScenario(bpmn(#"""
+            <startEvent id="s" /><task id="t"><multiInstanceLoopCharacteristics><loopCardinality>${n}</loopCardinality></multiInstanceLoopCharacteristics></task><endEvent id="e" />
+            """# + flows("s->t", "t->e")))
+        #expect(throws: Rejection(.executionFailed, "Expected task 't' to run at most 100000 instances, but it asks for 1000000000.")) {
+            try scenario.start(["n": .long(1_000_000_000)])
+        }
+    }
+
+    @Test func theFirstOversizedVariableIsNamedInNameOrder() throws {
+        var scenario = try CoreScenario(bpmn(#"<startEvent id="s" /><userTask id="t" /><endEvent id="e" />"# + flows("s->t", "t->e")))
+        let big = VariableValue.string(String(repeating: "x", count: 1 << 20))
+        #expect(throws: Rejection(.invalidArgument, "Expected variable 'a' to be at most 1048576 bytes, but its value is 1048578 bytes.")) {
+            try scenario.start(["z": big, "a": big, "m": big])
+        }
+    }
+}

@@ -126,3 +126,20 @@ private let review = """
         #expect(try await test.active(in: instance.id) == ["wait"])
     }
 }
+
+@Suite struct HostileRequestTests {
+    @Test func negativePagingAndAbsurdLocksAreHandledNotTrapped() async throws {
+        let test = ProcessTest()
+        try await test.deploy(review)
+        _ = try await test.start("review")
+        #expect(try await test.runtime.tasks(TaskQuery(firstResult: -5, maxResults: -1)).isEmpty)
+        #expect(try await test.runtime.tasks(TaskQuery(firstResult: -5)).count == 1)
+        try await test.deploy(review.replacingOccurrences(of: "camunda:candidateUsers=\"ann\"", with: "camunda:candidateUsers=\"ann\"").replacingOccurrences(
+            of: #"<userTask id="check""#, with: #"<serviceTask id="ext" camunda:type="external" camunda:topic="t" /><userTask id="check""#)
+            .replacingOccurrences(of: #"sourceRef="s" targetRef="check""#, with: #"sourceRef="s" targetRef="ext" /><sequenceFlow id="f0" sourceRef="ext" targetRef="check""#))
+        _ = try await test.start("review")
+        let locked = try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 1, topics: [FetchTopic(name: "t", lockDuration: .max)])
+        #expect(locked.first?.lockExpirationTime.millisecondsSinceEpoch == .max)
+        #expect(try await test.runtime.runDueJobs(limit: -3).total == 0)
+    }
+}

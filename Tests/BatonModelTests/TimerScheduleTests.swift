@@ -85,3 +85,24 @@ import Testing
         #expect(RetryPolicy("soon") == nil)
     }
 }
+
+/// Values from BPMN files and API callers must never trap the process on overflow.
+@Suite struct TimeOverflowTests {
+    @Test func absurdDurationsAreRefusedAtParse() {
+        #expect(ISODuration("P999999999999Y") == nil)
+        #expect(ISODuration("P999999999999W") == nil)
+        #expect(ISODuration("PT999999999999S") == nil)
+        #expect(ISODuration("P10000Y") != nil)
+        guard case .failure(let error) = TimerSchedule.parse("P999999999999Y", kind: .duration) else {
+            Issue.record("an absurd duration must be refused")
+            return
+        }
+        #expect(error.message.contains("of at most 10000 years"))
+    }
+
+    @Test func timestampArithmeticSaturates() {
+        #expect(Timestamp(millisecondsSinceEpoch: 1).adding(milliseconds: .max).millisecondsSinceEpoch == .max)
+        #expect(Timestamp(millisecondsSinceEpoch: -1).adding(milliseconds: .min).millisecondsSinceEpoch == .min)
+        #expect(ISODuration("P10000Y")!.added(to: Timestamp(iso8601: "2026-01-01")!) > Timestamp(iso8601: "2026-01-01")!)
+    }
+}

@@ -153,7 +153,8 @@ struct StepRun {
 
     /// Checks values coming in from outside against the size limit before anything is applied.
     func validate(_ variables: [String: VariableValue]) throws(Rejection) {
-        for (name, value) in variables {
+        for name in variables.keys.sorted() {
+            let value = variables[name]!
             let size = value.encodedSize
             if size > context.limits.maximumVariableSize {
                 throw Rejection(

@@ -28,7 +28,7 @@ extension Runtime {
     @discardableResult
     public func runDueJobs(limit: Int = 100) async throws -> JobRunSummary {
         var summary = JobRunSummary()
-        let due = try await store.transaction { try await $0.dueJobs(at: clock.now(), limit: limit) }
+        let due = try await store.transaction { try await $0.dueJobs(at: clock.now(), limit: max(1, limit)) }
         for job in due {
             if try await runJob(job.jobID, instanceID: job.instanceID) { summary.executed += 1 } else { summary.failed += 1 }
         }

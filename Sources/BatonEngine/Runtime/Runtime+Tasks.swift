@@ -93,8 +93,9 @@ public struct TaskQuery: Sendable {
             }
         }
         let sorted = tasks.sorted { ascending ? before($0, $1) : before($1, $0) }
-        let page = sorted.dropFirst(firstResult)
-        return Array(maxResults.map { page.prefix($0) } ?? page)
+        // Negative paging values from a client mean "from the start" and "nothing", never a trap.
+        let page = sorted.dropFirst(max(0, firstResult))
+        return Array(maxResults.map { page.prefix(max(0, $0)) } ?? page)
     }
 }
 

@@ -14,7 +14,12 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
     public var description: String { source }
     private var source: String
 
-    /// Parses `PnYnMnWnDTnHnMnS` (each part optional, at least one present; seconds may have a fraction).
+    /// The longest duration accepted, in years: anything longer is a typo, and bounding every unit
+    /// keeps all date arithmetic far from overflow.
+    public static let maximumYears = 10_000
+
+    /// Parses `PnYnMnWnDTnHnMnS` (each part optional, at least one present; seconds may have a
+    /// fraction). Refuses durations of more than ``maximumYears`` in any one unit.
     public init?(_ text: String) {
         source = text
         var bytes = Substring(text).utf8[...]
@@ -83,6 +88,10 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
             if inTime { sawTimeComponent = true }
         }
         guard sawComponent, !inTime || sawTimeComponent else { return nil }
+        let limit = Self.maximumYears
+        guard years <= limit, months <= limit * 12, weeks <= limit * 53, days <= limit * 366, hours <= limit * 8_784,
+            minutes <= limit * 527_040, milliseconds <= Int64(limit) * 31_622_400_000
+        else { return nil }
     }
 
     /// The instant this duration after `start`, with calendar units applied in UTC.

@@ -63,7 +63,7 @@ extension TimerSchedule {
             return .success(.date(date))
         case .duration:
             guard let duration = ISODuration(trimmed) else {
-                return .failure(TimerValueError(text: trimmed, kind: kind, hint: "an ISO 8601 duration such as P3D or PT10M"))
+                return .failure(TimerValueError(text: trimmed, kind: kind, hint: "an ISO 8601 duration such as P3D or PT10M, of at most \(ISODuration.maximumYears) years"))
             }
             return .success(.duration(duration))
         case .cycle:

@@ -11,8 +11,12 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
         lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch
     }
 
+    /// The instant `milliseconds` later (earlier when negative), saturating at the ends of the
+    /// range: a client asking for an absurd lock or delay gets "forever", not a crashed process.
     public func adding(milliseconds: Int64) -> Timestamp {
-        Timestamp(millisecondsSinceEpoch: millisecondsSinceEpoch + milliseconds)
+        let (sum, overflow) = millisecondsSinceEpoch.addingReportingOverflow(milliseconds)
+        guard overflow else { return Timestamp(millisecondsSinceEpoch: sum) }
+        return Timestamp(millisecondsSinceEpoch: milliseconds > 0 ? .max : .min)
     }
 
     /// ISO 8601 in UTC with milliseconds, e.g. `2026-11-22T10:15:00.000Z`.

@@ -72,6 +72,12 @@ enum MultiInstanceBodyBehavior {
         let items = try resolveItems(&run, body: body, loop: loop)
         let count: Int
         if let items { count = items.count } else { count = try cardinality(&run, body: body, loop: loop) }
+        // Each instance takes at least one step: more than a command may take cannot finish.
+        guard count <= run.context.limits.maximumStepsPerCommand else {
+            throw Rejection(
+                .executionFailed,
+                "Expected \(run.describe(run.state.element(body)!.node)) to run at most \(run.context.limits.maximumStepsPerCommand) instances, but it asks for \(count).")
+        }
         run.emit(.variableSet(scope: body, name: "nrOfInstances", value: .integer(Int32(clamping: count))))
         run.emit(.variableSet(scope: body, name: "nrOfActiveInstances", value: .integer(Int32(clamping: loop.isSequential ? min(1, count) : count))))
         run.emit(.variableSet(scope: body, name: "nrOfCompletedInstances", value: .integer(0)))
