@@ -20,7 +20,14 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `PnYnMnWnDTnHnMnS` (each part optional, at least one present; seconds may have a
     /// fraction). Refuses durations of more than ``maximumYears`` in any one unit.
-    public init?(_ text: String) {
+    public init?(_ text: String) { self.init(text, enforcingMaximum: true) }
+
+    /// True when `text` is a well-formed duration that only its length keeps from being accepted.
+    public static func isTooLong(_ text: String) -> Bool {
+        ISODuration(text) == nil && ISODuration(text, enforcingMaximum: false) != nil
+    }
+
+    private init?(_ text: String, enforcingMaximum: Bool) {
         source = text
         var bytes = Substring(text).utf8[...]
         guard bytes.first == UInt8(ascii: "P") else { return nil }
@@ -89,8 +96,9 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
         }
         guard sawComponent, !inTime || sawTimeComponent else { return nil }
         let limit = Self.maximumYears
-        guard years <= limit, months <= limit * 12, weeks <= limit * 53, days <= limit * 366, hours <= limit * 8_784,
-            minutes <= limit * 527_040, milliseconds <= Int64(limit) * 31_622_400_000
+        guard !enforcingMaximum
+            || (years <= limit && months <= limit * 12 && weeks <= limit * 53 && days <= limit * 366 && hours <= limit * 8_784
+                && minutes <= limit * 527_040 && milliseconds <= Int64(limit) * 31_622_400_000)
         else { return nil }
     }
 

@@ -63,7 +63,10 @@ extension TimerSchedule {
             return .success(.date(date))
         case .duration:
             guard let duration = ISODuration(trimmed) else {
-                return .failure(TimerValueError(text: trimmed, kind: kind, hint: "an ISO 8601 duration such as P3D or PT10M, of at most \(ISODuration.maximumYears) years"))
+                let hint = ISODuration.isTooLong(trimmed)
+                    ? "an ISO 8601 duration of at most \(ISODuration.maximumYears) years"
+                    : "an ISO 8601 duration such as P3D or PT10M"
+                return .failure(TimerValueError(text: trimmed, kind: kind, hint: hint))
             }
             return .success(.duration(duration))
         case .cycle:
