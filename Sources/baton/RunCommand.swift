@@ -124,7 +124,7 @@ struct RunReport: Encodable {
     var state: String
     var activities: [Activity]
     var openTasks: [Task]
-    var variables: [String: TypedValueJSON]
+    var variables: [String: VariableValue]
     var incidents: [Incident]
     var stubbedHandlers: [String]
 
@@ -139,7 +139,7 @@ struct RunReport: Encodable {
         openTasks = try await runtime.tasks(TaskQuery(processInstanceID: instanceID)).map {
             Task(id: $0.id, taskDefinitionKey: $0.taskDefinitionKey, name: $0.name, assignee: $0.assignee, candidateGroups: $0.candidateGroups, candidateUsers: $0.candidateUsers)
         }
-        variables = Dictionary(uniqueKeysWithValues: try await runtime.variables(of: instanceID).map { ($0.name, TypedValueJSON(value: $0.value)) })
+        variables = Dictionary(uniqueKeysWithValues: try await runtime.variables(of: instanceID).map { ($0.name, $0.value) })
         incidents = try await runtime.incidents(of: instanceID).filter { $0.resolvedAt == nil }.map { Incident(activityId: $0.activityID, message: $0.message) }
         stubbedHandlers = stubs
     }
@@ -163,7 +163,7 @@ struct RunReport: Encodable {
         if !variables.isEmpty {
             out += "\nvariables:\n"
             for name in variables.keys.sorted() {
-                let value = variables[name]!.value
+                let value = variables[name]!
                 out += "  \(name) = \(ExpressionEvaluator.text(value)) (\(value.typeName))\n"
             }
         }

@@ -22,7 +22,7 @@ public enum BPMNReader {
                 code = .nestingTooDeep
                 message = "Expected elements to nest at most \(XMLReader.libxml2DepthLimit) levels deep, but this file nests deeper; it is refused."
             } else if problem.level != .warning {
-                message = "Expected well-formed XML, but \(lowercasedFirst(message))."
+                message = "Expected well-formed XML, but \(message.lowercasedFirst)."
             }
             sink.append(
                 Diagnostic(
@@ -77,11 +77,6 @@ public enum BPMNReader {
     private static func describeSize(_ bytes: Int) -> String {
         bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB"
             : bytes >= 1 << 20 ? "\(bytes >> 20).\((bytes % (1 << 20)) * 10 >> 20) MiB" : "\(bytes) bytes"
-    }
-
-    private static func lowercasedFirst(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.lowercased() + text.dropFirst()
     }
 
     private static func firstLine(containing marker: String, in bytes: [UInt8]) -> Int? {

@@ -48,18 +48,21 @@ public struct JobRecord: Hashable, Sendable, Codable {
     public var lastError: String?
 }
 
+/// What a message or timer delivers to, relative to the element instance that owns the
+/// subscription or timer job.
+public enum EventTarget: Hashable, Sendable, Codable {
+    /// The owner itself waits: an intermediate catch event, a receive task, or an event-based
+    /// gateway (then the event's node is the gateway's chosen branch).
+    case catchEvent
+    /// The boundary event at this node, attached to the owning activity.
+    case boundary(Int)
+    /// The event subprocess at this node, inside the owning scope.
+    case eventSubProcess(Int)
+}
+
 /// What a timer job does when it fires and whether it repeats.
 public struct TimerJob: Hashable, Sendable, Codable {
-    public enum Target: Hashable, Sendable, Codable {
-        /// The waiting intermediate catch event or event-based gateway branch at `node`.
-        case catchEvent
-        /// The boundary event at `node` attached to the job's element.
-        case boundary(Int)
-        /// The event subprocess start at `node` in the job's scope element.
-        case eventSubProcess(Int)
-    }
-
-    public var target: Target
+    public var target: EventTarget
     /// Remaining repetitions for cycles (nil: unbounded), and the interval between them.
     public var remaining: Int?
     public var interval: ISODuration?
@@ -67,18 +70,12 @@ public struct TimerJob: Hashable, Sendable, Codable {
 
 /// A wait for a message, matched by name and the instance's correlation data.
 public struct SubscriptionRecord: Hashable, Sendable, Codable {
-    public enum Target: Hashable, Sendable, Codable {
-        case catchEvent
-        case boundary(Int)
-        case eventSubProcess(Int)
-    }
-
     public var id: String
     public var elementKey: ElementKey
     /// The node that catches the message.
     public var node: Int
     public var messageName: String
-    public var target: Target
+    public var target: EventTarget
 }
 
 /// A problem that stops part of an instance until someone acts: retries exhausted, an uncaught

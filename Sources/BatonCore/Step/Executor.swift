@@ -111,9 +111,6 @@ struct StepRun {
         if try fireReadyInclusiveJoins() { try drain() }
     }
 
-    /// Work still on the agenda, for joins that must know what may yet arrive.
-    var pendingWork: ArraySlice<Work> { agenda[agendaHead...] }
-
     // MARK: - Keys and ids
 
     var nextKey: ElementKey { state.nextKey }

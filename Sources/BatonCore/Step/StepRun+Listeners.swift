@@ -3,7 +3,7 @@ import BatonModel
 /// Message subscriptions and timers: opening them for catch events, boundary events and event
 /// subprocesses, and what happens when one of them triggers.
 extension StepRun {
-    mutating func openSubscription(for key: ElementKey, node: Int, target: SubscriptionRecord.Target) {
+    mutating func openSubscription(for key: ElementKey, node: Int, target: EventTarget) {
         let name = process.nodes[node].messageName ?? process.nodes[node].id.rawValue
         emit(.subscriptionOpened(SubscriptionRecord(id: newID(), elementKey: key, node: node, messageName: name, target: target)))
     }
@@ -11,7 +11,7 @@ extension StepRun {
     /// Creates the timer job of `timer` for element `key`; its due time is computed from the
     /// injected clock (`timeDuration`, `timeCycle`) or given (`timeDate`); expressions are
     /// evaluated against the element's variables.
-    mutating func createTimer(_ timer: TimerDefinition, for key: ElementKey, node: Int, target: TimerJob.Target) throws(Rejection) {
+    mutating func createTimer(_ timer: TimerDefinition, for key: ElementKey, node: Int, target: EventTarget) throws(Rejection) {
         let schedule: TimerSchedule
         switch timer.value {
         case .fixed(let fixed):
@@ -71,23 +71,8 @@ extension StepRun {
 
     /// A message reached its subscription.
     mutating func trigger(subscription: SubscriptionRecord, variables: [String: VariableValue]) throws(Rejection) {
-        switch subscription.target {
-        case .catchEvent:
-            guard let element = state.element(subscription.elementKey) else { return }
-            if process.nodes[element.node].kind == .gateway(.eventBased) {
-                try EventBasedGatewayBehavior.eventOccurred(&self, gateway: element.key, target: subscription.node, variables: variables)
-                return
-            }
-            emit(.subscriptionClosed(subscriptionID: subscription.id))
-            setVariables(variables, from: element.scope, local: false)
-            try complete(element.key)
-        case .boundary(let boundary):
-            try boundaryTriggered(host: subscription.elementKey, boundary: boundary, variables: variables)
-        case .eventSubProcess(let eventSubProcess):
-            try eventSubProcessTriggered(
-                scope: subscription.elementKey == processScopeKey ? nil : subscription.elementKey, eventSubProcess: eventSubProcess,
-                start: subscription.node, variables: variables)
-        }
+        if subscription.target == .catchEvent { emit(.subscriptionClosed(subscriptionID: subscription.id)) }
+        try deliver(to: subscription.target, owner: subscription.elementKey, node: subscription.node, variables: variables)
     }
 
     /// A timer job is due.
@@ -107,19 +92,25 @@ extension StepRun {
             next.kind = .timer(TimerJob(target: timer.target, remaining: timer.remaining.map { $0 - 1 }, interval: interval))
             emit(.jobCreated(next))
         }
-        switch timer.target {
+        try deliver(to: timer.target, owner: job.elementKey, node: job.node, variables: [:])
+    }
+
+    /// An event (a message's variables, or a timer) reached `target` of element instance `owner`.
+    private mutating func deliver(to target: EventTarget, owner: ElementKey, node: Int, variables: [String: VariableValue]) throws(Rejection) {
+        switch target {
         case .catchEvent:
-            guard let element = state.element(job.elementKey) else { return }
+            guard let element = state.element(owner) else { return }
             if process.nodes[element.node].kind == .gateway(.eventBased) {
-                try EventBasedGatewayBehavior.eventOccurred(&self, gateway: element.key, target: job.node, variables: [:])
-            } else {
-                try complete(element.key)
+                try EventBasedGatewayBehavior.eventOccurred(&self, gateway: element.key, target: node, variables: variables)
+                return
             }
+            setVariables(variables, from: element.scope, local: false)
+            try complete(element.key)
         case .boundary(let boundary):
-            try boundaryTriggered(host: job.elementKey, boundary: boundary, variables: [:])
+            try boundaryTriggered(host: owner, boundary: boundary, variables: variables)
         case .eventSubProcess(let eventSubProcess):
             try eventSubProcessTriggered(
-                scope: job.elementKey == processScopeKey ? nil : job.elementKey, eventSubProcess: eventSubProcess, start: job.node, variables: [:])
+                scope: owner == processScopeKey ? nil : owner, eventSubProcess: eventSubProcess, start: node, variables: variables)
         }
     }
 

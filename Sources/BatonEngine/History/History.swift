@@ -176,9 +176,4 @@ extension Runtime {
             return result
         }
     }
-
-    /// The raw event log of an instance: the source of every history view.
-    public func events(of instanceID: String) async throws -> [RecordedEvent] {
-        try await store.transaction { try await $0.history(of: instanceID) }
-    }
 }

@@ -138,8 +138,8 @@ extension Runtime {
 
 /// A stable 64-bit FNV-1a hash, the same on every machine and run (Swift's `Hasher` is seeded
 /// per process and so cannot detect identical redeployments across restarts).
-enum Checksum {
-    static func fnv1a64(_ bytes: [UInt8], salt: String) -> String {
+public enum Checksum {
+    public static func fnv1a64(_ bytes: [UInt8], salt: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in Array(salt.utf8) + [0] + bytes {
             hash ^= UInt64(byte)

@@ -141,7 +141,7 @@ extension Runtime {
         }
     }
 
-    /// Sets process-level variables (or, with `delete`, removes nothing: Baton keeps history append-only).
+    /// Sets process-level variables (creating or updating them; history keeps every earlier value).
     public func setVariables(of instanceID: String, _ variables: [String: VariableValue]) async throws {
         try await store.transaction { transaction in
             try await run([Pending(instanceID: instanceID, command: .setVariables(scope: nil, variables: variables, local: false))], in: transaction)

@@ -67,12 +67,7 @@ extension Runtime {
     public func jobs(processInstanceID: String? = nil) async throws -> [JobInfo] {
         try await store.transaction { transaction in
             var result: [JobInfo] = []
-            let candidates: [InstanceRecord]
-            if let id = processInstanceID {
-                candidates = try await transaction.lockInstance(id).map { [$0] } ?? []
-            } else {
-                candidates = try await transaction.instances()
-            }
+            let candidates = try await instances(processInstanceID, in: transaction)
             for record in candidates where record.state.status == .active {
                 let process = try await executable(record.definitionID, in: transaction)
                 for job in record.state.jobs {

@@ -103,12 +103,7 @@ extension Runtime {
     public func tasks(_ query: TaskQuery = TaskQuery()) async throws -> [TaskInfo] {
         try await store.transaction { transaction in
             var result: [TaskInfo] = []
-            let candidates: [InstanceRecord]
-            if let id = query.processInstanceID {
-                candidates = try await transaction.lockInstance(id).map { [$0] } ?? []
-            } else {
-                candidates = try await transaction.instances()
-            }
+            let candidates = try await instances(query.processInstanceID, in: transaction)
             for record in candidates where record.state.status == .active && !record.state.tasks.isEmpty {
                 let process = try await executable(record.definitionID, in: transaction)
                 for task in record.state.tasks {

@@ -55,6 +55,12 @@ public final class Runtime: Sendable {
         return executable
     }
 
+    /// The instances a query looks at: the one it names, or all of them.
+    func instances(_ id: String?, in transaction: any StoreTransaction) async throws -> [InstanceRecord] {
+        guard let id else { return try await transaction.instances() }
+        return try await transaction.lockInstance(id).map { [$0] } ?? []
+    }
+
     // MARK: - Running commands
 
     /// A command waiting to be decided within the current transaction.
@@ -66,7 +72,6 @@ public final class Runtime: Sendable {
     /// What running a batch of commands left behind, for the caller's answer.
     struct Outcome {
         var instances: [String: InstanceRecord] = [:]
-        var steps = 0
     }
 
     /// Decides `initial` and everything it leads to (handler results, called instances, parents
@@ -99,7 +104,6 @@ public final class Runtime: Sendable {
             let effects = transition.effects
             try await transaction.updateInstance(record, appending: transition.events.map { RecordedEvent(at: now, event: $0) }, effects: effects)
             outcome.instances[record.id] = record
-            for event in transition.events { if case .elementCompleted = event { outcome.steps += 1 } }
 
             for effect in effects {
                 switch effect {

@@ -30,7 +30,4 @@ public struct PostgresError: Error, Hashable, Sendable, CustomStringConvertible 
         case .client: "libpq error: \(message)"
         }
     }
-
-    /// SQLSTATE 40001 / 40P01: the transaction lost a race and may be retried.
-    public var isSerializationFailure: Bool { sqlState == "40001" || sqlState == "40P01" }
 }

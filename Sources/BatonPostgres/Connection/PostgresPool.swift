@@ -17,19 +17,6 @@ public actor PostgresPool {
         self.maximum = max(1, maximum)
     }
 
-    /// Runs `body` with a connection of its own, returned to the pool afterwards.
-    public func withConnection<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        let connection = try await acquire()
-        do {
-            let result = try await body(connection)
-            release(connection)
-            return result
-        } catch {
-            release(connection)
-            throw error
-        }
-    }
-
     /// Takes a connection for exclusive use; hand it back with ``giveBack(_:)`` when done.
     public func lease() async throws -> PostgresConnection { try await acquire() }
 

@@ -1,3 +1,4 @@
+import BatonEngine
 import Foundation
 
 /// One schema migration: `schemas/engine/NNN_name.sql`.
@@ -13,14 +14,7 @@ public struct Migration: Hashable, Sendable {
     }
 
     /// A stable checksum of the SQL, recorded when applied, so an edited migration is noticed.
-    public var checksum: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in sql.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
-    }
+    public var checksum: String { Checksum.fnv1a64(Array(sql.utf8), salt: "migration") }
 }
 
 /// Applies pending migrations in order, in one transaction, under an advisory lock: two Baton
