@@ -128,6 +128,30 @@ private let review = """
 }
 
 @Suite struct HostileRequestTests {
+    @Test(arguments: TestBackend.allCases) func runningInstancesAreFoundByAVariableValue(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
+        try await test.deploy("""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+            <process id="p" isExecutable="true"><startEvent id="s" /><userTask id="t" /><endEvent id="e" />
+              <sequenceFlow id="f1" sourceRef="s" targetRef="t" /><sequenceFlow id="f2" sourceRef="t" targetRef="e" />
+            </process></definitions>
+            """)
+        let gold = try await test.start("p", ["plan": .string("gold"), "tier": .integer(2), "doc": .json(.object([.init("a", .integer(1))]))])
+        let silver = try await test.start("p", ["plan": .string("silver"), "tier": .long(3)])
+        func found(_ name: String, _ value: VariableValue) async throws -> [String] {
+            try await test.runtime.instances(variableEquals: (name, value)).map(\.id)
+        }
+        #expect(try await found("plan", .string("gold")) == [gold])
+        #expect(try await found("tier", .long(2)) == [gold], "numbers compare by value, whatever their type")
+        #expect(try await found("tier", .double(3)) == [silver])
+        #expect(try await found("doc", .json(.object([.init("a", .integer(1))]))) == [gold])
+        #expect(try await found("doc", .json(.object([]))).isEmpty, "a document matches only an equal one, not one it contains")
+        try await test.runtime.setVariables(of: silver, ["plan": .string("gold")])
+        #expect(try await found("plan", .string("gold")) == [gold, silver], "updates are seen")
+        try await test.complete("t", in: gold)
+        #expect(try await found("plan", .string("gold")) == [silver], "ended instances are not running")
+    }
+
     @Test func negativePagingAndAbsurdLocksAreHandledNotTrapped() async throws {
         let test = ProcessTest()
         try await test.deploy(review)

@@ -9,11 +9,11 @@ import Testing
         let connection = try await TestDatabase.fresh()
         let migrator = try engine()
         #expect(try await migrator.pending(connection) == migrator.migrations.map(\.version))
-        #expect(try await migrator.migrate(connection) == [1])
+        #expect(try await migrator.migrate(connection) == migrator.migrations.map(\.version))
         #expect(try await migrator.migrate(connection) == [], "already applied")
         #expect(try await migrator.pending(connection).isEmpty)
         let tables = try await connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename").rows.compactMap { $0[0] }
-        for table in ["process_instances", "jobs", "user_tasks", "message_subscriptions", "incidents", "history_events", "schema_migrations"] {
+        for table in ["process_instances", "history_process_instances", "variables", "jobs", "user_tasks", "message_subscriptions", "incidents", "history_events", "schema_migrations"] {
             #expect(tables.contains(table), "missing \(table)")
         }
     }
@@ -27,8 +27,31 @@ import Testing
         async let a = migrator.migrate(first)
         async let b = migrator.migrate(second)
         let applied = try await [a, b]
-        #expect(applied.flatMap { $0 } == [1], "exactly one of them applied it")
-        #expect(try await first.query("SELECT count(*) FROM schema_migrations").rows == [["1"]])
+        #expect(applied.flatMap { $0 }.sorted() == migrator.migrations.map(\.version), "exactly one of them applied each")
+        #expect(try await first.query("SELECT count(*) FROM schema_migrations").rows == [[String(migrator.migrations.count)]])
+    }
+
+    /// A database written under 001 alone keeps everything when 002 moves ended instances out of
+    /// the runtime tables and mirrors running instances' variables.
+    @Test func migration2MovesEndedInstancesAndMirrorsVariables() async throws {
+        let connection = try await TestDatabase.fresh()
+        let all = try engine().migrations
+        try await Migrator(migrations: all.filter { $0.version == 1 }).migrate(connection)
+        try await connection.execute(script: """
+            INSERT INTO deployments VALUES ('d', 'd', NULL, NULL, now());
+            INSERT INTO process_definitions (id, key, version, deployment_id, resource_name, checksum, xml) VALUES ('p:1', 'p', 1, 'd', 'p.bpmn', 'c', '');
+            INSERT INTO process_instances (id, definition_id, process_key, status, started_at, ended_at, removal_time, state) VALUES
+              ('ended', 'p:1', 'p', 'completed', now(), now(), now() + interval '1 day', '{"variables": []}'),
+              ('running', 'p:1', 'p', 'active', now(), NULL, NULL,
+               '{"variables": [{"name": "plan", "value": {"type": "String", "value": "gold"}},
+                               {"scope": 4, "name": "doc", "value": {"type": "Json", "value": "{\\"tier\\": 2}"}}]}');
+            """)
+        try await Migrator(migrations: all).migrate(connection)
+        #expect(try await connection.query("SELECT id FROM process_instances").rows == [["running"]])
+        #expect(try await connection.query("SELECT id, status FROM history_process_instances").rows == [["ended", "completed"]])
+        #expect(try await connection.query("SELECT scope_key, name, type, value::text FROM variables ORDER BY scope_key").rows == [
+            ["0", "plan", "String", #""gold""#], ["4", "doc", "Json", #"{"tier": 2}"#],
+        ])
     }
 
     @Test func anEditedMigrationIsRefusedAndAFailingOneAppliesNothing() async throws {

@@ -64,6 +64,44 @@ import Testing
         #expect(try await test.runtime.variables(of: instance).map(\.name) == ["amount", "approved", "note", "published"])
     }
 
+    /// Runtime tables hold only what runs now: an ended instance moves to history with its final
+    /// state, and its tasks and variables leave; local variables leave with their scope.
+    @Test func whatFinishedLeavesTheRuntimeTables() async throws {
+        let (test, pool) = try await makeTest()
+        try await test.deploy("""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+            <process id="p" isExecutable="true"><startEvent id="s" />
+              <userTask id="a"><extensionElements><camunda:inputOutput><camunda:inputParameter name="local">${plan}</camunda:inputParameter>
+              </camunda:inputOutput></extensionElements></userTask>
+              <userTask id="b" /><endEvent id="e" />
+              <sequenceFlow id="f1" sourceRef="s" targetRef="a" /><sequenceFlow id="f2" sourceRef="a" targetRef="b" /><sequenceFlow id="f3" sourceRef="b" targetRef="e" />
+            </process></definitions>
+            """)
+        let instance = try await test.start("p", ["plan": .string("gold")])
+        let connection = try await pool.lease()
+        defer { Task { await pool.giveBack(connection) } }
+        func rows(_ sql: String) async throws -> [[String?]] { try await connection.query(sql, [instance]).rows }
+        #expect(try await rows("SELECT scope_key > 0, name, value::text FROM variables WHERE instance_id = $1 ORDER BY 1, 2") == [
+            ["f", "plan", #""gold""#], ["t", "local", #""gold""#],
+        ])
+        try await test.complete("a", in: instance, ["comment": .string("fine")])
+        #expect(try await rows("SELECT name, type, value::text FROM variables WHERE instance_id = $1 ORDER BY name") == [
+            ["plan", "String", #""gold""#],
+        ], "the task's local scope left with it (with an input mapping, Camunda sets completion variables locally)")
+        try await test.runtime.setVariables(of: instance, ["approved": .boolean(true)])
+        #expect(try await rows("SELECT name, type, value::text FROM variables WHERE instance_id = $1 ORDER BY name") == [
+            ["approved", "Boolean", "true"], ["plan", "String", #""gold""#],
+        ])
+        try await test.complete("b", in: instance)
+        for table in ["process_instances", "user_tasks", "variables"] {
+            let column = table == "process_instances" ? "id" : "instance_id"
+            #expect(try await rows("SELECT count(*) FROM \(table) WHERE \(column) = $1") == [["0"]], "\(table) still holds the ended instance")
+        }
+        #expect(try await rows("SELECT status, removal_time > ended_at FROM history_process_instances WHERE id = $1") == [["completed", "t"]])
+        #expect(try await test.runtime.instance(instance).state == .completed, "ended instances are still read")
+        #expect(try await test.history(of: instance) == ["s", "a", "b", "e"])
+    }
+
     @Test func aFailedCommandLeavesTheDatabaseUnchanged() async throws {
         let (test, _) = try await makeTest(handlers: ["publish": ClosureHandler { _ in throw CancellationError() }])
         try await test.deploy(approval.replacingOccurrences(of: #"camunda:asyncBefore="true" "#, with: ""))

@@ -114,9 +114,19 @@ extension Runtime {
         }
     }
 
-    public func instances(processKey: String? = nil, businessKey: String? = nil, activeOnly: Bool = false) async throws -> [ProcessInstanceInfo] {
+    /// Instances, in start order. With `variableEquals`, only running instances whose
+    /// process-level variable has that value (found through the store's index, not a scan).
+    public func instances(
+        processKey: String? = nil, businessKey: String? = nil, activeOnly: Bool = false, variableEquals: (name: String, value: VariableValue)? = nil
+    ) async throws -> [ProcessInstanceInfo] {
         try await store.transaction { transaction in
-            try await transaction.instances()
+            let candidates: [InstanceRecord]
+            if let variableEquals {
+                candidates = try await transaction.runningInstances(whereVariable: variableEquals.name, equals: variableEquals.value)
+            } else {
+                candidates = try await transaction.instances()
+            }
+            return candidates
                 .filter { processKey == nil || $0.processKey == processKey }
                 .filter { businessKey == nil || $0.state.businessKey == businessKey }
                 .filter { !activeOnly || $0.state.status == .active }
@@ -127,7 +137,7 @@ extension Runtime {
     /// Cancels an active instance (and the instances it called).
     public func cancel(_ instanceID: String, reason: String = "Cancelled through the API") async throws {
         try await store.transaction { transaction in
-            try await run([Pending(instanceID: instanceID, command: .cancel(reason: reason))], in: transaction)
+            _ = try await run([Pending(instanceID: instanceID, command: .cancel(reason: reason))], in: transaction)
         }
     }
 
@@ -144,7 +154,7 @@ extension Runtime {
     /// Sets process-level variables (creating or updating them; history keeps every earlier value).
     public func setVariables(of instanceID: String, _ variables: [String: VariableValue]) async throws {
         try await store.transaction { transaction in
-            try await run([Pending(instanceID: instanceID, command: .setVariables(scope: nil, variables: variables, local: false))], in: transaction)
+            _ = try await run([Pending(instanceID: instanceID, command: .setVariables(scope: nil, variables: variables, local: false))], in: transaction)
         }
     }
 

@@ -150,6 +150,13 @@ final class MemoryTransaction: StoreTransaction {
     }
 
     func instances() -> [InstanceRecord] { data.instanceOrder.compactMap { data.instances[$0] } }
+    func runningInstances(whereVariable name: String, equals value: VariableValue) -> [InstanceRecord] {
+        instances().filter { record in
+            guard record.state.status == .active, let stored = record.state.variables[nil]?[name] else { return false }
+            return stored.sameJSON(as: value)
+        }
+    }
+
     func history(of instanceID: String) -> [RecordedEvent] { data.events[instanceID] ?? [] }
     func owner(ofTask id: String) -> String? { data.taskOwners[id] }
     func owner(ofJob id: String) -> String? { data.jobOwners[id] }

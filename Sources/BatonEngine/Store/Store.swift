@@ -31,6 +31,9 @@ public protocol StoreTransaction: AnyObject {
     /// derived from it.
     func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect]) async throws
     func instances() async throws -> [InstanceRecord]
+    /// Running instances whose process-level variable `name` equals `value` (as JSON values: a
+    /// Long 5 equals an Integer 5), in start order.
+    func runningInstances(whereVariable name: String, equals value: VariableValue) async throws -> [InstanceRecord]
     func history(of instanceID: String) async throws -> [RecordedEvent]
 
     // MARK: Rows derived from instances

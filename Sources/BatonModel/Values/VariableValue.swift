@@ -43,6 +43,17 @@ public enum VariableValue: Hashable, Sendable {
         }
     }
 
+    /// Whether both are the same JSON value, as a database compares JSON: numbers by value
+    /// whatever their type (Integer 5, Long 5 and Double 5.0 are one number).
+    public func sameJSON(as other: VariableValue) -> Bool {
+        switch (jsonValue, other.jsonValue) {
+        case (.integer(let a), .integer(let b)): a == b
+        case (.integer(let a), .double(let b)), (.double(let b), .integer(let a)): Double(a) == b
+        case (.double(let a), .double(let b)): a == b
+        case (let a, let b): a == b
+        }
+    }
+
     /// A JSON member as a variable: scalars become their typed value, containers stay `Json`.
     public init(_ json: JSONValue) {
         switch json {

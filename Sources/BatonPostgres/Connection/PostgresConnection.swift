@@ -16,18 +16,45 @@ public struct PostgresRows: Sendable {
     }
 }
 
+/// One statement and its `$1, $2…` parameters (text format; cast in SQL where a type matters,
+/// e.g. `$1::jsonb`).
+public struct PostgresStatement: Sendable {
+    public var sql: String
+    public var parameters: [String?]
+
+    public init(_ sql: String, _ parameters: [String?] = []) {
+        self.sql = sql
+        self.parameters = parameters
+    }
+}
+
 /// One libpq connection. libpq blocks, so every call runs on the connection's own serial queue,
 /// never on Swift's cooperative thread pool; callers simply `await`.
 ///
-/// `@unchecked Sendable` is sound because the `PGconn` handle is touched only on `queue`, one
-/// call at a time (the GRDB `SerializedDatabase` rule), and never escapes this type.
+/// Statements are prepared on first use and run by name afterwards, so the server parses and
+/// plans each distinct SQL text once per connection. ``pipeline(_:)`` sends several statements
+/// in one round trip (libpq's pipeline mode).
+///
+/// `@unchecked Sendable` is sound because the `PGconn` handle and the prepared-statement cache
+/// are touched only on `queue`, one call at a time (the GRDB `SerializedDatabase` rule), and
+/// never escape this type.
 public final class PostgresConnection: @unchecked Sendable {
     private let handle: OpaquePointer
     private let queue: DispatchQueue
     private let statements = Atomic<Int>(0)
+    private let trips = Atomic<Int>(0)
+    /// SQL text → prepared statement name. Touched only on `queue`.
+    private var prepared: [String: String] = [:]
+    /// Names handed out so far; never reused, as a name whose prepare was skipped may still exist.
+    private var preparedNames = 0
+    /// Distinct SQL texts worth preparing per connection; beyond this (e.g. multi-row inserts of
+    /// many sizes) statements run unnamed so the cache cannot grow without bound.
+    private static let preparedLimit = 256
 
-    /// Statements sent on this connection so far (each is one round trip), for benchmarks.
+    /// Statements sent on this connection so far, for benchmarks.
     public var statementsExecuted: Int { statements.load(ordering: .relaxed) }
+    /// Round trips to the server so far: a pipeline of several statements is one.
+    public var roundTrips: Int { trips.load(ordering: .relaxed) }
 
     private init(handle: OpaquePointer, queue: DispatchQueue) {
         self.handle = handle
@@ -58,43 +85,131 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Whether the connection still works; after a server restart it does not until ``reset()``.
     public var isOpen: Bool {
-        get async { (try? await run { PQstatus($0) == CONNECTION_OK }) ?? false }
+        get async { (try? await run { handle, _ in PQstatus(handle) == CONNECTION_OK }) ?? false }
     }
 
-    /// Reconnects with the same parameters (after the server restarted).
+    /// Reconnects with the same parameters (after the server restarted). The new session has
+    /// none of the old one's prepared statements.
     public func reset() async throws {
-        try await run { handle throws(PostgresError) in
+        try await run { handle, connection throws(PostgresError) in
+            connection.prepared.removeAll()
             PQreset(handle)
             guard PQstatus(handle) == CONNECTION_OK else { throw PostgresError(.unavailable, message: Self.errorMessage(handle)) }
         }
     }
 
-    /// Runs one statement with `$1, $2…` parameters sent separately from the SQL (text format;
-    /// cast in SQL where a type matters, e.g. `$1::jsonb`).
+    /// Runs one statement with `$1, $2…` parameters sent separately from the SQL.
     @discardableResult
     public func query(_ sql: String, _ parameters: [String?] = []) async throws -> PostgresRows {
-        try await run { handle throws(PostgresError) in
-            let result = Self.withCStrings(parameters) { values in
-                PQexecParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
-            }
-            return try Self.rows(from: result, on: handle)
-        }
+        try await pipeline([PostgresStatement(sql, parameters)])[0]
+    }
+
+    /// Sends `batch` in one round trip and returns each statement's rows, in order. The
+    /// statements run one after another as if sent separately; if one fails the rest are
+    /// skipped and its error is thrown (inside a transaction, the transaction is then aborted).
+    @discardableResult
+    public func pipeline(_ batch: [PostgresStatement]) async throws -> [PostgresRows] {
+        guard !batch.isEmpty else { return [] }
+        statements.add(batch.count, ordering: .relaxed)
+        trips.add(1, ordering: .relaxed)
+        return try await run { handle, connection throws(PostgresError) in try connection.send(batch, on: handle) }
     }
 
     /// Runs a script of several statements without parameters (migrations).
     public func execute(script sql: String) async throws {
-        try await run { handle throws(PostgresError) in
+        statements.add(1, ordering: .relaxed)
+        trips.add(1, ordering: .relaxed)
+        try await run { handle, _ throws(PostgresError) in
             _ = try Self.rows(from: PQexec(handle, sql), on: handle)
         }
     }
 
-    private func run<T: Sendable>(_ body: @escaping @Sendable (OpaquePointer) throws(PostgresError) -> T) async throws -> T {
-        statements.add(1, ordering: .relaxed)
+    /// On `queue`: sends the batch in pipeline mode, preparing statements not yet prepared, then
+    /// reads every result up to the sync point (which must be read even after an error, or the
+    /// connection is left mid-pipeline).
+    private func send(_ batch: [PostgresStatement], on handle: OpaquePointer) throws(PostgresError) -> [PostgresRows] {
+        guard PQenterPipelineMode(handle) == 1 else { throw Self.failure(on: handle) }
+        defer { PQexitPipelineMode(handle) }
+        var preparing: [(sql: String, name: String)?] = []
+        var sendFailure: PostgresError?
+        for statement in batch {
+            var name = prepared[statement.sql]
+            var newlyPrepared: (String, String)?
+            if name == nil, prepared.count < Self.preparedLimit, !preparing.contains(where: { $0?.sql == statement.sql }) {
+                preparedNames += 1
+                let fresh = "baton_\(preparedNames)"
+                if PQsendPrepare(handle, fresh, statement.sql, Int32(statement.parameters.count), nil) == 1 {
+                    name = fresh
+                    newlyPrepared = (statement.sql, fresh)
+                }
+            }
+            preparing.append(newlyPrepared)
+            let sent = Self.withCStrings(statement.parameters) { values in
+                if let name {
+                    PQsendQueryPrepared(handle, name, Int32(values.count), values, nil, nil, 0)
+                } else {
+                    PQsendQueryParams(handle, statement.sql, Int32(values.count), nil, values, nil, nil, 0)
+                }
+            }
+            if sent != 1 {
+                sendFailure = Self.failure(on: handle)
+                break
+            }
+        }
+        guard PQpipelineSync(handle) == 1 else { throw sendFailure ?? Self.failure(on: handle) }
+
+        var results: [PostgresRows] = []
+        var firstError: PostgresError? = sendFailure
+        for index in 0..<preparing.count {
+            if let (sql, name) = preparing[index] {
+                do throws(PostgresError) {
+                    _ = try Self.nextResult(on: handle)
+                    prepared[sql] = name
+                } catch {
+                    firstError = firstError ?? error
+                }
+            }
+            do throws(PostgresError) {
+                results.append(try Self.nextResult(on: handle))
+            } catch {
+                firstError = firstError ?? error
+            }
+        }
+        // Up to and including the sync point.
+        while let result = PQgetResult(handle) {
+            let status = PQresultStatus(result)
+            PQclear(result)
+            if status == PGRES_PIPELINE_SYNC { break }
+        }
+        if let firstError { throw firstError }
+        return results
+    }
+
+    /// Reads one statement's result and the NULL that ends it.
+    private static func nextResult(on handle: OpaquePointer) throws(PostgresError) -> PostgresRows {
+        let result = PQgetResult(handle)
+        if result != nil {
+            while let extra = PQgetResult(handle) { PQclear(extra) }
+        }
+        if let result, PQresultStatus(result) == PGRES_PIPELINE_ABORTED {
+            PQclear(result)
+            throw PostgresError(.server, sqlState: "25P02", message: "skipped: an earlier statement of the pipeline failed")
+        }
+        return try rows(from: result, on: handle)
+    }
+
+    private static func failure(on handle: OpaquePointer) -> PostgresError {
+        PostgresError(PQstatus(handle) == CONNECTION_OK ? .client : .unavailable, message: errorMessage(handle))
+    }
+
+    private func run<T: Sendable>(
+        _ body: @escaping @Sendable (OpaquePointer, PostgresConnection) throws(PostgresError) -> T
+    ) async throws -> T {
         let handle = UnsafeSendable(handle)
         return try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 do {
-                    continuation.resume(returning: try body(handle.value))
+                    continuation.resume(returning: try body(handle.value, self))
                 } catch {
                     continuation.resume(throwing: error)
                 }

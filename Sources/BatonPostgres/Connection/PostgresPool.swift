@@ -9,8 +9,12 @@ public actor PostgresPool {
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private var all: [PostgresConnection] = []
 
-    /// Statements sent on every connection of the pool so far (each is one round trip).
-    public var statementsExecuted: Int { all.reduce(0) { $0 + $1.statementsExecuted } }
+    /// Statements sent on every connection of the pool so far.
+    public var statementsExecuted: Int { all.reduce(0) { $0 + $1.statementsExecuted } + retired.statements }
+    /// Round trips on every connection of the pool so far (a pipeline of statements is one).
+    public var roundTrips: Int { all.reduce(0) { $0 + $1.roundTrips } + retired.roundTrips }
+    /// What connections dropped after a failed reconnect had counted.
+    private var retired = (statements: 0, roundTrips: 0)
 
     public init(connectionString: String, maximum: Int = 8) {
         self.connectionString = connectionString
@@ -32,6 +36,9 @@ public actor PostgresPool {
                 try await connection.reset()
                 return connection
             } catch {
+                retired.statements += connection.statementsExecuted
+                retired.roundTrips += connection.roundTrips
+                all.removeAll { $0 === connection }
                 open -= 1
                 wakeOne()
                 throw error

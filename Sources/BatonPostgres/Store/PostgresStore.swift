@@ -16,26 +16,36 @@ public final class PostgresStore: Store {
 
     public func transaction<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T {
         let connection = try await pool.lease()
+        let transaction = PostgresTransaction(connection: connection)
         do {
-            try await connection.query("BEGIN")
-            let result = try await body(PostgresTransaction(connection: connection))
-            try await connection.query("COMMIT")
+            let result = try await body(transaction)
+            try await transaction.commit()
             await pool.giveBack(connection)
             return result
         } catch {
-            _ = try? await connection.query("ROLLBACK")
+            await transaction.rollback()
             await pool.giveBack(connection)
             throw error
         }
     }
 }
 
+/// One database transaction. Writes are held back and sent in one pipeline with the next read,
+/// or with COMMIT, so a command costs a round trip per read it makes plus one: BEGIN goes out
+/// with the first read, and everything the command wrote goes out with COMMIT.
 final class PostgresTransaction: StoreTransaction {
     let connection: PostgresConnection
     /// Instances this transaction holds locked (it inserted, locked or updated them), with what it
     /// last wrote: nobody else can change those rows before it commits, so reading them again
     /// would only cost a round trip.
     private var held: [String: InstanceRecord] = [:]
+    /// Whether BEGIN has been sent.
+    private var began = false
+    /// Writes not yet sent, in order.
+    private var pending: [PostgresStatement] = []
+    /// Instances inserted by a pending statement (its index): a later update rewrites that
+    /// insert instead of adding an UPDATE.
+    private var pendingInserts: [String: Int] = [:]
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -44,6 +54,40 @@ final class PostgresTransaction: StoreTransaction {
     private let decoder = JSONDecoder()
 
     init(connection: PostgresConnection) { self.connection = connection }
+
+    // MARK: Round trips
+
+    private func write(_ sql: String, _ parameters: [String?] = []) {
+        pending.append(PostgresStatement(sql, parameters))
+    }
+
+    /// Sends the pending writes and `sql`, returning what `sql` returned.
+    @discardableResult
+    private func read(_ sql: String, _ parameters: [String?] = []) async throws -> PostgresRows {
+        try await send(PostgresStatement(sql, parameters))
+    }
+
+    @discardableResult
+    private func send(_ last: PostgresStatement) async throws -> PostgresRows {
+        var batch: [PostgresStatement] = []
+        if !began { batch.append(PostgresStatement("BEGIN")) }
+        began = true
+        batch += pending
+        batch.append(last)
+        pending.removeAll(keepingCapacity: true)
+        pendingInserts.removeAll(keepingCapacity: true)
+        return try await connection.pipeline(batch).last!
+    }
+
+    func commit() async throws {
+        guard began || !pending.isEmpty else { return }
+        try await send(PostgresStatement("COMMIT"))
+    }
+
+    func rollback() async {
+        guard began else { return }
+        _ = try? await connection.query("ROLLBACK")
+    }
 
     // MARK: Encoding helpers
 
@@ -79,19 +123,19 @@ final class PostgresTransaction: StoreTransaction {
     // MARK: Definitions
 
     func insertDeployment(_ deployment: DeploymentRecord) async throws {
-        try await connection.query(
+        write(
             "INSERT INTO deployments (id, name, source, tenant_id, deployed_at) VALUES ($1, $2, $3, $4, $5::timestamptz)",
             [deployment.id, deployment.name, deployment.source, deployment.tenantID, time(deployment.deployedAt)])
     }
 
     func deployments() async throws -> [DeploymentRecord] {
-        try await connection.query("SELECT id, name, source, tenant_id, \(millis("deployed_at")) FROM deployments ORDER BY deployed_at, id").rows.map {
+        try await read("SELECT id, name, source, tenant_id, \(millis("deployed_at")) FROM deployments ORDER BY deployed_at, id").rows.map {
             DeploymentRecord(id: $0[0]!, name: $0[1]!, source: $0[2], tenantID: $0[3], deployedAt: timestamp($0[4])!)
         }
     }
 
     func insertDefinition(_ definition: DefinitionRecord) async throws {
-        try await connection.query(
+        write(
             """
             INSERT INTO process_definitions (id, key, version, version_tag, name, deployment_id, resource_name, checksum, history_ttl_days, xml)
             VALUES ($1, $2, $3::integer, $4, $5, $6, $7, $8, $9::integer, $10::bytea)
@@ -111,14 +155,14 @@ final class PostgresTransaction: StoreTransaction {
     }
 
     func definitions(key: String?) async throws -> [DefinitionRecord] {
-        let rows = try await connection.query(
+        let rows = try await read(
             "SELECT \(definitionColumns) FROM process_definitions WHERE $1::text IS NULL OR key = $1 ORDER BY key, version", [key])
         // What the protocol promises: each key's versions in order, newest last.
         return rows.rows.map(definition)
     }
 
     func definition(id: String) async throws -> DefinitionRecord? {
-        try await connection.query("SELECT \(definitionColumns) FROM process_definitions WHERE id = $1", [id]).rows.first.map(definition)
+        try await read("SELECT \(definitionColumns) FROM process_definitions WHERE id = $1", [id]).rows.first.map(definition)
     }
 
     // MARK: Instances
@@ -134,39 +178,56 @@ final class PostgresTransaction: StoreTransaction {
             startedAt: timestamp(row[3])!, endedAt: timestamp(row[4]), removalTime: timestamp(row[5]))
     }
 
+    /// A running instance is locked; an ended one (in history) is only read: nothing changes it
+    /// but cleanup.
     func lockInstance(_ id: String) async throws -> InstanceRecord? {
         if let record = held[id] { return record }
-        let record = try await connection.query("SELECT \(instanceColumns) FROM process_instances WHERE id = $1 FOR UPDATE", [id]).rows.first.map(instance)
+        let record = try await read(
+            """
+            WITH running AS (SELECT \(instanceColumns) FROM process_instances WHERE id = $1 FOR UPDATE)
+            SELECT * FROM running
+            UNION ALL SELECT \(instanceColumns) FROM history_process_instances WHERE id = $1 AND NOT EXISTS (SELECT FROM running)
+            """, [id]
+        ).rows.first.map(instance)
         held[id] = record
         return record
     }
 
+    private func parameters(of instance: InstanceRecord) throws -> [String?] {
+        [
+            instance.id, instance.definitionID, instance.processKey, instance.state.businessKey, instance.state.status.rawValue,
+            instance.state.parent?.instanceID, instance.state.parent.map { String($0.elementKey) }, time(instance.startedAt),
+            time(instance.endedAt), time(instance.removalTime), try json(instance.state),
+        ]
+    }
+
+    private let insertInstanceSQL = """
+        INSERT INTO process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time, state)
+        VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::jsonb)
+        """
+
     func insertInstance(_ instance: InstanceRecord) async throws {
         held[instance.id] = instance
-        try await connection.query(
-            """
-            INSERT INTO process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, state)
-            VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::jsonb)
-            """,
-            [
-                instance.id, instance.definitionID, instance.processKey, instance.state.businessKey, instance.state.status.rawValue,
-                instance.state.parent?.instanceID, instance.state.parent.map { String($0.elementKey) }, time(instance.startedAt),
-                time(instance.endedAt), try json(instance.state),
-            ])
+        pendingInserts[instance.id] = pending.count
+        write(insertInstanceSQL, try parameters(of: instance))
     }
 
     func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect]) async throws {
         let id = instance.id
+        let before = held[id]
         held[id] = instance
-        try await connection.query(
-            """
-            UPDATE process_instances SET state = $2::jsonb, status = $3, business_key = $4, parent_instance_id = $5,
-                parent_element_key = $6::bigint, ended_at = $7::timestamptz, removal_time = $8::timestamptz WHERE id = $1
-            """,
-            [
-                id, try json(instance.state), instance.state.status.rawValue, instance.state.businessKey, instance.state.parent?.instanceID,
-                instance.state.parent.map { String($0.elementKey) }, time(instance.endedAt), time(instance.removalTime),
-            ])
+        let ending = instance.state.status != .active && before?.state.status == .active
+        if let index = pendingInserts[id] {
+            // Inserted earlier in this batch: insert the newest state instead.
+            pending[index] = PostgresStatement(insertInstanceSQL, try parameters(of: instance))
+        } else if !ending {
+            write(
+                """
+                UPDATE \(before?.state.status == .active ? "process_instances" : "history_process_instances") SET state = $2::jsonb,
+                    business_key = $3, parent_instance_id = $4, parent_element_key = $5::bigint WHERE id = $1
+                """,
+                [id, try json(instance.state), instance.state.businessKey, instance.state.parent?.instanceID, instance.state.parent.map { String($0.elementKey) }])
+        }
         if !events.isEmpty {
             // One multi-row insert for the whole step's events.
             var values: [String] = []
@@ -176,16 +237,72 @@ final class PostgresTransaction: StoreTransaction {
                 values.append("($1, (SELECT coalesce(max(sequence), 0) FROM history_events WHERE instance_id = $1) + \(offset + 1), $\(base + 1)::timestamptz, $\(base + 2)::jsonb)")
                 parameters += [time(event.at), try json(event.event)]
             }
-            try await connection.query("INSERT INTO history_events (instance_id, sequence, at, event) VALUES \(values.joined(separator: ", "))", parameters)
+            write("INSERT INTO history_events (instance_id, sequence, at, event) VALUES \(values.joined(separator: ", "))", parameters)
         }
-        for effect in effects { try await apply(effect, instance: instance) }
+        for effect in effects { try apply(effect, instance: instance) }
+        if ending {
+            // What finished leaves the runtime tables; its rows there go with it (ON DELETE CASCADE),
+            // and so does the link from its call activity, needed only while it runs.
+            pendingInserts[id] = nil
+            write(
+                """
+                WITH gone AS (DELETE FROM process_instances WHERE id = $1),
+                     calls AS (DELETE FROM called_instances WHERE child_instance_id = $1)
+                INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time, state)
+                VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::jsonb)
+                """, try parameters(of: instance))
+        } else if instance.state.status == .active {
+            writeVariables(of: instance, before: before?.state, events: events)
+        }
     }
 
-    private func apply(_ effect: Effect, instance: InstanceRecord) async throws {
+    /// Mirrors the step's variable changes into `variables`: upserts what was set, deletes the
+    /// local variables of scopes that ended.
+    private func writeVariables(of instance: InstanceRecord, before: InstanceState?, events: [RecordedEvent]) {
+        var set: [String: (scope: ElementKey?, name: String, value: VariableValue)] = [:]
+        var ended: [ElementKey] = []
+        for recorded in events {
+            switch recorded.event {
+            case .variableSet(let scope, let name, let value):
+                set["\(scope ?? 0)/\(name)"] = (scope, name, value)
+            case .elementCompleted(let key), .elementTerminated(let key):
+                if before?.variables[key] != nil || set.values.contains(where: { $0.scope == key }) { ended.append(key) }
+            default:
+                break
+            }
+        }
+        let endedKeys = Set(ended)
+        let live = set.values.filter { $0.scope.map { !endedKeys.contains($0) } ?? true }.sorted { ($0.scope ?? 0, $0.name) < ($1.scope ?? 0, $1.name) }
+        if !live.isEmpty {
+            var values: [String] = []
+            var parameters: [String?] = [instance.id]
+            for variable in live {
+                let base = parameters.count
+                values.append("($1, $\(base + 1)::bigint, $\(base + 2), $\(base + 3), $\(base + 4)::jsonb)")
+                parameters += [String(variable.scope ?? 0), variable.name, variable.value.typeName, Self.plainJSON(variable.value)]
+            }
+            write(
+                """
+                INSERT INTO variables (instance_id, scope_key, name, type, value) VALUES \(values.joined(separator: ", "))
+                ON CONFLICT (instance_id, scope_key, name) DO UPDATE SET type = excluded.type, value = excluded.value
+                """, parameters)
+        }
+        if !ended.isEmpty {
+            write("DELETE FROM variables WHERE instance_id = $1 AND scope_key = ANY($2::bigint[])", [instance.id, "{" + ended.map(String.init).joined(separator: ",") + "}"])
+        }
+    }
+
+    /// The value as `variables.value` holds it; JSON has no NaN or infinity, so those are null.
+    static func plainJSON(_ value: VariableValue) -> String {
+        if case .double(let number) = value, !number.isFinite { return "null" }
+        return JSONText.render(value.jsonValue)
+    }
+
+    private func apply(_ effect: Effect, instance: InstanceRecord) throws {
         let id = instance.id
         switch effect {
         case .createTask(let task):
-            try await connection.query(
+            write(
                 """
                 INSERT INTO user_tasks (id, instance_id, element_key, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at, follow_up_at, priority, form_key, created_at)
                 VALUES ($1, $2, $3::bigint, $4, $5, $6, $7::text[], $8::text[], $9::timestamptz, $10::timestamptz, $11::integer, $12, $13::timestamptz)
@@ -195,10 +312,10 @@ final class PostgresTransaction: StoreTransaction {
                     array(task.candidateGroups), time(task.dueDate), time(task.followUpDate), String(task.priority), task.formKey, time(task.createdAt),
                 ])
         case .deleteTask(let taskID):
-            try await connection.query("DELETE FROM user_tasks WHERE id = $1", [taskID])
+            write("DELETE FROM user_tasks WHERE id = $1", [taskID])
         case .createJob(let job):
             let (kind, topic, handler) = Self.describe(job.kind)
-            try await connection.query(
+            write(
                 """
                 INSERT INTO jobs (id, instance_id, element_key, element_id, kind, topic, handler, due_at, retries, synchronous, created_at)
                 VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8::timestamptz, $9::integer, $10::boolean, now())
@@ -206,23 +323,23 @@ final class PostgresTransaction: StoreTransaction {
                 [job.id, id, String(job.elementKey), String(job.node), kind, topic, handler, time(job.dueAt), String(job.retries), job.synchronous ? "true" : "false"])
         case .updateJob(let jobID):
             guard let job = instance.state.job(jobID) else { return }
-            try await connection.query(
+            write(
                 "UPDATE jobs SET retries = $2::integer, due_at = $3::timestamptz, last_error = $4, synchronous = $5::boolean WHERE id = $1",
                 [jobID, String(job.retries), time(job.dueAt), job.lastError, job.synchronous ? "true" : "false"])
         case .deleteJob(let jobID):
-            try await connection.query("DELETE FROM jobs WHERE id = $1", [jobID])
+            write("DELETE FROM jobs WHERE id = $1", [jobID])
         case .openSubscription(let subscription):
-            try await connection.query(
+            write(
                 "INSERT INTO message_subscriptions (id, instance_id, element_key, message_name, created_at) VALUES ($1, $2, $3::bigint, $4, now())",
                 [subscription.id, id, String(subscription.elementKey), subscription.messageName])
         case .closeSubscription(let subscriptionID):
-            try await connection.query("DELETE FROM message_subscriptions WHERE id = $1", [subscriptionID])
+            write("DELETE FROM message_subscriptions WHERE id = $1", [subscriptionID])
         case .raiseIncident(let incident):
-            try await connection.query(
+            write(
                 "INSERT INTO incidents (id, instance_id, kind, element_id, job_id, message, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz)",
                 [incident.id, id, incident.kind.rawValue, String(incident.node), incident.jobID, incident.message, time(incident.createdAt)])
         case .startChildInstance(let request):
-            try await connection.query(
+            write(
                 "INSERT INTO called_instances (parent_instance_id, element_key, child_instance_id) VALUES ($1, $2::bigint, $3)",
                 [id, String(request.elementKey), request.childInstanceID])
         case .propagateErrorToParent:
@@ -245,11 +362,23 @@ final class PostgresTransaction: StoreTransaction {
     }
 
     func instances() async throws -> [InstanceRecord] {
-        try await connection.query("SELECT \(instanceColumns) FROM process_instances ORDER BY started_at, id").rows.map(instance)
+        try await read("SELECT \(instanceColumns), started_at, id FROM process_instances UNION ALL SELECT \(instanceColumns), started_at, id FROM history_process_instances ORDER BY 7, 8").rows.map(instance)
+    }
+
+    func runningInstances(whereVariable name: String, equals value: VariableValue) async throws -> [InstanceRecord] {
+        // `@>` lets the GIN index find candidates; `=` keeps only equal values (containment
+        // alone would match a document holding more members).
+        try await read(
+            """
+            SELECT \(instanceColumns) FROM process_instances WHERE id IN (
+                SELECT instance_id FROM variables WHERE scope_key = 0 AND name = $1 AND value @> $2::jsonb AND value = $2::jsonb)
+            ORDER BY started_at, id
+            """, [name, Self.plainJSON(value)]
+        ).rows.map(instance)
     }
 
     func history(of instanceID: String) async throws -> [RecordedEvent] {
-        try await connection.query(
+        try await read(
             "SELECT \(millis("at")), event::text FROM history_events WHERE instance_id = $1 ORDER BY sequence", [instanceID]
         ).rows.map { RecordedEvent(at: timestamp($0[0])!, event: try decoder.decode(InstanceEvent.self, from: Data($0[1]!.utf8))) }
     }
@@ -257,20 +386,20 @@ final class PostgresTransaction: StoreTransaction {
     // MARK: Rows derived from instances
 
     func owner(ofTask id: String) async throws -> String? {
-        try await connection.query("SELECT instance_id FROM user_tasks WHERE id = $1", [id]).rows.first?.first ?? nil
+        try await read("SELECT instance_id FROM user_tasks WHERE id = $1", [id]).rows.first?.first ?? nil
     }
 
     func owner(ofJob id: String) async throws -> String? {
-        try await connection.query("SELECT instance_id FROM jobs WHERE id = $1", [id]).rows.first?.first ?? nil
+        try await read("SELECT instance_id FROM jobs WHERE id = $1", [id]).rows.first?.first ?? nil
     }
 
     func subscriptions(messageName: String) async throws -> [(subscriptionID: String, instanceID: String)] {
-        try await connection.query("SELECT id, instance_id FROM message_subscriptions WHERE message_name = $1 ORDER BY sequence", [messageName])
+        try await read("SELECT id, instance_id FROM message_subscriptions WHERE message_name = $1 ORDER BY sequence", [messageName])
             .rows.map { ($0[0]!, $0[1]!) }
     }
 
     func dueJobs(at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)] {
-        try await connection.query(
+        try await read(
             """
             SELECT id, instance_id FROM jobs
             WHERE retries > 0 AND kind <> 'external' AND NOT synchronous AND (due_at IS NULL OR due_at <= $1::timestamptz)
@@ -280,7 +409,7 @@ final class PostgresTransaction: StoreTransaction {
     }
 
     func lockableExternalTasks(topics: [String], at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)] {
-        try await connection.query(
+        try await read(
             """
             SELECT id, instance_id FROM jobs
             WHERE kind = 'external' AND topic = ANY($1::text[]) AND retries > 0 AND (due_at IS NULL OR due_at <= $2::timestamptz)
@@ -291,32 +420,31 @@ final class PostgresTransaction: StoreTransaction {
     }
 
     func lock(ofJob id: String) async throws -> JobLock? {
-        guard let row = try await connection.query("SELECT lock_owner, \(millis("lock_expires_at")) FROM jobs WHERE id = $1", [id]).rows.first,
+        guard let row = try await read("SELECT lock_owner, \(millis("lock_expires_at")) FROM jobs WHERE id = $1", [id]).rows.first,
             let owner = row[0], let expires = timestamp(row[1])
         else { return nil }
         return JobLock(workerID: owner, expiresAt: expires)
     }
 
     func setLock(_ lock: JobLock?, onJob id: String) async throws {
-        try await connection.query(
+        write(
             "UPDATE jobs SET lock_owner = $2, lock_expires_at = $3::timestamptz WHERE id = $1", [id, lock?.workerID, time(lock?.expiresAt)])
     }
 
     func calledInstance(parent instanceID: String, elementKey: ElementKey) async throws -> String? {
-        try await connection.query(
+        try await read(
             "SELECT child_instance_id FROM called_instances WHERE parent_instance_id = $1 AND element_key = $2::bigint", [instanceID, String(elementKey)]
         ).rows.first?.first ?? nil
     }
 
     func removeExpiredHistory(at now: Timestamp, limit: Int) async throws -> Int {
-        try await connection.query(
+        try await read(
             """
             WITH expired AS (
-                SELECT id FROM process_instances WHERE status <> 'active' AND removal_time <= $1::timestamptz
+                SELECT id FROM history_process_instances WHERE removal_time <= $1::timestamptz
                 ORDER BY removal_time LIMIT $2::integer FOR UPDATE SKIP LOCKED),
-            events AS (DELETE FROM history_events WHERE instance_id IN (SELECT id FROM expired)),
-            calls AS (DELETE FROM called_instances WHERE parent_instance_id IN (SELECT id FROM expired))
-            DELETE FROM process_instances WHERE id IN (SELECT id FROM expired)
+            events AS (DELETE FROM history_events WHERE instance_id IN (SELECT id FROM expired))
+            DELETE FROM history_process_instances WHERE id IN (SELECT id FROM expired)
             """, [time(now), String(limit)]
         ).affected
     }
@@ -324,7 +452,7 @@ final class PostgresTransaction: StoreTransaction {
     // MARK: Timer start events
 
     func timerStarts() async throws -> [TimerStartRecord] {
-        try await connection.query("SELECT id, definition_id, start_event, \(millis("due_at")), remaining, interval FROM timer_starts ORDER BY due_at, id")
+        try await read("SELECT id, definition_id, start_event, \(millis("due_at")), remaining, interval FROM timer_starts ORDER BY due_at, id")
             .rows.map {
                 TimerStartRecord(
                     id: $0[0]!, definitionID: $0[1]!, startEvent: $0[2]!, dueAt: timestamp($0[3])!, remaining: $0[4].flatMap(Int.init),
@@ -333,17 +461,17 @@ final class PostgresTransaction: StoreTransaction {
     }
 
     func replaceTimerStarts(forKey key: String, with timers: [TimerStartRecord]) async throws {
-        try await connection.query("DELETE FROM timer_starts WHERE definition_id IN (SELECT id FROM process_definitions WHERE key = $1)", [key])
-        for timer in timers { try await insert(timer) }
+        write("DELETE FROM timer_starts WHERE definition_id IN (SELECT id FROM process_definitions WHERE key = $1)", [key])
+        for timer in timers { insert(timer) }
     }
 
     func updateTimerStart(_ timer: TimerStartRecord?, removing id: String) async throws {
-        try await connection.query("DELETE FROM timer_starts WHERE id = $1", [id])
-        if let timer { try await insert(timer) }
+        write("DELETE FROM timer_starts WHERE id = $1", [id])
+        if let timer { insert(timer) }
     }
 
-    private func insert(_ timer: TimerStartRecord) async throws {
-        try await connection.query(
+    private func insert(_ timer: TimerStartRecord) {
+        write(
             "INSERT INTO timer_starts (id, definition_id, start_event, due_at, remaining, interval) VALUES ($1, $2, $3, $4::timestamptz, $5::integer, $6)",
             [timer.id, timer.definitionID, timer.startEvent, time(timer.dueAt), timer.remaining.map(String.init), timer.interval?.description])
     }
