@@ -1,25 +1,43 @@
 import ArgumentParser
 import BatonEngine
 import BatonModel
+import BatonPostgres
+import BatonTesting
 import Foundation
 
-/// `baton bench FILE --instances N`: runs instances in memory and reports steps per second.
+/// `baton bench FILE`: runs instances of a process and reports instances, steps and commands per
+/// second, command latency, and (with Postgres) statements and round trips per command.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Run instances of a process in memory and report instances and steps per second.",
+        abstract: "Run instances of a process and report instances, steps and commands per second.",
         discussion: """
             Every user task and external task is completed with --complete-user-tasks variables and
             handlers are stubbed. A step is one completed activity instance (event, task, gateway or
-            subprocess). The last line is: instances=N steps=S seconds=T instances_per_s=… steps_per_s=…
+            subprocess); a command is one start, task completion or job run, each one transaction.
+            --store postgres uses DATABASE_URL (or --database-url), else the embedded PostgreSQL under
+            $BATON_HOME/pg; each client has its own connection. One instance per client runs first,
+            untimed, to warm caches. The last line is:
+            instances=N steps=S seconds=T instances_per_s=… steps_per_s=… commands_per_s=… p50_ms=…
+            p99_ms=… statements_per_command=… round_trips_per_command=…
             """
     )
+
+    enum StoreKind: String, ExpressibleByArgument, CaseIterable {
+        case memory, postgres
+    }
 
     @Argument(help: "The BPMN file (its first executable process).")
     var file: String
 
+    @Option(help: "Where instances live: memory or postgres.")
+    var store: StoreKind = .memory
+
     @Option(help: "How many instances to run.")
     var instances = 1000
+
+    @Option(help: "How many clients run instances at once.")
+    var concurrency = 1
 
     @Option(name: .customLong("var"), help: "A start variable: name=value or name:Type=value.")
     var variables: [VariableArgument] = []
@@ -27,64 +45,62 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Variables to complete every task with.", valueName: "name=value,…"))
     var completeUserTasks: String?
 
+    @Option(help: "With --store postgres: a libpq connection string or postgresql:// URL (default: DATABASE_URL).")
+    var databaseURL: String?
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    /// Prints a line as each command commits, for the crash-safety test that kills the benchmark.
+    @Flag(help: .hidden)
+    var printAcknowledged = false
+
     func validate() throws {
         guard instances > 0 else { throw ValidationError("Expected --instances to be at least 1, but it is \(instances).") }
+        guard (1...256).contains(concurrency) else { throw ValidationError("Expected --concurrency between 1 and 256, but it is \(concurrency).") }
         if let completeUserTasks { _ = try VariableArgument.list(completeUserTasks) }
     }
 
     func run() async throws {
-        let simulation = try await Simulation.load(file)
-        let start = Dictionary(variables.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
-        let completion = try completeUserTasks.map(VariableArgument.list) ?? [:]
-        var ids: [String] = []
-        var stuck = 0
-        let clock = ContinuousClock()
-        let began = clock.now
+        let process = try SimulatedProcess.read(file)
+        let workload = BenchWorkload(
+            processKey: process.processKey,
+            startVariables: Dictionary(variables.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }),
+            completionVariables: try completeUserTasks.map(VariableArgument.list) ?? [:],
+            acknowledge: printAcknowledged)
+        var location: DatabaseLocation?
+        defer { location?.close() }
+        let clients: [BenchClient]
         do {
-            for _ in 0..<instances {
-                let id = try await simulation.runtime.start(processKey: simulation.processKey, variables: start).id
-                ids.append(id)
-                while true {
-                    try await simulation.settle()
-                    if try await simulation.runtime.instance(id).state != .active { break }
-                    if try await simulation.completeEverything(in: id, variables: completion) == 0 {
-                        stuck += 1
-                        break
-                    }
+            switch store {
+            case .memory:
+                let runtime = process.runtime(store: MemoryStore(), clock: ManualClock())
+                clients = (0..<concurrency).map { _ in BenchClient(runtime: runtime, pool: nil) }
+            case .postgres:
+                location = try DatabaseLocation.resolve(databaseURL: databaseURL)
+                let connectionString = location!.connectionString
+                try await Migrator(directory: try SchemaDirectory.find("engine", override: nil)).migrate(PostgresConnection.connect(connectionString))
+                clients = (0..<concurrency).map { _ in
+                    let pool = PostgresPool(connectionString: connectionString, maximum: 1)
+                    return BenchClient(runtime: process.runtime(store: PostgresStore(pool: pool), clock: SystemClock()), pool: pool)
                 }
+            }
+            try await process.deploy(to: clients[0].runtime)
+            let result = try await workload.run(instances: instances, clients: clients)
+            if json {
+                FileOutput.standardOutput.write(try JSONOutput.encode(result) + "\n")
+            } else {
+                if result.stuckInstances > 0 {
+                    FileOutput.standardError.write("note: \(result.stuckInstances) instance(s) stopped at a wait this benchmark cannot complete (a message or timer).\n")
+                }
+                FileOutput.standardOutput.write(result.line + "\n")
             }
         } catch let error as EngineError {
             throw CommandFailure("\(file): error: \(error.message)")
+        } catch let error as PostgresError {
+            throw CommandFailure("error: \(error.description)")
+        } catch let error as MigrationError {
+            throw CommandFailure("error: \(error.description)")
         }
-        let elapsed = began.duration(to: clock.now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        var steps = 0
-        for id in ids { steps += try await simulation.runtime.activityHistory(of: id).filter { $0.endTime != nil && !$0.canceled }.count }
-        let result = BenchResult(
-            instances: instances, steps: steps, seconds: seconds, instancesPerSecond: Double(instances) / seconds,
-            stepsPerSecond: Double(steps) / seconds, stuckInstances: stuck)
-        if json {
-            FileOutput.standardOutput.write(try JSONOutput.encode(result) + "\n")
-        } else {
-            if stuck > 0 { FileOutput.standardError.write("note: \(stuck) instance(s) stopped at a wait this benchmark cannot complete (a message or timer).\n") }
-            FileOutput.standardOutput.write(result.line + "\n")
-        }
-    }
-}
-
-struct BenchResult: Encodable {
-    var instances: Int
-    var steps: Int
-    var seconds: Double
-    var instancesPerSecond: Double
-    var stepsPerSecond: Double
-    var stuckInstances: Int
-
-    var line: String {
-        "instances=\(instances) steps=\(steps) seconds=\(String(format: "%.3f", seconds)) "
-            + "instances_per_s=\(String(format: "%.1f", instancesPerSecond)) steps_per_s=\(String(format: "%.1f", stepsPerSecond))"
     }
 }

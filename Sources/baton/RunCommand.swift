@@ -73,18 +73,18 @@ struct RunCommand: AsyncParsableCommand {
             instance = try await runtime.start(
                 processKey: simulation.processKey, businessKey: businessKey,
                 variables: Dictionary(variables.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }))
-            try await simulation.settle()
+            try await runtime.settle()
             for action in actions {
                 switch action.option {
                 case "--complete":
                     let parts = action.value.split(separator: ":", maxSplits: 1).map(String.init)
-                    try await simulation.complete(parts[0], variables: parts.count > 1 ? VariableArgument.list(parts[1]) : [:])
+                    try await runtime.completeOpenTask(of: parts[0], variables: parts.count > 1 ? VariableArgument.list(parts[1]) : [:])
                 case "--message":
                     try await runtime.correlate(MessageCorrelation(messageName: action.value))
                 default:
                     simulation.clock.advance(by: action.value)
                 }
-                try await simulation.settle()
+                try await runtime.settle()
             }
         } catch let error as EngineError {
             throw CommandFailure("\(file): error: \(error.message)")

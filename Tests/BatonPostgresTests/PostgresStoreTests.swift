@@ -151,15 +151,15 @@ import Testing
             """)
         let instance = try await test.start("p")
         let a = try await test.task("a", in: instance), b = try await test.task("b", in: instance)
-        async let first: Void = test.runtime.complete(a.id)
-        async let second: Void = test.runtime.complete(b.id)
+        async let first = test.runtime.complete(a.id)
+        async let second = test.runtime.complete(b.id)
         _ = try await (first, second)
         #expect(try await test.runtime.tasks(TaskQuery(processInstanceID: instance)).map(\.taskDefinitionKey) == ["after"], "the join fired once")
 
         // The same task completed twice at once: exactly one succeeds.
         let after = try await test.task("after", in: instance)
-        async let x = Result<Void, any Error>(completing: { try await test.runtime.complete(after.id) })
-        async let y = Result<Void, any Error>(completing: { try await test.runtime.complete(after.id) })
+        async let x = Result<ProcessInstanceInfo, any Error>(completing: { try await test.runtime.complete(after.id) })
+        async let y = Result<ProcessInstanceInfo, any Error>(completing: { try await test.runtime.complete(after.id) })
         let outcomes = await [x, y]
         #expect(outcomes.filter { if case .success = $0 { true } else { false } }.count == 1)
         let failure = try #require(outcomes.compactMap { if case .failure(let error) = $0 { error as? EngineError } else { nil } }.first)

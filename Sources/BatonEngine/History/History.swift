@@ -155,20 +155,20 @@ extension Runtime {
 
     /// Activity instances in the order they started.
     public func activityHistory(of instanceID: String) async throws -> [HistoricActivityInstance] {
-        try await store.transaction { try await projection(instanceID, in: $0).activities }
+        try await store.read { try await projection(instanceID, in: $0).activities }
     }
 
     public func taskHistory(of instanceID: String) async throws -> [HistoricTaskInstance] {
-        try await store.transaction { try await projection(instanceID, in: $0).tasks }
+        try await store.read { try await projection(instanceID, in: $0).tasks }
     }
 
     public func variableHistory(of instanceID: String) async throws -> [HistoricVariableUpdate] {
-        try await store.transaction { try await projection(instanceID, in: $0).variableUpdates }
+        try await store.read { try await projection(instanceID, in: $0).variableUpdates }
     }
 
     /// Incidents of one instance, or of all instances; open and resolved.
     public func incidents(of instanceID: String? = nil) async throws -> [HistoricIncident] {
-        try await store.transaction { transaction in
+        try await store.read { transaction in
             let ids: [String]
             if let instanceID { ids = [instanceID] } else { ids = try await transaction.instances().map(\.id) }
             var result: [HistoricIncident] = []

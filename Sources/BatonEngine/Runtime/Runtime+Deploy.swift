@@ -132,7 +132,7 @@ extension Runtime {
 
     /// Every deployed definition, newest version last per key.
     public func processDefinitions(key: String? = nil) async throws -> [ProcessDefinitionInfo] {
-        try await store.transaction { try await $0.definitions(key: key).map(ProcessDefinitionInfo.init) }
+        try await store.read { try await $0.definitions(key: key).map(ProcessDefinitionInfo.init) }
     }
 }
 

@@ -105,7 +105,7 @@ extension Runtime {
 
     /// The fetch topic that reaches external task `id` (for tools that complete one task by id).
     public func externalTopics(ofJob id: String) async throws -> [FetchTopic] {
-        try await store.transaction { transaction in
+        try await store.read { transaction in
             let (_, job) = try await externalTask(id, in: transaction)
             guard case .external(let topic) = job.kind else { return [] }
             return [FetchTopic(name: topic, lockDuration: 60_000)]

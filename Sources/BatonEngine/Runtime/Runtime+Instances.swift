@@ -106,7 +106,7 @@ extension Runtime {
     }
 
     public func instance(_ id: String) async throws -> ProcessInstanceInfo {
-        try await store.transaction { transaction in
+        try await store.read { transaction in
             guard let record = try await transaction.lockInstance(id) else {
                 throw EngineError(.notFound, "Expected process instance '\(id)' to exist, but it does not.")
             }
@@ -119,7 +119,7 @@ extension Runtime {
     public func instances(
         processKey: String? = nil, businessKey: String? = nil, activeOnly: Bool = false, variableEquals: (name: String, value: VariableValue)? = nil
     ) async throws -> [ProcessInstanceInfo] {
-        try await store.transaction { transaction in
+        try await store.read { transaction in
             let candidates: [InstanceRecord]
             if let variableEquals {
                 candidates = try await transaction.runningInstances(whereVariable: variableEquals.name, equals: variableEquals.value)
@@ -143,7 +143,7 @@ extension Runtime {
 
     /// The instance's process-level variables, sorted by name.
     public func variables(of instanceID: String) async throws -> [(name: String, value: VariableValue)] {
-        try await store.transaction { transaction in
+        try await store.read { transaction in
             guard let record = try await transaction.lockInstance(instanceID) else {
                 throw EngineError(.notFound, "Expected process instance '\(instanceID)' to exist, but it does not.")
             }

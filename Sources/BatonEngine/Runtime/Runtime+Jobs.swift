@@ -65,7 +65,7 @@ extension Runtime {
     }
 
     public func jobs(processInstanceID: String? = nil) async throws -> [JobInfo] {
-        try await store.transaction { transaction in
+        try await store.read { transaction in
             var result: [JobInfo] = []
             let candidates = try await instances(processInstanceID, in: transaction)
             for record in candidates where record.state.status == .active {

@@ -101,7 +101,7 @@ public struct TaskQuery: Sendable {
 
 extension Runtime {
     public func tasks(_ query: TaskQuery = TaskQuery()) async throws -> [TaskInfo] {
-        try await store.transaction { transaction in
+        try await store.read { transaction in
             var result: [TaskInfo] = []
             let candidates = try await instances(query.processInstanceID, in: transaction)
             for record in candidates where record.state.status == .active && !record.state.tasks.isEmpty {
@@ -116,7 +116,7 @@ extension Runtime {
     }
 
     public func task(_ id: String) async throws -> TaskInfo {
-        try await store.transaction { transaction in
+        try await store.read { transaction in
             let (record, task) = try await openTask(id, in: transaction)
             return Self.info(task, in: record, process: try await executable(record.definitionID, in: transaction))
         }
@@ -151,26 +151,28 @@ extension Runtime {
     }
 
     /// Completes a task with variables; the instance moves on in the same call.
-    public func complete(_ taskID: String, variables: [String: VariableValue] = [:], userID: String? = nil) async throws {
+    /// Completes a task; returns its instance as the completion left it (ended, or waiting again).
+    @discardableResult
+    public func complete(_ taskID: String, variables: [String: VariableValue] = [:], userID: String? = nil) async throws -> ProcessInstanceInfo {
         try await store.transaction { transaction in
             let (record, _) = try await openTask(taskID, in: transaction)
-            try await run(
+            let outcome = try await run(
                 [Pending(instanceID: record.id, command: .completeTask(taskID: taskID, variables: variables, localVariables: false, userID: userID))],
                 in: transaction)
+            return ProcessInstanceInfo(outcome.instances[record.id] ?? record)
         }
     }
 
     /// The variables a task sees (its own scope and every enclosing one).
     public func taskVariables(_ taskID: String) async throws -> [String: VariableValue] {
-        try await store.transaction { transaction in
+        try await store.read { transaction in
             let (record, task) = try await openTask(taskID, in: transaction)
             return record.state.visibleVariables(from: task.elementKey)
         }
     }
 
     func openTask(_ id: String, in transaction: any StoreTransaction) async throws -> (InstanceRecord, UserTaskRecord) {
-        guard let owner = try await transaction.owner(ofTask: id), let record = try await transaction.lockInstance(owner),
-            let task = record.state.task(id)
+        guard let record = try await transaction.lockInstance(ofTask: id), let task = record.state.task(id)
         else {
             throw EngineError(.notFound, "Expected task '\(id)' to be open, but it is not (task already completed or not found).")
         }

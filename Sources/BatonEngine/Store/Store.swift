@@ -10,6 +10,15 @@ import BatonModel
 /// by ``StoreTransaction/lockInstance(_:)``), so callers never see optimistic-locking failures.
 public protocol Store: Sendable {
     func transaction<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T
+    /// Runs a query that writes nothing: a store may skip what only writes need (a database
+    /// transaction, row locks). `body` must not write.
+    func read<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T
+}
+
+extension Store {
+    public func read<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T {
+        try await transaction(body)
+    }
 }
 
 /// The reads and writes of one transaction. Valid only inside the ``Store/transaction(_:)`` body
@@ -26,6 +35,8 @@ public protocol StoreTransaction: AnyObject {
     // MARK: Instances
     /// The instance, locked until the transaction ends.
     func lockInstance(_ id: String) async throws -> InstanceRecord?
+    /// The instance holding user task `taskID`, locked; nil if no such task is open.
+    func lockInstance(ofTask taskID: String) async throws -> InstanceRecord?
     func insertInstance(_ instance: InstanceRecord) async throws
     /// Writes the instance's new state, appends its events, and applies the effects to the rows
     /// derived from it.

@@ -78,6 +78,9 @@ public final class PostgresConnection: @unchecked Sendable {
                     continuation.resume(throwing: PostgresError(.unavailable, message: message))
                     return
                 }
+                // Server notices ("relation already exists, skipping") are not errors; libpq
+                // would print them to stderr.
+                PQsetNoticeProcessor(handle, { _, _ in }, nil)
                 continuation.resume(returning: PostgresConnection(handle: handle, queue: queue))
             }
         }
@@ -257,7 +260,7 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Calls `body` with the parameters as C strings (nil for SQL NULL), valid during the call.
     private static func withCStrings<T>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
-        var pointers: [UnsafeMutablePointer<CChar>?] = values.map { $0.map { strdup($0) } ?? nil }
+        let pointers: [UnsafeMutablePointer<CChar>?] = values.map { $0.map { strdup($0) } ?? nil }
         defer { pointers.forEach { free($0) } }
         return body(pointers.map { $0.map { UnsafePointer($0) } })
     }

@@ -28,6 +28,22 @@ public final class PostgresStore: Store {
             throw error
         }
     }
+
+    /// A query runs without BEGIN and COMMIT and takes no row locks: a single statement costs
+    /// one round trip.
+    public func read<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T {
+        let connection = try await pool.lease()
+        let transaction = PostgresTransaction(connection: connection, readOnly: true)
+        do {
+            let result = try await body(transaction)
+            try transaction.checkNothingWritten()
+            await pool.giveBack(connection)
+            return result
+        } catch {
+            await pool.giveBack(connection)
+            throw error
+        }
+    }
 }
 
 /// One database transaction. Writes are held back and sent in one pipeline with the next read,
@@ -53,7 +69,13 @@ final class PostgresTransaction: StoreTransaction {
     }()
     private let decoder = JSONDecoder()
 
-    init(connection: PostgresConnection) { self.connection = connection }
+    /// A read (``PostgresStore/read(_:)``): statements autocommit, instances are not locked.
+    private let readOnly: Bool
+
+    init(connection: PostgresConnection, readOnly: Bool = false) {
+        self.connection = connection
+        self.readOnly = readOnly
+    }
 
     // MARK: Round trips
 
@@ -70,7 +92,7 @@ final class PostgresTransaction: StoreTransaction {
     @discardableResult
     private func send(_ last: PostgresStatement) async throws -> PostgresRows {
         var batch: [PostgresStatement] = []
-        if !began { batch.append(PostgresStatement("BEGIN")) }
+        if !began && !readOnly { batch.append(PostgresStatement("BEGIN")) }
         began = true
         batch += pending
         batch.append(last)
@@ -84,8 +106,14 @@ final class PostgresTransaction: StoreTransaction {
         try await send(PostgresStatement("COMMIT"))
     }
 
+    func checkNothingWritten() throws {
+        guard pending.isEmpty else {
+            throw PostgresError(.client, message: "a read tried to write (\(pending.count) statements); writes belong in a transaction")
+        }
+    }
+
     func rollback() async {
-        guard began else { return }
+        guard began, !readOnly else { return }
         _ = try? await connection.query("ROLLBACK")
     }
 
@@ -182,14 +210,46 @@ final class PostgresTransaction: StoreTransaction {
     /// but cleanup.
     func lockInstance(_ id: String) async throws -> InstanceRecord? {
         if let record = held[id] { return record }
-        let record = try await read(
+        if readOnly {
+            let record = try await read(
+                """
+                SELECT \(instanceColumns) FROM process_instances WHERE id = $1
+                UNION ALL SELECT \(instanceColumns) FROM history_process_instances WHERE id = $1
+                """, [id]
+            ).rows.first.map(instance)
+            held[id] = record
+            return record
+        }
+        var record = try await read(
             """
             WITH running AS (SELECT \(instanceColumns) FROM process_instances WHERE id = $1 FOR UPDATE)
             SELECT * FROM running
             UNION ALL SELECT \(instanceColumns) FROM history_process_instances WHERE id = $1 AND NOT EXISTS (SELECT FROM running)
             """, [id]
         ).rows.first.map(instance)
+        if record == nil {
+            // It may have ended while we waited for its lock: the statement's snapshot predates
+            // the move to history, so look there again with a fresh one.
+            record = try await read("SELECT \(instanceColumns) FROM history_process_instances WHERE id = $1", [id]).rows.first.map(instance)
+        }
         held[id] = record
+        return record
+    }
+
+    /// One statement where owner-then-lock would take two. If another transaction completes the
+    /// task meanwhile, the instance is still returned (locked, without the task), and the caller
+    /// finds the task gone.
+    func lockInstance(ofTask taskID: String) async throws -> InstanceRecord? {
+        let row = try await read(
+            """
+            SELECT \(instanceColumns) FROM process_instances WHERE id = (SELECT instance_id FROM user_tasks WHERE id = $1)
+            \(readOnly ? "" : "FOR UPDATE")
+            """, [taskID]
+        ).rows.first
+        guard let row else { return nil }
+        let record = try instance(row)
+        if let known = held[record.id] { return known }
+        held[record.id] = record
         return record
     }
 

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Baton's persistent benchmark and pgbench's TPC-B, side by side in one run: the same fresh
+# PostgreSQL server (configured as Baton's embedded one), the same client counts.
+#
+#   Benchmarks/postgres-vs-pgbench.sh            # clients 1 4 8, 3000 instances, pgbench 20 s
+#   CLIENTS="8" INSTANCES=10000 SECONDS_PER_PGBENCH=60 Benchmarks/postgres-vs-pgbench.sh
+#
+# A Baton command is one transaction (start, task completion, job run); pgbench's TPC-B
+# transaction is five statements in one transaction. Both commit with fsync on.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+clients=${CLIENTS:-"1 4 8"}
+instances=${INSTANCES:-3000}
+pgbench_seconds=${SECONDS_PER_PGBENCH:-20}
+
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+[ -x "$bin/pgbench" ] || { echo "error: pgbench not found under /usr/lib/postgresql; apt-get install postgresql" >&2; exit 1; }
+swift build -c release --product baton >&2
+baton=$(swift build -c release --show-bin-path)/baton
+
+work=$(mktemp -d /tmp/baton-pgbench-XXXXXX)
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$work" && chmod 755 "$work"
+as_postgres "$bin/initdb" -D "$work/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+as_postgres "$bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
+    -o "-k $work -c listen_addresses='' -p 5432 -c fsync=on -c max_connections=100" start >/dev/null
+trap 'as_postgres "$bin/pg_ctl" -D "$work/data" -m fast stop >/dev/null; rm -rf "$work"' EXIT
+psql() { "$bin/psql" -h "$work" -U postgres -X -q "$@"; }
+psql -c "CREATE DATABASE baton" -c "CREATE DATABASE pgbench"
+"$bin/pgbench" -h "$work" -U postgres -i -q -s 10 pgbench >/dev/null 2>&1
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $("$bin/postgres" --version); $(date -u +%Y-%m-%d)"
+printf '%-8s %-18s %-18s %-8s %-22s %-10s\n' clients baton_commands/s pgbench_tps ratio statements/round_trips p99_ms
+for c in $clients; do
+    line=$("$baton" bench Benchmarks/processes/usertask.bpmn --store postgres --instances "$instances" --concurrency "$c" \
+        --database-url "host=$work port=5432 user=postgres dbname=baton" | tail -1)
+    value() { echo "$line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+    tps=$("$bin/pgbench" -h "$work" -U postgres -n -c "$c" -j "$c" -T "$pgbench_seconds" pgbench 2>/dev/null \
+        | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
+    ratio=$(awk -v a="$(value commands_per_s)" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')
+    printf '%-8s %-18s %-18s %-8s %-22s %-10s\n' "$c" "$(value commands_per_s)" "$tps" "$ratio" \
+        "$(value statements_per_command)/$(value round_trips_per_command)" "$(value p99_ms)"
+done
