@@ -75,22 +75,24 @@ extension Runtime {
         }
     }
 
-    func resolveDefinition(key: String?, id: String?, in transaction: any StoreTransaction) async throws -> DefinitionRecord {
+    /// The definition to start: by id, or the latest version of a key (without reading its XML,
+    /// which the compiled-definition cache already holds).
+    func resolveDefinition(key: String?, id: String?, in transaction: any StoreTransaction) async throws -> DefinitionReference {
         if let id {
             guard let definition = try await transaction.definition(id: id) else {
                 throw EngineError(.notFound, "Expected process definition '\(id)' to exist, but it does not.")
             }
-            return definition
+            return DefinitionReference(id: definition.id, key: definition.key)
         }
         guard let key else { throw EngineError(.invalidArgument, "Expected a process definition key or id, but neither was given.") }
-        guard let definition = try await transaction.definitions(key: key).last else {
+        guard let id = try await transaction.latestDefinitionID(key: key) else {
             throw EngineError(.notFound, "Expected a deployed process with key '\(key)', but there is none.")
         }
-        return definition
+        return DefinitionReference(id: id, key: key)
     }
 
     func start(
-        _ definition: DefinitionRecord, startEvent: ElementID?, businessKey: String?, variables: [String: VariableValue],
+        _ definition: DefinitionReference, startEvent: ElementID?, businessKey: String?, variables: [String: VariableValue],
         in transaction: any StoreTransaction
     ) async throws -> ProcessInstanceInfo {
         let id = ids.next()
@@ -190,7 +192,7 @@ extension Runtime {
                 let (definition, startEvent) = try await messageStart(named: correlation.messageName, in: transaction)
             {
                 let started = try await start(
-                    definition, startEvent: startEvent, businessKey: correlation.businessKey, variables: correlation.variables, in: transaction)
+                    DefinitionReference(id: definition.id, key: definition.key), startEvent: startEvent, businessKey: correlation.businessKey, variables: correlation.variables, in: transaction)
                 return [CorrelationResult(kind: .processDefinition, processInstanceID: started.id)]
             }
             throw EngineError(

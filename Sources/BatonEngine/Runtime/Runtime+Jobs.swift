@@ -137,7 +137,7 @@ extension Runtime {
                     next?.remaining = timer.remaining.map { $0 - 1 }
                 }
                 try await transaction.updateTimerStart(next, removing: timer.id)
-                _ = try await start(definition, startEvent: ElementID(timer.startEvent), businessKey: nil, variables: [:], in: transaction)
+                _ = try await start(DefinitionReference(id: definition.id, key: definition.key), startEvent: ElementID(timer.startEvent), businessKey: nil, variables: [:], in: transaction)
             }
         }
         return due.count

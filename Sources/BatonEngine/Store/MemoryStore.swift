@@ -158,6 +158,7 @@ final class MemoryTransaction: StoreTransaction {
     }
 
     func history(of instanceID: String) -> [RecordedEvent] { data.events[instanceID] ?? [] }
+    func latestDefinitionID(key: String) -> String? { data.definitions.last { $0.key == key }?.id }
     func lockInstance(ofTask taskID: String) -> InstanceRecord? { data.taskOwners[taskID].flatMap { data.instances[$0] } }
     func owner(ofTask id: String) -> String? { data.taskOwners[id] }
     func owner(ofJob id: String) -> String? { data.jobOwners[id] }

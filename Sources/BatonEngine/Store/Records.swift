@@ -46,6 +46,17 @@ public struct DefinitionRecord: Hashable, Sendable {
     }
 }
 
+/// Which definition version an instance runs: enough to start it, without the XML.
+public struct DefinitionReference: Hashable, Sendable {
+    public var id: String
+    public var key: String
+
+    public init(id: String, key: String) {
+        self.id = id
+        self.key = key
+    }
+}
+
 /// A process instance as stored: its state and where it came from.
 public struct InstanceRecord: Hashable, Sendable {
     public var state: InstanceState

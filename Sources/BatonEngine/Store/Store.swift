@@ -31,6 +31,8 @@ public protocol StoreTransaction: AnyObject {
     /// Definitions, newest version last, optionally of one key.
     func definitions(key: String?) async throws -> [DefinitionRecord]
     func definition(id: String) async throws -> DefinitionRecord?
+    /// The id of the newest version of `key`.
+    func latestDefinitionID(key: String) async throws -> String?
 
     // MARK: Instances
     /// The instance, locked until the transaction ends.

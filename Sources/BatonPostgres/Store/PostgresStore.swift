@@ -189,6 +189,10 @@ final class PostgresTransaction: StoreTransaction {
         return rows.rows.map(definition)
     }
 
+    func latestDefinitionID(key: String) async throws -> String? {
+        try await read("SELECT id FROM process_definitions WHERE key = $1 ORDER BY version DESC LIMIT 1", [key]).rows.first?.first ?? nil
+    }
+
     func definition(id: String) async throws -> DefinitionRecord? {
         try await read("SELECT \(definitionColumns) FROM process_definitions WHERE id = $1", [id]).rows.first.map(definition)
     }
