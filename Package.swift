@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(
             name: "BatonPostgresTests", dependencies: ["BatonPostgres", "BatonEngine", "BatonTesting", "BatonCore", "BatonModel"],
             swiftSettings: strictSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["baton"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["baton", "BatonCore", "BatonEngine", "BatonPostgres", "BatonTesting"], swiftSettings: strictSettings),
     ]
 )

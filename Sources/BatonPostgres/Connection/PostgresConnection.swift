@@ -232,8 +232,13 @@ public final class PostgresConnection: @unchecked Sendable {
             if PQstatus(handle) != CONNECTION_OK {
                 throw PostgresError(.unavailable, message: errorMessage(handle))
             }
+            let sqlState = field(result, "C")
+            // Class 08 (connection exception) and 57P (the server shutting down or starting up)
+            // mean the database is unavailable, not that the statement was wrong.
+            let unavailable = sqlState.map { $0.hasPrefix("08") || $0.hasPrefix("57P") } ?? false
             throw PostgresError(
-                .server, sqlState: field(result, "C"), message: field(result, "M") ?? errorMessage(handle), detail: field(result, "D"))
+                unavailable ? .unavailable : .server, sqlState: sqlState, message: field(result, "M") ?? errorMessage(handle),
+                detail: field(result, "D"))
         }
         let columnCount = Int(PQnfields(result)), rowCount = Int(PQntuples(result))
         let columns = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }

@@ -2,8 +2,8 @@
 /// beyond that wait their turn. A connection found broken (the server restarted) is reset before
 /// it is handed out; if the server is still down the caller gets a "database unavailable" error.
 public actor PostgresPool {
-    public let connectionString: String
-    public let maximum: Int
+    public nonisolated let connectionString: String
+    public nonisolated let maximum: Int
     private var idle: [PostgresConnection] = []
     private var open = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
