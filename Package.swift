@@ -19,9 +19,12 @@ let package = Package(
         .library(name: "BatonEngine", targets: ["BatonEngine"]),
         .library(name: "BatonTesting", targets: ["BatonTesting"]),
         .library(name: "BatonPostgres", targets: ["BatonPostgres"]),
+        .library(name: "BatonServer", targets: ["BatonServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -36,6 +39,13 @@ let package = Package(
         .target(name: "BatonEngine", dependencies: ["BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
         .target(name: "BatonPostgres", dependencies: ["BatonEngine", "BatonCore", "BatonModel", "CLibPQ"], swiftSettings: strictSettings),
         .target(name: "BatonTesting", dependencies: ["BatonEngine", "BatonPostgres", "BatonCore", "BatonModel"], swiftSettings: strictSettings),
+        .target(
+            name: "BatonServer",
+            dependencies: [
+                "BatonEngine", "BatonPostgres", "BatonBPMN", "BatonModel", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "baton",
             dependencies: [
@@ -45,7 +55,9 @@ let package = Package(
                 "BatonEngine",
                 "BatonTesting",
                 "BatonPostgres",
+                "BatonServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
         ),
@@ -56,6 +68,13 @@ let package = Package(
             name: "BatonEngineTests", dependencies: ["BatonEngine", "BatonTesting", "BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
         .testTarget(
             name: "BatonPostgresTests", dependencies: ["BatonPostgres", "BatonEngine", "BatonTesting", "BatonCore", "BatonModel"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "BatonServerTests",
+            dependencies: [
+                "BatonServer", "BatonEngine", "BatonTesting", "BatonModel",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests", dependencies: ["baton", "BatonCore", "BatonEngine", "BatonPostgres", "BatonTesting"], swiftSettings: strictSettings),

@@ -130,6 +130,31 @@ extension Runtime {
         }
     }
 
+    /// Every deployment, oldest first.
+    public func deployments() async throws -> [DeploymentRecord] {
+        try await store.read { try await $0.deployments() }
+    }
+
+    public func deployment(_ id: String) async throws -> (deployment: DeploymentRecord, definitions: [ProcessDefinitionInfo]) {
+        try await store.read { transaction in
+            guard let deployment = try await transaction.deployments().first(where: { $0.id == id }) else {
+                throw EngineError(.notFound, "Expected deployment '\(id)' to exist, but it does not.")
+            }
+            let definitions = try await transaction.definitions(key: nil).filter { $0.deploymentID == id }.map(ProcessDefinitionInfo.init)
+            return (deployment, definitions)
+        }
+    }
+
+    /// One definition version with the BPMN it was deployed from.
+    public func processDefinition(_ id: String) async throws -> (definition: ProcessDefinitionInfo, bytes: [UInt8]) {
+        try await store.read { transaction in
+            guard let record = try await transaction.definition(id: id) else {
+                throw EngineError(.notFound, "Expected process definition '\(id)' to exist, but it does not.")
+            }
+            return (ProcessDefinitionInfo(record), record.bytes)
+        }
+    }
+
     /// Every deployed definition, newest version last per key.
     public func processDefinitions(key: String? = nil) async throws -> [ProcessDefinitionInfo] {
         try await store.read { try await $0.definitions(key: key).map(ProcessDefinitionInfo.init) }

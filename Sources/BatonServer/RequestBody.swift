@@ -1,0 +1,106 @@
+import BatonModel
+import Hummingbird
+
+/// A JSON request body, read with a size limit and taken apart field by field: every mistake
+/// answers 400 with a message that names the field.
+struct JSONBody {
+    let value: JSONValue
+    /// Where this object sits in the body, for messages ("variables.amount").
+    let path: String
+
+    /// The body of `request` (an empty body is an empty object).
+    static func read(_ request: Request, context: some RequestContext, limit: Int) async throws -> JSONBody {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch {
+            throw RestError(.contentTooLarge, type: "RequestTooLargeException", "Expected a JSON body of at most \(limit) bytes, but it is larger.")
+        }
+        let text = String(buffer: buffer)
+        if text.allSatisfy(\.isWhitespace) { return JSONBody(value: .object([]), path: "") }
+        guard let value = JSONText.parse(text) else { throw RestError.invalid("Expected the request body to be JSON, but it is not well-formed.") }
+        guard case .object = value else { throw RestError.invalid("Expected the request body to be a JSON object, but it is \(value.kindName).") }
+        return JSONBody(value: value, path: "")
+    }
+
+    private func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// Refuses members this endpoint does not know, so a typo never passes silently.
+    func allowOnly(_ keys: Set<String>) throws {
+        guard case .object(let members) = value else { return }
+        if let unknown = members.first(where: { !keys.contains($0.key) }) {
+            throw RestError.invalid("Unknown parameter '\(name(unknown.key))'; expected one of \(keys.sorted().joined(separator: ", ")).")
+        }
+    }
+
+    private func member(_ key: String) -> JSONValue? {
+        guard let member = value[key], member != .null else { return nil }
+        return member
+    }
+
+    func string(_ key: String) throws -> String? {
+        guard let member = member(key) else { return nil }
+        guard case .string(let text) = member else { throw mismatch(key, "a string", member) }
+        return text
+    }
+
+    func bool(_ key: String) throws -> Bool? {
+        guard let member = member(key) else { return nil }
+        guard case .bool(let flag) = member else { throw mismatch(key, "true or false", member) }
+        return flag
+    }
+
+    func integer(_ key: String) throws -> Int64? {
+        guard let member = member(key) else { return nil }
+        switch member {
+        case .integer(let number): return number
+        case .double(let number) where number.rounded() == number && abs(number) < 9.0e15: return Int64(number)
+        default: throw mismatch(key, "an integer", member)
+        }
+    }
+
+    func object(_ key: String) throws -> JSONBody? {
+        guard let member = member(key) else { return nil }
+        guard case .object = member else { throw mismatch(key, "an object", member) }
+        return JSONBody(value: member, path: name(key))
+    }
+
+    func array(_ key: String) throws -> [JSONBody]? {
+        guard let member = member(key) else { return nil }
+        guard case .array(let items) = member else { throw mismatch(key, "an array", member) }
+        return items.enumerated().map { JSONBody(value: $1, path: "\(name(key))[\($0)]") }
+    }
+
+    func strings(_ key: String) throws -> [String]? {
+        try array(key)?.map { item in
+            guard case .string(let text) = item.value else { throw RestError.invalid("Expected '\(item.path)' to be a string, but it is \(item.value.kindName).") }
+            return text
+        }
+    }
+
+    /// Camunda typed variables under `key`: `{"name": {"value": …, "type": "…"}}`.
+    func variables(_ key: String) throws -> [String: VariableValue] {
+        guard let object = try object(key), case .object(let members) = object.value else { return [:] }
+        var result: [String: VariableValue] = [:]
+        for member in members { result[member.key] = try TypedValue.decode(member.value, path: object.name(member.key)) }
+        return result
+    }
+
+    private func mismatch(_ key: String, _ expected: String, _ actual: JSONValue) -> RestError {
+        RestError.invalid("Expected '\(name(key))' to be \(expected), but it is \(actual.kindName).")
+    }
+}
+
+extension JSONValue {
+    /// What kind of JSON value this is, for messages.
+    var kindName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .integer, .double: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}

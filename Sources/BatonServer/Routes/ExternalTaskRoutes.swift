@@ -1,0 +1,119 @@
+import BatonEngine
+import BatonModel
+import Hummingbird
+
+extension EngineRestAPI {
+    /// Camunda's longest long poll (30 minutes).
+    static let longestLongPoll: Int64 = 1_800_000
+
+    func registerExternalTasks<Context: RequestContext>(on group: RouterGroup<Context>) {
+        group.get("external-task") { request, _ in
+            let query = try QueryParameters(
+                request, allowed: ["externalTaskId", "topicName", "processInstanceId", "activityId", "withRetriesLeft", "noRetriesLeft", "firstResult", "maxResults"])
+            var jobs = try await runtime.jobs(processInstanceID: query.string("processInstanceId")).filter { $0.kind == .external }
+            if let id = query.string("externalTaskId") { jobs = jobs.filter { $0.id == id } }
+            if let activity = query.string("activityId") { jobs = jobs.filter { $0.activityID == activity } }
+            if try query.bool("withRetriesLeft") == true { jobs = jobs.filter { $0.retries > 0 } }
+            if try query.bool("noRetriesLeft") == true { jobs = jobs.filter { $0.retries == 0 } }
+            var items: [JSONValue] = []
+            for job in try page(jobs, query) {
+                let topic = try await runtime.externalTopics(ofJob: job.id).first?.name
+                if let wanted = query.string("topicName"), wanted != topic { continue }
+                items.append(.object([
+                    .init("id", .string(job.id)), .init("activityId", .string(job.activityID)), .init("processInstanceId", .string(job.processInstanceID)),
+                    .init("executionId", .string(job.processInstanceID)), .init("topicName", topic.map { .string($0) } ?? .null),
+                    .init("retries", .integer(Int64(job.retries))), .init("errorMessage", job.errorMessage.map { .string($0) } ?? .null),
+                    .init("suspended", .bool(false)), .init("tenantId", .null), .init("priority", .integer(0)),
+                ]))
+            }
+            return JSONResponse.make(.array(items))
+        }
+        group.post("external-task/fetchAndLock") { request, context in try await fetchAndLock(request, context) }
+        group.post("external-task/:id/complete") { request, context in
+            let body = try await body(request, context)
+            try body.allowOnly(["workerId", "variables", "localVariables"])
+            if !(try body.variables("localVariables")).isEmpty { throw RestError.invalid("Baton sets external-task results as process variables; 'localVariables' is not supported.") }
+            try await runtime.completeExternalTask(try context.parameters.require("id"), workerID: try worker(body), variables: try body.variables("variables"))
+            return JSONResponse.noContent()
+        }
+        group.post("external-task/:id/failure") { request, context in
+            let body = try await body(request, context)
+            try body.allowOnly(["workerId", "errorMessage", "errorDetails", "retries", "retryTimeout", "variables", "localVariables"])
+            guard let retries = try body.integer("retries") else { throw RestError.invalid("Expected 'retries' to say how many retries are left, but it is missing.") }
+            try await runtime.handleExternalTaskFailure(
+                try context.parameters.require("id"), workerID: try worker(body), errorMessage: try body.string("errorMessage") ?? "",
+                retries: Int(clamping: retries), retryTimeout: try body.integer("retryTimeout") ?? 0)
+            return JSONResponse.noContent()
+        }
+        group.post("external-task/:id/bpmnError") { request, context in
+            let body = try await body(request, context)
+            try body.allowOnly(["workerId", "errorCode", "errorMessage", "variables"])
+            guard let code = try body.string("errorCode"), !code.isEmpty else { throw RestError.invalid("Expected 'errorCode' to name the BPMN error, but it is missing.") }
+            try await runtime.handleExternalTaskBpmnError(
+                try context.parameters.require("id"), workerID: try worker(body), errorCode: code, errorMessage: try body.string("errorMessage"),
+                variables: try body.variables("variables"))
+            return JSONResponse.noContent()
+        }
+        group.post("external-task/:id/extendLock") { request, context in
+            let body = try await body(request, context)
+            try body.allowOnly(["workerId", "newDuration"])
+            guard let duration = try body.integer("newDuration"), duration > 0 else {
+                throw RestError.invalid("Expected 'newDuration' to be a positive number of milliseconds, but it is missing or not positive.")
+            }
+            try await runtime.extendLock(try context.parameters.require("id"), workerID: try worker(body), newDuration: duration)
+            return JSONResponse.noContent()
+        }
+        group.post("external-task/:id/unlock") { _, context in
+            try await runtime.unlock(try context.parameters.require("id"))
+            return JSONResponse.noContent()
+        }
+    }
+
+    private func worker(_ body: JSONBody) throws -> String {
+        guard let worker = try body.string("workerId"), !worker.isEmpty else { throw RestError.invalid("Expected 'workerId' to name the worker, but it is missing.") }
+        return worker
+    }
+
+    /// `POST /external-task/fetchAndLock`, with long polling: with `asyncResponseTimeout` the
+    /// request waits (polling the store) until a task can be locked or the timeout passes.
+    private func fetchAndLock(_ request: Request, _ context: some RequestContext) async throws -> Response {
+        let body = try await body(request, context)
+        try body.allowOnly(["workerId", "maxTasks", "usePriority", "asyncResponseTimeout", "topics", "sorting"])
+        let workerID = try worker(body)
+        let maxTasks = Int(clamping: try body.integer("maxTasks") ?? 10)
+        guard maxTasks > 0 else { throw RestError.invalid("Expected 'maxTasks' to be at least 1, but it is \(maxTasks).") }
+        var topics: [FetchTopic] = []
+        for topic in try body.array("topics") ?? [] {
+            try topic.allowOnly([
+                "topicName", "lockDuration", "variables", "localVariables", "deserializeValues", "includeExtensionProperties", "businessKey",
+                "processDefinitionId", "processDefinitionKey", "tenantIdIn", "withoutTenantId",
+            ])
+            guard let name = try topic.string("topicName") else { throw RestError.invalid("Expected '\(topic.path).topicName', but it is missing.") }
+            guard let duration = try topic.integer("lockDuration"), duration > 0 else {
+                throw RestError.invalid("Expected '\(topic.path).lockDuration' to be a positive number of milliseconds, but it is missing or not positive.")
+            }
+            topics.append(FetchTopic(name: name, lockDuration: duration, variables: try topic.strings("variables")))
+        }
+        let timeout = min(max(0, try body.integer("asyncResponseTimeout") ?? 0), Self.longestLongPoll)
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .milliseconds(timeout))
+        var locked = try await runtime.fetchAndLock(workerID: workerID, maxTasks: maxTasks, topics: topics)
+        while locked.isEmpty, clock.now < deadline {
+            try await Task.sleep(for: min(.milliseconds(250), clock.now.duration(to: deadline)))
+            locked = try await runtime.fetchAndLock(workerID: workerID, maxTasks: maxTasks, topics: topics)
+        }
+        return JSONResponse.make(.array(locked.map { task in
+            .object([
+                .init("activityId", .string(task.activityID)), .init("activityInstanceId", .string(task.activityID)),
+                .init("errorMessage", task.errorMessage.map { .string($0) } ?? .null), .init("errorDetails", .null),
+                .init("executionId", .string(task.processInstanceID)), .init("id", .string(task.id)),
+                .init("lockExpirationTime", TypedValue.date(task.lockExpirationTime)), .init("processDefinitionId", .string(task.processDefinitionID)),
+                .init("processDefinitionKey", .string(task.processDefinitionKey)), .init("processDefinitionVersionTag", .null),
+                .init("processInstanceId", .string(task.processInstanceID)), .init("retries", task.errorMessage != nil ? .integer(Int64(task.retries)) : .null),
+                .init("suspended", .bool(false)), .init("workerId", .string(task.workerID)), .init("topicName", .string(task.topicName)),
+                .init("tenantId", .null), .init("variables", TypedValue.encode(task.variables)), .init("priority", .integer(0)),
+                .init("businessKey", task.businessKey.map { .string($0) } ?? .null), .init("extensionProperties", .object([])),
+            ])
+        }))
+    }
+}

@@ -1,0 +1,41 @@
+import BatonEngine
+import BatonModel
+import Hummingbird
+
+extension EngineRestAPI {
+    func registerMessages<Context: RequestContext>(on group: RouterGroup<Context>) {
+        group.post("message") { request, context in
+            let body = try await body(request, context)
+            try body.allowOnly([
+                "messageName", "businessKey", "tenantId", "withoutTenantId", "processInstanceId", "correlationKeys", "localCorrelationKeys",
+                "processVariables", "processVariablesLocal", "all", "resultEnabled", "variablesInResultEnabled",
+            ])
+            guard let name = try body.string("messageName"), !name.isEmpty else {
+                throw RestError.invalid("Expected 'messageName' to name the message, but it is missing.")
+            }
+            if try body.string("tenantId") != nil { throw RestError.invalid("Baton has no tenants; 'tenantId' is not supported.") }
+            let localKeys = try body.variables("localCorrelationKeys"), localVariables = try body.variables("processVariablesLocal")
+            if !localKeys.isEmpty || !localVariables.isEmpty {
+                throw RestError.invalid("Baton correlates by process-level variables only; 'localCorrelationKeys' and 'processVariablesLocal' are not supported.")
+            }
+            let results = try await runtime.correlate(MessageCorrelation(
+                messageName: name, businessKey: try body.string("businessKey"), processInstanceID: try body.string("processInstanceId"),
+                correlationKeys: try body.variables("correlationKeys"), variables: try body.variables("processVariables"),
+                all: try body.bool("all") ?? false))
+            guard try body.bool("resultEnabled") == true else { return JSONResponse.noContent() }
+            var items: [JSONValue] = []
+            for result in results {
+                let instance = Self.json(try await runtime.instance(result.processInstanceID))
+                items.append(.object([
+                    .init("resultType", .string(result.kind == .execution ? "Execution" : "ProcessDefinition")),
+                    .init("execution", result.kind == .execution
+                        ? .object([.init("id", .string(result.processInstanceID)), .init("processInstanceId", .string(result.processInstanceID)),
+                                   .init("ended", .bool(false)), .init("tenantId", .null)])
+                        : .null),
+                    .init("processInstance", result.kind == .processDefinition ? instance : .null),
+                ]))
+            }
+            return JSONResponse.make(.array(items))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import BatonEngine
+import BatonModel
+import Hummingbird
+
+extension EngineRestAPI {
+    func registerProcessDefinitions<Context: RequestContext>(on group: RouterGroup<Context>) {
+        let listParameters: Set<String> = [
+            "processDefinitionId", "key", "name", "deploymentId", "version", "versionTag", "latestVersion", "firstResult", "maxResults",
+            "sortBy", "sortOrder",
+        ]
+        group.get("process-definition") { request, _ in
+            let query = try QueryParameters(request, allowed: listParameters)
+            return JSONResponse.make(.array(try page(try await definitions(query), query).map(Self.json)))
+        }
+        group.get("process-definition/count") { request, _ in
+            let query = try QueryParameters(request, allowed: listParameters)
+            return JSONResponse.make(.object([.init("count", .integer(Int64(try await definitions(query).count)))]))
+        }
+        group.get("process-definition/key/:key") { _, context in
+            JSONResponse.make(Self.json(try await latest(try context.parameters.require("key"))))
+        }
+        group.get("process-definition/key/:key/xml") { _, context in
+            try await xml(try await latest(try context.parameters.require("key")).id)
+        }
+        group.post("process-definition/key/:key/start") { request, context in
+            try await start(try await latest(try context.parameters.require("key")).id, request, context)
+        }
+        group.get("process-definition/:id") { _, context in
+            JSONResponse.make(Self.json(try await runtime.processDefinition(try context.parameters.require("id")).definition))
+        }
+        group.get("process-definition/:id/xml") { _, context in try await xml(try context.parameters.require("id")) }
+        group.post("process-definition/:id/start") { request, context in try await start(try context.parameters.require("id"), request, context) }
+    }
+
+    private func definitions(_ query: QueryParameters) async throws -> [ProcessDefinitionInfo] {
+        var result = try await runtime.processDefinitions(key: query.string("key"))
+        if let id = query.string("processDefinitionId") { result = result.filter { $0.id == id } }
+        if let name = query.string("name") { result = result.filter { $0.name == name } }
+        if let deployment = query.string("deploymentId") { result = result.filter { $0.deploymentID == deployment } }
+        if let version = try query.integer("version") { result = result.filter { $0.version == version } }
+        if let tag = query.string("versionTag") { result = result.filter { $0.versionTag == tag } }
+        if try query.bool("latestVersion") == true {
+            var latest: [String: ProcessDefinitionInfo] = [:]
+            for definition in result where (latest[definition.key]?.version ?? 0) < definition.version { latest[definition.key] = definition }
+            result = result.filter { latest[$0.key]?.id == $0.id }
+        }
+        return result
+    }
+
+    private func latest(_ key: String) async throws -> ProcessDefinitionInfo {
+        guard let definition = try await runtime.processDefinitions(key: key).last else {
+            throw RestError.notFound("No matching process definition with key: \(key) and no tenant-id")
+        }
+        return definition
+    }
+
+    private func xml(_ id: String) async throws -> Response {
+        let (definition, bytes) = try await runtime.processDefinition(id)
+        return JSONResponse.make(.object([.init("id", .string(definition.id)), .init("bpmn20Xml", .string(String(decoding: bytes, as: UTF8.self)))]))
+    }
+
+    /// `POST …/start`: `variables`, `businessKey`, `withVariablesInReturn`.
+    private func start(_ definitionID: String, _ request: Request, _ context: some RequestContext) async throws -> Response {
+        let body = try await body(request, context)
+        try body.allowOnly(["variables", "businessKey", "withVariablesInReturn", "skipCustomListeners", "skipIoMappings", "caseInstanceId"])
+        if try body.string("caseInstanceId") != nil { throw RestError.invalid("Baton has no cases; 'caseInstanceId' is not supported.") }
+        let instance = try await runtime.start(definitionID: definitionID, businessKey: try body.string("businessKey"), variables: try body.variables("variables"))
+        var json = Self.json(instance)
+        if try body.bool("withVariablesInReturn") == true, case .object(var members) = json {
+            let variables = try await runtime.variables(of: instance.id)
+            members.append(.init("variables", TypedValue.encode(Dictionary(variables.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }))))
+            json = .object(members)
+        }
+        return JSONResponse.make(json)
+    }
+
+    static func json(_ definition: ProcessDefinitionInfo) -> JSONValue {
+        .object([
+            .init("id", .string(definition.id)), .init("key", .string(definition.key)), .init("category", .null), .init("description", .null),
+            .init("name", definition.name.map { .string($0) } ?? .null), .init("version", .integer(Int64(definition.version))),
+            .init("resource", .string(definition.resourceName)), .init("deploymentId", .string(definition.deploymentID)), .init("diagram", .null),
+            .init("suspended", .bool(false)), .init("tenantId", .null), .init("versionTag", definition.versionTag.map { .string($0) } ?? .null),
+            .init("historyTimeToLive", .null), .init("startableInTasklist", .bool(true)),
+        ])
+    }
+}

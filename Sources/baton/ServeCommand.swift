@@ -1,0 +1,121 @@
+import ArgumentParser
+import BatonBPMN
+import BatonEngine
+import BatonPostgres
+import BatonServer
+import Foundation
+import Hummingbird
+
+/// `baton serve`: Baton's main job. Starts (or connects to) PostgreSQL, migrates, deploys the
+/// processes directory, runs the job worker and serves the REST API until SIGTERM or SIGINT,
+/// then finishes what is in flight and stops the embedded database cleanly.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve Camunda 7's REST API (/engine-rest) over Baton's engine on PostgreSQL.",
+        discussion: """
+            Uses DATABASE_URL (or --database-url); without one, Baton's embedded PostgreSQL under
+            $BATON_HOME/pg (default .baton/pg), started here and stopped on exit. Every *.bpmn file
+            directly inside --processes is deployed at start-up; identical content creates no new
+            version. Prints one line when ready: "Baton serving http://HOST:PORT/engine-rest".
+            """
+    )
+
+    @Option(help: "The address to listen on. Until credentials exist, only loopback addresses are allowed.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The TCP port (0 picks a free one).")
+    var port = 8080
+
+    @Option(help: "The directory whose *.bpmn files are deployed at start-up.")
+    var processes = "processes"
+
+    @Option(help: "A file of NAME=value lines read as environment variables (the environment wins).")
+    var config: String?
+
+    @Option(help: "A libpq connection string or postgresql:// URL (default: DATABASE_URL).")
+    var databaseURL: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("Expected --port between 0 and 65535, but it is \(port).") }
+        guard ["127.0.0.1", "::1", "localhost"].contains(host) else {
+            throw ValidationError(
+                "Refusing to serve on '\(host)': Baton has no credentials configured, so it serves only on loopback (127.0.0.1, ::1, localhost).")
+        }
+    }
+
+    func run() async throws {
+        let settings = try ServeSettings.load(configFile: config)
+        let files = BPMNFileLoader.expand([processes])
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: processes, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure("error: Expected --processes '\(processes)' to be a directory of BPMN files, but it is not.")
+        }
+        let location = try DatabaseLocation.resolve(databaseURL: databaseURL ?? settings["DATABASE_URL"])
+        defer { location.close() }
+        do {
+            let migrator = try Migrator(directory: try SchemaDirectory.find("engine", override: nil))
+            try await migrator.migrate(PostgresConnection.connect(location.connectionString))
+            let pool = PostgresPool(connectionString: location.connectionString, maximum: 16)
+            let runtime = Runtime(store: PostgresStore(pool: pool))
+            for file in files {
+                let deployment = try await runtime.deploy(
+                    name: URL(fileURLWithPath: file).lastPathComponent,
+                    resources: [DeploymentResource(name: URL(fileURLWithPath: file).lastPathComponent, bytes: try BPMNFileLoader.bytes(of: file))],
+                    source: "baton serve")
+                for definition in deployment.definitions { FileOutput.standardError.write("deployed \(definition.id) from \(file)\n") }
+            }
+            let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime)) {
+                do {
+                    let connection = try await pool.lease()
+                    defer { Task { await pool.giveBack(connection) } }
+                    let pending = try await migrator.pending(connection)
+                    return pending.isEmpty ? nil : "migrations \(pending) are not applied"
+                } catch {
+                    return "the database is unreachable: \(error)"
+                }
+            }
+            let host = self.host
+            let application = Application(
+                router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Baton"),
+                onServerRunning: { channel in
+                    let port = channel.localAddress?.port ?? 0
+                    FileOutput.standardOutput.write("Baton serving http://\(host.contains(":") ? "[\(host)]" : host):\(port)/engine-rest\n")
+                })
+            let worker = Task { await JobWorker(runtime: runtime).run() }
+            defer { worker.cancel() }
+            try await application.runService()
+        } catch let error as EngineError {
+            throw CommandFailure("error: \(error.message)\(error.diagnostics.map { "\n\($0)" }.joined())")
+        } catch let error as PostgresError {
+            throw CommandFailure("error: \(error.description)")
+        } catch let error as MigrationError {
+            throw CommandFailure("error: \(error.description)")
+        }
+    }
+}
+
+/// `--config FILE`: `NAME=value` lines (blank lines and `#` comments allowed) that stand in for
+/// environment variables; a variable set in the environment wins.
+struct ServeSettings {
+    var values: [String: String]
+
+    subscript(name: String) -> String? { ProcessInfo.processInfo.environment[name] ?? values[name] }
+
+    static func load(configFile: String?) throws -> ServeSettings {
+        guard let configFile else { return ServeSettings(values: [:]) }
+        guard let text = try? String(contentsOfFile: configFile, encoding: .utf8) else {
+            throw CommandFailure("error: Expected to read the config file '\(configFile)', but it cannot be read.")
+        }
+        var values: [String: String] = [:]
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            guard let equals = trimmed.firstIndex(of: "="), equals != trimmed.startIndex else {
+                throw CommandFailure("\(configFile):\(number + 1): error: Expected NAME=value, but the line is '\(trimmed)'.")
+            }
+            values[String(trimmed[..<equals])] = String(trimmed[trimmed.index(after: equals)...])
+        }
+        return ServeSettings(values: values)
+    }
+}

@@ -1,0 +1,64 @@
+import BatonEngine
+import BatonModel
+import BatonServer
+import BatonTesting
+import Hummingbird
+import HummingbirdTesting
+
+/// A live Baton HTTP server on a loopback port over a fresh PostgreSQL database, and a client
+/// that speaks JSON to it.
+struct RestHarness {
+    let runtime: Runtime
+
+    static func make() async throws -> RestHarness {
+        RestHarness(runtime: Runtime(store: try await TestPostgres.freshStore()))
+    }
+
+    func run(_ test: @escaping @Sendable (RestClient) async throws -> Void) async throws {
+        let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime)) { nil }
+        let application = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await application.test(.live) { client in try await test(RestClient(client: client)) }
+    }
+}
+
+struct RestClient: Sendable {
+    let client: any TestClientProtocol
+
+    struct Reply {
+        var status: HTTPResponse.Status
+        var json: JSONValue?
+        var text: String
+
+        subscript(key: String) -> JSONValue? { json?[key] }
+    }
+
+    @discardableResult
+    func call(_ method: HTTPRequest.Method, _ path: String, json body: String? = nil, headers: HTTPFields = [:], raw: ByteBuffer? = nil) async throws -> Reply {
+        var headers = headers
+        if body != nil { headers[.contentType] = "application/json" }
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) } ?? raw)
+        let text = String(buffer: response.body)
+        return Reply(status: response.status, json: JSONText.parse(text), text: text)
+    }
+
+    /// `POST /engine-rest/deployment/create` with BPMN files, as Camunda Modeler sends it.
+    func deploy(_ files: [(name: String, content: String)], fields: [String: String] = ["deployment-name": "test"]) async throws -> Reply {
+        let boundary = "----baton-test-boundary"
+        var body = ""
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        for file in files {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n\(file.content)\r\n"
+        }
+        body += "--\(boundary)--\r\n"
+        var headers = HTTPFields()
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        return try await call(.post, "/engine-rest/deployment/create", headers: headers, raw: ByteBuffer(string: body))
+    }
+}
+
+extension JSONValue {
+    var stringValue: String? { if case .string(let text) = self { text } else { nil } }
+    var arrayValue: [JSONValue] { if case .array(let items) = self { items } else { [] } }
+}
