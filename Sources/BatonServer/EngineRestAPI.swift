@@ -13,7 +13,7 @@ public struct EngineRestAPI: Sendable {
         self.limits = limits
     }
 
-    func register<Context: RequestContext>(on router: Router<Context>) {
+    func register(on router: Router<BatonRequestContext>) {
         for prefix in ["engine-rest", "engine-rest/engine/default"] {
             let group = router.group(RouterPath(prefix))
             registerEngine(on: group)
@@ -26,11 +26,11 @@ public struct EngineRestAPI: Sendable {
         }
     }
 
-    func body(_ request: Request, _ context: some RequestContext) async throws -> JSONBody {
+    func body(_ request: Request, _ context: BatonRequestContext) async throws -> JSONBody {
         try await JSONBody.read(request, context: context, limit: limits.jsonBodyBytes)
     }
 
-    private func registerEngine<Context: RequestContext>(on group: RouterGroup<Context>) {
+    private func registerEngine(on group: RouterGroup<BatonRequestContext>) {
         group.get("engine") { _, _ in JSONResponse.make(.array([.object([.init("name", .string("default"))])])) }
         // The Camunda REST version Baton's API follows.
         group.get("version") { _, _ in JSONResponse.make(.object([.init("version", .string("7.22.0"))])) }

@@ -13,6 +13,8 @@ public struct RestError: HTTPResponseError {
     public var message: String
     /// Members added after `type` and `message`.
     var extra: [JSONValue.Member] = []
+    /// Whether to ask for HTTP Basic credentials (`WWW-Authenticate`), on a 401.
+    var challenge = false
 
     public init(_ status: HTTPResponse.Status, type: String, _ message: String) {
         self.status = status
@@ -21,8 +23,12 @@ public struct RestError: HTTPResponseError {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        JSONResponse.make(.object([.init("type", .string(type)), .init("message", .string(message))] + extra), status: status)
+        var response = JSONResponse.make(.object([.init("type", .string(type)), .init("message", .string(message))] + extra), status: status)
+        if challenge { response.headers[.wwwAuthenticate] = #"Basic realm="Baton", charset="UTF-8""# }
+        return response
     }
+
+    static func forbidden(_ message: String) -> RestError { RestError(.forbidden, type: "AuthorizationException", message) }
 
     static func invalid(_ message: String) -> RestError { RestError(.badRequest, type: "InvalidRequestException", message) }
     static func notFound(_ message: String) -> RestError { RestError(.notFound, type: "InvalidRequestException", message) }

@@ -21,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The address to listen on. Until credentials exist, only loopback addresses are allowed.")
+    @Option(help: "The address to listen on. Without credentials (BATON_USERS, BATON_API_TOKENS), only loopback is allowed.")
     var host = "127.0.0.1"
 
     @Option(help: "The TCP port (0 picks a free one).")
@@ -38,14 +38,20 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("Expected --port between 0 and 65535, but it is \(port).") }
-        guard ["127.0.0.1", "::1", "localhost"].contains(host) else {
-            throw ValidationError(
-                "Refusing to serve on '\(host)': Baton has no credentials configured, so it serves only on loopback (127.0.0.1, ::1, localhost).")
-        }
     }
 
     func run() async throws {
         let settings = try ServeSettings.load(configFile: config)
+        let credentials: Credentials
+        do {
+            credentials = try Credentials.parse(users: settings["BATON_USERS"], tokens: settings["BATON_API_TOKENS"], adminGroup: settings["BATON_ADMIN_GROUP"])
+        } catch {
+            throw CommandFailure("error: \(error.description)")
+        }
+        guard !credentials.isEmpty || ["127.0.0.1", "::1", "localhost"].contains(host) else {
+            throw CommandFailure(
+                "error: Refusing to serve on '\(host)': no credentials are configured (BATON_USERS or BATON_API_TOKENS), so Baton serves only on loopback (127.0.0.1, ::1, localhost).")
+        }
         let files = BPMNFileLoader.expand([processes])
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: processes, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -65,7 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
                     source: "baton serve")
                 for definition in deployment.definitions { FileOutput.standardError.write("deployed \(definition.id) from \(file)\n") }
             }
-            let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime)) {
+            let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), credentials: credentials) {
                 do {
                     let connection = try await pool.lease()
                     defer { Task { await pool.giveBack(connection) } }

@@ -2,6 +2,7 @@ import BatonEngine
 import BatonModel
 import BatonServer
 import BatonTesting
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 
@@ -9,13 +10,14 @@ import HummingbirdTesting
 /// that speaks JSON to it.
 struct RestHarness {
     let runtime: Runtime
+    let credentials: Credentials
 
-    static func make() async throws -> RestHarness {
-        RestHarness(runtime: Runtime(store: try await TestPostgres.freshStore()))
+    static func make(credentials: Credentials = Credentials()) async throws -> RestHarness {
+        RestHarness(runtime: Runtime(store: try await TestPostgres.freshStore()), credentials: credentials)
     }
 
     func run(_ test: @escaping @Sendable (RestClient) async throws -> Void) async throws {
-        let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime)) { nil }
+        let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), credentials: credentials) { nil }
         let application = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await application.test(.live) { client in try await test(RestClient(client: client)) }
     }
@@ -23,6 +25,15 @@ struct RestHarness {
 
 struct RestClient: Sendable {
     let client: any TestClientProtocol
+    /// The `Authorization` header sent with every call.
+    var authorization: String?
+
+    /// The same client, calling as `user` with `password` (HTTP Basic).
+    func `as`(_ user: String, _ password: String) -> RestClient {
+        RestClient(client: client, authorization: "Basic " + Data("\(user):\(password)".utf8).base64EncodedString())
+    }
+
+    func bearer(_ token: String) -> RestClient { RestClient(client: client, authorization: "Bearer \(token)") }
 
     struct Reply {
         var status: HTTPResponse.Status
@@ -36,6 +47,7 @@ struct RestClient: Sendable {
     func call(_ method: HTTPRequest.Method, _ path: String, json body: String? = nil, headers: HTTPFields = [:], raw: ByteBuffer? = nil) async throws -> Reply {
         var headers = headers
         if body != nil { headers[.contentType] = "application/json" }
+        if let authorization { headers[.authorization] = authorization }
         let response = try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) } ?? raw)
         let text = String(buffer: response.body)
         return Reply(status: response.status, json: JSONText.parse(text), text: text)

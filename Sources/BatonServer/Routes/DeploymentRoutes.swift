@@ -3,7 +3,7 @@ import BatonModel
 import Hummingbird
 
 extension EngineRestAPI {
-    func registerDeployments<Context: RequestContext>(on group: RouterGroup<Context>) {
+    func registerDeployments(on group: RouterGroup<BatonRequestContext>) {
         group.post("deployment/create") { request, context in try await createDeployment(request, context) }
         group.get("deployment") { request, _ in
             let query = try QueryParameters(request, allowed: ["id", "name", "source", "firstResult", "maxResults", "sortBy", "sortOrder"])
@@ -21,7 +21,8 @@ extension EngineRestAPI {
 
     /// `POST /deployment/create`: multipart with `deployment-name`, `enable-duplicate-filtering`,
     /// `deploy-changed-only`, `deployment-source`, `tenant-id` and the BPMN files.
-    private func createDeployment(_ request: Request, _ context: some RequestContext) async throws -> Response {
+    private func createDeployment(_ request: Request, _ context: BatonRequestContext) async throws -> Response {
+        try Authorization.requireAdmin(context.identity, to: "deploy processes")
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limits.deploymentBytes)

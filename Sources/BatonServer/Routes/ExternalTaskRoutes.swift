@@ -6,7 +6,7 @@ extension EngineRestAPI {
     /// Camunda's longest long poll (30 minutes).
     static let longestLongPoll: Int64 = 1_800_000
 
-    func registerExternalTasks<Context: RequestContext>(on group: RouterGroup<Context>) {
+    func registerExternalTasks(on group: RouterGroup<BatonRequestContext>) {
         group.get("external-task") { request, _ in
             let query = try QueryParameters(
                 request, allowed: ["externalTaskId", "topicName", "processInstanceId", "activityId", "withRetriesLeft", "noRetriesLeft", "firstResult", "maxResults"])
@@ -76,7 +76,7 @@ extension EngineRestAPI {
 
     /// `POST /external-task/fetchAndLock`, with long polling: with `asyncResponseTimeout` the
     /// request waits (polling the store) until a task can be locked or the timeout passes.
-    private func fetchAndLock(_ request: Request, _ context: some RequestContext) async throws -> Response {
+    private func fetchAndLock(_ request: Request, _ context: BatonRequestContext) async throws -> Response {
         let body = try await body(request, context)
         try body.allowOnly(["workerId", "maxTasks", "usePriority", "asyncResponseTimeout", "topics", "sorting"])
         let workerID = try worker(body)

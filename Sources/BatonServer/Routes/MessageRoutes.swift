@@ -3,7 +3,7 @@ import BatonModel
 import Hummingbird
 
 extension EngineRestAPI {
-    func registerMessages<Context: RequestContext>(on group: RouterGroup<Context>) {
+    func registerMessages(on group: RouterGroup<BatonRequestContext>) {
         group.post("message") { request, context in
             let body = try await body(request, context)
             try body.allowOnly([

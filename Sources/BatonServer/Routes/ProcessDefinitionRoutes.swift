@@ -3,7 +3,7 @@ import BatonModel
 import Hummingbird
 
 extension EngineRestAPI {
-    func registerProcessDefinitions<Context: RequestContext>(on group: RouterGroup<Context>) {
+    func registerProcessDefinitions(on group: RouterGroup<BatonRequestContext>) {
         let listParameters: Set<String> = [
             "processDefinitionId", "key", "name", "deploymentId", "version", "versionTag", "latestVersion", "firstResult", "maxResults",
             "sortBy", "sortOrder",
@@ -60,7 +60,7 @@ extension EngineRestAPI {
     }
 
     /// `POST …/start`: `variables`, `businessKey`, `withVariablesInReturn`.
-    private func start(_ definitionID: String, _ request: Request, _ context: some RequestContext) async throws -> Response {
+    private func start(_ definitionID: String, _ request: Request, _ context: BatonRequestContext) async throws -> Response {
         let body = try await body(request, context)
         try body.allowOnly(["variables", "businessKey", "withVariablesInReturn", "skipCustomListeners", "skipIoMappings", "caseInstanceId"])
         if try body.string("caseInstanceId") != nil { throw RestError.invalid("Baton has no cases; 'caseInstanceId' is not supported.") }

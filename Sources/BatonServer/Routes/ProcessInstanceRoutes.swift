@@ -3,7 +3,7 @@ import BatonModel
 import Hummingbird
 
 extension EngineRestAPI {
-    func registerProcessInstances<Context: RequestContext>(on group: RouterGroup<Context>) {
+    func registerProcessInstances(on group: RouterGroup<BatonRequestContext>) {
         let listParameters: Set<String> = [
             "processInstanceIds", "processDefinitionKey", "processDefinitionId", "businessKey", "active", "variables", "superProcessInstance",
             "firstResult", "maxResults", "sortBy", "sortOrder",
@@ -22,16 +22,19 @@ extension EngineRestAPI {
             return JSONResponse.make(Self.json(instance))
         }
         group.delete("process-instance/:id") { _, context in
+            try Authorization.requireAdmin(context.identity, to: "cancel process instances")
             let id = try context.parameters.require("id")
             guard try await runtime.instance(id).state == .active else { throw RestError.notFound("Process instance with id \(id) does not exist") }
             try await runtime.cancel(id)
             return JSONResponse.noContent()
         }
         group.get("process-instance/:id/variables") { _, context in
+            try Authorization.requireAdmin(context.identity, to: "read process variables")
             let variables = try await runtime.variables(of: try context.parameters.require("id"))
             return JSONResponse.make(.object(variables.map { .init($0.name, TypedValue.encode($0.value)) }))
         }
         group.get("process-instance/:id/variables/:name") { _, context in
+            try Authorization.requireAdmin(context.identity, to: "read process variables")
             let name = try context.parameters.require("name")
             guard let variable = try await runtime.variables(of: try context.parameters.require("id")).first(where: { $0.name == name }) else {
                 throw RestError.notFound("process instance variable with name \(name) does not exist")
@@ -39,6 +42,7 @@ extension EngineRestAPI {
             return JSONResponse.make(TypedValue.encode(variable.value))
         }
         group.put("process-instance/:id/variables/:name") { request, context in
+            try Authorization.requireAdmin(context.identity, to: "change process variables")
             let name = try context.parameters.require("name")
             let body = try await body(request, context)
             let value = try TypedValue.decode(body.value, path: name)
@@ -46,6 +50,7 @@ extension EngineRestAPI {
             return JSONResponse.noContent()
         }
         group.post("process-instance/:id/variables") { request, context in
+            try Authorization.requireAdmin(context.identity, to: "change process variables")
             let body = try await body(request, context)
             try body.allowOnly(["modifications", "deletions"])
             if let deletions = try body.strings("deletions"), !deletions.isEmpty {

@@ -3,23 +3,23 @@ import BatonModel
 import Hummingbird
 
 extension EngineRestAPI {
-    func registerTasks<Context: RequestContext>(on group: RouterGroup<Context>) {
+    func registerTasks(on group: RouterGroup<BatonRequestContext>) {
         let listParameters: Set<String> = [
             "taskId", "assignee", "candidateUser", "candidateGroup", "candidateGroups", "includeAssignedTasks", "unassigned",
             "processInstanceId", "processDefinitionKey", "processDefinitionId", "taskDefinitionKey", "sortBy", "sortOrder", "firstResult",
             "maxResults",
         ]
-        group.get("task") { request, _ in
+        group.get("task") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.array(try await tasks(query, paged: true).map(Self.json)))
+            return JSONResponse.make(.array(try await tasks(query, paged: true, for: context.identity).map(Self.json)))
         }
-        group.get("task/count") { request, _ in
+        group.get("task/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.object([.init("count", .integer(Int64(try await tasks(query, paged: false).count)))]))
+            return JSONResponse.make(.object([.init("count", .integer(Int64(try await tasks(query, paged: false, for: context.identity).count)))]))
         }
-        group.get("task/:id") { _, context in JSONResponse.make(Self.json(try await runtime.task(try context.parameters.require("id")))) }
+        group.get("task/:id") { _, context in JSONResponse.make(Self.json(try await authorizedTask(context))) }
         group.get("task/:id/form") { _, context in
-            let task = try await runtime.task(try context.parameters.require("id"))
+            let task = try await authorizedTask(context)
             return JSONResponse.make(.object([
                 .init("key", task.formKey.map { .string($0) } ?? .null), .init("camundaFormRef", .null), .init("contextPath", .null),
             ]))
@@ -28,34 +28,40 @@ extension EngineRestAPI {
             let body = try await body(request, context)
             try body.allowOnly(["userId"])
             guard let user = try body.string("userId"), !user.isEmpty else { throw RestError.invalid("Expected 'userId' to name the user claiming the task, but it is missing.") }
+            _ = try await authorizedTask(context)
+            try Authorization.requireSelf(user, context.identity)
             try await runtime.claim(try context.parameters.require("id"), userID: user)
             return JSONResponse.noContent()
         }
         group.post("task/:id/unclaim") { _, context in
+            _ = try await authorizedTask(context)
             try await runtime.unclaim(try context.parameters.require("id"))
             return JSONResponse.noContent()
         }
         group.post("task/:id/assignee") { request, context in
             let body = try await body(request, context)
             try body.allowOnly(["userId"])
-            try await runtime.setAssignee(try context.parameters.require("id"), to: try body.string("userId"))
+            let user = try body.string("userId")
+            _ = try await authorizedTask(context)
+            try Authorization.requireSelf(user, context.identity)
+            try await runtime.setAssignee(try context.parameters.require("id"), to: user)
             return JSONResponse.noContent()
         }
         group.post("task/:id/complete") { request, context in
             let body = try await body(request, context)
             try body.allowOnly(["variables", "withVariablesInReturn"])
-            let instance = try await runtime.complete(try context.parameters.require("id"), variables: try body.variables("variables"))
+            let task = try await authorizedTask(context)
+            let instance = try await runtime.complete(task.id, variables: try body.variables("variables"), userID: context.identity?.userID)
             guard try body.bool("withVariablesInReturn") == true else { return JSONResponse.noContent() }
             let variables = try await runtime.variables(of: instance.id)
             return JSONResponse.make(.object(variables.map { .init($0.name, TypedValue.encode($0.value)) }))
         }
         group.get("task/:id/variables") { _, context in
-            JSONResponse.make(TypedValue.encode(try await runtime.taskVariables(try context.parameters.require("id"))))
+            JSONResponse.make(TypedValue.encode(try await runtime.taskVariables(try await authorizedTask(context).id)))
         }
         group.get("task/:id/form-variables") { _, context in
-            let id = try context.parameters.require("id")
-            let task = try await runtime.task(id)
-            let variables = try await runtime.taskVariables(id)
+            let task = try await authorizedTask(context)
+            let variables = try await runtime.taskVariables(task.id)
             // Declared form fields with their current values; without a form, every variable.
             if task.formFields.isEmpty { return JSONResponse.make(TypedValue.encode(variables)) }
             return JSONResponse.make(.object(task.formFields.map { field in
@@ -64,7 +70,15 @@ extension EngineRestAPI {
         }
     }
 
-    private func tasks(_ query: QueryParameters, paged: Bool) async throws -> [TaskInfo] {
+    /// The task the path names, if the caller may work on it (403 otherwise).
+    private func authorizedTask(_ context: BatonRequestContext) async throws -> TaskInfo {
+        let task = try await runtime.task(try context.parameters.require("id"))
+        try Authorization.requireWork(on: task, context.identity)
+        return task
+    }
+
+    /// Tasks matching the query that the caller may work on.
+    private func tasks(_ query: QueryParameters, paged: Bool, for identity: Identity?) async throws -> [TaskInfo] {
         let sort: TaskQuery.SortKey
         switch query.string("sortBy") {
         case nil, "created": sort = .created
@@ -88,6 +102,7 @@ extension EngineRestAPI {
             taskDefinitionKey: query.string("taskDefinitionKey"), sortBy: sort, ascending: ascending))
         if let id = query.string("taskId") { result = result.filter { $0.id == id } }
         if let definition = query.string("processDefinitionId") { result = result.filter { $0.processDefinitionID == definition } }
+        result = result.filter { Authorization.mayWork(on: $0, identity) }
         return paged ? try page(result, query) : result
     }
 
