@@ -26,6 +26,11 @@ struct BatonProcess {
     /// Runs `baton arguments…` in the repository root. Output goes through files, not pipes, so a
     /// large output can never block the child.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        try run(executable.path, arguments, environment: environment)
+    }
+
+    /// Runs any program the same way (the compatibility test's Python, say).
+    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("baton-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -34,7 +39,7 @@ struct BatonProcess {
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.currentDirectoryURL = repositoryRoot
         process.standardOutput = out

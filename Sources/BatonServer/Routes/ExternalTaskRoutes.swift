@@ -86,8 +86,11 @@ extension EngineRestAPI {
         for topic in try body.array("topics") ?? [] {
             try topic.allowOnly([
                 "topicName", "lockDuration", "variables", "localVariables", "deserializeValues", "includeExtensionProperties", "businessKey",
-                "processDefinitionId", "processDefinitionKey", "tenantIdIn", "withoutTenantId",
+                "processDefinitionId", "processDefinitionKey", "tenantIdIn", "withoutTenantId", "processVariables",
             ])
+            if let filter = try topic.object("processVariables"), filter.value != .object([]) {
+                throw RestError.invalid("Baton does not filter external tasks by process variables; '\(topic.path).processVariables' must be empty.")
+            }
             guard let name = try topic.string("topicName") else { throw RestError.invalid("Expected '\(topic.path).topicName', but it is missing.") }
             guard let duration = try topic.integer("lockDuration"), duration > 0 else {
                 throw RestError.invalid("Expected '\(topic.path).lockDuration' to be a positive number of milliseconds, but it is missing or not positive.")

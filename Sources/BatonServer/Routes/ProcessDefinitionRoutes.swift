@@ -62,8 +62,12 @@ extension EngineRestAPI {
     /// `POST …/start`: `variables`, `businessKey`, `withVariablesInReturn`.
     private func start(_ definitionID: String, _ request: Request, _ context: BatonRequestContext) async throws -> Response {
         let body = try await body(request, context)
-        try body.allowOnly(["variables", "businessKey", "withVariablesInReturn", "skipCustomListeners", "skipIoMappings", "caseInstanceId"])
+        try body.allowOnly(["variables", "businessKey", "withVariablesInReturn", "skipCustomListeners", "skipIoMappings", "caseInstanceId", "startInstructions"])
         if try body.string("caseInstanceId") != nil { throw RestError.invalid("Baton has no cases; 'caseInstanceId' is not supported.") }
+        if let instructions = try body.array("startInstructions"), !instructions.isEmpty {
+            throw RestError.invalid("Baton starts instances at their start event only; 'startInstructions' must be empty.")
+        }
+        if try body.bool("skipIoMappings") == true { throw RestError.invalid("Baton always applies input/output mappings; 'skipIoMappings' must be false.") }
         let instance = try await runtime.start(definitionID: definitionID, businessKey: try body.string("businessKey"), variables: try body.variables("variables"))
         var json = Self.json(instance)
         if try body.bool("withVariablesInReturn") == true, case .object(var members) = json {

@@ -1,0 +1,64 @@
+import Foundation
+
+/// A `baton serve` child process on a free loopback port with an embedded PostgreSQL of its own,
+/// for tests that talk to it over HTTP.
+final class ServedBaton {
+    let process: Process
+    let home: URL
+    /// `http://127.0.0.1:PORT/engine-rest`, from the line it prints when ready.
+    let url: String
+
+    private init(process: Process, home: URL, url: String) {
+        self.process = process
+        self.home = home
+        self.url = url
+    }
+
+    static func start(environment: [String: String] = [:]) async throws -> ServedBaton {
+        let home = URL(fileURLWithPath: "/tmp/baton-serve-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let outURL = home.appendingPathComponent("stdout"), errURL = home.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let process = Process()
+        process.executableURL = BatonProcess.executable
+        process.currentDirectoryURL = BatonProcess.repositoryRoot
+        process.arguments = ["serve", "--port", "0"]
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["BATON_HOME": home.appendingPathComponent("b").path, "DATABASE_URL": "", "BATON_USERS": "", "BATON_API_TOKENS": ""].merging(environment) { $1 }
+        ) { $1 }
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        // Bounded only so a broken build cannot hang the suite.
+        for _ in 0..<600 where process.isRunning {
+            let output = String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
+            if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("Baton serving ") }) {
+                return ServedBaton(process: process, home: home, url: String(line.dropFirst("Baton serving ".count)))
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        let log = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
+        try? FileManager.default.removeItem(at: home)
+        throw ServeFailure(description: "baton serve did not become ready: \(log)")
+    }
+
+    /// SIGTERM, then wait (bounded) for a clean exit; returns the exit status.
+    @discardableResult
+    func stop() -> Int32 {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        for _ in 0..<300 where process.isRunning { usleep(100_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    var postgresStopped: Bool { !FileManager.default.fileExists(atPath: home.appendingPathComponent("b/pg/data/postmaster.pid").path) }
+
+    deinit { try? FileManager.default.removeItem(at: home) }
+}
+
+struct ServeFailure: Error, CustomStringConvertible {
+    var description: String
+}
