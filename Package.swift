@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
@@ -37,7 +39,9 @@ let package = Package(
         .target(name: "BatonModel", swiftSettings: strictSettings),
         .target(name: "BatonBPMN", dependencies: ["BatonModel", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "BatonCore", dependencies: ["BatonModel"], swiftSettings: strictSettings),
-        .target(name: "BatonEngine", dependencies: ["BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
+        .target(
+            name: "BatonEngine", dependencies: ["BatonCore", "BatonBPMN", "BatonModel", .product(name: "CoreMetrics", package: "swift-metrics")],
+            swiftSettings: strictSettings),
         .target(name: "BatonPostgres", dependencies: ["BatonEngine", "BatonCore", "BatonModel", "CLibPQ"], swiftSettings: strictSettings),
         .target(name: "BatonTesting", dependencies: ["BatonEngine", "BatonPostgres", "BatonCore", "BatonModel"], swiftSettings: strictSettings),
         .target(
@@ -45,6 +49,7 @@ let package = Package(
             dependencies: [
                 "BatonEngine", "BatonPostgres", "BatonBPMN", "BatonModel", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             swiftSettings: strictSettings),
         .executableTarget(
@@ -60,6 +65,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             swiftSettings: strictSettings
         ),
@@ -76,6 +83,7 @@ let package = Package(
             dependencies: [
                 "BatonServer", "BatonEngine", "BatonTesting", "BatonModel",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: strictSettings),
         .testTarget(

@@ -1,6 +1,7 @@
 import BatonEngine
 import BatonModel
 import Hummingbird
+import Prometheus
 
 /// Baton's HTTP surface: Camunda's `/engine-rest`, plus `/health` and `/ready` for whoever
 /// watches the process.
@@ -8,8 +9,15 @@ public enum BatonHTTPServer {
     /// Why Baton cannot serve requests yet, or nil when it can.
     public typealias Readiness = @Sendable () async -> String?
 
-    public static func router(api: EngineRestAPI, credentials: Credentials = Credentials(), readiness: @escaping Readiness) -> Router<BatonRequestContext> {
+    /// - Parameter metrics: the registry `/metrics` shows in Prometheus's text format (the
+    ///   engine's counters and, when swift-metrics is bootstrapped with it, HTTP request counts
+    ///   and latencies).
+    public static func router(
+        api: EngineRestAPI, credentials: Credentials = Credentials(), metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        readiness: @escaping Readiness
+    ) -> Router<BatonRequestContext> {
         let router = Router(context: BatonRequestContext.self)
+        router.add(middleware: MetricsMiddleware())
         router.add(middleware: RestErrorMiddleware())
         router.add(middleware: AuthenticationMiddleware(credentials: credentials))
         router.get("health") { _, _ in JSONResponse.make(.object([.init("status", .string("UP"))])) }
@@ -18,6 +26,11 @@ public enum BatonHTTPServer {
                 return JSONResponse.make(.object([.init("status", .string("DOWN")), .init("reason", .string(reason))]), status: .serviceUnavailable)
             }
             return JSONResponse.make(.object([.init("status", .string("UP"))]))
+        }
+        router.get("metrics") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
         }
         api.register(on: router)
         return router

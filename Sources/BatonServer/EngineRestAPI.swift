@@ -23,6 +23,8 @@ public struct EngineRestAPI: Sendable {
             registerTasks(on: group)
             registerMessages(on: group)
             registerExternalTasks(on: group)
+            registerHistory(on: group)
+            registerOperations(on: group)
         }
     }
 

@@ -4,7 +4,9 @@ import BatonEngine
 import BatonPostgres
 import BatonServer
 import Foundation
+import CoreMetrics
 import Hummingbird
+import Prometheus
 
 /// `baton serve`: Baton's main job. Starts (or connects to) PostgreSQL, migrates, deploys the
 /// processes directory, runs the job worker and serves the REST API until SIGTERM or SIGINT,
@@ -63,7 +65,10 @@ struct ServeCommand: AsyncParsableCommand {
             let migrator = try Migrator(directory: try SchemaDirectory.find("engine", override: nil))
             try await migrator.migrate(PostgresConnection.connect(location.connectionString))
             let pool = PostgresPool(connectionString: location.connectionString, maximum: 16)
-            let runtime = Runtime(store: PostgresStore(pool: pool))
+            let registry = PrometheusCollectorRegistry()
+            let metricsFactory = PrometheusMetricsFactory(registry: registry)
+            MetricsSystem.bootstrap(metricsFactory)
+            let runtime = Runtime(store: PostgresStore(pool: pool), metrics: EngineMetrics(factory: metricsFactory))
             for file in files {
                 let deployment = try await runtime.deploy(
                     name: URL(fileURLWithPath: file).lastPathComponent,
@@ -71,7 +76,7 @@ struct ServeCommand: AsyncParsableCommand {
                     source: "baton serve")
                 for definition in deployment.definitions { FileOutput.standardError.write("deployed \(definition.id) from \(file)\n") }
             }
-            let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), credentials: credentials) {
+            let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), credentials: credentials, metrics: registry) {
                 do {
                     let connection = try await pool.lease()
                     defer { Task { await pool.giveBack(connection) } }

@@ -133,8 +133,13 @@ import Testing
         }
     }
 
-    @Test func healthAndReadiness() async throws {
+    @Test func healthReadinessAndMetrics() async throws {
         try await RestHarness.make().run { rest in
+            _ = try await rest.deploy([("review.bpmn", Self.approval)])
+            _ = try await rest.call(.post, "/engine-rest/process-definition/key/review/start", json: "{}")
+            let metrics = try await rest.call(.get, "/metrics")
+            #expect(metrics.text.contains(#"baton_executor_steps_total{outcome="accepted"} 1"#), "\(metrics.text)")
+            #expect(metrics.text.contains("baton_activities_completed_total 1"), "the start event completed")
             let health = try await rest.call(.get, "/health"), ready = try await rest.call(.get, "/ready")
             let engines = try await rest.call(.get, "/engine-rest/engine")
             #expect(health["status"] == .string("UP"))

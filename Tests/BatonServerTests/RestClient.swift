@@ -5,19 +5,23 @@ import BatonTesting
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Prometheus
 
 /// A live Baton HTTP server on a loopback port over a fresh PostgreSQL database, and a client
 /// that speaks JSON to it.
 struct RestHarness {
     let runtime: Runtime
     let credentials: Credentials
+    let metrics: PrometheusCollectorRegistry
 
     static func make(credentials: Credentials = Credentials()) async throws -> RestHarness {
-        RestHarness(runtime: Runtime(store: try await TestPostgres.freshStore()), credentials: credentials)
+        let metrics = PrometheusCollectorRegistry()
+        let runtime = Runtime(store: try await TestPostgres.freshStore(), metrics: EngineMetrics(factory: PrometheusMetricsFactory(registry: metrics)))
+        return RestHarness(runtime: runtime, credentials: credentials, metrics: metrics)
     }
 
     func run(_ test: @escaping @Sendable (RestClient) async throws -> Void) async throws {
-        let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), credentials: credentials) { nil }
+        let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), credentials: credentials, metrics: metrics) { nil }
         let application = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await application.test(.live) { client in try await test(RestClient(client: client)) }
     }

@@ -57,7 +57,9 @@ extension StepRun {
             }
         }
         emit(.jobFailed(jobID: id, retries: left, dueAt: dueAt, error: error))
-        if left == 0 {
+        // One open incident per job: running a job that is out of retries again (an operator's
+        // manual execute) and failing again leaves the existing incident as it is.
+        if left == 0, !state.incidents.contains(where: { $0.jobID == id }) {
             emit(.incidentCreated(IncidentRecord(
                 id: newID(), kind: .failedJob, elementKey: job.elementKey, node: job.node, jobID: id,
                 message: "Job of \(describe(job.node)) failed and has no retries left: \(error)", createdAt: context.now)))

@@ -104,12 +104,14 @@ extension Runtime {
                     try await run([Pending(instanceID: instanceID, command: .executeJob(jobID: jobID))], in: transaction)
                 }
             }
+            metrics.jobRan(succeeded: true)
             return true
         } catch let error as EngineError where error.kind == .handlerFailed || error.kind == .executionFailed {
             try await store.transaction { transaction in
                 guard let record = try await transaction.lockInstance(instanceID), record.state.job(jobID) != nil else { return }
                 try await run([Pending(instanceID: instanceID, command: .failJob(jobID: jobID, error: error.message, retries: nil, retryAt: nil))], in: transaction)
             }
+            metrics.jobRan(succeeded: false)
             return false
         }
     }

@@ -22,12 +22,14 @@ public final class Runtime: Sendable {
     /// How long ended instances keep their history when their process declares no
     /// `camunda:historyTimeToLive`.
     public let defaultHistoryTimeToLiveDays: Int
+    public let metrics: EngineMetrics
 
     public init(
         store: any Store = MemoryStore(), clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
         handlers: [String: any ServiceTaskHandler] = [:], limits: ExecutionLimits = ExecutionLimits(),
-        readOptions: BPMNReadOptions = BPMNReadOptions(), defaultHistoryTimeToLiveDays: Int = 180
+        readOptions: BPMNReadOptions = BPMNReadOptions(), defaultHistoryTimeToLiveDays: Int = 180, metrics: EngineMetrics = EngineMetrics()
     ) {
+        self.metrics = metrics
         self.defaultHistoryTimeToLiveDays = defaultHistoryTimeToLiveDays
         self.store = store
         self.clock = clock
@@ -90,10 +92,27 @@ public final class Runtime: Sendable {
             let process = try await executable(record.definitionID, in: transaction)
             let now = clock.now()
             let transition: Transition
-            switch Executor.step(process, record.state, next.command, StepContext(now: now, ids: ids, limits: limits)) {
-            case .success(let accepted): transition = accepted
-            case .failure(let rejection): throw EngineError(rejection)
+            let began = ContinuousClock.now
+            let decided = Executor.step(process, record.state, next.command, StepContext(now: now, ids: ids, limits: limits))
+            let elapsed = began.duration(to: .now).components
+            let nanoseconds = elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000
+            switch decided {
+            case .success(let accepted):
+                transition = accepted
+                metrics.commandFinished(accepted: true, nanoseconds: nanoseconds)
+            case .failure(let rejection):
+                metrics.commandFinished(accepted: false, nanoseconds: nanoseconds)
+                throw EngineError(rejection)
             }
+            var completed = 0, incidents = 0
+            for event in transition.events {
+                switch event {
+                case .elementCompleted: completed += 1
+                case .incidentCreated: incidents += 1
+                default: break
+                }
+            }
+            metrics.stepped(completedElements: completed, incidentsRaised: incidents)
             let wasActive = record.state.status == .active
             record.state = transition.state
             if record.state.status != .active, record.endedAt == nil {
