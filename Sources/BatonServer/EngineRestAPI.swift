@@ -36,6 +36,11 @@ public struct EngineRestAPI: Sendable {
         group.get("engine") { _, _ in JSONResponse.make(.array([.object([.init("name", .string("default"))])])) }
         // The Camunda REST version Baton's API follows.
         group.get("version") { _, _ in JSONResponse.make(.object([.init("version", .string("7.22.0"))])) }
+        group.get("openapi.json") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        }
     }
 }
 

@@ -1,0 +1,154 @@
+import BatonModel
+import Hummingbird
+import Testing
+
+/// Every response of a broad scenario must match what `/engine-rest/openapi.json` documents for
+/// its path, method and status; an undocumented path or status is a failure too.
+@Suite struct OpenAPIConformanceTests {
+    @Test func responsesConformToTheServedOpenAPIDocument() async throws {
+        try await RestHarness.make().run { rest in
+            let document = try #require(try await rest.call(.get, "/engine-rest/openapi.json").json)
+            let checker = OpenAPIChecker(document: document)
+            var exercised: Set<String> = []
+            func check(_ method: HTTPRequest.Method, _ path: String, json: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> RestClient.Reply {
+                let reply = try await rest.call(method, path, json: json)
+                let problems = checker.problems(method: method.rawValue.lowercased(), path: path, status: reply.status.code, body: reply.json)
+                #expect(problems.isEmpty, "\(method) \(path) → \(reply.status.code): \(problems)", sourceLocation: sourceLocation)
+                if let template = checker.template(for: path) { exercised.insert("\(method.rawValue.lowercased()) \(template)") }
+                return reply
+            }
+            let deployment = try await rest.deploy([("review.bpmn", EngineRestTests.approval)])
+            #expect(checker.problems(method: "post", path: "/engine-rest/deployment/create", status: deployment.status.code, body: deployment.json).isEmpty)
+            let deploymentID = try #require(deployment["id"]?.stringValue)
+            for path in ["/engine-rest/engine", "/engine-rest/version", "/engine-rest/deployment", "/engine-rest/deployment/\(deploymentID)",
+                         "/engine-rest/process-definition", "/engine-rest/process-definition/count", "/engine-rest/process-definition/key/review",
+                         "/engine-rest/process-definition/key/review/xml", "/engine-rest/deployment/nope", "/engine-rest/task?bad=1"] {
+                _ = try await check(.get, path)
+            }
+            let instance = try #require(try await check(.post, "/engine-rest/process-definition/key/review/start", json: #"{"variables": {"n": {"value": 1}}}"#)["id"]?.stringValue)
+            for path in ["/engine-rest/process-instance", "/engine-rest/process-instance/count", "/engine-rest/process-instance/\(instance)",
+                         "/engine-rest/process-instance/\(instance)/variables", "/engine-rest/process-instance/\(instance)/variables/n",
+                         "/engine-rest/process-instance/\(instance)/activity-instances", "/engine-rest/task", "/engine-rest/task/count",
+                         "/engine-rest/variable-instance", "/engine-rest/event-subscription", "/engine-rest/incident", "/engine-rest/job",
+                         "/engine-rest/external-task", "/engine-rest/history/process-instance", "/engine-rest/history/process-instance/\(instance)",
+                         "/engine-rest/history/activity-instance?processInstanceId=\(instance)", "/engine-rest/history/task?processInstanceId=\(instance)",
+                         "/engine-rest/history/variable-instance?processInstanceId=\(instance)", "/engine-rest/history/incident"] {
+                _ = try await check(.get, path)
+            }
+            let task = try #require(try await check(.get, "/engine-rest/task?processInstanceId=\(instance)").json?.arrayValue.first?["id"]?.stringValue)
+            for path in ["/engine-rest/task/\(task)", "/engine-rest/task/\(task)/form", "/engine-rest/task/\(task)/variables", "/engine-rest/task/\(task)/form-variables"] {
+                _ = try await check(.get, path)
+            }
+            _ = try await check(.put, "/engine-rest/process-instance/\(instance)/variables/m", json: #"{"value": "x", "type": "String"}"#)
+            _ = try await check(.post, "/engine-rest/process-instance/\(instance)/variables", json: #"{"modifications": {"k": {"value": true}}}"#)
+            _ = try await check(.post, "/engine-rest/task/\(task)/claim", json: #"{"userId": "ann"}"#)
+            _ = try await check(.post, "/engine-rest/task/\(task)/claim", json: #"{"userId": "bob"}"#)
+            _ = try await check(.post, "/engine-rest/task/\(task)/unclaim")
+            _ = try await check(.post, "/engine-rest/task/\(task)/assignee", json: #"{"userId": "ann"}"#)
+            _ = try await check(.post, "/engine-rest/task/\(task)/complete", json: #"{"withVariablesInReturn": true}"#)
+            _ = try await check(.post, "/engine-rest/message", json: #"{"messageName": "documentsReceived", "resultEnabled": true}"#)
+            let locked = try await check(.post, "/engine-rest/external-task/fetchAndLock", json: #"{"workerId": "w", "maxTasks": 1, "topics": [{"topicName": "archive", "lockDuration": 1000}]}"#)
+            let external = try #require(locked.json?.arrayValue.first?["id"]?.stringValue)
+            _ = try await check(.post, "/engine-rest/external-task/\(external)/extendLock", json: #"{"workerId": "w", "newDuration": 5000}"#)
+            _ = try await check(.post, "/engine-rest/external-task/\(external)/failure", json: #"{"workerId": "w", "errorMessage": "x", "retries": 1, "retryTimeout": 0}"#)
+            _ = try await check(.post, "/engine-rest/external-task/fetchAndLock", json: #"{"workerId": "w", "maxTasks": 1, "topics": [{"topicName": "archive", "lockDuration": 1000}]}"#)
+            _ = try await check(.post, "/engine-rest/external-task/\(external)/unlock")
+            _ = try await check(.post, "/engine-rest/external-task/\(external)/complete", json: #"{"workerId": "w"}"#)
+            _ = try await check(.delete, "/engine-rest/process-instance/\(instance)")
+            #expect(exercised.count >= 40, "exercised only \(exercised.sorted())")
+        }
+    }
+}
+
+/// Checks a JSON response against an OpenAPI 3.1 document: the path template, the method, the
+/// status, and the response body against its schema (type, required, properties, items,
+/// additionalProperties, allOf, $ref).
+struct OpenAPIChecker {
+    let document: JSONValue
+
+    /// The documented template (`/task/{id}`) a concrete path (`/engine-rest/task/abc?x=1`) matches.
+    func template(for path: String) -> String? {
+        let bare = String(path.split(separator: "?", maxSplits: 1)[0].dropFirst("/engine-rest".count))
+        guard case .object(let paths)? = document["paths"] else { return nil }
+        let segments = bare.split(separator: "/")
+        return paths.map(\.key).first { template in
+            let parts = template.split(separator: "/")
+            return parts.count == segments.count && zip(parts, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+        }
+    }
+
+    func problems(method: String, path: String, status: Int, body: JSONValue?) -> [String] {
+        guard let template = template(for: path) else { return ["path not documented"] }
+        guard let operation = document["paths"]?[template]?[method] else { return ["\(method) not documented for \(template)"] }
+        guard var response = operation["responses"]?[String(status)] else { return ["status \(status) not documented"] }
+        response = resolve(response)
+        guard let schema = response["content"]?["application/json"]?["schema"] else {
+            return body == nil ? [] : ["a body where none is documented"]
+        }
+        guard let body else { return ["no JSON body"] }
+        var problems: [String] = []
+        validate(body, against: schema, at: "$", into: &problems)
+        return problems
+    }
+
+    private func resolve(_ value: JSONValue) -> JSONValue {
+        guard case .string(let reference)? = value["$ref"] else { return value }
+        var current: JSONValue? = document
+        for part in reference.dropFirst(2).split(separator: "/") { current = current?[String(part)] }
+        return current.map(resolve) ?? .null
+    }
+
+    private func validate(_ value: JSONValue, against schema: JSONValue, at path: String, into problems: inout [String]) {
+        let schema = resolve(schema)
+        if case .array(let all)? = schema["allOf"] {
+            for part in all { validate(value, against: part, at: path, into: &problems) }
+        }
+        var types: [String] = []
+        switch schema["type"] {
+        case .string(let type)?: types = [type]
+        case .array(let list)?: types = list.compactMap { if case .string(let t) = $0 { t } else { nil } }
+        default: break
+        }
+        if !types.isEmpty, !types.contains(where: { Self.matches(value, $0) }) {
+            problems.append("\(path): expected \(types), got \(value.kindName)")
+            return
+        }
+        if case .object(let members) = value {
+            if case .array(let required)? = schema["required"] {
+                for case .string(let name) in required where !members.contains(where: { $0.key == name }) { problems.append("\(path): missing '\(name)'") }
+            }
+            for member in members {
+                if let property = schema["properties"]?[member.key] {
+                    validate(member.value, against: property, at: "\(path).\(member.key)", into: &problems)
+                } else if let additional = schema["additionalProperties"], case .object = additional {
+                    validate(member.value, against: additional, at: "\(path).\(member.key)", into: &problems)
+                }
+            }
+        }
+        if case .array(let items) = value, let itemSchema = schema["items"] {
+            for (index, item) in items.enumerated() { validate(item, against: itemSchema, at: "\(path)[\(index)]", into: &problems) }
+        }
+    }
+
+    private static func matches(_ value: JSONValue, _ type: String) -> Bool {
+        switch (type, value) {
+        case ("null", .null), ("boolean", .bool), ("integer", .integer), ("number", .integer), ("number", .double),
+            ("string", .string), ("array", .array), ("object", .object):
+            true
+        default: false
+        }
+    }
+}
+
+extension JSONValue {
+    var kindName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .integer, .double: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}
