@@ -27,6 +27,10 @@ struct BenchCommand: AsyncParsableCommand {
         case memory, postgres
     }
 
+    enum Interface: String, ExpressibleByArgument, CaseIterable {
+        case api, http
+    }
+
     @Argument(help: "The BPMN file (its first executable process).")
     var file: String
 
@@ -38,6 +42,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(help: "How many clients run instances at once.")
     var concurrency = 1
+
+    @Option(help: "api: the Swift API; http: Camunda's REST API of an in-process server on a loopback port, one keep-alive connection per client.")
+    var via: Interface = .api
 
     @Option(name: .customLong("var"), help: "A start variable: name=value or name:Type=value.")
     var variables: [VariableArgument] = []
@@ -86,7 +93,16 @@ struct BenchCommand: AsyncParsableCommand {
                 }
             }
             try await process.deploy(to: clients[0].runtime)
-            let result = try await workload.run(instances: instances, clients: clients)
+            let result: BenchResult
+            switch via {
+            case .api:
+                result = try await workload.run(instances: instances, clients: clients)
+            case .http:
+                // One server runtime with a connection per client, as `baton serve` would have.
+                let pool = location.map { PostgresPool(connectionString: $0.connectionString, maximum: concurrency) }
+                let runtime = pool.map { process.runtime(store: PostgresStore(pool: $0), clock: SystemClock()) } ?? clients[0].runtime
+                result = try await HTTPBench.run(workload, instances: instances, runtime: runtime, pool: pool, concurrency: concurrency)
+            }
             if json {
                 FileOutput.standardOutput.write(try JSONOutput.encode(result) + "\n")
             } else {

@@ -9,6 +9,9 @@ import Synchronization
 struct BenchClient: Sendable {
     let runtime: Runtime
     let pool: PostgresPool?
+    /// With `--via http`: the client's connection to the in-process server, which every start,
+    /// task query and completion goes through instead of `runtime`.
+    var http: LoopbackHTTPClient? = nil
 }
 
 /// Hands out 0, 1, 2… to clients taking instances to run.
@@ -90,6 +93,7 @@ struct BenchWorkload: Sendable {
     }
 
     private func runInstance(on client: BenchClient, meter: inout CommandMeter) async throws {
+        if let http = client.http { return try await runInstance(over: http, client: client, meter: &meter) }
         let runtime = client.runtime
         var instance = try await measured(client, &meter) { try await runtime.start(processKey: processKey, variables: startVariables) }
         let id = instance.id
@@ -126,6 +130,41 @@ struct BenchWorkload: Sendable {
         }
     }
 
+    /// The same flow through Camunda's REST API: start, query the instance's tasks, complete
+    /// each, ask whether the instance still runs. Jobs are left to the server's job worker.
+    private func runInstance(over http: LoopbackHTTPClient, client: BenchClient, meter: inout CommandMeter) async throws {
+        let startBody = #"{"variables": \#(HTTPBenchJSON.variables(startVariables))}"#
+        let completeBody = #"{"variables": \#(HTTPBenchJSON.variables(completionVariables))}"#
+        let started = try await measured(client, &meter) { try await http.send("POST", "/engine-rest/process-definition/key/\(processKey)/start", json: startBody) }
+        guard started.status == 200, let id = HTTPBenchJSON.parse(started.body)?["id"].flatMap(HTTPBenchJSON.string) else {
+            throw CommandFailure("error: starting '\(processKey)' over HTTP answered \(started.status): \(String(decoding: started.body, as: UTF8.self))")
+        }
+        if acknowledge { FileOutput.standardOutput.write("acknowledged start \(id)\n") }
+        meter.instanceIDs.append(id)
+        var idleRounds = 0
+        while true {
+            let listed = try await http.send("GET", "/engine-rest/task?processInstanceId=\(id)")
+            let tasks = HTTPBenchJSON.ids(in: listed.body)
+            for task in tasks {
+                let reply = try await measured(client, &meter) { try await http.send("POST", "/engine-rest/task/\(task)/complete", json: completeBody) }
+                guard reply.status == 204 else {
+                    throw CommandFailure("error: completing task \(task) over HTTP answered \(reply.status): \(String(decoding: reply.body, as: UTF8.self))")
+                }
+                if acknowledge { FileOutput.standardOutput.write("acknowledged complete \(id) \(task)\n") }
+            }
+            if try await http.send("GET", "/engine-rest/process-instance/\(id)").status == 404 { return }
+            if tasks.isEmpty {
+                // Waiting for the server's job worker, a message or a timer.
+                idleRounds += 1
+                if idleRounds > 200 {
+                    meter.stuck += 1
+                    return
+                }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+    }
+
     /// Runs one command, recording its latency, statements and round trips.
     @discardableResult
     private func measured<T>(_ client: BenchClient, _ meter: inout CommandMeter, count: Int = 1, _ body: () async throws -> T) async throws -> T {
@@ -154,6 +193,31 @@ struct BenchWorkload: Sendable {
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// The little JSON the HTTP benchmark client writes and reads.
+enum HTTPBenchJSON {
+    /// Camunda typed variables: `{"name": {"value": …, "type": "…"}}`.
+    static func variables(_ values: [String: VariableValue]) -> String {
+        let members = values.keys.sorted().map { name -> JSONValue.Member in
+            let value = values[name]!
+            let json: JSONValue = switch value {
+            case .json(let document), .object(let document, _): .string(JSONText.render(document))
+            default: value.jsonValue
+            }
+            return JSONValue.Member(name, .object([.init("value", json), .init("type", .string(value.typeName))]))
+        }
+        return JSONText.render(.object(members))
+    }
+
+    static func parse(_ bytes: [UInt8]) -> JSONValue? { JSONText.parse(String(decoding: bytes, as: UTF8.self)) }
+    static func string(_ value: JSONValue) -> String? { if case .string(let text) = value { text } else { nil } }
+
+    /// The `id` of each object in a JSON array.
+    static func ids(in bytes: [UInt8]) -> [String] {
+        guard case .array(let items)? = parse(bytes) else { return [] }
+        return items.compactMap { $0["id"].flatMap(string) }
     }
 }
 

@@ -65,6 +65,22 @@ import Testing
         #expect(line.contains(" instances_per_s=") && line.contains(" steps_per_s="))
     }
 
+    /// The same flow over Camunda's REST API (an in-process server, one connection per client)
+    /// and on Postgres with concurrent clients: every instance ends, the counts add up.
+    @Test(arguments: [["--via", "http", "--concurrency", "3"], ["--store", "postgres", "--concurrency", "3"], ["--via", "http", "--store", "postgres", "--concurrency", "2"]])
+    func runsOverHTTPAndPostgres(options: [String]) throws {
+        let home = "/tmp/baton-bench-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let result = try BatonProcess.run(
+            ["bench", "Benchmarks/processes/usertask.bpmn", "--instances", "12", "--json"] + options, environment: ["BATON_HOME": home, "DATABASE_URL": ""])
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = try BatonProcess.json(result)
+        #expect(report["instances"] as? Int == 12)
+        #expect(report["steps"] as? Int == 36, "start, task and end of each instance")
+        #expect(report["stuckInstances"] as? Int == 0)
+        if options.contains("postgres") { #expect((report["statementsPerCommand"] as? Double ?? 0) > 0) }
+    }
+
     @Test func reportsJSON() throws {
         let result = try BatonProcess.run(["bench", "processes/fixtures/prefix-bpmn.bpmn", "--instances", "5", "--var", "submittedBy=sam", "--complete-user-tasks", "approved=true,amount=5", "--json"])
         #expect(result.status == 0, "\(result.standardError)")

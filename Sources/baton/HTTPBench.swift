@@ -1,0 +1,42 @@
+import BatonEngine
+import BatonPostgres
+import BatonServer
+import Hummingbird
+import Logging
+
+/// `baton bench --via http`: one runtime behind Baton's REST API on a free loopback port, with
+/// its job worker; each client speaks HTTP to it over a connection of its own. Statements and
+/// round trips per command are the server pool's totals over the run divided by the commands,
+/// so they include the task queries and instance checks the clients make.
+enum HTTPBench {
+    static func run(_ workload: BenchWorkload, instances: Int, runtime: Runtime, pool: PostgresPool?, concurrency: Int) async throws -> BenchResult {
+        let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime)) { nil }
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        var logger = Logger(label: "baton-bench")
+        // Cancelling the server at the end is how the benchmark stops it, not an error worth printing.
+        logger.logLevel = .critical
+        let application = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "Baton"),
+            onServerRunning: { channel in
+                portContinuation.yield(channel.localAddress?.port ?? 0)
+                portContinuation.finish()
+            }, logger: logger)
+        let server = Task { try await application.runService(gracefulShutdownSignals: []) }
+        let worker = Task { await JobWorker(runtime: runtime, pollInterval: .milliseconds(5)).run() }
+        defer {
+            worker.cancel()
+            server.cancel()
+        }
+        guard let port = await ports.first(where: { _ in true }), port > 0 else {
+            throw CommandFailure("error: the benchmark's HTTP server did not start")
+        }
+        var clients: [BenchClient] = []
+        for _ in 0..<concurrency { clients.append(BenchClient(runtime: runtime, pool: nil, http: try LoopbackHTTPClient(port: port))) }
+        let statements = await pool?.statementsExecuted ?? 0, trips = await pool?.roundTrips ?? 0
+        var result = try await workload.run(instances: instances, clients: clients)
+        let commands = max(1, result.commandsPerSecond * result.seconds)
+        result.statementsPerCommand = Double((await pool?.statementsExecuted ?? 0) - statements) / commands
+        result.roundTripsPerCommand = Double((await pool?.roundTrips ?? 0) - trips) / commands
+        return result
+    }
+}
