@@ -40,7 +40,10 @@ let package = Package(
         .target(name: "BatonBPMN", dependencies: ["BatonModel", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "BatonCore", dependencies: ["BatonModel"], swiftSettings: strictSettings),
         .target(
-            name: "BatonEngine", dependencies: ["BatonCore", "BatonBPMN", "BatonModel", .product(name: "CoreMetrics", package: "swift-metrics")],
+            name: "BatonEngine",
+            dependencies: [
+                "BatonCore", "BatonBPMN", "BatonModel", .product(name: "CoreMetrics", package: "swift-metrics"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings),
         .target(name: "BatonPostgres", dependencies: ["BatonEngine", "BatonCore", "BatonModel", "CLibPQ"], swiftSettings: strictSettings),
         .target(name: "BatonTesting", dependencies: ["BatonEngine", "BatonPostgres", "BatonCore", "BatonModel"], swiftSettings: strictSettings),

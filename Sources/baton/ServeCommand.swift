@@ -6,6 +6,7 @@ import BatonServer
 import Foundation
 import CoreMetrics
 import Hummingbird
+import Logging
 import Prometheus
 
 /// `baton serve`: Baton's main job. Starts (or connects to) PostgreSQL, migrates, deploys the
@@ -20,6 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
             $BATON_HOME/pg (default .baton/pg), started here and stopped on exit. Every *.bpmn file
             directly inside --processes is deployed at start-up; identical content creates no new
             version. Prints one line when ready: "Baton serving http://HOST:PORT/engine-rest".
+            Logs go to standard error; BATON_LOG_LEVEL (trace, debug, info, warning, error) sets how much.
             """
     )
 
@@ -68,7 +70,12 @@ struct ServeCommand: AsyncParsableCommand {
             let registry = PrometheusCollectorRegistry()
             let metricsFactory = PrometheusMetricsFactory(registry: registry)
             MetricsSystem.bootstrap(metricsFactory)
-            let runtime = Runtime(store: PostgresStore(pool: pool), metrics: EngineMetrics(factory: metricsFactory))
+            let logger = {
+                var logger = Logger(label: "baton")
+                logger.logLevel = settings["BATON_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+                return logger
+            }()
+            let runtime = Runtime(store: PostgresStore(pool: pool), metrics: EngineMetrics(factory: metricsFactory), logger: logger)
             for file in files {
                 let deployment = try await runtime.deploy(
                     name: URL(fileURLWithPath: file).lastPathComponent,
@@ -92,8 +99,10 @@ struct ServeCommand: AsyncParsableCommand {
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? 0
                     FileOutput.standardOutput.write("Baton serving http://\(host.contains(":") ? "[\(host)]" : host):\(port)/engine-rest\n")
-                })
-            let worker = Task { await JobWorker(runtime: runtime).run() }
+                }, logger: logger)
+            let worker = Task {
+                await JobWorker(runtime: runtime) { error in logger.error("job worker pass failed", metadata: ["error": "\(error)"]) }.run()
+            }
             defer { worker.cancel() }
             try await application.runService()
         } catch let error as EngineError {

@@ -1,5 +1,6 @@
 import BatonCore
 import BatonModel
+import Logging
 
 /// A job as the API shows it.
 public struct JobInfo: Hashable, Sendable {
@@ -112,6 +113,7 @@ extension Runtime {
                 try await run([Pending(instanceID: instanceID, command: .failJob(jobID: jobID, error: error.message, retries: nil, retryAt: nil))], in: transaction)
             }
             metrics.jobRan(succeeded: false)
+            logger.warning("job failed", metadata: ["instance": "\(instanceID)", "job": "\(jobID)", "error": "\(error.message)"])
             return false
         }
     }

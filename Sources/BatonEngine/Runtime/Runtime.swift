@@ -1,6 +1,7 @@
 import BatonBPMN
 import BatonCore
 import BatonModel
+import Logging
 import Synchronization
 
 /// The engine as a Swift API: deploy BPMN, start instances, work on tasks and external tasks,
@@ -23,13 +24,18 @@ public final class Runtime: Sendable {
     /// `camunda:historyTimeToLive`.
     public let defaultHistoryTimeToLiveDays: Int
     public let metrics: EngineMetrics
+    /// Commands at debug level, rejections at info, incidents and job failures at warning, each
+    /// with the instance id (and element id where there is one) as metadata.
+    public let logger: Logger
 
     public init(
         store: any Store = MemoryStore(), clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
         handlers: [String: any ServiceTaskHandler] = [:], limits: ExecutionLimits = ExecutionLimits(),
-        readOptions: BPMNReadOptions = BPMNReadOptions(), defaultHistoryTimeToLiveDays: Int = 180, metrics: EngineMetrics = EngineMetrics()
+        readOptions: BPMNReadOptions = BPMNReadOptions(), defaultHistoryTimeToLiveDays: Int = 180, metrics: EngineMetrics = EngineMetrics(),
+        logger: Logger = Logger(label: "baton.engine")
     ) {
         self.metrics = metrics
+        self.logger = logger
         self.defaultHistoryTimeToLiveDays = defaultHistoryTimeToLiveDays
         self.store = store
         self.clock = clock
@@ -102,13 +108,22 @@ public final class Runtime: Sendable {
                 metrics.commandFinished(accepted: true, nanoseconds: nanoseconds)
             case .failure(let rejection):
                 metrics.commandFinished(accepted: false, nanoseconds: nanoseconds)
+                logger.info("command rejected", metadata: ["instance": "\(record.id)", "reason": "\(rejection.message)"])
                 throw EngineError(rejection)
             }
+            logger.debug("command", metadata: ["instance": "\(record.id)", "command": "\(next.command.name)", "events": "\(transition.events.count)"])
             var completed = 0, incidents = 0
             for event in transition.events {
                 switch event {
                 case .elementCompleted: completed += 1
-                case .incidentCreated: incidents += 1
+                case .incidentCreated(let incident):
+                    incidents += 1
+                    logger.warning(
+                        "incident raised",
+                        metadata: [
+                            "instance": "\(record.id)", "element": "\(process.nodes[incident.node].id.rawValue)", "incident": "\(incident.id)",
+                            "message": "\(incident.message)",
+                        ])
                 default: break
                 }
             }

@@ -1,0 +1,22 @@
+import BatonCore
+
+extension Command {
+    /// The command's kind alone, for logs: never its variables, which may hold personal data.
+    var name: String {
+        switch self {
+        case .start: "start"
+        case .completeTask: "completeTask"
+        case .assignTask: "assignTask"
+        case .addTaskCandidates: "addTaskCandidates"
+        case .triggerSubscription: "triggerSubscription"
+        case .executeJob: "executeJob"
+        case .completeJob: "completeJob"
+        case .failJob: "failJob"
+        case .setJobRetries: "setJobRetries"
+        case .throwError: "throwError"
+        case .completeCallActivity: "completeCallActivity"
+        case .setVariables: "setVariables"
+        case .cancel: "cancel"
+        }
+    }
+}
