@@ -195,6 +195,32 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Unavailable"
      }
     }
+   },
+   "delete": {
+    "summary": "Delete a deployment (cascade=true: with its instances and their history)",
+    "responses": {
+     "204": {
+      "description": "No content"
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     }
+    }
    }
   },
   "/process-definition": {

@@ -152,6 +152,33 @@ private let review = """
         #expect(try await found("plan", .string("gold")) == [silver], "ended instances are not running")
     }
 
+    @Test(arguments: TestBackend.allCases) func deletingADeploymentNeedsCascadeWhileItHasInstances(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
+        let deployment = try await test.deploy("""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+            <message id="m" name="go" />
+            <process id="p" isExecutable="true"><startEvent id="s" /><userTask id="t" /><receiveTask id="r" messageRef="m" /><endEvent id="e" />
+              <sequenceFlow id="f1" sourceRef="s" targetRef="t" /><sequenceFlow id="f2" sourceRef="t" targetRef="r" /><sequenceFlow id="f3" sourceRef="r" targetRef="e" />
+            </process></definitions>
+            """)
+        let running = try await test.start("p")
+        let ended = try await test.start("p")
+        try await test.complete("t", in: ended)
+        try await test.runtime.correlate(MessageCorrelation(messageName: "go", processInstanceID: ended))
+        let refusal = await #expect(throws: EngineError.self) { try await test.runtime.deleteDeployment(deployment.id, cascade: false) }
+        #expect(refusal?.kind == .conflict)
+        #expect(try await test.runtime.tasks().count == 1, "nothing was deleted")
+
+        try await test.runtime.deleteDeployment(deployment.id, cascade: true)
+        for id in [running, ended] {
+            await #expect(throws: EngineError.self) { _ = try await test.runtime.instance(id) }
+        }
+        #expect(try await test.runtime.tasks().isEmpty)
+        #expect(try await test.runtime.processDefinitions(key: "p").isEmpty)
+        #expect(try await test.runtime.deployments().isEmpty)
+        await #expect(throws: EngineError.self) { try await test.runtime.correlate(MessageCorrelation(messageName: "go")) }
+    }
+
     @Test func negativePagingAndAbsurdLocksAreHandledNotTrapped() async throws {
         let test = ProcessTest()
         try await test.deploy(review)

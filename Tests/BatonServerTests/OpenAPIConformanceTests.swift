@@ -55,6 +55,10 @@ import Testing
             _ = try await check(.post, "/engine-rest/external-task/\(external)/unlock")
             _ = try await check(.post, "/engine-rest/external-task/\(external)/complete", json: #"{"workerId": "w"}"#)
             _ = try await check(.delete, "/engine-rest/process-instance/\(instance)")
+            _ = try await check(.delete, "/engine-rest/deployment/\(deploymentID)")
+            _ = try await check(.delete, "/engine-rest/deployment/\(deploymentID)?cascade=true")
+            let gone = try await check(.get, "/engine-rest/deployment/\(deploymentID)")
+            #expect(gone.status == .notFound)
             #expect(exercised.count >= 40, "exercised only \(exercised.sorted())")
         }
     }

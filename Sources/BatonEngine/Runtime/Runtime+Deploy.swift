@@ -145,6 +145,24 @@ extension Runtime {
         }
     }
 
+    /// Deletes a deployment and its definitions. Its instances (running or ended) block that
+    /// unless `cascade` is set, which deletes them too, with their history.
+    public func deleteDeployment(_ id: String, cascade: Bool) async throws {
+        try await store.transaction { transaction in
+            guard try await transaction.deployments().contains(where: { $0.id == id }) else {
+                throw EngineError(.notFound, "Expected deployment '\(id)' to exist, but it does not.")
+            }
+            let definitions = Set(try await transaction.definitions(key: nil).filter { $0.deploymentID == id }.map(\.id))
+            let instances = try await transaction.instances().filter { definitions.contains($0.definitionID) }
+            if !cascade, !instances.isEmpty {
+                throw EngineError(
+                    .conflict,
+                    "Deployment '\(id)' has \(instances.count) process instance(s), running or in history; delete with cascade=true to remove them and their history too.")
+            }
+            try await transaction.deleteDeployment(id, with: instances)
+        }
+    }
+
     /// One definition version with the BPMN it was deployed from.
     public func processDefinition(_ id: String) async throws -> (definition: ProcessDefinitionInfo, bytes: [UInt8]) {
         try await store.read { transaction in

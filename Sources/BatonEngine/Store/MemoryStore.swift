@@ -92,6 +92,34 @@ final class MemoryTransaction: StoreTransaction {
 
     func insertDeployment(_ deployment: DeploymentRecord) { replace(\.deployments) { $0.append(deployment) } }
     func deployments() -> [DeploymentRecord] { data.deployments }
+
+    func deleteDeployment(_ id: String, with instances: [InstanceRecord]) {
+        let definitions = Set(data.definitions.filter { $0.deploymentID == id }.map(\.id))
+        for instance in instances {
+            for task in instance.state.tasks { set(\.taskOwners, task.id, nil) }
+            for job in instance.state.jobs {
+                set(\.jobOwners, job.id, nil)
+                set(\.jobLocks, job.id, nil)
+            }
+            for subscription in instance.state.subscriptions {
+                set(\.subscriptionNames, subscription.id, nil)
+                replace(\.subscriptionsByName) { $0[subscription.messageName]?.removeAll { $0.subscriptionID == subscription.id } }
+            }
+            set(\.instances, instance.id, nil)
+            set(\.events, instance.id, nil)
+        }
+        let removed = Set(instances.map(\.id))
+        replace(\.instanceOrder) { $0.removeAll { removed.contains($0) } }
+        let removedJobs = Set(instances.flatMap { $0.state.jobs.map(\.id) })
+        replace(\.jobOrder) { $0.removeAll { removedJobs.contains($0) } }
+        // Keys are "parentInstanceID#elementKey".
+        replace(\.calledInstances) { calls in
+            calls = calls.filter { !removed.contains($0.value) && !removed.contains(String($0.key.split(separator: "#").first ?? "")) }
+        }
+        replace(\.timerStarts) { $0.removeAll { definitions.contains($0.definitionID) } }
+        replace(\.definitions) { $0.removeAll { $0.deploymentID == id } }
+        replace(\.deployments) { $0.removeAll { $0.id == id } }
+    }
     func insertDefinition(_ definition: DefinitionRecord) { replace(\.definitions) { $0.append(definition) } }
 
     func definitions(key: String?) -> [DefinitionRecord] {

@@ -28,6 +28,9 @@ public protocol StoreTransaction: AnyObject {
     func insertDeployment(_ deployment: DeploymentRecord) async throws
     func deployments() async throws -> [DeploymentRecord]
     func insertDefinition(_ definition: DefinitionRecord) async throws
+    /// Deletes a deployment, its definitions and their timer start events, together with
+    /// `instances` (of those definitions; running or ended) and everything derived from them.
+    func deleteDeployment(_ id: String, with instances: [InstanceRecord]) async throws
     /// Definitions, newest version last, optionally of one key.
     func definitions(key: String?) async throws -> [DefinitionRecord]
     func definition(id: String) async throws -> DefinitionRecord?

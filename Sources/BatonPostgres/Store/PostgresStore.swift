@@ -156,6 +156,23 @@ final class PostgresTransaction: StoreTransaction {
             [deployment.id, deployment.name, deployment.source, deployment.tenantID, time(deployment.deployedAt)])
     }
 
+    func deleteDeployment(_ id: String, with instances: [InstanceRecord]) async throws {
+        // Instances first (their tasks, jobs, subscriptions, incidents and variables go with them
+        // by ON DELETE CASCADE), then the deployment, whose definitions cascade too; one statement.
+        write(
+            """
+            WITH definitions AS (SELECT id FROM process_definitions WHERE deployment_id = $1),
+                 doomed AS (SELECT unnest($2::text[]) AS id),
+                 running AS (DELETE FROM process_instances WHERE id IN (SELECT id FROM doomed)),
+                 ended AS (DELETE FROM history_process_instances WHERE id IN (SELECT id FROM doomed)),
+                 events AS (DELETE FROM history_events WHERE instance_id IN (SELECT id FROM doomed)),
+                 calls AS (DELETE FROM called_instances WHERE parent_instance_id IN (SELECT id FROM doomed) OR child_instance_id IN (SELECT id FROM doomed)),
+                 timers AS (DELETE FROM timer_starts WHERE definition_id IN (SELECT id FROM definitions))
+            DELETE FROM deployments WHERE id = $1
+            """, [id, array(instances.map(\.id))])
+        for instance in instances { held[instance.id] = nil }
+    }
+
     func deployments() async throws -> [DeploymentRecord] {
         try await read("SELECT id, name, source, tenant_id, \(millis("deployed_at")) FROM deployments ORDER BY deployed_at, id").rows.map {
             DeploymentRecord(id: $0[0]!, name: $0[1]!, source: $0[2], tenantID: $0[3], deployedAt: timestamp($0[4])!)

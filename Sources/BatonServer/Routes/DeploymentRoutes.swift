@@ -13,6 +13,12 @@ extension EngineRestAPI {
                 .filter { deployment in query.string("source").map { $0 == deployment.source } ?? true }
             return JSONResponse.make(.array(try page(deployments, query).map { Self.json($0, definitions: nil) }))
         }
+        group.delete("deployment/:id") { request, context in
+            try Authorization.requireAdmin(context.identity, to: "delete deployments")
+            let query = try QueryParameters(request, allowed: ["cascade", "skipCustomListeners", "skipIoMappings"])
+            try await runtime.deleteDeployment(try context.parameters.require("id"), cascade: try query.bool("cascade") ?? false)
+            return JSONResponse.noContent()
+        }
         group.get("deployment/:id") { _, context in
             let (deployment, _) = try await runtime.deployment(try context.parameters.require("id"))
             return JSONResponse.make(Self.json(deployment, definitions: nil))
