@@ -1849,6 +1849,44 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/process-definition/statistics": {
+   "get": {
+    "summary": "Running instances, failed jobs and open incidents per definition",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/ProcessDefinitionStatistics"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     }
+    }
+   }
   }
  },
  "components": {
@@ -2708,6 +2746,48 @@ enum OpenAPIDocument {
     "required": [
      "status"
     ]
+   },
+   "ProcessDefinitionStatistics": {
+    "type": "object",
+    "required": [
+     "id",
+     "instances",
+     "failedJobs",
+     "incidents",
+     "definition"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "instances": {
+      "type": "integer"
+     },
+     "failedJobs": {
+      "type": "integer"
+     },
+     "incidents": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "incidentType",
+        "incidentCount"
+       ],
+       "properties": {
+        "incidentType": {
+         "type": "string"
+        },
+        "incidentCount": {
+         "type": "integer"
+        }
+       }
+      }
+     },
+     "definition": {
+      "$ref": "#/components/schemas/ProcessDefinition"
+     }
+    }
    }
   },
   "securitySchemes": {

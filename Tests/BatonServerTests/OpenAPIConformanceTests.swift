@@ -22,7 +22,8 @@ import Testing
             let deploymentID = try #require(deployment["id"]?.stringValue)
             for path in ["/engine-rest/engine", "/engine-rest/version", "/engine-rest/deployment", "/engine-rest/deployment/\(deploymentID)",
                          "/engine-rest/process-definition", "/engine-rest/process-definition/count", "/engine-rest/process-definition/key/review",
-                         "/engine-rest/process-definition/key/review/xml", "/engine-rest/deployment/nope", "/engine-rest/task?bad=1"] {
+                         "/engine-rest/process-definition/key/review/xml", "/engine-rest/deployment/nope", "/engine-rest/task?bad=1",
+                         "/engine-rest/process-definition/statistics?incidents=true&failedJobs=true"] {
                 _ = try await check(.get, path)
             }
             let instance = try #require(try await check(.post, "/engine-rest/process-definition/key/review/start", json: #"{"variables": {"n": {"value": 1}}}"#)["id"]?.stringValue)
@@ -75,10 +76,13 @@ struct OpenAPIChecker {
         let bare = String(path.split(separator: "?", maxSplits: 1)[0].dropFirst("/engine-rest".count))
         guard case .object(let paths)? = document["paths"] else { return nil }
         let segments = bare.split(separator: "/")
-        return paths.map(\.key).first { template in
-            let parts = template.split(separator: "/")
-            return parts.count == segments.count && zip(parts, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
-        }
+        // As a router does: literal segments win over parameters (`/x/statistics` before `/x/{id}`).
+        return paths.map(\.key)
+            .filter { template in
+                let parts = template.split(separator: "/")
+                return parts.count == segments.count && zip(parts, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+            }
+            .max { $0.split(separator: "/").filter { !$0.hasPrefix("{") }.count < $1.split(separator: "/").filter { !$0.hasPrefix("{") }.count }
     }
 
     func problems(method: String, path: String, status: Int, body: JSONValue?) -> [String] {

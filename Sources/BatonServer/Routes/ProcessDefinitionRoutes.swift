@@ -16,6 +16,31 @@ extension EngineRestAPI {
             let query = try QueryParameters(request, allowed: listParameters)
             return JSONResponse.make(.object([.init("count", .integer(Int64(try await definitions(query).count)))]))
         }
+        group.get("process-definition/statistics") { request, _ in
+            let query = try QueryParameters(request, allowed: ["failedJobs", "incidents", "incidentsForType", "rootIncidents"])
+            let running = try await runtime.instances(activeOnly: true)
+            let open = try await runtime.incidents().filter { $0.resolvedAt == nil }
+            var instanceDefinition: [String: String] = [:]
+            for instance in running { instanceDefinition[instance.id] = instance.definitionID }
+            let wantIncidents = try query.bool("incidents") == true || query.bool("rootIncidents") == true || query.string("incidentsForType") != nil
+            let items: [JSONValue] = try await runtime.processDefinitions().map { definition in
+                let incidents = open.filter { instanceDefinition[$0.processInstanceID] == definition.id }
+                    .filter { incident in query.string("incidentsForType").map { $0 == incident.kind } ?? true }
+                var kinds: [String] = []
+                for incident in incidents where !kinds.contains(incident.kind) { kinds.append(incident.kind) }
+                return .object([
+                    .init("@class", .string("org.camunda.bpm.engine.rest.dto.repository.ProcessDefinitionStatisticsResultDto")),
+                    .init("id", .string(definition.id)),
+                    .init("instances", .integer(Int64(running.filter { $0.definitionID == definition.id }.count))),
+                    .init("failedJobs", .integer(Int64(try query.bool("failedJobs") == true ? incidents.filter { $0.jobID != nil }.count : 0))),
+                    .init("incidents", .array(wantIncidents ? kinds.map { kind in
+                        .object([.init("incidentType", .string(kind)), .init("incidentCount", .integer(Int64(incidents.filter { $0.kind == kind }.count)))])
+                    } : [])),
+                    .init("definition", Self.json(definition)),
+                ])
+            }
+            return JSONResponse.make(.array(items))
+        }
         group.get("process-definition/key/:key") { _, context in
             JSONResponse.make(Self.json(try await latest(try context.parameters.require("key"))))
         }
