@@ -19,7 +19,7 @@ struct JSONBody {
         let text = String(buffer: buffer)
         if text.allSatisfy(\.isWhitespace) { return JSONBody(value: .object([]), path: "") }
         guard let value = JSONText.parse(text) else { throw RestError.invalid("Expected the request body to be JSON, but it is not well-formed.") }
-        guard case .object = value else { throw RestError.invalid("Expected the request body to be a JSON object, but it is \(value.kindName).") }
+        guard case .object = value else { throw RestError.invalid("Expected the request body to be a JSON object, but it is a JSON \(value.kindName).") }
         return JSONBody(value: value, path: "")
     }
 
@@ -73,7 +73,7 @@ struct JSONBody {
 
     func strings(_ key: String) throws -> [String]? {
         try array(key)?.map { item in
-            guard case .string(let text) = item.value else { throw RestError.invalid("Expected '\(item.path)' to be a string, but it is \(item.value.kindName).") }
+            guard case .string(let text) = item.value else { throw RestError.invalid("Expected '\(item.path)' to be a string, but it is a JSON \(item.value.kindName).") }
             return text
         }
     }
@@ -87,20 +87,6 @@ struct JSONBody {
     }
 
     private func mismatch(_ key: String, _ expected: String, _ actual: JSONValue) -> RestError {
-        RestError.invalid("Expected '\(name(key))' to be \(expected), but it is \(actual.kindName).")
-    }
-}
-
-extension JSONValue {
-    /// What kind of JSON value this is, for messages.
-    var kindName: String {
-        switch self {
-        case .null: "null"
-        case .bool: "a boolean"
-        case .integer, .double: "a number"
-        case .string: "a string"
-        case .array: "an array"
-        case .object: "an object"
-        }
+        RestError.invalid("Expected '\(name(key))' to be \(expected), but it is a JSON \(actual.kindName).")
     }
 }

@@ -5,16 +5,16 @@ enum TypedValue {
     /// A typed value from a client. Without `type` the JSON value's own kind decides (as Camunda
     /// does); `Json` and `Object` values arrive as serialized text.
     static func decode(_ json: JSONValue, path: String) throws -> VariableValue {
-        guard case .object = json else { throw RestError.invalid("Expected '\(path)' to be a typed value {\"value\": …, \"type\": …}, but it is \(json.kindName).") }
+        guard case .object = json else { throw RestError.invalid("Expected '\(path)' to be a typed value {\"value\": …, \"type\": …}, but it is a JSON \(json.kindName).") }
         let value = json["value"] ?? .null
         let type: String?
         switch json["type"] {
         case .string(let name)?: type = name
         case nil, .null?: type = nil
-        case let other?: throw RestError.invalid("Expected '\(path).type' to be a type name, but it is \(other.kindName).")
+        case let other?: throw RestError.invalid("Expected '\(path).type' to be a type name, but it is a JSON \(other.kindName).")
         }
         func wrong(_ expected: String) -> RestError {
-            RestError.invalid("Expected '\(path).value' to be \(expected) for type \(type ?? "inferred"), but it is \(value.kindName).")
+            RestError.invalid("Expected '\(path).value' to be \(expected) for type \(type ?? "inferred"), but it is a JSON \(value.kindName).")
         }
         switch (type?.lowercased(), value) {
         case (nil, _): return VariableValue(value)

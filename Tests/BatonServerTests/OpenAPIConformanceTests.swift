@@ -147,16 +147,3 @@ struct OpenAPIChecker {
         }
     }
 }
-
-extension JSONValue {
-    var kindName: String {
-        switch self {
-        case .null: "null"
-        case .bool: "boolean"
-        case .integer, .double: "number"
-        case .string: "string"
-        case .array: "array"
-        case .object: "object"
-        }
-    }
-}

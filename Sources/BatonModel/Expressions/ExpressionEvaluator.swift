@@ -308,16 +308,3 @@ extension String {
         self = String(Int64(value)) + ".0"
     }
 }
-
-extension JSONValue {
-    var kindName: String {
-        switch self {
-        case .null: "null"
-        case .bool: "boolean"
-        case .integer, .double: "number"
-        case .string: "string"
-        case .array: "array"
-        case .object: "object"
-        }
-    }
-}
