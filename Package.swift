@@ -51,6 +51,7 @@ let package = Package(
             name: "BatonServer",
             dependencies: [
                 "BatonEngine", "BatonPostgres", "BatonBPMN", "BatonModel", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "CoreMetrics", package: "swift-metrics"),
             ],

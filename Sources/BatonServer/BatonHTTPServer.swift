@@ -1,6 +1,7 @@
 import BatonEngine
 import BatonModel
 import Hummingbird
+import HummingbirdCore
 import Prometheus
 
 /// Baton's HTTP surface: Camunda's `/engine-rest`, plus `/health` and `/ready` for whoever
@@ -20,6 +21,7 @@ public enum BatonHTTPServer {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: RestErrorMiddleware())
         router.add(middleware: AuthenticationMiddleware(credentials: credentials))
+        router.add(middleware: RequestLimitsMiddleware(limits: api.limits))
         router.get("health") { _, _ in JSONResponse.make(.object([.init("status", .string("UP"))])) }
         router.get("ready") { _, _ in
             if let reason = await readiness() {
@@ -34,5 +36,13 @@ public enum BatonHTTPServer {
         }
         api.register(on: router)
         return router
+    }
+
+    /// HTTP/1.1 with bounded headers (16 KiB a field, 32 KiB in all, 100 fields) and idle
+    /// connections closed after 75 s.
+    public static func server() -> HTTPServerBuilder {
+        .http1(configuration: .init(
+            idleTimeout: .seconds(75),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 << 10, maxHeaderListSize: 32 << 10, maxHeaderFieldCount: 100)))
     }
 }

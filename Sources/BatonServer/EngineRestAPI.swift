@@ -50,9 +50,12 @@ public struct RequestLimits: Sendable {
     public var jsonBodyBytes: Int
     /// Deployment uploads (16 MiB by default, the BPMN reader's own limit).
     public var deploymentBytes: Int
+    /// Path and query together (8 KiB by default).
+    public var uriBytes: Int
 
-    public init(jsonBodyBytes: Int = 1 << 20, deploymentBytes: Int = 16 << 20) {
+    public init(jsonBodyBytes: Int = 1 << 20, deploymentBytes: Int = 16 << 20, uriBytes: Int = 8 << 10) {
         self.jsonBodyBytes = jsonBodyBytes
         self.deploymentBytes = deploymentBytes
+        self.uriBytes = uriBytes
     }
 }

@@ -56,6 +56,9 @@ public struct RestError: HTTPResponseError {
         case let error as EngineError: return RestError(error)
         case let error as PostgresError where error.kind == .unavailable:
             return RestError(.serviceUnavailable, type: "DatabaseUnavailableException", "The database is unavailable; try again shortly.")
+        case let error as PostgresError where error.sqlState == "57014" || error.sqlState == "55P03":
+            // statement_timeout or lock_timeout: nothing was changed.
+            return RestError(.serviceUnavailable, type: "RequestTimeoutException", "The database did not finish the request in time (another command may hold the instance); nothing was changed, try again.")
         case let error as HTTPError:
             return RestError(error.status, type: error.status == .contentTooLarge ? "RequestTooLargeException" : "InvalidRequestException",
                 error.body ?? error.status.reasonPhrase)

@@ -95,7 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let host = self.host
             let application = Application(
-                router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Baton"),
+                router: router, server: BatonHTTPServer.server(), configuration: .init(address: .hostname(host, port: port), serverName: "Baton"),
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? 0
                     FileOutput.standardOutput.write("Baton serving http://\(host.contains(":") ? "[\(host)]" : host):\(port)/engine-rest\n")

@@ -102,6 +102,27 @@ import Testing
         #expect(try await test.history(of: instance) == ["s", "a", "b", "e"])
     }
 
+    /// A command that waits on a lock held elsewhere gives up at the pool's statement timeout
+    /// instead of hanging its caller, and changes nothing.
+    @Test func aCommandBlockedByALockGivesUpAtTheStatementTimeout() async throws {
+        let connection = try await TestDatabase.fresh()
+        try await Migrator(directory: TestDatabase.repositoryRoot.appendingPathComponent("schemas/engine")).migrate(connection)
+        let name = try #require(try await connection.query("SELECT current_database()").rows.first?.first ?? nil)
+        let conninfo = try TestDatabase.server.get().connectionString.replacingOccurrences(of: "dbname=postgres", with: "dbname=\(name)")
+        let test = ProcessTest(store: PostgresStore(pool: PostgresPool(connectionString: conninfo, statementTimeout: .milliseconds(300))))
+        try await test.deploy(approval)
+        let instance = try await test.start("order")
+        let task = try await test.task("review", in: instance)
+        let holder = try await PostgresConnection.connect(conninfo)
+        try await holder.query("BEGIN")
+        try await holder.query("SELECT id FROM process_instances WHERE id = $1 FOR UPDATE", [instance])
+        let error = await #expect(throws: PostgresError.self) { try await test.runtime.complete(task.id) }
+        #expect(error?.sqlState == "57014", "\(String(describing: error))")
+        try await holder.query("ROLLBACK")
+        #expect(try await test.active(in: instance) == ["review"], "nothing changed")
+        try await test.runtime.complete(task.id)
+    }
+
     @Test func aFailedCommandLeavesTheDatabaseUnchanged() async throws {
         let (test, _) = try await makeTest(handlers: ["publish": ClosureHandler { _ in throw CancellationError() }])
         try await test.deploy(approval.replacingOccurrences(of: #"camunda:asyncBefore="true" "#, with: ""))

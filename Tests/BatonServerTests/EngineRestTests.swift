@@ -111,6 +111,7 @@ import Testing
             expect(
                 try await rest.call(.post, "/engine-rest/external-task/fetchAndLock", json: #"{"workerId": "w", "topics": [{"topicName": "a"}]}"#),
                 .badRequest, "'topics[0].lockDuration'")
+            expect(try await rest.call(.get, "/engine-rest/task?assignee=" + String(repeating: "a", count: 9000)), .uriTooLong, "at most 8192 bytes")
             let tooBig = String(repeating: " ", count: (1 << 20) + 10) + "{}"
             expect(try await rest.call(.post, "/engine-rest/process-definition/key/review/start", json: tooBig), .contentTooLarge, "at most")
         }

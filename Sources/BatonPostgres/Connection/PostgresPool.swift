@@ -1,6 +1,8 @@
 /// A bounded set of connections shared by transactions: at most `maximum` open at once; callers
 /// beyond that wait their turn. A connection found broken (the server restarted) is reset before
 /// it is handed out; if the server is still down the caller gets a "database unavailable" error.
+/// Every connection gets a `statement_timeout`, so no request waits on the database forever (a
+/// lock held elsewhere, a stuck query): the statement fails and its command rolls back.
 public actor PostgresPool {
     public nonisolated let connectionString: String
     public nonisolated let maximum: Int
@@ -16,9 +18,20 @@ public actor PostgresPool {
     /// What connections dropped after a failed reconnect had counted.
     private var retired = (statements: 0, roundTrips: 0)
 
-    public init(connectionString: String, maximum: Int = 8) {
+    /// How long one statement may run or wait for a lock; nil leaves the server's setting.
+    public nonisolated let statementTimeout: Duration?
+
+    public init(connectionString: String, maximum: Int = 8, statementTimeout: Duration? = .seconds(30)) {
         self.connectionString = connectionString
         self.maximum = max(1, maximum)
+        self.statementTimeout = statementTimeout
+    }
+
+    /// Applies the session settings every pooled connection has (again after a reset).
+    private func prepare(_ connection: PostgresConnection) async throws {
+        guard let statementTimeout else { return }
+        let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
+        try await connection.query("SELECT set_config('statement_timeout', $1, false)", [String(max(1, milliseconds))])
     }
 
     /// Takes a connection for exclusive use; hand it back with ``giveBack(_:)`` when done.
@@ -34,6 +47,7 @@ public actor PostgresPool {
             if await connection.isOpen { return connection }
             do {
                 try await connection.reset()
+                try await prepare(connection)
                 return connection
             } catch {
                 retired.statements += connection.statementsExecuted
@@ -47,6 +61,7 @@ public actor PostgresPool {
         open += 1
         do {
             let connection = try await PostgresConnection.connect(connectionString)
+            try await prepare(connection)
             all.append(connection)
             return connection
         } catch {
