@@ -43,6 +43,8 @@ import Testing
 
             #expect(try await bob.call(.get, "/engine-rest/task").json == .array([]), "bob is no candidate: he sees no task")
             let task = try #require(try await ann.call(.get, "/engine-rest/task?processInstanceId=\(instance)").json?.arrayValue.first?["id"]?.stringValue)
+            let asCandidate = try await ann.call(.get, "/engine-rest/task?candidateUser=ann")
+            #expect(asCandidate.json?.arrayValue.map { $0["id"] } == [.string(task)], "ann is a candidate through her group")
             for (method, path, body) in [
                 (HTTPRequest.Method.post, "/engine-rest/task/\(task)/complete", "{}"), (.post, "/engine-rest/task/\(task)/claim", #"{"userId": "bob"}"#),
                 (.get, "/engine-rest/task/\(task)/variables", nil), (.get, "/engine-rest/task/\(task)", nil),

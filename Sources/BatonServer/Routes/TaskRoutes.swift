@@ -96,7 +96,9 @@ extension EngineRestAPI {
         }
         let groups = (query.list("candidateGroups") ?? []) + (query.string("candidateGroup").map { [$0] } ?? [])
         var result = try await runtime.tasks(TaskQuery(
-            assignee: query.string("assignee"), candidateUser: query.string("candidateUser"), candidateGroups: groups,
+            // Baton keeps no user directory: a user's groups are known for the caller alone.
+            assignee: query.string("assignee"), candidateUser: query.string("candidateUser"),
+            userGroups: identity.flatMap { $0.userID == query.string("candidateUser") ? $0.groups : nil } ?? [], candidateGroups: groups,
             includeAssigned: try query.bool("includeAssignedTasks") ?? false, unassigned: try query.bool("unassigned") ?? false,
             processInstanceID: query.string("processInstanceId"), processDefinitionKey: query.string("processDefinitionKey"),
             taskDefinitionKey: query.string("taskDefinitionKey"), sortBy: sort, ascending: ascending))
