@@ -36,6 +36,11 @@ import Testing
                          "/engine-rest/history/variable-instance?processInstanceId=\(instance)", "/engine-rest/history/incident"] {
                 _ = try await check(.get, path)
             }
+            let activity = try #require(try await check(.get, "/engine-rest/history/activity-instance?processInstanceId=\(instance)").json?.arrayValue.first?["id"]?.stringValue)
+            #expect(try await check(.get, "/engine-rest/history/activity-instance/\(activity)")["id"] == .string(activity))
+            let variable = try #require(try await check(.get, "/engine-rest/history/variable-instance?processInstanceId=\(instance)").json?.arrayValue.first?["id"]?.stringValue)
+            #expect(try await check(.get, "/engine-rest/history/variable-instance/\(variable)")["name"] == .string("n"))
+            #expect(try await check(.get, "/engine-rest/history/variable-instance/\(instance):x:nope").status == .notFound)
             let task = try #require(try await check(.get, "/engine-rest/task?processInstanceId=\(instance)").json?.arrayValue.first?["id"]?.stringValue)
             for path in ["/engine-rest/task/\(task)", "/engine-rest/task/\(task)/form", "/engine-rest/task/\(task)/variables", "/engine-rest/task/\(task)/form-variables"] {
                 _ = try await check(.get, path)

@@ -26,17 +26,15 @@ extension EngineRestAPI {
             if let type = query.string("activityType") { activities = activities.filter { $0.activityType == type } }
             if try query.bool("finished") == true { activities = activities.filter { $0.endTime != nil } }
             if try query.bool("unfinished") == true { activities = activities.filter { $0.endTime == nil } }
-            return JSONResponse.make(.array(try page(activities, query).map { activity in
-                .object([
-                    .init("id", .string(activity.id)), .init("parentActivityInstanceId", .null), .init("activityId", .string(activity.activityID)),
-                    .init("activityName", Self.text(activity.activityName)), .init("activityType", .string(activity.activityType)),
-                    .init("processInstanceId", .string(activity.processInstanceID)), .init("executionId", .string(activity.processInstanceID)),
-                    .init("taskId", Self.text(activity.taskID)), .init("calledProcessInstanceId", Self.text(activity.calledProcessInstanceID)),
-                    .init("startTime", TypedValue.date(activity.startTime)), .init("endTime", TypedValue.date(activity.endTime)),
-                    .init("durationInMillis", Self.duration(activity.startTime, activity.endTime)), .init("canceled", .bool(activity.canceled)),
-                    .init("tenantId", .null),
-                ])
-            }))
+            return JSONResponse.make(.array(try page(activities, query).map(Self.json)))
+        }
+        group.get("history/activity-instance/:id") { _, context in
+            // Activity instance ids are "<process instance id>:<element key>".
+            let id = try context.parameters.require("id")
+            guard let separator = id.lastIndex(of: ":"),
+                let activity = try await runtime.activityHistory(of: String(id[..<separator])).first(where: { $0.id == id })
+            else { throw RestError.notFound("Historic activity instance with id \(id) does not exist") }
+            return JSONResponse.make(Self.json(activity))
         }
         group.get("history/task") { request, _ in
             let query = try QueryParameters(request, allowed: ["processInstanceId", "taskId", "taskDefinitionKey", "taskAssignee", "finished", "unfinished", "firstResult", "maxResults"])
@@ -61,31 +59,18 @@ extension EngineRestAPI {
         group.get("history/variable-instance") { request, _ in
             let query = try QueryParameters(request, allowed: ["processInstanceId", "variableName", "firstResult", "maxResults"])
             var latest: [HistoricVariableUpdate] = []
-            for instance in try await historyScope(query) {
-                // The newest value of each variable in each scope, as Camunda's history keeps it.
-                var position: [String: Int] = [:]
-                for update in try await runtime.variableHistory(of: instance) {
-                    let key = "\(update.activityInstanceID ?? "")/\(update.name)"
-                    if let index = position[key] { latest[index] = update } else {
-                        position[key] = latest.count
-                        latest.append(update)
-                    }
-                }
-            }
+            for instance in try await historyScope(query) { latest += try await latestValues(of: instance) }
             if let name = query.string("variableName") { latest = latest.filter { $0.name == name } }
-            return JSONResponse.make(.array(try page(latest, query).map { variable in
-                var members: [JSONValue.Member] = [
-                    .init("id", .string("\(variable.processInstanceID):\(variable.activityInstanceID ?? ""):\(variable.name)")),
-                    .init("name", .string(variable.name)),
-                ]
-                if case .object(let typed) = TypedValue.encode(variable.value) { members += typed }
-                members += [
-                    .init("processInstanceId", .string(variable.processInstanceID)),
-                    .init("activityInstanceId", .string(variable.activityInstanceID ?? variable.processInstanceID)),
-                    .init("createTime", TypedValue.date(variable.time)), .init("state", .string("CREATED")), .init("tenantId", .null),
-                ]
-                return .object(members)
-            }))
+            return JSONResponse.make(.array(try page(latest, query).map(Self.json)))
+        }
+        group.get("history/variable-instance/:id") { _, context in
+            // Historic variable ids are "<process instance id>:<activity instance id or empty>:<name>".
+            let id = try context.parameters.require("id")
+            let instance = String(id.prefix { $0 != ":" })
+            guard let variable = try await latestValues(of: instance).first(where: { Self.variableID($0) == id }) else {
+                throw RestError.notFound("Historic variable instance with id \(id) does not exist")
+            }
+            return JSONResponse.make(Self.json(variable))
         }
         group.get("history/incident") { request, _ in
             let query = try QueryParameters(request, allowed: ["processInstanceId", "open", "resolved", "firstResult", "maxResults"])
@@ -103,6 +88,47 @@ extension EngineRestAPI {
                 ])
             }))
         }
+    }
+
+    /// The newest value of each variable in each scope of an instance, as Camunda's history keeps it.
+    private func latestValues(of instance: String) async throws -> [HistoricVariableUpdate] {
+        var latest: [HistoricVariableUpdate] = []
+        var position: [String: Int] = [:]
+        for update in try await runtime.variableHistory(of: instance) {
+            let key = "\(update.activityInstanceID ?? "")/\(update.name)"
+            if let index = position[key] { latest[index] = update } else {
+                position[key] = latest.count
+                latest.append(update)
+            }
+        }
+        return latest
+    }
+
+    static func variableID(_ variable: HistoricVariableUpdate) -> String {
+        "\(variable.processInstanceID):\(variable.activityInstanceID ?? ""):\(variable.name)"
+    }
+
+    static func json(_ variable: HistoricVariableUpdate) -> JSONValue {
+        var members: [JSONValue.Member] = [.init("id", .string(variableID(variable))), .init("name", .string(variable.name))]
+        if case .object(let typed) = TypedValue.encode(variable.value) { members += typed }
+        members += [
+            .init("processInstanceId", .string(variable.processInstanceID)),
+            .init("activityInstanceId", .string(variable.activityInstanceID ?? variable.processInstanceID)),
+            .init("createTime", TypedValue.date(variable.time)), .init("state", .string("CREATED")), .init("tenantId", .null),
+        ]
+        return .object(members)
+    }
+
+    static func json(_ activity: HistoricActivityInstance) -> JSONValue {
+        .object([
+            .init("id", .string(activity.id)), .init("parentActivityInstanceId", .null), .init("activityId", .string(activity.activityID)),
+            .init("activityName", Self.text(activity.activityName)), .init("activityType", .string(activity.activityType)),
+            .init("processInstanceId", .string(activity.processInstanceID)), .init("executionId", .string(activity.processInstanceID)),
+            .init("taskId", Self.text(activity.taskID)), .init("calledProcessInstanceId", Self.text(activity.calledProcessInstanceID)),
+            .init("startTime", TypedValue.date(activity.startTime)), .init("endTime", TypedValue.date(activity.endTime)),
+            .init("durationInMillis", Self.duration(activity.startTime, activity.endTime)), .init("canceled", .bool(activity.canceled)),
+            .init("tenantId", .null),
+        ])
     }
 
     /// The instances a history query reads: the one it names, or every instance.
