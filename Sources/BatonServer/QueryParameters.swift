@@ -1,3 +1,4 @@
+import BatonModel
 import Hummingbird
 
 /// A request's query parameters, checked against what the endpoint accepts: an unknown name or
@@ -6,9 +7,42 @@ struct QueryParameters {
     private let values: [(name: String, value: String)]
 
     init(_ request: Request, allowed: Set<String>) throws {
-        values = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
-        if let unknown = values.first(where: { !allowed.contains($0.name) }) {
-            throw RestError.invalid("Unknown query parameter '\(unknown.name)'; expected one of \(allowed.sorted().joined(separator: ", ")).")
+        try self.init(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, allowed: allowed)
+    }
+
+    /// The same parameters sent as a JSON body (Camunda's `POST` queries): scalars as their text,
+    /// arrays of strings comma-joined, and `sorting: [{sortBy, sortOrder}]` as its first entry.
+    init(body: JSONBody, allowed: Set<String>) throws {
+        guard case .object(let members) = body.value else { throw RestError.invalid("Expected the query to be a JSON object.") }
+        var values: [(String, String)] = []
+        for member in members {
+            switch member.value {
+            case .null: continue
+            case .string(let text): values.append((member.key, text))
+            case .bool(let flag): values.append((member.key, flag ? "true" : "false"))
+            case .integer(let number): values.append((member.key, String(number)))
+            case .array(let items) where member.key == "sorting":
+                if let first = items.first {
+                    if case .string(let key)? = first["sortBy"] { values.append(("sortBy", key)) }
+                    if case .string(let order)? = first["sortOrder"] { values.append(("sortOrder", order)) }
+                }
+            case .array(let items):
+                let texts = try items.map { item -> String in
+                    guard case .string(let text) = item else { throw RestError.invalid("Expected '\(member.key)' to be a list of strings.") }
+                    return text
+                }
+                values.append((member.key, texts.joined(separator: ",")))
+            default:
+                throw RestError.invalid("Expected '\(member.key)' to be a string, number, boolean or list of strings, but it is a JSON \(member.value.kindName).")
+            }
+        }
+        try self.init(values, allowed: allowed.union(["sorting"]))
+    }
+
+    private init(_ values: [(String, String)], allowed: Set<String>) throws {
+        self.values = values.map { (name: $0.0, value: $0.1) }
+        if let unknown = values.first(where: { !allowed.contains($0.0) }) {
+            throw RestError.invalid("Unknown query parameter '\(unknown.0)'; expected one of \(allowed.sorted().joined(separator: ", ")).")
         }
     }
 

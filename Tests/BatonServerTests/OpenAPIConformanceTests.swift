@@ -42,6 +42,10 @@ import Testing
             #expect(try await check(.get, "/engine-rest/history/variable-instance/\(variable)")["name"] == .string("n"))
             #expect(try await check(.get, "/engine-rest/history/variable-instance/\(instance):x:nope").status == .notFound)
             let task = try #require(try await check(.get, "/engine-rest/task?processInstanceId=\(instance)").json?.arrayValue.first?["id"]?.stringValue)
+            let posted = try await check(.post, "/engine-rest/task?maxResults=5", json: #"{"processInstanceId": "\#(instance)", "candidateGroups": ["approvers", "x"], "sorting": [{"sortBy": "created", "sortOrder": "desc"}]}"#)
+            #expect(posted.json?.arrayValue.map { $0["id"] } == [.string(task)], "\(posted.text)")
+            #expect(try await check(.post, "/engine-rest/task/count", json: #"{"taskDefinitionKey": "approve"}"#)["count"] == .integer(1))
+            #expect(try await check(.post, "/engine-rest/task", json: #"{"asignee": "x"}"#).status == .badRequest)
             for path in ["/engine-rest/task/\(task)", "/engine-rest/task/\(task)/form", "/engine-rest/task/\(task)/variables", "/engine-rest/task/\(task)/form-variables"] {
                 _ = try await check(.get, path)
             }

@@ -13,6 +13,16 @@ extension EngineRestAPI {
             let query = try QueryParameters(request, allowed: listParameters)
             return JSONResponse.make(.array(try await tasks(query, paged: true, for: context.identity).map(Self.json)))
         }
+        // Camunda's POST queries: the same parameters in a JSON body, paging in the URL.
+        group.post("task") { request, context in
+            let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults"])
+            let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
+            return JSONResponse.make(.array(try page(try await tasks(query, paged: false, for: context.identity), paging).map(Self.json)))
+        }
+        group.post("task/count") { request, context in
+            let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
+            return JSONResponse.make(.object([.init("count", .integer(Int64(try await tasks(query, paged: false, for: context.identity).count)))]))
+        }
         group.get("task/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
             return JSONResponse.make(.object([.init("count", .integer(Int64(try await tasks(query, paged: false, for: context.identity).count)))]))
