@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "BatonEngine", targets: ["BatonEngine"]),
         .library(name: "BatonTesting", targets: ["BatonTesting"]),
         .library(name: "BatonPostgres", targets: ["BatonPostgres"]),
+        .library(name: "BatonAdapters", targets: ["BatonAdapters"]),
         .library(name: "BatonServer", targets: ["BatonServer"]),
     ],
     dependencies: [
@@ -47,6 +48,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "BatonPostgres", dependencies: ["BatonEngine", "BatonCore", "BatonModel", "CLibPQ"], swiftSettings: strictSettings),
         .target(name: "BatonTesting", dependencies: ["BatonEngine", "BatonPostgres", "BatonCore", "BatonModel"], swiftSettings: strictSettings),
+        .target(name: "BatonAdapters", dependencies: ["BatonPostgres", "BatonModel"], swiftSettings: strictSettings),
         .target(
             name: "BatonServer",
             dependencies: [
@@ -83,6 +85,8 @@ let package = Package(
         .testTarget(
             name: "BatonPostgresTests", dependencies: ["BatonPostgres", "BatonEngine", "BatonTesting", "BatonCore", "BatonModel"],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "BatonAdaptersTests", dependencies: ["BatonAdapters", "BatonPostgres", "BatonTesting", "BatonModel"], swiftSettings: strictSettings),
         .testTarget(
             name: "BatonServerTests",
             dependencies: [

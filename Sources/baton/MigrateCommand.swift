@@ -1,17 +1,23 @@
 import ArgumentParser
 import BatonPostgres
+import Foundation
 
 /// `baton migrate`: applies pending schema migrations, in order, once.
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Apply pending schema migrations from schemas/engine to the database.",
+        abstract: "Apply pending schema migrations from schemas/engine (or, with --retool, schemas/retool) to the database.",
         discussion: """
             Uses DATABASE_URL (or --database-url); without one, Baton's embedded PostgreSQL under
             $BATON_HOME/pg (default .baton/pg), started for the command and stopped after it. Migrations
             run in one transaction under an advisory lock, so concurrent starts are safe.
+            --retool migrates Retool's drafts table in RETOOL_DATABASE_URL, by default a database named
+            'retool' on the same server (created if missing); it only adds, never drops or rewrites.
             """
     )
+
+    @Flag(help: "Migrate Retool's drafts schema (schemas/retool) in RETOOL_DATABASE_URL instead of the engine's.")
+    var retool = false
 
     @Option(help: "A libpq connection string or postgresql:// URL (default: DATABASE_URL).")
     var databaseURL: String?
@@ -22,14 +28,24 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let migrator: Migrator
         do {
-            migrator = try Migrator(directory: try SchemaDirectory.find("engine", override: schemas))
+            migrator = retool
+                ? try Migrator.retool(directory: try SchemaDirectory.find("retool", override: schemas))
+                : try Migrator(directory: try SchemaDirectory.find("engine", override: schemas))
         } catch let error as MigrationError {
             throw CommandFailure("error: \(error.description)")
         }
         let location = try DatabaseLocation.resolve(databaseURL: databaseURL)
         defer { location.close() }
         do {
-            let connection = try await PostgresConnection.connect(location.connectionString)
+            var target = location.connectionString
+            if retool {
+                if let url = ProcessInfo.processInfo.environment["RETOOL_DATABASE_URL"], !url.isEmpty {
+                    target = url
+                } else {
+                    target = try await RetoolDatabase.onSameServer(as: location.connectionString)
+                }
+            }
+            let connection = try await PostgresConnection.connect(target)
             let applied = try await migrator.migrate(connection)
             FileOutput.standardOutput.write(
                 applied.isEmpty

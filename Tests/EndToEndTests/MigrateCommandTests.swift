@@ -15,6 +15,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("pg/data/postmaster.pid").path), "the server was stopped")
     }
 
+    @Test func migratesRetoolsDraftsIntoARetoolDatabaseOnTheSameServer() throws {
+        let home = URL(fileURLWithPath: "/tmp/baton-e2e-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let environment = ["BATON_HOME": home.path, "DATABASE_URL": "", "RETOOL_DATABASE_URL": ""]
+        let first = try BatonProcess.run(["migrate", "--retool"], environment: environment)
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput == "applied migration 1\n")
+        let again = try BatonProcess.run(["migrate", "--retool"], environment: environment)
+        #expect(again.standardOutput == "schema up to date (1 migration applied before)\n")
+        let engine = try BatonProcess.run(["migrate"], environment: environment)
+        #expect(engine.standardOutput == "applied migrations 1, 2\n", "the engine's migrations are recorded apart from Retool's")
+    }
+
     @Test func anUnreachableDatabaseIsAClearError() throws {
         let result = try BatonProcess.run(["migrate", "--database-url", "host=/tmp/baton-nothing-here port=5432 user=postgres connect_timeout=2"])
         #expect(result.status == 1)

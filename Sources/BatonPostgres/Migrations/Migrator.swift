@@ -23,14 +23,23 @@ public struct Migrator: Sendable {
     public let migrations: [Migration]
     /// Distinguishes migration sets sharing a database (the engine's, Retool's).
     public let lockKey: Int64
+    /// Where applied versions are recorded; each migration set has its own table.
+    public let table: String
 
-    public init(migrations: [Migration], lockKey: Int64 = 0x6261_746F_6E00) {
+    public init(migrations: [Migration], lockKey: Int64 = 0x6261_746F_6E00, table: String = "schema_migrations") {
         self.migrations = migrations.sorted { $0.version < $1.version }
         self.lockKey = lockKey
+        self.table = table
+    }
+
+    /// Retool's drafts schema (`schemas/retool`): its own lock and its own record of versions, so
+    /// it can share a database with the engine's.
+    public static func retool(directory: URL) throws -> Migrator {
+        try Migrator(directory: directory, lockKey: 0x6261_746F_6E01, table: "baton_retool_migrations")
     }
 
     /// Reads `NNN_name.sql` files from `directory`, refusing anything else that looks like a migration.
-    public init(directory: URL, lockKey: Int64 = 0x6261_746F_6E00) throws {
+    public init(directory: URL, lockKey: Int64 = 0x6261_746F_6E00, table: String = "schema_migrations") throws {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
             throw MigrationError("Expected a directory of migrations at '\(directory.path)', but it cannot be read.")
         }
@@ -47,7 +56,7 @@ public struct Migrator: Sendable {
         guard Set(versions).count == versions.count else {
             throw MigrationError("Expected each migration version once, but \(directory.path) repeats one of \(versions).")
         }
-        self.init(migrations: migrations, lockKey: lockKey)
+        self.init(migrations: migrations, lockKey: lockKey, table: table)
     }
 
     /// Applies what is pending; returns the versions applied now.
@@ -57,13 +66,13 @@ public struct Migrator: Sendable {
         do {
             try await connection.query("SELECT pg_advisory_xact_lock($1::bigint)", [String(lockKey)])
             try await connection.query("""
-                CREATE TABLE IF NOT EXISTS schema_migrations (
+                CREATE TABLE IF NOT EXISTS \(table) (
                     version integer PRIMARY KEY,
                     name text NOT NULL,
                     checksum text NOT NULL,
                     applied_at timestamptz NOT NULL DEFAULT now())
                 """)
-            let applied = try await connection.query("SELECT version, checksum FROM schema_migrations")
+            let applied = try await connection.query("SELECT version, checksum FROM \(table)")
             var checksums: [Int: String] = [:]
             for row in applied.rows { if let version = row[0].flatMap(Int.init) { checksums[version] = row[1] } }
             var appliedNow: [Int] = []
@@ -77,7 +86,7 @@ public struct Migrator: Sendable {
                 }
                 try await connection.execute(script: migration.sql)
                 try await connection.query(
-                    "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1::integer, $2, $3)",
+                    "INSERT INTO \(table) (version, name, checksum) VALUES ($1::integer, $2, $3)",
                     [String(migration.version), migration.name, migration.checksum])
                 appliedNow.append(migration.version)
             }
@@ -91,9 +100,9 @@ public struct Migrator: Sendable {
 
     /// Versions not yet applied (for readiness checks).
     public func pending(_ connection: PostgresConnection) async throws -> [Int] {
-        let exists = try await connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL")
+        let exists = try await connection.query("SELECT to_regclass($1) IS NOT NULL", [table])
         guard exists.rows.first?.first == "t" else { return migrations.map(\.version) }
-        let applied = Set(try await connection.query("SELECT version FROM schema_migrations").rows.compactMap { $0[0].flatMap(Int.init) })
+        let applied = Set(try await connection.query("SELECT version FROM \(table)").rows.compactMap { $0[0].flatMap(Int.init) })
         return migrations.map(\.version).filter { !applied.contains($0) }
     }
 }
