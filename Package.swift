@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
@@ -47,8 +49,20 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .target(name: "BatonPostgres", dependencies: ["BatonEngine", "BatonCore", "BatonModel", "CLibPQ"], swiftSettings: strictSettings),
-        .target(name: "BatonTesting", dependencies: ["BatonEngine", "BatonPostgres", "BatonCore", "BatonModel"], swiftSettings: strictSettings),
-        .target(name: "BatonAdapters", dependencies: ["BatonPostgres", "BatonModel"], swiftSettings: strictSettings),
+        .target(
+            name: "BatonTesting",
+            dependencies: [
+                "BatonEngine", "BatonPostgres", "BatonCore", "BatonModel", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        .target(
+            name: "BatonAdapters",
+            dependencies: [
+                "BatonPostgres", "BatonModel", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
         .target(
             name: "BatonServer",
             dependencies: [
