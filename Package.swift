@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "BatonAdapters",
             dependencies: [
-                "BatonPostgres", "BatonModel", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "BatonPostgres", "BatonEngine", "BatonModel", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings),
@@ -81,6 +81,7 @@ let package = Package(
                 "BatonEngine",
                 "BatonTesting",
                 "BatonPostgres",
+                "BatonAdapters",
                 "BatonServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BatonAdapters
 import BatonBPMN
 import BatonEngine
 import BatonPostgres
@@ -75,7 +76,9 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.logLevel = settings["BATON_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
                 return logger
             }()
-            let runtime = Runtime(store: PostgresStore(pool: pool), metrics: EngineMetrics(factory: metricsFactory), logger: logger)
+            let handlers = try await approvalHandlers(settings: settings, engine: location.connectionString, logger: logger)
+            let runtime = Runtime(
+                store: PostgresStore(pool: pool), handlers: handlers.handlers, metrics: EngineMetrics(factory: metricsFactory), logger: logger)
             for file in files {
                 let deployment = try await runtime.deploy(
                     name: URL(fileURLWithPath: file).lastPathComponent,
@@ -112,6 +115,30 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as MigrationError {
             throw CommandFailure("error: \(error.description)")
         }
+    }
+}
+
+extension ServeCommand {
+    /// The approval handlers over Retool's drafts (RETOOL_DATABASE_URL, else a `retool` database
+    /// on Baton's server, created and migrated here) and Aidbox (AIDBOX_URL; without it Baton
+    /// still serves, and publishing fails with a message naming the variable).
+    func approvalHandlers(settings: ServeSettings, engine: String, logger: Logger) async throws -> BenefitApprovalHandlers {
+        let retool: String
+        if let url = settings["RETOOL_DATABASE_URL"], !url.isEmpty {
+            retool = url
+        } else {
+            retool = try await RetoolDatabase.onSameServer(as: engine)
+            try await Migrator.retool(directory: try SchemaDirectory.find("retool", override: nil)).migrate(PostgresConnection.connect(retool))
+        }
+        let aidbox: AidboxConfiguration?
+        do {
+            aidbox = try AidboxConfiguration.from { settings[$0] }
+        } catch {
+            throw CommandFailure("error: \(error.description)")
+        }
+        if aidbox == nil { logger.warning("AIDBOX_URL is not set: approved plans cannot be published until it is") }
+        return BenefitApprovalHandlers(
+            drafts: RetoolDraftRepository(pool: PostgresPool(connectionString: retool, maximum: 4)), aidbox: aidbox.map { AidboxClient(configuration: $0) })
     }
 }
 

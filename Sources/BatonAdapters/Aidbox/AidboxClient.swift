@@ -38,9 +38,10 @@ public struct AidboxClient: Sendable {
     }
 
     /// PUT with `If-Match: W/"<versionId>"`: applied only if the plan is still at that version.
-    public func updatePlan(_ id: String, _ plan: JSONValue, ifMatch versionID: String) async throws(AidboxError) -> FHIRResource {
+    /// Without a version, FHIR's update-as-create: the plan is written under `id` whatever is there.
+    public func updatePlan(_ id: String, _ plan: JSONValue, ifMatch versionID: String?) async throws(AidboxError) -> FHIRResource {
         let (status, body) = try await send(.PUT, "InsurancePlan/\(Self.escape(id))", body: plan, ifMatch: versionID)
-        if status == 412 { throw AidboxError.versionConflict(id: id, expectedVersion: versionID) }
+        if status == 412 { throw AidboxError.versionConflict(id: id, expectedVersion: versionID ?? "none") }
         return try resource(status, body)
     }
 

@@ -1,0 +1,133 @@
+import BatonAdapters
+import BatonEngine
+import BatonModel
+import BatonPostgres
+import BatonTesting
+import Foundation
+import Testing
+
+/// `processes/benefit-approval.bpmn` with the real handlers: the engine and Retool on PostgreSQL,
+/// Aidbox as a FHIR R4 stand-in on loopback.
+@Suite struct BenefitApprovalFlowTests {
+    struct World {
+        let test: ProcessTest
+        let drafts: RetoolDraftRepository
+        let fhir: FHIRStandIn
+    }
+
+    private let plan: JSONValue = .object([.init("resourceType", .string("InsurancePlan")), .init("name", .string("Gold PPO 2027"))])
+
+    private func world(aidboxRetries: Int = 1) async throws -> World {
+        let retool = try await TestPostgres.freshDatabase()
+        try await Migrator.retool(directory: TestPostgres.repositoryRoot.appendingPathComponent("schemas/retool")).migrate(PostgresConnection.connect(retool))
+        let connection = try await PostgresConnection.connect(retool)
+        try await connection.query(
+            "INSERT INTO benefit_plan_drafts (id, name, plan_data, created_by, base_version) VALUES ('D-1', 'Gold PPO 2027', $1::jsonb, 'sam', '3')",
+            [JSONText.render(plan)])
+        let drafts = RetoolDraftRepository(pool: PostgresPool(connectionString: retool, maximum: 2))
+        let fhir = try await FHIRStandIn.start()
+        for _ in 0..<3 { fhir.store(plan, id: "gold-ppo") }  // Aidbox holds version 3
+        let aidbox = AidboxClient(configuration: AidboxConfiguration(baseURL: fhir.baseURL, timeout: .seconds(5), retries: aidboxRetries, backoff: .milliseconds(5)))
+        let handlers = BenefitApprovalHandlers(drafts: drafts, aidbox: aidbox).handlers
+        let test = ProcessTest(store: try await TestPostgres.freshStore(), handlers: handlers)
+        try await test.deploy(bytes: Array(try Data(contentsOf: TestPostgres.repositoryRoot.appendingPathComponent("processes/benefit-approval.bpmn"))), name: "benefit-approval.bpmn")
+        return World(test: test, drafts: drafts, fhir: fhir)
+    }
+
+    private func submit(_ world: World) async throws -> String {
+        let instance = try await world.test.start(
+            "benefit-approval", ["draftId": .string("D-1"), "submittedBy": .string("sam"), "baseVersion": .string("3"), "aidboxPlanId": .string("gold-ppo")],
+            businessKey: "D-1")
+        try await world.drafts.markSubmitted("D-1", by: "sam", processInstanceID: instance)
+        return instance
+    }
+
+    private func puts(_ fhir: FHIRStandIn) -> Int { fhir.received.filter { $0.method == "PUT" }.count }
+
+    @Test func anApprovedDraftIsPublishedOnceAndMarked() async throws {
+        let world = try await world()
+        defer { world.fhir.stop() }
+        let instance = try await submit(world)
+        try await world.test.complete("ReviewPlan", in: instance, ["approved": .boolean(true), "comment": .string("ok")])
+        try await world.test.runJobs()
+        try await world.test.expectEnded(instance)
+        let draft = try await world.drafts.draft("D-1")
+        #expect(draft.status == .published)
+        #expect(draft.aidboxID == "gold-ppo" && draft.aidboxVersion == "4")
+        #expect(puts(world.fhir) == 1)
+        #expect(world.fhir.received.last { $0.method == "PUT" }?.ifMatch == #"W/"3""#)
+        let published = try #require(world.fhir.versions(of: "gold-ppo").last)
+        #expect(published["name"] == .string("Gold PPO 2027"))
+        #expect(published["meta"]?["tag"] == .array([.object([
+            .init("system", .string(BenefitApprovalHandlers.publishedByTag)), .init("code", .string(instance)),
+        ])]))
+    }
+
+    @Test func aRejectedDraftIsMarkedAndNothingIsPublished() async throws {
+        let world = try await world()
+        defer { world.fhir.stop() }
+        let instance = try await submit(world)
+        try await world.test.complete("ReviewPlan", in: instance, ["approved": .boolean(false)])
+        try await world.test.expectEnded(instance)
+        #expect(try await world.drafts.draft("D-1").status == .rejected)
+        #expect(puts(world.fhir) == 0)
+    }
+
+    @Test func aPlanChangedInAidboxDuringReviewIsAConflict() async throws {
+        let world = try await world()
+        defer { world.fhir.stop() }
+        let instance = try await submit(world)
+        world.fhir.store(plan, id: "gold-ppo")  // version 4, written by someone else
+        try await world.test.complete("ReviewPlan", in: instance, ["approved": .boolean(true)])
+        try await world.test.expectEnded(instance)
+        #expect(try await world.drafts.draft("D-1").status == .conflict)
+        #expect(puts(world.fhir) == 0)
+    }
+
+    @Test func aidboxDownForAWhileIsRetriedAndPublishesOnce() async throws {
+        let world = try await world()
+        defer { world.fhir.stop() }
+        let instance = try await submit(world)
+        try await world.test.complete("ReviewPlan", in: instance, ["approved": .boolean(true)])
+        world.fhir.isDown = true
+        try await world.test.runJobs()
+        let job = try #require(try await world.test.runtime.jobs(processInstanceID: instance).first)
+        #expect(job.errorMessage?.contains("Aidbox is unavailable") == true, "\(String(describing: job.errorMessage))")
+        world.fhir.isDown = false
+        try await world.test.advance(by: "PT1M")
+        try await world.test.expectEnded(instance)
+        #expect(puts(world.fhir) == 1)
+        #expect(try await world.drafts.draft("D-1").status == .published)
+    }
+
+    /// Baton died after Aidbox accepted the update but before its own commit: the retried job
+    /// finds its own tag on the current version and takes it, publishing nothing twice.
+    @Test func aCrashBetweenPublishAndCommitDoesNotPublishTwice() async throws {
+        let world = try await world()
+        defer { world.fhir.stop() }
+        let instance = try await submit(world)
+        try await world.test.complete("ReviewPlan", in: instance, ["approved": .boolean(true)])
+        guard case .object(let members) = plan else { return }
+        let landed = JSONValue.object(members + [.init("meta", .object([.init("tag", .array([.object([
+            .init("system", .string(BenefitApprovalHandlers.publishedByTag)), .init("code", .string(instance)),
+        ])]))]))])
+        world.fhir.store(landed, id: "gold-ppo")  // version 4: the write whose answer was lost
+        try await world.test.runJobs()
+        try await world.test.expectEnded(instance)
+        #expect(puts(world.fhir) == 0, "no second write")
+        #expect(try await world.drafts.draft("D-1").aidboxVersion == "4")
+    }
+
+    @Test func withoutAidboxConfiguredTheReviewerIsToldWhatIsMissing() async throws {
+        let retool = try await TestPostgres.freshDatabase()
+        try await Migrator.retool(directory: TestPostgres.repositoryRoot.appendingPathComponent("schemas/retool")).migrate(PostgresConnection.connect(retool))
+        let handlers = BenefitApprovalHandlers(drafts: RetoolDraftRepository(pool: PostgresPool(connectionString: retool)), aidbox: nil).handlers
+        let test = ProcessTest(store: try await TestPostgres.freshStore(), handlers: handlers)
+        try await test.deploy(bytes: Array(try Data(contentsOf: TestPostgres.repositoryRoot.appendingPathComponent("processes/benefit-approval.bpmn"))), name: "benefit-approval.bpmn")
+        let instance = try await test.start("benefit-approval", ["draftId": .string("D-9"), "submittedBy": .string("sam"), "aidboxPlanId": .string("p")])
+        let error = await #expect(throws: EngineError.self) { try await test.complete("ReviewPlan", in: instance, ["approved": .boolean(true)]) }
+        #expect(error?.message.contains("set AIDBOX_URL") == true, "\(String(describing: error))")
+        // The version check runs inside the reviewer's command, so the reviewer hears it at once.
+        #expect(try await test.active(in: instance) == ["ReviewPlan"])
+    }
+}
