@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "BatonServer",
             dependencies: [
-                "BatonEngine", "BatonPostgres", "BatonBPMN", "BatonModel", .product(name: "Hummingbird", package: "hummingbird"),
+                "BatonEngine", "BatonAdapters", "BatonPostgres", "BatonBPMN", "BatonModel", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "BatonServerTests",
             dependencies: [
-                "BatonServer", "BatonEngine", "BatonTesting", "BatonModel",
+                "BatonServer", "BatonEngine", "BatonTesting", "BatonModel", "BatonAdapters", "BatonPostgres",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],

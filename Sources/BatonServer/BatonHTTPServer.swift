@@ -14,8 +14,8 @@ public enum BatonHTTPServer {
     ///   engine's counters and, when swift-metrics is bootstrapped with it, HTTP request counts
     ///   and latencies).
     public static func router(
-        api: EngineRestAPI, credentials: Credentials = Credentials(), metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-        readiness: @escaping Readiness
+        api: EngineRestAPI, planApproval: PlanApprovalAPI? = nil, credentials: Credentials = Credentials(),
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), readiness: @escaping Readiness
     ) -> Router<BatonRequestContext> {
         let router = Router(context: BatonRequestContext.self)
         router.add(middleware: MetricsMiddleware())
@@ -35,6 +35,7 @@ public enum BatonHTTPServer {
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
         }
         api.register(on: router)
+        planApproval?.register(on: router)
         return router
     }
 

@@ -86,7 +86,8 @@ struct ServeCommand: AsyncParsableCommand {
                     source: "baton serve")
                 for definition in deployment.definitions { FileOutput.standardError.write("deployed \(definition.id) from \(file)\n") }
             }
-            let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), credentials: credentials, metrics: registry) {
+            let planApproval = handlers.drafts.map { PlanApprovalAPI(runtime: runtime, drafts: $0) }
+            let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), planApproval: planApproval, credentials: credentials, metrics: registry) {
                 do {
                     let connection = try await pool.lease()
                     defer { Task { await pool.giveBack(connection) } }

@@ -1,0 +1,83 @@
+import BatonAdapters
+import BatonEngine
+import BatonModel
+import BatonPostgres
+import BatonServer
+import BatonTesting
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// `/api`, as the Retool app calls it, over the real process, PostgreSQL for the engine and
+/// Retool, and the FHIR stand-in for Aidbox.
+@Suite struct PlanApprovalAPITests {
+    private func run(_ test: @escaping @Sendable (RestClient, Runtime, FHIRStandIn) async throws -> Void) async throws {
+        let retool = try await TestPostgres.freshDatabase()
+        try await Migrator.retool(directory: TestPostgres.repositoryRoot.appendingPathComponent("schemas/retool")).migrate(PostgresConnection.connect(retool))
+        let seed = try await PostgresConnection.connect(retool)
+        for (id, name) in [("D-1", "Gold PPO 2027"), ("D-2", "Silver HMO 2027")] {
+            try await seed.query(
+                "INSERT INTO benefit_plan_drafts (id, name, plan_data, created_by, base_version, aidbox_id) VALUES ($1, $2, '{\"resourceType\": \"InsurancePlan\"}', 'sam', '1', $1)",
+                [id, name])
+        }
+        let drafts = RetoolDraftRepository(pool: PostgresPool(connectionString: retool, maximum: 2))
+        let fhir = try await FHIRStandIn.start()
+        defer { fhir.stop() }
+        fhir.store(.object([.init("name", .string("old"))]), id: "D-1")
+        let aidbox = AidboxClient(configuration: AidboxConfiguration(baseURL: fhir.baseURL, retries: 0))
+        let runtime = Runtime(store: try await TestPostgres.freshStore(), handlers: BenefitApprovalHandlers(drafts: drafts, aidbox: aidbox).handlers)
+        _ = try await runtime.deploy(name: "approval", resources: [
+            DeploymentResource(name: "benefit-approval.bpmn", bytes: Array(try Data(contentsOf: TestPostgres.repositoryRoot.appendingPathComponent("processes/benefit-approval.bpmn")))),
+        ])
+        let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), planApproval: PlanApprovalAPI(runtime: runtime, drafts: drafts)) { nil }
+        let application = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await application.test(.live) { client in try await test(RestClient(client: client), runtime, fhir) }
+    }
+
+    @Test func submitReviewApproveAndPublishThroughTheAPI() async throws {
+        try await run { api, runtime, fhir in
+            let submitted = try await api.call(.post, "/api/plans/D-1/submit", json: #"{"userId": "sam"}"#)
+            #expect(submitted.status == .ok, "\(submitted.text)")
+            #expect(submitted["status"] == .string("submitted"))
+            let again = try await api.call(.post, "/api/plans/D-1/submit", json: #"{"userId": "sam"}"#)
+            #expect(again.status == .conflict)
+
+            let pending = try await api.call(.get, "/api/tasks?candidateGroup=plan-approvers")
+            let review = try #require(pending.json?.arrayValue.first)
+            #expect(review["draftName"] == .string("Gold PPO 2027"))
+            #expect(review["submittedBy"] == .string("sam"))
+            let taskID = try #require(review["taskId"]?.stringValue)
+
+            let own = try await api.call(.post, "/api/tasks/\(taskID)/decision", json: #"{"approved": true, "userId": "sam"}"#)
+            #expect(own.status == .forbidden, "the submitter may not approve their own draft")
+            let missing = try await api.call(.post, "/api/tasks/\(taskID)/decision", json: #"{"userId": "ann"}"#)
+            #expect(missing.status == .badRequest && missing["message"]?.stringValue?.contains("'approved'") == true)
+            let decided = try await api.call(.post, "/api/tasks/\(taskID)/decision", json: #"{"approved": true, "comment": "fine", "userId": "ann"}"#)
+            #expect(decided["outcome"] == .string("publishing"), "\(decided.text)")
+            var status = try await api.call(.get, "/api/plans/D-1/status")
+            #expect(status["workflowActive"] == .bool(true))
+            #expect(status["currentActivities"] == .array([.string("PublishToAidbox")]))
+
+            _ = try await runtime.runDueJobs()
+            status = try await api.call(.get, "/api/plans/D-1/status")
+            #expect(status["draftStatus"] == .string("published"))
+            #expect(status["workflowActive"] == .bool(false))
+            #expect(status["history"]?.arrayValue.compactMap { $0["activityId"]?.stringValue }.contains("PlanPublished") == true)
+            #expect(fhir.versions(of: "D-1").count == 2, "published once")
+        }
+    }
+
+    @Test func aRejectionAndBadRequestsAnswerClearly() async throws {
+        try await run { api, _, _ in
+            _ = try await api.call(.post, "/api/plans/D-2/submit", json: #"{"userId": "sam"}"#)
+            let taskID = try #require(try await api.call(.get, "/api/tasks").json?.arrayValue.first?["taskId"]?.stringValue)
+            let decided = try await api.call(.post, "/api/tasks/\(taskID)/decision", json: #"{"approved": false, "comment": "too costly", "userId": "ann"}"#)
+            #expect(decided["outcome"] == .string("rejected"))
+            #expect(try await api.call(.get, "/api/plans/D-2/status")["draftStatus"] == .string("rejected"))
+            #expect(try await api.call(.post, "/api/plans/nope/submit", json: #"{"userId": "sam"}"#).status == .notFound)
+            #expect(try await api.call(.post, "/api/plans/D-1/submit", json: #"{"user": "sam"}"#).status == .badRequest)
+            #expect(try await api.call(.get, "/api/plans/nope/status").status == .notFound)
+        }
+    }
+}
