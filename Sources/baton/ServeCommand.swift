@@ -128,8 +128,13 @@ extension ServeCommand {
         if let url = settings["RETOOL_DATABASE_URL"], !url.isEmpty {
             retool = url
         } else {
-            retool = try await RetoolDatabase.onSameServer(as: engine)
-            try await Migrator.retool(directory: try SchemaDirectory.find("retool", override: nil)).migrate(PostgresConnection.connect(retool))
+            do {
+                retool = try await RetoolDatabase.onSameServer(as: engine)
+                try await Migrator.retool(directory: try SchemaDirectory.find("retool", override: nil)).migrate(PostgresConnection.connect(retool))
+            } catch let error as PostgresError {
+                throw CommandFailure(
+                    "error: Expected to prepare Retool's drafts database 'retool' on Baton's server, but \(error.description); set RETOOL_DATABASE_URL to use an existing one.")
+            }
         }
         let aidbox: AidboxConfiguration?
         do {
