@@ -63,6 +63,17 @@ import Testing
         ])]))
     }
 
+    @Test func anOverdueReviewIsEscalatedToTheLeads() async throws {
+        let world = try await world()
+        defer { world.fhir.stop() }
+        let instance = try await submit(world)
+        try await world.test.advance(by: "P3D")
+        let review = try await world.test.task("ReviewPlan", in: instance)
+        #expect(review.candidateGroups == ["plan-approvers", "plan-approvers-leads"])
+        #expect(try await world.test.runtime.variables(of: instance).contains { $0.name == "reviewEscalated" && $0.value == .boolean(true) })
+        #expect(try await world.test.runtime.tasks(TaskQuery(candidateGroups: ["plan-approvers-leads"])).map(\.id) == [review.id])
+    }
+
     @Test func aRejectedDraftIsMarkedAndNothingIsPublished() async throws {
         let world = try await world()
         defer { world.fhir.stop() }

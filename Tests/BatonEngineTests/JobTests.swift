@@ -311,3 +311,29 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         #expect(handler.calls.withLock { $0 } == 1)
     }
 }
+
+/// A handler changes its own instance's open tasks through its context, inside the same command.
+@Suite struct HandlerTaskRequestTests {
+    @Test(arguments: TestBackend.allCases) func aHandlerAddsCandidatesToAnOpenTaskOfItsInstance(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend, handlers: ["escalate": ClosureHandler { context in
+            context.tasks.addCandidates(toOpenTasksOf: "review", users: ["lead"], groups: ["leads"])
+            return [:]
+        }])
+        try await test.deploy("""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+            <process id="p" isExecutable="true"><startEvent id="s" /><userTask id="review" camunda:candidateGroups="staff" /><endEvent id="e" />
+              <boundaryEvent id="late" attachedToRef="review" cancelActivity="false"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>
+              <serviceTask id="escalateTask" camunda:delegateExpression="${escalate}" /><endEvent id="escalated" />
+              <sequenceFlow id="f1" sourceRef="s" targetRef="review" /><sequenceFlow id="f2" sourceRef="review" targetRef="e" />
+              <sequenceFlow id="f3" sourceRef="late" targetRef="escalateTask" /><sequenceFlow id="f4" sourceRef="escalateTask" targetRef="escalated" />
+            </process></definitions>
+            """)
+        let instance = try await test.start("p")
+        try await test.advance(by: "PT1H")
+        let review = try await test.task("review", in: instance)
+        #expect(review.candidateGroups == ["staff", "leads"])
+        #expect(review.candidateUsers == ["lead"])
+        try await test.complete("review", in: instance)
+        try await test.expectEnded(instance)
+    }
+}

@@ -3,7 +3,7 @@ import BatonModel
 
 /// The service-task handlers of `processes/benefit-approval.bpmn`, registered by name so any
 /// BPMN file can use them: `checkAidboxVersion`, `publishToAidbox`, `markDraftPublished`,
-/// `markDraftRejected`, `markDraftConflict`.
+/// `markDraftRejected`, `markDraftConflict`, `escalateReview`.
 ///
 /// Publishing happens once in effect: the plan written to Aidbox carries a `meta.tag` naming the
 /// process instance, and a retried publish that finds its own tag on the current version takes
@@ -27,7 +27,16 @@ public struct BenefitApprovalHandlers: Sendable {
             "markDraftPublished": ClosureHandler { try await markDraftPublished($0) },
             "markDraftRejected": ClosureHandler { try await mark($0, .rejected) },
             "markDraftConflict": ClosureHandler { try await mark($0, .conflict) },
+            "escalateReview": ClosureHandler { Self.escalateReview($0) },
         ]
+    }
+
+    /// Adds the escalation group (variable `escalationGroup`, default `plan-approvers-leads`) as
+    /// candidates of the open review task (variable `reviewTask`, default `ReviewPlan`).
+    static func escalateReview(_ context: HandlerContext) -> [String: VariableValue] {
+        let group = context.text("escalationGroup") ?? "plan-approvers-leads"
+        context.tasks.addCandidates(toOpenTasksOf: context.text("reviewTask") ?? "ReviewPlan", groups: [group])
+        return ["reviewEscalated": .boolean(true)]
     }
 
     // MARK: Aidbox

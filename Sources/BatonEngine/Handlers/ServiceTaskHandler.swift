@@ -1,4 +1,5 @@
 import BatonModel
+import Synchronization
 
 /// Swift code bound by name to service tasks (`camunda:delegateExpression="${name}"` or
 /// `camunda:class="name"`). It runs in the runtime between steps: inside the caller's command,
@@ -20,6 +21,28 @@ public struct HandlerContext: Sendable {
     public var retries: Int
     /// The variables visible from the task.
     public var variables: [String: VariableValue]
+    /// Changes to the instance's open user tasks, applied in the same command when the handler
+    /// succeeds (a handler cannot call the runtime on its own instance: that instance is locked
+    /// by the command running it).
+    public let tasks = TaskRequests()
+}
+
+/// What a handler asks to change on its instance's open user tasks.
+public final class TaskRequests: Sendable {
+    struct CandidateAddition: Sendable {
+        var elementID: String
+        var users: [String]
+        var groups: [String]
+    }
+
+    private let additions = Mutex<[CandidateAddition]>([])
+
+    /// Adds candidate users and groups to every open user task of element `elementID`.
+    public func addCandidates(toOpenTasksOf elementID: String, users: [String] = [], groups: [String] = []) {
+        additions.withLock { $0.append(CandidateAddition(elementID: elementID, users: users, groups: groups)) }
+    }
+
+    var candidateAdditions: [CandidateAddition] { additions.withLock { $0 } }
 }
 
 /// A business error a handler or worker raises for the process to catch by `errorCode`.

@@ -121,7 +121,7 @@ extension Runtime {
     private func runHandlerJob(_ job: JobRecord, record: InstanceRecord, in transaction: any StoreTransaction) async throws {
         guard case .handler(let name) = job.kind else { return }
         let process = try await executable(record.definitionID, in: transaction)
-        try await run([try await invoke(handler: name, job: job, record: record, process: process)], in: transaction)
+        try await run(try await invoke(handler: name, job: job, record: record, process: process), in: transaction)
     }
 
     /// Starts an instance for every due timer start event and re-arms repeating ones.

@@ -143,7 +143,7 @@ public final class Runtime: Sendable {
                 switch effect {
                 case .createJob(let job) where job.synchronous:
                     if case .handler(let name) = job.kind {
-                        queue.append(try await invoke(handler: name, job: job, record: record, process: process))
+                        queue += try await invoke(handler: name, job: job, record: record, process: process)
                     }
                 case .startChildInstance(let request):
                     queue.append(try await startChild(request, parent: record, in: transaction))
@@ -175,9 +175,10 @@ public final class Runtime: Sendable {
         return outcome
     }
 
-    /// Runs a Swift handler for a job and turns its outcome into the next command. A technical
-    /// failure throws, rolling back the caller's command (or failing its job when async).
-    func invoke(handler name: String, job: JobRecord, record: InstanceRecord, process: ExecutableProcess) async throws -> Pending {
+    /// Runs a Swift handler for a job and turns its outcome into the next commands: the task
+    /// changes it asked for, then the job's completion (or its BPMN error). A technical failure
+    /// throws, rolling back the caller's command (or failing its job when async).
+    func invoke(handler name: String, job: JobRecord, record: InstanceRecord, process: ExecutableProcess) async throws -> [Pending] {
         let element = process.nodes[job.node]
         guard let handler = handlers[name] else {
             throw EngineError(
@@ -190,11 +191,18 @@ public final class Runtime: Sendable {
             variables: record.state.visibleVariables(from: job.elementKey))
         do {
             let variables = try await handler.execute(context)
-            return Pending(instanceID: record.id, command: .completeJob(jobID: job.id, variables: variables))
+            var next: [Pending] = []
+            for addition in context.tasks.candidateAdditions {
+                for task in record.state.tasks where process.nodes[task.node].id.rawValue == addition.elementID {
+                    next.append(Pending(
+                        instanceID: record.id, command: .addTaskCandidates(taskID: task.id, users: addition.users, groups: addition.groups)))
+                }
+            }
+            return next + [Pending(instanceID: record.id, command: .completeJob(jobID: job.id, variables: variables))]
         } catch let error as BPMNError {
-            return Pending(
+            return [Pending(
                 instanceID: record.id,
-                command: .throwError(target: .job(job.id), code: error.code, message: error.message, variables: error.variables))
+                command: .throwError(target: .job(job.id), code: error.code, message: error.message, variables: error.variables))]
         } catch {
             throw EngineError(.handlerFailed, "Handler '\(name)' of \(element.kind.elementName) '\(element.id)' failed: \(error)")
         }
