@@ -111,6 +111,28 @@ import Testing
         #expect(try await world.drafts.draft("D-1").status == .published)
     }
 
+    @Test func aidboxDownForGoodEndsInAnIncidentThatRetriesResolve() async throws {
+        let world = try await world()
+        defer { world.fhir.stop() }
+        let instance = try await submit(world)
+        try await world.test.complete("ReviewPlan", in: instance, ["approved": .boolean(true)])
+        world.fhir.isDown = true
+        try await world.test.runJobs()
+        for _ in 0..<5 { try await world.test.advance(by: "PT1M") }  // R5/PT1M: every retry fails
+        let incident = try #require(try await world.test.runtime.incidents(of: instance).first { $0.resolvedAt == nil })
+        #expect(incident.activityID == "PublishToAidbox")
+        #expect(incident.message.contains("Aidbox is unavailable"))
+        #expect(try await world.drafts.draft("D-1").status == .submitted, "nothing was marked")
+
+        world.fhir.isDown = false
+        let job = try #require(try await world.test.runtime.jobs(processInstanceID: instance).first)
+        try await world.test.runtime.setJobRetries(job.id, retries: 1)
+        try await world.test.runJobs()
+        try await world.test.expectEnded(instance)
+        #expect(try await world.drafts.draft("D-1").status == .published)
+        #expect(puts(world.fhir) == 1)
+    }
+
     /// Baton died after Aidbox accepted the update but before its own commit: the retried job
     /// finds its own tag on the current version and takes it, publishing nothing twice.
     @Test func aCrashBetweenPublishAndCommitDoesNotPublishTwice() async throws {
