@@ -10,4 +10,12 @@ enum JSONResponse {
     }
 
     static func noContent() -> Response { Response(status: .noContent) }
+
+    /// Camunda's `{"count": n}`.
+    static func count(_ count: Int) -> Response { make(.object([.init("count", .integer(Int64(count)))])) }
+}
+
+extension JSONValue {
+    /// A string, or null when there is none (Camunda writes absent fields as null).
+    static func orNull(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
 }

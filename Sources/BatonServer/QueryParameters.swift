@@ -21,6 +21,8 @@ struct QueryParameters {
             case .string(let text): values.append((member.key, text))
             case .bool(let flag): values.append((member.key, flag ? "true" : "false"))
             case .integer(let number): values.append((member.key, String(number)))
+            case .double(let number) where number.rounded() == number && abs(number) < 9.0e15: values.append((member.key, String(Int64(number))))
+            case .double(let number): throw RestError.invalid("Expected '\(member.key)' to be a whole number, but it is \(number).")
             case .array(let items) where member.key == "sorting":
                 if let first = items.first {
                     if case .string(let key)? = first["sortBy"] { values.append(("sortBy", key)) }
@@ -33,7 +35,8 @@ struct QueryParameters {
                 }
                 values.append((member.key, texts.joined(separator: ",")))
             default:
-                throw RestError.invalid("Expected '\(member.key)' to be a string, number, boolean or list of strings, but it is a JSON \(member.value.kindName).")
+                throw RestError.invalid(
+                    "Expected '\(member.key)' to be a string, whole number, boolean or list of strings, but it is a JSON \(member.value.kindName).")
             }
         }
         try self.init(values, allowed: allowed.union(["sorting"]))

@@ -32,6 +32,7 @@ public struct RestError: HTTPResponseError {
 
     static func invalid(_ message: String) -> RestError { RestError(.badRequest, type: "InvalidRequestException", message) }
     static func notFound(_ message: String) -> RestError { RestError(.notFound, type: "InvalidRequestException", message) }
+    static func conflict(_ message: String) -> RestError { RestError(.conflict, type: "ConflictException", message) }
 
     /// The engine's refusal, with the status its kind calls for. Unknown ids answer 404 (Camunda
     /// sometimes answers 500); a request that conflicts with the current state answers 409.
@@ -39,7 +40,7 @@ public struct RestError: HTTPResponseError {
         switch error.kind {
         case .notFound: self = .notFound(error.message)
         case .invalidArgument: self = .invalid(error.message)
-        case .conflict: self.init(.conflict, type: "ConflictException", error.message)
+        case .conflict: self = .conflict(error.message)
         case .correlationFailed: self.init(.badRequest, type: "RestException", error.message)
         case .deploymentFailed:
             self.init(.badRequest, type: "ParseException", error.message)

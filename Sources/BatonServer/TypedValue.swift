@@ -1,7 +1,7 @@
 import BatonModel
 
 /// Camunda's typed-value JSON: `{"value": …, "type": "String", "valueInfo": {…}}`.
-enum TypedValue {
+public enum TypedValue {
     /// A typed value from a client. Without `type` the JSON value's own kind decides (as Camunda
     /// does); `Json` and `Object` values arrive as serialized text.
     static func decode(_ json: JSONValue, path: String) throws -> VariableValue {
@@ -95,13 +95,20 @@ enum TypedValue {
         case .json(let document): (.string(JSONText.render(document)), [])
         case .object(let document, let typeName):
             (.string(JSONText.render(document)), [
-                .init("objectTypeName", typeName.map { .string($0) } ?? .null), .init("serializationDataFormat", .string("application/json")),
+                .init("objectTypeName", .orNull(typeName)), .init("serializationDataFormat", .string("application/json")),
             ])
         }
         return .object([.init("type", .string(value.typeName)), .init("value", json), .init("valueInfo", .object(info))])
     }
 
-    static func encode(_ variables: [String: VariableValue]) -> JSONValue {
+    /// A variable instance as Camunda lists it: id, name, the typed value's members, then `more`.
+    static func variable(id: String, name: String, value: VariableValue, _ more: [JSONValue.Member]) -> JSONValue {
+        guard case .object(let typed) = encode(value) else { return .null }
+        return .object([.init("id", .string(id)), .init("name", .string(name))] + typed + more)
+    }
+
+    /// `{"name": typed value, …}`, sorted by name.
+    public static func encode(_ variables: [String: VariableValue]) -> JSONValue {
         .object(variables.keys.sorted().map { .init($0, encode(variables[$0]!)) })
     }
 

@@ -41,6 +41,18 @@ public enum TestPostgres {
         return server.connectionString.replacingOccurrences(of: "dbname=postgres", with: "dbname=\(name)")
     }
 
+    /// A new database migrated to Retool's drafts schema (`schemas/retool`), as a connection string.
+    public static func freshRetoolDatabase() async throws -> String {
+        let conninfo = try await freshDatabase()
+        try await Migrator.retool(directory: repositoryRoot.appendingPathComponent("schemas/retool")).migrate(PostgresConnection.connect(conninfo))
+        return conninfo
+    }
+
+    /// A file of the repository (`processes/benefit-approval.bpmn`), as bytes.
+    public static func repositoryFile(_ path: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: repositoryRoot.appendingPathComponent(path)))
+    }
+
     /// A store over a new database migrated to the engine schema.
     public static func freshStore(maximumConnections: Int = 4) async throws -> PostgresStore {
         let conninfo = try await freshDatabase()

@@ -66,6 +66,7 @@ struct BenchCommand: AsyncParsableCommand {
         guard instances > 0 else { throw ValidationError("Expected --instances to be at least 1, but it is \(instances).") }
         guard (1...256).contains(concurrency) else { throw ValidationError("Expected --concurrency between 1 and 256, but it is \(concurrency).") }
         if let completeUserTasks { _ = try VariableArgument.list(completeUserTasks) }
+        if databaseURL != nil, store != .postgres { throw ValidationError("--database-url needs --store postgres.") }
     }
 
     func run() async throws {

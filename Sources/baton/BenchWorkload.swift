@@ -1,6 +1,7 @@
 import BatonEngine
 import BatonModel
 import BatonPostgres
+import BatonServer
 import Foundation
 import Synchronization
 
@@ -133,8 +134,8 @@ struct BenchWorkload: Sendable {
     /// The same flow through Camunda's REST API: start, query the instance's tasks, complete
     /// each, ask whether the instance still runs. Jobs are left to the server's job worker.
     private func runInstance(over http: LoopbackHTTPClient, client: BenchClient, meter: inout CommandMeter) async throws {
-        let startBody = #"{"variables": \#(HTTPBenchJSON.variables(startVariables))}"#
-        let completeBody = #"{"variables": \#(HTTPBenchJSON.variables(completionVariables))}"#
+        let startBody = #"{"variables": \#(JSONText.render(TypedValue.encode(startVariables)))}"#
+        let completeBody = #"{"variables": \#(JSONText.render(TypedValue.encode(completionVariables)))}"#
         let started = try await measured(client, &meter) { try await http.send("POST", "/engine-rest/process-definition/key/\(processKey)/start", json: startBody) }
         guard started.status == 200, let id = HTTPBenchJSON.parse(started.body)?["id"].flatMap(HTTPBenchJSON.string) else {
             throw CommandFailure("error: starting '\(processKey)' over HTTP answered \(started.status): \(String(decoding: started.body, as: UTF8.self))")
@@ -196,21 +197,8 @@ struct BenchWorkload: Sendable {
     }
 }
 
-/// The little JSON the HTTP benchmark client writes and reads.
+/// The little JSON the HTTP benchmark client reads.
 enum HTTPBenchJSON {
-    /// Camunda typed variables: `{"name": {"value": …, "type": "…"}}`.
-    static func variables(_ values: [String: VariableValue]) -> String {
-        let members = values.keys.sorted().map { name -> JSONValue.Member in
-            let value = values[name]!
-            let json: JSONValue = switch value {
-            case .json(let document), .object(let document, _): .string(JSONText.render(document))
-            default: value.jsonValue
-            }
-            return JSONValue.Member(name, .object([.init("value", json), .init("type", .string(value.typeName))]))
-        }
-        return JSONText.render(.object(members))
-    }
-
     static func parse(_ bytes: [UInt8]) -> JSONValue? { JSONText.parse(String(decoding: bytes, as: UTF8.self)) }
     static func string(_ value: JSONValue) -> String? { if case .string(let text) = value { text } else { nil } }
 

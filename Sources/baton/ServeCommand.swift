@@ -71,11 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
             let registry = PrometheusCollectorRegistry()
             let metricsFactory = PrometheusMetricsFactory(registry: registry)
             MetricsSystem.bootstrap(metricsFactory)
-            let logger = {
-                var logger = Logger(label: "baton")
-                logger.logLevel = settings["BATON_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-                return logger
-            }()
+            let logger = try Self.logger(level: settings["BATON_LOG_LEVEL"])
             let handlers = try await approvalHandlers(settings: settings, engine: location.connectionString, logger: logger)
             let runtime = Runtime(
                 store: PostgresStore(pool: pool), handlers: handlers.handlers, metrics: EngineMetrics(factory: metricsFactory), logger: logger)
@@ -90,8 +86,9 @@ struct ServeCommand: AsyncParsableCommand {
             let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), planApproval: planApproval, credentials: credentials, metrics: registry) {
                 do {
                     let connection = try await pool.lease()
-                    defer { Task { await pool.giveBack(connection) } }
-                    let pending = try await migrator.pending(connection)
+                    let pending = try? await migrator.pending(connection)
+                    await pool.giveBack(connection)
+                    guard let pending else { return "the database does not answer" }
                     return pending.isEmpty ? nil : "migrations \(pending) are not applied"
                 } catch {
                     return "the database is unreachable: \(error)"
@@ -120,6 +117,17 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension ServeCommand {
+    static func logger(level: String?) throws -> Logger {
+        var logger = Logger(label: "baton")
+        guard let level, !level.isEmpty else { return logger }
+        guard let parsed = Logger.Level(rawValue: level) else {
+            throw CommandFailure(
+                "error: Expected BATON_LOG_LEVEL to be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), but it is '\(level)'.")
+        }
+        logger.logLevel = parsed
+        return logger
+    }
+
     /// The approval handlers over Retool's drafts (RETOOL_DATABASE_URL, else a `retool` database
     /// on Baton's server, created and migrated here) and Aidbox (AIDBOX_URL; without it Baton
     /// still serves, and publishing fails with a message naming the variable).

@@ -18,8 +18,7 @@ import Testing
     private let plan: JSONValue = .object([.init("resourceType", .string("InsurancePlan")), .init("name", .string("Gold PPO 2027"))])
 
     private func world(aidboxRetries: Int = 1) async throws -> World {
-        let retool = try await TestPostgres.freshDatabase()
-        try await Migrator.retool(directory: TestPostgres.repositoryRoot.appendingPathComponent("schemas/retool")).migrate(PostgresConnection.connect(retool))
+        let retool = try await TestPostgres.freshRetoolDatabase()
         let connection = try await PostgresConnection.connect(retool)
         try await connection.query(
             "INSERT INTO benefit_plan_drafts (id, name, plan_data, created_by, base_version) VALUES ('D-1', 'Gold PPO 2027', $1::jsonb, 'sam', '3')",
@@ -30,7 +29,7 @@ import Testing
         let aidbox = AidboxClient(configuration: AidboxConfiguration(baseURL: fhir.baseURL, timeout: .seconds(5), retries: aidboxRetries, backoff: .milliseconds(5)))
         let handlers = BenefitApprovalHandlers(drafts: drafts, aidbox: aidbox).handlers
         let test = ProcessTest(store: try await TestPostgres.freshStore(), handlers: handlers)
-        try await test.deploy(bytes: Array(try Data(contentsOf: TestPostgres.repositoryRoot.appendingPathComponent("processes/benefit-approval.bpmn"))), name: "benefit-approval.bpmn")
+        try await test.deploy(bytes: try TestPostgres.repositoryFile("processes/benefit-approval.bpmn"), name: "benefit-approval.bpmn")
         return World(test: test, drafts: drafts, fhir: fhir)
     }
 
@@ -152,11 +151,10 @@ import Testing
     }
 
     @Test func withoutAidboxConfiguredTheReviewerIsToldWhatIsMissing() async throws {
-        let retool = try await TestPostgres.freshDatabase()
-        try await Migrator.retool(directory: TestPostgres.repositoryRoot.appendingPathComponent("schemas/retool")).migrate(PostgresConnection.connect(retool))
+        let retool = try await TestPostgres.freshRetoolDatabase()
         let handlers = BenefitApprovalHandlers(drafts: RetoolDraftRepository(pool: PostgresPool(connectionString: retool)), aidbox: nil).handlers
         let test = ProcessTest(store: try await TestPostgres.freshStore(), handlers: handlers)
-        try await test.deploy(bytes: Array(try Data(contentsOf: TestPostgres.repositoryRoot.appendingPathComponent("processes/benefit-approval.bpmn"))), name: "benefit-approval.bpmn")
+        try await test.deploy(bytes: try TestPostgres.repositoryFile("processes/benefit-approval.bpmn"), name: "benefit-approval.bpmn")
         let instance = try await test.start("benefit-approval", ["draftId": .string("D-9"), "submittedBy": .string("sam"), "aidboxPlanId": .string("p")])
         let error = await #expect(throws: EngineError.self) { try await test.complete("ReviewPlan", in: instance, ["approved": .boolean(true)]) }
         #expect(error?.message.contains("set AIDBOX_URL") == true, "\(String(describing: error))")

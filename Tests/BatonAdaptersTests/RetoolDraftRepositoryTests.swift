@@ -33,6 +33,22 @@ import Testing
         #expect(summary == [["not submitted", "f"]])
     }
 
+    /// Rows with statuses of their own (written before Baton) survive the migration and stay
+    /// readable; new writes are held to the workflow's statuses.
+    @Test func rowsWithOtherStatusesStayReadableButNewOnesAreChecked() async throws {
+        let (conninfo, connection) = try await legacyDatabase()
+        try await connection.query("UPDATE benefit_plan_drafts SET status = 'in_legal_review'")
+        try await retool().migrate(connection)
+        let drafts = RetoolDraftRepository(pool: PostgresPool(connectionString: conninfo, maximum: 1))
+        let legacy = try await drafts.draft("6f1d4c1e-0000-4000-8000-000000000001")
+        #expect(legacy.status == nil && legacy.rawStatus == "in_legal_review")
+        await #expect(throws: PostgresError.self) {
+            try await connection.query("INSERT INTO benefit_plan_drafts (id, status) VALUES ('6f1d4c1e-0000-4000-8000-000000000002', 'bogus')")
+        }
+        let refused = await #expect(throws: DraftError.self) { try await drafts.markSubmitted("6f1d4c1e-0000-4000-8000-000000000001", by: "sam", processInstanceID: "p") }
+        #expect(refused?.description.contains("it is in_legal_review") == true)
+    }
+
     @Test func aDraftMovesOnlyAlongTheWorkflow() async throws {
         let (conninfo, connection) = try await legacyDatabase()
         try await retool().migrate(connection)

@@ -42,9 +42,7 @@ import Testing
     private func setUp(_ backend: TestBackend, aidboxVersion: String = "3") async throws -> (ProcessTest, StubAdapters) {
         let adapters = StubAdapters(aidboxVersion: aidboxVersion)
         let test = try await ProcessTest.on(backend, handlers: adapters.handlers)
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("processes/benefit-approval.bpmn")
-        try await test.deploy(bytes: [UInt8](try Data(contentsOf: file)), name: "benefit-approval.bpmn")
+        try await test.deploy(bytes: try TestPostgres.repositoryFile("processes/benefit-approval.bpmn"), name: "benefit-approval.bpmn")
         return (test, adapters)
     }
 

@@ -123,6 +123,33 @@ import Testing
         try await test.runtime.complete(task.id)
     }
 
+    /// A command that waited for an instance's lock while another transaction ended the instance
+    /// finds it in history (and is refused because it ended), not "not found": the statement's
+    /// snapshot predates the move, so the lookup is repeated with a fresh one.
+    @Test func aCommandWaitingOnAnInstanceThatEndsMeanwhileFindsItInHistory() async throws {
+        let (test, pool) = try await makeTest()
+        try await test.deploy(approval)
+        let instance = try await test.start("order")
+        let holder = try await PostgresConnection.connect(pool.connectionString)
+        try await holder.query("BEGIN")
+        try await holder.query("SELECT id FROM process_instances WHERE id = $1 FOR UPDATE", [instance])
+        async let cancel = Result(completing: { try await test.runtime.cancel(instance) })
+        try await Task.sleep(for: .milliseconds(300))  // lets the cancel queue behind the lock; the outcome is the same if it has not
+        try await holder.query(
+            """
+            WITH gone AS (DELETE FROM process_instances WHERE id = $1 RETURNING *)
+            INSERT INTO history_process_instances
+            SELECT id, definition_id, process_key, business_key, 'completed', parent_instance_id, parent_element_key, tenant_id,
+                   started_at, now(), now(), jsonb_set(state, '{status}', '"completed"') FROM gone
+            """, [instance])
+        try await holder.query("COMMIT")
+        guard case .failure(let error as EngineError) = await cancel else {
+            Issue.record("expected the cancel to be refused")
+            return
+        }
+        #expect(error.kind == .conflict, "\(error)")
+    }
+
     @Test func aFailedCommandLeavesTheDatabaseUnchanged() async throws {
         let (test, _) = try await makeTest(handlers: ["publish": ClosureHandler { _ in throw CancellationError() }])
         try await test.deploy(approval.replacingOccurrences(of: #"camunda:asyncBefore="true" "#, with: ""))

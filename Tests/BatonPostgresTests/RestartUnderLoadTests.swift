@@ -20,7 +20,7 @@ import Testing
             .migrate(PostgresConnection.connect(server.connectionString))
         let runtime = Runtime(store: PostgresStore(pool: PostgresPool(connectionString: server.connectionString, maximum: 4)))
         _ = try await runtime.deploy(name: "usertask", resources: [
-            DeploymentResource(name: "usertask.bpmn", bytes: Array(try Data(contentsOf: TestPostgres.repositoryRoot.appendingPathComponent("Benchmarks/processes/usertask.bpmn")))),
+            DeploymentResource(name: "usertask.bpmn", bytes: try TestPostgres.repositoryFile("Benchmarks/processes/usertask.bpmn")),
         ])
 
         let load = LoadLog()

@@ -114,6 +114,11 @@ import Testing
             expect(try await rest.call(.get, "/engine-rest/task?assignee=" + String(repeating: "a", count: 9000)), .uriTooLong, "at most 8192 bytes")
             let tooBig = String(repeating: " ", count: (1 << 20) + 10) + "{}"
             expect(try await rest.call(.post, "/engine-rest/process-definition/key/review/start", json: tooBig), .contentTooLarge, "at most")
+            // Last: the server closes the connection on an oversized header.
+            var bigHeader = HTTPFields()
+            bigHeader[.userAgent] = String(repeating: "p", count: 20_000)
+            let oversized = try? await rest.call(.get, "/engine-rest/engine", headers: bigHeader)
+            #expect(oversized.map { (400..<500).contains($0.status.code) } ?? true, "a 20 KB header field is refused (4xx or a closed connection)")
         }
     }
 

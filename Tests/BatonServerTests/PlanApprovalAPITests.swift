@@ -13,8 +13,7 @@ import Testing
 /// Retool, and the FHIR stand-in for Aidbox.
 @Suite struct PlanApprovalAPITests {
     private func run(_ test: @escaping @Sendable (RestClient, Runtime, FHIRStandIn) async throws -> Void) async throws {
-        let retool = try await TestPostgres.freshDatabase()
-        try await Migrator.retool(directory: TestPostgres.repositoryRoot.appendingPathComponent("schemas/retool")).migrate(PostgresConnection.connect(retool))
+        let retool = try await TestPostgres.freshRetoolDatabase()
         let seed = try await PostgresConnection.connect(retool)
         for (id, name) in [("D-1", "Gold PPO 2027"), ("D-2", "Silver HMO 2027")] {
             try await seed.query(
@@ -28,10 +27,10 @@ import Testing
         let aidbox = AidboxClient(configuration: AidboxConfiguration(baseURL: fhir.baseURL, retries: 0))
         let runtime = Runtime(store: try await TestPostgres.freshStore(), handlers: BenefitApprovalHandlers(drafts: drafts, aidbox: aidbox).handlers)
         _ = try await runtime.deploy(name: "approval", resources: [
-            DeploymentResource(name: "benefit-approval.bpmn", bytes: Array(try Data(contentsOf: TestPostgres.repositoryRoot.appendingPathComponent("processes/benefit-approval.bpmn")))),
+            DeploymentResource(name: "benefit-approval.bpmn", bytes: try TestPostgres.repositoryFile("processes/benefit-approval.bpmn")),
         ])
         let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), planApproval: PlanApprovalAPI(runtime: runtime, drafts: drafts)) { nil }
-        let application = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let application = Application(router: router, server: BatonHTTPServer.server(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await application.test(.live) { client in try await test(RestClient(client: client), runtime, fhir) }
     }
 

@@ -22,7 +22,7 @@ struct RestHarness {
 
     func run(_ test: @escaping @Sendable (RestClient) async throws -> Void) async throws {
         let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), credentials: credentials, metrics: metrics) { nil }
-        let application = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let application = Application(router: router, server: BatonHTTPServer.server(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await application.test(.live) { client in try await test(RestClient(client: client)) }
     }
 }

@@ -23,6 +23,8 @@ import Testing
             #expect(wrong.status == .unauthorized)
             let health = try await rest.call(.get, "/health")
             #expect(health.status == .ok)
+            let metrics = try await rest.call(.get, "/metrics")
+            #expect(metrics.status == .unauthorized, "metrics are for authenticated callers")
             let ann = try await rest.as("ann", "ann-pw").call(.get, "/engine-rest/task")
             #expect(ann.status == .ok)
             let token = try await rest.bearer("token-123").call(.get, "/engine-rest/process-definition")
@@ -49,6 +51,8 @@ import Testing
                 (HTTPRequest.Method.post, "/engine-rest/task/\(task)/complete", "{}"), (.post, "/engine-rest/task/\(task)/claim", #"{"userId": "bob"}"#),
                 (.get, "/engine-rest/task/\(task)/variables", nil), (.get, "/engine-rest/task/\(task)", nil),
                 (.get, "/engine-rest/process-instance/\(instance)/variables", nil), (.delete, "/engine-rest/process-instance/\(instance)", nil),
+                (.post, "/engine-rest/job/any/execute", nil), (.put, "/engine-rest/job/any/retries", #"{"retries": 1}"#),
+                (.delete, "/engine-rest/deployment/any", nil), (.get, "/engine-rest/variable-instance", nil),
             ] {
                 let reply = try await bob.call(method, path, json: body)
                 #expect(reply.status == .forbidden, "\(method) \(path): \(reply.text)")

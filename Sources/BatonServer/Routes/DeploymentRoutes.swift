@@ -72,7 +72,7 @@ extension EngineRestAPI {
     static func json(_ deployment: DeploymentRecord, definitions: JSONValue?) -> JSONValue {
         var members: [JSONValue.Member] = [
             .init("id", .string(deployment.id)), .init("name", .string(deployment.name)),
-            .init("source", deployment.source.map { .string($0) } ?? .null), .init("deploymentTime", TypedValue.date(deployment.deployedAt)),
+            .init("source", .orNull(deployment.source)), .init("deploymentTime", TypedValue.date(deployment.deployedAt)),
             .init("tenantId", .null), .init("links", .array([])),
         ]
         if let definitions {

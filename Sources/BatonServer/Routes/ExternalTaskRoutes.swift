@@ -21,8 +21,8 @@ extension EngineRestAPI {
                 if let wanted = query.string("topicName"), wanted != topic { continue }
                 items.append(.object([
                     .init("id", .string(job.id)), .init("activityId", .string(job.activityID)), .init("processInstanceId", .string(job.processInstanceID)),
-                    .init("executionId", .string(job.processInstanceID)), .init("topicName", topic.map { .string($0) } ?? .null),
-                    .init("retries", .integer(Int64(job.retries))), .init("errorMessage", job.errorMessage.map { .string($0) } ?? .null),
+                    .init("executionId", .string(job.processInstanceID)), .init("topicName", .orNull(topic)),
+                    .init("retries", .integer(Int64(job.retries))), .init("errorMessage", .orNull(job.errorMessage)),
                     .init("suspended", .bool(false)), .init("tenantId", .null), .init("priority", .integer(0)),
                 ]))
             }
@@ -108,14 +108,14 @@ extension EngineRestAPI {
         return JSONResponse.make(.array(locked.map { task in
             .object([
                 .init("activityId", .string(task.activityID)), .init("activityInstanceId", .string(task.activityID)),
-                .init("errorMessage", task.errorMessage.map { .string($0) } ?? .null), .init("errorDetails", .null),
+                .init("errorMessage", .orNull(task.errorMessage)), .init("errorDetails", .null),
                 .init("executionId", .string(task.processInstanceID)), .init("id", .string(task.id)),
                 .init("lockExpirationTime", TypedValue.date(task.lockExpirationTime)), .init("processDefinitionId", .string(task.processDefinitionID)),
                 .init("processDefinitionKey", .string(task.processDefinitionKey)), .init("processDefinitionVersionTag", .null),
                 .init("processInstanceId", .string(task.processInstanceID)), .init("retries", task.errorMessage != nil ? .integer(Int64(task.retries)) : .null),
                 .init("suspended", .bool(false)), .init("workerId", .string(task.workerID)), .init("topicName", .string(task.topicName)),
                 .init("tenantId", .null), .init("variables", TypedValue.encode(task.variables)), .init("priority", .integer(0)),
-                .init("businessKey", task.businessKey.map { .string($0) } ?? .null), .init("extensionProperties", .object([])),
+                .init("businessKey", .orNull(task.businessKey)), .init("extensionProperties", .object([])),
             ])
         }))
     }

@@ -48,8 +48,8 @@ extension EngineRestAPI {
             return JSONResponse.make(.array(try page(tasks, query).map { task in
                 .object([
                     .init("id", .string(task.id)), .init("processInstanceId", .string(task.processInstanceID)),
-                    .init("executionId", .string(task.processInstanceID)), .init("name", Self.text(task.name)),
-                    .init("deleteReason", Self.text(task.deleteReason)), .init("assignee", Self.text(task.assignee)),
+                    .init("executionId", .string(task.processInstanceID)), .init("name", .orNull(task.name)),
+                    .init("deleteReason", .orNull(task.deleteReason)), .init("assignee", .orNull(task.assignee)),
                     .init("startTime", TypedValue.date(task.startTime)), .init("endTime", TypedValue.date(task.endTime)),
                     .init("duration", Self.duration(task.startTime, task.endTime)), .init("taskDefinitionKey", .string(task.taskDefinitionKey)),
                     .init("tenantId", .null),
@@ -82,7 +82,7 @@ extension EngineRestAPI {
                     .init("id", .string(incident.id)), .init("processInstanceId", .string(incident.processInstanceID)),
                     .init("executionId", .string(incident.processInstanceID)), .init("createTime", TypedValue.date(incident.createdAt)),
                     .init("endTime", TypedValue.date(incident.resolvedAt)), .init("incidentType", .string(incident.kind)),
-                    .init("activityId", .string(incident.activityID)), .init("configuration", Self.text(incident.jobID)),
+                    .init("activityId", .string(incident.activityID)), .init("configuration", .orNull(incident.jobID)),
                     .init("incidentMessage", .string(incident.message)), .init("open", .bool(incident.resolvedAt == nil)),
                     .init("resolved", .bool(incident.resolvedAt != nil)), .init("deleted", .bool(false)), .init("tenantId", .null),
                 ])
@@ -109,22 +109,19 @@ extension EngineRestAPI {
     }
 
     static func json(_ variable: HistoricVariableUpdate) -> JSONValue {
-        var members: [JSONValue.Member] = [.init("id", .string(variableID(variable))), .init("name", .string(variable.name))]
-        if case .object(let typed) = TypedValue.encode(variable.value) { members += typed }
-        members += [
+        TypedValue.variable(id: variableID(variable), name: variable.name, value: variable.value, [
             .init("processInstanceId", .string(variable.processInstanceID)),
             .init("activityInstanceId", .string(variable.activityInstanceID ?? variable.processInstanceID)),
             .init("createTime", TypedValue.date(variable.time)), .init("state", .string("CREATED")), .init("tenantId", .null),
-        ]
-        return .object(members)
+        ])
     }
 
     static func json(_ activity: HistoricActivityInstance) -> JSONValue {
         .object([
             .init("id", .string(activity.id)), .init("parentActivityInstanceId", .null), .init("activityId", .string(activity.activityID)),
-            .init("activityName", Self.text(activity.activityName)), .init("activityType", .string(activity.activityType)),
+            .init("activityName", .orNull(activity.activityName)), .init("activityType", .string(activity.activityType)),
             .init("processInstanceId", .string(activity.processInstanceID)), .init("executionId", .string(activity.processInstanceID)),
-            .init("taskId", Self.text(activity.taskID)), .init("calledProcessInstanceId", Self.text(activity.calledProcessInstanceID)),
+            .init("taskId", .orNull(activity.taskID)), .init("calledProcessInstanceId", .orNull(activity.calledProcessInstanceID)),
             .init("startTime", TypedValue.date(activity.startTime)), .init("endTime", TypedValue.date(activity.endTime)),
             .init("durationInMillis", Self.duration(activity.startTime, activity.endTime)), .init("canceled", .bool(activity.canceled)),
             .init("tenantId", .null),
@@ -144,15 +141,13 @@ extension EngineRestAPI {
         case .terminated: "EXTERNALLY_TERMINATED"
         }
         return .object([
-            .init("id", .string(instance.id)), .init("businessKey", text(instance.businessKey)), .init("processDefinitionId", .string(instance.definitionID)),
+            .init("id", .string(instance.id)), .init("businessKey", .orNull(instance.businessKey)), .init("processDefinitionId", .string(instance.definitionID)),
             .init("processDefinitionKey", .string(instance.processKey)), .init("startTime", TypedValue.date(instance.startedAt)),
             .init("endTime", TypedValue.date(instance.endedAt)), .init("durationInMillis", duration(instance.startedAt, instance.endedAt)),
-            .init("superProcessInstanceId", text(instance.superInstanceID)), .init("rootProcessInstanceId", .string(instance.id)),
+            .init("superProcessInstanceId", .orNull(instance.superInstanceID)), .init("rootProcessInstanceId", .string(instance.id)),
             .init("tenantId", .null), .init("state", .string(state)),
         ])
     }
-
-    static func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 
     static func duration(_ start: Timestamp, _ end: Timestamp?) -> JSONValue {
         end.map { .integer($0.millisecondsSinceEpoch - start.millisecondsSinceEpoch) } ?? .null

@@ -18,7 +18,7 @@ extension EngineRestAPI {
                     .init("executionId", .string(incident.processInstanceID)), .init("incidentTimestamp", TypedValue.date(incident.createdAt)),
                     .init("incidentType", .string(incident.kind)), .init("activityId", .string(incident.activityID)),
                     .init("causeIncidentId", .string(incident.id)), .init("rootCauseIncidentId", .string(incident.id)),
-                    .init("configuration", Self.text(incident.jobID)), .init("incidentMessage", .string(incident.message)), .init("tenantId", .null),
+                    .init("configuration", .orNull(incident.jobID)), .init("incidentMessage", .string(incident.message)), .init("tenantId", .null),
                 ])
             }))
         }
@@ -37,7 +37,7 @@ extension EngineRestAPI {
                 .object([
                     .init("id", .string(job.id)), .init("jobDefinitionId", .string("\(job.activityID):\(job.kind.rawValue)")),
                     .init("processInstanceId", .string(job.processInstanceID)), .init("executionId", .string(job.processInstanceID)),
-                    .init("exceptionMessage", Self.text(job.errorMessage)), .init("failedActivityId", job.errorMessage == nil ? .null : .string(job.activityID)),
+                    .init("exceptionMessage", .orNull(job.errorMessage)), .init("failedActivityId", job.errorMessage == nil ? .null : .string(job.activityID)),
                     .init("retries", .integer(Int64(job.retries))), .init("dueDate", TypedValue.date(job.dueAt)), .init("suspended", .bool(false)),
                     .init("priority", .integer(0)), .init("tenantId", .null),
                 ])
@@ -71,15 +71,10 @@ extension EngineRestAPI {
             if let name = query.string("variableName") { variables = variables.filter { $0.name == name } }
             if let pattern = query.string("variableNameLike") { variables = variables.filter { Self.like($0.name, pattern) } }
             return JSONResponse.make(.array(try page(variables, query).map { variable in
-                var members: [JSONValue.Member] = [
-                    .init("id", .string("\(variable.activityInstanceID):\(variable.name)")), .init("name", .string(variable.name)),
-                ]
-                if case .object(let typed) = TypedValue.encode(variable.value) { members += typed }
-                members += [
+                TypedValue.variable(id: "\(variable.activityInstanceID):\(variable.name)", name: variable.name, value: variable.value, [
                     .init("processInstanceId", .string(variable.processInstanceID)), .init("executionId", .string(variable.processInstanceID)),
                     .init("activityInstanceId", .string(variable.activityInstanceID)), .init("tenantId", .null), .init("errorMessage", .null),
-                ]
-                return .object(members)
+                ])
             }))
         }
         group.get("event-subscription") { request, _ in
@@ -112,9 +107,9 @@ extension EngineRestAPI {
 
     static func json(_ node: ActivityInstanceNode, parent: String?) -> JSONValue {
         .object([
-            .init("id", .string(node.id)), .init("parentActivityInstanceId", text(parent)), .init("activityId", .string(node.activityID)),
+            .init("id", .string(node.id)), .init("parentActivityInstanceId", .orNull(parent)), .init("activityId", .string(node.activityID)),
             .init("activityType", .string(node.activityType)), .init("processInstanceId", .string(node.processInstanceID)),
-            .init("name", text(node.activityName)), .init("activityName", text(node.activityName)),
+            .init("name", .orNull(node.activityName)), .init("activityName", .orNull(node.activityName)),
             .init("childActivityInstances", .array(node.children.map { json($0, parent: node.id) })), .init("childTransitionInstances", .array([])),
             .init("executionIds", .array([.string(node.processInstanceID)])), .init("incidentIds", .array([])),
         ])

@@ -42,7 +42,7 @@ public struct PlanApprovalAPI: Sendable {
         let draftID = try context.parameters.require("draftId")
         let draft = try await draft(draftID)
         guard draft.status == .draft else {
-            throw RestError(.conflict, type: "ConflictException", "Draft '\(draftID)' is \(draft.rawStatus); only a draft in status draft can be submitted.")
+            throw RestError.conflict("Draft '\(draftID)' is \(draft.rawStatus); only a draft in status draft can be submitted.")
         }
         var variables: [String: VariableValue] = ["draftId": .string(draftID), "submittedBy": .string(user)]
         if let base = draft.baseVersion { variables["baseVersion"] = .string(base) }
@@ -52,7 +52,7 @@ public struct PlanApprovalAPI: Sendable {
             try await drafts.markSubmitted(draftID, by: user, processInstanceID: instance.id)
         } catch let error as DraftError {
             try? await runtime.cancel(instance.id, reason: "Draft '\(draftID)' was submitted by another request first.")
-            throw RestError(.conflict, type: "ConflictException", error.description)
+            throw RestError.conflict(error.description)
         }
         return JSONResponse.make(.object([.init("processInstanceId", .string(instance.id)), .init("status", .string("submitted"))]))
     }
@@ -66,12 +66,12 @@ public struct PlanApprovalAPI: Sendable {
         var items: [JSONValue] = []
         for task in tasks where Authorization.mayWork(on: task, context.identity) {
             let variables = try await runtime.taskVariables(task.id)
-            let draftID = variables["draftId"].flatMap { if case .string(let id) = $0 { id } else { nil } }
-            let draft = try await draftID.asyncMap { try? await drafts.draft($0) } ?? nil
+            let draftID = Self.draftID(in: variables)
+            let draft = await existingDraft(draftID)
             items.append(.object([
-                .init("taskId", .string(task.id)), .init("name", EngineRestAPI.text(task.name)), .init("processInstanceId", .string(task.processInstanceID)),
-                .init("draftId", EngineRestAPI.text(draftID)), .init("draftName", EngineRestAPI.text(draft?.name)),
-                .init("submittedBy", variables["submittedBy"].map(\.jsonValue) ?? .null), .init("assignee", EngineRestAPI.text(task.assignee)),
+                .init("taskId", .string(task.id)), .init("name", .orNull(task.name)), .init("processInstanceId", .string(task.processInstanceID)),
+                .init("draftId", .orNull(draftID)), .init("draftName", .orNull(draft?.name)),
+                .init("submittedBy", variables["submittedBy"].map(\.jsonValue) ?? .null), .init("assignee", .orNull(task.assignee)),
                 .init("candidateGroups", .array(task.candidateGroups.map { .string($0) })), .init("created", TypedValue.date(task.created)),
             ]))
         }
@@ -102,9 +102,7 @@ public struct PlanApprovalAPI: Sendable {
         } else if instance.state == .active {
             outcome = "publishing"
         } else {
-            let draftID = variables["draftId"].flatMap { if case .string(let id) = $0 { id } else { nil } }
-            let status = try await draftID.asyncMap { try? await drafts.draft($0).status } ?? nil
-            outcome = status == .conflict ? "conflict" : "approved"
+            outcome = await existingDraft(Self.draftID(in: variables))?.status == .conflict ? "conflict" : "approved"
         }
         return JSONResponse.make(.object([.init("outcome", .string(outcome)), .init("processInstanceId", .string(instance.id))]))
     }
@@ -122,7 +120,7 @@ public struct PlanApprovalAPI: Sendable {
             if active { current = Self.leaves(try await runtime.activityInstanceTree(of: instanceID)).map { .string($0) } }
             history = try await runtime.activityHistory(of: instanceID).map { activity in
                 .object([
-                    .init("activityId", .string(activity.activityID)), .init("activityName", EngineRestAPI.text(activity.activityName)),
+                    .init("activityId", .string(activity.activityID)), .init("activityName", .orNull(activity.activityName)),
                     .init("startTime", TypedValue.date(activity.startTime)), .init("endTime", TypedValue.date(activity.endTime)),
                 ])
             }
@@ -132,21 +130,22 @@ public struct PlanApprovalAPI: Sendable {
         }
         return JSONResponse.make(.object([
             .init("draftId", .string(draft.id)), .init("draftStatus", .string(draft.rawStatus)),
-            .init("processInstanceId", EngineRestAPI.text(draft.processInstanceID)), .init("workflowActive", .bool(active)),
+            .init("processInstanceId", .orNull(draft.processInstanceID)), .init("workflowActive", .bool(active)),
             .init("currentActivities", .array(current)), .init("incidents", .array(incidents)), .init("history", .array(history)),
         ]))
     }
 
+    private static func draftID(in variables: [String: VariableValue]) -> String? {
+        if case .string(let id)? = variables["draftId"] { id } else { nil }
+    }
+
+    /// The draft, if the id names one (a task of a process started without a draft has none).
+    private func existingDraft(_ id: String?) async -> BenefitPlanDraft? {
+        guard let id else { return nil }
+        return try? await drafts.draft(id)
+    }
+
     private static func leaves(_ node: ActivityInstanceNode) -> [String] {
         node.children.isEmpty ? [node.activityID] : node.children.flatMap(leaves)
-    }
-}
-
-extension Optional {
-    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        switch self {
-        case .some(let value): try await transform(value)
-        case .none: nil
-        }
     }
 }

@@ -14,7 +14,7 @@ extension EngineRestAPI {
         }
         group.get("process-definition/count") { request, _ in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.object([.init("count", .integer(Int64(try await definitions(query).count)))]))
+            return JSONResponse.count(try await definitions(query).count)
         }
         group.get("process-definition/statistics") { request, _ in
             let query = try QueryParameters(request, allowed: ["failedJobs", "incidents", "incidentsForType", "rootIncidents"])
@@ -106,9 +106,9 @@ extension EngineRestAPI {
     static func json(_ definition: ProcessDefinitionInfo) -> JSONValue {
         .object([
             .init("id", .string(definition.id)), .init("key", .string(definition.key)), .init("category", .null), .init("description", .null),
-            .init("name", definition.name.map { .string($0) } ?? .null), .init("version", .integer(Int64(definition.version))),
+            .init("name", .orNull(definition.name)), .init("version", .integer(Int64(definition.version))),
             .init("resource", .string(definition.resourceName)), .init("deploymentId", .string(definition.deploymentID)), .init("diagram", .null),
-            .init("suspended", .bool(false)), .init("tenantId", .null), .init("versionTag", definition.versionTag.map { .string($0) } ?? .null),
+            .init("suspended", .bool(false)), .init("tenantId", .null), .init("versionTag", .orNull(definition.versionTag)),
             .init("historyTimeToLive", .null), .init("startableInTasklist", .bool(true)),
         ])
     }

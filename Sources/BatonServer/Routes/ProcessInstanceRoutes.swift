@@ -14,7 +14,7 @@ extension EngineRestAPI {
         }
         group.get("process-instance/count") { request, _ in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.object([.init("count", .integer(Int64(try await instances(query).count)))]))
+            return JSONResponse.count(try await instances(query).count)
         }
         group.get("process-instance/:id") { _, context in
             let instance = try await runtime.instance(try context.parameters.require("id"))
@@ -100,7 +100,7 @@ extension EngineRestAPI {
     static func json(_ instance: ProcessInstanceInfo) -> JSONValue {
         .object([
             .init("links", .array([])), .init("id", .string(instance.id)), .init("definitionId", .string(instance.definitionID)),
-            .init("businessKey", instance.businessKey.map { .string($0) } ?? .null), .init("caseInstanceId", .null),
+            .init("businessKey", .orNull(instance.businessKey)), .init("caseInstanceId", .null),
             .init("ended", .bool(instance.state != .active)), .init("suspended", .bool(false)), .init("tenantId", .null),
         ])
     }

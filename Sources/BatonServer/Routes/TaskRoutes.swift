@@ -21,17 +21,17 @@ extension EngineRestAPI {
         }
         group.post("task/count") { request, context in
             let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
-            return JSONResponse.make(.object([.init("count", .integer(Int64(try await tasks(query, paged: false, for: context.identity).count)))]))
+            return JSONResponse.count(try await tasks(query, paged: false, for: context.identity).count)
         }
         group.get("task/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.object([.init("count", .integer(Int64(try await tasks(query, paged: false, for: context.identity).count)))]))
+            return JSONResponse.count(try await tasks(query, paged: false, for: context.identity).count)
         }
         group.get("task/:id") { _, context in JSONResponse.make(Self.json(try await authorizedTask(context))) }
         group.get("task/:id/form") { _, context in
             let task = try await authorizedTask(context)
             return JSONResponse.make(.object([
-                .init("key", task.formKey.map { .string($0) } ?? .null), .init("camundaFormRef", .null), .init("contextPath", .null),
+                .init("key", .orNull(task.formKey)), .init("camundaFormRef", .null), .init("contextPath", .null),
             ]))
         }
         group.post("task/:id/claim") { request, context in
@@ -119,15 +119,15 @@ extension EngineRestAPI {
     }
 
     static func json(_ task: TaskInfo) -> JSONValue {
-        func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+        func text(_ value: String?) -> JSONValue { .orNull(value) }
         return .object([
-            .init("id", .string(task.id)), .init("name", text(task.name)), .init("assignee", text(task.assignee)),
+            .init("id", .string(task.id)), .init("name", .orNull(task.name)), .init("assignee", .orNull(task.assignee)),
             .init("created", TypedValue.date(task.created)), .init("due", TypedValue.date(task.due)), .init("followUp", TypedValue.date(task.followUp)),
             .init("lastUpdated", .null), .init("delegationState", .null), .init("description", .null), .init("executionId", .string(task.processInstanceID)),
             .init("owner", .null), .init("parentTaskId", .null), .init("priority", .integer(Int64(task.priority))),
             .init("processDefinitionId", .string(task.processDefinitionID)), .init("processInstanceId", .string(task.processInstanceID)),
             .init("taskDefinitionKey", .string(task.taskDefinitionKey)), .init("caseExecutionId", .null), .init("caseInstanceId", .null),
-            .init("caseDefinitionId", .null), .init("suspended", .bool(false)), .init("formKey", text(task.formKey)),
+            .init("caseDefinitionId", .null), .init("suspended", .bool(false)), .init("formKey", .orNull(task.formKey)),
             .init("camundaFormRef", .null), .init("tenantId", .null),
         ])
     }
