@@ -25,6 +25,9 @@ struct MigrateCommand: AsyncParsableCommand {
     @Option(help: "The directory of NNN_name.sql migrations (default: schemas/engine).")
     var schemas: String?
 
+    @Option(help: "A file of NAME=value lines (DATABASE_URL, RETOOL_DATABASE_URL), as for baton serve; the environment wins.")
+    var config: String?
+
     func run() async throws {
         let migrator: Migrator
         do {
@@ -34,12 +37,13 @@ struct MigrateCommand: AsyncParsableCommand {
         } catch let error as MigrationError {
             throw CommandFailure("error: \(error.description)")
         }
-        let location = try DatabaseLocation.resolve(databaseURL: databaseURL)
+        let settings = try ServeSettings.load(configFile: config)
+        let location = try DatabaseLocation.resolve(databaseURL: databaseURL ?? settings["DATABASE_URL"])
         defer { location.close() }
         do {
             var target = location.connectionString
             if retool {
-                if let url = ProcessInfo.processInfo.environment["RETOOL_DATABASE_URL"], !url.isEmpty {
+                if let url = settings["RETOOL_DATABASE_URL"], !url.isEmpty {
                     target = url
                 } else {
                     target = try await RetoolDatabase.onSameServer(as: location.connectionString)

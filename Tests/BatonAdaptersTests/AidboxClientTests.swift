@@ -44,14 +44,14 @@ import Testing
 
         fhir.isDown = true
         let error = await #expect(throws: AidboxError.self) { _ = try await aidbox.readPlan("gold-ppo") }
-        #expect(error?.isTransient == true)
+        #expect(error?.isRetryable == true)
         #expect(error?.description.contains("503") == true)
     }
 
     @Test func anUnreachableServerIsUnavailableAndBadConfigurationIsNamed() async throws {
         let aidbox = AidboxClient(configuration: AidboxConfiguration(baseURL: "http://127.0.0.1:9/fhir", timeout: .seconds(2), retries: 1, backoff: .milliseconds(10)))
         let error = await #expect(throws: AidboxError.self) { _ = try await aidbox.readPlan("x") }
-        #expect(error?.isTransient == true)
+        #expect(error?.isRetryable == true)
         #expect(throws: AidboxError.misconfigured("AIDBOX_CLIENT_ID is set but AIDBOX_CLIENT_SECRET is not.")) {
             _ = try AidboxConfiguration.from { ["AIDBOX_URL": "https://aidbox.example/fhir", "AIDBOX_CLIENT_ID": "baton"][$0] }
         }

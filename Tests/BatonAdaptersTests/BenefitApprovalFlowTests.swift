@@ -150,15 +150,50 @@ import Testing
         #expect(try await world.drafts.draft("D-1").aidboxVersion == "4")
     }
 
-    @Test func withoutAidboxConfiguredTheReviewerIsToldWhatIsMissing() async throws {
+    /// The plan changed after the early check but before the publish: the publish's If-Match
+    /// catches it and the process ends as a conflict, not in an incident.
+    @Test func aPlanChangedBetweenTheCheckAndThePublishIsAConflict() async throws {
+        let world = try await world()
+        defer { world.fhir.stop() }
+        let instance = try await submit(world)
+        try await world.test.complete("ReviewPlan", in: instance, ["approved": .boolean(true)])
+        world.fhir.store(plan, id: "gold-ppo")  // version 4, written while the publish job waited
+        try await world.test.runJobs()
+        try await world.test.expectEnded(instance)
+        #expect(try await world.drafts.draft("D-1").status == .conflict)
+        #expect(world.fhir.versions(of: "gold-ppo").count == 4, "nothing of ours was written")
+        #expect(try await world.test.runtime.incidents(of: instance).isEmpty)
+    }
+
+    /// An Aidbox outage does not stop the reviewer: the decision is recorded, and the publish job
+    /// (whose If-Match guards the version) waits for Aidbox.
+    @Test func aReviewerCanDecideWhileAidboxIsDown() async throws {
+        let world = try await world()
+        defer { world.fhir.stop() }
+        let instance = try await submit(world)
+        world.fhir.isDown = true
+        try await world.test.complete("ReviewPlan", in: instance, ["approved": .boolean(true)])
+        #expect(try await world.test.active(in: instance) == ["PublishToAidbox"])
+        #expect(try await world.test.runtime.variables(of: instance).contains { $0.name == "aidboxVersionChecked" && $0.value == .boolean(false) })
+        world.fhir.isDown = false
+        try await world.test.runJobs()
+        try await world.test.expectEnded(instance)
+        #expect(try await world.drafts.draft("D-1").status == .published)
+    }
+
+    /// `baton serve` without AIDBOX_URL: the decision is recorded and the publish job raises an
+    /// incident at once (retrying cannot help) that names the setting.
+    @Test func withoutAidboxConfiguredThePublishJobRaisesAnIncidentNamingTheSetting() async throws {
         let retool = try await TestPostgres.freshRetoolDatabase()
         let handlers = BenefitApprovalHandlers(drafts: RetoolDraftRepository(pool: PostgresPool(connectionString: retool)), aidbox: nil).handlers
         let test = ProcessTest(store: try await TestPostgres.freshStore(), handlers: handlers)
         try await test.deploy(bytes: try TestPostgres.repositoryFile("processes/benefit-approval.bpmn"), name: "benefit-approval.bpmn")
         let instance = try await test.start("benefit-approval", ["draftId": .string("D-9"), "submittedBy": .string("sam"), "aidboxPlanId": .string("p")])
-        let error = await #expect(throws: EngineError.self) { try await test.complete("ReviewPlan", in: instance, ["approved": .boolean(true)]) }
-        #expect(error?.message.contains("set AIDBOX_URL") == true, "\(String(describing: error))")
-        // The version check runs inside the reviewer's command, so the reviewer hears it at once.
-        #expect(try await test.active(in: instance) == ["ReviewPlan"])
+        try await test.complete("ReviewPlan", in: instance, ["approved": .boolean(true)])
+        try await test.runJobs()
+        let incident = try #require(try await test.runtime.incidents(of: instance).first { $0.resolvedAt == nil })
+        #expect(incident.activityID == "PublishToAidbox")
+        #expect(incident.message.contains("set AIDBOX_URL"), "\(incident.message)")
+        #expect(try await test.runtime.jobs(processInstanceID: instance).first?.retries == 0, "no retries spent on missing configuration")
     }
 }

@@ -27,10 +27,10 @@ import Testing
     @Test func listsFlowNodesInDocumentOrder() {
         #expect(process.flowNodes.map(\.id.rawValue) == [
             "DraftSubmitted", "ReviewPlan", "ReviewOverdue", "EscalateReview", "ReviewEscalated", "ApprovedDecision",
-            "CheckAidboxVersion", "ConflictDecision", "PublishToAidbox", "MarkDraftPublished", "PlanPublished",
+            "CheckAidboxVersion", "ConflictDecision", "PublishToAidbox", "PublishConflict", "MarkDraftPublished", "PlanPublished",
             "MarkDraftConflict", "VersionConflict", "MarkDraftRejected", "PlanRejected",
         ])
-        #expect(process.sequenceFlows.count == 13)
+        #expect(process.sequenceFlows.count == 14)
     }
 
     @Test func readsTheReviewTask() throws {
@@ -88,8 +88,8 @@ import Testing
 
     @Test func keepsTheDiagram() throws {
         let diagram = try #require(document.definitions?.diagram)
-        #expect(diagram.shapes.count == 15)
-        #expect(diagram.edges.count == 13)
+        #expect(diagram.shapes.count == 16)
+        #expect(diagram.edges.count == 14)
         #expect(diagram.shape(for: "ReviewPlan")?.bounds == Diagram.Bounds(x: 240, y: 160, width: 100, height: 80))
         #expect(diagram.edge(for: "Flow_Rejected")?.waypoints.count == 3)
     }

@@ -12,7 +12,7 @@ import Testing
 /// `/api`, as the Retool app calls it, over the real process, PostgreSQL for the engine and
 /// Retool, and the FHIR stand-in for Aidbox.
 @Suite struct PlanApprovalAPITests {
-    private func run(_ test: @escaping @Sendable (RestClient, Runtime, FHIRStandIn) async throws -> Void) async throws {
+    private func run(_ test: @escaping @Sendable (RestClient, Runtime, FHIRStandIn, ManualClock) async throws -> Void) async throws {
         let retool = try await TestPostgres.freshRetoolDatabase()
         let seed = try await PostgresConnection.connect(retool)
         for (id, name) in [("D-1", "Gold PPO 2027"), ("D-2", "Silver HMO 2027")] {
@@ -25,17 +25,18 @@ import Testing
         defer { fhir.stop() }
         fhir.store(.object([.init("name", .string("old"))]), id: "D-1")
         let aidbox = AidboxClient(configuration: AidboxConfiguration(baseURL: fhir.baseURL, retries: 0))
-        let runtime = Runtime(store: try await TestPostgres.freshStore(), handlers: BenefitApprovalHandlers(drafts: drafts, aidbox: aidbox).handlers)
+        let clock = ManualClock()
+        let runtime = Runtime(store: try await TestPostgres.freshStore(), clock: clock, handlers: BenefitApprovalHandlers(drafts: drafts, aidbox: aidbox).handlers)
         _ = try await runtime.deploy(name: "approval", resources: [
             DeploymentResource(name: "benefit-approval.bpmn", bytes: try TestPostgres.repositoryFile("processes/benefit-approval.bpmn")),
         ])
         let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), planApproval: PlanApprovalAPI(runtime: runtime, drafts: drafts)) { nil }
         let application = Application(router: router, server: BatonHTTPServer.server(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await application.test(.live) { client in try await test(RestClient(client: client), runtime, fhir) }
+        try await application.test(.live) { client in try await test(RestClient(client: client), runtime, fhir, clock) }
     }
 
     @Test func submitReviewApproveAndPublishThroughTheAPI() async throws {
-        try await run { api, runtime, fhir in
+        try await run { api, runtime, fhir, _ in
             let submitted = try await api.call(.post, "/api/plans/D-1/submit", json: #"{"userId": "sam"}"#)
             #expect(submitted.status == .ok, "\(submitted.text)")
             #expect(submitted["status"] == .string("submitted"))
@@ -68,7 +69,7 @@ import Testing
     }
 
     @Test func aRejectionAndBadRequestsAnswerClearly() async throws {
-        try await run { api, _, _ in
+        try await run { api, _, _, _ in
             _ = try await api.call(.post, "/api/plans/D-2/submit", json: #"{"userId": "sam"}"#)
             let taskID = try #require(try await api.call(.get, "/api/tasks").json?.arrayValue.first?["taskId"]?.stringValue)
             let decided = try await api.call(.post, "/api/tasks/\(taskID)/decision", json: #"{"approved": false, "comment": "too costly", "userId": "ann"}"#)
@@ -77,6 +78,30 @@ import Testing
             #expect(try await api.call(.post, "/api/plans/nope/submit", json: #"{"userId": "sam"}"#).status == .notFound)
             #expect(try await api.call(.post, "/api/plans/D-1/submit", json: #"{"user": "sam"}"#).status == .badRequest)
             #expect(try await api.call(.get, "/api/plans/nope/status").status == .notFound)
+        }
+    }
+
+    /// Aidbox down for good: the reviewer's decision is kept, the publish job spends its retries
+    /// (R5/PT1M) and the incident shows through `/engine-rest/incident` and the draft's status.
+    @Test func aidboxDownForGoodShowsAsAnIncidentThroughBothAPIs() async throws {
+        try await run { api, runtime, fhir, clock in
+            let instance = try #require(try await api.call(.post, "/api/plans/D-1/submit", json: #"{"userId": "sam"}"#)["processInstanceId"]?.stringValue)
+            let taskID = try #require(try await api.call(.get, "/api/tasks").json?.arrayValue.first?["taskId"]?.stringValue)
+            fhir.isDown = true
+            let decided = try await api.call(.post, "/api/tasks/\(taskID)/decision", json: #"{"approved": true, "userId": "ann"}"#)
+            #expect(decided["outcome"] == .string("publishing"), "the decision is kept while Aidbox is down: \(decided.text)")
+            for _ in 0..<6 {
+                _ = try await runtime.runDueJobs()
+                clock.advance(by: "PT1M")
+            }
+            let incidents = try await api.call(.get, "/engine-rest/incident?processInstanceId=\(instance)")
+            let incident = try #require(incidents.json?.arrayValue.first)
+            #expect(incident["activityId"] == .string("PublishToAidbox"))
+            #expect(incident["incidentMessage"]?.stringValue?.contains("Aidbox is unavailable") == true, "\(incidents.text)")
+            let status = try await api.call(.get, "/api/plans/D-1/status")
+            #expect(status["draftStatus"] == .string("submitted"))
+            #expect(status["workflowActive"] == .bool(true))
+            #expect(status["incidents"]?.arrayValue.first?["message"]?.stringValue?.contains("Aidbox is unavailable") == true, "\(status.text)")
         }
     }
 }

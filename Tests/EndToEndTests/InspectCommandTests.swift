@@ -12,7 +12,7 @@ import Testing
         #expect(process["name"] as? String == "Benefit plan approval")
         #expect(process["isExecutable"] as? Bool == true)
         let elements = try #require(process["elements"] as? [[String: Any]])
-        #expect(elements.count == 15)
+        #expect(elements.count == 16)
         let review = try #require(elements.first { $0["id"] as? String == "ReviewPlan" })
         #expect(review["type"] as? String == "userTask")
         #expect(review["name"] as? String == "Review plan")

@@ -33,6 +33,20 @@ import Testing
         #expect(result.status == 1)
         #expect(result.standardError.hasPrefix("error: database unavailable:"))
     }
+
+    @Test func readsTheDatabasesFromAConfigFile() throws {
+        let config = URL(fileURLWithPath: "/tmp/baton-e2e-\(UUID().uuidString.prefix(8)).env")
+        defer { try? FileManager.default.removeItem(at: config) }
+        try "# as for baton serve\nRETOOL_DATABASE_URL=host=/tmp/baton-retool-nowhere port=5432 user=postgres connect_timeout=2\n"
+            .write(to: config, atomically: true, encoding: .utf8)
+        let home = URL(fileURLWithPath: "/tmp/baton-e2e-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let result = try BatonProcess.run(["migrate", "--retool", "--config", config.path], environment: ["BATON_HOME": home.path, "DATABASE_URL": ""])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("baton-retool-nowhere"), "the file's RETOOL_DATABASE_URL was used: \(result.standardError)")
+        let unreadable = try BatonProcess.run(["migrate", "--config", "/tmp/baton-no-such-config.env"])
+        #expect(unreadable.status == 1 && unreadable.standardError.contains("cannot be read"))
+    }
 }
 
 @Suite struct HistoryCleanupCommandTests {

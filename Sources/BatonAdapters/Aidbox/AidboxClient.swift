@@ -85,7 +85,8 @@ public struct AidboxClient: Sendable {
                 lastProblem = "\(error)"
             }
         }
-        throw AidboxError.unavailable("\(method) \(path) failed \(configuration.retries + 1) times; last: \(lastProblem)")
+        let attempts = configuration.retries + 1
+        throw AidboxError.unavailable("\(method) \(path) failed \(attempts == 1 ? "once" : "\(attempts) times"); last: \(lastProblem)")
     }
 
     /// The diagnostics of a FHIR OperationOutcome, or a placeholder.

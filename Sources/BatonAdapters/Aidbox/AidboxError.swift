@@ -1,5 +1,8 @@
-/// What can go wrong talking to Aidbox. ``isTransient`` says whether trying again later may help.
-public enum AidboxError: Error, Hashable, Sendable, CustomStringConvertible {
+import BatonEngine
+
+/// What can go wrong talking to Aidbox. ``isRetryable`` says whether trying again later may help,
+/// so a publish job retries an outage but raises an incident at once for refused credentials.
+public enum AidboxError: RetryAwareFailure, Hashable, Sendable, CustomStringConvertible {
     /// 412 on a conditional update: someone else changed the resource since `expectedVersion`.
     case versionConflict(id: String, expectedVersion: String)
     /// Aidbox refused the request (a 4xx other than 412); its OperationOutcome text, if any.
@@ -9,7 +12,13 @@ public enum AidboxError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Configuration that cannot work (a bad URL, half the credentials).
     case misconfigured(String)
 
-    public var isTransient: Bool { if case .unavailable = self { true } else { false } }
+    public var isRetryable: Bool {
+        switch self {
+        case .unavailable: true
+        case .rejected(let status, _): status == 408 || status == 429  // timed out, throttled
+        case .versionConflict, .misconfigured: false
+        }
+    }
 
     public var description: String {
         switch self {

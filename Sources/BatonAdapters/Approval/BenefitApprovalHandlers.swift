@@ -11,6 +11,8 @@ import BatonModel
 public struct BenefitApprovalHandlers: Sendable {
     /// `meta.tag` system of the tag naming the process instance that published a version.
     public static let publishedByTag = "https://baton.dev/fhir/process-instance"
+    /// `errorCode` of the BPMN error `publishToAidbox` throws when the plan changed in Aidbox.
+    public static let versionConflictError = "AidboxVersionConflict"
 
     public let drafts: RetoolDraftRepository?
     public let aidbox: AidboxClient?
@@ -41,13 +43,26 @@ public struct BenefitApprovalHandlers: Sendable {
 
     // MARK: Aidbox
 
-    /// `versionConflict`: whether the plan in Aidbox moved past `baseVersion` during review.
+    /// `versionConflict`: whether the plan in Aidbox moved past `baseVersion` during review, so the
+    /// reviewer hears of a conflict at once. This early check is advisory: when Aidbox is not
+    /// configured or not answering, it leaves the decision to the publish job (whose `If-Match`
+    /// is what keeps a newer plan from being overwritten), because an Aidbox outage must not stop
+    /// reviewers from recording their decisions. `aidboxVersionChecked` says which happened.
     func checkAidboxVersion(_ context: HandlerContext) async throws -> [String: VariableValue] {
-        let aidbox = try requireAidbox()
-        guard let planID = context.text("aidboxPlanId") else { return ["versionConflict": .boolean(false)] }
-        let current = try await aidbox.readPlan(planID)
+        let deferred: [String: VariableValue] = ["versionConflict": .boolean(false), "aidboxVersionChecked": .boolean(false)]
+        guard let aidbox, let planID = context.text("aidboxPlanId") else { return deferred }
+        let current: FHIRResource?
+        do {
+            current = try await aidbox.readPlan(planID)
+        } catch {
+            if error.isRetryable { return deferred }
+            throw error
+        }
         let conflict = current?.versionID != context.text("baseVersion") && !(current == nil && context.text("baseVersion") == nil)
-        return ["versionConflict": .boolean(conflict), "aidboxCurrentVersion": current?.versionID.map(VariableValue.string) ?? .null]
+        return [
+            "versionConflict": .boolean(conflict), "aidboxVersionChecked": .boolean(true),
+            "aidboxCurrentVersion": current?.versionID.map(VariableValue.string) ?? .null,
+        ]
     }
 
     /// Writes the draft's InsurancePlan to Aidbox (update guarded by `If-Match: baseVersion`, or
@@ -76,7 +91,9 @@ public struct BenefitApprovalHandlers: Sendable {
         case .failure(.versionConflict):
             // Our own write may have landed with its answer lost: then it is published.
             if let now = try await aidbox.readPlan(planID), Self.carries(now, tag) { return Self.published(planID, now) }
-            throw HandlerFailure("InsurancePlan/\(planID) changed in Aidbox after the version check; review the draft again.")
+            throw BPMNError(
+                code: Self.versionConflictError,
+                message: "InsurancePlan/\(planID) changed in Aidbox since version \(expected ?? "none") that the draft was based on.")
         case .failure(let error):
             throw error
         }
@@ -127,20 +144,18 @@ public struct BenefitApprovalHandlers: Sendable {
     // MARK: Configuration
 
     private func requireAidbox() throws -> AidboxClient {
-        guard let aidbox else { throw HandlerFailure("Aidbox is not configured: set AIDBOX_URL (and AIDBOX_CLIENT_ID/AIDBOX_CLIENT_SECRET or AIDBOX_TOKEN).") }
+        guard let aidbox else {
+            throw HandlerFailure(
+                "Aidbox is not configured: set AIDBOX_URL (and AIDBOX_CLIENT_ID/AIDBOX_CLIENT_SECRET or AIDBOX_TOKEN), restart Baton, then set this job's retries.",
+                retryable: false)
+        }
         return aidbox
     }
 
     private func requireDrafts() throws -> RetoolDraftRepository {
-        guard let drafts else { throw HandlerFailure("Retool's database is not configured: set RETOOL_DATABASE_URL.") }
+        guard let drafts else { throw HandlerFailure("Retool's database is not configured: set RETOOL_DATABASE_URL.", retryable: false) }
         return drafts
     }
-}
-
-/// A handler's technical failure, with a message for the incident.
-public struct HandlerFailure: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
 }
 
 extension HandlerContext {

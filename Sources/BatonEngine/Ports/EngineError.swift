@@ -22,6 +22,8 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     public var kind: Kind
     public var message: String
     public var diagnostics: [Diagnostic]
+    /// For ``Kind/handlerFailed``: whether running the job again can help (see ``RetryAwareFailure``).
+    public var retryable = true
 
     public init(_ kind: Kind, _ message: String, diagnostics: [Diagnostic] = []) {
         self.kind = kind

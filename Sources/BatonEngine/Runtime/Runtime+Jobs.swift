@@ -110,7 +110,7 @@ extension Runtime {
         } catch let error as EngineError where error.kind == .handlerFailed || error.kind == .executionFailed {
             try await store.transaction { transaction in
                 guard let record = try await transaction.lockInstance(instanceID), record.state.job(jobID) != nil else { return }
-                try await run([Pending(instanceID: instanceID, command: .failJob(jobID: jobID, error: error.message, retries: nil, retryAt: nil))], in: transaction)
+                try await run([Pending(instanceID: instanceID, command: .failJob(jobID: jobID, error: error.message, retries: error.retryable ? nil : 0, retryAt: nil))], in: transaction)
             }
             metrics.jobRan(succeeded: false)
             logger.warning("job failed", metadata: ["instance": "\(instanceID)", "job": "\(jobID)", "error": "\(error.message)"])

@@ -204,7 +204,9 @@ public final class Runtime: Sendable {
                 instanceID: record.id,
                 command: .throwError(target: .job(job.id), code: error.code, message: error.message, variables: error.variables))]
         } catch {
-            throw EngineError(.handlerFailed, "Handler '\(name)' of \(element.kind.elementName) '\(element.id)' failed: \(error)")
+            var failure = EngineError(.handlerFailed, "Handler '\(name)' of \(element.kind.elementName) '\(element.id)' failed: \(error)")
+            failure.retryable = (error as? any RetryAwareFailure)?.isRetryable ?? true
+            throw failure
         }
     }
 
