@@ -49,7 +49,10 @@ struct BenchWorkload: Sendable {
     /// Print `acknowledged start|complete …` as each command returns.
     let acknowledge: Bool
 
-    func run(instances: Int, clients: [BenchClient]) async throws -> BenchResult {
+    /// Shows progress on a terminal and counts what is done.
+    let progress = BenchProgress()
+
+    func run(_ limit: BenchLimit, clients: [BenchClient]) async throws -> BenchResult {
         // Warm-up: one untimed instance per client (compiled definition, prepared statements).
         try await withThrowingTaskGroup(of: Void.self) { group in
             for client in clients {
@@ -63,12 +66,22 @@ struct BenchWorkload: Sendable {
         let next = TicketDispenser()
         let clock = ContinuousClock()
         let began = clock.now
+        let display = Task { await progress.display(limit: limit) }
+        defer { display.cancel() }
+        /// Whether a client should start another instance.
+        @Sendable func more() -> Bool {
+            switch limit {
+            case .instances(let total): next.take() < total
+            case .duration(let duration): began.duration(to: clock.now) < duration
+            }
+        }
         let meter = try await withThrowingTaskGroup(of: CommandMeter.self) { group in
             for client in clients {
                 group.addTask {
                     var meter = CommandMeter()
-                    while next.take() < instances {
+                    while more() {
                         try await runInstance(on: client, meter: &meter)
+                        progress.instanceFinished()
                     }
                     return meter
                 }
@@ -78,6 +91,9 @@ struct BenchWorkload: Sendable {
             return total
         }
         let seconds = Self.seconds(began.duration(to: clock.now))
+        display.cancel()
+        await display.value
+        let instances = meter.instanceIDs.count
         var steps = 0
         for id in meter.instanceIDs {
             steps += try await clients[0].runtime.activityHistory(of: id).filter { $0.endTime != nil && !$0.canceled }.count
@@ -175,6 +191,7 @@ struct BenchWorkload: Sendable {
         let result = try await body()
         meter.latencies.append(Self.seconds(began.duration(to: clock.now)) * 1000)
         meter.commands += count
+        progress.commandsRan(count)
         meter.statements += (await client.pool?.statementsExecuted ?? 0) - statements
         meter.roundTrips += (await client.pool?.roundTrips ?? 0) - trips
         return result
@@ -186,6 +203,7 @@ struct BenchWorkload: Sendable {
         var probe = CommandMeter()
         let ran = try await measured(client, &probe, count: 0, body)
         if ran > 0 {
+            progress.commandsRan(ran)
             probe.commands = ran
             meter.merge(probe)
         }
@@ -226,7 +244,7 @@ struct BenchResult: Encodable {
     var line: String {
         func f(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
         return "instances=\(instances) steps=\(steps) seconds=\(f(seconds, 3)) instances_per_s=\(f(instancesPerSecond)) "
-            + "steps_per_s=\(f(stepsPerSecond)) commands_per_s=\(f(commandsPerSecond)) p50_ms=\(f(p50Milliseconds, 3)) "
-            + "p99_ms=\(f(p99Milliseconds, 3)) statements_per_command=\(f(statementsPerCommand, 2)) round_trips_per_command=\(f(roundTripsPerCommand, 2))"
+            + "steps_per_s=\(f(stepsPerSecond)) p50_ms=\(f(p50Milliseconds, 3)) p99_ms=\(f(p99Milliseconds, 3)) "
+            + "statements_per_command=\(f(statementsPerCommand, 2)) commands_per_s=\(f(commandsPerSecond)) round_trips_per_command=\(f(roundTripsPerCommand, 2))"
     }
 }

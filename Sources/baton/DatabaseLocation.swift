@@ -29,14 +29,22 @@ struct DatabaseLocation {
 enum SchemaDirectory {
     static func find(_ set: String, override: String?) throws -> URL {
         if let override { return URL(fileURLWithPath: override) }
-        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("schemas/\(set)")]
+        return try RepositoryPath.find("schemas/\(set)", what: "the migrations", remedy: "; pass --schemas DIR")
+    }
+}
+
+/// A file or folder of Baton's repository (schemas, benchmark processes): under the current
+/// directory, else beside the executable or up to five folders above it (`.build/release/baton`).
+enum RepositoryPath {
+    static func find(_ relative: String, what: String, remedy: String = "") throws -> URL {
+        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(relative)]
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
-            candidates.append(directory.appendingPathComponent("schemas/\(set)"))
+            candidates.append(directory.appendingPathComponent(relative))
             directory.deleteLastPathComponent()
         }
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-            throw CommandFailure("error: Expected the migrations in schemas/\(set) (looked in \(candidates.map(\.path).joined(separator: ", "))), but none is there; pass --schemas DIR.")
+            throw CommandFailure("error: Expected \(what) in \(relative) (looked in \(candidates.map(\.path).joined(separator: ", "))), but none is there\(remedy).")
         }
         return found
     }

@@ -9,7 +9,7 @@ import Logging
 /// round trips per command are the server pool's totals over the run divided by the commands,
 /// so they include the task queries and instance checks the clients make.
 enum HTTPBench {
-    static func run(_ workload: BenchWorkload, instances: Int, runtime: Runtime, pool: PostgresPool?, concurrency: Int) async throws -> BenchResult {
+    static func run(_ workload: BenchWorkload, _ limit: BenchLimit, runtime: Runtime, pool: PostgresPool?, concurrency: Int) async throws -> BenchResult {
         let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime)) { nil }
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "baton-bench")
@@ -33,7 +33,7 @@ enum HTTPBench {
         var clients: [BenchClient] = []
         for _ in 0..<concurrency { clients.append(BenchClient(runtime: runtime, pool: nil, http: try LoopbackHTTPClient(port: port))) }
         let statements = await pool?.statementsExecuted ?? 0, trips = await pool?.roundTrips ?? 0
-        var result = try await workload.run(instances: instances, clients: clients)
+        var result = try await workload.run(limit, clients: clients)
         let commands = max(1, result.commandsPerSecond * result.seconds)
         result.statementsPerCommand = Double((await pool?.statementsExecuted ?? 0) - statements) / commands
         result.roundTripsPerCommand = Double((await pool?.roundTrips ?? 0) - trips) / commands

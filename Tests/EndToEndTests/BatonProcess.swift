@@ -25,12 +25,13 @@ struct BatonProcess {
 
     /// Runs `baton arguments…` in the repository root. Output goes through files, not pipes, so a
     /// large output can never block the child.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        try run(executable.path, arguments, environment: environment)
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Result {
+        try run(executable.path, arguments, environment: environment, directory: directory)
     }
 
     /// Runs any program the same way (the compatibility test's Python, say).
-    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// `directory` is where it runs, by default the repository's root.
+    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("baton-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -41,7 +42,7 @@ struct BatonProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
-        process.currentDirectoryURL = repositoryRoot
+        process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0) } ?? repositoryRoot
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice

@@ -81,6 +81,38 @@ import Testing
         if options.contains("postgres") { #expect((report["statementsPerCommand"] as? Double ?? 0) > 0) }
     }
 
+    /// Each built-in scenario runs from its repository file, also from another directory, and
+    /// takes the steps per instance its file promises.
+    @Test(arguments: [("chain10", 12), ("parallel", 12), ("usertask", 3), ("approval", 8)])
+    func runsEachScenario(scenario: String, stepsPerInstance: Int) throws {
+        let result = try BatonProcess.run(["bench", "--scenario", scenario, "--instances", "10", "--concurrency", "2"], directory: "/tmp")
+        #expect(result.status == 0, "\(result.standardError)")
+        let line = try #require(result.standardOutput.split(separator: "\n").last.map(String.init))
+        let fields = Dictionary(line.split(separator: " ").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }.map { ($0[0], $0[1]) }) { a, _ in a }
+        #expect(Array(fields.keys).sorted() == [
+            "commands_per_s", "instances", "instances_per_s", "p50_ms", "p99_ms", "round_trips_per_command", "seconds", "statements_per_command", "steps",
+            "steps_per_s",
+        ])
+        #expect(line.hasPrefix("instances=10 steps=\(10 * stepsPerInstance) seconds="), "\(line)")
+    }
+
+    @Test func runsForADuration() throws {
+        let result = try BatonProcess.run(["bench", "--scenario", "usertask", "--duration", "300ms", "--json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = try BatonProcess.json(result)
+        let instances = try #require(report["instances"] as? Int)
+        #expect(instances > 0 && report["steps"] as? Int == 3 * instances)
+        #expect((report["seconds"] as? Double ?? 0) >= 0.3)
+    }
+
+    @Test func refusesAmbiguousOrMissingWorkloads() throws {
+        for arguments in [["bench"], ["bench", "x.bpmn", "--scenario", "chain10"], ["bench", "--scenario", "chain10", "--instances", "5", "--duration", "1s"], ["bench", "--scenario", "chain10", "--duration", "soon"]] {
+            let result = try BatonProcess.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.standardError.contains("Expected") || result.standardError.contains("invalid"), "\(result.standardError)")
+        }
+    }
+
     @Test func reportsJSON() throws {
         let result = try BatonProcess.run(["bench", "processes/fixtures/prefix-bpmn.bpmn", "--instances", "5", "--var", "submittedBy=sam", "--complete-user-tasks", "approved=true,amount=5", "--json"])
         #expect(result.status == 0, "\(result.standardError)")

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// How long `baton bench` runs: a number of instances, or a time (`--duration 30s`).
+enum BenchLimit: Sendable {
+    case instances(Int)
+    case duration(Duration)
+}
+
+/// `--duration`: a number and a unit, `ms`, `s` or `m` (`30s`, `2m`, `500ms`).
+struct BenchDuration: ExpressibleByArgument {
+    let duration: Duration
+
+    init?(argument: String) {
+        let units: [(suffix: String, seconds: Double)] = [("ms", 0.001), ("s", 1), ("m", 60)]
+        guard let unit = units.first(where: { argument.hasSuffix($0.suffix) }),
+            let amount = Double(argument.dropLast(unit.suffix.count)), amount > 0, amount.isFinite
+        else { return nil }
+        duration = .milliseconds(Int64((amount * unit.seconds * 1000).rounded()))
+    }
+}
