@@ -13,20 +13,13 @@ clients=${CLIENTS:-"1 4 8"}
 instances=${INSTANCES:-3000}
 pgbench_seconds=${SECONDS_PER_PGBENCH:-20}
 
-bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-[ -x "$bin/pgbench" ] || { echo "error: pgbench not found under /usr/lib/postgresql; apt-get install postgresql" >&2; exit 1; }
 swift build -c release --product baton >&2
 baton=$(swift build -c release --show-bin-path)/baton
 
-work=$(mktemp -d /tmp/baton-pgbench-XXXXXX)
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$work" && chmod 755 "$work"
-as_postgres "$bin/initdb" -D "$work/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-as_postgres "$bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
-    -o "-k $work -c listen_addresses='' -p 5432 -c fsync=on -c max_connections=100" start >/dev/null
-trap 'as_postgres "$bin/pg_ctl" -D "$work/data" -m fast stop >/dev/null; rm -rf "$work"' EXIT
-psql() { "$bin/psql" -h "$work" -U postgres -X -q "$@"; }
-psql -c "CREATE DATABASE baton" -c "CREATE DATABASE pgbench"
+. Benchmarks/lib/postgres.sh
+start_postgres
+bin=$pg_bin work=$pg_dir
+pg_psql -c "CREATE DATABASE baton" -c "CREATE DATABASE pgbench"
 "$bin/pgbench" -h "$work" -U postgres -i -q -s 10 pgbench >/dev/null 2>&1
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $("$bin/postgres" --version); $(date -u +%Y-%m-%d)"
