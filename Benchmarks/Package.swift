@@ -14,7 +14,6 @@ let package = Package(
     dependencies: [
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
@@ -59,7 +58,6 @@ let package = Package(
                 .product(name: "BatonPostgres", package: batonPackage),
                 .product(name: "BatonServer", package: batonPackage),
                 .product(name: "BatonTesting", package: batonPackage),
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Benchmarks/HTTPBenchmarks",

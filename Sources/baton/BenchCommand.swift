@@ -48,7 +48,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "How many instances to run (default 1000).")
     var instances: Int?
 
-    @Option(help: ArgumentHelp("How long to run instead of a number of instances: 30s, 2m, 500ms.", valueName: "time"))
+    @Option(help: ArgumentHelp("How long to run instead of a number of instances: 30s, 2m, 500ms (1 ms to 24 h).", valueName: "time"))
     var duration: BenchDuration?
 
     @Option(help: "How many clients run instances at once.")

@@ -1,8 +1,6 @@
 import BatonEngine
 import BatonPostgres
 import BatonServer
-import Hummingbird
-import Logging
 
 /// `baton bench --via http`: one runtime behind Baton's REST API on a free loopback port, with
 /// its job worker; each client speaks HTTP to it over a connection of its own. Statements and
@@ -10,26 +8,13 @@ import Logging
 /// so they include the task queries and instance checks the clients make.
 enum HTTPBench {
     static func run(_ workload: BenchWorkload, _ limit: BenchLimit, runtime: Runtime, pool: PostgresPool?, concurrency: Int) async throws -> BenchResult {
-        let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime)) { nil }
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "baton-bench")
-        // Cancelling the server at the end is how the benchmark stops it, not an error worth printing.
-        logger.logLevel = .critical
-        let application = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "Baton"),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-                portContinuation.finish()
-            }, logger: logger)
-        let server = Task { try await application.runService(gracefulShutdownSignals: []) }
+        let server = try await LoopbackServer.start(BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime)) { nil })
         let worker = Task { await JobWorker(runtime: runtime, pollInterval: .milliseconds(5)).run() }
         defer {
             worker.cancel()
-            server.cancel()
+            server.stop()
         }
-        guard let port = await ports.first(where: { _ in true }), port > 0 else {
-            throw CommandFailure("error: the benchmark's HTTP server did not start")
-        }
+        let port = server.port
         var clients: [BenchClient] = []
         for _ in 0..<concurrency { clients.append(BenchClient(runtime: runtime, pool: nil, http: try LoopbackHTTPClient(port: port))) }
         let statements = await pool?.statementsExecuted ?? 0, trips = await pool?.roundTrips ?? 0

@@ -48,6 +48,18 @@ import Testing
         #expect(error?.description.contains("503") == true)
     }
 
+    /// A publish job retries an outage, a timeout or throttling, and raises an incident at once
+    /// for what retrying cannot mend.
+    @Test func saysWhichFailuresRetryingCanMend() async throws {
+        #expect(AidboxError.unavailable("503").isRetryable)
+        #expect(AidboxError.rejected(status: 408, message: "").isRetryable && AidboxError.rejected(status: 429, message: "").isRetryable)
+        #expect(!AidboxError.rejected(status: 401, message: "").isRetryable && !AidboxError.rejected(status: 403, message: "").isRetryable)
+        #expect(!AidboxError.misconfigured("x").isRetryable && !AidboxError.versionConflict(id: "p", expectedVersion: "1").isRetryable)
+        let once = AidboxClient(configuration: AidboxConfiguration(baseURL: "http://127.0.0.1:9/fhir", timeout: .seconds(2), retries: 0))
+        let error = await #expect(throws: AidboxError.self) { _ = try await once.readPlan("x") }
+        #expect(error?.description.contains("GET InsurancePlan/x failed once") == true, "\(String(describing: error))")
+    }
+
     @Test func anUnreachableServerIsUnavailableAndBadConfigurationIsNamed() async throws {
         let aidbox = AidboxClient(configuration: AidboxConfiguration(baseURL: "http://127.0.0.1:9/fhir", timeout: .seconds(2), retries: 1, backoff: .milliseconds(10)))
         let error = await #expect(throws: AidboxError.self) { _ = try await aidbox.readPlan("x") }

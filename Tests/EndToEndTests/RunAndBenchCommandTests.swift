@@ -106,7 +106,8 @@ import Testing
     }
 
     @Test func refusesAmbiguousOrMissingWorkloads() throws {
-        for arguments in [["bench"], ["bench", "x.bpmn", "--scenario", "chain10"], ["bench", "--scenario", "chain10", "--instances", "5", "--duration", "1s"], ["bench", "--scenario", "chain10", "--duration", "soon"]] {
+        for arguments in [["bench"], ["bench", "x.bpmn", "--scenario", "chain10"], ["bench", "--scenario", "chain10", "--instances", "5", "--duration", "1s"], ["bench", "--scenario", "chain10", "--duration", "soon"],
+            ["bench", "--scenario", "chain10", "--duration", "1e300s"], ["bench", "--scenario", "chain10", "--duration", "0s"]] {
             let result = try BatonProcess.run(arguments)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.standardError.contains("Expected") || result.standardError.contains("invalid"), "\(result.standardError)")

@@ -5,7 +5,6 @@ import BatonServer
 import BatonTesting
 import Benchmark
 import Foundation
-import Hummingbird
 
 /// Latency of one user-task completion through Camunda's REST API (`POST /task/{id}/complete`) of
 /// an in-process server on a loopback port, over PostgreSQL. Each iteration starts an instance
@@ -22,7 +21,7 @@ let benchmarks: @Sendable () -> Void = {
             var request = HTTPClientRequest(url: "\(server.baseURL)/task/\(task.id)/complete")
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: "{}"))
+            request.body = .bytes(Array("{}".utf8))
             benchmark.startMeasurement()
             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
             benchmark.stopMeasurement()
@@ -36,7 +35,7 @@ let benchmarks: @Sendable () -> Void = {
 final class HTTPServerFixture: @unchecked Sendable {
     private(set) var runtime: Runtime!
     private(set) var baseURL = ""
-    private var serverTask: Task<Void, any Error>?
+    private var server: LoopbackServer?
 
     func start() async throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -46,18 +45,10 @@ final class HTTPServerFixture: @unchecked Sendable {
         runtime = Runtime(store: PostgresStore(pool: PostgresPool(connectionString: database, maximum: 4)))
         let bytes = try [UInt8](Data(contentsOf: repository.appendingPathComponent("Benchmarks/processes/usertask.bpmn")))
         _ = try await runtime.deploy(name: "usertask", resources: [DeploymentResource(name: "usertask.bpmn", bytes: bytes)])
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let application = Application(
-            router: BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime)) { nil }, server: BatonHTTPServer.server(),
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            })
-        serverTask = Task { try await application.runService(gracefulShutdownSignals: []) }
-        guard let port = await ports.first(where: { _ in true }) else { fatalError("the server did not start") }
-        baseURL = "http://127.0.0.1:\(port)/engine-rest"
+        let server = try await LoopbackServer.start(BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime)) { nil })
+        self.server = server
+        baseURL = "http://127.0.0.1:\(server.port)/engine-rest"
     }
 
-    func stop() { serverTask?.cancel() }
+    func stop() { server?.stop() }
 }

@@ -58,7 +58,8 @@ public struct BenefitApprovalHandlers: Sendable {
             if error.isRetryable { return deferred }
             throw error
         }
-        let conflict = current?.versionID != context.text("baseVersion") && !(current == nil && context.text("baseVersion") == nil)
+        // No plan and no base version (a new plan) agree, as nil equals nil.
+        let conflict = current?.versionID != context.text("baseVersion")
         return [
             "versionConflict": .boolean(conflict), "aidboxVersionChecked": .boolean(true),
             "aidboxCurrentVersion": current?.versionID.map(VariableValue.string) ?? .null,
