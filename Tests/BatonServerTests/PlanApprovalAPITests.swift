@@ -12,7 +12,9 @@ import Testing
 /// `/api`, as the Retool app calls it, over the real process, PostgreSQL for the engine and
 /// Retool, and the FHIR stand-in for Aidbox.
 @Suite struct PlanApprovalAPITests {
-    private func run(_ test: @escaping @Sendable (RestClient, Runtime, FHIRStandIn, ManualClock) async throws -> Void) async throws {
+    /// Calls `test` with the API's client, the runtime, the FHIR stand-in, the clock and the Retool
+    /// database's connection string.
+    private func run(_ test: @escaping @Sendable (RestClient, Runtime, FHIRStandIn, ManualClock, String) async throws -> Void) async throws {
         let retool = try await TestPostgres.freshRetoolDatabase()
         let seed = try await PostgresConnection.connect(retool)
         for (id, name) in [("D-1", "Gold PPO 2027"), ("D-2", "Silver HMO 2027")] {
@@ -32,11 +34,11 @@ import Testing
         ])
         let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), planApproval: PlanApprovalAPI(runtime: runtime, drafts: drafts)) { nil }
         let application = Application(router: router, server: BatonHTTPServer.server(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await application.test(.live) { client in try await test(RestClient(client: client), runtime, fhir, clock) }
+        try await application.test(.live) { client in try await test(RestClient(client: client), runtime, fhir, clock, retool) }
     }
 
     @Test func submitReviewApproveAndPublishThroughTheAPI() async throws {
-        try await run { api, runtime, fhir, _ in
+        try await run { api, runtime, fhir, _, _ in
             let submitted = try await api.call(.post, "/api/plans/D-1/submit", json: #"{"userId": "sam"}"#)
             #expect(submitted.status == .ok, "\(submitted.text)")
             #expect(submitted["status"] == .string("submitted"))
@@ -69,7 +71,7 @@ import Testing
     }
 
     @Test func aRejectionAndBadRequestsAnswerClearly() async throws {
-        try await run { api, _, _, _ in
+        try await run { api, _, _, _, _ in
             _ = try await api.call(.post, "/api/plans/D-2/submit", json: #"{"userId": "sam"}"#)
             let taskID = try #require(try await api.call(.get, "/api/tasks").json?.arrayValue.first?["taskId"]?.stringValue)
             let decided = try await api.call(.post, "/api/tasks/\(taskID)/decision", json: #"{"approved": false, "comment": "too costly", "userId": "ann"}"#)
@@ -81,10 +83,42 @@ import Testing
         }
     }
 
+    /// Two submissions of one draft race: another request has moved the draft to `submitted`
+    /// (not yet committed) when this one checks it, so this one starts its instance, then loses
+    /// at `submit_draft_for_approval`. It answers 409 and cancels its instance, so no second
+    /// review is left open.
+    @Test func aSubmissionThatLosesTheRaceCancelsItsInstance() async throws {
+        try await run { api, runtime, _, _, retool in
+            let rival = try await PostgresConnection.connect(retool)
+            try await rival.query("BEGIN")
+            try await rival.query("UPDATE benefit_plan_drafts SET status = 'submitted', camunda_process_id = 'rival' WHERE id = 'D-1'")
+            async let submitted = api.call(.post, "/api/plans/D-1/submit", json: #"{"userId": "sam"}"#)
+            // Once our request waits for the rival's row lock, it has passed its status check and started its instance.
+            let observer = try await PostgresConnection.connect(retool)
+            var waited = 0
+            while try await observer.query(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            ).rows == [["0"]] {
+                waited += 1
+                try #require(waited < 3000, "the submission never waited for the rival's lock")
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            try await rival.query("COMMIT")
+            let answer = try await submitted
+            #expect(answer.status == .conflict, "\(answer.text)")
+            #expect(answer["message"]?.stringValue?.contains("D-1") == true, "\(answer.text)")
+            let started = try await runtime.instances(businessKey: "D-1")
+            #expect(started.map(\.state) == [.terminated], "the losing submission's instance is cancelled")
+            #expect(try await runtime.tasks(TaskQuery()).isEmpty, "no review is left open")
+            let draft = try await observer.query("SELECT status, camunda_process_id FROM benefit_plan_drafts WHERE id = 'D-1'").rows
+            #expect(draft == [["submitted", "rival"]], "the winner's submission stands")
+        }
+    }
+
     /// Aidbox down for good: the reviewer's decision is kept, the publish job spends its retries
     /// (R5/PT1M) and the incident shows through `/engine-rest/incident` and the draft's status.
     @Test func aidboxDownForGoodShowsAsAnIncidentThroughBothAPIs() async throws {
-        try await run { api, runtime, fhir, clock in
+        try await run { api, runtime, fhir, clock, _ in
             let instance = try #require(try await api.call(.post, "/api/plans/D-1/submit", json: #"{"userId": "sam"}"#)["processInstanceId"]?.stringValue)
             let taskID = try #require(try await api.call(.get, "/api/tasks").json?.arrayValue.first?["taskId"]?.stringValue)
             fhir.isDown = true

@@ -2,6 +2,7 @@ import BatonAdapters
 import BatonEngine
 import BatonModel
 import Hummingbird
+import Logging
 
 /// `/api`: the orchestration API the Retool app calls (submit a draft, list pending reviews,
 /// decide, read a draft's status), over the engine and Retool's drafts. Same authentication and
@@ -51,7 +52,14 @@ public struct PlanApprovalAPI: Sendable {
         do {
             try await drafts.markSubmitted(draftID, by: user, processInstanceID: instance.id)
         } catch let error as DraftError {
-            try? await runtime.cancel(instance.id, reason: "Draft '\(draftID)' was submitted by another request first.")
+            do {
+                try await runtime.cancel(instance.id, reason: "Draft '\(draftID)' was submitted by another request first.")
+            } catch {
+                // The 409 still stands; the operator must cancel this instance by hand.
+                context.logger.warning(
+                    "could not cancel the instance of a submission that lost the race",
+                    metadata: ["instance": "\(instance.id)", "draft": "\(draftID)", "error": "\(error)"])
+            }
             throw RestError.conflict(error.description)
         }
         return JSONResponse.make(.object([.init("processInstanceId", .string(instance.id)), .init("status", .string("submitted"))]))
