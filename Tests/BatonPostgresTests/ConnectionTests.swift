@@ -34,6 +34,38 @@ import Testing
         #expect(try await connection.query("SELECT 1").rows == [["1"]])
     }
 
+    /// A session (a transaction's life) runs on the connection's own thread, so its statements
+    /// run inline there instead of hopping threads for each round trip; outside it they still work.
+    @Test func aSessionRunsOnTheConnectionsThread() async throws {
+        let connection = try await TestDatabase.fresh()
+        #expect(!connection.isCurrentThread)
+        let inside = try await connection.withSession {
+            let before = connection.isCurrentThread
+            let rows = try await connection.query("SELECT $1::int + 1", ["41"]).rows
+            return (before, rows, connection.isCurrentThread)
+        }
+        #expect(inside.0 && inside.2, "the whole session runs on the connection's thread")
+        #expect(inside.1 == [["42"]])
+        #expect(try await connection.query("SELECT 1").rows == [["1"]])
+        #expect(!connection.isCurrentThread)
+        // Sessions on many connections at once, as a loaded pool has them.
+        let connections = try await (0..<8).asyncMap { _ in try await TestDatabase.fresh() }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, connection) in connections.enumerated() {
+                group.addTask {
+                    try await connection.withSession {
+                        for round in 0..<20 {
+                            let value = String(index * 100 + round)
+                            let rows = try await connection.query("SELECT $1::int", [value]).rows
+                            #expect(rows == [[value]] && connection.isCurrentThread)
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
     @Test func anUnreachableServerIsReportedAsUnavailable() async throws {
         do {
             _ = try await PostgresConnection.connect("host=/tmp/baton-no-server-here port=5432 user=postgres dbname=postgres connect_timeout=2")
@@ -73,5 +105,13 @@ import Testing
     @Test func startingTwiceIsHarmless() throws {
         let server = try TestDatabase.server.get()
         #expect(try server.start() == server.connectionString)
+    }
+}
+
+extension Sequence {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
     }
 }

@@ -1,5 +1,4 @@
 internal import CLibPQ
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -28,22 +27,23 @@ public struct PostgresStatement: Sendable {
     }
 }
 
-/// One libpq connection. libpq blocks, so every call runs on the connection's own serial queue,
-/// never on Swift's cooperative thread pool; callers simply `await`.
+/// One libpq connection. libpq blocks, so every call runs on the connection's own thread, never
+/// on Swift's cooperative thread pool; callers simply `await`. Code inside ``withSession(_:)``
+/// runs on that thread too, so its calls need no thread hop.
 ///
 /// Statements are prepared on first use and run by name afterwards, so the server parses and
 /// plans each distinct SQL text once per connection. ``pipeline(_:)`` sends several statements
 /// in one round trip (libpq's pipeline mode).
 ///
 /// `@unchecked Sendable` is sound because the `PGconn` handle and the prepared-statement cache
-/// are touched only on `queue`, one call at a time (the GRDB `SerializedDatabase` rule), and
+/// are touched only on `thread`, one call at a time (the GRDB `SerializedDatabase` rule), and
 /// never escape this type.
 public final class PostgresConnection: @unchecked Sendable {
     private let handle: OpaquePointer
-    private let queue: DispatchQueue
+    private let thread: ConnectionThread
     private let statements = Atomic<Int>(0)
     private let trips = Atomic<Int>(0)
-    /// SQL text → prepared statement name. Touched only on `queue`.
+    /// SQL text → prepared statement name. Touched only on `thread`.
     private var prepared: [String: String] = [:]
     /// Names handed out so far; never reused, as a name whose prepare was skipped may still exist.
     private var preparedNames = 0
@@ -56,33 +56,46 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Round trips to the server so far: a pipeline of several statements is one.
     public var roundTrips: Int { trips.load(ordering: .relaxed) }
 
-    private init(handle: OpaquePointer, queue: DispatchQueue) {
+    private init(handle: OpaquePointer, thread: ConnectionThread) {
         self.handle = handle
-        self.queue = queue
+        self.thread = thread
     }
 
-    deinit { PQfinish(handle) }
+    deinit {
+        PQfinish(handle)
+        thread.stop()
+    }
+
+    /// Whether the caller runs on this connection's thread (inside ``withSession(_:)``), where
+    /// its calls run inline.
+    public var isCurrentThread: Bool { thread.isCurrent }
+
+    /// Runs `body` with this connection's thread as its task executor: the connection's calls
+    /// inside it run inline, without a thread hop each. For a transaction's whole life.
+    public func withSession<T>(_ body: () async throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(thread, operation: body)
+    }
 
     /// Opens a connection; `conninfo` is a libpq connection string or `postgresql://` URL.
     public static func connect(_ conninfo: String) async throws -> PostgresConnection {
-        let queue = DispatchQueue(label: "baton.postgres.connection")
-        return try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                guard let handle = PQconnectdb(conninfo) else {
-                    continuation.resume(throwing: PostgresError(.client, message: "libpq could not allocate a connection"))
-                    return
-                }
+        let thread = ConnectionThread(name: "baton-postgres")
+        do {
+            let handle = try await thread.run { () throws(PostgresError) -> UnsafeSendable<OpaquePointer> in
+                guard let handle = PQconnectdb(conninfo) else { throw PostgresError(.client, message: "libpq could not allocate a connection") }
                 guard PQstatus(handle) == CONNECTION_OK else {
                     let message = Self.errorMessage(handle)
                     PQfinish(handle)
-                    continuation.resume(throwing: PostgresError(.unavailable, message: message))
-                    return
+                    throw PostgresError(.unavailable, message: message)
                 }
                 // Server notices ("relation already exists, skipping") are not errors; libpq
                 // would print them to stderr.
                 PQsetNoticeProcessor(handle, { _, _ in }, nil)
-                continuation.resume(returning: PostgresConnection(handle: handle, queue: queue))
+                return UnsafeSendable(handle)
             }
+            return PostgresConnection(handle: handle.value, thread: thread)
+        } catch {
+            thread.stop()
+            throw error
         }
     }
 
@@ -127,7 +140,7 @@ public final class PostgresConnection: @unchecked Sendable {
         }
     }
 
-    /// On `queue`: sends the batch in pipeline mode, preparing statements not yet prepared, then
+    /// On `thread`: sends the batch in pipeline mode, preparing statements not yet prepared, then
     /// reads every result up to the sync point (which must be read even after an error, or the
     /// connection is left mid-pipeline).
     private func send(_ batch: [PostgresStatement], on handle: OpaquePointer) throws(PostgresError) -> [PostgresRows] {
@@ -208,16 +221,9 @@ public final class PostgresConnection: @unchecked Sendable {
     private func run<T: Sendable>(
         _ body: @escaping @Sendable (OpaquePointer, PostgresConnection) throws(PostgresError) -> T
     ) async throws -> T {
+        if thread.isCurrent { return try body(handle, self) }
         let handle = UnsafeSendable(handle)
-        return try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                do {
-                    continuation.resume(returning: try body(handle.value, self))
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-        }
+        return try await thread.run { () throws(PostgresError) in try body(handle.value, self) }
     }
 
     private static func rows(from result: OpaquePointer?, on handle: OpaquePointer) throws(PostgresError) -> PostgresRows {
@@ -271,8 +277,8 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 }
 
-/// Carries a value the compiler cannot prove sendable into the connection's queue, where only
-/// that queue uses it.
+/// Carries a value the compiler cannot prove sendable to or from the connection's thread, where
+/// only that thread uses it.
 private struct UnsafeSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }

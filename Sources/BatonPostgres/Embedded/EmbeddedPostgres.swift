@@ -42,6 +42,9 @@ public struct EmbeddedPostgres: Sendable {
     /// Creates the cluster if needed and starts the server; returns once it accepts connections.
     @discardableResult
     public func start() throws -> String {
+        // Before the ownership fix below: `chown -R` over a live cluster races the server's own
+        // temporary files and fails on one that vanished.
+        if try isRunning() { return connectionString }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: socketDirectory, withIntermediateDirectories: true)
         if Self.isRoot {
@@ -56,7 +59,6 @@ public struct EmbeddedPostgres: Sendable {
                 binaries.appendingPathComponent("initdb").path,
                 ["-D", dataDirectory.path, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"])
         }
-        if try isRunning() { return connectionString }
         try run(
             binaries.appendingPathComponent("pg_ctl").path,
             [

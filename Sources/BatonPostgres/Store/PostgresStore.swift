@@ -18,8 +18,11 @@ public final class PostgresStore: Store {
         let connection = try await pool.lease()
         let transaction = PostgresTransaction(connection: connection)
         do {
-            let result = try await body(transaction)
-            try await transaction.commit()
+            let result = try await connection.withSession {
+                let result = try await body(transaction)
+                try await transaction.commit()
+                return result
+            }
             await pool.giveBack(connection)
             return result
         } catch {
@@ -35,7 +38,7 @@ public final class PostgresStore: Store {
         let connection = try await pool.lease()
         let transaction = PostgresTransaction(connection: connection, readOnly: true)
         do {
-            let result = try await body(transaction)
+            let result = try await connection.withSession { try await body(transaction) }
             try transaction.checkNothingWritten()
             await pool.giveBack(connection)
             return result
