@@ -140,7 +140,12 @@ final class MemoryTransaction: StoreTransaction {
         let id = instance.id
         set(\.instances, id, instance)
         let count = data.events[id]?.count ?? 0
-        data.events[id, default: []].append(contentsOf: events)
+        if count == 0 {
+            // An instance's first events: keep the caller's array instead of copying each event.
+            data.events[id] = events
+        } else {
+            data.events[id, default: []].append(contentsOf: events)
+        }
         undo.append { data in
             let appended = (data.events[id]?.count ?? count) - count
             data.events[id]?.removeLast(appended)
