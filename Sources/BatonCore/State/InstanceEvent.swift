@@ -9,7 +9,7 @@ import BatonModel
 /// Cases with large payloads (records, several strings) are `indirect`: an enum is as large as
 /// its largest case, and every instance keeps dozens of events, most of them small (an element
 /// activated or completed, a flow taken). Boxing the rare large ones keeps each event at 64
-/// bytes instead of 184, which halves the memory store's footprint and speeds it up by a third.
+/// bytes instead of 184, which roughly halves what an instance's history takes in memory.
 public enum InstanceEvent: Hashable, Sendable, Codable {
     indirect case instanceStarted(instanceID: String, businessKey: String?, parent: ParentLink?)
     case elementActivated(ElementInstance)
