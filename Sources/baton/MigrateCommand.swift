@@ -41,14 +41,7 @@ struct MigrateCommand: AsyncParsableCommand {
         let location = try DatabaseLocation.resolve(databaseURL: databaseURL ?? settings["DATABASE_URL"])
         defer { location.close() }
         do {
-            var target = location.connectionString
-            if retool {
-                if let url = settings["RETOOL_DATABASE_URL"], !url.isEmpty {
-                    target = url
-                } else {
-                    target = try await RetoolDatabase.onSameServer(as: location.connectionString)
-                }
-            }
+            let target = retool ? try await RetoolDatabase.resolve(settings, engine: location.connectionString).connectionString : location.connectionString
             let connection = try await PostgresConnection.connect(target)
             let applied = try await migrator.migrate(connection)
             FileOutput.standardOutput.write(

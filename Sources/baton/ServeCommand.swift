@@ -133,16 +133,15 @@ extension ServeCommand {
     /// still serves, and publishing fails with a message naming the variable).
     func approvalHandlers(settings: ServeSettings, engine: String, logger: Logger) async throws -> BenefitApprovalHandlers {
         let retool: String
-        if let url = settings["RETOOL_DATABASE_URL"], !url.isEmpty {
-            retool = url
-        } else {
-            do {
-                retool = try await RetoolDatabase.onSameServer(as: engine)
+        do {
+            let database = try await RetoolDatabase.resolve(settings, engine: engine)
+            retool = database.connectionString
+            if database.onBatonsServer {
                 try await Migrator.retool(directory: try SchemaDirectory.find("retool", override: nil)).migrate(PostgresConnection.connect(retool))
-            } catch let error as PostgresError {
-                throw CommandFailure(
-                    "error: Expected to prepare Retool's drafts database 'retool' on Baton's server, but \(error.description); set RETOOL_DATABASE_URL to use an existing one.")
             }
+        } catch let error as PostgresError {
+            throw CommandFailure(
+                "error: Expected to prepare Retool's drafts database 'retool' on Baton's server, but \(error.description); set RETOOL_DATABASE_URL to use an existing one.")
         }
         let aidbox: AidboxConfiguration?
         do {

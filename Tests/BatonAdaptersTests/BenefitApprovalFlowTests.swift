@@ -181,6 +181,22 @@ import Testing
         #expect(try await world.drafts.draft("D-1").status == .published)
     }
 
+    /// The draft was deleted in Retool while its review ran: the publish job cannot succeed by
+    /// retrying, so it raises an incident at once that names the draft, and publishes nothing.
+    @Test func aDraftDeletedDuringReviewRaisesAnIncidentAtOnce() async throws {
+        let world = try await world()
+        defer { world.fhir.stop() }
+        let instance = try await submit(world)
+        try await world.test.complete("ReviewPlan", in: instance, ["approved": .boolean(true)])
+        try await PostgresConnection.connect(world.drafts.pool.connectionString).query("DELETE FROM benefit_plan_drafts WHERE id = 'D-1'")
+        try await world.test.runJobs()
+        let incident = try #require(try await world.test.runtime.incidents(of: instance).first { $0.resolvedAt == nil })
+        #expect(incident.activityID == "PublishToAidbox")
+        #expect(incident.message.contains("'D-1'"), "\(incident.message)")
+        #expect(try await world.test.runtime.jobs(processInstanceID: instance).first?.retries == 0, "no retries spent on a missing draft")
+        #expect(puts(world.fhir) == 0)
+    }
+
     /// `baton serve` without AIDBOX_URL: the decision is recorded and the publish job raises an
     /// incident at once (retrying cannot help) that names the setting.
     @Test func withoutAidboxConfiguredThePublishJobRaisesAnIncidentNamingTheSetting() async throws {

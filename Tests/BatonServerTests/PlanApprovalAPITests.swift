@@ -83,6 +83,21 @@ import Testing
         }
     }
 
+    /// A draft submitted under Camunda names an instance Baton never ran: its status is the
+    /// draft's, with no workflow, not a 404 for the instance.
+    @Test func aDraftFromCamundaDaysShowsItsStatusWithoutAWorkflow() async throws {
+        try await run { api, _, _, _, retool in
+            try await PostgresConnection.connect(retool).query(
+                "UPDATE benefit_plan_drafts SET status = 'submitted', camunda_process_id = 'camunda-4711' WHERE id = 'D-2'")
+            let status = try await api.call(.get, "/api/plans/D-2/status")
+            #expect(status.status == .ok, "\(status.text)")
+            #expect(status["draftStatus"] == .string("submitted"))
+            #expect(status["processInstanceId"] == .string("camunda-4711"))
+            #expect(status["workflowActive"] == .bool(false))
+            #expect(status["history"] == .array([]))
+        }
+    }
+
     /// Two submissions of one draft race: another request has moved the draft to `submitted`
     /// (not yet committed) when this one checks it, so this one starts its instance, then loses
     /// at `submit_draft_for_approval`. It answers 409 and cancels its instance, so no second

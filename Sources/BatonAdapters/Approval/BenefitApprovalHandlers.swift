@@ -80,6 +80,8 @@ public struct BenefitApprovalHandlers: Sendable {
         // An existing plan is updated only if still at the version the draft was based on; a new
         // one is created under its stable id.
         let expected = current == nil ? nil : (context.text("baseVersion") ?? current?.versionID)
+        // Through a Result: `catch AidboxError.versionConflict` on this typed throw crashed the
+        // Swift 6.3 compiler when this was written.
         let result: Result<FHIRResource, AidboxError>
         do {
             result = .success(try await aidbox.updatePlan(planID, plan, ifMatch: expected))
@@ -170,7 +172,10 @@ extension HandlerContext {
     }
 
     func required(_ name: String) throws -> String {
-        guard let value = text(name) else { throw HandlerFailure("Expected process variable '\(name)', but the instance has none.") }
+        guard let value = text(name) else {
+            // Set the variable through the API, then the job's retries.
+            throw HandlerFailure("Expected process variable '\(name)', but the instance has none.", retryable: false)
+        }
         return value
     }
 }

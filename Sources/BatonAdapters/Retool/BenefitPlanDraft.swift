@@ -1,3 +1,4 @@
+import BatonEngine
 import BatonModel
 
 /// A row of Retool's `benefit_plan_drafts`: a FHIR InsurancePlan being edited, and where its
@@ -23,8 +24,9 @@ public struct BenefitPlanDraft: Hashable, Sendable {
     public var updatedAt: Timestamp
 }
 
-/// Why a draft operation was refused.
-public struct DraftError: Error, Hashable, Sendable, CustomStringConvertible {
+/// Why a draft operation was refused. Retrying cannot help (the draft is gone, or someone moved
+/// it elsewhere in Retool), so a handler failing with it raises an incident at once.
+public struct DraftError: RetryAwareFailure, Hashable, Sendable, CustomStringConvertible {
     public enum Kind: String, Hashable, Sendable { case notFound, invalidTransition }
     public var kind: Kind
     public var description: String
@@ -33,4 +35,6 @@ public struct DraftError: Error, Hashable, Sendable, CustomStringConvertible {
         self.kind = kind
         self.description = description
     }
+
+    public var isRetryable: Bool { false }
 }

@@ -12,4 +12,7 @@ public enum DraftStatus: String, Hashable, Sendable, CaseIterable {
         case .rejected, .conflict, .published: []
         }
     }
+
+    /// The statuses that may move to this one.
+    public var previous: [DraftStatus] { Self.allCases.filter { $0.next.contains(self) } }
 }

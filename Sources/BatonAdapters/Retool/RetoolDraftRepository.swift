@@ -50,7 +50,7 @@ public struct RetoolDraftRepository: Sendable {
     public func setStatus(
         _ id: String, to status: DraftStatus, by user: String?, aidboxID: String? = nil, aidboxVersion: String? = nil
     ) async throws -> BenefitPlanDraft {
-        let from = DraftStatus.allCases.filter { $0.next.contains(status) }.map(\.rawValue)
+        let from = status.previous.map(\.rawValue)
         if let moved = try await query(
             """
             UPDATE benefit_plan_drafts SET status = $2, updated_by = coalesce($3, updated_by), aidbox_id = coalesce($4, aidbox_id),
@@ -67,7 +67,7 @@ public struct RetoolDraftRepository: Sendable {
     /// Why `id` could not move to `status`: it does not exist, or its status does not lead there.
     private func refusal(_ id: String, to status: DraftStatus) async throws -> DraftError {
         let current = try await draft(id)
-        let allowed = DraftStatus.allCases.filter { $0.next.contains(status) }.map(\.rawValue)
+        let allowed = status.previous.map(\.rawValue)
         return DraftError(
             .invalidTransition,
             "Expected draft '\(id)' to be \(allowed.joined(separator: " or ")) to become \(status.rawValue), but it is \(current.rawStatus).")

@@ -75,7 +75,7 @@ public struct PlanApprovalAPI: Sendable {
         for task in tasks where Authorization.mayWork(on: task, context.identity) {
             let variables = try await runtime.taskVariables(task.id)
             let draftID = Self.draftID(in: variables)
-            let draft = await existingDraft(draftID)
+            let draft = try await existingDraft(draftID)
             items.append(.object([
                 .init("taskId", .string(task.id)), .init("name", .orNull(task.name)), .init("processInstanceId", .string(task.processInstanceID)),
                 .init("draftId", .orNull(draftID)), .init("draftName", .orNull(draft?.name)),
@@ -110,7 +110,7 @@ public struct PlanApprovalAPI: Sendable {
         } else if instance.state == .active {
             outcome = "publishing"
         } else {
-            outcome = await existingDraft(Self.draftID(in: variables))?.status == .conflict ? "conflict" : "approved"
+            outcome = try await existingDraft(Self.draftID(in: variables))?.status == .conflict ? "conflict" : "approved"
         }
         return JSONResponse.make(.object([.init("outcome", .string(outcome)), .init("processInstanceId", .string(instance.id))]))
     }
@@ -122,8 +122,9 @@ public struct PlanApprovalAPI: Sendable {
         var current: [JSONValue] = []
         var history: [JSONValue] = []
         var incidents: [JSONValue] = []
-        if let instanceID = draft.processInstanceID {
-            let instance = try await runtime.instance(instanceID)
+        // A draft submitted under Camunda names an instance Baton never ran, and an ended
+        // instance's history is removed after its time to live: then there is no workflow to show.
+        if let instanceID = draft.processInstanceID, let instance = try await knownInstance(instanceID) {
             active = instance.state == .active
             if active { current = Self.leaves(try await runtime.activityInstanceTree(of: instanceID)).map { .string($0) } }
             history = try await runtime.activityHistory(of: instanceID).map { activity in
@@ -147,10 +148,15 @@ public struct PlanApprovalAPI: Sendable {
         if case .string(let id)? = variables["draftId"] { id } else { nil }
     }
 
-    /// The draft, if the id names one (a task of a process started without a draft has none).
-    private func existingDraft(_ id: String?) async -> BenefitPlanDraft? {
+    /// The draft, if the id names one (a task of a process started without a draft has none). A
+    /// database failure is thrown, not taken for a missing draft.
+    private func existingDraft(_ id: String?) async throws -> BenefitPlanDraft? {
         guard let id else { return nil }
-        return try? await drafts.draft(id)
+        do { return try await drafts.draft(id) } catch is DraftError { return nil }
+    }
+
+    private func knownInstance(_ id: String) async throws -> ProcessInstanceInfo? {
+        do { return try await runtime.instance(id) } catch let error as EngineError where error.kind == .notFound { return nil }
     }
 
     private static func leaves(_ node: ActivityInstanceNode) -> [String] {

@@ -119,8 +119,7 @@ extension EngineRestAPI {
     }
 
     static func json(_ task: TaskInfo) -> JSONValue {
-        func text(_ value: String?) -> JSONValue { .orNull(value) }
-        return .object([
+        .object([
             .init("id", .string(task.id)), .init("name", .orNull(task.name)), .init("assignee", .orNull(task.assignee)),
             .init("created", TypedValue.date(task.created)), .init("due", TypedValue.date(task.due)), .init("followUp", TypedValue.date(task.followUp)),
             .init("lastUpdated", .null), .init("delegationState", .null), .init("description", .null), .init("executionId", .string(task.processInstanceID)),
