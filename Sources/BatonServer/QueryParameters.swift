@@ -1,3 +1,4 @@
+import BatonEngine
 import BatonModel
 import Hummingbird
 
@@ -24,9 +25,10 @@ struct QueryParameters {
             case .double(let number) where number.rounded() == number && abs(number) < 9.0e15: values.append((member.key, String(Int64(number))))
             case .double(let number): throw RestError.invalid("Expected '\(member.key)' to be a whole number, but it is \(number).")
             case .array(let items) where member.key == "sorting":
-                if let first = items.first {
-                    if case .string(let key)? = first["sortBy"] { values.append(("sortBy", key)) }
-                    if case .string(let order)? = first["sortOrder"] { values.append(("sortOrder", order)) }
+                for item in items {
+                    guard case .string(let key)? = item["sortBy"] else { throw RestError.invalid("Expected each entry of 'sorting' to name a 'sortBy'.") }
+                    values.append(("sortBy", key))
+                    if case .string(let order)? = item["sortOrder"] { values.append(("sortOrder", order)) } else { values.append(("sortOrder", "asc")) }
                 }
             case .array(let items):
                 let texts = try items.map { item -> String in
@@ -64,6 +66,31 @@ struct QueryParameters {
         guard let text = string(name) else { return nil }
         guard let number = Int(text) else { throw RestError.invalid("Expected query parameter '\(name)' to be an integer, but it is '\(text)'.") }
         return number
+    }
+
+    /// The page `firstResult` and `maxResults` ask for.
+    func page() throws -> Page { Page(firstResult: try integer("firstResult") ?? 0, maxResults: try integer("maxResults")) }
+
+    /// Camunda's `sortBy` and `sortOrder` (several pairs from a POST body's `sorting` array),
+    /// checked against the keys the endpoint sorts by; `fallback` when none is given.
+    func sorting<Key>(_ fallback: [Sorting<Key>]) throws -> [Sorting<Key>] where Key: RawRepresentable & CaseIterable & Hashable & Sendable, Key.RawValue == String {
+        let keys = values.filter { $0.name == "sortBy" }.map(\.value)
+        let orders = values.filter { $0.name == "sortOrder" }.map(\.value)
+        guard !keys.isEmpty || !orders.isEmpty else { return fallback }
+        guard keys.count == orders.count || (keys.count == 1 && orders.isEmpty) else {
+            throw RestError.invalid("Expected 'sortBy' and 'sortOrder' in pairs, but there are \(keys.count) of one and \(orders.count) of the other.")
+        }
+        return try keys.enumerated().map { index, name in
+            guard let key = Key(rawValue: name) else {
+                throw RestError.invalid(
+                    "Cannot sort by '\(name)'; expected 'sortBy' to be one of \(Key.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            let order = index < orders.count ? orders[index] : "asc"
+            guard order == "asc" || order == "desc" else {
+                throw RestError.invalid("Expected 'sortOrder' to be asc or desc, but it is '\(order)'.")
+            }
+            return Sorting(key, ascending: order == "asc")
+        }
     }
 
     /// A comma-separated list (`candidateGroups=a,b`).

@@ -125,7 +125,7 @@ struct BenchWorkload: Sendable {
             if !tasks.isEmpty { continue }
             // No user task open: external tasks and jobs (asynchronous continuations, handlers).
             var progressed = false
-            for job in try await runtime.jobs(processInstanceID: id) {
+            for job in try await runtime.jobs(JobQuery(processInstanceID: id)) {
                 if job.kind == .external {
                     let topics = try await runtime.externalTopics(ofJob: job.id)
                     for locked in try await runtime.fetchAndLock(workerID: "baton-bench", maxTasks: 100, topics: topics) where locked.id == job.id {

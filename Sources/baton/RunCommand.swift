@@ -140,7 +140,7 @@ struct RunReport: Encodable {
             Task(id: $0.id, taskDefinitionKey: $0.taskDefinitionKey, name: $0.name, assignee: $0.assignee, candidateGroups: $0.candidateGroups, candidateUsers: $0.candidateUsers)
         }
         variables = Dictionary(uniqueKeysWithValues: try await runtime.variables(of: instanceID).map { ($0.name, $0.value) })
-        incidents = try await runtime.incidents(of: instanceID).filter { $0.resolvedAt == nil }.map { Incident(activityId: $0.activityID, message: $0.message) }
+        incidents = try await runtime.incidents(IncidentQuery(open: true, processInstanceID: instanceID)).map { Incident(activityId: $0.activityID, message: $0.message) }
         stubbedHandlers = stubs
     }
 

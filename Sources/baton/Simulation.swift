@@ -112,7 +112,7 @@ extension Runtime {
             try await complete(task.id, variables: variables)
             count += 1
         }
-        for job in try await jobs(processInstanceID: instance) where job.kind == .external {
+        for job in try await jobs(JobQuery(processInstanceID: instance, kinds: [.external])) {
             try await completeExternal(job, variables: variables)
             count += 1
         }

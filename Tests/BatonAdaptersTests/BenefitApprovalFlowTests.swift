@@ -101,7 +101,7 @@ import Testing
         try await world.test.complete("ReviewPlan", in: instance, ["approved": .boolean(true)])
         world.fhir.isDown = true
         try await world.test.runJobs()
-        let job = try #require(try await world.test.runtime.jobs(processInstanceID: instance).first)
+        let job = try #require(try await world.test.runtime.jobs(JobQuery(processInstanceID: instance)).first)
         #expect(job.errorMessage?.contains("Aidbox is unavailable") == true, "\(String(describing: job.errorMessage))")
         world.fhir.isDown = false
         try await world.test.advance(by: "PT1M")
@@ -124,7 +124,7 @@ import Testing
         #expect(try await world.drafts.draft("D-1").status == .submitted, "nothing was marked")
 
         world.fhir.isDown = false
-        let job = try #require(try await world.test.runtime.jobs(processInstanceID: instance).first)
+        let job = try #require(try await world.test.runtime.jobs(JobQuery(processInstanceID: instance)).first)
         try await world.test.runtime.setJobRetries(job.id, retries: 1)
         try await world.test.runJobs()
         try await world.test.expectEnded(instance)
@@ -193,7 +193,7 @@ import Testing
         let incident = try #require(try await world.test.runtime.incidents(of: instance).first { $0.resolvedAt == nil })
         #expect(incident.activityID == "PublishToAidbox")
         #expect(incident.message.contains("'D-1'"), "\(incident.message)")
-        #expect(try await world.test.runtime.jobs(processInstanceID: instance).first?.retries == 0, "no retries spent on a missing draft")
+        #expect(try await world.test.runtime.jobs(JobQuery(processInstanceID: instance)).first?.retries == 0, "no retries spent on a missing draft")
         #expect(puts(world.fhir) == 0)
     }
 
@@ -210,6 +210,6 @@ import Testing
         let incident = try #require(try await test.runtime.incidents(of: instance).first { $0.resolvedAt == nil })
         #expect(incident.activityID == "PublishToAidbox")
         #expect(incident.message.contains("set AIDBOX_URL"), "\(incident.message)")
-        #expect(try await test.runtime.jobs(processInstanceID: instance).first?.retries == 0, "no retries spent on missing configuration")
+        #expect(try await test.runtime.jobs(JobQuery(processInstanceID: instance)).first?.retries == 0, "no retries spent on missing configuration")
     }
 }

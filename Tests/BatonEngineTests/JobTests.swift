@@ -63,7 +63,7 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         let test = try await ProcessTest.on(backend, handlers: ["scorer": FlakyHandler(failures: 1)])
         try await test.deploy(sync)
         await #expect(throws: EngineError.self) { _ = try await test.start("p") }
-        #expect(try await test.runtime.instances().isEmpty, "the start rolled back with the handler")
+        #expect(try await test.runtime.instances(ProcessInstanceQuery(lifecycle: .any)).isEmpty, "the start rolled back with the handler")
         let instance = try await test.start("p")
         #expect(try await test.active(in: instance) == ["next"])
     }
@@ -91,7 +91,7 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         #expect(try await test.active(in: instance) == ["publish"], "the start returns before the job runs")
         try await test.runJobs()
         #expect(handler.calls.withLock { $0 } == 1)
-        let job = try #require(try await test.runtime.jobs(processInstanceID: instance).first)
+        let job = try #require(try await test.runtime.jobs(JobQuery(processInstanceID: instance)).first)
         #expect(job.retries == 2)
         #expect(job.errorMessage?.contains("Aidbox answered 503") == true)
         try await test.advance(by: "PT30S")
@@ -115,8 +115,8 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         let incident = try #require(try await test.runtime.incidents(of: instance).first)
         #expect(incident.activityID == "publish")
         #expect(incident.resolvedAt == nil)
-        #expect(try await test.runtime.instance(instance).openIncidents == 1)
-        let job = try #require(try await test.runtime.jobs(processInstanceID: instance).first)
+        #expect(try await test.runtime.count(IncidentQuery(open: true, processInstanceID: instance)) == 1)
+        let job = try #require(try await test.runtime.jobs(JobQuery(processInstanceID: instance)).first)
         try await test.runtime.setJobRetries(job.id, retries: 1)
         try await test.runJobs()
         try await test.expectEnded(instance)
@@ -209,9 +209,9 @@ struct ScenarioFailure: Error, CustomStringConvertible {
             <userTask id="t" /><endEvent id="e" /><sequenceFlow id="f1" sourceRef="tick" targetRef="t" /><sequenceFlow id="f2" sourceRef="t" targetRef="e" />
             """#))
         try await test.advance(by: "PT1H")
-        #expect(try await test.runtime.instances().count == 1)
+        #expect(try await test.runtime.instances(ProcessInstanceQuery(lifecycle: .any)).count == 1)
         try await test.advance(by: "PT5H")
-        #expect(try await test.runtime.instances().count == 2, "R2: two starts, then no more")
+        #expect(try await test.runtime.instances(ProcessInstanceQuery(lifecycle: .any)).count == 2, "R2: two starts, then no more")
     }
 
     private let parent = """
@@ -237,7 +237,7 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         let test = try await ProcessTest.on(backend)
         try await test.deploy(parent)
         let instance = try await test.start("parent", ["amount": .long(30)])
-        let child = try #require(try await test.runtime.instances(processKey: "child").first)
+        let child = try #require(try await test.runtime.instances(ProcessInstanceQuery(lifecycle: .any, processDefinitionKey: "child")).first)
         #expect(child.superInstanceID == instance)
         #expect(try await test.runtime.variables(of: child.id).map(\.name) == ["amount"])
         try await test.complete("confirm", in: child.id, ["bounced": .boolean(false), "receipt": .string("R-1")])
@@ -250,7 +250,7 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         let test = try await ProcessTest.on(backend)
         try await test.deploy(parent)
         let instance = try await test.start("parent", ["amount": .long(30)])
-        let child = try #require(try await test.runtime.instances(processKey: "child").first)
+        let child = try #require(try await test.runtime.instances(ProcessInstanceQuery(lifecycle: .any, processDefinitionKey: "child")).first)
         try await test.complete("confirm", in: child.id, ["bounced": .boolean(true)])
         try await test.expectEnded(instance)
         #expect(try await test.history(of: instance).suffix(2) == ["bounced", "failed"])
@@ -262,7 +262,7 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         try await test.deploy(parent)
         let instance = try await test.start("parent", ["amount": .long(30)])
         try await test.runtime.cancel(instance)
-        let child = try #require(try await test.runtime.instances(processKey: "child").first)
+        let child = try #require(try await test.runtime.instances(ProcessInstanceQuery(lifecycle: .any, processDefinitionKey: "child")).first)
         #expect(child.state == .terminated)
     }
 }
@@ -287,7 +287,7 @@ struct ScenarioFailure: Error, CustomStringConvertible {
             "Expected the condition of sequence flow 'conflict' to evaluate, but it failed: Unknown property used in expression: cannot resolve identifier 'versionConflict'.")
         ) { try await test.runtime.complete(review.id) }
         #expect(try await test.active(in: instance) == ["review"], "the completion rolled back")
-        #expect(try await test.runtime.jobs(processInstanceID: instance).isEmpty)
+        #expect(try await test.runtime.jobs(JobQuery(processInstanceID: instance)).isEmpty)
     }
 }
 

@@ -66,7 +66,7 @@ private let review = """
         }
         try await test.runtime.unclaim(task.id)
         try await test.runtime.claim(task.id, userID: "bob")
-        let page = try await test.runtime.tasks(TaskQuery(sortBy: .id, ascending: false, firstResult: 1, maxResults: 1))
+        let page = try await test.runtime.tasks(TaskQuery(sorting: [Sorting(.id, ascending: false)]), page: Page(firstResult: 1, maxResults: 1))
         #expect(page.count == 1)
     }
 
@@ -80,7 +80,7 @@ private let review = """
         await #expect(throws: EngineError(.notFound, "Expected task '\(task.id)' to be open, but it is not (task already completed or not found).")) {
             try await test.runtime.complete(task.id)
         }
-        #expect(try await test.runtime.variableHistory(of: instance).map(\.name) == ["ok"])
+        #expect(try await test.runtime.variableHistory(HistoricVariableInstanceQuery(processInstanceIDs: [instance])).map(\.name) == ["ok"])
         #expect(try await test.runtime.taskHistory(of: instance).first?.deleteReason == "completed")
         #expect(try await test.history(of: instance) == ["s", "check", "e"])
     }
@@ -139,7 +139,7 @@ private let review = """
         let gold = try await test.start("p", ["plan": .string("gold"), "tier": .integer(2), "doc": .json(.object([.init("a", .integer(1))]))])
         let silver = try await test.start("p", ["plan": .string("silver"), "tier": .long(3)])
         func found(_ name: String, _ value: VariableValue) async throws -> [String] {
-            try await test.runtime.instances(variableEquals: (name, value)).map(\.id)
+            try await test.runtime.instances(ProcessInstanceQuery(variables: [VariableCondition(name: name, value: value)])).map(\.id)
         }
         #expect(try await found("plan", .string("gold")) == [gold])
         #expect(try await found("tier", .long(2)) == [gold], "numbers compare by value, whatever their type")
@@ -183,8 +183,8 @@ private let review = """
         let test = ProcessTest()
         try await test.deploy(review)
         _ = try await test.start("review")
-        #expect(try await test.runtime.tasks(TaskQuery(firstResult: -5, maxResults: -1)).isEmpty)
-        #expect(try await test.runtime.tasks(TaskQuery(firstResult: -5)).count == 1)
+        #expect(try await test.runtime.tasks(TaskQuery(), page: Page(firstResult: -5, maxResults: -1)).isEmpty)
+        #expect(try await test.runtime.tasks(TaskQuery(), page: Page(firstResult: -5)).count == 1)
         try await test.deploy(review.replacingOccurrences(of: "camunda:candidateUsers=\"ann\"", with: "camunda:candidateUsers=\"ann\"").replacingOccurrences(
             of: #"<userTask id="check""#, with: #"<serviceTask id="ext" camunda:type="external" camunda:topic="t" /><userTask id="check""#)
             .replacingOccurrences(of: #"sourceRef="s" targetRef="check""#, with: #"sourceRef="s" targetRef="ext" /><sequenceFlow id="f0" sourceRef="ext" targetRef="check""#))

@@ -48,7 +48,7 @@ import Testing
         let recorded = runs.withLock { $0 }
         #expect(recorded.count == count, "every activation job ran its handler")
         #expect(recorded.values.allSatisfy { $0.count == 1 }, "no job ran twice")
-        #expect(try await second.instances(processKey: "race").allSatisfy { $0.state == .completed })
+        #expect(try await second.instances(ProcessInstanceQuery(lifecycle: .any, processDefinitionKey: "race")).allSatisfy { $0.state == .completed })
         let byRuntime = Dictionary(grouping: recorded.values.flatMap { $0 }, by: { $0 }).mapValues(\.count)
         #expect(byRuntime.values.reduce(0, +) == count)
     }

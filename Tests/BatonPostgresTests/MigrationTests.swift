@@ -13,7 +13,7 @@ import Testing
         #expect(try await migrator.migrate(connection) == [], "already applied")
         #expect(try await migrator.pending(connection).isEmpty)
         let tables = try await connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename").rows.compactMap { $0[0] }
-        for table in ["process_instances", "history_process_instances", "variables", "jobs", "user_tasks", "message_subscriptions", "incidents", "history_events", "schema_migrations"] {
+        for table in ["process_instances", "history_process_instances", "variables", "jobs", "user_tasks", "message_subscriptions", "history_incidents", "history_activity_instances", "history_task_instances", "history_variables", "history_events", "schema_migrations"] {
             #expect(tables.contains(table), "missing \(table)")
         }
     }
@@ -32,8 +32,9 @@ import Testing
     }
 
     /// A database written under 001 alone keeps everything when 002 moves ended instances out of
-    /// the runtime tables and mirrors running instances' variables.
-    @Test func migration2MovesEndedInstancesAndMirrorsVariables() async throws {
+    /// the runtime tables and mirrors running instances' variables, and when 003 moves variables
+    /// to activity-instance scopes and gives open tasks their definition.
+    @Test func migrations2And3KeepWhatTheEarlierSchemaWrote() async throws {
         let connection = try await TestDatabase.fresh()
         let all = try engine().migrations
         try await Migrator(migrations: all.filter { $0.version == 1 }).migrate(connection)
@@ -45,13 +46,23 @@ import Testing
               ('running', 'p:1', 'p', 'active', now(), NULL, NULL,
                '{"variables": [{"name": "plan", "value": {"type": "String", "value": "gold"}},
                                {"scope": 4, "name": "doc", "value": {"type": "Json", "value": "{\\"tier\\": 2}"}}]}');
+            INSERT INTO user_tasks (id, instance_id, element_key, task_definition_key, created_at) VALUES ('t1', 'running', 4, 'review', now());
+            INSERT INTO incidents (id, instance_id, kind, element_id, message, created_at) VALUES ('i1', 'running', 'failedJob', 'publish', 'down', now());
             """)
-        try await Migrator(migrations: all).migrate(connection)
+        try await Migrator(migrations: all.filter { $0.version <= 2 }).migrate(connection)
         #expect(try await connection.query("SELECT id FROM process_instances").rows == [["running"]])
         #expect(try await connection.query("SELECT id, status FROM history_process_instances").rows == [["ended", "completed"]])
         #expect(try await connection.query("SELECT scope_key, name, type, value::text FROM variables ORDER BY scope_key").rows == [
             ["0", "plan", "String", #""gold""#], ["4", "doc", "Json", #"{"tier": 2}"#],
         ])
+        try await Migrator(migrations: all).migrate(connection)
+        #expect(try await connection.query("SELECT activity_instance_id, name, process_definition_id FROM variables ORDER BY 1").rows == [
+            ["running", "plan", "p:1"], ["running:4", "doc", "p:1"],
+        ])
+        #expect(try await connection.query("SELECT id, process_definition_id, process_key, activity_instance_id FROM user_tasks").rows == [
+            ["t1", "p:1", "p", "running:4"],
+        ])
+        #expect(try await connection.query("SELECT id, process_definition_id, resolved_at IS NULL FROM history_incidents").rows == [["i1", "p:1", "t"]])
     }
 
     @Test func anEditedMigrationIsRefusedAndAFailingOneAppliesNothing() async throws {

@@ -81,7 +81,7 @@ import Testing
         let connection = try await pool.lease()
         defer { Task { await pool.giveBack(connection) } }
         func rows(_ sql: String) async throws -> [[String?]] { try await connection.query(sql, [instance]).rows }
-        #expect(try await rows("SELECT scope_key > 0, name, value::text FROM variables WHERE instance_id = $1 ORDER BY 1, 2") == [
+        #expect(try await rows("SELECT activity_instance_id <> instance_id, name, value::text FROM variables WHERE instance_id = $1 ORDER BY 1, 2") == [
             ["f", "plan", #""gold""#], ["t", "local", #""gold""#],
         ])
         try await test.complete("a", in: instance, ["comment": .string("fine")])
@@ -174,11 +174,11 @@ import Testing
             """)
         let instance = try await test.start("p")
         try await test.runJobs()
-        #expect(try await test.runtime.jobs(processInstanceID: instance).first?.retries == 1)
+        #expect(try await test.runtime.jobs(JobQuery(processInstanceID: instance)).first?.retries == 1)
         try await test.advance(by: "PT1M")
         let incident = try #require(try await test.runtime.incidents(of: instance).first)
         #expect(incident.activityID == "publish")
-        #expect(try await test.runtime.instance(instance).openIncidents == 1)
+        #expect(try await test.runtime.count(IncidentQuery(open: true, processInstanceID: instance)) == 1)
     }
 
     /// Completing both branches of a join at the same moment from two connections: the instance

@@ -122,7 +122,7 @@ import Testing
             let answer = try await submitted
             #expect(answer.status == .conflict, "\(answer.text)")
             #expect(answer["message"]?.stringValue?.contains("D-1") == true, "\(answer.text)")
-            let started = try await runtime.instances(businessKey: "D-1")
+            let started = try await runtime.instances(ProcessInstanceQuery(lifecycle: .any, businessKey: "D-1"))
             #expect(started.map(\.state) == [.terminated], "the losing submission's instance is cancelled")
             #expect(try await runtime.tasks(TaskQuery()).isEmpty, "no review is left open")
             let draft = try await observer.query("SELECT status, camunda_process_id FROM benefit_plan_drafts WHERE id = 'D-1'").rows

@@ -152,14 +152,15 @@ extension Runtime {
             guard try await transaction.deployments().contains(where: { $0.id == id }) else {
                 throw EngineError(.notFound, "Expected deployment '\(id)' to exist, but it does not.")
             }
-            let definitions = Set(try await transaction.definitions(key: nil).filter { $0.deploymentID == id }.map(\.id))
-            let instances = try await transaction.instances().filter { definitions.contains($0.definitionID) }
-            if !cascade, !instances.isEmpty {
-                throw EngineError(
-                    .conflict,
-                    "Deployment '\(id)' has \(instances.count) process instance(s), running or in history; delete with cascade=true to remove them and their history too.")
+            if !cascade {
+                let instances = try await transaction.instanceCount(ofDeployment: id)
+                if instances > 0 {
+                    throw EngineError(
+                        .conflict,
+                        "Deployment '\(id)' has \(instances) process instance(s), running or in history; delete with cascade=true to remove them and their history too.")
+                }
             }
-            try await transaction.deleteDeployment(id, with: instances)
+            try await transaction.deleteDeployment(id)
         }
     }
 

@@ -1,33 +1,6 @@
 import BatonCore
 import BatonModel
 
-/// A process instance as the API shows it.
-public struct ProcessInstanceInfo: Hashable, Sendable {
-    public enum State: String, Hashable, Sendable { case active, completed, terminated }
-
-    public var id: String
-    public var definitionID: String
-    public var processKey: String
-    public var businessKey: String?
-    public var state: State
-    public var startedAt: Timestamp
-    public var endedAt: Timestamp?
-    public var superInstanceID: String?
-    public var openIncidents: Int
-
-    init(_ record: InstanceRecord) {
-        id = record.id
-        definitionID = record.definitionID
-        processKey = record.processKey
-        businessKey = record.state.businessKey
-        state = State(rawValue: record.state.status.rawValue) ?? .active
-        startedAt = record.startedAt
-        endedAt = record.endedAt
-        superInstanceID = record.state.parent?.instanceID
-        openIncidents = record.state.incidents.count
-    }
-}
-
 /// What to match a message against: at least its name; optionally an instance, a business key
 /// and variables that must all equal.
 public struct MessageCorrelation: Sendable {
@@ -116,25 +89,12 @@ extension Runtime {
         }
     }
 
-    /// Instances, in start order. With `variableEquals`, only running instances whose
-    /// process-level variable has that value (found through the store's index, not a scan).
-    public func instances(
-        processKey: String? = nil, businessKey: String? = nil, activeOnly: Bool = false, variableEquals: (name: String, value: VariableValue)? = nil
-    ) async throws -> [ProcessInstanceInfo] {
-        try await store.read { transaction in
-            let candidates: [InstanceRecord]
-            if let variableEquals {
-                candidates = try await transaction.runningInstances(whereVariable: variableEquals.name, equals: variableEquals.value)
-            } else {
-                candidates = try await transaction.instances()
-            }
-            return candidates
-                .filter { processKey == nil || $0.processKey == processKey }
-                .filter { businessKey == nil || $0.state.businessKey == businessKey }
-                .filter { !activeOnly || $0.state.status == .active }
-                .map(ProcessInstanceInfo.init)
-        }
+    /// Instances matching `query`, in its order, one page of them.
+    public func instances(_ query: ProcessInstanceQuery = ProcessInstanceQuery(), page: Page = .all) async throws -> [ProcessInstanceInfo] {
+        try await store.list(query, page: page)
     }
+
+    public func count(_ query: ProcessInstanceQuery) async throws -> Int { try await store.count(query) }
 
     /// Cancels an active instance (and the instances it called).
     public func cancel(_ instanceID: String, reason: String = "Cancelled through the API") async throws {

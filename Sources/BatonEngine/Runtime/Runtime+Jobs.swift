@@ -2,18 +2,6 @@ import BatonCore
 import BatonModel
 import Logging
 
-/// A job as the API shows it.
-public struct JobInfo: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable { case asyncBefore, asyncAfter, handler, external, timer }
-    public var id: String
-    public var kind: Kind
-    public var processInstanceID: String
-    public var activityID: String
-    public var dueAt: Timestamp?
-    public var retries: Int
-    public var errorMessage: String?
-}
-
 /// What one pass of the job worker did.
 public struct JobRunSummary: Hashable, Sendable {
     public var executed = 0
@@ -65,28 +53,9 @@ extension Runtime {
         }
     }
 
-    public func jobs(processInstanceID: String? = nil) async throws -> [JobInfo] {
-        try await store.read { transaction in
-            var result: [JobInfo] = []
-            let candidates = try await instances(processInstanceID, in: transaction)
-            for record in candidates where record.state.status == .active {
-                let process = try await executable(record.definitionID, in: transaction)
-                for job in record.state.jobs {
-                    let kind: JobInfo.Kind = switch job.kind {
-                    case .activate: .asyncBefore
-                    case .leave: .asyncAfter
-                    case .handler: .handler
-                    case .external: .external
-                    case .timer: .timer
-                    }
-                    result.append(JobInfo(
-                        id: job.id, kind: kind, processInstanceID: record.id, activityID: process.nodes[job.node].id.rawValue, dueAt: job.dueAt,
-                        retries: job.retries, errorMessage: job.lastError))
-                }
-            }
-            return result
-        }
-    }
+    public func jobs(_ query: JobQuery = JobQuery(), page: Page = .all) async throws -> [JobInfo] { try await store.list(query, page: page) }
+
+    public func count(_ query: JobQuery) async throws -> Int { try await store.count(query) }
 
     /// Runs job `jobID`; returns false when its work failed and the failure was recorded.
     private func runJob(_ jobID: String, instanceID: String) async throws -> Bool {

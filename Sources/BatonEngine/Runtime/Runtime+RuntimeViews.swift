@@ -1,24 +1,6 @@
 import BatonCore
 import BatonModel
 
-/// A message an instance waits for.
-public struct EventSubscriptionInfo: Hashable, Sendable {
-    public var id: String
-    public var eventType: String
-    public var eventName: String
-    public var processInstanceID: String
-    public var activityID: String
-}
-
-/// A variable as it is now, in the scope that holds it.
-public struct VariableInstanceInfo: Hashable, Sendable {
-    public var name: String
-    public var value: VariableValue
-    public var processInstanceID: String
-    /// The element instance whose local scope holds it, or the process instance itself.
-    public var activityInstanceID: String
-}
-
 /// One node of an instance's activity-instance tree: what is active now, nested by scope.
 public struct ActivityInstanceNode: Hashable, Sendable {
     public var id: String
@@ -30,40 +12,18 @@ public struct ActivityInstanceNode: Hashable, Sendable {
 }
 
 extension Runtime {
-    /// Open message subscriptions of one running instance, or of all.
-    public func eventSubscriptions(processInstanceID: String? = nil) async throws -> [EventSubscriptionInfo] {
-        try await store.read { transaction in
-            var result: [EventSubscriptionInfo] = []
-            for record in try await instances(processInstanceID, in: transaction) where record.state.status == .active {
-                let process = try await executable(record.definitionID, in: transaction)
-                for subscription in record.state.subscriptions {
-                    result.append(EventSubscriptionInfo(
-                        id: subscription.id, eventType: "message", eventName: subscription.messageName, processInstanceID: record.id,
-                        activityID: process.nodes[subscription.node].id.rawValue))
-                }
-            }
-            return result
-        }
+    public func eventSubscriptions(_ query: EventSubscriptionQuery = EventSubscriptionQuery(), page: Page = .all) async throws -> [EventSubscriptionInfo] {
+        try await store.list(query, page: page)
     }
 
-    /// Every variable of one running instance (process-level and local), or of all.
-    public func variableInstances(processInstanceID: String? = nil) async throws -> [VariableInstanceInfo] {
-        try await store.read { transaction in
-            var result: [VariableInstanceInfo] = []
-            for record in try await instances(processInstanceID, in: transaction) where record.state.status == .active {
-                let scopes = record.state.variables.keys.sorted { ($0 ?? 0) < ($1 ?? 0) }
-                for scope in scopes {
-                    let values = record.state.variables[scope] ?? [:]
-                    for name in values.keys.sorted() {
-                        result.append(VariableInstanceInfo(
-                            name: name, value: values[name]!, processInstanceID: record.id,
-                            activityInstanceID: scope.map { "\(record.id):\($0)" } ?? record.id))
-                    }
-                }
-            }
-            return result
-        }
+    public func count(_ query: EventSubscriptionQuery) async throws -> Int { try await store.count(query) }
+
+    /// Variables of running instances, process-level and local.
+    public func variableInstances(_ query: VariableInstanceQuery = VariableInstanceQuery(), page: Page = .all) async throws -> [VariableInstanceInfo] {
+        try await store.list(query, page: page)
     }
+
+    public func count(_ query: VariableInstanceQuery) async throws -> Int { try await store.count(query) }
 
     /// What a running instance is doing now, as Camunda's activity-instance tree: the process
     /// instance at the root, active element instances nested by scope.

@@ -63,12 +63,6 @@ public final class Runtime: Sendable {
         return executable
     }
 
-    /// The instances a query looks at: the one it names, or all of them.
-    func instances(_ id: String?, in transaction: any StoreTransaction) async throws -> [InstanceRecord] {
-        guard let id else { return try await transaction.instances() }
-        return try await transaction.lockInstance(id).map { [$0] } ?? []
-    }
-
     // MARK: - Running commands
 
     /// A command waiting to be decided within the current transaction.
@@ -128,7 +122,8 @@ public final class Runtime: Sendable {
                 }
             }
             metrics.stepped(completedElements: completed, incidentsRaised: incidents)
-            let wasActive = record.state.status == .active
+            let before = record.state
+            let wasActive = before.status == .active
             record.state = transition.state
             if record.state.status != .active, record.endedAt == nil {
                 record.endedAt = now
@@ -136,7 +131,9 @@ public final class Runtime: Sendable {
                 record.removalTime = now.adding(milliseconds: Int64(days) * 86_400_000)
             }
             let effects = transition.effects
-            try await transaction.updateInstance(record, appending: transition.events.map { RecordedEvent(at: now, event: $0) }, effects: effects)
+            let recorded = transition.events.map { RecordedEvent(at: now, event: $0) }
+            let readModel = ReadModelProjection(process: process, record: record, before: before).changes(for: recorded)
+            try await transaction.updateInstance(record, appending: recorded, effects: effects, readModel: readModel)
             outcome.instances[record.id] = record
 
             for effect in effects {

@@ -26,6 +26,14 @@ public final class MemoryStore: Store {
             throw error
         }
     }
+
+    /// Reads the data as the last committed transaction left it.
+    func snapshot<T: Sendable>(_ body: (MemoryData) -> T) async throws -> T {
+        await lock.acquire()
+        let result = body(storage.data)
+        await lock.release()
+        return result
+    }
 }
 
 /// The memory store's data. Invariant that makes `@unchecked Sendable` sound: `data` is read and
@@ -51,6 +59,8 @@ struct MemoryData: Sendable {
     var subscriptionNames: [String: String] = [:]
     var calledInstances: [String: String] = [:]
     var timerStarts: [TimerStartRecord] = []
+    /// The query side's rows, per instance.
+    var rows: [String: MemoryInstanceRows] = [:]
 }
 
 final class MemoryTransaction: StoreTransaction {
@@ -93,8 +103,9 @@ final class MemoryTransaction: StoreTransaction {
     func insertDeployment(_ deployment: DeploymentRecord) { replace(\.deployments) { $0.append(deployment) } }
     func deployments() -> [DeploymentRecord] { data.deployments }
 
-    func deleteDeployment(_ id: String, with instances: [InstanceRecord]) {
+    func deleteDeployment(_ id: String) {
         let definitions = Set(data.definitions.filter { $0.deploymentID == id }.map(\.id))
+        let instances = data.instanceOrder.compactMap { data.instances[$0] }.filter { definitions.contains($0.definitionID) }
         for instance in instances {
             for task in instance.state.tasks { set(\.taskOwners, task.id, nil) }
             for job in instance.state.jobs {
@@ -107,6 +118,7 @@ final class MemoryTransaction: StoreTransaction {
             }
             set(\.instances, instance.id, nil)
             set(\.events, instance.id, nil)
+            set(\.rows, instance.id, nil)
         }
         let removed = Set(instances.map(\.id))
         replace(\.instanceOrder) { $0.removeAll { removed.contains($0) } }
@@ -120,6 +132,11 @@ final class MemoryTransaction: StoreTransaction {
         replace(\.definitions) { $0.removeAll { $0.deploymentID == id } }
         replace(\.deployments) { $0.removeAll { $0.id == id } }
     }
+    func instanceCount(ofDeployment id: String) -> Int {
+        let definitions = Set(data.definitions.filter { $0.deploymentID == id }.map(\.id))
+        return data.instanceOrder.count { data.instances[$0].map { definitions.contains($0.definitionID) } ?? false }
+    }
+
     func insertDefinition(_ definition: DefinitionRecord) { replace(\.definitions) { $0.append(definition) } }
 
     func definitions(key: String?) -> [DefinitionRecord] {
@@ -136,9 +153,12 @@ final class MemoryTransaction: StoreTransaction {
         undo.append { $0.instanceOrder.removeLast() }
     }
 
-    func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect]) {
+    func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect], readModel: ReadModelChanges) {
         let id = instance.id
         set(\.instances, id, instance)
+        var rows = data.rows[id] ?? MemoryInstanceRows()
+        rows.apply(readModel)
+        set(\.rows, id, rows)
         let count = data.events[id]?.count ?? 0
         if count == 0 {
             // An instance's first events: keep the caller's array instead of copying each event.
@@ -179,14 +199,6 @@ final class MemoryTransaction: StoreTransaction {
             case .raiseIncident, .propagateErrorToParent:
                 break
             }
-        }
-    }
-
-    func instances() -> [InstanceRecord] { data.instanceOrder.compactMap { data.instances[$0] } }
-    func runningInstances(whereVariable name: String, equals value: VariableValue) -> [InstanceRecord] {
-        instances().filter { record in
-            guard record.state.status == .active, let stored = record.state.variables[nil]?[name] else { return false }
-            return stored.sameJSON(as: value)
         }
     }
 
@@ -236,6 +248,7 @@ final class MemoryTransaction: StoreTransaction {
         for id in ids {
             set(\.instances, id, nil)
             set(\.events, id, nil)
+            set(\.rows, id, nil)
         }
         if !ids.isEmpty {
             let removed = Set(ids)

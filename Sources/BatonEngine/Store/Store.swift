@@ -5,10 +5,13 @@ import BatonModel
 /// (tasks, jobs, subscriptions). An in-memory store ships here; a Postgres store implements the
 /// same protocol without any change to the core.
 ///
+/// Reads that list or count go through the query side (``QueryStore``), answered from read-model
+/// rows the command side writes in the same transaction; nothing loads all instances.
+///
 /// Every command runs in one ``transaction(_:)``: what the body writes is committed together, or
 /// not at all if it throws. Commands on one instance never interleave (the instance is locked
 /// by ``StoreTransaction/lockInstance(_:)``), so callers never see optimistic-locking failures.
-public protocol Store: Sendable {
+public protocol Store: QueryStore {
     func transaction<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T
     /// Runs a query that writes nothing: a store may skip what only writes need (a database
     /// transaction, row locks). `body` must not write.
@@ -28,9 +31,11 @@ public protocol StoreTransaction: AnyObject {
     func insertDeployment(_ deployment: DeploymentRecord) async throws
     func deployments() async throws -> [DeploymentRecord]
     func insertDefinition(_ definition: DefinitionRecord) async throws
-    /// Deletes a deployment, its definitions and their timer start events, together with
-    /// `instances` (of those definitions; running or ended) and everything derived from them.
-    func deleteDeployment(_ id: String, with instances: [InstanceRecord]) async throws
+    /// Deletes a deployment, its definitions and their timer start events, together with every
+    /// instance of those definitions (running or ended) and everything derived from them.
+    func deleteDeployment(_ id: String) async throws
+    /// How many instances, running or ended, run a definition of deployment `id`.
+    func instanceCount(ofDeployment id: String) async throws -> Int
     /// Definitions, newest version last, optionally of one key.
     func definitions(key: String?) async throws -> [DefinitionRecord]
     func definition(id: String) async throws -> DefinitionRecord?
@@ -43,13 +48,10 @@ public protocol StoreTransaction: AnyObject {
     /// The instance holding user task `taskID`, locked; nil if no such task is open.
     func lockInstance(ofTask taskID: String) async throws -> InstanceRecord?
     func insertInstance(_ instance: InstanceRecord) async throws
-    /// Writes the instance's new state, appends its events, and applies the effects to the rows
-    /// derived from it.
-    func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect]) async throws
-    func instances() async throws -> [InstanceRecord]
-    /// Running instances whose process-level variable `name` equals `value` (as JSON values: a
-    /// Long 5 equals an Integer 5), in start order.
-    func runningInstances(whereVariable name: String, equals value: VariableValue) async throws -> [InstanceRecord]
+    /// Writes the instance's new state, appends its events, applies the effects to the rows the
+    /// command side reads (jobs, subscriptions, calls) and `readModel` to the query side's rows.
+    func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect], readModel: ReadModelChanges) async throws
+    /// The instance's event log, oldest first: its replay log.
     func history(of instanceID: String) async throws -> [RecordedEvent]
 
     // MARK: Rows derived from instances

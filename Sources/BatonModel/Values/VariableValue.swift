@@ -66,3 +66,26 @@ public enum VariableValue: Hashable, Sendable {
         }
     }
 }
+
+extension VariableValue {
+    /// The value back from its type name and its plain JSON form (``jsonValue``), as a query
+    /// store keeps it in a JSON column; `serialized` is the exact text of Json and Object
+    /// values (a JSON column may reorder object members). Nil when they do not fit together.
+    public init?(typeName: String, plain: JSONValue, serialized: String? = nil, objectTypeName: String? = nil) {
+        let document = serialized.flatMap(JSONText.parse) ?? plain
+        switch (typeName, plain) {
+        case ("Null", _): self = .null
+        case ("String", .string(let text)): self = .string(text)
+        case ("Boolean", .bool(let flag)): self = .boolean(flag)
+        case ("Integer", .integer(let number)): guard let small = Int32(exactly: number) else { return nil }; self = .integer(small)
+        case ("Long", .integer(let number)): self = .long(number)
+        case ("Double", .double(let number)): self = .double(number)
+        case ("Double", .integer(let number)): self = .double(Double(number))
+        case ("Double", .null): self = .double(.nan)
+        case ("Date", .string(let text)): guard let date = Timestamp(iso8601: text) else { return nil }; self = .date(date)
+        case ("Json", _): self = .json(document)
+        case ("Object", _): self = .object(document, typeName: objectTypeName)
+        default: return nil
+        }
+    }
+}

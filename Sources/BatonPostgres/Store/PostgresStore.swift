@@ -159,21 +159,36 @@ final class PostgresTransaction: StoreTransaction {
             [deployment.id, deployment.name, deployment.source, deployment.tenantID, time(deployment.deployedAt)])
     }
 
-    func deleteDeployment(_ id: String, with instances: [InstanceRecord]) async throws {
-        // Instances first (their tasks, jobs, subscriptions, incidents and variables go with them
-        // by ON DELETE CASCADE), then the deployment, whose definitions cascade too; one statement.
+    func deleteDeployment(_ id: String) async throws {
         write(
             """
             WITH definitions AS (SELECT id FROM process_definitions WHERE deployment_id = $1),
-                 doomed AS (SELECT unnest($2::text[]) AS id),
+                 doomed AS (
+                     SELECT id FROM process_instances WHERE definition_id IN (SELECT id FROM definitions)
+                     UNION ALL SELECT id FROM history_process_instances WHERE definition_id IN (SELECT id FROM definitions)),
                  running AS (DELETE FROM process_instances WHERE id IN (SELECT id FROM doomed)),
                  ended AS (DELETE FROM history_process_instances WHERE id IN (SELECT id FROM doomed)),
                  events AS (DELETE FROM history_events WHERE instance_id IN (SELECT id FROM doomed)),
+                 activities AS (DELETE FROM history_activity_instances WHERE instance_id IN (SELECT id FROM doomed)),
+                 tasks AS (DELETE FROM history_task_instances WHERE instance_id IN (SELECT id FROM doomed)),
+                 variables AS (DELETE FROM history_variables WHERE instance_id IN (SELECT id FROM doomed)),
+                 incidents AS (DELETE FROM history_incidents WHERE instance_id IN (SELECT id FROM doomed)),
                  calls AS (DELETE FROM called_instances WHERE parent_instance_id IN (SELECT id FROM doomed) OR child_instance_id IN (SELECT id FROM doomed)),
                  timers AS (DELETE FROM timer_starts WHERE definition_id IN (SELECT id FROM definitions))
             DELETE FROM deployments WHERE id = $1
-            """, [id, array(instances.map(\.id))])
-        for instance in instances { held[instance.id] = nil }
+            """, [id])
+        held.removeAll()
+    }
+
+    func instanceCount(ofDeployment id: String) async throws -> Int {
+        let count = try await read(
+            """
+            WITH definitions AS (SELECT id FROM process_definitions WHERE deployment_id = $1)
+            SELECT (SELECT count(*) FROM process_instances WHERE definition_id IN (SELECT id FROM definitions))
+                 + (SELECT count(*) FROM history_process_instances WHERE definition_id IN (SELECT id FROM definitions))
+            """, [id]
+        ).rows.first?.first ?? nil
+        return count.flatMap { Int($0) } ?? 0
     }
 
     func deployments() async throws -> [DeploymentRecord] {
@@ -296,7 +311,7 @@ final class PostgresTransaction: StoreTransaction {
         write(insertInstanceSQL, try parameters(of: instance))
     }
 
-    func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect]) async throws {
+    func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect], readModel: ReadModelChanges) async throws {
         let id = instance.id
         let before = held[id]
         held[id] = instance
@@ -323,7 +338,8 @@ final class PostgresTransaction: StoreTransaction {
             }
             write("INSERT INTO history_events (instance_id, sequence, at, event) VALUES \(values.joined(separator: ", "))", parameters)
         }
-        for effect in effects { try apply(effect, instance: instance) }
+        for effect in effects { try apply(effect, instance: instance, readModel: readModel) }
+        if let statement = ReadModelStatement.make(readModel) { pending.append(statement) }
         if ending {
             // What finished leaves the runtime tables; its rows there go with it (ON DELETE CASCADE),
             // and so does the link from its call activity, needed only while it runs.
@@ -335,76 +351,35 @@ final class PostgresTransaction: StoreTransaction {
                 INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time, state)
                 VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::jsonb)
                 """, try parameters(of: instance))
-        } else if instance.state.status == .active {
-            writeVariables(of: instance, before: before?.state, events: events)
-        }
-    }
-
-    /// Mirrors the step's variable changes into `variables`: upserts what was set, deletes the
-    /// local variables of scopes that ended.
-    private func writeVariables(of instance: InstanceRecord, before: InstanceState?, events: [RecordedEvent]) {
-        var set: [String: (scope: ElementKey?, name: String, value: VariableValue)] = [:]
-        var ended: [ElementKey] = []
-        for recorded in events {
-            switch recorded.event {
-            case .variableSet(let scope, let name, let value):
-                set["\(scope ?? 0)/\(name)"] = (scope, name, value)
-            case .elementCompleted(let key), .elementTerminated(let key):
-                if before?.variables[key] != nil || set.values.contains(where: { $0.scope == key }) { ended.append(key) }
-            default:
-                break
-            }
-        }
-        let endedKeys = Set(ended)
-        let live = set.values.filter { $0.scope.map { !endedKeys.contains($0) } ?? true }.sorted { ($0.scope ?? 0, $0.name) < ($1.scope ?? 0, $1.name) }
-        if !live.isEmpty {
-            var values: [String] = []
-            var parameters: [String?] = [instance.id]
-            for variable in live {
-                let base = parameters.count
-                values.append("($1, $\(base + 1)::bigint, $\(base + 2), $\(base + 3), $\(base + 4)::jsonb)")
-                parameters += [String(variable.scope ?? 0), variable.name, variable.value.typeName, Self.plainJSON(variable.value)]
-            }
-            write(
-                """
-                INSERT INTO variables (instance_id, scope_key, name, type, value) VALUES \(values.joined(separator: ", "))
-                ON CONFLICT (instance_id, scope_key, name) DO UPDATE SET type = excluded.type, value = excluded.value
-                """, parameters)
-        }
-        if !ended.isEmpty {
-            write("DELETE FROM variables WHERE instance_id = $1 AND scope_key = ANY($2::bigint[])", [instance.id, "{" + ended.map(String.init).joined(separator: ",") + "}"])
         }
     }
 
     /// The value as `variables.value` holds it; JSON has no NaN or infinity, so those are null.
-    static func plainJSON(_ value: VariableValue) -> String {
-        if case .double(let number) = value, !number.isFinite { return "null" }
-        return JSONText.render(value.jsonValue)
+    static func plainJSON(_ value: VariableValue) -> String { JSONText.render(plainJSONValue(value)) }
+
+    static func plainJSONValue(_ value: VariableValue) -> JSONValue {
+        if case .double(let number) = value, !number.isFinite { return .null }
+        return value.jsonValue
     }
 
-    private func apply(_ effect: Effect, instance: InstanceRecord) throws {
+    /// The rows the command side reads (jobs, subscriptions, calls); tasks, variables and
+    /// incidents are the read model's alone.
+    private func apply(_ effect: Effect, instance: InstanceRecord, readModel: ReadModelChanges) throws {
         let id = instance.id
         switch effect {
-        case .createTask(let task):
-            write(
-                """
-                INSERT INTO user_tasks (id, instance_id, element_key, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at, follow_up_at, priority, form_key, created_at)
-                VALUES ($1, $2, $3::bigint, $4, $5, $6, $7::text[], $8::text[], $9::timestamptz, $10::timestamptz, $11::integer, $12, $13::timestamptz)
-                """,
-                [
-                    task.id, id, String(task.elementKey), String(task.node), task.name, task.assignee, array(task.candidateUsers),
-                    array(task.candidateGroups), time(task.dueDate), time(task.followUpDate), String(task.priority), task.formKey, time(task.createdAt),
-                ])
-        case .deleteTask(let taskID):
-            write("DELETE FROM user_tasks WHERE id = $1", [taskID])
+        case .createTask, .deleteTask, .raiseIncident, .propagateErrorToParent:
+            break
         case .createJob(let job):
             let (kind, topic, handler) = Self.describe(job.kind)
             write(
                 """
-                INSERT INTO jobs (id, instance_id, element_key, element_id, kind, topic, handler, due_at, retries, synchronous, created_at)
-                VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8::timestamptz, $9::integer, $10::boolean, now())
+                INSERT INTO jobs (id, instance_id, element_key, element_id, kind, topic, handler, due_at, retries, synchronous, created_at, process_definition_id)
+                VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8::timestamptz, $9::integer, $10::boolean, now(), $11)
                 """,
-                [job.id, id, String(job.elementKey), String(job.node), kind, topic, handler, time(job.dueAt), String(job.retries), job.synchronous ? "true" : "false"])
+                [
+                    job.id, id, String(job.elementKey), readModel.job(job.id)?.activityID ?? "", kind, topic, handler, time(job.dueAt), String(job.retries),
+                    job.synchronous ? "true" : "false", instance.definitionID,
+                ])
         case .updateJob(let jobID):
             guard let job = instance.state.job(jobID) else { return }
             write(
@@ -414,20 +389,20 @@ final class PostgresTransaction: StoreTransaction {
             write("DELETE FROM jobs WHERE id = $1", [jobID])
         case .openSubscription(let subscription):
             write(
-                "INSERT INTO message_subscriptions (id, instance_id, element_key, message_name, created_at) VALUES ($1, $2, $3::bigint, $4, now())",
-                [subscription.id, id, String(subscription.elementKey), subscription.messageName])
+                """
+                INSERT INTO message_subscriptions (id, instance_id, element_key, message_name, created_at, activity_id)
+                VALUES ($1, $2, $3::bigint, $4, coalesce($5::timestamptz, now()), $6)
+                """,
+                [
+                    subscription.id, id, String(subscription.elementKey), subscription.messageName, time(readModel.subscription(subscription.id)?.created),
+                    readModel.subscription(subscription.id)?.activityID,
+                ])
         case .closeSubscription(let subscriptionID):
             write("DELETE FROM message_subscriptions WHERE id = $1", [subscriptionID])
-        case .raiseIncident(let incident):
-            write(
-                "INSERT INTO incidents (id, instance_id, kind, element_id, job_id, message, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz)",
-                [incident.id, id, incident.kind.rawValue, String(incident.node), incident.jobID, incident.message, time(incident.createdAt)])
         case .startChildInstance(let request):
             write(
                 "INSERT INTO called_instances (parent_instance_id, element_key, child_instance_id) VALUES ($1, $2::bigint, $3)",
                 [id, String(request.elementKey), request.childInstanceID])
-        case .propagateErrorToParent:
-            break
         }
     }
 
@@ -443,22 +418,6 @@ final class PostgresTransaction: StoreTransaction {
         case .external(let topic): ("external", topic, nil)
         case .timer: ("timer", nil, nil)
         }
-    }
-
-    func instances() async throws -> [InstanceRecord] {
-        try await read("SELECT \(instanceColumns), started_at, id FROM process_instances UNION ALL SELECT \(instanceColumns), started_at, id FROM history_process_instances ORDER BY 7, 8").rows.map(instance)
-    }
-
-    func runningInstances(whereVariable name: String, equals value: VariableValue) async throws -> [InstanceRecord] {
-        // `@>` lets the GIN index find candidates; `=` keeps only equal values (containment
-        // alone would match a document holding more members).
-        try await read(
-            """
-            SELECT \(instanceColumns) FROM process_instances WHERE id IN (
-                SELECT instance_id FROM variables WHERE scope_key = 0 AND name = $1 AND value @> $2::jsonb AND value = $2::jsonb)
-            ORDER BY started_at, id
-            """, [name, Self.plainJSON(value)]
-        ).rows.map(instance)
     }
 
     func history(of instanceID: String) async throws -> [RecordedEvent] {
@@ -527,7 +486,11 @@ final class PostgresTransaction: StoreTransaction {
             WITH expired AS (
                 SELECT id FROM history_process_instances WHERE removal_time <= $1::timestamptz
                 ORDER BY removal_time LIMIT $2::integer FOR UPDATE SKIP LOCKED),
-            events AS (DELETE FROM history_events WHERE instance_id IN (SELECT id FROM expired))
+            events AS (DELETE FROM history_events WHERE instance_id IN (SELECT id FROM expired)),
+            activities AS (DELETE FROM history_activity_instances WHERE instance_id IN (SELECT id FROM expired)),
+            tasks AS (DELETE FROM history_task_instances WHERE instance_id IN (SELECT id FROM expired)),
+            variables AS (DELETE FROM history_variables WHERE instance_id IN (SELECT id FROM expired)),
+            incidents AS (DELETE FROM history_incidents WHERE instance_id IN (SELECT id FROM expired))
             DELETE FROM history_process_instances WHERE id IN (SELECT id FROM expired)
             """, [time(now), String(limit)]
         ).affected

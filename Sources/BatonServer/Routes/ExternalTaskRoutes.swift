@@ -7,26 +7,32 @@ extension EngineRestAPI {
     static let longestLongPoll: Int64 = 1_800_000
 
     func registerExternalTasks(on group: RouterGroup<BatonRequestContext>) {
+        let listParameters: Set<String> = [
+            "externalTaskId", "topicName", "processInstanceId", "processDefinitionId", "activityId", "withRetriesLeft", "noRetriesLeft", "firstResult",
+            "maxResults", "sortBy", "sortOrder",
+        ]
+        @Sendable func externalTaskQuery(_ query: QueryParameters) throws -> JobQuery {
+            JobQuery(
+                jobID: query.string("externalTaskId"), processInstanceID: query.string("processInstanceId"),
+                processDefinitionID: query.string("processDefinitionId"), activityID: query.string("activityId"), topic: query.string("topicName"),
+                kinds: [.external], withRetriesLeft: try query.bool("withRetriesLeft") == true, noRetriesLeft: try query.bool("noRetriesLeft") == true,
+                sorting: try query.sorting([]))
+        }
         group.get("external-task") { request, _ in
-            let query = try QueryParameters(
-                request, allowed: ["externalTaskId", "topicName", "processInstanceId", "activityId", "withRetriesLeft", "noRetriesLeft", "firstResult", "maxResults"])
-            var jobs = try await runtime.jobs(processInstanceID: query.string("processInstanceId")).filter { $0.kind == .external }
-            if let id = query.string("externalTaskId") { jobs = jobs.filter { $0.id == id } }
-            if let activity = query.string("activityId") { jobs = jobs.filter { $0.activityID == activity } }
-            if try query.bool("withRetriesLeft") == true { jobs = jobs.filter { $0.retries > 0 } }
-            if try query.bool("noRetriesLeft") == true { jobs = jobs.filter { $0.retries == 0 } }
-            var items: [JSONValue] = []
-            for job in try page(jobs, query) {
-                let topic = try await runtime.externalTopics(ofJob: job.id).first?.name
-                if let wanted = query.string("topicName"), wanted != topic { continue }
-                items.append(.object([
+            let query = try QueryParameters(request, allowed: listParameters)
+            return JSONResponse.make(.array(try await runtime.jobs(try externalTaskQuery(query), page: try query.page()).map { job in
+                .object([
                     .init("id", .string(job.id)), .init("activityId", .string(job.activityID)), .init("processInstanceId", .string(job.processInstanceID)),
-                    .init("executionId", .string(job.processInstanceID)), .init("topicName", .orNull(topic)),
+                    .init("processDefinitionId", .string(job.processDefinitionID)),
+                    .init("executionId", .string(job.processInstanceID)), .init("topicName", .orNull(job.topic)),
                     .init("retries", .integer(Int64(job.retries))), .init("errorMessage", .orNull(job.errorMessage)),
                     .init("suspended", .bool(false)), .init("tenantId", .null), .init("priority", .integer(0)),
-                ]))
-            }
-            return JSONResponse.make(.array(items))
+                ])
+            }))
+        }
+        group.get("external-task/count") { request, _ in
+            let query = try QueryParameters(request, allowed: listParameters)
+            return JSONResponse.count(try await runtime.count(try externalTaskQuery(query)))
         }
         group.post("external-task/fetchAndLock") { request, context in try await fetchAndLock(request, context) }
         group.post("external-task/:id/complete") { request, context in

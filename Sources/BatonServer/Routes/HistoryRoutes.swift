@@ -2,84 +2,97 @@ import BatonEngine
 import BatonModel
 import Hummingbird
 
-/// `/history/…`: what happened, read from each instance's append-only event log.
+/// `/history/…`: what happened, from the history read models, each list and count one query.
 extension EngineRestAPI {
     func registerHistory(on group: RouterGroup<BatonRequestContext>) {
+        let instanceParameters: Set<String> = [
+            "processInstanceId", "processInstanceIds", "processDefinitionId", "processDefinitionKey", "processInstanceBusinessKey",
+            "superProcessInstanceId", "finished", "unfinished", "firstResult", "maxResults", "sortBy", "sortOrder",
+        ]
         group.get("history/process-instance") { request, _ in
-            let query = try QueryParameters(
-                request, allowed: ["processInstanceId", "processInstanceIds", "processDefinitionKey", "processInstanceBusinessKey", "finished", "unfinished", "firstResult", "maxResults"])
-            var instances = try await runtime.instances(processKey: query.string("processDefinitionKey"), businessKey: query.string("processInstanceBusinessKey"))
-            if let id = query.string("processInstanceId") { instances = instances.filter { $0.id == id } }
-            if let ids = query.list("processInstanceIds") { instances = instances.filter { ids.contains($0.id) } }
-            if try query.bool("finished") == true { instances = instances.filter { $0.state != .active } }
-            if try query.bool("unfinished") == true { instances = instances.filter { $0.state == .active } }
-            return JSONResponse.make(.array(try page(instances, query).map(Self.historic)))
+            let query = try QueryParameters(request, allowed: instanceParameters)
+            guard let instances = try historicInstanceQuery(query) else { return JSONResponse.make(.array([])) }
+            return JSONResponse.make(.array(try await runtime.instances(instances, page: try query.page()).map(Self.historic)))
+        }
+        group.get("history/process-instance/count") { request, _ in
+            let query = try QueryParameters(request, allowed: instanceParameters)
+            guard let instances = try historicInstanceQuery(query) else { return JSONResponse.count(0) }
+            return JSONResponse.count(try await runtime.count(instances))
         }
         group.get("history/process-instance/:id") { _, context in
             JSONResponse.make(Self.historic(try await runtime.instance(try context.parameters.require("id"))))
         }
+        let activityParameters: Set<String> = [
+            "activityInstanceId", "processInstanceId", "processDefinitionId", "activityId", "activityType", "finished", "unfinished", "canceled",
+            "firstResult", "maxResults", "sortBy", "sortOrder",
+        ]
         group.get("history/activity-instance") { request, _ in
-            let query = try QueryParameters(request, allowed: ["processInstanceId", "activityId", "activityType", "finished", "unfinished", "firstResult", "maxResults"])
-            var activities: [HistoricActivityInstance] = []
-            for instance in try await historyScope(query) { activities += try await runtime.activityHistory(of: instance) }
-            if let activity = query.string("activityId") { activities = activities.filter { $0.activityID == activity } }
-            if let type = query.string("activityType") { activities = activities.filter { $0.activityType == type } }
-            if try query.bool("finished") == true { activities = activities.filter { $0.endTime != nil } }
-            if try query.bool("unfinished") == true { activities = activities.filter { $0.endTime == nil } }
-            return JSONResponse.make(.array(try page(activities, query).map(Self.json)))
+            let query = try QueryParameters(request, allowed: activityParameters)
+            return JSONResponse.make(.array(try await runtime.activityHistory(try activityQuery(query), page: try query.page()).map(Self.json)))
+        }
+        group.get("history/activity-instance/count") { request, _ in
+            let query = try QueryParameters(request, allowed: activityParameters)
+            return JSONResponse.count(try await runtime.count(try activityQuery(query)))
         }
         group.get("history/activity-instance/:id") { _, context in
-            // Activity instance ids are "<process instance id>:<element key>".
             let id = try context.parameters.require("id")
-            guard let separator = id.lastIndex(of: ":"),
-                let activity = try await runtime.activityHistory(of: String(id[..<separator])).first(where: { $0.id == id })
-            else { throw RestError.notFound("Historic activity instance with id \(id) does not exist") }
+            guard let activity = try await runtime.activityHistory(HistoricActivityInstanceQuery(activityInstanceID: id)).first else {
+                throw RestError.notFound("Historic activity instance with id \(id) does not exist")
+            }
             return JSONResponse.make(Self.json(activity))
         }
+        let taskParameters: Set<String> = [
+            "processInstanceId", "processDefinitionId", "taskId", "taskDefinitionKey", "taskAssignee", "finished", "unfinished", "firstResult",
+            "maxResults", "sortBy", "sortOrder",
+        ]
         group.get("history/task") { request, _ in
-            let query = try QueryParameters(request, allowed: ["processInstanceId", "taskId", "taskDefinitionKey", "taskAssignee", "finished", "unfinished", "firstResult", "maxResults"])
-            var tasks: [HistoricTaskInstance] = []
-            for instance in try await historyScope(query) { tasks += try await runtime.taskHistory(of: instance) }
-            if let id = query.string("taskId") { tasks = tasks.filter { $0.id == id } }
-            if let key = query.string("taskDefinitionKey") { tasks = tasks.filter { $0.taskDefinitionKey == key } }
-            if let assignee = query.string("taskAssignee") { tasks = tasks.filter { $0.assignee == assignee } }
-            if try query.bool("finished") == true { tasks = tasks.filter { $0.endTime != nil } }
-            if try query.bool("unfinished") == true { tasks = tasks.filter { $0.endTime == nil } }
-            return JSONResponse.make(.array(try page(tasks, query).map { task in
+            let query = try QueryParameters(request, allowed: taskParameters)
+            return JSONResponse.make(.array(try await runtime.taskHistory(try historicTaskQuery(query), page: try query.page()).map { task in
                 .object([
                     .init("id", .string(task.id)), .init("processInstanceId", .string(task.processInstanceID)),
-                    .init("executionId", .string(task.processInstanceID)), .init("name", .orNull(task.name)),
+                    .init("processDefinitionId", .string(task.processDefinitionID)), .init("executionId", .string(task.processInstanceID)),
+                    .init("activityInstanceId", .string(task.activityInstanceID)), .init("name", .orNull(task.name)),
                     .init("deleteReason", .orNull(task.deleteReason)), .init("assignee", .orNull(task.assignee)),
                     .init("startTime", TypedValue.date(task.startTime)), .init("endTime", TypedValue.date(task.endTime)),
                     .init("duration", Self.duration(task.startTime, task.endTime)), .init("taskDefinitionKey", .string(task.taskDefinitionKey)),
-                    .init("tenantId", .null),
+                    .init("priority", .integer(Int64(task.priority))), .init("due", TypedValue.date(task.due)), .init("tenantId", .null),
                 ])
             }))
         }
+        group.get("history/task/count") { request, _ in
+            let query = try QueryParameters(request, allowed: taskParameters)
+            return JSONResponse.count(try await runtime.count(try historicTaskQuery(query)))
+        }
+        let variableParameters: Set<String> = [
+            "processInstanceId", "processInstanceIdIn", "processDefinitionId", "variableName", "variableNameLike", "firstResult", "maxResults",
+            "sortBy", "sortOrder",
+        ]
         group.get("history/variable-instance") { request, _ in
-            let query = try QueryParameters(request, allowed: ["processInstanceId", "variableName", "firstResult", "maxResults"])
-            var latest: [HistoricVariableUpdate] = []
-            for instance in try await historyScope(query) { latest += try await latestValues(of: instance) }
-            if let name = query.string("variableName") { latest = latest.filter { $0.name == name } }
-            return JSONResponse.make(.array(try page(latest, query).map(Self.json)))
+            let query = try QueryParameters(request, allowed: variableParameters)
+            return JSONResponse.make(.array(try await runtime.variableHistory(try historicVariableQuery(query), page: try query.page()).map(Self.json)))
+        }
+        group.get("history/variable-instance/count") { request, _ in
+            let query = try QueryParameters(request, allowed: variableParameters)
+            return JSONResponse.count(try await runtime.count(try historicVariableQuery(query)))
         }
         group.get("history/variable-instance/:id") { _, context in
-            // Historic variable ids are "<process instance id>:<activity instance id or empty>:<name>".
             let id = try context.parameters.require("id")
-            let instance = String(id.prefix { $0 != ":" })
-            guard let variable = try await latestValues(of: instance).first(where: { Self.variableID($0) == id }) else {
+            guard let variable = try await runtime.variableHistory(HistoricVariableInstanceQuery(id: id)).first else {
                 throw RestError.notFound("Historic variable instance with id \(id) does not exist")
             }
             return JSONResponse.make(Self.json(variable))
         }
+        let incidentParameters: Set<String> = [
+            "incidentId", "processInstanceId", "processDefinitionId", "incidentType", "activityId", "open", "resolved", "firstResult", "maxResults",
+            "sortBy", "sortOrder",
+        ]
         group.get("history/incident") { request, _ in
-            let query = try QueryParameters(request, allowed: ["processInstanceId", "open", "resolved", "firstResult", "maxResults"])
-            var incidents = try await runtime.incidents(of: query.string("processInstanceId"))
-            if try query.bool("open") == true { incidents = incidents.filter { $0.resolvedAt == nil } }
-            if try query.bool("resolved") == true { incidents = incidents.filter { $0.resolvedAt != nil } }
-            return JSONResponse.make(.array(try page(incidents, query).map { incident in
+            let query = try QueryParameters(request, allowed: incidentParameters)
+            guard let incidents = try historicIncidentQuery(query) else { return JSONResponse.make(.array([])) }
+            return JSONResponse.make(.array(try await runtime.incidents(incidents, page: try query.page()).map { incident in
                 .object([
                     .init("id", .string(incident.id)), .init("processInstanceId", .string(incident.processInstanceID)),
+                    .init("processDefinitionId", .string(incident.processDefinitionID)),
                     .init("executionId", .string(incident.processInstanceID)), .init("createTime", TypedValue.date(incident.createdAt)),
                     .init("endTime", TypedValue.date(incident.resolvedAt)), .init("incidentType", .string(incident.kind)),
                     .init("activityId", .string(incident.activityID)), .init("configuration", .orNull(incident.jobID)),
@@ -88,37 +101,77 @@ extension EngineRestAPI {
                 ])
             }))
         }
-    }
-
-    /// The newest value of each variable in each scope of an instance, as Camunda's history keeps it.
-    private func latestValues(of instance: String) async throws -> [HistoricVariableUpdate] {
-        var latest: [HistoricVariableUpdate] = []
-        var position: [String: Int] = [:]
-        for update in try await runtime.variableHistory(of: instance) {
-            let key = "\(update.activityInstanceID ?? "")/\(update.name)"
-            if let index = position[key] { latest[index] = update } else {
-                position[key] = latest.count
-                latest.append(update)
-            }
+        group.get("history/incident/count") { request, _ in
+            let query = try QueryParameters(request, allowed: incidentParameters)
+            guard let incidents = try historicIncidentQuery(query) else { return JSONResponse.count(0) }
+            return JSONResponse.count(try await runtime.count(incidents))
         }
-        return latest
     }
 
-    static func variableID(_ variable: HistoricVariableUpdate) -> String {
-        "\(variable.processInstanceID):\(variable.activityInstanceID ?? ""):\(variable.name)"
+    /// `finished` and `unfinished` together match nothing, as in Camunda.
+    private func completion(_ query: QueryParameters) throws -> (matchesNothing: Bool, completion: Completion?) {
+        let finished = try query.bool("finished") == true, unfinished = try query.bool("unfinished") == true
+        if finished && unfinished { return (true, nil) }
+        return (false, finished ? .finished : unfinished ? .unfinished : nil)
     }
 
-    static func json(_ variable: HistoricVariableUpdate) -> JSONValue {
-        TypedValue.variable(id: variableID(variable), name: variable.name, value: variable.value, [
-            .init("processInstanceId", .string(variable.processInstanceID)),
+    private func historicInstanceQuery(_ query: QueryParameters) throws -> ProcessInstanceQuery? {
+        let (nothing, completion) = try completion(query)
+        if nothing { return nil }
+        var ids = query.list("processInstanceIds")
+        if let id = query.string("processInstanceId") { ids = (ids ?? [id]).filter { $0 == id } }
+        return ProcessInstanceQuery(
+            lifecycle: completion == .finished ? .ended : completion == .unfinished ? .running : .any, ids: ids,
+            processDefinitionKey: query.string("processDefinitionKey"), processDefinitionID: query.string("processDefinitionId"),
+            businessKey: query.string("processInstanceBusinessKey"), superInstanceID: query.string("superProcessInstanceId"),
+            sorting: try query.sorting([Sorting(.startTime)]))
+    }
+
+    private func activityQuery(_ query: QueryParameters) throws -> HistoricActivityInstanceQuery {
+        let (nothing, completion) = try completion(query)
+        return HistoricActivityInstanceQuery(
+            activityInstanceID: nothing ? "" : query.string("activityInstanceId"), processInstanceID: query.string("processInstanceId"),
+            processDefinitionID: query.string("processDefinitionId"), activityID: query.string("activityId"), activityType: query.string("activityType"),
+            completion: completion, canceled: try query.bool("canceled") == true ? true : nil, sorting: try query.sorting([Sorting(.startTime)]))
+    }
+
+    private func historicTaskQuery(_ query: QueryParameters) throws -> HistoricTaskInstanceQuery {
+        let (nothing, completion) = try completion(query)
+        return HistoricTaskInstanceQuery(
+            taskID: nothing ? "" : query.string("taskId"), processInstanceID: query.string("processInstanceId"),
+            processDefinitionID: query.string("processDefinitionId"), taskDefinitionKey: query.string("taskDefinitionKey"),
+            assignee: query.string("taskAssignee"), completion: completion, sorting: try query.sorting([Sorting(.startTime)]))
+    }
+
+    private func historicVariableQuery(_ query: QueryParameters) throws -> HistoricVariableInstanceQuery {
+        var ids = query.list("processInstanceIdIn")
+        if let id = query.string("processInstanceId") { ids = (ids ?? [id]).filter { $0 == id } }
+        return HistoricVariableInstanceQuery(
+            processInstanceIDs: ids, processDefinitionID: query.string("processDefinitionId"), variableName: query.string("variableName"),
+            variableNameLike: query.string("variableNameLike"), sorting: try query.sorting([Sorting(.createTime)]))
+    }
+
+    private func historicIncidentQuery(_ query: QueryParameters) throws -> IncidentQuery? {
+        let open = try query.bool("open") == true, resolved = try query.bool("resolved") == true
+        if open && resolved { return nil }
+        return IncidentQuery(
+            incidentID: query.string("incidentId"), open: open ? true : resolved ? false : nil, processInstanceID: query.string("processInstanceId"),
+            processDefinitionID: query.string("processDefinitionId"), incidentType: query.string("incidentType"), activityID: query.string("activityId"),
+            sorting: try query.sorting([Sorting(.createTime)]))
+    }
+
+    static func json(_ variable: HistoricVariableInstance) -> JSONValue {
+        TypedValue.variable(id: variable.id, name: variable.name, value: variable.value, [
+            .init("processInstanceId", .string(variable.processInstanceID)), .init("processDefinitionId", .string(variable.processDefinitionID)),
             .init("activityInstanceId", .string(variable.activityInstanceID ?? variable.processInstanceID)),
-            .init("createTime", TypedValue.date(variable.time)), .init("state", .string("CREATED")), .init("tenantId", .null),
+            .init("createTime", TypedValue.date(variable.createTime)), .init("state", .string("CREATED")), .init("tenantId", .null),
         ])
     }
 
     static func json(_ activity: HistoricActivityInstance) -> JSONValue {
         .object([
-            .init("id", .string(activity.id)), .init("parentActivityInstanceId", .null), .init("activityId", .string(activity.activityID)),
+            .init("id", .string(activity.id)), .init("parentActivityInstanceId", .string(activity.parentActivityInstanceID)),
+            .init("activityId", .string(activity.activityID)), .init("processDefinitionId", .string(activity.processDefinitionID)),
             .init("activityName", .orNull(activity.activityName)), .init("activityType", .string(activity.activityType)),
             .init("processInstanceId", .string(activity.processInstanceID)), .init("executionId", .string(activity.processInstanceID)),
             .init("taskId", .orNull(activity.taskID)), .init("calledProcessInstanceId", .orNull(activity.calledProcessInstanceID)),
@@ -126,12 +179,6 @@ extension EngineRestAPI {
             .init("durationInMillis", Self.duration(activity.startTime, activity.endTime)), .init("canceled", .bool(activity.canceled)),
             .init("tenantId", .null),
         ])
-    }
-
-    /// The instances a history query reads: the one it names, or every instance.
-    private func historyScope(_ query: QueryParameters) async throws -> [String] {
-        if let id = query.string("processInstanceId") { return [id] }
-        return try await runtime.instances().map(\.id)
     }
 
     static func historic(_ instance: ProcessInstanceInfo) -> JSONValue {

@@ -7,14 +7,22 @@ import Hummingbird
 /// instance's activity-instance tree.
 extension EngineRestAPI {
     func registerOperations(on group: RouterGroup<BatonRequestContext>) {
+        let incidentParameters: Set<String> = [
+            "incidentId", "processInstanceId", "processDefinitionId", "incidentType", "activityId", "jobId", "firstResult", "maxResults", "sortBy",
+            "sortOrder",
+        ]
+        @Sendable func incidentQuery(_ query: QueryParameters) throws -> IncidentQuery {
+            IncidentQuery(
+                incidentID: query.string("incidentId"), open: true, processInstanceID: query.string("processInstanceId"),
+                processDefinitionID: query.string("processDefinitionId"), incidentType: query.string("incidentType"),
+                activityID: query.string("activityId"), jobID: query.string("jobId"), sorting: try query.sorting([Sorting(.incidentTimestamp)]))
+        }
         group.get("incident") { request, _ in
-            let query = try QueryParameters(request, allowed: ["processInstanceId", "incidentType", "activityId", "firstResult", "maxResults"])
-            var incidents = try await runtime.incidents(of: query.string("processInstanceId")).filter { $0.resolvedAt == nil }
-            if let type = query.string("incidentType") { incidents = incidents.filter { $0.kind == type } }
-            if let activity = query.string("activityId") { incidents = incidents.filter { $0.activityID == activity } }
-            return JSONResponse.make(.array(try page(incidents, query).map { incident in
+            let query = try QueryParameters(request, allowed: incidentParameters)
+            return JSONResponse.make(.array(try await runtime.incidents(try incidentQuery(query), page: try query.page()).map { incident in
                 .object([
                     .init("id", .string(incident.id)), .init("processInstanceId", .string(incident.processInstanceID)),
+                    .init("processDefinitionId", .string(incident.processDefinitionID)),
                     .init("executionId", .string(incident.processInstanceID)), .init("incidentTimestamp", TypedValue.date(incident.createdAt)),
                     .init("incidentType", .string(incident.kind)), .init("activityId", .string(incident.activityID)),
                     .init("causeIncidentId", .string(incident.id)), .init("rootCauseIncidentId", .string(incident.id)),
@@ -22,26 +30,41 @@ extension EngineRestAPI {
                 ])
             }))
         }
-        group.get("job") { request, _ in
-            let query = try QueryParameters(
-                request, allowed: ["jobId", "processInstanceId", "timers", "messages", "executable", "withRetriesLeft", "noRetriesLeft", "activityId", "firstResult", "maxResults"])
+        group.get("incident/count") { request, _ in
+            let query = try QueryParameters(request, allowed: incidentParameters)
+            return JSONResponse.count(try await runtime.count(try incidentQuery(query)))
+        }
+        let jobParameters: Set<String> = [
+            "jobId", "processInstanceId", "processDefinitionId", "timers", "messages", "executable", "withRetriesLeft", "noRetriesLeft", "activityId",
+            "firstResult", "maxResults", "sortBy", "sortOrder",
+        ]
+        @Sendable func jobQuery(_ query: QueryParameters) throws -> JobQuery {
             // External tasks are not jobs in Camunda's API; they have their own endpoints.
-            var jobs = try await runtime.jobs(processInstanceID: query.string("processInstanceId")).filter { $0.kind != .external }
-            if let id = query.string("jobId") { jobs = jobs.filter { $0.id == id } }
-            if let activity = query.string("activityId") { jobs = jobs.filter { $0.activityID == activity } }
-            if try query.bool("timers") == true { jobs = jobs.filter { $0.kind == .timer } }
-            if try query.bool("messages") == true { jobs = jobs.filter { $0.kind != .timer } }
-            if try query.bool("withRetriesLeft") == true || query.bool("executable") == true { jobs = jobs.filter { $0.retries > 0 } }
-            if try query.bool("noRetriesLeft") == true { jobs = jobs.filter { $0.retries == 0 } }
-            return JSONResponse.make(.array(try page(jobs, query).map { job in
+            var kinds: Set<JobInfo.Kind> = [.asyncBefore, .asyncAfter, .handler, .timer]
+            if try query.bool("timers") == true { kinds = [.timer] }
+            if try query.bool("messages") == true { kinds.remove(.timer) }
+            return JobQuery(
+                jobID: query.string("jobId"), processInstanceID: query.string("processInstanceId"), processDefinitionID: query.string("processDefinitionId"),
+                activityID: query.string("activityId"), kinds: kinds,
+                withRetriesLeft: try query.bool("withRetriesLeft") == true || query.bool("executable") == true,
+                noRetriesLeft: try query.bool("noRetriesLeft") == true, sorting: try query.sorting([]))
+        }
+        group.get("job") { request, _ in
+            let query = try QueryParameters(request, allowed: jobParameters)
+            return JSONResponse.make(.array(try await runtime.jobs(try jobQuery(query), page: try query.page()).map { job in
                 .object([
                     .init("id", .string(job.id)), .init("jobDefinitionId", .string("\(job.activityID):\(job.kind.rawValue)")),
-                    .init("processInstanceId", .string(job.processInstanceID)), .init("executionId", .string(job.processInstanceID)),
+                    .init("processInstanceId", .string(job.processInstanceID)), .init("processDefinitionId", .string(job.processDefinitionID)),
+                    .init("executionId", .string(job.processInstanceID)),
                     .init("exceptionMessage", .orNull(job.errorMessage)), .init("failedActivityId", job.errorMessage == nil ? .null : .string(job.activityID)),
                     .init("retries", .integer(Int64(job.retries))), .init("dueDate", TypedValue.date(job.dueAt)), .init("suspended", .bool(false)),
                     .init("priority", .integer(0)), .init("tenantId", .null),
                 ])
             }))
+        }
+        group.get("job/count") { request, _ in
+            let query = try QueryParameters(request, allowed: jobParameters)
+            return JSONResponse.count(try await runtime.count(try jobQuery(query)))
         }
         group.post("job/:id/execute") { _, context in
             try Authorization.requireAdmin(context.identity, to: "execute jobs")
@@ -58,39 +81,53 @@ extension EngineRestAPI {
             try await runtime.setJobRetries(try context.parameters.require("id"), retries: Int(clamping: retries))
             return JSONResponse.noContent()
         }
+        let variableParameters: Set<String> = [
+            "processInstanceIdIn", "activityInstanceIdIn", "variableName", "variableNameLike", "firstResult", "maxResults", "sortBy", "sortOrder",
+        ]
+        @Sendable func variableQuery(_ query: QueryParameters) throws -> VariableInstanceQuery {
+            VariableInstanceQuery(
+                processInstanceIDs: query.list("processInstanceIdIn"), activityInstanceIDs: query.list("activityInstanceIdIn"),
+                variableName: query.string("variableName"), variableNameLike: query.string("variableNameLike"), sorting: try query.sorting([]))
+        }
         group.get("variable-instance") { request, context in
             try Authorization.requireAdmin(context.identity, to: "read process variables")
-            let query = try QueryParameters(request, allowed: ["processInstanceIdIn", "variableName", "variableNameLike", "firstResult", "maxResults"])
-            let ids = query.list("processInstanceIdIn")
-            var variables: [VariableInstanceInfo] = []
-            if let ids {
-                for id in ids { variables += try await runtime.variableInstances(processInstanceID: id) }
-            } else {
-                variables = try await runtime.variableInstances()
-            }
-            if let name = query.string("variableName") { variables = variables.filter { $0.name == name } }
-            if let pattern = query.string("variableNameLike") { variables = variables.filter { Self.like($0.name, pattern) } }
-            return JSONResponse.make(.array(try page(variables, query).map { variable in
-                TypedValue.variable(id: "\(variable.activityInstanceID):\(variable.name)", name: variable.name, value: variable.value, [
-                    .init("processInstanceId", .string(variable.processInstanceID)), .init("executionId", .string(variable.processInstanceID)),
+            let query = try QueryParameters(request, allowed: variableParameters)
+            return JSONResponse.make(.array(try await runtime.variableInstances(try variableQuery(query), page: try query.page()).map { variable in
+                TypedValue.variable(id: variable.id, name: variable.name, value: variable.value, [
+                    .init("processInstanceId", .string(variable.processInstanceID)), .init("processDefinitionId", .string(variable.processDefinitionID)),
+                    .init("executionId", .string(variable.processInstanceID)),
                     .init("activityInstanceId", .string(variable.activityInstanceID)), .init("tenantId", .null), .init("errorMessage", .null),
                 ])
             }))
         }
+        group.get("variable-instance/count") { request, context in
+            try Authorization.requireAdmin(context.identity, to: "read process variables")
+            let query = try QueryParameters(request, allowed: variableParameters)
+            return JSONResponse.count(try await runtime.count(try variableQuery(query)))
+        }
+        let subscriptionParameters: Set<String> = [
+            "eventSubscriptionId", "processInstanceId", "eventType", "eventName", "activityId", "firstResult", "maxResults", "sortBy", "sortOrder",
+        ]
+        @Sendable func subscriptionQuery(_ query: QueryParameters) throws -> EventSubscriptionQuery {
+            EventSubscriptionQuery(
+                subscriptionID: query.string("eventSubscriptionId"), processInstanceID: query.string("processInstanceId"),
+                eventType: query.string("eventType"), eventName: query.string("eventName"), activityID: query.string("activityId"),
+                sorting: try query.sorting([Sorting(.created)]))
+        }
         group.get("event-subscription") { request, _ in
-            let query = try QueryParameters(request, allowed: ["processInstanceId", "eventType", "eventName", "activityId", "firstResult", "maxResults"])
-            var subscriptions = try await runtime.eventSubscriptions(processInstanceID: query.string("processInstanceId"))
-            if let type = query.string("eventType") { subscriptions = subscriptions.filter { $0.eventType == type } }
-            if let name = query.string("eventName") { subscriptions = subscriptions.filter { $0.eventName == name } }
-            if let activity = query.string("activityId") { subscriptions = subscriptions.filter { $0.activityID == activity } }
-            return JSONResponse.make(.array(try page(subscriptions, query).map { subscription in
+            let query = try QueryParameters(request, allowed: subscriptionParameters)
+            return JSONResponse.make(.array(try await runtime.eventSubscriptions(try subscriptionQuery(query), page: try query.page()).map { subscription in
                 .object([
                     .init("id", .string(subscription.id)), .init("eventType", .string(subscription.eventType)),
                     .init("eventName", .string(subscription.eventName)), .init("executionId", .string(subscription.processInstanceID)),
                     .init("processInstanceId", .string(subscription.processInstanceID)), .init("activityId", .string(subscription.activityID)),
-                    .init("tenantId", .null),
+                    .init("createdDate", TypedValue.date(subscription.created)), .init("tenantId", .null),
                 ])
             }))
+        }
+        group.get("event-subscription/count") { request, _ in
+            let query = try QueryParameters(request, allowed: subscriptionParameters)
+            return JSONResponse.count(try await runtime.count(try subscriptionQuery(query)))
         }
         group.post("execution/:id/messageSubscriptions/:name/trigger") { request, context in
             let body = try await body(request, context)
@@ -113,19 +150,5 @@ extension EngineRestAPI {
             .init("childActivityInstances", .array(node.children.map { json($0, parent: node.id) })), .init("childTransitionInstances", .array([])),
             .init("executionIds", .array([.string(node.processInstanceID)])), .init("incidentIds", .array([])),
         ])
-    }
-
-    /// SQL-style `LIKE` with `%` as the only wildcard, as Camunda's *Like parameters use it.
-    static func like(_ text: String, _ pattern: String) -> Bool {
-        let parts = pattern.split(separator: "%", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count > 1 else { return text == pattern }
-        var rest = Substring(text)
-        guard rest.hasPrefix(parts[0]) else { return false }
-        rest = rest.dropFirst(parts[0].count)
-        for part in parts.dropFirst().dropLast() where !part.isEmpty {
-            guard let range = rest.range(of: part) else { return false }
-            rest = rest[range.upperBound...]
-        }
-        return parts.last!.isEmpty || rest.hasSuffix(parts.last!)
     }
 }

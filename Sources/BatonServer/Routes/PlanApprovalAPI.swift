@@ -70,9 +70,10 @@ public struct PlanApprovalAPI: Sendable {
     private func pendingReviews(_ request: Request, _ context: BatonRequestContext) async throws -> Response {
         let query = try QueryParameters(request, allowed: ["assignee", "candidateGroup"])
         let tasks = try await runtime.tasks(TaskQuery(
-            assignee: query.string("assignee"), candidateGroups: query.string("candidateGroup").map { [$0] } ?? [], processDefinitionKey: processKey))
+            assignee: query.string("assignee"), candidateGroups: query.string("candidateGroup").map { [$0] } ?? [], processDefinitionKey: processKey,
+            visibleTo: Authorization.taskVisibility(context.identity)))
         var items: [JSONValue] = []
-        for task in tasks where Authorization.mayWork(on: task, context.identity) {
+        for task in tasks {
             let variables = try await runtime.taskVariables(task.id)
             let draftID = Self.draftID(in: variables)
             let draft = try await existingDraft(draftID)
@@ -133,7 +134,7 @@ public struct PlanApprovalAPI: Sendable {
                     .init("startTime", TypedValue.date(activity.startTime)), .init("endTime", TypedValue.date(activity.endTime)),
                 ])
             }
-            incidents = try await runtime.incidents(of: instanceID).filter { $0.resolvedAt == nil }.map { incident in
+            incidents = try await runtime.incidents(IncidentQuery(open: true, processInstanceID: instanceID)).map { incident in
                 .object([.init("activityId", .string(incident.activityID)), .init("message", .string(incident.message))])
             }
         }

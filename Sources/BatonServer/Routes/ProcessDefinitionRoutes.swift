@@ -18,23 +18,19 @@ extension EngineRestAPI {
         }
         group.get("process-definition/statistics") { request, _ in
             let query = try QueryParameters(request, allowed: ["failedJobs", "incidents", "incidentsForType", "rootIncidents"])
-            let running = try await runtime.instances(activeOnly: true)
-            let open = try await runtime.incidents().filter { $0.resolvedAt == nil }
-            var instanceDefinition: [String: String] = [:]
-            for instance in running { instanceDefinition[instance.id] = instance.definitionID }
+            let statistics = Dictionary(try await runtime.definitionStatistics().map { ($0.definitionID, $0) }) { first, _ in first }
             let wantIncidents = try query.bool("incidents") == true || query.bool("rootIncidents") == true || query.string("incidentsForType") != nil
+            let countFailedJobs = try query.bool("failedJobs") == true
             let items: [JSONValue] = try await runtime.processDefinitions().map { definition in
-                let incidents = open.filter { instanceDefinition[$0.processInstanceID] == definition.id }
-                    .filter { incident in query.string("incidentsForType").map { $0 == incident.kind } ?? true }
-                var kinds: [String] = []
-                for incident in incidents where !kinds.contains(incident.kind) { kinds.append(incident.kind) }
+                let entry = statistics[definition.id]
+                let incidents = (entry?.openIncidents ?? []).filter { incident in query.string("incidentsForType").map { $0 == incident.kind } ?? true }
                 return .object([
                     .init("@class", .string("org.camunda.bpm.engine.rest.dto.repository.ProcessDefinitionStatisticsResultDto")),
                     .init("id", .string(definition.id)),
-                    .init("instances", .integer(Int64(running.filter { $0.definitionID == definition.id }.count))),
-                    .init("failedJobs", .integer(Int64(try query.bool("failedJobs") == true ? incidents.filter { $0.jobID != nil }.count : 0))),
-                    .init("incidents", .array(wantIncidents ? kinds.map { kind in
-                        .object([.init("incidentType", .string(kind)), .init("incidentCount", .integer(Int64(incidents.filter { $0.kind == kind }.count)))])
+                    .init("instances", .integer(Int64(entry?.runningInstances ?? 0))),
+                    .init("failedJobs", .integer(Int64(countFailedJobs ? incidents.reduce(0) { $0 + $1.failedJobs } : 0))),
+                    .init("incidents", .array(wantIncidents ? incidents.map { incident in
+                        .object([.init("incidentType", .string(incident.kind)), .init("incidentCount", .integer(Int64(incident.count)))])
                     } : [])),
                     .init("definition", Self.json(definition)),
                 ])

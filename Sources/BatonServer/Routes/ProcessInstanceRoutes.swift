@@ -10,11 +10,13 @@ extension EngineRestAPI {
         ]
         group.get("process-instance") { request, _ in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.array(try page(try await instances(query), query).map(Self.json)))
+            guard let instances = try instanceQuery(query) else { return JSONResponse.make(.array([])) }
+            return JSONResponse.make(.array(try await runtime.instances(instances, page: try query.page()).map(Self.json)))
         }
         group.get("process-instance/count") { request, _ in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.count(try await instances(query).count)
+            guard let instances = try instanceQuery(query) else { return JSONResponse.count(0) }
+            return JSONResponse.count(try await runtime.count(instances))
         }
         group.get("process-instance/:id") { _, context in
             let instance = try await runtime.instance(try context.parameters.require("id"))
@@ -61,27 +63,19 @@ extension EngineRestAPI {
         }
     }
 
-    private func instances(_ query: QueryParameters) async throws -> [ProcessInstanceInfo] {
-        var filters = try (query.list("variables") ?? []).map(Self.variableFilter)
-        let first = filters.isEmpty ? nil : filters.removeFirst()
-        var result = try await runtime.instances(
-            processKey: query.string("processDefinitionKey"), businessKey: query.string("businessKey"), activeOnly: true, variableEquals: first)
-        if let ids = query.list("processInstanceIds") { result = result.filter { ids.contains($0.id) } }
-        if let definition = query.string("processDefinitionId") { result = result.filter { $0.definitionID == definition } }
-        if let parent = query.string("superProcessInstance") { result = result.filter { $0.superInstanceID == parent } }
-        if try query.bool("active") == false { result = [] }
-        for filter in filters {
-            var kept: [ProcessInstanceInfo] = []
-            for instance in result where try await runtime.variables(of: instance.id).contains(where: { $0.name == filter.name && $0.value.sameJSON(as: filter.value) }) {
-                kept.append(instance)
-            }
-            result = kept
-        }
-        return result
+    /// The running instances the parameters ask for; nil when they can match none (`active=false`:
+    /// Baton has no suspended instances).
+    private func instanceQuery(_ query: QueryParameters) throws -> ProcessInstanceQuery? {
+        if try query.bool("active") == false { return nil }
+        return ProcessInstanceQuery(
+            lifecycle: .running, ids: query.list("processInstanceIds"), processDefinitionKey: query.string("processDefinitionKey"),
+            processDefinitionID: query.string("processDefinitionId"), businessKey: query.string("businessKey"),
+            superInstanceID: query.string("superProcessInstance"), variables: try (query.list("variables") ?? []).map(Self.variableFilter),
+            sorting: try query.sorting([Sorting(.startTime)]))
     }
 
     /// `name_eq_value`: the value is a boolean, a number or else text, as Camunda reads it.
-    static func variableFilter(_ text: String) throws -> (name: String, value: VariableValue) {
+    static func variableFilter(_ text: String) throws -> VariableCondition {
         let parts = text.split(separator: "_", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 3, let operatorIndex = parts.indices.dropFirst().first(where: { ["eq", "neq", "gt", "gteq", "lt", "lteq", "like"].contains(parts[$0]) }),
             operatorIndex < parts.count - 1
@@ -94,7 +88,7 @@ extension EngineRestAPI {
         let name = parts[..<operatorIndex].joined(separator: "_"), raw = parts[(operatorIndex + 1)...].joined(separator: "_")
         let value: VariableValue =
             raw == "true" ? .boolean(true) : raw == "false" ? .boolean(false) : Int64(raw).map { .long($0) } ?? Double(raw).map { .double($0) } ?? .string(raw)
-        return (name, value)
+        return VariableCondition(name: name, value: value)
     }
 
     static func json(_ instance: ProcessInstanceInfo) -> JSONValue {

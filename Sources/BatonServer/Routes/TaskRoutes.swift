@@ -11,21 +11,21 @@ extension EngineRestAPI {
         ]
         group.get("task") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.array(try await tasks(query, paged: true, for: context.identity).map(Self.json)))
+            return JSONResponse.make(.array(try await runtime.tasks(try taskQuery(query, for: context.identity), page: try query.page()).map(Self.json)))
         }
         // Camunda's POST queries: the same parameters in a JSON body, paging in the URL.
         group.post("task") { request, context in
             let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults"])
             let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
-            return JSONResponse.make(.array(try page(try await tasks(query, paged: false, for: context.identity), paging).map(Self.json)))
+            return JSONResponse.make(.array(try await runtime.tasks(try taskQuery(query, for: context.identity), page: try paging.page()).map(Self.json)))
         }
         group.post("task/count") { request, context in
             let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
-            return JSONResponse.count(try await tasks(query, paged: false, for: context.identity).count)
+            return JSONResponse.count(try await runtime.count(try taskQuery(query, for: context.identity)))
         }
         group.get("task/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.count(try await tasks(query, paged: false, for: context.identity).count)
+            return JSONResponse.count(try await runtime.count(try taskQuery(query, for: context.identity)))
         }
         group.get("task/:id") { _, context in JSONResponse.make(Self.json(try await authorizedTask(context))) }
         group.get("task/:id/form") { _, context in
@@ -87,35 +87,18 @@ extension EngineRestAPI {
         return task
     }
 
-    /// Tasks matching the query that the caller may work on.
-    private func tasks(_ query: QueryParameters, paged: Bool, for identity: Identity?) async throws -> [TaskInfo] {
-        let sort: TaskQuery.SortKey
-        switch query.string("sortBy") {
-        case nil, "created": sort = .created
-        case "priority": sort = .priority
-        case "name": sort = .name
-        case "dueDate": sort = .dueDate
-        case "id": sort = .id
-        case let other?: throw RestError.invalid("Expected 'sortBy' to be one of created, priority, name, dueDate, id, but it is '\(other)'.")
-        }
-        let ascending: Bool
-        switch query.string("sortOrder") {
-        case nil, "asc": ascending = true
-        case "desc": ascending = false
-        case let other?: throw RestError.invalid("Expected 'sortOrder' to be asc or desc, but it is '\(other)'.")
-        }
+    /// The task query the parameters ask for, limited to the tasks the caller may work on (in
+    /// the query itself, so paging and counts stay right).
+    private func taskQuery(_ query: QueryParameters, for identity: Identity?) throws -> TaskQuery {
         let groups = (query.list("candidateGroups") ?? []) + (query.string("candidateGroup").map { [$0] } ?? [])
-        var result = try await runtime.tasks(TaskQuery(
+        return TaskQuery(
+            taskID: query.string("taskId"), assignee: query.string("assignee"), candidateUser: query.string("candidateUser"),
             // Baton keeps no user directory: a user's groups are known for the caller alone.
-            assignee: query.string("assignee"), candidateUser: query.string("candidateUser"),
             userGroups: identity.flatMap { $0.userID == query.string("candidateUser") ? $0.groups : nil } ?? [], candidateGroups: groups,
             includeAssigned: try query.bool("includeAssignedTasks") ?? false, unassigned: try query.bool("unassigned") ?? false,
-            processInstanceID: query.string("processInstanceId"), processDefinitionKey: query.string("processDefinitionKey"),
-            taskDefinitionKey: query.string("taskDefinitionKey"), sortBy: sort, ascending: ascending))
-        if let id = query.string("taskId") { result = result.filter { $0.id == id } }
-        if let definition = query.string("processDefinitionId") { result = result.filter { $0.processDefinitionID == definition } }
-        result = result.filter { Authorization.mayWork(on: $0, identity) }
-        return paged ? try page(result, query) : result
+            processInstanceID: query.string("processInstanceId"), processDefinitionID: query.string("processDefinitionId"),
+            processDefinitionKey: query.string("processDefinitionKey"), taskDefinitionKey: query.string("taskDefinitionKey"),
+            visibleTo: Authorization.taskVisibility(identity), sorting: try query.sorting([Sorting(.created)]))
     }
 
     static func json(_ task: TaskInfo) -> JSONValue {

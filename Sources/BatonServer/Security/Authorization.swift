@@ -6,9 +6,13 @@ import BatonEngine
 /// process variables to admins.
 enum Authorization {
     static func mayWork(on task: TaskInfo, _ identity: Identity?) -> Bool {
-        guard let identity, !identity.isAdmin else { return true }
-        return task.assignee == identity.userID || task.candidateUsers.contains(identity.userID)
-            || task.candidateGroups.contains(where: identity.groups.contains)
+        taskVisibility(identity)?.allows(task) ?? true
+    }
+
+    /// The tasks a caller may see, as a query condition; nil when they may see all.
+    static func taskVisibility(_ identity: Identity?) -> TaskVisibility? {
+        guard let identity, !identity.isAdmin else { return nil }
+        return TaskVisibility(userID: identity.userID, groups: identity.groups)
     }
 
     static func requireWork(on task: TaskInfo, _ identity: Identity?) throws {

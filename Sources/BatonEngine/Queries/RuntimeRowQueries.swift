@@ -1,0 +1,206 @@
+import BatonCore
+import BatonModel
+
+/// A job as the API shows it: one row of the `jobs` read model.
+public struct JobInfo: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable { case asyncBefore, asyncAfter, handler, external, timer }
+    public var id: String
+    public var kind: Kind
+    public var processInstanceID: String
+    public var processDefinitionID: String
+    public var activityID: String
+    public var dueAt: Timestamp?
+    public var retries: Int
+    public var errorMessage: String?
+    public var topic: String?
+
+    public init(id: String, kind: Kind, processInstanceID: String, processDefinitionID: String, activityID: String, dueAt: Timestamp? = nil, retries: Int, errorMessage: String? = nil, topic: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.processInstanceID = processInstanceID
+        self.processDefinitionID = processDefinitionID
+        self.activityID = activityID
+        self.dueAt = dueAt
+        self.retries = retries
+        self.errorMessage = errorMessage
+        self.topic = topic
+    }
+}
+
+extension JobInfo: QueryRow {
+    public enum SortKey: String, Hashable, Sendable, CaseIterable { case jobId, jobDueDate, jobRetries, processInstanceId, processDefinitionId }
+    public var tieBreaker: [SortValue] { [.text(id)] }
+    public func sortValue(_ key: SortKey) -> SortValue {
+        switch key {
+        case .jobId: .text(id)
+        case .jobDueDate: .time(dueAt)
+        case .jobRetries: .number(retries)
+        case .processInstanceId: .text(processInstanceID)
+        case .processDefinitionId: .text(processDefinitionID)
+        }
+    }
+}
+
+/// Which jobs to list. External tasks are jobs in Baton's tables but not in Camunda's job API,
+/// so `kinds` names what a caller wants.
+public struct JobQuery: ListQuery {
+    public var jobID: String?
+    public var processInstanceID: String?
+    public var processDefinitionID: String?
+    public var activityID: String?
+    /// External tasks of this topic.
+    public var topic: String?
+    public var kinds: Set<JobInfo.Kind>
+    public var withRetriesLeft: Bool
+    public var noRetriesLeft: Bool
+    public var sorting: [Sorting<JobInfo.SortKey>]
+
+    public init(
+        jobID: String? = nil, processInstanceID: String? = nil, processDefinitionID: String? = nil, activityID: String? = nil, topic: String? = nil,
+        kinds: Set<JobInfo.Kind> = [.asyncBefore, .asyncAfter, .handler, .external, .timer], withRetriesLeft: Bool = false, noRetriesLeft: Bool = false,
+        sorting: [Sorting<JobInfo.SortKey>] = []
+    ) {
+        self.jobID = jobID
+        self.processInstanceID = processInstanceID
+        self.processDefinitionID = processDefinitionID
+        self.activityID = activityID
+        self.topic = topic
+        self.kinds = kinds
+        self.withRetriesLeft = withRetriesLeft
+        self.noRetriesLeft = noRetriesLeft
+        self.sorting = sorting
+    }
+
+    public func matches(_ job: JobInfo) -> Bool {
+        if let jobID, job.id != jobID { return false }
+        if let processInstanceID, job.processInstanceID != processInstanceID { return false }
+        if let processDefinitionID, job.processDefinitionID != processDefinitionID { return false }
+        if let activityID, job.activityID != activityID { return false }
+        if let topic, job.topic != topic { return false }
+        if !kinds.contains(job.kind) { return false }
+        if withRetriesLeft, job.retries <= 0 { return false }
+        if noRetriesLeft, job.retries != 0 { return false }
+        return true
+    }
+}
+
+/// A variable as it is now, in the scope that holds it: one row of the `variables` read model.
+public struct VariableInstanceInfo: Hashable, Sendable {
+    public var name: String
+    public var value: VariableValue
+    public var processInstanceID: String
+    public var processDefinitionID: String
+    /// The element instance whose local scope holds it, or the process instance itself.
+    public var activityInstanceID: String
+    /// Camunda's variable instance id: `<activity instance id>:<name>`.
+    public var id: String { "\(activityInstanceID):\(name)" }
+
+    public init(name: String, value: VariableValue, processInstanceID: String, processDefinitionID: String, activityInstanceID: String) {
+        self.name = name
+        self.value = value
+        self.processInstanceID = processInstanceID
+        self.processDefinitionID = processDefinitionID
+        self.activityInstanceID = activityInstanceID
+    }
+}
+
+extension VariableInstanceInfo: QueryRow {
+    public enum SortKey: String, Hashable, Sendable, CaseIterable { case variableName, variableType, activityInstanceId, processInstanceId }
+    public var tieBreaker: [SortValue] { [.text(activityInstanceID), .text(name)] }
+    public func sortValue(_ key: SortKey) -> SortValue {
+        switch key {
+        case .variableName: .text(name)
+        case .variableType: .text(value.typeName)
+        case .activityInstanceId: .text(activityInstanceID)
+        case .processInstanceId: .text(processInstanceID)
+        }
+    }
+}
+
+public struct VariableInstanceQuery: ListQuery {
+    public var processInstanceIDs: [String]?
+    public var activityInstanceIDs: [String]?
+    public var variableName: String?
+    public var variableNameLike: String?
+    public var sorting: [Sorting<VariableInstanceInfo.SortKey>]
+
+    public init(
+        processInstanceIDs: [String]? = nil, activityInstanceIDs: [String]? = nil, variableName: String? = nil, variableNameLike: String? = nil,
+        sorting: [Sorting<VariableInstanceInfo.SortKey>] = []
+    ) {
+        self.processInstanceIDs = processInstanceIDs
+        self.activityInstanceIDs = activityInstanceIDs
+        self.variableName = variableName
+        self.variableNameLike = variableNameLike
+        self.sorting = sorting
+    }
+
+    public func matches(_ variable: VariableInstanceInfo) -> Bool {
+        if let processInstanceIDs, !processInstanceIDs.contains(variable.processInstanceID) { return false }
+        if let activityInstanceIDs, !activityInstanceIDs.contains(variable.activityInstanceID) { return false }
+        if let variableName, variable.name != variableName { return false }
+        if let variableNameLike, !likeMatches(variable.name, variableNameLike) { return false }
+        return true
+    }
+}
+
+/// A message an instance waits for: one row of the `message_subscriptions` read model.
+public struct EventSubscriptionInfo: Hashable, Sendable {
+    public var id: String
+    public var eventType: String
+    public var eventName: String
+    public var processInstanceID: String
+    public var activityID: String
+    public var created: Timestamp
+
+    public init(id: String, eventType: String, eventName: String, processInstanceID: String, activityID: String, created: Timestamp) {
+        self.id = id
+        self.eventType = eventType
+        self.eventName = eventName
+        self.processInstanceID = processInstanceID
+        self.activityID = activityID
+        self.created = created
+    }
+}
+
+extension EventSubscriptionInfo: QueryRow {
+    public enum SortKey: String, Hashable, Sendable, CaseIterable { case created, eventName, processInstanceId }
+    public var tieBreaker: [SortValue] { [.text(id)] }
+    public func sortValue(_ key: SortKey) -> SortValue {
+        switch key {
+        case .created: .time(created)
+        case .eventName: .text(eventName)
+        case .processInstanceId: .text(processInstanceID)
+        }
+    }
+}
+
+public struct EventSubscriptionQuery: ListQuery {
+    public var subscriptionID: String?
+    public var processInstanceID: String?
+    public var eventType: String?
+    public var eventName: String?
+    public var activityID: String?
+    public var sorting: [Sorting<EventSubscriptionInfo.SortKey>]
+
+    public init(
+        subscriptionID: String? = nil, processInstanceID: String? = nil, eventType: String? = nil, eventName: String? = nil, activityID: String? = nil,
+        sorting: [Sorting<EventSubscriptionInfo.SortKey>] = [Sorting(.created)]
+    ) {
+        self.subscriptionID = subscriptionID
+        self.processInstanceID = processInstanceID
+        self.eventType = eventType
+        self.eventName = eventName
+        self.activityID = activityID
+        self.sorting = sorting
+    }
+
+    public func matches(_ subscription: EventSubscriptionInfo) -> Bool {
+        if let subscriptionID, subscription.id != subscriptionID { return false }
+        if let processInstanceID, subscription.processInstanceID != processInstanceID { return false }
+        if let eventType, subscription.eventType != eventType { return false }
+        if let eventName, subscription.eventName != eventName { return false }
+        if let activityID, subscription.activityID != activityID { return false }
+        return true
+    }
+}

@@ -1,0 +1,149 @@
+import BatonCore
+import BatonModel
+
+/// A user task as the API shows it: one row of the `user_tasks` read model.
+public struct TaskInfo: Hashable, Sendable {
+    public var id: String
+    public var name: String?
+    public var assignee: String?
+    public var candidateUsers: [String]
+    public var candidateGroups: [String]
+    public var created: Timestamp
+    public var due: Timestamp?
+    public var followUp: Timestamp?
+    public var priority: Int
+    public var formKey: String?
+    /// The task's `camunda:formData` fields, in document order (from the definition, not stored).
+    public var formFields: [FormField]
+    public var processInstanceID: String
+    public var processDefinitionID: String
+    public var processDefinitionKey: String
+    /// The user task's element id.
+    public var taskDefinitionKey: String
+    public var businessKey: String?
+    /// The activity instance of the user task (`<instance id>:<element key>`).
+    public var activityInstanceID: String
+
+    public init(id: String, name: String? = nil, assignee: String? = nil, candidateUsers: [String], candidateGroups: [String], created: Timestamp, due: Timestamp? = nil, followUp: Timestamp? = nil, priority: Int, formKey: String? = nil, formFields: [FormField], processInstanceID: String, processDefinitionID: String, processDefinitionKey: String, taskDefinitionKey: String, businessKey: String? = nil, activityInstanceID: String) {
+        self.id = id
+        self.name = name
+        self.assignee = assignee
+        self.candidateUsers = candidateUsers
+        self.candidateGroups = candidateGroups
+        self.created = created
+        self.due = due
+        self.followUp = followUp
+        self.priority = priority
+        self.formKey = formKey
+        self.formFields = formFields
+        self.processInstanceID = processInstanceID
+        self.processDefinitionID = processDefinitionID
+        self.processDefinitionKey = processDefinitionKey
+        self.taskDefinitionKey = taskDefinitionKey
+        self.businessKey = businessKey
+        self.activityInstanceID = activityInstanceID
+    }
+}
+
+extension TaskInfo: QueryRow {
+    public enum SortKey: String, Hashable, Sendable, CaseIterable {
+        case id, name, assignee, created, dueDate, followUpDate, priority, processInstanceId, processDefinitionId, taskDefinitionKey
+    }
+
+    public var tieBreaker: [SortValue] { [.text(id)] }
+
+    public func sortValue(_ key: SortKey) -> SortValue {
+        switch key {
+        case .id: .text(id)
+        case .name: .text(name)
+        case .assignee: .text(assignee)
+        case .created: .time(created)
+        case .dueDate: .time(due)
+        case .followUpDate: .time(followUp)
+        case .priority: .number(priority)
+        case .processInstanceId: .text(processInstanceID)
+        case .processDefinitionId: .text(processDefinitionID)
+        case .taskDefinitionKey: .text(taskDefinitionKey)
+        }
+    }
+}
+
+/// Who is asking: a non-admin user sees the tasks they are assigned or offered (as a candidate
+/// user or through a group), and no others. Applied in the query, so paging and counts hold.
+public struct TaskVisibility: Hashable, Sendable {
+    public var userID: String
+    public var groups: [String]
+
+    public init(userID: String, groups: [String]) {
+        self.userID = userID
+        self.groups = groups
+    }
+
+    public func allows(_ task: TaskInfo) -> Bool {
+        task.assignee == userID || task.candidateUsers.contains(userID) || task.candidateGroups.contains(where: groups.contains)
+    }
+}
+
+/// Which open user tasks to list, and in what order.
+public struct TaskQuery: ListQuery {
+    public var taskID: String?
+    public var assignee: String?
+    /// Tasks the user may claim: as a candidate user or through one of `userGroups`.
+    public var candidateUser: String?
+    /// The groups `candidateUser` belongs to (Baton keeps no user directory; the caller knows).
+    public var userGroups: [String]
+    /// Tasks offered to any of these groups.
+    public var candidateGroups: [String]
+    /// With `candidateUser` or `candidateGroups`, also list tasks someone already claimed.
+    public var includeAssigned: Bool
+    public var unassigned: Bool
+    public var processInstanceID: String?
+    public var processDefinitionID: String?
+    public var processDefinitionKey: String?
+    public var taskDefinitionKey: String?
+    public var businessKey: String?
+    public var visibleTo: TaskVisibility?
+    public var sorting: [Sorting<TaskInfo.SortKey>]
+
+    public init(
+        taskID: String? = nil, assignee: String? = nil, candidateUser: String? = nil, userGroups: [String] = [], candidateGroups: [String] = [],
+        includeAssigned: Bool = false, unassigned: Bool = false, processInstanceID: String? = nil, processDefinitionID: String? = nil,
+        processDefinitionKey: String? = nil, taskDefinitionKey: String? = nil, businessKey: String? = nil, visibleTo: TaskVisibility? = nil,
+        sorting: [Sorting<TaskInfo.SortKey>] = [Sorting(.created)]
+    ) {
+        self.taskID = taskID
+        self.assignee = assignee
+        self.candidateUser = candidateUser
+        self.userGroups = userGroups
+        self.candidateGroups = candidateGroups
+        self.includeAssigned = includeAssigned
+        self.unassigned = unassigned
+        self.processInstanceID = processInstanceID
+        self.processDefinitionID = processDefinitionID
+        self.processDefinitionKey = processDefinitionKey
+        self.taskDefinitionKey = taskDefinitionKey
+        self.businessKey = businessKey
+        self.visibleTo = visibleTo
+        self.sorting = sorting
+    }
+
+    public func matches(_ task: TaskInfo) -> Bool {
+        if let taskID, task.id != taskID { return false }
+        if let assignee, task.assignee != assignee { return false }
+        if unassigned, task.assignee != nil { return false }
+        if let candidateUser {
+            let offered = task.candidateUsers.contains(candidateUser) || task.candidateGroups.contains { userGroups.contains($0) }
+            if !offered || (!includeAssigned && task.assignee != nil) { return false }
+        }
+        if !candidateGroups.isEmpty {
+            if !task.candidateGroups.contains(where: { candidateGroups.contains($0) }) || (!includeAssigned && task.assignee != nil) { return false }
+        }
+        if let processInstanceID, task.processInstanceID != processInstanceID { return false }
+        if let processDefinitionID, task.processDefinitionID != processDefinitionID { return false }
+        if let processDefinitionKey, task.processDefinitionKey != processDefinitionKey { return false }
+        if let taskDefinitionKey, task.taskDefinitionKey != taskDefinitionKey { return false }
+        if let businessKey, task.businessKey != businessKey { return false }
+        if let visibleTo, !visibleTo.allows(task) { return false }
+        return true
+    }
+}

@@ -1,0 +1,68 @@
+import BatonCore
+import BatonModel
+
+/// A row of a runtime read model after a command: its new image, or gone.
+public enum RowChange<Row: Sendable>: Sendable {
+    case upsert(Row)
+    case delete(id: String)
+}
+
+/// How one command changed the read models the query side answers from. Computed once per
+/// command by ``ReadModelProjection`` (the one place that maps events to rows) and written by
+/// the store in the same transaction as the instance's state and events, so a query never sees
+/// half a command. Each row appears at most once: a task created and completed in the same
+/// command is one delete, an activity started and ended in it one insert with its end.
+public struct ReadModelChanges: Sendable {
+    /// The instance's row after the command.
+    public var instance: ProcessInstanceInfo
+    /// True when the command ended the instance: its runtime rows all go.
+    public var ended: Bool
+
+    public var tasks: [RowChange<TaskInfo>] = []
+    public var jobs: [RowChange<JobInfo>] = []
+    public var subscriptions: [RowChange<EventSubscriptionInfo>] = []
+    /// Variables set (their new value), in scopes still open.
+    public var variablesSet: [VariableInstanceInfo] = []
+    /// Scopes (activity instance ids) whose local variables ended with them.
+    public var variableScopesEnded: [String] = []
+
+    /// Activity instances that started in this command (with their end, if they also ended).
+    public var activitiesStarted: [HistoricActivityInstance] = []
+    /// Activity instances started earlier that ended in this command.
+    public var activitiesEnded: [ActivityEnd] = []
+    /// The full image of every historic task this command created or changed.
+    public var historicTasks: [HistoricTaskInstance] = []
+    /// The latest value of every variable this command set.
+    public var historicVariables: [HistoricVariableInstance] = []
+    public var incidentsRaised: [HistoricIncident] = []
+    public var incidentsResolved: [IncidentResolution] = []
+
+    public struct ActivityEnd: Hashable, Sendable {
+        public var id: String
+        public var endTime: Timestamp
+        public var canceled: Bool
+    }
+
+    public struct IncidentResolution: Hashable, Sendable {
+        public var id: String
+        public var resolvedAt: Timestamp
+    }
+
+    public var isEmpty: Bool {
+        tasks.isEmpty && jobs.isEmpty && subscriptions.isEmpty && variablesSet.isEmpty && variableScopesEnded.isEmpty && activitiesStarted.isEmpty
+            && activitiesEnded.isEmpty && historicTasks.isEmpty && historicVariables.isEmpty && incidentsRaised.isEmpty && incidentsResolved.isEmpty
+    }
+}
+
+extension ReadModelChanges {
+    /// The row of a job this command created or changed, for the command side's job row.
+    public func job(_ id: String) -> JobInfo? {
+        for case .upsert(let job) in jobs where job.id == id { return job }
+        return nil
+    }
+
+    public func subscription(_ id: String) -> EventSubscriptionInfo? {
+        for case .upsert(let subscription) in subscriptions where subscription.id == id { return subscription }
+        return nil
+    }
+}

@@ -1,0 +1,167 @@
+import BatonCore
+import BatonModel
+
+/// Maps a command's events to read-model rows, with element ids (never node positions) taken
+/// from the compiled definition. The one place that knows which event touches which row; both
+/// stores write what it returns.
+public struct ReadModelProjection {
+    public let process: ExecutableProcess
+    public let record: InstanceRecord
+    /// The instance's state before the command (nil for an instance the command created).
+    public let before: InstanceState?
+
+    public init(process: ExecutableProcess, record: InstanceRecord, before: InstanceState?) {
+        self.process = process
+        self.record = record
+        self.before = before
+    }
+
+    var instanceID: String { record.id }
+    var state: InstanceState { record.state }
+
+    func activityInstanceID(_ key: ElementKey?) -> String { key.map { "\(instanceID):\($0)" } ?? instanceID }
+
+    /// Rows changed by `events`, recorded at their times.
+    public func changes(for events: [RecordedEvent]) -> ReadModelChanges {
+        let endedHere = state.status != .active && (before?.status ?? .active) == .active
+        var changes = ReadModelChanges(instance: ProcessInstanceInfo(record), ended: endedHere)
+        var touchedTasks: [String] = [], touchedJobs: [String] = [], touchedSubscriptions: [String] = []
+        var started: [ElementKey: Int] = [:]
+        var variables: [String: Int] = [:]
+        var endedScopes: Set<ElementKey> = []
+        var taskRecords: [String: UserTaskRecord] = [:]
+        var taskEnds: [String: (at: Timestamp, reason: String, by: String?)] = [:]
+
+        func note(_ id: String, in list: inout [String]) { if !list.contains(id) { list.append(id) } }
+
+        for recorded in events {
+            switch recorded.event {
+            case .elementActivated(let element):
+                let node = process.nodes[element.node]
+                started[element.key] = changes.activitiesStarted.count
+                changes.activitiesStarted.append(HistoricActivityInstance(
+                    id: activityInstanceID(element.key), parentActivityInstanceID: activityInstanceID(element.scope), activityID: node.id.rawValue,
+                    activityName: node.name, activityType: element.isMultiInstanceBody ? "multiInstanceBody" : node.kind.elementName,
+                    processInstanceID: instanceID, processDefinitionID: record.definitionID, startTime: recorded.at, endTime: nil, canceled: false,
+                    taskID: nil, calledProcessInstanceID: nil, elementKey: element.key))
+            case .elementCompleted(let key), .elementTerminated(let key):
+                let canceled: Bool
+                if case .elementTerminated = recorded.event { canceled = true } else { canceled = false }
+                endedScopes.insert(key)
+                if let index = started[key] {
+                    changes.activitiesStarted[index].endTime = recorded.at
+                    changes.activitiesStarted[index].canceled = canceled
+                } else {
+                    changes.activitiesEnded.append(.init(id: activityInstanceID(key), endTime: recorded.at, canceled: canceled))
+                }
+            case .variableSet(let scope, let name, let value):
+                let variable = HistoricVariableInstance(
+                    name: name, value: value, processInstanceID: instanceID, processDefinitionID: record.definitionID,
+                    activityInstanceID: scope.map { activityInstanceID($0) }, createTime: recorded.at)
+                if let index = variables[variable.id] {
+                    changes.historicVariables[index].value = value
+                } else {
+                    variables[variable.id] = changes.historicVariables.count
+                    changes.historicVariables.append(variable)
+                }
+            case .userTaskCreated(let task):
+                taskRecords[task.id] = task
+                note(task.id, in: &touchedTasks)
+                if let index = started[task.elementKey] { changes.activitiesStarted[index].taskID = task.id }
+            case .userTaskAssigned(let id, _), .userTaskCandidatesAdded(let id, _, _):
+                note(id, in: &touchedTasks)
+            case .userTaskCompleted(let id, let by):
+                note(id, in: &touchedTasks)
+                taskEnds[id] = (recorded.at, "completed", by)
+            case .userTaskCanceled(let id):
+                note(id, in: &touchedTasks)
+                taskEnds[id] = (recorded.at, "deleted", nil)
+            case .jobCreated(let job):
+                note(job.id, in: &touchedJobs)
+            case .jobFailed(let id, _, _, _), .jobRetriesSet(let id, _), .jobCompleted(let id), .jobCanceled(let id):
+                note(id, in: &touchedJobs)
+            case .subscriptionOpened(let subscription):
+                note(subscription.id, in: &touchedSubscriptions)
+                if !changes.ended {
+                    changes.subscriptions.append(.upsert(EventSubscriptionInfo(
+                        id: subscription.id, eventType: "message", eventName: subscription.messageName, processInstanceID: instanceID,
+                        activityID: process.nodes[subscription.node].id.rawValue, created: recorded.at)))
+                }
+            case .subscriptionClosed(let id):
+                changes.subscriptions.removeAll { if case .upsert(let row) = $0 { row.id == id } else { false } }
+                if !changes.ended { changes.subscriptions.append(.delete(id: id)) }
+            case .incidentCreated(let incident):
+                changes.incidentsRaised.append(HistoricIncident(
+                    id: incident.id, kind: incident.kind.rawValue, message: incident.message, processInstanceID: instanceID,
+                    processDefinitionID: record.definitionID, activityID: incident.node >= 0 ? process.nodes[incident.node].id.rawValue : "",
+                    jobID: incident.jobID, createdAt: incident.createdAt, resolvedAt: nil))
+            case .incidentResolved(let id):
+                if let index = changes.incidentsRaised.firstIndex(where: { $0.id == id }) {
+                    changes.incidentsRaised[index].resolvedAt = recorded.at
+                } else {
+                    changes.incidentsResolved.append(.init(id: id, resolvedAt: recorded.at))
+                }
+            case .childInstanceRequested(let request):
+                if let index = started[request.elementKey] { changes.activitiesStarted[index].calledProcessInstanceID = request.childInstanceID }
+            default:
+                break
+            }
+        }
+
+        // Historic tasks: the full image of each touched task, from the state after the command
+        // (open tasks) or before it (tasks that ended here).
+        for id in touchedTasks {
+            guard let task = state.task(id) ?? before?.task(id) ?? taskRecords[id] else { continue }
+            var row = HistoricTaskInstance(
+                id: task.id, name: task.name, taskDefinitionKey: process.nodes[task.node].id.rawValue, processInstanceID: instanceID,
+                processDefinitionID: record.definitionID, activityInstanceID: activityInstanceID(task.elementKey), assignee: task.assignee,
+                priority: task.priority, due: task.dueDate, startTime: task.createdAt, endTime: nil, deleteReason: nil)
+            if let end = taskEnds[id] {
+                row.endTime = end.at
+                row.deleteReason = end.reason
+                if row.assignee == nil { row.assignee = end.by }
+            }
+            changes.historicTasks.append(row)
+        }
+
+        guard !changes.ended else { return changes }
+        changes.tasks = touchedTasks.map { id in state.task(id).map { .upsert(taskInfo($0)) } ?? .delete(id: id) }
+        changes.jobs = touchedJobs.map { id in state.job(id).map { .upsert(jobInfo($0)) } ?? .delete(id: id) }
+        changes.variableScopesEnded = endedScopes.sorted().filter { key in
+            before?.variables[key] != nil || changes.historicVariables.contains { $0.activityInstanceID == activityInstanceID(key) }
+        }.map { activityInstanceID($0) }
+        let endedIDs = Set(changes.variableScopesEnded)
+        changes.variablesSet = changes.historicVariables.filter { $0.activityInstanceID.map { !endedIDs.contains($0) } ?? true }.map {
+            VariableInstanceInfo(
+                name: $0.name, value: $0.value, processInstanceID: instanceID, processDefinitionID: record.definitionID,
+                activityInstanceID: $0.activityInstanceID ?? instanceID)
+        }
+        return changes
+    }
+
+    /// The task as the query side lists it.
+    public func taskInfo(_ task: UserTaskRecord) -> TaskInfo {
+        TaskInfo(
+            id: task.id, name: task.name, assignee: task.assignee, candidateUsers: task.candidateUsers, candidateGroups: task.candidateGroups,
+            created: task.createdAt, due: task.dueDate, followUp: task.followUpDate, priority: task.priority, formKey: task.formKey,
+            formFields: [], processInstanceID: instanceID, processDefinitionID: record.definitionID, processDefinitionKey: record.processKey,
+            taskDefinitionKey: process.nodes[task.node].id.rawValue, businessKey: state.businessKey, activityInstanceID: activityInstanceID(task.elementKey))
+    }
+
+    public func jobInfo(_ job: JobRecord) -> JobInfo {
+        let kind: JobInfo.Kind
+        var topic: String?
+        switch job.kind {
+        case .activate: kind = .asyncBefore
+        case .leave: kind = .asyncAfter
+        case .handler: kind = .handler
+        case .external(let name):
+            kind = .external
+            topic = name
+        case .timer: kind = .timer
+        }
+        return JobInfo(
+            id: job.id, kind: kind, processInstanceID: instanceID, processDefinitionID: record.definitionID,
+            activityID: process.nodes[job.node].id.rawValue, dueAt: job.dueAt, retries: job.retries, errorMessage: job.lastError, topic: topic)
+    }
+}

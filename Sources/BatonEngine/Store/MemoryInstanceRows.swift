@@ -1,0 +1,57 @@
+import BatonCore
+import BatonModel
+
+/// The memory store's read-model rows of one instance: what the PostgreSQL store keeps in its
+/// read-model tables, kept per instance so an instance's command touches only its own rows.
+struct MemoryInstanceRows: Sendable {
+    var tasks: [String: TaskInfo] = [:]
+    var jobs: [String: JobInfo] = [:]
+    var subscriptions: [String: EventSubscriptionInfo] = [:]
+    var variables: [String: VariableInstanceInfo] = [:]
+    var activities: [HistoricActivityInstance] = []
+    var activityPositions: [String: Int] = [:]
+    var historicTasks: [String: HistoricTaskInstance] = [:]
+    var historicVariables: [String: HistoricVariableInstance] = [:]
+    var incidents: [String: HistoricIncident] = [:]
+
+    mutating func apply(_ changes: ReadModelChanges) {
+        if changes.ended {
+            tasks.removeAll()
+            jobs.removeAll()
+            subscriptions.removeAll()
+            variables.removeAll()
+        }
+        for change in changes.tasks { Self.apply(change, to: &tasks, id: \.id) }
+        for change in changes.jobs { Self.apply(change, to: &jobs, id: \.id) }
+        for change in changes.subscriptions { Self.apply(change, to: &subscriptions, id: \.id) }
+        if !changes.variableScopesEnded.isEmpty {
+            let ended = Set(changes.variableScopesEnded)
+            variables = variables.filter { !ended.contains($0.value.activityInstanceID) }
+        }
+        for variable in changes.variablesSet { variables[variable.id] = variable }
+        for activity in changes.activitiesStarted {
+            activityPositions[activity.id] = activities.count
+            activities.append(activity)
+        }
+        for end in changes.activitiesEnded {
+            guard let index = activityPositions[end.id] else { continue }
+            activities[index].endTime = end.endTime
+            activities[index].canceled = end.canceled
+        }
+        for task in changes.historicTasks { historicTasks[task.id] = task }
+        for variable in changes.historicVariables {
+            var row = variable
+            if let existing = historicVariables[variable.id] { row.createTime = existing.createTime }
+            historicVariables[variable.id] = row
+        }
+        for incident in changes.incidentsRaised { incidents[incident.id] = incident }
+        for resolution in changes.incidentsResolved { incidents[resolution.id]?.resolvedAt = resolution.resolvedAt }
+    }
+
+    private static func apply<Row>(_ change: RowChange<Row>, to rows: inout [String: Row], id: KeyPath<Row, String>) {
+        switch change {
+        case .upsert(let row): rows[row[keyPath: id]] = row
+        case .delete(let rowID): rows[rowID] = nil
+        }
+    }
+}

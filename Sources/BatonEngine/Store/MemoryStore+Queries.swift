@@ -1,0 +1,82 @@
+import BatonCore
+import BatonModel
+
+/// The memory store's query side: it scans its rows (it serves tests, simulations and
+/// benchmarks, not millions of instances) and answers exactly as PostgreSQL does.
+extension MemoryStore {
+    private func scan<Row: Sendable>(_ rows: (MemoryInstanceRows) -> [Row]) async throws -> [Row] {
+        try await snapshot { data in data.instanceOrder.flatMap { data.rows[$0].map(rows) ?? [] } }
+    }
+
+    private func answer<Query: ListQuery>(_ query: Query, page: Page, _ rows: (MemoryInstanceRows) -> [Query.Row]) async throws
+        -> [Query.Row]
+    {
+        query.answer(try await scan(rows), page: page)
+    }
+
+    private func total<Query: ListQuery>(_ query: Query, _ rows: (MemoryInstanceRows) -> [Query.Row]) async throws -> Int {
+        try await scan(rows).count(where: query.matches)
+    }
+
+    public func list(_ query: TaskQuery, page: Page) async throws -> [TaskInfo] { try await answer(query, page: page) { Array($0.tasks.values) } }
+    public func count(_ query: TaskQuery) async throws -> Int { try await total(query) { Array($0.tasks.values) } }
+    public func list(_ query: JobQuery, page: Page) async throws -> [JobInfo] { try await answer(query, page: page) { Array($0.jobs.values) } }
+    public func count(_ query: JobQuery) async throws -> Int { try await total(query) { Array($0.jobs.values) } }
+    public func list(_ query: VariableInstanceQuery, page: Page) async throws -> [VariableInstanceInfo] {
+        try await answer(query, page: page) { Array($0.variables.values) }
+    }
+    public func count(_ query: VariableInstanceQuery) async throws -> Int { try await total(query) { Array($0.variables.values) } }
+    public func list(_ query: EventSubscriptionQuery, page: Page) async throws -> [EventSubscriptionInfo] {
+        try await answer(query, page: page) { Array($0.subscriptions.values) }
+    }
+    public func count(_ query: EventSubscriptionQuery) async throws -> Int { try await total(query) { Array($0.subscriptions.values) } }
+    public func list(_ query: IncidentQuery, page: Page) async throws -> [HistoricIncident] {
+        try await answer(query, page: page) { Array($0.incidents.values) }
+    }
+    public func count(_ query: IncidentQuery) async throws -> Int { try await total(query) { Array($0.incidents.values) } }
+    public func list(_ query: HistoricActivityInstanceQuery, page: Page) async throws -> [HistoricActivityInstance] {
+        try await answer(query, page: page) { $0.activities }
+    }
+    public func count(_ query: HistoricActivityInstanceQuery) async throws -> Int { try await total(query) { $0.activities } }
+    public func list(_ query: HistoricTaskInstanceQuery, page: Page) async throws -> [HistoricTaskInstance] {
+        try await answer(query, page: page) { Array($0.historicTasks.values) }
+    }
+    public func count(_ query: HistoricTaskInstanceQuery) async throws -> Int { try await total(query) { Array($0.historicTasks.values) } }
+    public func list(_ query: HistoricVariableInstanceQuery, page: Page) async throws -> [HistoricVariableInstance] {
+        try await answer(query, page: page) { Array($0.historicVariables.values) }
+    }
+    public func count(_ query: HistoricVariableInstanceQuery) async throws -> Int { try await total(query) { Array($0.historicVariables.values) } }
+
+    private func instances(_ query: ProcessInstanceQuery) async throws -> [ProcessInstanceInfo] {
+        try await snapshot { data in
+            data.instanceOrder.compactMap { id -> ProcessInstanceInfo? in
+                guard let record = data.instances[id] else { return nil }
+                let info = ProcessInstanceInfo(record)
+                guard query.matches(info), query.matchesVariables(record.state.variables[nil] ?? [:]) else { return nil }
+                return info
+            }
+        }
+    }
+
+    public func list(_ query: ProcessInstanceQuery, page: Page) async throws -> [ProcessInstanceInfo] {
+        page.apply(try await instances(query).sorted(by: query.sorting))
+    }
+    public func count(_ query: ProcessInstanceQuery) async throws -> Int { try await instances(query).count }
+
+    public func definitionStatistics() async throws -> [DefinitionStatistics] {
+        try await snapshot { data in
+            data.definitions.sorted { ($0.key, $0.version) < ($1.key, $1.version) }.map { definition in
+                let running = data.instanceOrder.count { data.instances[$0].map { $0.definitionID == definition.id && $0.state.status == .active } ?? false }
+                let open = data.instanceOrder.flatMap { data.rows[$0]?.incidents.values.map { $0 } ?? [] }
+                    .filter { $0.processDefinitionID == definition.id && $0.resolvedAt == nil }
+                let kinds = Set(open.map(\.kind)).sorted()
+                return DefinitionStatistics(
+                    definitionID: definition.id, runningInstances: running,
+                    openIncidents: kinds.map { kind in
+                        let ofKind = open.filter { $0.kind == kind }
+                        return .init(kind: kind, count: ofKind.count, failedJobs: ofKind.count { $0.jobID != nil })
+                    })
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+import BatonEngine
+import BatonModel
+
+/// History lists and counts: activity, task and variable instances and incidents, each one
+/// statement over its history table.
+extension PostgresStore {
+    private func number(_ statement: PostgresStatement) async throws -> Int {
+        try await fetch(statement).first?.int("count") ?? 0
+    }
+
+    // MARK: Activity instances
+
+    private func select(_ query: HistoricActivityInstanceQuery) -> SQLSelect {
+        var select = SQLSelect(from: "history_activity_instances")
+        select.equal("id", query.activityInstanceID)
+        select.equal("instance_id", query.processInstanceID)
+        select.equal("process_definition_id", query.processDefinitionID)
+        select.equal("activity_id", query.activityID)
+        select.equal("activity_type", query.activityType)
+        if let completion = query.completion { select.require(completion == .finished ? "end_time IS NOT NULL" : "end_time IS NULL") }
+        if let canceled = query.canceled { select.require(canceled ? "canceled" : "NOT canceled") }
+        return select
+    }
+
+    private static func column(_ key: HistoricActivityInstance.SortKey) -> String {
+        switch key {
+        case .activityInstanceId: "id"
+        case .instanceId: "instance_id"
+        case .activityId: "activity_id"
+        case .activityName: "activity_name"
+        case .activityType: "activity_type"
+        case .startTime: "start_time"
+        case .endTime: "end_time"
+        case .duration: "(end_time - start_time)"
+        case .definitionId: "process_definition_id"
+        }
+    }
+
+    func statement(_ query: HistoricActivityInstanceQuery, page: Page) -> PostgresStatement {
+        let columns = """
+            id, parent_activity_instance_id, activity_id, activity_name, activity_type, instance_id, process_definition_id,
+            \(SQLColumns.millis("start_time", as: "started")), \(SQLColumns.millis("end_time", as: "ended")), canceled, task_id,
+            called_instance_id, element_key
+            """
+        return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["instance_id", "element_key"], page: page)
+    }
+
+    public func list(_ query: HistoricActivityInstanceQuery, page: Page) async throws -> [HistoricActivityInstance] {
+        try await fetch(statement(query, page: page)).map { row in
+            HistoricActivityInstance(
+                id: try row.required("id"), parentActivityInstanceID: try row.required("parent_activity_instance_id"),
+                activityID: try row.required("activity_id"), activityName: row.text("activity_name"), activityType: try row.required("activity_type"),
+                processInstanceID: try row.required("instance_id"), processDefinitionID: try row.required("process_definition_id"),
+                startTime: try row.requiredTime("started"), endTime: row.time("ended"), canceled: row.bool("canceled"), taskID: row.text("task_id"),
+                calledProcessInstanceID: row.text("called_instance_id"), elementKey: Int64(try row.int("element_key")))
+        }
+    }
+
+    public func count(_ query: HistoricActivityInstanceQuery) async throws -> Int { try await number(select(query).count()) }
+
+    // MARK: Task instances
+
+    private func select(_ query: HistoricTaskInstanceQuery) -> SQLSelect {
+        var select = SQLSelect(from: "history_task_instances")
+        select.equal("id", query.taskID)
+        select.equal("instance_id", query.processInstanceID)
+        select.equal("process_definition_id", query.processDefinitionID)
+        select.equal("task_definition_key", query.taskDefinitionKey)
+        select.equal("assignee", query.assignee)
+        if let completion = query.completion { select.require(completion == .finished ? "end_time IS NOT NULL" : "end_time IS NULL") }
+        return select
+    }
+
+    private static func column(_ key: HistoricTaskInstance.SortKey) -> String {
+        switch key {
+        case .taskId: "id"
+        case .activityInstanceId: "activity_instance_id"
+        case .processInstanceId: "instance_id"
+        case .processDefinitionId: "process_definition_id"
+        case .taskName: "name"
+        case .taskDefinitionKey: "task_definition_key"
+        case .assignee: "assignee"
+        case .priority: "priority"
+        case .dueDate: "due_at"
+        case .startTime: "start_time"
+        case .endTime: "end_time"
+        case .duration: "(end_time - start_time)"
+        case .deleteReason: "delete_reason"
+        }
+    }
+
+    public func list(_ query: HistoricTaskInstanceQuery, page: Page) async throws -> [HistoricTaskInstance] {
+        let columns = """
+            id, name, task_definition_key, instance_id, process_definition_id, activity_instance_id, assignee, priority,
+            \(SQLColumns.millis("due_at", as: "due")), \(SQLColumns.millis("start_time", as: "started")),
+            \(SQLColumns.millis("end_time", as: "ended")), delete_reason
+            """
+        return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
+            HistoricTaskInstance(
+                id: try row.required("id"), name: row.text("name"), taskDefinitionKey: try row.required("task_definition_key"),
+                processInstanceID: try row.required("instance_id"), processDefinitionID: try row.required("process_definition_id"),
+                activityInstanceID: try row.required("activity_instance_id"), assignee: row.text("assignee"), priority: try row.int("priority"),
+                due: row.time("due"), startTime: try row.requiredTime("started"), endTime: row.time("ended"), deleteReason: row.text("delete_reason"))
+        }
+    }
+
+    public func count(_ query: HistoricTaskInstanceQuery) async throws -> Int { try await number(select(query).count()) }
+
+    // MARK: Variable instances
+
+    private func select(_ query: HistoricVariableInstanceQuery) -> SQLSelect {
+        var select = SQLSelect(from: "history_variables")
+        select.equal("id", query.id)
+        select.within("instance_id", query.processInstanceIDs)
+        select.equal("process_definition_id", query.processDefinitionID)
+        select.equal("name", query.variableName)
+        select.like("name", query.variableNameLike)
+        return select
+    }
+
+    private static func column(_ key: HistoricVariableInstance.SortKey) -> String {
+        switch key {
+        case .instanceId: "instance_id"
+        case .variableName: "name"
+        case .createTime: "create_time"
+        }
+    }
+
+    public func list(_ query: HistoricVariableInstanceQuery, page: Page) async throws -> [HistoricVariableInstance] {
+        let columns = """
+            id, name, type, value::text AS value, serialized, object_type, instance_id, process_definition_id, activity_instance_id,
+            \(SQLColumns.millis("create_time", as: "created"))
+            """
+        return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
+            let type = try row.required("type")
+            guard let plain = JSONText.parse(try row.required("value")),
+                let value = VariableValue(typeName: type, plain: plain, serialized: row.text("serialized"), objectTypeName: row.text("object_type"))
+            else { throw PostgresError(.client, message: "expected a stored \(type) variable value, but it does not read back") }
+            return HistoricVariableInstance(
+                name: try row.required("name"), value: value, processInstanceID: try row.required("instance_id"),
+                processDefinitionID: try row.required("process_definition_id"), activityInstanceID: row.text("activity_instance_id"),
+                createTime: try row.requiredTime("created"))
+        }
+    }
+
+    public func count(_ query: HistoricVariableInstanceQuery) async throws -> Int { try await number(select(query).count()) }
+
+    // MARK: Incidents
+
+    private func select(_ query: IncidentQuery) -> SQLSelect {
+        var select = SQLSelect(from: "history_incidents")
+        select.equal("id", query.incidentID)
+        if let open = query.open { select.require(open ? "resolved_at IS NULL" : "resolved_at IS NOT NULL") }
+        select.equal("instance_id", query.processInstanceID)
+        select.equal("process_definition_id", query.processDefinitionID)
+        select.equal("kind", query.incidentType)
+        select.equal("activity_id", query.activityID)
+        select.equal("job_id", query.jobID)
+        return select
+    }
+
+    private static func column(_ key: HistoricIncident.SortKey) -> String {
+        switch key {
+        case .incidentId: "id"
+        case .incidentMessage: "message"
+        case .incidentTimestamp, .createTime: "created_at"
+        case .endTime: "resolved_at"
+        case .incidentType: "kind"
+        case .activityId: "activity_id"
+        case .processInstanceId: "instance_id"
+        case .processDefinitionId: "process_definition_id"
+        }
+    }
+
+    func statement(_ query: IncidentQuery, page: Page) -> PostgresStatement {
+        let columns = """
+            id, kind, message, instance_id, process_definition_id, activity_id, job_id, \(SQLColumns.millis("created_at", as: "created")),
+            \(SQLColumns.millis("resolved_at", as: "resolved"))
+            """
+        return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)
+    }
+
+    public func list(_ query: IncidentQuery, page: Page) async throws -> [HistoricIncident] {
+        try await fetch(statement(query, page: page)).map { row in
+            HistoricIncident(
+                id: try row.required("id"), kind: try row.required("kind"), message: try row.required("message"),
+                processInstanceID: try row.required("instance_id"), processDefinitionID: try row.required("process_definition_id"),
+                activityID: try row.required("activity_id"), jobID: row.text("job_id"), createdAt: try row.requiredTime("created"),
+                resolvedAt: row.time("resolved"))
+        }
+    }
+
+    public func count(_ query: IncidentQuery) async throws -> Int { try await number(select(query).count()) }
+
+    // MARK: Statistics
+
+    /// Counts over running instances and open incidents only, never history.
+    public func definitionStatistics() async throws -> [DefinitionStatistics] {
+        let rows = try await fetch(PostgresStatement(
+            """
+            SELECT d.id, coalesce(r.running, 0) AS running, i.kind, coalesce(i.incidents, 0) AS incidents, coalesce(i.failed_jobs, 0) AS failed_jobs
+            FROM process_definitions d
+            LEFT JOIN (SELECT definition_id, count(*) AS running FROM process_instances GROUP BY definition_id) r ON r.definition_id = d.id
+            LEFT JOIN (
+                SELECT process_definition_id, kind, count(*) AS incidents, count(job_id) AS failed_jobs
+                FROM history_incidents WHERE resolved_at IS NULL GROUP BY process_definition_id, kind
+            ) i ON i.process_definition_id = d.id
+            ORDER BY d.key, d.version, i.kind
+            """))
+        var result: [DefinitionStatistics] = []
+        for row in rows {
+            let id = try row.required("id")
+            if result.last?.definitionID != id { result.append(DefinitionStatistics(definitionID: id, runningInstances: try row.int("running"), openIncidents: [])) }
+            if let kind = row.text("kind") {
+                result[result.count - 1].openIncidents.append(.init(kind: kind, count: try row.int("incidents"), failedJobs: try row.int("failed_jobs")))
+            }
+        }
+        return result
+    }
+}

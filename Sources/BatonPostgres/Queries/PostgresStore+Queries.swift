@@ -1,0 +1,265 @@
+import BatonEngine
+import BatonModel
+
+/// The query side in PostgreSQL: every list and every count is one statement over a read-model
+/// table, its filters in `WHERE`, its order in `ORDER BY` (ties broken by a unique key so paging
+/// is stable) and its page in `LIMIT`/`OFFSET`. No instance state is read or decoded.
+extension PostgresStore {
+    /// Runs one statement on a pooled connection, outside any transaction.
+    func fetch(_ statement: PostgresStatement) async throws -> [NamedRow] {
+        let connection = try await pool.lease()
+        do {
+            let result = try await connection.withSession { try await connection.query(statement.sql, statement.parameters) }
+            await pool.giveBack(connection)
+            return NamedRow.rows(result)
+        } catch {
+            await pool.giveBack(connection)
+            throw error
+        }
+    }
+
+    private func number(_ statement: PostgresStatement) async throws -> Int {
+        try await fetch(statement).first?.int("count") ?? 0
+    }
+
+    // MARK: Tasks
+
+    func select(_ query: TaskQuery) -> SQLSelect {
+        var select = SQLSelect(from: "user_tasks")
+        select.equal("id", query.taskID)
+        select.equal("assignee", query.assignee)
+        if query.unassigned { select.require("assignee IS NULL") }
+        if let user = query.candidateUser {
+            select.require("(candidate_users @> \(select.bind([user])) OR candidate_groups && \(select.bind(query.userGroups)))")
+            if !query.includeAssigned { select.require("assignee IS NULL") }
+        }
+        if !query.candidateGroups.isEmpty {
+            select.require("candidate_groups && \(select.bind(query.candidateGroups))")
+            if !query.includeAssigned { select.require("assignee IS NULL") }
+        }
+        select.equal("instance_id", query.processInstanceID)
+        select.equal("process_definition_id", query.processDefinitionID)
+        select.equal("process_key", query.processDefinitionKey)
+        select.equal("task_definition_key", query.taskDefinitionKey)
+        select.equal("business_key", query.businessKey)
+        if let visibility = query.visibleTo {
+            let user = select.bind(visibility.userID)
+            select.require(
+                "(assignee = \(user) OR candidate_users @> ARRAY[\(user)::text] OR candidate_groups && \(select.bind(visibility.groups)))")
+        }
+        return select
+    }
+
+    private static func column(_ key: TaskInfo.SortKey) -> String {
+        switch key {
+        case .id: "id"
+        case .name: "name"
+        case .assignee: "assignee"
+        case .created: "created_at"
+        case .dueDate: "due_at"
+        case .followUpDate: "follow_up_at"
+        case .priority: "priority"
+        case .processInstanceId: "instance_id"
+        case .processDefinitionId: "process_definition_id"
+        case .taskDefinitionKey: "task_definition_key"
+        }
+    }
+
+    /// The statement that lists a page of tasks (exposed for the plan tests).
+    func statement(_ query: TaskQuery, page: Page) -> PostgresStatement {
+        let columns = """
+            id, name, assignee, to_json(candidate_users)::text AS candidate_users, to_json(candidate_groups)::text AS candidate_groups,
+            \(SQLColumns.millis("created_at", as: "created")), \(SQLColumns.millis("due_at", as: "due")),
+            \(SQLColumns.millis("follow_up_at", as: "follow_up")), priority, form_key, instance_id, process_definition_id, process_key,
+            task_definition_key, business_key, activity_instance_id
+            """
+        return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)
+    }
+
+    public func list(_ query: TaskQuery, page: Page) async throws -> [TaskInfo] {
+        try await fetch(statement(query, page: page)).map { row in
+            TaskInfo(
+                id: try row.required("id"), name: row.text("name"), assignee: row.text("assignee"), candidateUsers: row.textArray("candidate_users"),
+                candidateGroups: row.textArray("candidate_groups"), created: try row.requiredTime("created"), due: row.time("due"),
+                followUp: row.time("follow_up"), priority: try row.int("priority"), formKey: row.text("form_key"), formFields: [],
+                processInstanceID: try row.required("instance_id"), processDefinitionID: try row.required("process_definition_id"),
+                processDefinitionKey: try row.required("process_key"), taskDefinitionKey: try row.required("task_definition_key"),
+                businessKey: row.text("business_key"), activityInstanceID: try row.required("activity_instance_id"))
+        }
+    }
+
+    public func count(_ query: TaskQuery) async throws -> Int { try await number(select(query).count()) }
+
+    // MARK: Process instances
+
+    private func select(_ query: ProcessInstanceQuery) -> SQLSelect {
+        let columns = "id, definition_id, process_key, business_key, status, parent_instance_id, started_at, ended_at"
+        let source = switch query.lifecycle {
+        case .running: "process_instances"
+        case .ended: "history_process_instances"
+        case .any: "(SELECT \(columns) FROM process_instances UNION ALL SELECT \(columns) FROM history_process_instances) AS i"
+        }
+        var select = SQLSelect(from: source)
+        select.within("id", query.ids)
+        select.equal("process_key", query.processDefinitionKey)
+        select.equal("definition_id", query.processDefinitionID)
+        select.equal("business_key", query.businessKey)
+        select.equal("parent_instance_id", query.superInstanceID)
+        for condition in query.variables {
+            // Running instances' values are in `variables`; history_variables keeps the latest of
+            // running and ended ones alike. `@>` lets the GIN index find candidates; `=` keeps only
+            // equal values (containment alone would match a document holding more members).
+            let name = select.bind(condition.name)
+            let value = select.bindJSON(PostgresTransaction.plainJSONValue(condition.value))
+            let scope = query.lifecycle == .running ? "variables WHERE activity_instance_id = instance_id" : "history_variables WHERE activity_instance_id IS NULL"
+            select.require("id IN (SELECT instance_id FROM \(scope) AND name = \(name) AND value @> \(value) AND value = \(value))")
+        }
+        return select
+    }
+
+    private static func column(_ key: ProcessInstanceInfo.SortKey) -> String {
+        switch key {
+        case .instanceId: "id"
+        case .definitionKey: "process_key"
+        case .definitionId: "definition_id"
+        case .businessKey: "business_key"
+        case .startTime: "started_at"
+        case .endTime: "ended_at"
+        case .duration: "(ended_at - started_at)"
+        }
+    }
+
+    func statement(_ query: ProcessInstanceQuery, page: Page) -> PostgresStatement {
+        let columns = """
+            id, definition_id, process_key, business_key, status, parent_instance_id, \(SQLColumns.millis("started_at", as: "started")),
+            \(SQLColumns.millis("ended_at", as: "ended"))
+            """
+        return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)
+    }
+
+    public func list(_ query: ProcessInstanceQuery, page: Page) async throws -> [ProcessInstanceInfo] {
+        try await fetch(statement(query, page: page)).map { row in
+            ProcessInstanceInfo(
+                id: try row.required("id"), definitionID: try row.required("definition_id"), processKey: try row.required("process_key"),
+                businessKey: row.text("business_key"), state: ProcessInstanceInfo.State(rawValue: try row.required("status")) ?? .active,
+                startedAt: try row.requiredTime("started"), endedAt: row.time("ended"), superInstanceID: row.text("parent_instance_id"))
+        }
+    }
+
+    public func count(_ query: ProcessInstanceQuery) async throws -> Int { try await number(select(query).count()) }
+
+    // MARK: Jobs
+
+    private func select(_ query: JobQuery) -> SQLSelect {
+        var select = SQLSelect(from: "jobs")
+        select.equal("id", query.jobID)
+        select.equal("instance_id", query.processInstanceID)
+        select.equal("process_definition_id", query.processDefinitionID)
+        select.equal("element_id", query.activityID)
+        select.equal("topic", query.topic)
+        let kinds = JobInfo.Kind.allKinds.filter(query.kinds.contains)
+        if kinds.count < JobInfo.Kind.allKinds.count { select.within("kind", kinds.map(\.rawValue)) }
+        if query.withRetriesLeft { select.require("retries > 0") }
+        if query.noRetriesLeft { select.require("retries = 0") }
+        return select
+    }
+
+    private static func column(_ key: JobInfo.SortKey) -> String {
+        switch key {
+        case .jobId: "id"
+        case .jobDueDate: "due_at"
+        case .jobRetries: "retries"
+        case .processInstanceId: "instance_id"
+        case .processDefinitionId: "process_definition_id"
+        }
+    }
+
+    public func list(_ query: JobQuery, page: Page) async throws -> [JobInfo] {
+        let columns = "id, kind, instance_id, process_definition_id, element_id, \(SQLColumns.millis("due_at", as: "due")), retries, last_error, topic"
+        return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
+            JobInfo(
+                id: try row.required("id"), kind: JobInfo.Kind(rawValue: try row.required("kind")) ?? .asyncBefore,
+                processInstanceID: try row.required("instance_id"), processDefinitionID: row.text("process_definition_id") ?? "",
+                activityID: try row.required("element_id"), dueAt: row.time("due"), retries: try row.int("retries"), errorMessage: row.text("last_error"),
+                topic: row.text("topic"))
+        }
+    }
+
+    public func count(_ query: JobQuery) async throws -> Int { try await number(select(query).count()) }
+
+    // MARK: Variables
+
+    private func select(_ query: VariableInstanceQuery) -> SQLSelect {
+        var select = SQLSelect(from: "variables")
+        select.within("instance_id", query.processInstanceIDs)
+        select.within("activity_instance_id", query.activityInstanceIDs)
+        select.equal("name", query.variableName)
+        select.like("name", query.variableNameLike)
+        return select
+    }
+
+    private static func column(_ key: VariableInstanceInfo.SortKey) -> String {
+        switch key {
+        case .variableName: "name"
+        case .variableType: "type"
+        case .activityInstanceId: "activity_instance_id"
+        case .processInstanceId: "instance_id"
+        }
+    }
+
+    private static func value(_ row: NamedRow) throws -> VariableValue {
+        let type = try row.required("type")
+        guard let plain = JSONText.parse(try row.required("value")),
+            let value = VariableValue(typeName: type, plain: plain, serialized: row.text("serialized"), objectTypeName: row.text("object_type"))
+        else { throw PostgresError(.client, message: "expected a stored \(type) variable value, but it does not read back") }
+        return value
+    }
+
+    public func list(_ query: VariableInstanceQuery, page: Page) async throws -> [VariableInstanceInfo] {
+        let columns = "name, type, value::text AS value, serialized, object_type, instance_id, process_definition_id, activity_instance_id"
+        let statement = select(query).list(
+            columns, sorting: query.sorting, column: Self.column, tieBreakers: ["activity_instance_id", "name"], page: page)
+        return try await fetch(statement).map { row in
+            VariableInstanceInfo(
+                name: try row.required("name"), value: try Self.value(row), processInstanceID: try row.required("instance_id"),
+                processDefinitionID: try row.required("process_definition_id"), activityInstanceID: try row.required("activity_instance_id"))
+        }
+    }
+
+    public func count(_ query: VariableInstanceQuery) async throws -> Int { try await number(select(query).count()) }
+
+    // MARK: Event subscriptions
+
+    private func select(_ query: EventSubscriptionQuery) -> SQLSelect {
+        var select = SQLSelect(from: "message_subscriptions")
+        select.equal("id", query.subscriptionID)
+        select.equal("instance_id", query.processInstanceID)
+        if let type = query.eventType, type != "message" { select.require("false") }
+        select.equal("message_name", query.eventName)
+        select.equal("activity_id", query.activityID)
+        return select
+    }
+
+    private static func column(_ key: EventSubscriptionInfo.SortKey) -> String {
+        switch key {
+        case .created: "created_at"
+        case .eventName: "message_name"
+        case .processInstanceId: "instance_id"
+        }
+    }
+
+    public func list(_ query: EventSubscriptionQuery, page: Page) async throws -> [EventSubscriptionInfo] {
+        let columns = "id, message_name, instance_id, activity_id, \(SQLColumns.millis("created_at", as: "created"))"
+        return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
+            EventSubscriptionInfo(
+                id: try row.required("id"), eventType: "message", eventName: try row.required("message_name"),
+                processInstanceID: try row.required("instance_id"), activityID: row.text("activity_id") ?? "", created: try row.requiredTime("created"))
+        }
+    }
+
+    public func count(_ query: EventSubscriptionQuery) async throws -> Int { try await number(select(query).count()) }
+}
+
+extension JobInfo.Kind {
+    static let allKinds: [JobInfo.Kind] = [.asyncBefore, .asyncAfter, .handler, .external, .timer]
+}

@@ -1,0 +1,119 @@
+import BatonEngine
+import BatonModel
+
+/// One query-side statement being built: a source, its `WHERE` conditions with bound
+/// parameters, and then either a page of rows in a given order or a count. Values are always
+/// bound as parameters, never spliced into the text.
+struct SQLSelect {
+    let from: String
+    private(set) var conditions: [String] = []
+    private(set) var parameters: [String?] = []
+
+    init(from: String) { self.from = from }
+
+    /// Binds `value` and returns its placeholder.
+    mutating func bind(_ value: String?) -> String {
+        parameters.append(value)
+        return "$\(parameters.count)"
+    }
+
+    mutating func bind(_ values: [String]) -> String { bind(SQLSelect.arrayLiteral(values)) + "::text[]" }
+
+    mutating func bindJSON(_ value: JSONValue) -> String { bind(JSONText.render(value)) + "::jsonb" }
+
+    mutating func require(_ condition: String) { conditions.append(condition) }
+
+    mutating func equal(_ column: String, _ value: String?) {
+        if let value { require("\(column) = \(bind(value))") }
+    }
+
+    mutating func within(_ column: String, _ values: [String]?) {
+        if let values { require("\(column) = ANY(\(bind(values)))") }
+    }
+
+    /// `%` is Camunda's only wildcard; `_` and `\` in the pattern are meant literally.
+    mutating func like(_ column: String, _ pattern: String?) {
+        guard let pattern else { return }
+        let escaped = pattern.replacingAll("\\", with: "\\\\").replacingAll("_", with: "\\_")
+        require("\(column) LIKE \(bind(escaped))")
+    }
+
+    private var whereClause: String { conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ") }
+
+    /// The page of `columns` in the order of `sorting` (mapped to columns by `column`), ties
+    /// broken by `tieBreakers` ascending.
+    func list<Key>(
+        _ columns: String, sorting: [Sorting<Key>], column: (Key) -> String, tieBreakers: [String], page: Page
+    ) -> PostgresStatement {
+        var statement = self
+        var order = sorting.map { "\(column($0.key)) \($0.ascending ? "ASC" : "DESC")" }
+        order += tieBreakers.map { "\($0) ASC" }
+        var sql = "SELECT \(columns) FROM \(from)\(whereClause) ORDER BY \(order.joined(separator: ", "))"
+        if let maximum = page.maxResults { sql += " LIMIT \(statement.bind(String(maximum)))::bigint" }
+        if page.firstResult > 0 { sql += " OFFSET \(statement.bind(String(page.firstResult)))::bigint" }
+        return PostgresStatement(sql, statement.parameters)
+    }
+
+    func count() -> PostgresStatement {
+        PostgresStatement("SELECT count(*) FROM \(from)\(whereClause)", parameters)
+    }
+
+    /// A PostgreSQL array literal of text elements, each quoted.
+    static func arrayLiteral(_ values: [String]) -> String {
+        "{" + values.map { "\"" + $0.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        var result = ""
+        result.reserveCapacity(count)
+        for character in self { if character == target { result += replacement } else { result.append(character) } }
+        return result
+    }
+}
+
+/// Reading query-side columns by name, so a row is never read by position.
+struct NamedRow {
+    let columns: [String: Int]
+    let values: [String?]
+
+    func text(_ name: String) -> String? { columns[name].flatMap { values[$0] } }
+
+    func required(_ name: String) throws -> String {
+        guard let value = text(name) else { throw PostgresError(.client, message: "expected column '\(name)' to hold a value, but it is null or missing") }
+        return value
+    }
+
+    func int(_ name: String) throws -> Int {
+        guard let value = Int(try required(name)) else { throw PostgresError(.client, message: "expected column '\(name)' to hold an integer") }
+        return value
+    }
+
+    /// Timestamps are selected as epoch milliseconds (see ``SQLColumns/millis(_:)``).
+    func time(_ name: String) -> Timestamp? { text(name).flatMap(Int64.init).map(Timestamp.init(millisecondsSinceEpoch:)) }
+
+    func requiredTime(_ name: String) throws -> Timestamp {
+        guard let value = time(name) else { throw PostgresError(.client, message: "expected column '\(name)' to hold a time") }
+        return value
+    }
+
+    func bool(_ name: String) -> Bool { text(name) == "t" || text(name) == "true" }
+
+    func textArray(_ name: String) -> [String] {
+        guard let json = text(name).flatMap(JSONText.parse), case .array(let items) = json else { return [] }
+        return items.compactMap { if case .string(let item) = $0 { item } else { nil } }
+    }
+
+    static func rows(_ result: PostgresRows) -> [NamedRow] {
+        var columns: [String: Int] = [:]
+        for (index, name) in result.columns.enumerated() { columns[name] = index }
+        return result.rows.map { NamedRow(columns: columns, values: $0) }
+    }
+}
+
+enum SQLColumns {
+    /// A timestamptz column as epoch milliseconds named `name`.
+    static func millis(_ column: String, as name: String) -> String { "(extract(epoch from \(column)) * 1000)::bigint AS \(name)" }
+}

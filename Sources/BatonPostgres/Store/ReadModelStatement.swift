@@ -1,0 +1,188 @@
+import BatonEngine
+import BatonModel
+
+/// Turns a command's ``ReadModelChanges`` into one SQL statement: a data-modifying CTE per
+/// table it touches, each reading its rows from one JSONB parameter (`jsonb_to_recordset`), so a
+/// command's read-model writes cost one statement whatever their number, and the SQL text (and
+/// so its prepared plan) depends only on which tables change.
+enum ReadModelStatement {
+    static func make(_ changes: ReadModelChanges) -> PostgresStatement? {
+        var parts: [String] = []
+        var parameters: [String?] = []
+        func add(_ rows: [JSONValue], _ sql: (String) -> String) {
+            guard !rows.isEmpty else { return }
+            parameters.append(JSONText.render(.array(rows)))
+            parts.append("w\(parts.count) AS (\(sql("$\(parameters.count)::jsonb")))")
+        }
+        var taskUpserts: [JSONValue] = [], taskDeletes: [JSONValue] = []
+        for change in changes.tasks {
+            switch change {
+            case .upsert(let task): taskUpserts.append(row(task))
+            case .delete(let id): taskDeletes.append(.string(id))
+            }
+        }
+        add(taskDeletes) { "DELETE FROM user_tasks WHERE id IN (SELECT jsonb_array_elements_text(\($0)))" }
+        add(taskUpserts) {
+            """
+            INSERT INTO user_tasks (id, instance_id, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at,
+                follow_up_at, priority, form_key, created_at, process_definition_id, process_key, business_key, activity_instance_id)
+            SELECT id, instance_id, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at, follow_up_at,
+                priority, form_key, created_at, process_definition_id, process_key, business_key, activity_instance_id
+            FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, task_definition_key text, name text, assignee text,
+                candidate_users text[], candidate_groups text[], due_at timestamptz, follow_up_at timestamptz, priority integer, form_key text,
+                created_at timestamptz, process_definition_id text, process_key text, business_key text, activity_instance_id text)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, candidate_users = excluded.candidate_users,
+                candidate_groups = excluded.candidate_groups, due_at = excluded.due_at, follow_up_at = excluded.follow_up_at,
+                priority = excluded.priority, form_key = excluded.form_key, business_key = excluded.business_key
+            """
+        }
+
+        add(changes.variableScopesEnded.map(JSONValue.string)) {
+            "DELETE FROM variables WHERE activity_instance_id IN (SELECT jsonb_array_elements_text(\($0)))"
+        }
+        add(changes.variablesSet.map { variable in
+            variableRow(
+                instanceID: variable.processInstanceID, definitionID: variable.processDefinitionID, scope: variable.activityInstanceID, name: variable.name,
+                value: variable.value, extra: [])
+        }) {
+            """
+            INSERT INTO variables (instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type)
+            SELECT instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type
+            FROM jsonb_to_recordset(\($0)) AS r(instance_id text, process_definition_id text, activity_instance_id text, name text, type text,
+                value jsonb, serialized text, object_type text)
+            ON CONFLICT (activity_instance_id, name) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
+                object_type = excluded.object_type
+            """
+        }
+
+        add(changes.activitiesStarted.map(row)) {
+            """
+            INSERT INTO history_activity_instances (id, instance_id, process_definition_id, parent_activity_instance_id, element_key, activity_id,
+                activity_name, activity_type, task_id, called_instance_id, start_time, end_time, canceled)
+            SELECT * FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, parent_activity_instance_id text,
+                element_key bigint, activity_id text, activity_name text, activity_type text, task_id text, called_instance_id text,
+                start_time timestamptz, end_time timestamptz, canceled boolean)
+            """
+        }
+        add(changes.activitiesEnded.map { end in
+            .object([.init("id", .string(end.id)), .init("end_time", .string(end.endTime.iso8601)), .init("canceled", .bool(end.canceled))])
+        }) {
+            """
+            UPDATE history_activity_instances h SET end_time = r.end_time, canceled = r.canceled
+            FROM jsonb_to_recordset(\($0)) AS r(id text, end_time timestamptz, canceled boolean) WHERE h.id = r.id
+            """
+        }
+        add(changes.historicTasks.map(row)) {
+            """
+            INSERT INTO history_task_instances (id, instance_id, process_definition_id, activity_instance_id, task_definition_key, name, assignee,
+                priority, due_at, start_time, end_time, delete_reason)
+            SELECT * FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, activity_instance_id text,
+                task_definition_key text, name text, assignee text, priority integer, due_at timestamptz, start_time timestamptz,
+                end_time timestamptz, delete_reason text)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, priority = excluded.priority,
+                due_at = excluded.due_at, end_time = excluded.end_time, delete_reason = excluded.delete_reason
+            """
+        }
+        add(changes.historicVariables.map { variable in
+            variableRow(
+                instanceID: variable.processInstanceID, definitionID: variable.processDefinitionID, scope: variable.activityInstanceID,
+                name: variable.name, value: variable.value,
+                extra: [.init("id", .string(variable.id)), .init("create_time", .string(variable.createTime.iso8601))])
+        }) {
+            """
+            INSERT INTO history_variables (id, instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type,
+                create_time)
+            SELECT id, instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type, create_time
+            FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, activity_instance_id text, name text,
+                type text, value jsonb, serialized text, object_type text, create_time timestamptz)
+            ON CONFLICT (id) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
+                object_type = excluded.object_type
+            """
+        }
+        add(changes.incidentsRaised.map(row)) {
+            """
+            INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, job_id, message, created_at, resolved_at)
+            SELECT * FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, kind text, activity_id text,
+                job_id text, message text, created_at timestamptz, resolved_at timestamptz)
+            """
+        }
+        add(changes.incidentsResolved.map { resolution in
+            .object([.init("id", .string(resolution.id)), .init("resolved_at", .string(resolution.resolvedAt.iso8601))])
+        }) {
+            """
+            UPDATE history_incidents h SET resolved_at = r.resolved_at
+            FROM jsonb_to_recordset(\($0)) AS r(id text, resolved_at timestamptz) WHERE h.id = r.id
+            """
+        }
+        guard !parts.isEmpty else { return nil }
+        return PostgresStatement("WITH " + parts.joined(separator: ",\n") + "\nSELECT 1", parameters)
+    }
+
+    // MARK: Rows as JSON objects, members named as the recordset columns
+
+    private static func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    private static func time(_ value: Timestamp?) -> JSONValue { value.map { .string($0.iso8601) } ?? .null }
+
+    private static func row(_ task: TaskInfo) -> JSONValue {
+        .object([
+            .init("id", .string(task.id)), .init("instance_id", .string(task.processInstanceID)),
+            .init("task_definition_key", .string(task.taskDefinitionKey)), .init("name", text(task.name)), .init("assignee", text(task.assignee)),
+            .init("candidate_users", .array(task.candidateUsers.map(JSONValue.string))),
+            .init("candidate_groups", .array(task.candidateGroups.map(JSONValue.string))), .init("due_at", time(task.due)),
+            .init("follow_up_at", time(task.followUp)), .init("priority", .integer(Int64(task.priority))), .init("form_key", text(task.formKey)),
+            .init("created_at", time(task.created)), .init("process_definition_id", .string(task.processDefinitionID)),
+            .init("process_key", .string(task.processDefinitionKey)), .init("business_key", text(task.businessKey)),
+            .init("activity_instance_id", .string(task.activityInstanceID)),
+        ])
+    }
+
+    private static func variableRow(
+        instanceID: String, definitionID: String, scope: String?, name: String, value: VariableValue, extra: [JSONValue.Member]
+    ) -> JSONValue {
+        var serialized: JSONValue = .null, objectType: JSONValue = .null
+        switch value {
+        case .json(let document): serialized = .string(JSONText.render(document))
+        case .object(let document, let typeName):
+            serialized = .string(JSONText.render(document))
+            objectType = text(typeName)
+        default: break
+        }
+        return .object(
+            extra + [
+                .init("instance_id", .string(instanceID)), .init("process_definition_id", .string(definitionID)),
+                .init("activity_instance_id", text(scope)), .init("name", .string(name)), .init("type", .string(value.typeName)),
+                .init("value", PostgresTransaction.plainJSONValue(value)), .init("serialized", serialized), .init("object_type", objectType),
+            ])
+    }
+
+    private static func row(_ activity: HistoricActivityInstance) -> JSONValue {
+        .object([
+            .init("id", .string(activity.id)), .init("instance_id", .string(activity.processInstanceID)),
+            .init("process_definition_id", .string(activity.processDefinitionID)),
+            .init("parent_activity_instance_id", .string(activity.parentActivityInstanceID)), .init("element_key", .integer(activity.elementKey)),
+            .init("activity_id", .string(activity.activityID)), .init("activity_name", text(activity.activityName)),
+            .init("activity_type", .string(activity.activityType)), .init("task_id", text(activity.taskID)),
+            .init("called_instance_id", text(activity.calledProcessInstanceID)), .init("start_time", time(activity.startTime)),
+            .init("end_time", time(activity.endTime)), .init("canceled", .bool(activity.canceled)),
+        ])
+    }
+
+    private static func row(_ task: HistoricTaskInstance) -> JSONValue {
+        .object([
+            .init("id", .string(task.id)), .init("instance_id", .string(task.processInstanceID)),
+            .init("process_definition_id", .string(task.processDefinitionID)), .init("activity_instance_id", .string(task.activityInstanceID)),
+            .init("task_definition_key", .string(task.taskDefinitionKey)), .init("name", text(task.name)), .init("assignee", text(task.assignee)),
+            .init("priority", .integer(Int64(task.priority))), .init("due_at", time(task.due)), .init("start_time", time(task.startTime)),
+            .init("end_time", time(task.endTime)), .init("delete_reason", text(task.deleteReason)),
+        ])
+    }
+
+    private static func row(_ incident: HistoricIncident) -> JSONValue {
+        .object([
+            .init("id", .string(incident.id)), .init("instance_id", .string(incident.processInstanceID)),
+            .init("process_definition_id", .string(incident.processDefinitionID)), .init("kind", .string(incident.kind)),
+            .init("activity_id", .string(incident.activityID)), .init("job_id", text(incident.jobID)), .init("message", .string(incident.message)),
+            .init("created_at", time(incident.createdAt)), .init("resolved_at", time(incident.resolvedAt)),
+        ])
+    }
+}

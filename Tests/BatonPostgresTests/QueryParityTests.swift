@@ -1,0 +1,156 @@
+import BatonEngine
+import BatonModel
+import BatonPostgres
+import BatonTesting
+import Testing
+
+/// The query side answers alike on both stores: the same commands (same clock, same ids) leave
+/// the same rows, and every list and count, with its filters, sorting and paging, returns the
+/// same result from the memory store's scan as from PostgreSQL's SQL.
+@Suite struct QueryParityTests {
+    static let bpmn = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+        <process id="review" name="Review" isExecutable="true">
+          <startEvent id="start" />
+          <userTask id="check" name="Check" camunda:candidateGroups="${group}" camunda:priority="${priority}" />
+          <serviceTask id="publish" name="Publish" camunda:asyncBefore="true" camunda:delegateExpression="${publish}">
+            <extensionElements><camunda:failedJobRetryTimeCycle>R1/PT1M</camunda:failedJobRetryTimeCycle></extensionElements></serviceTask>
+          <endEvent id="end" />
+          <sequenceFlow id="f1" sourceRef="start" targetRef="check" /><sequenceFlow id="f2" sourceRef="check" targetRef="publish" />
+          <sequenceFlow id="f3" sourceRef="publish" targetRef="end" />
+        </process>
+        <process id="wait" isExecutable="true">
+          <startEvent id="s" /><intermediateCatchEvent id="answer"><messageEventDefinition messageRef="m" /></intermediateCatchEvent>
+          <endEvent id="e" /><sequenceFlow id="g1" sourceRef="s" targetRef="answer" /><sequenceFlow id="g2" sourceRef="answer" targetRef="e" />
+        </process>
+        <message id="m" name="answer" />
+        </definitions>
+        """
+
+    struct Failing: ServiceTaskHandler {
+        func execute(_ context: HandlerContext) async throws -> [String: VariableValue] {
+            if context.variables["fail"] == .boolean(true) { throw HandlerTestFailure() }
+            return ["published": .boolean(true)]
+        }
+    }
+
+    struct HandlerTestFailure: Error {}
+
+    /// Twelve review instances in three groups and varied states, and three waiting ones.
+    static func populate(_ backend: TestBackend) async throws -> ProcessTest {
+        let test = try await ProcessTest.on(backend, handlers: ["publish": Failing()])
+        try await test.deploy(bpmn)
+        for index in 0..<12 {
+            test.clock.advance(by: "PT1S")
+            let instance = try await test.start(
+                "review",
+                ["group": .string("group-\(index % 3)"), "priority": .long(Int64(index % 4) * 10), "amount": .long(Int64(index)),
+                 "fail": .boolean(index % 5 == 0)],
+                businessKey: "bk-\(index % 6)")
+            if index % 2 == 0 {
+                let task = try await test.task("check", in: instance)
+                if index % 4 == 0 { try await test.runtime.claim(task.id, userID: "ann") }
+                test.clock.advance(by: "PT1S")
+                try await test.runtime.complete(task.id, variables: ["approved": .boolean(index % 3 == 0)], userID: "ann")
+            }
+            if index == 7 { try await test.runtime.cancel(instance) }
+        }
+        for index in 0..<3 { _ = try await test.start("wait", ["n": .long(Int64(index))], businessKey: "w-\(index)") }
+        try await test.advance(by: "PT2M")
+        return test
+    }
+
+    @Test func everyQueryAnswersAlikeOnBothStores() async throws {
+        let memory = try await Self.populate(.memory).runtime
+        let postgres = try await Self.populate(.postgres).runtime
+        let pages = [Page.all, Page(firstResult: 0, maxResults: 3), Page(firstResult: 2, maxResults: 4), Page(firstResult: 50)]
+
+        func same<Row: Equatable>(_ what: String, _ read: (Runtime) async throws -> [Row]) async throws {
+            let a = try await read(memory), b = try await read(postgres)
+            #expect(a == b, "\(what): memory \(a.count) rows, PostgreSQL \(b.count)")
+        }
+        func same(_ what: String, _ read: (Runtime) async throws -> Int) async throws {
+            let a = try await read(memory), b = try await read(postgres)
+            #expect(a == b, "\(what): memory \(a), PostgreSQL \(b)")
+        }
+
+        let taskQueries: [TaskQuery] = [
+            TaskQuery(), TaskQuery(candidateGroups: ["group-1"]), TaskQuery(candidateGroups: ["group-1", "group-2"], includeAssigned: true),
+            TaskQuery(candidateUser: "bob", userGroups: ["group-0"]), TaskQuery(unassigned: true), TaskQuery(processDefinitionKey: "review"),
+            TaskQuery(businessKey: "bk-1"), TaskQuery(visibleTo: TaskVisibility(userID: "ann", groups: ["group-2"])),
+            TaskQuery(sorting: [Sorting(.priority, ascending: false), Sorting(.created)]), TaskQuery(sorting: [Sorting(.name), Sorting(.dueDate)]),
+        ]
+        #expect(try await postgres.count(TaskQuery()) == 5, "the odd instances wait at the check, but for the cancelled one")
+        for (index, query) in taskQueries.enumerated() {
+            for page in pages { try await same("tasks #\(index) \(page)") { try await $0.tasks(query, page: page) } }
+            try await same("task count #\(index)") { try await $0.count(query) }
+        }
+
+        let instanceQueries: [ProcessInstanceQuery] = [
+            ProcessInstanceQuery(), ProcessInstanceQuery(lifecycle: .ended), ProcessInstanceQuery(lifecycle: .any),
+            ProcessInstanceQuery(lifecycle: .any, businessKey: "bk-2"), ProcessInstanceQuery(processDefinitionKey: "wait"),
+            ProcessInstanceQuery(variables: [VariableCondition(name: "amount", value: .integer(3))]),
+            ProcessInstanceQuery(lifecycle: .any, variables: [VariableCondition(name: "group", value: .string("group-0"))]),
+            ProcessInstanceQuery(lifecycle: .any, sorting: [Sorting(.endTime, ascending: false), Sorting(.businessKey)]),
+            ProcessInstanceQuery(lifecycle: .ended, sorting: [Sorting(.duration)]),
+        ]
+        for (index, query) in instanceQueries.enumerated() {
+            for page in pages { try await same("instances #\(index) \(page)") { try await $0.instances(query, page: page) } }
+            try await same("instance count #\(index)") { try await $0.count(query) }
+        }
+
+        let incidentQueries = [IncidentQuery(), IncidentQuery(open: true), IncidentQuery(activityID: "publish"), IncidentQuery(incidentType: "none")]
+        #expect(try await postgres.count(IncidentQuery(open: true)) > 0, "a failing publish raised an incident")
+        for (index, query) in incidentQueries.enumerated() {
+            for page in pages { try await same("incidents #\(index) \(page)") { try await $0.incidents(query, page: page) } }
+            try await same("incident count #\(index)") { try await $0.count(query) }
+        }
+
+        let activityQueries = [
+            HistoricActivityInstanceQuery(), HistoricActivityInstanceQuery(activityID: "check", completion: .finished),
+            HistoricActivityInstanceQuery(activityType: "userTask", completion: .unfinished), HistoricActivityInstanceQuery(canceled: true),
+            HistoricActivityInstanceQuery(sorting: [Sorting(.endTime, ascending: false)]),
+        ]
+        for (index, query) in activityQueries.enumerated() {
+            for page in pages { try await same("activities #\(index) \(page)") { try await $0.activityHistory(query, page: page) } }
+            try await same("activity count #\(index)") { try await $0.count(query) }
+        }
+
+        let historicTaskQueries = [
+            HistoricTaskInstanceQuery(), HistoricTaskInstanceQuery(assignee: "ann"), HistoricTaskInstanceQuery(completion: .unfinished),
+            HistoricTaskInstanceQuery(sorting: [Sorting(.duration, ascending: false)]),
+        ]
+        for (index, query) in historicTaskQueries.enumerated() {
+            for page in pages { try await same("historic tasks #\(index) \(page)") { try await $0.taskHistory(query, page: page) } }
+            try await same("historic task count #\(index)") { try await $0.count(query) }
+        }
+
+        let variableQueries = [
+            HistoricVariableInstanceQuery(), HistoricVariableInstanceQuery(variableName: "approved"), HistoricVariableInstanceQuery(variableNameLike: "a%"),
+            HistoricVariableInstanceQuery(sorting: [Sorting(.variableName), Sorting(.instanceId, ascending: false)]),
+        ]
+        for (index, query) in variableQueries.enumerated() {
+            for page in pages { try await same("historic variables #\(index) \(page)") { try await $0.variableHistory(query, page: page) } }
+            try await same("historic variable count #\(index)") { try await $0.count(query) }
+        }
+
+        let runtimeVariableQueries = [
+            VariableInstanceQuery(), VariableInstanceQuery(variableName: "group"), VariableInstanceQuery(variableNameLike: "%o%"),
+            VariableInstanceQuery(sorting: [Sorting(.variableType), Sorting(.variableName)]),
+        ]
+        for (index, query) in runtimeVariableQueries.enumerated() {
+            for page in pages { try await same("variables #\(index) \(page)") { try await $0.variableInstances(query, page: page) } }
+            try await same("variable count #\(index)") { try await $0.count(query) }
+        }
+
+        for query in [JobQuery(), JobQuery(noRetriesLeft: true), JobQuery(activityID: "publish", sorting: [Sorting(.jobRetries)])] {
+            try await same("jobs") { try await $0.jobs(query) }
+            try await same("job count") { try await $0.count(query) }
+        }
+        for query in [EventSubscriptionQuery(), EventSubscriptionQuery(eventName: "answer", activityID: "answer")] {
+            try await same("subscriptions") { try await $0.eventSubscriptions(query) }
+            try await same("subscription count") { try await $0.count(query) }
+        }
+        try await same("statistics") { try await $0.definitionStatistics() }
+    }
+}

@@ -1,0 +1,55 @@
+@testable import BatonPostgres
+import BatonEngine
+import BatonTesting
+import Testing
+
+/// The lists the Retool app and operators call most are answered from indexes, whatever the
+/// number of ended instances: with thousands of them (and thousands of open tasks), no plan
+/// reads a history table from end to end, and no page of tasks reads the task table. (Counting
+/// a group's tasks may scan `user_tasks` when PostgreSQL finds that cheaper: its size is the
+/// open tasks, which ended instances never add to.)
+@Suite struct QueryPlanTests {
+    @Test func listsAndCountsUseIndexesNotScansOfHistory() async throws {
+        let store = try await TestPostgres.freshStore()
+        let connection = try await PostgresConnection.connect(store.pool.connectionString)
+        try await connection.execute(script: """
+            INSERT INTO deployments VALUES ('d', 'd', NULL, NULL, now());
+            INSERT INTO process_definitions (id, key, version, deployment_id, resource_name, checksum, xml) VALUES ('p:1', 'p', 1, 'd', 'p.bpmn', 'c', '');
+            INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, started_at, ended_at, removal_time, state)
+            SELECT 'h' || g, 'p:1', 'p', 'bk-' || g, 'completed', now() - g * interval '1 minute', now() - g * interval '1 minute' + interval '5 seconds',
+                   now() + interval '180 days', '{}'
+            FROM generate_series(1, 20000) g;
+            INSERT INTO history_activity_instances (id, instance_id, process_definition_id, parent_activity_instance_id, element_key, activity_id,
+                activity_type, start_time, end_time)
+            SELECT 'h' || g || ':' || k, 'h' || g, 'p:1', 'h' || g, k, 'a' || k, 'userTask', now() - g * interval '1 minute', now()
+            FROM generate_series(1, 20000) g, generate_series(1, 3) k;
+            INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, message, created_at, resolved_at)
+            SELECT 'i' || g, 'h' || g, 'p:1', 'failedJob', 'publish', 'down', now() - g * interval '1 minute', now() FROM generate_series(1, 20000) g;
+            INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, message, created_at)
+            SELECT 'open' || g, 'r' || g, 'p:1', 'failedJob', 'publish', 'down', now() FROM generate_series(1, 20) g;
+            INSERT INTO process_instances (id, definition_id, process_key, business_key, status, started_at, state)
+            SELECT 'r' || g, 'p:1', 'p', 'open-' || g, 'active', now() - g * interval '1 second', '{}' FROM generate_series(1, 10000) g;
+            INSERT INTO user_tasks (id, instance_id, task_definition_key, candidate_groups, created_at, process_definition_id, process_key,
+                activity_instance_id)
+            SELECT 't' || g, 'r' || g, 'review', ARRAY['group-' || (g % 20)], now() - g * interval '1 second', 'p:1', 'p', 'r' || g || ':1'
+            FROM generate_series(1, 10000) g;
+            ANALYZE;
+            """)
+        let firstPage = Page(firstResult: 0, maxResults: 15)
+        let statements: [(String, PostgresStatement, scansTasks: Bool)] = [
+            ("task list of a group", store.statement(TaskQuery(candidateGroups: ["group-3"], sorting: [Sorting(.created, ascending: false)]), page: firstPage), false),
+            ("task count of a group", store.select(TaskQuery(candidateGroups: ["group-3"])).count(), true),
+            ("open incidents", store.statement(IncidentQuery(open: true), page: firstPage), false),
+            ("ended instances of a definition", store.statement(
+                ProcessInstanceQuery(lifecycle: .ended, processDefinitionID: "p:1", sorting: [Sorting(.endTime, ascending: false)]), page: firstPage), false),
+            ("instances by business key", store.statement(ProcessInstanceQuery(lifecycle: .any, businessKey: "bk-77"), page: .all), false),
+            ("activity history of an instance", store.statement(HistoricActivityInstanceQuery(processInstanceID: "h42"), page: .all), false),
+        ]
+        for (what, statement, scansTasks) in statements {
+            let plan = try await connection.query("EXPLAIN " + statement.sql, statement.parameters).rows.compactMap { $0[0] }.joined(separator: "\n")
+            for table in ["history_process_instances", "history_activity_instances", "history_incidents"] + (scansTasks ? [] : ["user_tasks"]) {
+                #expect(!plan.contains("Seq Scan on \(table)"), "\(what) scans \(table):\n\(plan)")
+            }
+        }
+    }
+}
