@@ -63,5 +63,17 @@ let package = Package(
             path: "Benchmarks/HTTPBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // A plain executable, not a Benchmark-plugin target: filling the database happens once per
+        // size, outside any measured iteration (see read-scaling.sh).
+        .executableTarget(
+            name: "ReadScaling",
+            dependencies: [
+                .product(name: "BatonEngine", package: batonPackage),
+                .product(name: "BatonModel", package: batonPackage),
+                .product(name: "BatonPostgres", package: batonPackage),
+                .product(name: "BatonTesting", package: batonPackage),
+            ],
+            path: "Benchmarks/ReadScaling"
+        ),
     ]
 )

@@ -148,17 +148,51 @@ import Testing
         #expect(error.kind == .conflict, "\(error)")
     }
 
+    /// The correlation completes the join and calls a child process whose publish handler runs
+    /// synchronously and fails. Starting the child reads its definition, which sends the
+    /// parent's writes (state, events, read models, the closed subscription) to the server
+    /// first, so only a real ROLLBACK leaves the database reading exactly as before.
     @Test func aFailedCommandLeavesTheDatabaseUnchanged() async throws {
-        let (test, _) = try await makeTest(handlers: ["publish": ClosureHandler { _ in throw CancellationError() }])
-        try await test.deploy(approval.replacingOccurrences(of: #"camunda:asyncBefore="true" "#, with: ""))
+        let calls = Mutex(0)
+        let (test, pool) = try await makeTest(handlers: ["publish": ClosureHandler { _ in
+            calls.withLock { $0 += 1 }
+            throw CancellationError()
+        }])
+        let calling = approval.replacingOccurrences(
+            of: #"<serviceTask id="publish" camunda:asyncBefore="true" camunda:delegateExpression="${publish}" />"#,
+            with: #"<callActivity id="publish" calledElement="child" />"#)
+        #expect(calling != approval)
+        try await test.deploy(calling.replacingOccurrences(of: "</process></definitions>", with: """
+            </process>
+            <process id="child" isExecutable="true"><startEvent id="cs" /><serviceTask id="work" camunda:delegateExpression="${publish}" />
+              <endEvent id="ce" /><sequenceFlow id="c1" sourceRef="cs" targetRef="work" /><sequenceFlow id="c2" sourceRef="work" targetRef="ce" />
+            </process></definitions>
+            """))
         let instance = try await test.start("order")
-        let locked = try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 1, topics: [FetchTopic(name: "payments", lockDuration: 60_000)])
-        #expect(locked.isEmpty, "nothing to fetch before the review")
         try await test.complete("review", in: instance)
         let charge = try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 1, topics: [FetchTopic(name: "payments", lockDuration: 60_000)])[0]
         try await test.runtime.completeExternalTask(charge.id, workerID: "w")
-        // The message completes the join and runs the failing handler synchronously: all rolled back.
+
+        let tables = [
+            "process_instances", "history_process_instances", "history_events", "user_tasks", "jobs", "message_subscriptions", "variables",
+            "history_activity_instances", "history_task_instances", "history_variables", "history_incidents", "called_instances",
+        ]
+        func snapshot() async throws -> [String: String] {
+            let connection = try await pool.lease()
+            defer { Task { await pool.giveBack(connection) } }
+            var result: [String: String] = [:]
+            for table in tables {
+                let rows = try await connection.query("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \(table) t")
+                result[table] = rows.rows.first?.first ?? nil
+            }
+            return result
+        }
+        let before = try await snapshot()
+        #expect(before["message_subscriptions"]?.hasPrefix("1:") == true, "the receive task waits for the message")
+
         await #expect(throws: EngineError.self) { try await test.runtime.correlate(MessageCorrelation(messageName: "paid")) }
+        #expect(calls.withLock { $0 } == 1, "the command reached the handler, so it had written rows before failing")
+        #expect(try await snapshot() == before)
         #expect(try await test.active(in: instance) == ["wait"])
     }
 

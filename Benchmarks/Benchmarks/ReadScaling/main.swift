@@ -1,0 +1,5 @@
+import BatonEngine
+import BatonModel
+import BatonPostgres
+import BatonTesting
+print("placeholder")
