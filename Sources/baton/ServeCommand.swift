@@ -75,6 +75,9 @@ struct ServeCommand: AsyncParsableCommand {
             let handlers = try await approvalHandlers(settings: settings, engine: location.connectionString, logger: logger)
             let runtime = Runtime(
                 store: PostgresStore(pool: pool), handlers: handlers.handlers, metrics: EngineMetrics(factory: metricsFactory), logger: logger)
+            // Instances an older Baton wrote get their query-side rows before anyone queries.
+            let rebuilt = try await runtime.rebuildReadModels()
+            if rebuilt > 0 { logger.notice("rebuilt the query side's rows of \(rebuilt) instances written before it existed") }
             for file in files {
                 let deployment = try await runtime.deploy(
                     name: URL(fileURLWithPath: file).lastPathComponent,

@@ -139,4 +139,8 @@ CREATE INDEX history_variables_value ON history_variables USING gin (value jsonb
 -- What SQL alone cannot carry over from 002: element ids where 001 stored positions in the
 -- compiled definition (task_definition_key, jobs.element_id, incidents' element), and history
 -- rows of instances that ran before this migration (their event logs hold them). Only Baton can
--- rebuild those from the event logs; it does not yet, so such rows stay as 002 left them.
+-- map positions to element ids, so it rebuilds these instances' rows from their event logs at
+-- start-up (Runtime.rebuildReadModels), a batch per transaction, taking them off this list.
+CREATE TABLE read_model_rebuilds (instance_id text PRIMARY KEY);
+INSERT INTO read_model_rebuilds (instance_id)
+SELECT id FROM process_instances UNION SELECT id FROM history_process_instances;

@@ -42,4 +42,28 @@ extension Runtime {
     }
 
     public func definitionStatistics() async throws -> [DefinitionStatistics] { try await store.definitionStatistics() }
+
+    /// Rebuilds, from their event logs, the read-model rows of instances written before the
+    /// read models existed (a database upgraded by migration 003), `batchSize` instances per
+    /// transaction, until none is left; returns how many. Several Baton processes may run it at
+    /// once: each takes its own batch.
+    @discardableResult
+    public func rebuildReadModels(batchSize: Int = 200) async throws -> Int {
+        var rebuilt = 0
+        while true {
+            let batch = try await store.transaction { transaction in
+                let ids = try await transaction.instancesAwaitingReadModelRebuild(limit: max(1, batchSize))
+                for id in ids {
+                    guard let record = try await transaction.lockInstance(id) else { continue }
+                    let process = try await executable(record.definitionID, in: transaction)
+                    let events = try await transaction.history(of: id)
+                    let changes = ReadModelProjection(process: process, record: record, before: InstanceState(instanceID: id)).changes(for: events)
+                    try await transaction.replaceReadModel(of: record, with: changes)
+                }
+                return ids.count
+            }
+            rebuilt += batch
+            if batch < batchSize { return rebuilt }
+        }
+    }
 }

@@ -68,8 +68,17 @@ public struct ReadModelProjection {
                 taskRecords[task.id] = task
                 note(task.id, in: &touchedTasks)
                 if let index = started[task.elementKey] { changes.activitiesStarted[index].taskID = task.id }
-            case .userTaskAssigned(let id, _), .userTaskCandidatesAdded(let id, _, _):
+            case .userTaskAssigned(let id, let assignee):
                 note(id, in: &touchedTasks)
+                taskRecords[id] = taskRecords[id] ?? before?.task(id)
+                taskRecords[id]?.assignee = assignee
+            case .userTaskCandidatesAdded(let id, let users, let groups):
+                note(id, in: &touchedTasks)
+                if var task = taskRecords[id] ?? before?.task(id) {
+                    for user in users where !task.candidateUsers.contains(user) { task.candidateUsers.append(user) }
+                    for group in groups where !task.candidateGroups.contains(group) { task.candidateGroups.append(group) }
+                    taskRecords[id] = task
+                }
             case .userTaskCompleted(let id, let by):
                 note(id, in: &touchedTasks)
                 taskEnds[id] = (recorded.at, "completed", by)
@@ -109,9 +118,9 @@ public struct ReadModelProjection {
         }
 
         // Historic tasks: the full image of each touched task, from the state after the command
-        // (open tasks) or before it (tasks that ended here).
+        // (open tasks) or as this command's events left it (tasks that ended here).
         for id in touchedTasks {
-            guard let task = state.task(id) ?? before?.task(id) ?? taskRecords[id] else { continue }
+            guard let task = state.task(id) ?? taskRecords[id] ?? before?.task(id) else { continue }
             var row = HistoricTaskInstance(
                 id: task.id, name: task.name, taskDefinitionKey: process.nodes[task.node].id.rawValue, processInstanceID: instanceID,
                 processDefinitionID: record.definitionID, activityInstanceID: activityInstanceID(task.elementKey), assignee: task.assignee,

@@ -203,6 +203,15 @@ final class MemoryTransaction: StoreTransaction {
     }
 
     func history(of instanceID: String) -> [RecordedEvent] { data.events[instanceID] ?? [] }
+
+    /// A memory store never holds rows older than its read models.
+    func instancesAwaitingReadModelRebuild(limit: Int) -> [String] { [] }
+
+    func replaceReadModel(of instance: InstanceRecord, with readModel: ReadModelChanges) {
+        var rows = MemoryInstanceRows()
+        rows.apply(readModel)
+        set(\.rows, instance.id, rows)
+    }
     func latestDefinitionID(key: String) -> String? { data.definitions.last { $0.key == key }?.id }
     func lockInstance(ofTask taskID: String) -> InstanceRecord? { data.taskOwners[taskID].flatMap { data.instances[$0] } }
     func owner(ofTask id: String) -> String? { data.taskOwners[id] }

@@ -54,6 +54,14 @@ public protocol StoreTransaction: AnyObject {
     /// The instance's event log, oldest first: its replay log.
     func history(of instanceID: String) async throws -> [RecordedEvent]
 
+    // MARK: Read-model rebuilds
+    /// Up to `limit` instances whose read-model rows predate the read models (a database that
+    /// migration 003 upgraded), locked for this transaction; others rebuilding skip them.
+    func instancesAwaitingReadModelRebuild(limit: Int) async throws -> [String]
+    /// Replaces every read-model row of `instance` by `readModel`, projected from its whole event
+    /// log, and takes it off the rebuild list.
+    func replaceReadModel(of instance: InstanceRecord, with readModel: ReadModelChanges) async throws
+
     // MARK: Rows derived from instances
     /// The instance holding task, job or subscription `id`.
     func owner(ofTask id: String) async throws -> String?

@@ -426,6 +426,28 @@ final class PostgresTransaction: StoreTransaction {
         ).rows.map { RecordedEvent(at: timestamp($0[0])!, event: try decoder.decode(InstanceEvent.self, from: Data($0[1]!.utf8))) }
     }
 
+    // MARK: Read-model rebuilds
+
+    func instancesAwaitingReadModelRebuild(limit: Int) async throws -> [String] {
+        try await read("SELECT instance_id FROM read_model_rebuilds ORDER BY instance_id LIMIT $1::integer FOR UPDATE SKIP LOCKED", [String(limit)])
+            .rows.compactMap { $0[0] }
+    }
+
+    func replaceReadModel(of instance: InstanceRecord, with readModel: ReadModelChanges) async throws {
+        write(
+            """
+            WITH tasks AS (DELETE FROM user_tasks WHERE instance_id = $1),
+                 variables AS (DELETE FROM variables WHERE instance_id = $1),
+                 activities AS (DELETE FROM history_activity_instances WHERE instance_id = $1),
+                 task_history AS (DELETE FROM history_task_instances WHERE instance_id = $1),
+                 variable_history AS (DELETE FROM history_variables WHERE instance_id = $1),
+                 incidents AS (DELETE FROM history_incidents WHERE instance_id = $1)
+            DELETE FROM read_model_rebuilds WHERE instance_id = $1
+            """, [instance.id])
+        if let statement = ReadModelStatement.make(readModel) { pending.append(statement) }
+        if let statement = ReadModelStatement.elementIDs(readModel) { pending.append(statement) }
+    }
+
     // MARK: Rows derived from instances
 
     func owner(ofTask id: String) async throws -> String? {

@@ -118,6 +118,29 @@ enum ReadModelStatement {
         return PostgresStatement("WITH " + parts.joined(separator: ",\n") + "\nSELECT 1", parameters)
     }
 
+    /// Element ids and definitions for the command side's job and subscription rows of an
+    /// instance whose rows 001 wrote with node positions.
+    static func elementIDs(_ changes: ReadModelChanges) -> PostgresStatement? {
+        var jobs: [JSONValue] = [], subscriptions: [JSONValue] = []
+        for case .upsert(let job) in changes.jobs {
+            jobs.append(.object([
+                .init("id", .string(job.id)), .init("element_id", .string(job.activityID)), .init("process_definition_id", .string(job.processDefinitionID)),
+            ]))
+        }
+        for case .upsert(let subscription) in changes.subscriptions {
+            subscriptions.append(.object([.init("id", .string(subscription.id)), .init("activity_id", .string(subscription.activityID))]))
+        }
+        guard !jobs.isEmpty || !subscriptions.isEmpty else { return nil }
+        return PostgresStatement(
+            """
+            WITH jobs AS (
+                UPDATE jobs j SET element_id = r.element_id, process_definition_id = r.process_definition_id
+                FROM jsonb_to_recordset($1::jsonb) AS r(id text, element_id text, process_definition_id text) WHERE j.id = r.id)
+            UPDATE message_subscriptions s SET activity_id = r.activity_id
+            FROM jsonb_to_recordset($2::jsonb) AS r(id text, activity_id text) WHERE s.id = r.id
+            """, [JSONText.render(.array(jobs)), JSONText.render(.array(subscriptions))])
+    }
+
     // MARK: Rows as JSON objects, members named as the recordset columns
 
     private static func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
