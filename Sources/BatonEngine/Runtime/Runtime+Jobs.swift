@@ -93,15 +93,17 @@ extension Runtime {
         try await run(try await invoke(handler: name, job: job, record: record, process: process), in: transaction)
     }
 
-    /// Starts an instance for every due timer start event and re-arms repeating ones.
-    private func runDueTimerStarts() async throws -> Int {
+    /// Starts an instance for every due timer start event and re-arms repeating ones, one timer
+    /// per transaction. Each firing claims its timer row (locked, skipped by other processes)
+    /// and replaces it by the next one in the same transaction, so a timer fires once however
+    /// many Baton processes share the database. At most `limit` firings per pass, so a cycle
+    /// that is always due cannot keep a pass from ending.
+    private func runDueTimerStarts(limit: Int = 1_000) async throws -> Int {
         let now = clock.now()
-        let due = try await store.transaction { try await $0.timerStarts().filter { $0.dueAt <= now } }
-        for timer in due {
-            try await store.transaction { transaction in
-                guard try await transaction.timerStarts().contains(where: { $0.id == timer.id }),
-                    let definition = try await transaction.definition(id: timer.definitionID)
-                else { return }
+        var fired = 0
+        while fired < limit {
+            let took = try await store.transaction { transaction -> Bool in
+                guard let timer = try await transaction.dueTimerStarts(at: now, limit: 1).first else { return false }
                 var next: TimerStartRecord?
                 if let interval = timer.interval, timer.remaining.map({ $0 > 0 }) ?? true {
                     next = timer
@@ -110,9 +112,17 @@ extension Runtime {
                     next?.remaining = timer.remaining.map { $0 - 1 }
                 }
                 try await transaction.updateTimerStart(next, removing: timer.id)
-                _ = try await start(DefinitionReference(id: definition.id, key: definition.key), startEvent: ElementID(timer.startEvent), businessKey: nil, variables: [:], in: transaction)
+                // A timer whose definition is gone (deleted meanwhile) is dropped, not fired.
+                if let definition = try await transaction.definition(id: timer.definitionID) {
+                    _ = try await start(
+                        DefinitionReference(id: definition.id, key: definition.key), startEvent: ElementID(timer.startEvent), businessKey: nil,
+                        variables: [:], in: transaction)
+                }
+                return true
             }
+            guard took else { break }
+            fired += 1
         }
-        return due.count
+        return fired
     }
 }

@@ -1,0 +1,105 @@
+import BatonCore
+import BatonModel
+import Logging
+import Synchronization
+
+/// The command processor: one command at a time, lock → step → persist, and the commands it
+/// leads to run in the same transaction.
+extension Runtime {
+    /// A command waiting to be decided within the current transaction.
+    struct Pending {
+        var instanceID: String
+        var command: Command
+    }
+
+    /// What running a batch of commands left behind, for the caller's answer.
+    struct Outcome {
+        var instances: [String: InstanceRecord] = [:]
+    }
+
+    /// Decides `initial` and everything it leads to (handler results, called instances, parents
+    /// told about ended children) inside `transaction`, in order, until nothing is left. Each
+    /// command goes through two stages: ``decide(_:in:)`` (lock, step, persist) and
+    /// ``followUps(of:in:)`` (what its effects ask the shell to do next).
+    @discardableResult
+    func run(_ initial: [Pending], in transaction: any StoreTransaction) async throws -> Outcome {
+        var queue = initial
+        var head = 0
+        var outcome = Outcome()
+        while head < queue.count {
+            let decided = try await decide(queue[head], in: transaction)
+            head += 1
+            outcome.instances[decided.record.id] = decided.record
+            queue += try await followUps(of: decided, in: transaction)
+        }
+        return outcome
+    }
+
+    /// One command decided and persisted.
+    struct Decided {
+        var record: InstanceRecord
+        var process: ExecutableProcess
+        var transition: Transition
+        /// Whether the instance was running before this command (so this command ended it).
+        var wasActive: Bool
+    }
+
+    /// Locks the instance, runs the pure executor on the command, and writes the new state, its
+    /// events and the read-model rows they change.
+    private func decide(_ next: Pending, in transaction: any StoreTransaction) async throws -> Decided {
+        guard var record = try await transaction.lockInstance(next.instanceID) else {
+            throw EngineError(.notFound, "Expected process instance '\(next.instanceID)' to exist, but it does not.")
+        }
+        let process = try await executable(record.definitionID, in: transaction)
+        let now = clock.now()
+        let transition = try step(process, record, next.command, at: now)
+        let before = record.state
+        record.state = transition.state
+        if record.state.status != .active, record.endedAt == nil {
+            record.endedAt = now
+            let days = historyDays.withLock { $0[record.definitionID] } ?? defaultHistoryTimeToLiveDays
+            record.removalTime = now.adding(milliseconds: Int64(days) * 86_400_000)
+        }
+        let recorded = transition.events.map { RecordedEvent(at: now, event: $0) }
+        let readModel = ReadModelProjection(process: process, record: record, before: before).changes(for: recorded)
+        try await transaction.updateInstance(record, appending: recorded, effects: transition.effects, readModel: readModel)
+        return Decided(record: record, process: process, transition: transition, wasActive: before.status == .active)
+    }
+
+    /// `Executor.step` with its metrics and logs; a rejection throws.
+    private func step(_ process: ExecutableProcess, _ record: InstanceRecord, _ command: Command, at now: Timestamp) throws -> Transition {
+        let began = ContinuousClock.now
+        let decided = Executor.step(process, record.state, command, StepContext(now: now, ids: ids, limits: limits))
+        let elapsed = began.duration(to: .now).components
+        let nanoseconds = elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000
+        let transition: Transition
+        switch decided {
+        case .success(let accepted):
+            transition = accepted
+            metrics.commandFinished(accepted: true, nanoseconds: nanoseconds)
+        case .failure(let rejection):
+            metrics.commandFinished(accepted: false, nanoseconds: nanoseconds)
+            logger.info("command rejected", metadata: ["instance": "\(record.id)", "reason": "\(rejection.message)"])
+            throw EngineError(rejection)
+        }
+        logger.debug("command", metadata: ["instance": "\(record.id)", "command": "\(command.name)", "events": "\(transition.events.count)"])
+        var completed = 0, incidents = 0
+        for event in transition.events {
+            switch event {
+            case .elementCompleted: completed += 1
+            case .incidentCreated(let incident):
+                incidents += 1
+                logger.warning(
+                    "incident raised",
+                    metadata: [
+                        "instance": "\(record.id)", "element": "\(process.nodes[incident.node].id.rawValue)", "incident": "\(incident.id)",
+                        "message": "\(incident.message)",
+                    ])
+            default: break
+            }
+        }
+        metrics.stepped(completedElements: completed, incidentsRaised: incidents)
+        return transition
+    }
+
+}
