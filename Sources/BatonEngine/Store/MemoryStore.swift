@@ -266,7 +266,9 @@ final class MemoryTransaction: StoreTransaction {
         return ids.count
     }
 
-    func timerStarts() -> [TimerStartRecord] { data.timerStarts }
+    func dueTimerStarts(at now: Timestamp, limit: Int) -> [TimerStartRecord] {
+        Array(data.timerStarts.filter { $0.dueAt <= now }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }.prefix(limit))
+    }
 
     func replaceTimerStarts(forKey key: String, with timers: [TimerStartRecord]) {
         let ids = Set(data.definitions.filter { $0.key == key }.map(\.id))

@@ -82,7 +82,10 @@ public protocol StoreTransaction: AnyObject {
     func removeExpiredHistory(at now: Timestamp, limit: Int) async throws -> Int
 
     // MARK: Timer start events
-    func timerStarts() async throws -> [TimerStartRecord]
+    /// Up to `limit` timer start events due at `now`, earliest first, locked for this transaction:
+    /// a timer another transaction holds is skipped, so several Baton processes sharing the
+    /// database fire each timer once.
+    func dueTimerStarts(at now: Timestamp, limit: Int) async throws -> [TimerStartRecord]
     func replaceTimerStarts(forKey key: String, with timers: [TimerStartRecord]) async throws
     func updateTimerStart(_ timer: TimerStartRecord?, removing id: String) async throws
 }

@@ -520,13 +520,17 @@ final class PostgresTransaction: StoreTransaction {
 
     // MARK: Timer start events
 
-    func timerStarts() async throws -> [TimerStartRecord] {
-        try await read("SELECT id, definition_id, start_event, \(millis("due_at")), remaining, interval FROM timer_starts ORDER BY due_at, id")
-            .rows.map {
-                TimerStartRecord(
-                    id: $0[0]!, definitionID: $0[1]!, startEvent: $0[2]!, dueAt: timestamp($0[3])!, remaining: $0[4].flatMap(Int.init),
-                    interval: $0[5].flatMap(ISODuration.init))
-            }
+    func dueTimerStarts(at now: Timestamp, limit: Int) async throws -> [TimerStartRecord] {
+        try await read(
+            """
+            SELECT id, definition_id, start_event, \(millis("due_at")), remaining, interval FROM timer_starts
+            WHERE due_at <= $1::timestamptz ORDER BY due_at, id LIMIT $2::integer FOR UPDATE SKIP LOCKED
+            """, [time(now), String(limit)]
+        ).rows.map {
+            TimerStartRecord(
+                id: $0[0]!, definitionID: $0[1]!, startEvent: $0[2]!, dueAt: timestamp($0[3])!, remaining: $0[4].flatMap(Int.init),
+                interval: $0[5].flatMap(ISODuration.init))
+        }
     }
 
     func replaceTimerStarts(forKey key: String, with timers: [TimerStartRecord]) async throws {
