@@ -70,6 +70,9 @@ extension Runtime {
         let deploymentID = ids.next()
         let now = clock.now()
         return try await store.transaction { transaction in
+            // Deployments of the same processes wait for each other, so servers starting together
+            // on one database converge on one version (or consecutive ones), none failing.
+            try await transaction.lockDefinitions(keys: processes.map(\.process.id.rawValue))
             // Decide what is new first: the deployment row must exist before its definitions.
             var created: [(record: DefinitionRecord, process: ProcessDefinition, definitions: Definitions)] = []
             var unchanged: [DefinitionRecord] = []

@@ -143,6 +143,9 @@ final class MemoryTransaction: StoreTransaction {
         data.definitions.filter { key == nil || $0.key == key }
     }
 
+    /// Memory transactions run one at a time already.
+    func lockDefinitions(keys: [String]) {}
+
     func definition(id: String) -> DefinitionRecord? { data.definitions.first { $0.id == id } }
 
     func lockInstance(_ id: String) -> InstanceRecord? { data.instances[id] }

@@ -39,6 +39,9 @@ public protocol StoreTransaction: AnyObject {
     /// Definitions, newest version last, optionally of one key.
     func definitions(key: String?) async throws -> [DefinitionRecord]
     func definition(id: String) async throws -> DefinitionRecord?
+    /// Holds until the transaction ends a lock per process key, so that two deployments of one
+    /// key decide its next version one after the other.
+    func lockDefinitions(keys: [String]) async throws
     /// The id of the newest version of `key`.
     func latestDefinitionID(key: String) async throws -> String?
 

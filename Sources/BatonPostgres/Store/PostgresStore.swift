@@ -224,6 +224,18 @@ final class PostgresTransaction: StoreTransaction {
         return rows.rows.map(definition)
     }
 
+    func lockDefinitions(keys: [String]) async throws {
+        // Transaction-level advisory locks, taken in key order so two deployers cannot deadlock.
+        let sorted = Array(Set(keys)).sorted()
+        guard !sorted.isEmpty else { return }
+        try await read(
+            "SELECT pg_advisory_xact_lock(\(Self.deploymentLockSpace), hashtext(key)) FROM unnest($1::text[]) AS key ORDER BY key", [array(sorted)])
+    }
+
+    /// The first key of the two-key advisory locks deployments take ("bd": Baton deployments),
+    /// apart from the migrator's one-key lock.
+    private static let deploymentLockSpace: Int32 = 0x6264
+
     func latestDefinitionID(key: String) async throws -> String? {
         try await read("SELECT id FROM process_definitions WHERE key = $1 ORDER BY version DESC LIMIT 1", [key]).rows.first?.first ?? nil
     }

@@ -4,7 +4,9 @@ import BatonPostgres
 import BatonTesting
 import Testing
 
-/// Several Baton processes share one database: each due timer start event fires once, and each
+/// Several Baton processes share one database (the multi-node tests of #19).
+///
+/// Each due timer start event fires once, and each
 /// firing arms exactly one next timer, whether one, two or three runtimes run their job passes
 /// at the same moment.
 @Suite struct TimerStartRaceTests {
@@ -46,5 +48,35 @@ extension Array {
         var result: [T] = []
         for element in self { result.append(try await transform(element)) }
         return result
+    }
+}
+
+/// Servers starting together on a fresh database deploy the same `processes/`: they converge on
+/// one version and none fails (before, 3 of 10 exited with a duplicate-key error).
+@Suite struct DeployRaceTests {
+    @Test func concurrentDeploymentsOfOneProcessConvergeWithoutFailing() async throws {
+        let store = try await TestPostgres.freshStore()
+        let nodes = (0..<6).map { _ in
+            Runtime(store: PostgresStore(pool: PostgresPool(connectionString: store.pool.connectionString, maximum: 2)), ids: UUIDGenerator())
+        }
+        func bpmn(_ name: String) -> [UInt8] {
+            Array("""
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+                <process id="p" name="\(name)" isExecutable="true"><startEvent id="s" /><endEvent id="e" /><sequenceFlow id="f" sourceRef="s" targetRef="e" />
+                </process></definitions>
+                """.utf8)
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for node in nodes { group.addTask { _ = try await node.deploy(name: "p.bpmn", resources: [DeploymentResource(name: "p.bpmn", bytes: bpmn("same"))]) } }
+            try await group.waitForAll()
+        }
+        #expect(try await nodes[0].processDefinitions(key: "p").map(\.version) == [1], "identical content: one version")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, node) in nodes.enumerated() {
+                group.addTask { _ = try await node.deploy(name: "p.bpmn", resources: [DeploymentResource(name: "p.bpmn", bytes: bpmn("v\(index)"))]) }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await nodes[0].processDefinitions(key: "p").map(\.version) == Array(1...7), "different content: consecutive versions")
     }
 }
