@@ -4,9 +4,7 @@ import BatonPostgres
 import BatonTesting
 import Testing
 
-/// Several Baton processes share one database (the multi-node tests of #19).
-///
-/// Each due timer start event fires once, and each
+/// Several Baton processes share one database: each due timer start event fires once, and each
 /// firing arms exactly one next timer, whether one, two or three runtimes run their job passes
 /// at the same moment.
 @Suite struct TimerStartRaceTests {
