@@ -15,7 +15,9 @@ public enum TestPostgres {
         do {
             let directory = URL(fileURLWithPath: "/tmp/baton-test-pg-\(getpid())")
             try? FileManager.default.removeItem(at: directory)
-            let server = try EmbeddedPostgres(directory: directory)
+            // Suites run in parallel, each with pools and runtimes of its own (some several, as
+            // several Baton processes would): more connections than a server's default 100.
+            let server = try EmbeddedPostgres(directory: directory, settings: [("max_connections", "500")])
             try server.start()
             atexit {
                 if case .success(let server) = TestPostgres.server {

@@ -23,6 +23,8 @@ import Testing
         try await test.complete("t", in: ended)
         #expect(try await test.runtime.cleanUpHistory() == 0, "not before a day has passed")
         test.clock.advance(by: "P1D")
+        #expect(try await test.runtime.cleanUpHistory() == 0, "history goes by month: not while its removal time's month lasts")
+        test.clock.advance(by: "P30D")  // 1 February
         #expect(try await test.runtime.cleanUpHistory(batchSize: 1) == 1)
         await #expect(throws: EngineError.self) { _ = try await test.runtime.instance(ended) }
         #expect(try await test.runtime.instance(running).state == .active, "running instances are never removed")
@@ -35,9 +37,9 @@ import Testing
         try await test.deploy(process(ttl: nil))
         let instance = try await test.start("p")
         try await test.complete("t", in: instance)
-        test.clock.advance(by: "P179D")
+        test.clock.advance(by: "P180D")  // 30 June, the removal time
         #expect(try await test.runtime.cleanUpHistory() == 0)
-        test.clock.advance(by: "P1D")
+        test.clock.advance(by: "P1D")  // 1 July: June has passed
         #expect(try await test.runtime.cleanUpHistory() == 1)
     }
 }

@@ -25,16 +25,11 @@ extension Runtime {
         return summary
     }
 
-    /// Deletes ended instances whose history time-to-live has passed, `batchSize` per
-    /// transaction, until none is left; returns how many.
+    /// Deletes ended instances whose removal month has passed (see ``Store/cleanUpHistory(at:batchSize:)``);
+    /// returns how many.
     @discardableResult
     public func cleanUpHistory(batchSize: Int = 500) async throws -> Int {
-        var removed = 0
-        while true {
-            let batch = try await store.transaction { try await $0.removeExpiredHistory(at: clock.now(), limit: max(1, batchSize)) }
-            removed += batch
-            if batch < batchSize { return removed }
-        }
+        try await store.cleanUpHistory(at: clock.now(), batchSize: max(1, batchSize))
     }
 
     /// Runs one job now, whatever its due time (`POST /job/{id}/execute`).

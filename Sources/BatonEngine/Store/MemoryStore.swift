@@ -13,6 +13,10 @@ public final class MemoryStore: Store {
     public init() {}
 
     public func transaction<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T {
+        try await memoryTransaction { try await body($0) }
+    }
+
+    private func memoryTransaction<T: Sendable>(_ body: (MemoryTransaction) async throws -> T) async throws -> T {
         await lock.acquire()
         let transaction = MemoryTransaction(storage: storage)
         do {
@@ -24,6 +28,15 @@ public final class MemoryStore: Store {
             transaction.rollback()
             await lock.release()
             throw error
+        }
+    }
+
+    public func cleanUpHistory(at now: Timestamp, batchSize: Int) async throws -> Int {
+        var removed = 0
+        while true {
+            let batch = try await memoryTransaction { $0.removeExpiredHistory(at: now, limit: max(1, batchSize)) }
+            removed += batch
+            if batch < batchSize { return removed }
         }
     }
 
@@ -253,9 +266,11 @@ final class MemoryTransaction: StoreTransaction {
         data.calledInstances["\(instanceID)#\(elementKey)"]
     }
 
+    /// By month, as PostgreSQL drops history: once the month of the removal time has passed.
     func removeExpiredHistory(at now: Timestamp, limit: Int) -> Int {
+        let current = UTCMonth(containing: now)
         let expired = data.instanceOrder.lazy.compactMap { self.data.instances[$0] }
-            .filter { ($0.removalTime.map { $0 <= now } ?? false) && $0.state.status != .active }.prefix(limit).map(\.id)
+            .filter { ($0.removalTime.map { UTCMonth(containing: $0) < current } ?? false) && $0.state.status != .active }.prefix(limit).map(\.id)
         let ids = Array(expired)
         for id in ids {
             set(\.instances, id, nil)

@@ -16,6 +16,12 @@ public protocol Store: QueryStore {
     /// Runs a query that writes nothing: a store may skip what only writes need (a database
     /// transaction, row locks). `body` must not write.
     func read<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T
+    /// Deletes the ended instances (with their history) whose removal time lies in a month that
+    /// has passed — history is removed by month, at most a month after its removal time — and
+    /// makes ready what the coming months' history needs; returns how many instances went. In
+    /// as many transactions as the store needs, `batchSize` instances at most where it deletes
+    /// row by row.
+    func cleanUpHistory(at now: Timestamp, batchSize: Int) async throws -> Int
 }
 
 extension Store {
@@ -80,9 +86,6 @@ public protocol StoreTransaction: AnyObject {
     /// The called instance started for call activity `elementKey` of `instanceID`.
     func calledInstance(parent instanceID: String, elementKey: ElementKey) async throws -> String?
 
-    /// Deletes up to `limit` ended instances (with their history) whose removal time has come;
-    /// returns how many.
-    func removeExpiredHistory(at now: Timestamp, limit: Int) async throws -> Int
 
     // MARK: Timer start events
     /// Up to `limit` timer start events due at `now`, earliest first, locked for this transaction:

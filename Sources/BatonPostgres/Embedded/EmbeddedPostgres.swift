@@ -16,8 +16,13 @@ public struct EmbeddedPostgres: Sendable {
     /// The libpq connection string for the running server.
     public var connectionString: String { "host=\(socketDirectory.path) port=5432 user=postgres dbname=postgres" }
 
-    public init(directory: URL) throws {
+    /// Server settings passed at start (`-c name=value`), such as a test server's higher
+    /// `max_connections`; names and values come from code, never from input.
+    public let settings: [(name: String, value: String)]
+
+    public init(directory: URL, settings: [(name: String, value: String)] = []) throws {
         self.directory = directory.standardizedFileURL
+        self.settings = settings
         self.binaries = try Self.findBinaries()
         // A Unix socket path is limited to 107 bytes; say so rather than fail obscurely.
         let socketPath = socketDirectory.appendingPathComponent(".s.PGSQL.5432").path
@@ -63,7 +68,8 @@ public struct EmbeddedPostgres: Sendable {
             binaries.appendingPathComponent("pg_ctl").path,
             [
                 "-D", dataDirectory.path, "-l", logFile.path, "-w", "-t", "60",
-                "-o", "-k \(socketDirectory.path) -c listen_addresses='' -p 5432 -c fsync=on", "start",
+                "-o", "-k \(socketDirectory.path) -c listen_addresses='' -p 5432 -c fsync=on" + settings.map { " -c \($0.name)=\($0.value)" }.joined(),
+                "start",
             ])
         return connectionString
     }

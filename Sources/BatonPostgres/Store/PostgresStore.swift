@@ -15,6 +15,16 @@ public final class PostgresStore: Store {
     public init(pool: PostgresPool) { self.pool = pool }
 
     public func transaction<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T {
+        try await postgresTransaction { try await body($0) }
+    }
+
+    /// A query runs without BEGIN and COMMIT and takes no row locks: a single statement costs
+    /// one round trip.
+    public func read<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T {
+        try await postgresRead { try await body($0) }
+    }
+
+    func postgresTransaction<T: Sendable>(_ body: (PostgresTransaction) async throws -> T) async throws -> T {
         let connection = try await pool.lease()
         let transaction = PostgresTransaction(connection: connection)
         do {
@@ -32,9 +42,7 @@ public final class PostgresStore: Store {
         }
     }
 
-    /// A query runs without BEGIN and COMMIT and takes no row locks: a single statement costs
-    /// one round trip.
-    public func read<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T {
+    func postgresRead<T: Sendable>(_ body: (PostgresTransaction) async throws -> T) async throws -> T {
         let connection = try await pool.lease()
         let transaction = PostgresTransaction(connection: connection, readOnly: true)
         do {
@@ -82,13 +90,13 @@ final class PostgresTransaction: StoreTransaction {
 
     // MARK: Round trips
 
-    private func write(_ sql: String, _ parameters: [String?] = []) {
+    func write(_ sql: String, _ parameters: [String?] = []) {
         pending.append(PostgresStatement(sql, parameters))
     }
 
     /// Sends the pending writes and `sql`, returning what `sql` returned.
     @discardableResult
-    private func read(_ sql: String, _ parameters: [String?] = []) async throws -> PostgresRows {
+    func read(_ sql: String, _ parameters: [String?] = []) async throws -> PostgresRows {
         try await send(PostgresStatement(sql, parameters))
     }
 
@@ -123,7 +131,7 @@ final class PostgresTransaction: StoreTransaction {
     // MARK: Encoding helpers
 
     private func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
-    private func time(_ timestamp: Timestamp?) -> String? { timestamp?.iso8601 }
+    func time(_ timestamp: Timestamp?) -> String? { timestamp?.iso8601 }
     private func millis(_ column: String) -> String { "(extract(epoch from \(column)) * 1000)::bigint" }
     private func timestamp(_ text: String?) -> Timestamp? { text.flatMap(Int64.init).map(Timestamp.init(millisecondsSinceEpoch:)) }
 
@@ -359,7 +367,8 @@ final class PostgresTransaction: StoreTransaction {
             write(
                 """
                 WITH gone AS (DELETE FROM process_instances WHERE id = $1),
-                     calls AS (DELETE FROM called_instances WHERE child_instance_id = $1)
+                     calls AS (DELETE FROM called_instances WHERE child_instance_id = $1),
+                \(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$10::timestamptz"))
                 INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time, state)
                 VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::jsonb)
                 """, try parameters(of: instance))
@@ -458,6 +467,9 @@ final class PostgresTransaction: StoreTransaction {
             """, [instance.id])
         if let statement = ReadModelStatement.make(readModel) { pending.append(statement) }
         if let statement = ReadModelStatement.elementIDs(readModel) { pending.append(statement) }
+        if instance.state.status != .active, let removal = instance.removalTime {
+            write("WITH \(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$2::timestamptz", events: false)) SELECT 1", [instance.id, time(removal)])
+        }
     }
 
     // MARK: Rows derived from instances
@@ -512,22 +524,6 @@ final class PostgresTransaction: StoreTransaction {
         try await read(
             "SELECT child_instance_id FROM called_instances WHERE parent_instance_id = $1 AND element_key = $2::bigint", [instanceID, String(elementKey)]
         ).rows.first?.first ?? nil
-    }
-
-    func removeExpiredHistory(at now: Timestamp, limit: Int) async throws -> Int {
-        try await read(
-            """
-            WITH expired AS (
-                SELECT id FROM history_process_instances WHERE removal_time <= $1::timestamptz
-                ORDER BY removal_time LIMIT $2::integer FOR UPDATE SKIP LOCKED),
-            events AS (DELETE FROM history_events WHERE instance_id IN (SELECT id FROM expired)),
-            activities AS (DELETE FROM history_activity_instances WHERE instance_id IN (SELECT id FROM expired)),
-            tasks AS (DELETE FROM history_task_instances WHERE instance_id IN (SELECT id FROM expired)),
-            variables AS (DELETE FROM history_variables WHERE instance_id IN (SELECT id FROM expired)),
-            incidents AS (DELETE FROM history_incidents WHERE instance_id IN (SELECT id FROM expired))
-            DELETE FROM history_process_instances WHERE id IN (SELECT id FROM expired)
-            """, [time(now), String(limit)]
-        ).affected
     }
 
     // MARK: Timer start events

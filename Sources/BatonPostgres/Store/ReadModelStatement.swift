@@ -4,11 +4,14 @@ import BatonModel
 /// Turns a command's ``ReadModelChanges`` into one SQL statement: a data-modifying CTE per
 /// table it touches, each reading its rows from one JSONB parameter (`jsonb_to_recordset`), so a
 /// command's read-model writes cost one statement whatever their number, and the SQL text (and
-/// so its prepared plan) depends only on which tables change.
+/// so its prepared plan) depends only on which tables change. History rows are written to the
+/// partition of running instances (removal time 'infinity'); the command that ends the instance
+/// moves them to their month (``PostgresTransaction/updateInstance``).
 enum ReadModelStatement {
     static func make(_ changes: ReadModelChanges) -> PostgresStatement? {
         var parts: [String] = []
-        var parameters: [String?] = []
+        // $1 is the instance, for the conditions that find its rows by their key's first column.
+        var parameters: [String?] = [changes.instance.id]
         func add(_ rows: [JSONValue], _ sql: (String) -> String) {
             guard !rows.isEmpty else { return }
             parameters.append(JSONText.render(.array(rows)))
@@ -38,7 +41,7 @@ enum ReadModelStatement {
         }
 
         add(changes.variableScopesEnded.map(JSONValue.string)) {
-            "DELETE FROM variables WHERE activity_instance_id IN (SELECT jsonb_array_elements_text(\($0)))"
+            "DELETE FROM variables WHERE instance_id = $1 AND activity_instance_id IN (SELECT jsonb_array_elements_text(\($0)))"
         }
         add(changes.variablesSet.map { variable in
             variableRow(
@@ -50,7 +53,7 @@ enum ReadModelStatement {
             SELECT instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type
             FROM jsonb_to_recordset(\($0)) AS r(instance_id text, process_definition_id text, activity_instance_id text, name text, type text,
                 value jsonb, serialized text, object_type text)
-            ON CONFLICT (activity_instance_id, name) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
+            ON CONFLICT (instance_id, activity_instance_id, name) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
                 object_type = excluded.object_type
             """
         }
@@ -69,7 +72,7 @@ enum ReadModelStatement {
         }) {
             """
             UPDATE history_activity_instances h SET end_time = r.end_time, canceled = r.canceled
-            FROM jsonb_to_recordset(\($0)) AS r(id text, end_time timestamptz, canceled boolean) WHERE h.id = r.id
+            FROM jsonb_to_recordset(\($0)) AS r(id text, end_time timestamptz, canceled boolean) WHERE h.instance_id = $1 AND h.id = r.id AND h.removal_time = 'infinity'
             """
         }
         add(changes.historicTasks.map(row)) {
@@ -79,7 +82,7 @@ enum ReadModelStatement {
             SELECT * FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, activity_instance_id text,
                 task_definition_key text, name text, assignee text, priority integer, due_at timestamptz, start_time timestamptz,
                 end_time timestamptz, delete_reason text)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, priority = excluded.priority,
+            ON CONFLICT (instance_id, id, removal_time) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, priority = excluded.priority,
                 due_at = excluded.due_at, end_time = excluded.end_time, delete_reason = excluded.delete_reason
             """
         }
@@ -95,7 +98,7 @@ enum ReadModelStatement {
             SELECT id, instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type, create_time
             FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, activity_instance_id text, name text,
                 type text, value jsonb, serialized text, object_type text, create_time timestamptz)
-            ON CONFLICT (id) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
+            ON CONFLICT (instance_id, id, removal_time) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
                 object_type = excluded.object_type
             """
         }
@@ -111,11 +114,11 @@ enum ReadModelStatement {
         }) {
             """
             UPDATE history_incidents h SET resolved_at = r.resolved_at
-            FROM jsonb_to_recordset(\($0)) AS r(id text, resolved_at timestamptz) WHERE h.id = r.id
+            FROM jsonb_to_recordset(\($0)) AS r(id text, resolved_at timestamptz) WHERE h.instance_id = $1 AND h.id = r.id AND h.removal_time = 'infinity'
             """
         }
         guard !parts.isEmpty else { return nil }
-        return PostgresStatement("WITH " + parts.joined(separator: ",\n") + "\nSELECT 1", parameters)
+        return PostgresStatement("WITH " + parts.joined(separator: ",\n") + "\nSELECT $1::text", parameters)
     }
 
     /// Element ids and definitions for the command side's job and subscription rows of an
