@@ -1,0 +1,98 @@
+import BatonCore
+import BatonEngine
+import BatonModel
+import Foundation
+
+/// Deployments and definitions, and the lock deployments of one process key take.
+extension PostgresTransaction {
+    func insertDeployment(_ deployment: DeploymentRecord) async throws {
+        write(
+            "INSERT INTO deployments (id, name, source, tenant_id, deployed_at) VALUES ($1, $2, $3, $4, $5::timestamptz)",
+            [deployment.id, deployment.name, deployment.source, deployment.tenantID, time(deployment.deployedAt)])
+    }
+
+    func deleteDeployment(_ id: String) async throws {
+        write(
+            """
+            WITH definitions AS (SELECT id FROM process_definitions WHERE deployment_id = $1),
+                 doomed AS (
+                     SELECT id FROM process_instances WHERE definition_id IN (SELECT id FROM definitions)
+                     UNION ALL SELECT id FROM history_process_instances WHERE definition_id IN (SELECT id FROM definitions)),
+                 running AS (DELETE FROM process_instances WHERE id IN (SELECT id FROM doomed)),
+                 ended AS (DELETE FROM history_process_instances WHERE id IN (SELECT id FROM doomed)),
+                 events AS (DELETE FROM history_events WHERE instance_id IN (SELECT id FROM doomed)),
+                 activities AS (DELETE FROM history_activity_instances WHERE instance_id IN (SELECT id FROM doomed)),
+                 tasks AS (DELETE FROM history_task_instances WHERE instance_id IN (SELECT id FROM doomed)),
+                 variables AS (DELETE FROM history_variables WHERE instance_id IN (SELECT id FROM doomed)),
+                 incidents AS (DELETE FROM history_incidents WHERE instance_id IN (SELECT id FROM doomed)),
+                 calls AS (DELETE FROM called_instances WHERE parent_instance_id IN (SELECT id FROM doomed) OR child_instance_id IN (SELECT id FROM doomed)),
+                 timers AS (DELETE FROM timer_starts WHERE definition_id IN (SELECT id FROM definitions))
+            DELETE FROM deployments WHERE id = $1
+            """, [id])
+        held.removeAll()
+    }
+
+    func instanceCount(ofDeployment id: String) async throws -> Int {
+        let count = try await read(
+            """
+            WITH definitions AS (SELECT id FROM process_definitions WHERE deployment_id = $1)
+            SELECT (SELECT count(*) FROM process_instances WHERE definition_id IN (SELECT id FROM definitions))
+                 + (SELECT count(*) FROM history_process_instances WHERE definition_id IN (SELECT id FROM definitions))
+            """, [id]
+        ).rows.first?.first ?? nil
+        return count.flatMap { Int($0) } ?? 0
+    }
+
+    func deployments() async throws -> [DeploymentRecord] {
+        try await read("SELECT id, name, source, tenant_id, \(millis("deployed_at")) FROM deployments ORDER BY deployed_at, id").rows.map {
+            DeploymentRecord(id: $0[0]!, name: $0[1]!, source: $0[2], tenantID: $0[3], deployedAt: timestamp($0[4])!)
+        }
+    }
+
+    func insertDefinition(_ definition: DefinitionRecord) async throws {
+        write(
+            """
+            INSERT INTO process_definitions (id, key, version, version_tag, name, deployment_id, resource_name, checksum, history_ttl_days, xml)
+            VALUES ($1, $2, $3::integer, $4, $5, $6, $7, $8, $9::integer, $10::bytea)
+            """,
+            [
+                definition.id, definition.key, String(definition.version), definition.versionTag, definition.name, definition.deploymentID,
+                definition.resourceName, definition.checksum, definition.historyTimeToLiveDays.map(String.init), hex(definition.bytes),
+            ])
+    }
+
+    static let definitionColumns = "id, key, version, version_tag, name, deployment_id, resource_name, checksum, history_ttl_days, encode(xml, 'hex')"
+
+    func definition(_ row: [String?]) -> DefinitionRecord {
+        DefinitionRecord(
+            id: row[0]!, key: row[1]!, version: Int(row[2]!)!, versionTag: row[3], name: row[4], deploymentID: row[5]!, resourceName: row[6]!,
+            checksum: row[7]!, historyTimeToLiveDays: row[8].flatMap(Int.init), bytes: bytes(hex: row[9] ?? ""))
+    }
+
+    func definitions(key: String?) async throws -> [DefinitionRecord] {
+        let rows = try await read(
+            "SELECT \(Self.definitionColumns) FROM process_definitions WHERE $1::text IS NULL OR key = $1 ORDER BY key, version", [key])
+        // What the protocol promises: each key's versions in order, newest last.
+        return rows.rows.map(definition)
+    }
+
+    func lockDefinitions(keys: [String]) async throws {
+        // Transaction-level advisory locks, taken in key order so two deployers cannot deadlock.
+        let sorted = Array(Set(keys)).sorted()
+        guard !sorted.isEmpty else { return }
+        try await read(
+            "SELECT pg_advisory_xact_lock(\(Self.deploymentLockSpace), hashtext(key)) FROM unnest($1::text[]) AS key ORDER BY key", [array(sorted)])
+    }
+
+    /// The first key of the two-key advisory locks deployments take ("bd": Baton deployments),
+    /// apart from the migrator's one-key lock.
+    static let deploymentLockSpace: Int32 = 0x6264
+
+    func latestDefinitionID(key: String) async throws -> String? {
+        try await read("SELECT id FROM process_definitions WHERE key = $1 ORDER BY version DESC LIMIT 1", [key]).rows.first?.first ?? nil
+    }
+
+    func definition(id: String) async throws -> DefinitionRecord? {
+        try await read("SELECT \(Self.definitionColumns) FROM process_definitions WHERE id = $1", [id]).rows.first.map(definition)
+    }
+}

@@ -1,0 +1,226 @@
+import BatonCore
+import BatonEngine
+import BatonModel
+import Foundation
+
+/// Instances: locking and reading them, and writing a command's new state, events, effects and
+/// read-model rows in one batch; rebuilding the read models of instances older than them.
+extension PostgresTransaction {
+    static let instanceColumns = """
+        state::text, definition_id, process_key, (extract(epoch from started_at) * 1000)::bigint,
+        (extract(epoch from ended_at) * 1000)::bigint, (extract(epoch from removal_time) * 1000)::bigint
+        """
+
+    func instance(_ row: [String?]) throws -> InstanceRecord {
+        InstanceRecord(
+            state: try decoder.decode(InstanceState.self, from: Data(row[0]!.utf8)), definitionID: row[1]!, processKey: row[2]!,
+            startedAt: timestamp(row[3])!, endedAt: timestamp(row[4]), removalTime: timestamp(row[5]))
+    }
+
+    /// A running instance is locked; an ended one (in history) is only read: nothing changes it
+    /// but cleanup.
+    func lockInstance(_ id: String) async throws -> InstanceRecord? {
+        if let record = held[id] { return record }
+        if readOnly {
+            let record = try await read(
+                """
+                SELECT \(Self.instanceColumns) FROM process_instances WHERE id = $1
+                UNION ALL SELECT \(Self.instanceColumns) FROM history_process_instances WHERE id = $1
+                """, [id]
+            ).rows.first.map(instance)
+            held[id] = record
+            return record
+        }
+        var record = try await read(
+            """
+            WITH running AS (SELECT \(Self.instanceColumns) FROM process_instances WHERE id = $1 FOR UPDATE)
+            SELECT * FROM running
+            UNION ALL SELECT \(Self.instanceColumns) FROM history_process_instances WHERE id = $1 AND NOT EXISTS (SELECT FROM running)
+            """, [id]
+        ).rows.first.map(instance)
+        if record == nil {
+            // It may have ended while we waited for its lock: the statement's snapshot predates
+            // the move to history, so look there again with a fresh one.
+            record = try await read("SELECT \(Self.instanceColumns) FROM history_process_instances WHERE id = $1", [id]).rows.first.map(instance)
+        }
+        held[id] = record
+        return record
+    }
+
+    /// One statement where owner-then-lock would take two. If another transaction completes the
+    /// task meanwhile, the instance is still returned (locked, without the task), and the caller
+    /// finds the task gone.
+    func lockInstance(ofTask taskID: String) async throws -> InstanceRecord? {
+        let row = try await read(
+            """
+            SELECT \(Self.instanceColumns) FROM process_instances WHERE id = (SELECT instance_id FROM user_tasks WHERE id = $1)
+            \(readOnly ? "" : "FOR UPDATE")
+            """, [taskID]
+        ).rows.first
+        guard let row else { return nil }
+        let record = try instance(row)
+        if let known = held[record.id] { return known }
+        held[record.id] = record
+        return record
+    }
+
+    func parameters(of instance: InstanceRecord) throws -> [String?] {
+        [
+            instance.id, instance.definitionID, instance.processKey, instance.state.businessKey, instance.state.status.rawValue,
+            instance.state.parent?.instanceID, instance.state.parent.map { String($0.elementKey) }, time(instance.startedAt),
+            time(instance.endedAt), time(instance.removalTime), try json(instance.state),
+        ]
+    }
+
+    static let insertInstanceSQL = """
+        INSERT INTO process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time, state)
+        VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::jsonb)
+        """
+
+    func insertInstance(_ instance: InstanceRecord) async throws {
+        held[instance.id] = instance
+        pendingInserts[instance.id] = pending.count
+        write(Self.insertInstanceSQL, try parameters(of: instance))
+    }
+
+    func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect], readModel: ReadModelChanges) async throws {
+        let id = instance.id
+        let before = held[id]
+        held[id] = instance
+        let ending = instance.state.status != .active && before?.state.status == .active
+        if let index = pendingInserts[id] {
+            // Inserted earlier in this batch: insert the newest state instead.
+            pending[index] = PostgresStatement(Self.insertInstanceSQL, try parameters(of: instance))
+        } else if !ending {
+            write(
+                """
+                UPDATE \(before?.state.status == .active ? "process_instances" : "history_process_instances") SET state = $2::jsonb,
+                    business_key = $3, parent_instance_id = $4, parent_element_key = $5::bigint WHERE id = $1
+                """,
+                [id, try json(instance.state), instance.state.businessKey, instance.state.parent?.instanceID, instance.state.parent.map { String($0.elementKey) }])
+        }
+        if !events.isEmpty {
+            // One multi-row insert for the whole step's events.
+            var values: [String] = []
+            var parameters: [String?] = [id]
+            for (offset, event) in events.enumerated() {
+                let base = parameters.count
+                values.append("($1, (SELECT coalesce(max(sequence), 0) FROM history_events WHERE instance_id = $1) + \(offset + 1), $\(base + 1)::timestamptz, $\(base + 2)::jsonb)")
+                parameters += [time(event.at), try json(event.event)]
+            }
+            write("INSERT INTO history_events (instance_id, sequence, at, event) VALUES \(values.joined(separator: ", "))", parameters)
+        }
+        for effect in effects { try apply(effect, instance: instance, readModel: readModel) }
+        if let statement = ReadModelStatement.make(readModel) { pending.append(statement) }
+        if ending {
+            // What finished leaves the runtime tables; its rows there go with it (ON DELETE CASCADE),
+            // and so does the link from its call activity, needed only while it runs.
+            pendingInserts[id] = nil
+            write(
+                """
+                WITH gone AS (DELETE FROM process_instances WHERE id = $1),
+                     calls AS (DELETE FROM called_instances WHERE child_instance_id = $1),
+                \(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$10::timestamptz"))
+                INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time, state)
+                VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::jsonb)
+                """, try parameters(of: instance))
+        }
+    }
+
+    /// The value as `variables.value` holds it; JSON has no NaN or infinity, so those are null.
+    static func plainJSON(_ value: VariableValue) -> String { JSONText.render(plainJSONValue(value)) }
+
+    static func plainJSONValue(_ value: VariableValue) -> JSONValue {
+        if case .double(let number) = value, !number.isFinite { return .null }
+        return value.jsonValue
+    }
+
+    /// The rows the command side reads (jobs, subscriptions, calls); tasks, variables and
+    /// incidents are the read model's alone.
+    func apply(_ effect: Effect, instance: InstanceRecord, readModel: ReadModelChanges) throws {
+        let id = instance.id
+        switch effect {
+        case .createTask, .deleteTask, .raiseIncident, .propagateErrorToParent:
+            break
+        case .createJob(let job):
+            let (kind, topic, handler) = Self.describe(job.kind)
+            write(
+                """
+                INSERT INTO jobs (id, instance_id, element_key, element_id, kind, topic, handler, due_at, retries, synchronous, created_at, process_definition_id)
+                VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8::timestamptz, $9::integer, $10::boolean, now(), $11)
+                """,
+                [
+                    job.id, id, String(job.elementKey), readModel.job(job.id)?.activityID ?? "", kind, topic, handler, time(job.dueAt), String(job.retries),
+                    job.synchronous ? "true" : "false", instance.definitionID,
+                ])
+        case .updateJob(let jobID):
+            guard let job = instance.state.job(jobID) else { return }
+            write(
+                "UPDATE jobs SET retries = $2::integer, due_at = $3::timestamptz, last_error = $4, synchronous = $5::boolean WHERE id = $1",
+                [jobID, String(job.retries), time(job.dueAt), job.lastError, job.synchronous ? "true" : "false"])
+        case .deleteJob(let jobID):
+            write("DELETE FROM jobs WHERE id = $1", [jobID])
+        case .openSubscription(let subscription):
+            write(
+                """
+                INSERT INTO message_subscriptions (id, instance_id, element_key, message_name, created_at, activity_id)
+                VALUES ($1, $2, $3::bigint, $4, coalesce($5::timestamptz, now()), $6)
+                """,
+                [
+                    subscription.id, id, String(subscription.elementKey), subscription.messageName, time(readModel.subscription(subscription.id)?.created),
+                    readModel.subscription(subscription.id)?.activityID,
+                ])
+        case .closeSubscription(let subscriptionID):
+            write("DELETE FROM message_subscriptions WHERE id = $1", [subscriptionID])
+        case .startChildInstance(let request):
+            write(
+                "INSERT INTO called_instances (parent_instance_id, element_key, child_instance_id) VALUES ($1, $2::bigint, $3)",
+                [id, String(request.elementKey), request.childInstanceID])
+        }
+    }
+
+    func array(_ values: [String]) -> String {
+        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
+    }
+
+    static func describe(_ kind: JobRecord.Kind) -> (kind: String, topic: String?, handler: String?) {
+        switch kind {
+        case .activate: ("asyncBefore", nil, nil)
+        case .leave: ("asyncAfter", nil, nil)
+        case .handler(let name): ("handler", nil, name)
+        case .external(let topic): ("external", topic, nil)
+        case .timer: ("timer", nil, nil)
+        }
+    }
+
+    func history(of instanceID: String) async throws -> [RecordedEvent] {
+        try await read(
+            "SELECT \(millis("at")), event::text FROM history_events WHERE instance_id = $1 ORDER BY sequence", [instanceID]
+        ).rows.map { RecordedEvent(at: timestamp($0[0])!, event: try decoder.decode(InstanceEvent.self, from: Data($0[1]!.utf8))) }
+    }
+
+    // MARK: Read-model rebuilds
+
+    func instancesAwaitingReadModelRebuild(limit: Int) async throws -> [String] {
+        try await read("SELECT instance_id FROM read_model_rebuilds ORDER BY instance_id LIMIT $1::integer FOR UPDATE SKIP LOCKED", [String(limit)])
+            .rows.compactMap { $0[0] }
+    }
+
+    func replaceReadModel(of instance: InstanceRecord, with readModel: ReadModelChanges) async throws {
+        write(
+            """
+            WITH tasks AS (DELETE FROM user_tasks WHERE instance_id = $1),
+                 variables AS (DELETE FROM variables WHERE instance_id = $1),
+                 activities AS (DELETE FROM history_activity_instances WHERE instance_id = $1),
+                 task_history AS (DELETE FROM history_task_instances WHERE instance_id = $1),
+                 variable_history AS (DELETE FROM history_variables WHERE instance_id = $1),
+                 incidents AS (DELETE FROM history_incidents WHERE instance_id = $1)
+            DELETE FROM read_model_rebuilds WHERE instance_id = $1
+            """, [instance.id])
+        if let statement = ReadModelStatement.make(readModel) { pending.append(statement) }
+        if let statement = ReadModelStatement.elementIDs(readModel) { pending.append(statement) }
+        if instance.state.status != .active, let removal = instance.removalTime {
+            write("WITH \(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$2::timestamptz", events: false)) SELECT 1", [instance.id, time(removal)])
+        }
+    }
+}

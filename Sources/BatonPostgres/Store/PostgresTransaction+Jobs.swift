@@ -1,0 +1,91 @@
+import BatonCore
+import BatonEngine
+import BatonModel
+import Foundation
+
+/// The command side's rows derived from instances: task and job owners, message subscriptions,
+/// due jobs and external tasks with their locks, called instances, timer start events.
+extension PostgresTransaction {
+    func owner(ofTask id: String) async throws -> String? {
+        try await read("SELECT instance_id FROM user_tasks WHERE id = $1", [id]).rows.first?.first ?? nil
+    }
+
+    func owner(ofJob id: String) async throws -> String? {
+        try await read("SELECT instance_id FROM jobs WHERE id = $1", [id]).rows.first?.first ?? nil
+    }
+
+    func subscriptions(messageName: String) async throws -> [(subscriptionID: String, instanceID: String)] {
+        try await read("SELECT id, instance_id FROM message_subscriptions WHERE message_name = $1 ORDER BY sequence", [messageName])
+            .rows.map { ($0[0]!, $0[1]!) }
+    }
+
+    func dueJobs(at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)] {
+        try await read(
+            """
+            SELECT id, instance_id FROM jobs
+            WHERE retries > 0 AND kind <> 'external' AND NOT synchronous AND (due_at IS NULL OR due_at <= $1::timestamptz)
+            ORDER BY due_at NULLS FIRST, sequence LIMIT $2::integer FOR UPDATE SKIP LOCKED
+            """, [time(now), String(limit)]
+        ).rows.map { ($0[0]!, $0[1]!) }
+    }
+
+    func lockableExternalTasks(topics: [String], at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)] {
+        try await read(
+            """
+            SELECT id, instance_id FROM jobs
+            WHERE kind = 'external' AND topic = ANY($1::text[]) AND retries > 0 AND (due_at IS NULL OR due_at <= $2::timestamptz)
+              AND (lock_expires_at IS NULL OR lock_expires_at <= $2::timestamptz)
+            ORDER BY sequence LIMIT $3::integer FOR UPDATE SKIP LOCKED
+            """, [array(topics), time(now), String(limit)]
+        ).rows.map { ($0[0]!, $0[1]!) }
+    }
+
+    func lock(ofJob id: String) async throws -> JobLock? {
+        guard let row = try await read("SELECT lock_owner, \(millis("lock_expires_at")) FROM jobs WHERE id = $1", [id]).rows.first,
+            let owner = row[0], let expires = timestamp(row[1])
+        else { return nil }
+        return JobLock(workerID: owner, expiresAt: expires)
+    }
+
+    func setLock(_ lock: JobLock?, onJob id: String) async throws {
+        write(
+            "UPDATE jobs SET lock_owner = $2, lock_expires_at = $3::timestamptz WHERE id = $1", [id, lock?.workerID, time(lock?.expiresAt)])
+    }
+
+    func calledInstance(parent instanceID: String, elementKey: ElementKey) async throws -> String? {
+        try await read(
+            "SELECT child_instance_id FROM called_instances WHERE parent_instance_id = $1 AND element_key = $2::bigint", [instanceID, String(elementKey)]
+        ).rows.first?.first ?? nil
+    }
+
+    // MARK: Timer start events
+
+    func dueTimerStarts(at now: Timestamp, limit: Int) async throws -> [TimerStartRecord] {
+        try await read(
+            """
+            SELECT id, definition_id, start_event, \(millis("due_at")), remaining, interval FROM timer_starts
+            WHERE due_at <= $1::timestamptz ORDER BY due_at, id LIMIT $2::integer FOR UPDATE SKIP LOCKED
+            """, [time(now), String(limit)]
+        ).rows.map {
+            TimerStartRecord(
+                id: $0[0]!, definitionID: $0[1]!, startEvent: $0[2]!, dueAt: timestamp($0[3])!, remaining: $0[4].flatMap(Int.init),
+                interval: $0[5].flatMap(ISODuration.init))
+        }
+    }
+
+    func replaceTimerStarts(forKey key: String, with timers: [TimerStartRecord]) async throws {
+        write("DELETE FROM timer_starts WHERE definition_id IN (SELECT id FROM process_definitions WHERE key = $1)", [key])
+        for timer in timers { insert(timer) }
+    }
+
+    func updateTimerStart(_ timer: TimerStartRecord?, removing id: String) async throws {
+        write("DELETE FROM timer_starts WHERE id = $1", [id])
+        if let timer { insert(timer) }
+    }
+
+    func insert(_ timer: TimerStartRecord) {
+        write(
+            "INSERT INTO timer_starts (id, definition_id, start_event, due_at, remaining, interval) VALUES ($1, $2, $3, $4::timestamptz, $5::integer, $6)",
+            [timer.id, timer.definitionID, timer.startEvent, time(timer.dueAt), timer.remaining.map(String.init), timer.interval?.description])
+    }
+}
