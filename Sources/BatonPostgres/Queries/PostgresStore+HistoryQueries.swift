@@ -4,10 +4,6 @@ import BatonModel
 /// History lists and counts: activity, task and variable instances and incidents, each one
 /// statement over its history table.
 extension PostgresStore {
-    private func number(_ statement: PostgresStatement) async throws -> Int {
-        try await fetch(statement).first?.int("count") ?? 0
-    }
-
     // MARK: Activity instances
 
     private func select(_ query: HistoricActivityInstanceQuery) -> SQLSelect {
@@ -132,12 +128,8 @@ extension PostgresStore {
             \(SQLColumns.millis("create_time", as: "created"))
             """
         return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
-            let type = try row.required("type")
-            guard let plain = JSONText.parse(try row.required("value")),
-                let value = VariableValue(typeName: type, plain: plain, serialized: row.text("serialized"), objectTypeName: row.text("object_type"))
-            else { throw PostgresError(.client, message: "expected a stored \(type) variable value, but it does not read back") }
-            return HistoricVariableInstance(
-                name: try row.required("name"), value: value, processInstanceID: try row.required("instance_id"),
+            HistoricVariableInstance(
+                name: try row.required("name"), value: try row.variableValue(), processInstanceID: try row.required("instance_id"),
                 processDefinitionID: try row.required("process_definition_id"), activityInstanceID: row.text("activity_instance_id"),
                 createTime: try row.requiredTime("created"))
         }

@@ -18,7 +18,7 @@ extension PostgresStore {
         }
     }
 
-    private func number(_ statement: PostgresStatement) async throws -> Int {
+    func number(_ statement: PostgresStatement) async throws -> Int {
         try await fetch(statement).first?.int("count") ?? 0
     }
 
@@ -207,21 +207,13 @@ extension PostgresStore {
         }
     }
 
-    private static func value(_ row: NamedRow) throws -> VariableValue {
-        let type = try row.required("type")
-        guard let plain = JSONText.parse(try row.required("value")),
-            let value = VariableValue(typeName: type, plain: plain, serialized: row.text("serialized"), objectTypeName: row.text("object_type"))
-        else { throw PostgresError(.client, message: "expected a stored \(type) variable value, but it does not read back") }
-        return value
-    }
-
     public func list(_ query: VariableInstanceQuery, page: Page) async throws -> [VariableInstanceInfo] {
         let columns = "name, type, value::text AS value, serialized, object_type, instance_id, process_definition_id, activity_instance_id"
         let statement = select(query).list(
             columns, sorting: query.sorting, column: Self.column, tieBreakers: ["activity_instance_id", "name"], page: page)
         return try await fetch(statement).map { row in
             VariableInstanceInfo(
-                name: try row.required("name"), value: try Self.value(row), processInstanceID: try row.required("instance_id"),
+                name: try row.required("name"), value: try row.variableValue(), processInstanceID: try row.required("instance_id"),
                 processDefinitionID: try row.required("process_definition_id"), activityInstanceID: try row.required("activity_instance_id"))
         }
     }

@@ -106,6 +106,15 @@ struct NamedRow {
         return items.compactMap { if case .string(let item) = $0 { item } else { nil } }
     }
 
+    /// A variable's value from its `type`, plain JSON `value`, `serialized` text and `object_type` columns.
+    func variableValue() throws -> VariableValue {
+        let type = try required("type")
+        guard let plain = JSONText.parse(try required("value")),
+            let value = VariableValue(typeName: type, plain: plain, serialized: text("serialized"), objectTypeName: text("object_type"))
+        else { throw PostgresError(.client, message: "expected a stored \(type) variable value, but it does not read back") }
+        return value
+    }
+
     static func rows(_ result: PostgresRows) -> [NamedRow] {
         var columns: [String: Int] = [:]
         for (index, name) in result.columns.enumerated() { columns[name] = index }
