@@ -27,10 +27,14 @@ extension Runtime {
         }
     }
 
+    /// Checks the caller may act on a task, given the task as its locked instance holds it: the
+    /// check and the change see the same assignee and candidates, so nothing slips in between.
+    public typealias TaskAuthorization = @Sendable (TaskInfo) throws -> Void
+
     /// Claims a task for `userID`; refused when someone else holds it.
-    public func claim(_ taskID: String, userID: String) async throws {
+    public func claim(_ taskID: String, userID: String, authorize: TaskAuthorization = { _ in }) async throws {
         try await store.transaction { transaction in
-            let (record, task) = try await openTask(taskID, in: transaction)
+            let (record, task) = try await openTask(taskID, in: transaction, authorize: authorize)
             if let assignee = task.assignee, assignee != userID {
                 throw EngineError(.conflict, "Task '\(taskID)' is already claimed by someone else.")
             }
@@ -38,11 +42,13 @@ extension Runtime {
         }
     }
 
-    public func unclaim(_ taskID: String) async throws { try await setAssignee(taskID, to: nil) }
+    public func unclaim(_ taskID: String, authorize: TaskAuthorization = { _ in }) async throws {
+        try await setAssignee(taskID, to: nil, authorize: authorize)
+    }
 
-    public func setAssignee(_ taskID: String, to userID: String?) async throws {
+    public func setAssignee(_ taskID: String, to userID: String?, authorize: TaskAuthorization = { _ in }) async throws {
         try await store.transaction { transaction in
-            let (record, _) = try await openTask(taskID, in: transaction)
+            let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
             try await run([Pending(instanceID: record.id, command: .assignTask(taskID: taskID, assignee: userID))], in: transaction)
         }
     }
@@ -55,17 +61,36 @@ extension Runtime {
         }
     }
 
-    /// Completes a task with variables; the instance moves on in the same call.
-    /// Completes a task; returns its instance as the completion left it (ended, or waiting again).
+    /// What completing a task left: its instance, ended or waiting again, and the instance's
+    /// process-level variables as the completion left them (Camunda's `withVariablesInReturn`).
+    public struct TaskCompletion: Sendable {
+        public var instance: ProcessInstanceInfo
+        public var variables: [(name: String, value: VariableValue)]
+    }
+
+    /// Completes a task; the instance moves on in the same command, one transaction on one
+    /// connection: the task is authorized on its locked instance and the answer comes from the
+    /// state in hand.
     @discardableResult
-    public func complete(_ taskID: String, variables: [String: VariableValue] = [:], userID: String? = nil) async throws -> ProcessInstanceInfo {
+    public func completeTask(
+        _ taskID: String, variables: [String: VariableValue] = [:], userID: String? = nil, authorize: TaskAuthorization = { _ in }
+    ) async throws -> TaskCompletion {
         try await store.transaction { transaction in
-            let (record, _) = try await openTask(taskID, in: transaction)
+            let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
             let outcome = try await run(
                 [Pending(instanceID: record.id, command: .completeTask(taskID: taskID, variables: variables, localVariables: false, userID: userID))],
                 in: transaction)
-            return ProcessInstanceInfo(outcome.instances[record.id] ?? record)
+            let after = outcome.instances[record.id] ?? record
+            return TaskCompletion(
+                instance: ProcessInstanceInfo(after),
+                variables: after.state.visibleVariables(from: nil).sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
+    }
+
+    /// Completes a task; returns its instance as the completion left it (ended, or waiting again).
+    @discardableResult
+    public func complete(_ taskID: String, variables: [String: VariableValue] = [:], userID: String? = nil) async throws -> ProcessInstanceInfo {
+        try await completeTask(taskID, variables: variables, userID: userID).instance
     }
 
     /// The variables a task sees (its own scope and every enclosing one).
@@ -76,11 +101,14 @@ extension Runtime {
         }
     }
 
-    func openTask(_ id: String, in transaction: any StoreTransaction) async throws -> (InstanceRecord, UserTaskRecord) {
+    func openTask(_ id: String, in transaction: any StoreTransaction, authorize: TaskAuthorization = { _ in }) async throws
+        -> (InstanceRecord, UserTaskRecord)
+    {
         guard let record = try await transaction.lockInstance(ofTask: id), let task = record.state.task(id)
         else {
             throw EngineError(.notFound, "Expected task '\(id)' to be open, but it is not (task already completed or not found).")
         }
+        try authorize(Self.info(task, in: record, process: try await executable(record.definitionID, in: transaction)))
         return (record, task)
     }
 

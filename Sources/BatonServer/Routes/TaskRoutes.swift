@@ -38,33 +38,30 @@ extension EngineRestAPI {
             let body = try await body(request, context)
             try body.allowOnly(["userId"])
             guard let user = try body.string("userId"), !user.isEmpty else { throw RestError.invalid("Expected 'userId' to name the user claiming the task, but it is missing.") }
-            _ = try await authorizedTask(context)
             try Authorization.requireSelf(user, context.identity)
-            try await runtime.claim(try context.parameters.require("id"), userID: user)
+            try await runtime.claim(try context.parameters.require("id"), userID: user, authorize: Self.mayWork(context.identity))
             return JSONResponse.noContent()
         }
         group.post("task/:id/unclaim") { _, context in
-            _ = try await authorizedTask(context)
-            try await runtime.unclaim(try context.parameters.require("id"))
+            try await runtime.unclaim(try context.parameters.require("id"), authorize: Self.mayWork(context.identity))
             return JSONResponse.noContent()
         }
         group.post("task/:id/assignee") { request, context in
             let body = try await body(request, context)
             try body.allowOnly(["userId"])
             let user = try body.string("userId")
-            _ = try await authorizedTask(context)
             try Authorization.requireSelf(user, context.identity)
-            try await runtime.setAssignee(try context.parameters.require("id"), to: user)
+            try await runtime.setAssignee(try context.parameters.require("id"), to: user, authorize: Self.mayWork(context.identity))
             return JSONResponse.noContent()
         }
         group.post("task/:id/complete") { request, context in
             let body = try await body(request, context)
             try body.allowOnly(["variables", "withVariablesInReturn"])
-            let task = try await authorizedTask(context)
-            let instance = try await runtime.complete(task.id, variables: try body.variables("variables"), userID: context.identity?.userID)
+            let completion = try await runtime.completeTask(
+                try context.parameters.require("id"), variables: try body.variables("variables"), userID: context.identity?.userID,
+                authorize: Self.mayWork(context.identity))
             guard try body.bool("withVariablesInReturn") == true else { return JSONResponse.noContent() }
-            let variables = try await runtime.variables(of: instance.id)
-            return JSONResponse.make(.object(variables.map { .init($0.name, TypedValue.encode($0.value)) }))
+            return JSONResponse.make(.object(completion.variables.map { .init($0.name, TypedValue.encode($0.value)) }))
         }
         group.get("task/:id/variables") { _, context in
             JSONResponse.make(TypedValue.encode(try await runtime.taskVariables(try await authorizedTask(context).id)))
@@ -78,6 +75,11 @@ extension EngineRestAPI {
                 .init(field.id, TypedValue.encode(variables[field.id] ?? .null))
             }))
         }
+    }
+
+    /// The check a command makes on the task it locked: 403 unless the caller may work on it.
+    static func mayWork(_ identity: Identity?) -> Runtime.TaskAuthorization {
+        { task in try Authorization.requireWork(on: task, identity) }
     }
 
     /// The task the path names, if the caller may work on it (403 otherwise).
