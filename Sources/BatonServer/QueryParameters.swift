@@ -49,6 +49,9 @@ struct QueryParameters {
         if let unknown = values.first(where: { !allowed.contains($0.0) }) {
             throw RestError.invalid("Unknown query parameter '\(unknown.0)'; expected one of \(allowed.sorted().joined(separator: ", ")).")
         }
+        if let held = values.first(where: { $0.1.unicodeScalars.contains("\u{0}") }) {
+            throw RestError.invalid("Expected query parameter '\(held.0)' without NUL characters, but it holds one.")
+        }
     }
 
     func string(_ name: String) -> String? { values.last { $0.name == name }?.value }

@@ -16,11 +16,36 @@ struct JSONBody {
         } catch {
             throw RestError(.contentTooLarge, type: "RequestTooLargeException", "Expected a JSON body of at most \(limit) bytes, but it is larger.")
         }
-        let text = String(buffer: buffer)
+        guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
+            throw RestError.invalid("Expected the request body to be UTF-8, but it holds bytes that are not.")
+        }
         if text.allSatisfy(\.isWhitespace) { return JSONBody(value: .object([]), path: "") }
         guard let value = JSONText.parse(text) else { throw RestError.invalid("Expected the request body to be JSON, but it is not well-formed.") }
         guard case .object = value else { throw RestError.invalid("Expected the request body to be a JSON object, but it is a JSON \(value.kindName).") }
+        if let path = Self.firstNUL(in: value, at: "") {
+            throw RestError.invalid("Expected text without NUL characters (\\u0000), but '\(path)' holds one; nothing can store it.")
+        }
         return JSONBody(value: value, path: "")
+    }
+
+    /// Where the first string or member name holding U+0000 is, as a field path.
+    private static func firstNUL(in value: JSONValue, at path: String) -> String? {
+        func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+        switch value {
+        case .string(let text): return text.unicodeScalars.contains("\u{0}") ? path : nil
+        case .array(let items):
+            for (index, item) in items.enumerated() {
+                if let found = firstNUL(in: item, at: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        case .object(let members):
+            for member in members {
+                if member.key.unicodeScalars.contains("\u{0}") { return child(member.key) }
+                if let found = firstNUL(in: member.value, at: child(member.key)) { return found }
+            }
+            return nil
+        default: return nil
+        }
     }
 
     private func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

@@ -16,11 +16,11 @@ extension EngineRestAPI {
         group.delete("deployment/:id") { request, context in
             try Authorization.requireAdmin(context.identity, to: "delete deployments")
             let query = try QueryParameters(request, allowed: ["cascade", "skipCustomListeners", "skipIoMappings"])
-            try await runtime.deleteDeployment(try context.parameters.require("id"), cascade: try query.bool("cascade") ?? false)
+            try await runtime.deleteDeployment(try context.pathParameter("id"), cascade: try query.bool("cascade") ?? false)
             return JSONResponse.noContent()
         }
         group.get("deployment/:id") { _, context in
-            let (deployment, _) = try await runtime.deployment(try context.parameters.require("id"))
+            let (deployment, _) = try await runtime.deployment(try context.pathParameter("id"))
             return JSONResponse.make(Self.json(deployment, definitions: nil))
         }
     }

@@ -39,7 +39,7 @@ extension EngineRestAPI {
             let body = try await body(request, context)
             try body.allowOnly(["workerId", "variables", "localVariables"])
             if !(try body.variables("localVariables")).isEmpty { throw RestError.invalid("Baton sets external-task results as process variables; 'localVariables' is not supported.") }
-            try await runtime.completeExternalTask(try context.parameters.require("id"), workerID: try worker(body), variables: try body.variables("variables"))
+            try await runtime.completeExternalTask(try context.pathParameter("id"), workerID: try worker(body), variables: try body.variables("variables"))
             return JSONResponse.noContent()
         }
         group.post("external-task/:id/failure") { request, context in
@@ -47,7 +47,7 @@ extension EngineRestAPI {
             try body.allowOnly(["workerId", "errorMessage", "errorDetails", "retries", "retryTimeout", "variables", "localVariables"])
             guard let retries = try body.integer("retries") else { throw RestError.invalid("Expected 'retries' to say how many retries are left, but it is missing.") }
             try await runtime.handleExternalTaskFailure(
-                try context.parameters.require("id"), workerID: try worker(body), errorMessage: try body.string("errorMessage") ?? "",
+                try context.pathParameter("id"), workerID: try worker(body), errorMessage: try body.string("errorMessage") ?? "",
                 retries: Int(clamping: retries), retryTimeout: try body.integer("retryTimeout") ?? 0)
             return JSONResponse.noContent()
         }
@@ -56,7 +56,7 @@ extension EngineRestAPI {
             try body.allowOnly(["workerId", "errorCode", "errorMessage", "variables"])
             guard let code = try body.string("errorCode"), !code.isEmpty else { throw RestError.invalid("Expected 'errorCode' to name the BPMN error, but it is missing.") }
             try await runtime.handleExternalTaskBpmnError(
-                try context.parameters.require("id"), workerID: try worker(body), errorCode: code, errorMessage: try body.string("errorMessage"),
+                try context.pathParameter("id"), workerID: try worker(body), errorCode: code, errorMessage: try body.string("errorMessage"),
                 variables: try body.variables("variables"))
             return JSONResponse.noContent()
         }
@@ -66,11 +66,11 @@ extension EngineRestAPI {
             guard let duration = try body.integer("newDuration"), duration > 0 else {
                 throw RestError.invalid("Expected 'newDuration' to be a positive number of milliseconds, but it is missing or not positive.")
             }
-            try await runtime.extendLock(try context.parameters.require("id"), workerID: try worker(body), newDuration: duration)
+            try await runtime.extendLock(try context.pathParameter("id"), workerID: try worker(body), newDuration: duration)
             return JSONResponse.noContent()
         }
         group.post("external-task/:id/unlock") { _, context in
-            try await runtime.unlock(try context.parameters.require("id"))
+            try await runtime.unlock(try context.pathParameter("id"))
             return JSONResponse.noContent()
         }
     }

@@ -20,7 +20,7 @@ extension EngineRestAPI {
             return JSONResponse.count(try await runtime.count(instances))
         }
         group.get("history/process-instance/:id") { _, context in
-            JSONResponse.make(Self.historic(try await runtime.instance(try context.parameters.require("id"))))
+            JSONResponse.make(Self.historic(try await runtime.instance(try context.pathParameter("id"))))
         }
         let activityParameters: Set<String> = [
             "activityInstanceId", "processInstanceId", "processDefinitionId", "activityId", "activityType", "finished", "unfinished", "canceled",
@@ -35,7 +35,7 @@ extension EngineRestAPI {
             return JSONResponse.count(try await runtime.count(try activityQuery(query)))
         }
         group.get("history/activity-instance/:id") { _, context in
-            let id = try context.parameters.require("id")
+            let id = try context.pathParameter("id")
             guard let activity = try await runtime.activityHistory(HistoricActivityInstanceQuery(activityInstanceID: id)).first else {
                 throw RestError.notFound("Historic activity instance with id \(id) does not exist")
             }
@@ -76,7 +76,7 @@ extension EngineRestAPI {
             return JSONResponse.count(try await runtime.count(try historicVariableQuery(query)))
         }
         group.get("history/variable-instance/:id") { _, context in
-            let id = try context.parameters.require("id")
+            let id = try context.pathParameter("id")
             guard let variable = try await runtime.variableHistory(HistoricVariableInstanceQuery(id: id)).first else {
                 throw RestError.notFound("Historic variable instance with id \(id) does not exist")
             }

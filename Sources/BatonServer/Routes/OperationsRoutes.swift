@@ -68,7 +68,7 @@ extension EngineRestAPI {
         }
         group.post("job/:id/execute") { _, context in
             try Authorization.requireAdmin(context.identity, to: "execute jobs")
-            try await runtime.executeJob(try context.parameters.require("id"))
+            try await runtime.executeJob(try context.pathParameter("id"))
             return JSONResponse.noContent()
         }
         group.put("job/:id/retries") { request, context in
@@ -78,7 +78,7 @@ extension EngineRestAPI {
             guard let retries = try body.integer("retries"), retries >= 0 else {
                 throw RestError.invalid("Expected 'retries' to be zero or more, but it is missing or negative.")
             }
-            try await runtime.setJobRetries(try context.parameters.require("id"), retries: Int(clamping: retries))
+            try await runtime.setJobRetries(try context.pathParameter("id"), retries: Int(clamping: retries))
             return JSONResponse.noContent()
         }
         let variableParameters: Set<String> = [
@@ -133,12 +133,12 @@ extension EngineRestAPI {
             let body = try await body(request, context)
             try body.allowOnly(["variables"])
             _ = try await runtime.correlate(MessageCorrelation(
-                messageName: try context.parameters.require("name"), processInstanceID: try context.parameters.require("id"),
+                messageName: try context.pathParameter("name"), processInstanceID: try context.pathParameter("id"),
                 variables: try body.variables("variables")))
             return JSONResponse.noContent()
         }
         group.get("process-instance/:id/activity-instances") { _, context in
-            JSONResponse.make(Self.json(try await runtime.activityInstanceTree(of: try context.parameters.require("id")), parent: nil))
+            JSONResponse.make(Self.json(try await runtime.activityInstanceTree(of: try context.pathParameter("id")), parent: nil))
         }
     }
 

@@ -40,7 +40,7 @@ public struct PlanApprovalAPI: Sendable {
         try body.allowOnly(["userId"])
         guard let user = try body.string("userId"), !user.isEmpty else { throw RestError.invalid("Expected 'userId' to name who submits the draft, but it is missing.") }
         try Authorization.requireSelf(user, context.identity)
-        let draftID = try context.parameters.require("draftId")
+        let draftID = try context.pathParameter("draftId")
         let draft = try await draft(draftID)
         guard draft.status == .draft else {
             throw RestError.conflict("Draft '\(draftID)' is \(draft.rawStatus); only a draft in status draft can be submitted.")
@@ -96,7 +96,7 @@ public struct PlanApprovalAPI: Sendable {
         guard let approved = try body.bool("approved") else { throw RestError.invalid("Expected 'approved' to be true or false, but it is missing.") }
         guard let user = try body.string("userId"), !user.isEmpty else { throw RestError.invalid("Expected 'userId' to name the reviewer, but it is missing.") }
         try Authorization.requireSelf(user, context.identity)
-        let task = try await runtime.task(try context.parameters.require("taskId"))
+        let task = try await runtime.task(try context.pathParameter("taskId"))
         try Authorization.requireWork(on: task, context.identity)
         let variables = try await runtime.taskVariables(task.id)
         if variables["submittedBy"] == .string(user) {
@@ -118,7 +118,7 @@ public struct PlanApprovalAPI: Sendable {
 
     /// `GET /api/plans/{draftId}/status` → `{draftStatus, workflowActive, currentActivities, history}`.
     private func status(_ context: BatonRequestContext) async throws -> Response {
-        let draft = try await draft(try context.parameters.require("draftId"))
+        let draft = try await draft(try context.pathParameter("draftId"))
         var active = false
         var current: [JSONValue] = []
         var history: [JSONValue] = []

@@ -38,19 +38,19 @@ extension EngineRestAPI {
             return JSONResponse.make(.array(items))
         }
         group.get("process-definition/key/:key") { _, context in
-            JSONResponse.make(Self.json(try await latest(try context.parameters.require("key"))))
+            JSONResponse.make(Self.json(try await latest(try context.pathParameter("key"))))
         }
         group.get("process-definition/key/:key/xml") { _, context in
-            try await xml(try await latest(try context.parameters.require("key")).id)
+            try await xml(try await latest(try context.pathParameter("key")).id)
         }
         group.post("process-definition/key/:key/start") { request, context in
-            try await start(try await latest(try context.parameters.require("key")).id, request, context)
+            try await start(try await latest(try context.pathParameter("key")).id, request, context)
         }
         group.get("process-definition/:id") { _, context in
-            JSONResponse.make(Self.json(try await runtime.processDefinition(try context.parameters.require("id")).definition))
+            JSONResponse.make(Self.json(try await runtime.processDefinition(try context.pathParameter("id")).definition))
         }
-        group.get("process-definition/:id/xml") { _, context in try await xml(try context.parameters.require("id")) }
-        group.post("process-definition/:id/start") { request, context in try await start(try context.parameters.require("id"), request, context) }
+        group.get("process-definition/:id/xml") { _, context in try await xml(try context.pathParameter("id")) }
+        group.post("process-definition/:id/start") { request, context in try await start(try context.pathParameter("id"), request, context) }
     }
 
     private func definitions(_ query: QueryParameters) async throws -> [ProcessDefinitionInfo] {

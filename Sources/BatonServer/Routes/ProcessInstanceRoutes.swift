@@ -19,36 +19,36 @@ extension EngineRestAPI {
             return JSONResponse.count(try await runtime.count(instances))
         }
         group.get("process-instance/:id") { _, context in
-            let instance = try await runtime.instance(try context.parameters.require("id"))
+            let instance = try await runtime.instance(try context.pathParameter("id"))
             guard instance.state == .active else { throw RestError.notFound("Process instance with id \(instance.id) does not exist") }
             return JSONResponse.make(Self.json(instance))
         }
         group.delete("process-instance/:id") { _, context in
             try Authorization.requireAdmin(context.identity, to: "cancel process instances")
-            let id = try context.parameters.require("id")
+            let id = try context.pathParameter("id")
             guard try await runtime.instance(id).state == .active else { throw RestError.notFound("Process instance with id \(id) does not exist") }
             try await runtime.cancel(id)
             return JSONResponse.noContent()
         }
         group.get("process-instance/:id/variables") { _, context in
             try Authorization.requireAdmin(context.identity, to: "read process variables")
-            let variables = try await runtime.variables(of: try context.parameters.require("id"))
+            let variables = try await runtime.variables(of: try context.pathParameter("id"))
             return JSONResponse.make(.object(variables.map { .init($0.name, TypedValue.encode($0.value)) }))
         }
         group.get("process-instance/:id/variables/:name") { _, context in
             try Authorization.requireAdmin(context.identity, to: "read process variables")
-            let name = try context.parameters.require("name")
-            guard let variable = try await runtime.variables(of: try context.parameters.require("id")).first(where: { $0.name == name }) else {
+            let name = try context.pathParameter("name")
+            guard let variable = try await runtime.variables(of: try context.pathParameter("id")).first(where: { $0.name == name }) else {
                 throw RestError.notFound("process instance variable with name \(name) does not exist")
             }
             return JSONResponse.make(TypedValue.encode(variable.value))
         }
         group.put("process-instance/:id/variables/:name") { request, context in
             try Authorization.requireAdmin(context.identity, to: "change process variables")
-            let name = try context.parameters.require("name")
+            let name = try context.pathParameter("name")
             let body = try await body(request, context)
             let value = try TypedValue.decode(body.value, path: name)
-            try await runtime.setVariables(of: try context.parameters.require("id"), [name: value])
+            try await runtime.setVariables(of: try context.pathParameter("id"), [name: value])
             return JSONResponse.noContent()
         }
         group.post("process-instance/:id/variables") { request, context in
@@ -58,7 +58,7 @@ extension EngineRestAPI {
             if let deletions = try body.strings("deletions"), !deletions.isEmpty {
                 throw RestError.invalid("Deleting process variables is not supported by Baton; 'deletions' must be empty.")
             }
-            try await runtime.setVariables(of: try context.parameters.require("id"), try body.variables("modifications"))
+            try await runtime.setVariables(of: try context.pathParameter("id"), try body.variables("modifications"))
             return JSONResponse.noContent()
         }
     }

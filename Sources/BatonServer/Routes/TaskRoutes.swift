@@ -39,11 +39,11 @@ extension EngineRestAPI {
             try body.allowOnly(["userId"])
             guard let user = try body.string("userId"), !user.isEmpty else { throw RestError.invalid("Expected 'userId' to name the user claiming the task, but it is missing.") }
             try Authorization.requireSelf(user, context.identity)
-            try await runtime.claim(try context.parameters.require("id"), userID: user, authorize: Self.mayWork(context.identity))
+            try await runtime.claim(try context.pathParameter("id"), userID: user, authorize: Self.mayWork(context.identity))
             return JSONResponse.noContent()
         }
         group.post("task/:id/unclaim") { _, context in
-            try await runtime.unclaim(try context.parameters.require("id"), authorize: Self.mayWork(context.identity))
+            try await runtime.unclaim(try context.pathParameter("id"), authorize: Self.mayWork(context.identity))
             return JSONResponse.noContent()
         }
         group.post("task/:id/assignee") { request, context in
@@ -51,14 +51,14 @@ extension EngineRestAPI {
             try body.allowOnly(["userId"])
             let user = try body.string("userId")
             try Authorization.requireSelf(user, context.identity)
-            try await runtime.setAssignee(try context.parameters.require("id"), to: user, authorize: Self.mayWork(context.identity))
+            try await runtime.setAssignee(try context.pathParameter("id"), to: user, authorize: Self.mayWork(context.identity))
             return JSONResponse.noContent()
         }
         group.post("task/:id/complete") { request, context in
             let body = try await body(request, context)
             try body.allowOnly(["variables", "withVariablesInReturn"])
             let completion = try await runtime.completeTask(
-                try context.parameters.require("id"), variables: try body.variables("variables"), userID: context.identity?.userID,
+                try context.pathParameter("id"), variables: try body.variables("variables"), userID: context.identity?.userID,
                 authorize: Self.mayWork(context.identity))
             guard try body.bool("withVariablesInReturn") == true else { return JSONResponse.noContent() }
             return JSONResponse.make(.object(completion.variables.map { .init($0.name, TypedValue.encode($0.value)) }))
@@ -84,7 +84,7 @@ extension EngineRestAPI {
 
     /// The task the path names, if the caller may work on it (403 otherwise).
     private func authorizedTask(_ context: BatonRequestContext) async throws -> TaskInfo {
-        let task = try await runtime.task(try context.parameters.require("id"))
+        let task = try await runtime.task(try context.pathParameter("id"))
         try Authorization.requireWork(on: task, context.identity)
         return task
     }

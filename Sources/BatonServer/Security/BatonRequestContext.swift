@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// The request context of Baton's routes: Hummingbird's core plus who is calling.
@@ -9,5 +10,21 @@ public struct BatonRequestContext: RequestContext {
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.identity = nil
+    }
+}
+
+extension BatonRequestContext {
+    /// A path parameter, percent-decoded (`/variables/a%20b` names the variable `a b`); 400
+    /// when its encoding is broken.
+    func pathParameter(_ name: String) throws -> String {
+        let raw = try parameters.require(name)
+        guard raw.contains("%") else { return raw }
+        guard let decoded = raw.removingPercentEncoding else {
+            throw RestError.invalid("Expected the path segment '\(raw)' to be percent-encoded UTF-8, but it is not.")
+        }
+        guard !decoded.unicodeScalars.contains("\u{0}") else {
+            throw RestError.invalid("Expected the path segment '\(raw)' without NUL characters, but it holds one.")
+        }
+        return decoded
     }
 }
