@@ -16,13 +16,12 @@ struct MultipartForm {
         else {
             throw RestError.invalid("Expected a multipart/form-data body with a boundary, but the Content-Type is '\(contentType)'.")
         }
-        let delimiter = Array("--\(boundary)".utf8)
-        var positions: [Int] = []
-        var index = Self.find(delimiter, in: body, from: 0)
-        while let found = index {
-            positions.append(found)
-            index = Self.find(delimiter, in: body, from: found + delimiter.count)
+        guard boundary.utf8.count <= Self.maximumBoundaryLength else {
+            throw RestError.invalid(
+                "Expected a multipart boundary of at most \(Self.maximumBoundaryLength) characters (RFC 2046), but it has \(boundary.utf8.count).")
         }
+        let delimiter = Array("--\(boundary)".utf8)
+        let positions = Self.occurrences(of: delimiter, in: body[...])
         guard positions.count >= 2 else { throw RestError.invalid("Expected multipart parts separated by the boundary, but the body has none.") }
         var parts: [Part] = []
         for (start, end) in zip(positions, positions.dropFirst()) {
@@ -31,7 +30,7 @@ struct MultipartForm {
             if body.count > from + 1, body[from] == 13, body[from + 1] == 10 { from += 2 }
             var to = end
             if to >= 2, body[to - 2] == 13, body[to - 1] == 10 { to -= 2 }
-            guard from <= to, let headerEnd = Self.find(Array("\r\n\r\n".utf8), in: Array(body[from..<to]), from: 0) else {
+            guard from <= to, let headerEnd = Self.occurrences(of: Array("\r\n\r\n".utf8), in: body[from..<to], first: true).first.map({ $0 - from }) else {
                 throw RestError.invalid("Expected each multipart part to have headers, but one has none.")
             }
             let headers = String(decoding: body[from..<(from + headerEnd)], as: UTF8.self)
@@ -59,13 +58,34 @@ struct MultipartForm {
         return nil
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
-        var index = start
-        while index <= haystack.count - needle.count {
-            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+    /// RFC 2046 limits a boundary to 70 characters.
+    static let maximumBoundaryLength = 70
+
+    /// Where `needle` starts in `haystack` (as indices of `haystack`), without overlaps, in one
+    /// pass (Knuth–Morris–Pratt): linear in the body's size whatever the body and boundary hold,
+    /// so a body of dashes under a boundary of dashes cannot make parsing quadratic.
+    static func occurrences(of needle: [UInt8], in haystack: ArraySlice<UInt8>, first: Bool = false) -> [Int] {
+        guard !needle.isEmpty else { return [] }
+        // failure[i]: the length of the longest proper prefix of needle[0...i] that is also its suffix.
+        var failure = [Int](repeating: 0, count: needle.count)
+        var length = 0
+        for i in needle.indices.dropFirst() {
+            while length > 0, needle[i] != needle[length] { length = failure[length - 1] }
+            if needle[i] == needle[length] { length += 1 }
+            failure[i] = length
         }
-        return nil
+        var found: [Int] = []
+        var matched = 0
+        for index in haystack.indices {
+            let byte = haystack[index]
+            while matched > 0, byte != needle[matched] { matched = failure[matched - 1] }
+            if byte == needle[matched] { matched += 1 }
+            if matched == needle.count {
+                found.append(index - needle.count + 1)
+                if first { break }
+                matched = 0  // delimiters do not overlap
+            }
+        }
+        return found
     }
 }
