@@ -1,4 +1,5 @@
 import BatonPostgres
+import BatonTesting
 import Foundation
 import Testing
 
@@ -74,6 +75,27 @@ import Testing
             #expect(error.kind == .unavailable)
             #expect(error.description.hasPrefix("database unavailable:"))
         }
+    }
+}
+
+/// A caller never waits forever for a connection (#19: a pool lease used to): when every
+/// connection stays busy it gets "database unavailable" (503 over HTTP), and the pool serves the
+/// next caller once a connection comes back.
+@Suite struct PoolLeaseTests {
+    @Test func aLeaseThatFindsEveryConnectionBusyGivesUp() async throws {
+        let pool = PostgresPool(connectionString: try await TestPostgres.freshDatabase(), maximum: 1, leaseTimeout: .milliseconds(200))
+        let held = try await pool.lease()
+        do {
+            _ = try await pool.lease()
+            Issue.record("a lease with every connection busy must give up")
+        } catch let error as PostgresError {
+            #expect(error.kind == .unavailable)
+            #expect(error.description.contains("busy"))
+        }
+        await pool.giveBack(held)
+        let again = try await pool.lease()
+        #expect(try await again.query("SELECT 1").rows == [["1"]])
+        await pool.giveBack(again)
     }
 }
 

@@ -2,13 +2,18 @@
 /// beyond that wait their turn. A connection found broken (the server restarted) is reset before
 /// it is handed out; if the server is still down the caller gets a "database unavailable" error.
 /// Every connection gets a `statement_timeout`, so no request waits on the database forever (a
-/// lock held elsewhere, a stuck query): the statement fails and its command rolls back.
+/// lock held elsewhere, a stuck query): the statement fails and its command rolls back. Nor does
+/// a caller wait forever for a connection: past `leaseTimeout` it gets "database unavailable"
+/// (503 over HTTP) instead of holding its request open.
 public actor PostgresPool {
     public nonisolated let connectionString: String
     public nonisolated let maximum: Int
     private var idle: [PostgresConnection] = []
     private var open = 0
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    /// Callers waiting for a connection, in arrival order; resumed with true when one is theirs
+    /// to try for, false when their lease timed out.
+    private var waiters: [(ticket: Int, continuation: CheckedContinuation<Bool, Never>)] = []
+    private var tickets = 0
     private var all: [PostgresConnection] = []
 
     /// Statements sent on every connection of the pool so far.
@@ -21,10 +26,14 @@ public actor PostgresPool {
     /// How long one statement may run or wait for a lock; nil leaves the server's setting.
     public nonisolated let statementTimeout: Duration?
 
-    public init(connectionString: String, maximum: Int = 8, statementTimeout: Duration? = .seconds(30)) {
+    /// How long a caller waits for a free connection before giving up.
+    public nonisolated let leaseTimeout: Duration
+
+    public init(connectionString: String, maximum: Int = 8, statementTimeout: Duration? = .seconds(30), leaseTimeout: Duration = .seconds(30)) {
         self.connectionString = connectionString
         self.maximum = max(1, maximum)
         self.statementTimeout = statementTimeout
+        self.leaseTimeout = leaseTimeout
     }
 
     /// Applies the session settings every pooled connection has (again after a reset).
@@ -41,7 +50,19 @@ public actor PostgresPool {
 
     private func acquire() async throws -> PostgresConnection {
         while idle.isEmpty && open >= maximum {
-            await withCheckedContinuation { waiters.append($0) }
+            tickets += 1
+            let ticket = tickets
+            let timeout = leaseTimeout
+            let timer = Task { [weak self] in
+                try await Task.sleep(for: timeout)
+                await self?.expire(ticket)
+            }
+            let woken = await withCheckedContinuation { waiters.append((ticket, $0)) }
+            timer.cancel()
+            guard woken else {
+                throw PostgresError(
+                    .unavailable, message: "no database connection came free within \(timeout) (all \(maximum) of the pool are busy)")
+            }
         }
         if let connection = idle.popLast() {
             if await connection.isOpen { return connection }
@@ -77,6 +98,12 @@ public actor PostgresPool {
     }
 
     private func wakeOne() {
-        if !waiters.isEmpty { waiters.removeFirst().resume() }
+        if !waiters.isEmpty { waiters.removeFirst().continuation.resume(returning: true) }
+    }
+
+    /// Gives up a caller's wait, if it is still waiting.
+    private func expire(_ ticket: Int) {
+        guard let index = waiters.firstIndex(where: { $0.ticket == ticket }) else { return }
+        waiters.remove(at: index).continuation.resume(returning: false)
     }
 }
