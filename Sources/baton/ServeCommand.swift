@@ -62,6 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: processes, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandFailure("error: Expected --processes '\(processes)' to be a directory of BPMN files, but it is not.")
         }
+        let shutdownTimeout = try ShutdownDeadline.parse(settings["BATON_SHUTDOWN_TIMEOUT"])
         let location = try DatabaseLocation.resolve(databaseURL: databaseURL ?? settings["DATABASE_URL"])
         defer { location.close() }
         do {
@@ -108,7 +109,9 @@ struct ServeCommand: AsyncParsableCommand {
                 await JobWorker(runtime: runtime) { error in logger.error("job worker pass failed", metadata: ["error": "\(error)"]) }.run()
             }
             defer { worker.cancel() }
+            let deadline = ShutdownDeadline(shutdownTimeout, logger: logger) { location.close() }
             try await application.runService()
+            withExtendedLifetime(deadline) {}
         } catch let error as EngineError {
             throw CommandFailure("error: \(error.message)\(error.diagnostics.map { "\n\($0)" }.joined())")
         } catch let error as PostgresError {

@@ -25,6 +25,23 @@ import FoundationNetworking
         #expect(server.postgresStopped, "PostgreSQL was stopped")
     }
 
+    /// A request that would hold the server past SIGTERM (a fetch-and-lock long poll of two
+    /// minutes) is cut at the shutdown deadline (#19: a loaded server had not stopped after
+    /// 160 s); PostgreSQL is still stopped cleanly.
+    @Test func aLongPollDoesNotHoldTheServerPastItsShutdownDeadline() async throws {
+        let server = try await ServedBaton.start(environment: ["BATON_SHUTDOWN_TIMEOUT": "2s"])
+        var request = URLRequest(url: URL(string: server.url + "/external-task/fetchAndLock")!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(#"{"workerId": "w", "maxTasks": 1, "asyncResponseTimeout": 120000, "topics": [{"topicName": "none", "lockDuration": 1000}]}"#.utf8)
+        let poll = Task { try? await URLSession.shared.data(for: request) }
+        try await Task.sleep(for: .milliseconds(500))  // the poll is waiting inside the server
+        let exited = server.stop(waitingUpTo: .seconds(25))
+        poll.cancel()
+        #expect(exited, "baton serve was still running 25 s after SIGTERM")
+        #expect(server.postgresStopped, "PostgreSQL was stopped")
+    }
+
     @Test func refusesToServeBeyondLoopbackWithoutCredentials() throws {
         let result = try BatonProcess.run(["serve", "--host", "0.0.0.0"], environment: ["BATON_USERS": "", "BATON_API_TOKENS": ""])
         #expect(result.status == 1)

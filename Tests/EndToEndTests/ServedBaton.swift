@@ -54,6 +54,19 @@ final class ServedBaton {
         return process.terminationStatus
     }
 
+    /// SIGTERM, then whether it exited by itself within `limit` (SIGKILL after that).
+    func stop(waitingUpTo limit: Duration) -> Bool {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        let tenths = Int(limit.components.seconds * 10)
+        for _ in 0..<tenths where process.isRunning { usleep(100_000) }
+        let exited = !process.isRunning
+        if !exited {
+            kill(process.processIdentifier, SIGKILL)
+            for _ in 0..<50 where process.isRunning { usleep(100_000) }
+        }
+        return exited
+    }
+
     var postgresStopped: Bool { !FileManager.default.fileExists(atPath: home.appendingPathComponent("b/pg/data/postmaster.pid").path) }
 
     deinit { try? FileManager.default.removeItem(at: home) }
