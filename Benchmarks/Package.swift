@@ -73,7 +73,7 @@ let package = Package(
                 .product(name: "BatonPostgres", package: batonPackage),
                 .product(name: "BatonTesting", package: batonPackage),
             ],
-            path: "Benchmarks/ReadScaling"
+            path: "ReadScaling"
         ),
     ]
 )

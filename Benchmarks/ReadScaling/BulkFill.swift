@@ -21,12 +21,6 @@ struct BulkFill {
     let connection: PostgresConnection
     let templates: ReviewProcess.Templates
 
-    struct Summary {
-        var endedInstances: Int
-        var runningInstances: Int
-        var duration: Duration
-    }
-
     /// Ended instances: started over the 180 days before `origin` (SQL), each open for up to three
     /// days. 180 days is the default history time to live, so the engine's cleanup keeps them all.
     static func ended(_ count: Int, template: TemplateInstance, origin: String) -> Cohort {
@@ -43,7 +37,8 @@ struct BulkFill {
             startedAt: "\(origin) - interval '30 days' + g * (interval '30 days' / \(count))", endedAt: nil)
     }
 
-    func fill(endedInstances: Int, progress: (String) -> Void) async throws -> Summary {
+    /// Fills the database; returns how long it took.
+    func fill(endedInstances: Int, progress: (String) -> Void) async throws -> Duration {
         let clock = ContinuousClock()
         let began = clock.now
         try await connection.execute(
@@ -59,7 +54,7 @@ struct BulkFill {
         let running = Self.running(Self.openTasks, template: templates.running, origin: origin)
         try await copy(running, progress: progress) { try await openIncidents(among: running.size) }
         try await connection.execute(script: "DROP TABLE fill_batch")
-        return Summary(endedInstances: endedInstances, runningInstances: running.size, duration: began.duration(to: clock.now))
+        return began.duration(to: clock.now)
     }
 
     /// Copies the cohort's template `cohort.size` times, a batch of instances per statement;
@@ -124,10 +119,9 @@ struct BulkFill {
     }
 
     /// One ended instance in `resolvedIncidentEvery` had a failed job that was retried later;
-    /// its incident goes with the instance's history (its removal time).
+    /// its incident goes with the instance's history (its removal time, where the schema has one).
     private func resolvedIncidents() async throws {
-        let removalTime = try await incidentsHaveRemovalTime
-            ? "(SELECT removal_time FROM history_process_instances h WHERE h.id = b.instance_id)" : nil
+        let removalTime = "(SELECT removal_time FROM history_process_instances h WHERE h.id = b.instance_id)"
         try await connection.query(incidents(
             where: "b.g % \(Self.resolvedIncidentEvery) = \(Self.resolvedIncidentEvery / 2)",
             resolvedAt: "least(b.ended_at, b.started_at + interval '1 hour')", removalTime: removalTime))
@@ -137,15 +131,6 @@ struct BulkFill {
     /// rows keep the running removal time, the column's default).
     private func openIncidents(among running: Int) async throws {
         try await connection.query(incidents(where: "b.g % \(running / Self.openIncidents) = 0", resolvedAt: "NULL", removalTime: nil))
-    }
-
-    /// Whether history_incidents carries its instance's removal time (the partitioned schema).
-    private var incidentsHaveRemovalTime: Bool {
-        get async throws {
-            let columns = try await connection.query(
-                "SELECT 1 FROM information_schema.columns WHERE table_name = 'history_incidents' AND column_name = 'removal_time'")
-            return !columns.rows.isEmpty
-        }
     }
 
     /// Incident rows (as the engine writes for a handler whose retries ran out) for the batch's
@@ -162,93 +147,4 @@ struct BulkFill {
         FROM fill_batch b WHERE \(condition)
         """
     }
-}
-
-/// A set of copies of one template instance: how many, and what differs between them.
-struct Cohort {
-    var label: String
-    var size: Int
-    var template: TemplateInstance
-    /// Where the instance row lives: running and ended instances have a table each.
-    var instanceTable: String
-    var businessKeyPrefix: String
-    /// SQL over `g` (the copy's number): when it started.
-    var startedAt: String
-    /// SQL over `g` and `started_at`: when it ended; nil for running instances.
-    var endedAt: String?
-
-    /// Fills `fill_batch` with copies `$1…$2`: random-looking UUIDs as the engine makes, business
-    /// keys as long as the template's, candidate groups round robin.
-    var batchRows: String {
-        let digits = max(1, template.businessKey.count - businessKeyPrefix.count)
-        return """
-            INSERT INTO fill_batch (g, instance_id, task_id, business_key, candidate_group, started_at, ended_at)
-            SELECT g, md5('\(label)-instance-' || g)::uuid::text, md5('\(label)-task-' || g)::uuid::text,
-                   '\(businessKeyPrefix)' || lpad(g::text, \(digits), '0'), 'group-' || (g % \(BulkFill.candidateGroups)),
-                   started_at, \(endedAt ?? "NULL")
-            FROM generate_series($1::bigint, $2::bigint) AS g, LATERAL (SELECT \(startedAt) AS started_at) AS start
-            """
-    }
-
-    /// A template value with the copy's in its place: `b` is the copy's `fill_batch` row.
-    func rewritten(_ text: String) -> String {
-        let replacements = [
-            (template.instanceID, "b.instance_id"), (template.taskID, "b.task_id"), (template.businessKey, "b.business_key"),
-            (template.candidateGroup, "b.candidate_group"),
-        ]
-        return replacements.reduce(text) { "replace(\($0), \(SQL.literal($1.0)), \($1.1))" }
-    }
-
-    /// A template time moved to the copy: times before the template ended keep their distance
-    /// from its start, later ones (the end, the removal time) their distance from its end;
-    /// 'infinity' (a running instance's removal time) stays.
-    func shifted(_ time: String, templateStart: String, templateEnd: String?) -> String {
-        guard let templateEnd else { return "CASE WHEN isfinite(\(time)) THEN b.started_at + (\(time) - \(templateStart)) ELSE \(time) END" }
-        return """
-            CASE WHEN NOT isfinite(\(time)) THEN \(time) WHEN \(time) < \(templateEnd) THEN b.started_at + (\(time) - \(templateStart)) \
-            ELSE b.ended_at + (\(time) - \(templateEnd)) END
-            """
-    }
-}
-
-/// One table's rows of a template instance, kept in a temporary table, and how to copy them.
-struct TemplateTable {
-    struct Column {
-        var name: String
-        var dataType: String
-        var udtName: String
-    }
-
-    var table: String
-    var snapshot: String
-    var rowsPerInstance: Int
-    var columns: [Column]
-
-    /// Inserts the batch's copies, instance by instance (so each instance's rows sit together,
-    /// as they roughly do when the engine writes them).
-    func copyStatement(for cohort: Cohort) -> String {
-        let times = "(SELECT started_at AS start, \(cohort.endedAt == nil ? "NULL::timestamptz" : "ended_at") AS end FROM \(cohort.instanceTable) WHERE id = \(SQL.literal(cohort.template.instanceID)))"
-        let values = columns.map { column -> String in
-            let value = "src.\(column.name)"
-            switch (column.dataType, column.udtName) {
-            case ("text", _): return cohort.rewritten(value)
-            case ("jsonb", _): return "\(cohort.rewritten("\(value)::text"))::jsonb"
-            case ("ARRAY", "_text"): return "\(cohort.rewritten("\(value)::text"))::text[]"
-            case ("timestamp with time zone", _):
-                return cohort.shifted(value, templateStart: "template.start", templateEnd: cohort.endedAt == nil ? nil : "template.end")
-            default: return value
-            }
-        }
-        return """
-            INSERT INTO \(table) (\(columns.map(\.name).joined(separator: ", ")))
-            SELECT \(values.joined(separator: ", "))
-            FROM fill_batch b CROSS JOIN \(snapshot) src CROSS JOIN \(times) template
-            ORDER BY b.g
-            """
-    }
-}
-
-enum SQL {
-    /// A string literal; only for values this program made (ids, markers), never user input.
-    static func literal(_ value: String) -> String { "'" + value.replacingOccurrences(of: "'", with: "''") + "'" }
 }

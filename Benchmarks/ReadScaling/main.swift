@@ -12,7 +12,7 @@ import Foundation
 
 /// The command line, with defaults.
 struct Options {
-    static let benchmarksDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let benchmarksDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 
     var sizes = [10_000, 100_000, 1_000_000]
     var runs = 200
@@ -54,11 +54,10 @@ struct Options {
 
 func log(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
 
-// `swift package benchmark` runs every executable under Benchmarks/ as an ordo-one benchmark
-// (with --input-fd); this one is not, and must not fill a database there.
-if CommandLine.arguments.contains("--input-fd") {
-    log("ReadScaling is not an ordo-one benchmark; run Benchmarks/read-scaling.sh")
-    exit(0)
+/// The 1-minute load average (Linux), for the report: other work on the machine skews the
+/// sub-millisecond timings.
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
 }
 
 do {
@@ -66,13 +65,15 @@ do {
     let sampler = LatencySampler(warmUpRuns: options.warmUp, measuredRuns: options.runs)
     let clock = ContinuousClock()
     let began = clock.now
+    let loadAtStart = loadAverage()
     var results: [SizeResult] = []
     for size in options.sizes {
         results.append(try await SizeRun(endedInstances: size, sampler: sampler, progress: { log($0) }).run())
     }
     let server = try await PostgresConnection.connect(try TestPostgres.embedded().connectionString).query("SHOW server_version")
     let setting = "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB, "
-        + "PostgreSQL \(server.rows.first?[0] ?? "?") (embedded, default settings), \(Date().formatted(.iso8601.year().month().day()))."
+        + "PostgreSQL \(server.rows.first?[0] ?? "?") (embedded, default settings), \(Date().formatted(.iso8601.year().month().day())); "
+        + "load average \(loadAtStart) at the start, \(loadAverage()) at the end."
     let report = Report.markdown(results, runs: sampler, setting: setting)
     print(report)
     try report.write(to: options.output, atomically: true, encoding: .utf8)

@@ -19,8 +19,9 @@ struct SizeRun {
     var sampler: LatencySampler
     var progress: @Sendable (String) -> Void
 
-    /// Random ended instances the lookups cycle through.
-    static let sampleCount = 1_000
+    /// Random ended instances the lookups cycle through: at least one per run, so no timed run
+    /// (nor the plan capture after them) looks up an instance an earlier run brought into cache.
+    var sampleCount: Int { max(1_000, sampler.warmUpRuns + sampler.measuredRuns + 2 * PlanCapture.runsBeforeLogging) }
 
     func run() async throws -> SizeResult {
         let store = try await TestPostgres.freshStore()
@@ -42,10 +43,10 @@ struct SizeRun {
         let vacuum = vacuumBegan.duration(to: clock.now)
         let footprint = try await StorageFootprint.measure(on: connection)
         progress(
-            "N = \(endedInstances): filled in \(Report.seconds(fill.duration)) s, VACUUM ANALYZE \(Report.seconds(vacuum)) s, "
+            "N = \(endedInstances): filled in \(Report.seconds(fill)) s, VACUUM ANALYZE \(Report.seconds(vacuum)) s, "
                 + "\(footprint.bytesPerInstance) bytes per instance")
 
-        let samples = try await ReadQueries.sampleEndedInstances(Self.sampleCount, on: connection)
+        let samples = try await ReadQueries.sampleEndedInstances(sampleCount, on: connection)
         let queries = ReadQueries.all(definitionID: templates.definitionID, samples: samples)
         var latencies: [(String, Latencies)] = []
         for query in queries {
@@ -53,10 +54,11 @@ struct SizeRun {
             progress("  \(query.name): p50 \(Report.milliseconds(measured.p50)) ms, p99 \(Report.milliseconds(measured.p99)) ms")
             latencies.append((query.name, measured))
         }
-        let plans = try await PlanCapture(logFile: try TestPostgres.embedded().logFile).plans(of: queries, connectionString: connectionString)
+        let plans = try await PlanCapture(logFile: try TestPostgres.embedded().logFile).plans(
+            of: queries, firstRun: sampler.warmUpRuns + sampler.measuredRuns, connectionString: connectionString)
         try await Self.dropDatabase(of: connectionString)
         return SizeResult(
-            endedInstances: endedInstances, latencies: latencies, plans: plans, footprint: footprint, fill: fill.duration, vacuum: vacuum)
+            endedInstances: endedInstances, latencies: latencies, plans: plans, footprint: footprint, fill: fill, vacuum: vacuum)
     }
 
     /// Frees the size's disk before the next, larger one (the server lives for the whole run).
