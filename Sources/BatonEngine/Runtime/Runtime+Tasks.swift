@@ -15,7 +15,7 @@ extension Runtime {
 
     /// A user task's declared form fields, from its (cached) compiled definition.
     private func formFields(of taskDefinitionKey: String, in definitionID: String) async throws -> [FormField] {
-        let process = try await store.read { try await self.executable(definitionID, in: $0) }
+        let process = try await executable(definitionID)
         guard let node = process.node(ElementID(taskDefinitionKey)), case .userTask(let definition) = process.nodes[node].kind else { return [] }
         return definition.formFields
     }

@@ -47,6 +47,13 @@ public final class Runtime: Sendable {
 
     // MARK: - Compiled definitions
 
+    /// The executable form of definition `id`, from the cache without a store transaction when
+    /// it is there (as it is for every definition that ran since start-up).
+    func executable(_ id: String) async throws -> ExecutableProcess {
+        if let cached = compiled.withLock({ $0[id] }) { return cached }
+        return try await store.read { try await self.executable(id, in: $0) }
+    }
+
     /// The executable form of definition `id`, compiled once and cached.
     func executable(_ id: String, in transaction: any StoreTransaction) async throws -> ExecutableProcess {
         if let cached = compiled.withLock({ $0[id] }) { return cached }

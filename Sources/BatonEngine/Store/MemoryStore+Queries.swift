@@ -2,20 +2,22 @@ import BatonCore
 import BatonModel
 
 /// The memory store's query side: it scans its rows (it serves tests, simulations and
-/// benchmarks, not millions of instances) and answers exactly as PostgreSQL does.
+/// benchmarks, not millions of instances) and answers exactly as PostgreSQL does. A query that
+/// names its instances reads only theirs, as PostgreSQL's instance indexes do: a simulation or
+/// benchmark asks for one instance's tasks after every command.
 extension MemoryStore {
-    private func scan<Row: Sendable>(_ rows: (MemoryInstanceRows) -> [Row]) async throws -> [Row] {
-        try await snapshot { data in data.instanceOrder.flatMap { data.rows[$0].map(rows) ?? [] } }
+    private func scan<Row: Sendable>(_ instances: [String]?, _ rows: (MemoryInstanceRows) -> [Row]) async throws -> [Row] {
+        try await snapshot { data in (instances ?? data.instanceOrder).flatMap { data.rows[$0].map(rows) ?? [] } }
     }
 
-    private func answer<Query: ListQuery>(_ query: Query, page: Page, _ rows: (MemoryInstanceRows) -> [Query.Row]) async throws
+    private func answer<Query: ListQuery & InstanceScoped>(_ query: Query, page: Page, _ rows: (MemoryInstanceRows) -> [Query.Row]) async throws
         -> [Query.Row]
     {
-        query.answer(try await scan(rows), page: page)
+        query.answer(try await scan(query.instanceScope, rows), page: page)
     }
 
-    private func total<Query: ListQuery>(_ query: Query, _ rows: (MemoryInstanceRows) -> [Query.Row]) async throws -> Int {
-        try await scan(rows).count(where: query.matches)
+    private func total<Query: ListQuery & InstanceScoped>(_ query: Query, _ rows: (MemoryInstanceRows) -> [Query.Row]) async throws -> Int {
+        try await scan(query.instanceScope, rows).count(where: query.matches)
     }
 
     public func list(_ query: TaskQuery, page: Page) async throws -> [TaskInfo] { try await answer(query, page: page) { Array($0.tasks.values) } }
@@ -49,7 +51,7 @@ extension MemoryStore {
 
     private func instances(_ query: ProcessInstanceQuery) async throws -> [ProcessInstanceInfo] {
         try await snapshot { data in
-            data.instanceOrder.compactMap { id -> ProcessInstanceInfo? in
+            (query.ids ?? data.instanceOrder).compactMap { id -> ProcessInstanceInfo? in
                 guard let record = data.instances[id] else { return nil }
                 let info = ProcessInstanceInfo(record)
                 guard query.matches(info), query.matchesVariables(record.state.variables[nil] ?? [:]) else { return nil }
@@ -80,3 +82,17 @@ extension MemoryStore {
         }
     }
 }
+
+/// A query whose rows all belong to the instances it names (nil: any instance).
+protocol InstanceScoped {
+    var instanceScope: [String]? { get }
+}
+
+extension TaskQuery: InstanceScoped { var instanceScope: [String]? { processInstanceID.map { [$0] } } }
+extension JobQuery: InstanceScoped { var instanceScope: [String]? { processInstanceID.map { [$0] } } }
+extension VariableInstanceQuery: InstanceScoped { var instanceScope: [String]? { processInstanceIDs } }
+extension EventSubscriptionQuery: InstanceScoped { var instanceScope: [String]? { processInstanceID.map { [$0] } } }
+extension IncidentQuery: InstanceScoped { var instanceScope: [String]? { processInstanceID.map { [$0] } } }
+extension HistoricActivityInstanceQuery: InstanceScoped { var instanceScope: [String]? { processInstanceID.map { [$0] } } }
+extension HistoricTaskInstanceQuery: InstanceScoped { var instanceScope: [String]? { processInstanceID.map { [$0] } } }
+extension HistoricVariableInstanceQuery: InstanceScoped { var instanceScope: [String]? { processInstanceIDs } }
