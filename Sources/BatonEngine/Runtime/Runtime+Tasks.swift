@@ -32,7 +32,7 @@ extension Runtime {
     public typealias TaskAuthorization = @Sendable (TaskInfo) throws -> Void
 
     /// Claims a task for `userID`; refused when someone else holds it.
-    public func claim(_ taskID: String, userID: String, authorize: TaskAuthorization = { _ in }) async throws {
+    public func claim(_ taskID: String, userID: String, authorize: TaskAuthorization? = nil) async throws {
         try await store.transaction { transaction in
             let (record, task) = try await openTask(taskID, in: transaction, authorize: authorize)
             if let assignee = task.assignee, assignee != userID {
@@ -42,11 +42,11 @@ extension Runtime {
         }
     }
 
-    public func unclaim(_ taskID: String, authorize: TaskAuthorization = { _ in }) async throws {
+    public func unclaim(_ taskID: String, authorize: TaskAuthorization? = nil) async throws {
         try await setAssignee(taskID, to: nil, authorize: authorize)
     }
 
-    public func setAssignee(_ taskID: String, to userID: String?, authorize: TaskAuthorization = { _ in }) async throws {
+    public func setAssignee(_ taskID: String, to userID: String?, authorize: TaskAuthorization? = nil) async throws {
         try await store.transaction { transaction in
             let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
             try await run([Pending(instanceID: record.id, command: .assignTask(taskID: taskID, assignee: userID))], in: transaction)
@@ -73,7 +73,7 @@ extension Runtime {
     /// state in hand.
     @discardableResult
     public func completeTask(
-        _ taskID: String, variables: [String: VariableValue] = [:], userID: String? = nil, authorize: TaskAuthorization = { _ in }
+        _ taskID: String, variables: [String: VariableValue] = [:], userID: String? = nil, authorize: TaskAuthorization? = nil
     ) async throws -> TaskCompletion {
         try await store.transaction { transaction in
             let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
@@ -101,14 +101,14 @@ extension Runtime {
         }
     }
 
-    func openTask(_ id: String, in transaction: any StoreTransaction, authorize: TaskAuthorization = { _ in }) async throws
+    func openTask(_ id: String, in transaction: any StoreTransaction, authorize: TaskAuthorization? = nil) async throws
         -> (InstanceRecord, UserTaskRecord)
     {
         guard let record = try await transaction.lockInstance(ofTask: id), let task = record.state.task(id)
         else {
             throw EngineError(.notFound, "Expected task '\(id)' to be open, but it is not (task already completed or not found).")
         }
-        try authorize(Self.info(task, in: record, process: try await executable(record.definitionID, in: transaction)))
+        if let authorize { try authorize(Self.info(task, in: record, process: try await executable(record.definitionID, in: transaction))) }
         return (record, task)
     }
 
