@@ -128,8 +128,6 @@ extension PostgresTransaction {
     }
 
     /// The value as `variables.value` holds it; JSON has no NaN or infinity, so those are null.
-    static func plainJSON(_ value: VariableValue) -> String { JSONText.render(plainJSONValue(value)) }
-
     static func plainJSONValue(_ value: VariableValue) -> JSONValue {
         if case .double(let number) = value, !number.isFinite { return .null }
         return value.jsonValue
@@ -179,9 +177,7 @@ extension PostgresTransaction {
         }
     }
 
-    func array(_ values: [String]) -> String {
-        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
-    }
+    func array(_ values: [String]) -> String { SQLSelect.arrayLiteral(values) }
 
     static func describe(_ kind: JobRecord.Kind) -> (kind: String, topic: String?, handler: String?) {
         switch kind {
