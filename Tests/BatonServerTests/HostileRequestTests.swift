@@ -30,6 +30,17 @@ import Testing
         }
     }
 
+    @Test func traceAndConnectAnswer405() async throws {
+        try await RestHarness.make().run { rest in
+            for method in [HTTPRequest.Method.trace, .connect] {
+                let reply = try await rest.call(method, "/engine-rest/task")
+                #expect(reply.status == .methodNotAllowed, "\(method): \(reply.text)")
+                // The client reads no body of an answer to CONNECT.
+                if method == .trace { #expect(reply["type"]?.stringValue == "InvalidRequestException", "\(reply.text)") }
+            }
+        }
+    }
+
     @Test func aBodyThatIsNotUTF8IsRefused() async throws {
         try await RestHarness.make().run { rest in
             _ = try await rest.deploy([("p.bpmn", Self.process)])
