@@ -49,7 +49,7 @@ struct BenchCommand: AsyncParsableCommand {
     var instances: Int?
 
     @Option(help: ArgumentHelp("How long to run instead of a number of instances: 30s, 2m, 500ms (1 ms to 24 h).", valueName: "time"))
-    var duration: BenchDuration?
+    var duration: ShortDuration?
 
     @Option(help: "How many clients run instances at once.")
     var concurrency = 1

@@ -6,8 +6,9 @@ enum BenchLimit: Sendable {
     case duration(Duration)
 }
 
-/// `--duration`: a number and a unit, `ms`, `s` or `m` (`30s`, `2m`, `500ms`), from 1 ms to 24 h.
-struct BenchDuration: ExpressibleByArgument {
+/// A number and a unit, `ms`, `s` or `m` (`30s`, `2m`, `500ms`), from 1 ms to 24 h: `baton
+/// bench --duration`, `BATON_SHUTDOWN_TIMEOUT`.
+struct ShortDuration: ExpressibleByArgument {
     let duration: Duration
 
     init?(argument: String) {

@@ -13,10 +13,7 @@ final class ShutdownDeadline: @unchecked Sendable {
     static func parse(_ text: String?) throws -> Duration {
         guard let text, !text.isEmpty else { return .seconds(25) }
         if let duration = ISODuration(text), duration.years == 0, duration.months == 0 { return .milliseconds(duration.fixedMilliseconds) }
-        let units: [(suffix: String, milliseconds: Int64)] = [("ms", 1), ("s", 1000), ("m", 60_000)]
-        for unit in units where text.hasSuffix(unit.suffix) {
-            if let number = Int64(text.dropLast(unit.suffix.count)), number >= 0 { return .milliseconds(number * unit.milliseconds) }
-        }
+        if let short = ShortDuration(argument: text) { return short.duration }
         throw CommandFailure("error: Expected BATON_SHUTDOWN_TIMEOUT to be a duration such as 25s, 2m or PT30S, but it is '\(text)'.")
     }
 

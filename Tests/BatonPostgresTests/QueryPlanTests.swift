@@ -52,6 +52,7 @@ import Testing
                 ProcessInstanceQuery(lifecycle: .ended, processDefinitionID: "p:1", sorting: [Sorting(.endTime, ascending: false)]), page: firstPage), false),
             ("instances by business key", store.statement(ProcessInstanceQuery(lifecycle: .any, businessKey: "bk-77"), page: .all), false),
             ("activity history of an instance", store.statement(HistoricActivityInstanceQuery(processInstanceID: "h42"), page: .all), false),
+            ("an activity instance by id", store.statement(HistoricActivityInstanceQuery(activityInstanceID: "h42:2"), page: .all), false),
         ]
         // A scan of an empty or tiny partition (the default one, say) reads nothing; what must
         // never be scanned is a table or partition that holds the rows.

@@ -11,7 +11,9 @@
 -- sets the real one; rows whose month has no partition yet wait in *_later (the default), from
 -- which Baton moves them when it creates the month's partition (BatonPostgres.HistoryPartitions).
 -- Unique keys include the removal time, as PostgreSQL requires of partitioned tables, and the
--- instance id, as a database distributed by instance (Citus) requires.
+-- instance id, as a database distributed by instance (Citus) requires; they lead with the row's
+-- id, so a lookup by id (`/history/task?taskId=`, `/history/activity-instance/{id}`) uses them.
+-- Lookups by instance have their own indexes.
 
 -- Running instances, listed newest or oldest first, by definition.
 CREATE INDEX process_instances_started ON process_instances (started_at, id);
@@ -43,9 +45,11 @@ ALTER TABLE history_process_instances ADD PRIMARY KEY (id, removal_time);
 CREATE INDEX history_process_instances_started ON history_process_instances (started_at, id);
 CREATE INDEX history_process_instances_ended ON history_process_instances (ended_at, id);
 CREATE INDEX history_process_instances_definition ON history_process_instances (definition_id, ended_at, id);
-CREATE INDEX history_process_instances_process_key ON history_process_instances (process_key);
+CREATE INDEX history_process_instances_process_key ON history_process_instances (process_key, started_at, id);
 CREATE INDEX history_process_instances_business_key ON history_process_instances (business_key) WHERE business_key IS NOT NULL;
 CREATE INDEX history_process_instances_parent ON history_process_instances (parent_instance_id) WHERE parent_instance_id IS NOT NULL;
+-- For cleanup's sweep of the default partition (removal times beyond the prepared months).
+CREATE INDEX history_process_instances_removal ON history_process_instances (removal_time);
 
 -- Each instance's event log, its replay log.
 ALTER TABLE history_events RENAME TO history_events_002;
@@ -120,7 +124,7 @@ CREATE TABLE history_incidents (
     created_at timestamptz NOT NULL,
     resolved_at timestamptz,
     removal_time timestamptz NOT NULL DEFAULT 'infinity',
-    PRIMARY KEY (instance_id, id, removal_time)
+    PRIMARY KEY (id, instance_id, removal_time)
 ) PARTITION BY RANGE (removal_time);
 CREATE TABLE history_incidents_running PARTITION OF history_incidents FOR VALUES FROM ('infinity') TO (MAXVALUE);
 CREATE TABLE history_incidents_later PARTITION OF history_incidents DEFAULT;
@@ -149,7 +153,7 @@ CREATE TABLE history_activity_instances (
     end_time timestamptz,
     canceled boolean NOT NULL DEFAULT false,
     removal_time timestamptz NOT NULL DEFAULT 'infinity',
-    PRIMARY KEY (instance_id, id, removal_time)
+    PRIMARY KEY (id, instance_id, removal_time)
 ) PARTITION BY RANGE (removal_time);
 CREATE TABLE history_activity_instances_running PARTITION OF history_activity_instances FOR VALUES FROM ('infinity') TO (MAXVALUE);
 CREATE TABLE history_activity_instances_later PARTITION OF history_activity_instances DEFAULT;
@@ -172,7 +176,7 @@ CREATE TABLE history_task_instances (
     end_time timestamptz,
     delete_reason text,
     removal_time timestamptz NOT NULL DEFAULT 'infinity',
-    PRIMARY KEY (instance_id, id, removal_time)
+    PRIMARY KEY (id, instance_id, removal_time)
 ) PARTITION BY RANGE (removal_time);
 CREATE TABLE history_task_instances_running PARTITION OF history_task_instances FOR VALUES FROM ('infinity') TO (MAXVALUE);
 CREATE TABLE history_task_instances_later PARTITION OF history_task_instances DEFAULT;
@@ -194,12 +198,12 @@ CREATE TABLE history_variables (
     object_type text,
     create_time timestamptz NOT NULL,
     removal_time timestamptz NOT NULL DEFAULT 'infinity',
-    PRIMARY KEY (instance_id, id, removal_time)
+    PRIMARY KEY (id, instance_id, removal_time)
 ) PARTITION BY RANGE (removal_time);
 CREATE TABLE history_variables_running PARTITION OF history_variables FOR VALUES FROM ('infinity') TO (MAXVALUE);
 CREATE TABLE history_variables_later PARTITION OF history_variables DEFAULT;
 CREATE INDEX history_variables_instance ON history_variables (instance_id, name);
-CREATE INDEX history_variables_name ON history_variables (name);
+CREATE INDEX history_variables_name ON history_variables (name, create_time, id);
 CREATE INDEX history_variables_value ON history_variables USING gin (value jsonb_path_ops);
 
 -- What SQL alone cannot carry over from 002: element ids where 001 stored positions in the

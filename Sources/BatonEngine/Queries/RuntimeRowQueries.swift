@@ -3,7 +3,7 @@ import BatonModel
 
 /// A job as the API shows it: one row of the `jobs` read model.
 public struct JobInfo: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable { case asyncBefore, asyncAfter, handler, external, timer }
+    public enum Kind: String, Hashable, Sendable, CaseIterable { case asyncBefore, asyncAfter, handler, external, timer }
     public var id: String
     public var kind: Kind
     public var processInstanceID: String
@@ -57,7 +57,7 @@ public struct JobQuery: ListQuery {
 
     public init(
         jobID: String? = nil, processInstanceID: String? = nil, processDefinitionID: String? = nil, activityID: String? = nil, topic: String? = nil,
-        kinds: Set<JobInfo.Kind> = [.asyncBefore, .asyncAfter, .handler, .external, .timer], withRetriesLeft: Bool = false, noRetriesLeft: Bool = false,
+        kinds: Set<JobInfo.Kind> = Set(JobInfo.Kind.allCases), withRetriesLeft: Bool = false, noRetriesLeft: Bool = false,
         sorting: [Sorting<JobInfo.SortKey>] = []
     ) {
         self.jobID = jobID

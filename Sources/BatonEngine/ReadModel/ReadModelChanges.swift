@@ -47,11 +47,6 @@ public struct ReadModelChanges: Sendable {
         public var id: String
         public var resolvedAt: Timestamp
     }
-
-    public var isEmpty: Bool {
-        tasks.isEmpty && jobs.isEmpty && subscriptions.isEmpty && variablesSet.isEmpty && variableScopesEnded.isEmpty && activitiesStarted.isEmpty
-            && activitiesEnded.isEmpty && historicTasks.isEmpty && historicVariables.isEmpty && incidentsRaised.isEmpty && incidentsResolved.isEmpty
-    }
 }
 
 extension ReadModelChanges {

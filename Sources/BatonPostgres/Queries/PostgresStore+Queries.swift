@@ -7,15 +7,7 @@ import BatonModel
 extension PostgresStore {
     /// Runs one statement on a pooled connection, outside any transaction.
     func fetch(_ statement: PostgresStatement) async throws -> [NamedRow] {
-        let connection = try await pool.lease()
-        do {
-            let result = try await connection.withSession { try await connection.query(statement.sql, statement.parameters) }
-            await pool.giveBack(connection)
-            return NamedRow.rows(result)
-        } catch {
-            await pool.giveBack(connection)
-            throw error
-        }
+        NamedRow.rows(try await postgresRead { try await $0.read(statement.sql, statement.parameters) })
     }
 
     func number(_ statement: PostgresStatement) async throws -> Int {
@@ -157,8 +149,8 @@ extension PostgresStore {
         select.equal("process_definition_id", query.processDefinitionID)
         select.equal("element_id", query.activityID)
         select.equal("topic", query.topic)
-        let kinds = JobInfo.Kind.allKinds.filter(query.kinds.contains)
-        if kinds.count < JobInfo.Kind.allKinds.count { select.within("kind", kinds.map(\.rawValue)) }
+        let kinds = JobInfo.Kind.allCases.filter(query.kinds.contains)
+        if kinds.count < JobInfo.Kind.allCases.count { select.within("kind", kinds.map(\.rawValue)) }
         if query.withRetriesLeft { select.require("retries > 0") }
         if query.noRetriesLeft { select.require("retries = 0") }
         return select
@@ -250,8 +242,4 @@ extension PostgresStore {
     }
 
     public func count(_ query: EventSubscriptionQuery) async throws -> Int { try await number(select(query).count()) }
-}
-
-extension JobInfo.Kind {
-    static let allKinds: [JobInfo.Kind] = [.asyncBefore, .asyncAfter, .handler, .external, .timer]
 }

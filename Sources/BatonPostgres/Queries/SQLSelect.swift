@@ -1,5 +1,6 @@
 import BatonEngine
 import BatonModel
+import Foundation
 
 /// One query-side statement being built: a source, its `WHERE` conditions with bound
 /// parameters, and then either a page of rows in a given order or a count. Values are always
@@ -34,7 +35,7 @@ struct SQLSelect {
     /// `%` is Camunda's only wildcard; `_` and `\` in the pattern are meant literally.
     mutating func like(_ column: String, _ pattern: String?) {
         guard let pattern else { return }
-        let escaped = pattern.replacingAll("\\", with: "\\\\").replacingAll("_", with: "\\_")
+        let escaped = pattern.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "_", with: "\\_")
         require("\(column) LIKE \(bind(escaped))")
     }
 
@@ -60,17 +61,7 @@ struct SQLSelect {
 
     /// A PostgreSQL array literal of text elements, each quoted.
     static func arrayLiteral(_ values: [String]) -> String {
-        "{" + values.map { "\"" + $0.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
-    }
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        var result = ""
-        result.reserveCapacity(count)
-        for character in self { if character == target { result += replacement } else { result.append(character) } }
-        return result
+        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
     }
 }
 
@@ -91,7 +82,7 @@ struct NamedRow {
         return value
     }
 
-    /// Timestamps are selected as epoch milliseconds (see ``SQLColumns/millis(_:)``).
+    /// Timestamps are selected as epoch milliseconds (see ``SQLColumns/millis(_:as:)``).
     func time(_ name: String) -> Timestamp? { text(name).flatMap(Int64.init).map(Timestamp.init(millisecondsSinceEpoch:)) }
 
     func requiredTime(_ name: String) throws -> Timestamp {
@@ -124,5 +115,7 @@ struct NamedRow {
 
 enum SQLColumns {
     /// A timestamptz column as epoch milliseconds named `name`.
-    static func millis(_ column: String, as name: String) -> String { "(extract(epoch from \(column)) * 1000)::bigint AS \(name)" }
+    static func millis(_ column: String) -> String { "(extract(epoch from \(column)) * 1000)::bigint" }
+
+    static func millis(_ column: String, as name: String) -> String { "\(millis(column)) AS \(name)" }
 }

@@ -57,7 +57,8 @@ extension PostgresStore {
         var removed = 0
         let expired = try await postgresRead { try await $0.partitions() }.filter { $0.month < current }
         // history_process_instances' partition last: a partial cleanup is found again next time.
-        for partition in expired.sorted(by: { ($0.table == "history_process_instances" ? 1 : 0) < ($1.table == "history_process_instances" ? 1 : 0) }) {
+        let instancesLast = expired.filter { $0.table != "history_process_instances" } + expired.filter { $0.table == "history_process_instances" }
+        for partition in instancesLast {
             removed += try await postgresTransaction { try await $0.drop(partition) }
         }
         while true {

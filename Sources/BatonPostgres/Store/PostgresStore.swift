@@ -132,7 +132,7 @@ final class PostgresTransaction: StoreTransaction {
 
     func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
     func time(_ timestamp: Timestamp?) -> String? { timestamp?.iso8601 }
-    func millis(_ column: String) -> String { "(extract(epoch from \(column)) * 1000)::bigint" }
+    func millis(_ column: String) -> String { SQLColumns.millis(column) }
     func timestamp(_ text: String?) -> Timestamp? { text.flatMap(Int64.init).map(Timestamp.init(millisecondsSinceEpoch:)) }
 
     func hex(_ bytes: [UInt8]) -> String {

@@ -82,7 +82,7 @@ enum ReadModelStatement {
             SELECT * FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, activity_instance_id text,
                 task_definition_key text, name text, assignee text, priority integer, due_at timestamptz, start_time timestamptz,
                 end_time timestamptz, delete_reason text)
-            ON CONFLICT (instance_id, id, removal_time) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, priority = excluded.priority,
+            ON CONFLICT (id, instance_id, removal_time) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, priority = excluded.priority,
                 due_at = excluded.due_at, end_time = excluded.end_time, delete_reason = excluded.delete_reason
             """
         }
@@ -98,7 +98,7 @@ enum ReadModelStatement {
             SELECT id, instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type, create_time
             FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, activity_instance_id text, name text,
                 type text, value jsonb, serialized text, object_type text, create_time timestamptz)
-            ON CONFLICT (instance_id, id, removal_time) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
+            ON CONFLICT (id, instance_id, removal_time) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
                 object_type = excluded.object_type
             """
         }

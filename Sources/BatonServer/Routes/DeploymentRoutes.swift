@@ -87,9 +87,4 @@ extension EngineRestAPI {
 
 /// Camunda's paging: `firstResult` (default 0) and `maxResults` (default all); negative values
 /// mean "from the start" and "nothing", never a crash.
-func page<T>(_ items: [T], _ query: QueryParameters) throws -> [T] {
-    let first = max(0, try query.integer("firstResult") ?? 0)
-    let rest = items.dropFirst(first)
-    guard let maximum = try query.integer("maxResults") else { return Array(rest) }
-    return Array(rest.prefix(max(0, maximum)))
-}
+func page<T>(_ items: [T], _ query: QueryParameters) throws -> [T] { try query.page().apply(items) }

@@ -28,11 +28,13 @@ extension EngineRestAPI {
         ]
         group.get("history/activity-instance") { request, _ in
             let query = try QueryParameters(request, allowed: activityParameters)
-            return JSONResponse.make(.array(try await runtime.activityHistory(try activityQuery(query), page: try query.page()).map(Self.json)))
+            guard let activities = try activityQuery(query) else { return JSONResponse.make(.array([])) }
+            return JSONResponse.make(.array(try await runtime.activityHistory(activities, page: try query.page()).map(Self.json)))
         }
         group.get("history/activity-instance/count") { request, _ in
             let query = try QueryParameters(request, allowed: activityParameters)
-            return JSONResponse.count(try await runtime.count(try activityQuery(query)))
+            guard let activities = try activityQuery(query) else { return JSONResponse.count(0) }
+            return JSONResponse.count(try await runtime.count(activities))
         }
         group.get("history/activity-instance/:id") { _, context in
             let id = try context.pathParameter("id")
@@ -47,7 +49,8 @@ extension EngineRestAPI {
         ]
         group.get("history/task") { request, _ in
             let query = try QueryParameters(request, allowed: taskParameters)
-            return JSONResponse.make(.array(try await runtime.taskHistory(try historicTaskQuery(query), page: try query.page()).map { task in
+            guard let tasks = try historicTaskQuery(query) else { return JSONResponse.make(.array([])) }
+            return JSONResponse.make(.array(try await runtime.taskHistory(tasks, page: try query.page()).map { task in
                 .object([
                     .init("id", .string(task.id)), .init("processInstanceId", .string(task.processInstanceID)),
                     .init("processDefinitionId", .string(task.processDefinitionID)), .init("executionId", .string(task.processInstanceID)),
@@ -61,7 +64,8 @@ extension EngineRestAPI {
         }
         group.get("history/task/count") { request, _ in
             let query = try QueryParameters(request, allowed: taskParameters)
-            return JSONResponse.count(try await runtime.count(try historicTaskQuery(query)))
+            guard let tasks = try historicTaskQuery(query) else { return JSONResponse.count(0) }
+            return JSONResponse.count(try await runtime.count(tasks))
         }
         let variableParameters: Set<String> = [
             "processInstanceId", "processInstanceIdIn", "processDefinitionId", "variableName", "variableNameLike", "firstResult", "maxResults",
@@ -108,16 +112,21 @@ extension EngineRestAPI {
         }
     }
 
-    /// `finished` and `unfinished` together match nothing, as in Camunda.
-    private func completion(_ query: QueryParameters) throws -> (matchesNothing: Bool, completion: Completion?) {
+    /// What `finished` and `unfinished` ask for: one of them, either (neither given), or —
+    /// both given, as in Camunda — nothing at all.
+    private enum CompletionFilter {
+        case matching(Completion?)
+        case nothing
+    }
+
+    private func completion(_ query: QueryParameters) throws -> CompletionFilter {
         let finished = try query.bool("finished") == true, unfinished = try query.bool("unfinished") == true
-        if finished && unfinished { return (true, nil) }
-        return (false, finished ? .finished : unfinished ? .unfinished : nil)
+        if finished && unfinished { return .nothing }
+        return .matching(finished ? .finished : unfinished ? .unfinished : nil)
     }
 
     private func historicInstanceQuery(_ query: QueryParameters) throws -> ProcessInstanceQuery? {
-        let (nothing, completion) = try completion(query)
-        if nothing { return nil }
+        guard case .matching(let completion) = try completion(query) else { return nil }
         var ids = query.list("processInstanceIds")
         if let id = query.string("processInstanceId") { ids = (ids ?? [id]).filter { $0 == id } }
         return ProcessInstanceQuery(
@@ -127,18 +136,18 @@ extension EngineRestAPI {
             sorting: try query.sorting([Sorting(.startTime)]))
     }
 
-    private func activityQuery(_ query: QueryParameters) throws -> HistoricActivityInstanceQuery {
-        let (nothing, completion) = try completion(query)
+    private func activityQuery(_ query: QueryParameters) throws -> HistoricActivityInstanceQuery? {
+        guard case .matching(let completion) = try completion(query) else { return nil }
         return HistoricActivityInstanceQuery(
-            activityInstanceID: nothing ? "" : query.string("activityInstanceId"), processInstanceID: query.string("processInstanceId"),
+            activityInstanceID: query.string("activityInstanceId"), processInstanceID: query.string("processInstanceId"),
             processDefinitionID: query.string("processDefinitionId"), activityID: query.string("activityId"), activityType: query.string("activityType"),
             completion: completion, canceled: try query.bool("canceled") == true ? true : nil, sorting: try query.sorting([Sorting(.startTime)]))
     }
 
-    private func historicTaskQuery(_ query: QueryParameters) throws -> HistoricTaskInstanceQuery {
-        let (nothing, completion) = try completion(query)
+    private func historicTaskQuery(_ query: QueryParameters) throws -> HistoricTaskInstanceQuery? {
+        guard case .matching(let completion) = try completion(query) else { return nil }
         return HistoricTaskInstanceQuery(
-            taskID: nothing ? "" : query.string("taskId"), processInstanceID: query.string("processInstanceId"),
+            taskID: query.string("taskId"), processInstanceID: query.string("processInstanceId"),
             processDefinitionID: query.string("processDefinitionId"), taskDefinitionKey: query.string("taskDefinitionKey"),
             assignee: query.string("taskAssignee"), completion: completion, sorting: try query.sorting([Sorting(.startTime)]))
     }
