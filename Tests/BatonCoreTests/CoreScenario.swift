@@ -60,11 +60,14 @@ struct CoreScenario {
         }
     }
 
-    /// What a store writes (the state as JSON, each event as JSON) must read back equal.
+    /// What a store writes (the state as JSON, each event as JSON, elements named by id) must
+    /// read back equal.
     private func checkPersistedFormsRoundTrip(_ newEvents: [InstanceEvent]) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        encoder.userInfo[.elementTable] = process.elements
         let decoder = JSONDecoder()
+        decoder.userInfo[.elementTable] = process.elements
         let stored = try encoder.encode(state)
         #expect(try decoder.decode(InstanceState.self, from: stored) == state, "the persisted state must read back equal")
         #expect(try encoder.encode(state) == stored, "equal states must encode to the same bytes")
@@ -146,7 +149,7 @@ struct CoreScenario {
     }
 
     var taken: [String] {
-        events.compactMap { if case .sequenceFlowTaken(let flow, _) = $0 { process.flows[flow].id.rawValue } else { nil } }
+        events.compactMap { if case .sequenceFlowTaken(let flow, _) = $0 { process.flows[flow.wrappedValue].id.rawValue } else { nil } }
     }
 
     func variable(_ name: String) -> VariableValue? { state.variable(name, from: nil) }

@@ -2,6 +2,7 @@ import BatonEngine
 import BatonModel
 import BatonPostgres
 import BatonTesting
+import Foundation
 import Testing
 
 /// A database upgraded by migration 003 holds instances whose query-side rows an older Baton
@@ -52,4 +53,40 @@ import Testing
         #expect(try await everything() == asWritten)
         #expect(try await connection.query("SELECT count(*) FROM read_model_rebuilds").rows == [["0"]])
     }
+
+    /// An instance as the Baton before state version 2 stored it (positions where element ids
+    /// belong, in its state and in every event): migration 004 lists it, the rebuild writes it
+    /// again with ids, and it runs on to its end through the join whose arrival it stored.
+    @Test func migration4RewritesPositionsAsIdsAndTheInstanceRunsOn() async throws {
+        let store = try await TestPostgres.freshStore()
+        let test = ProcessTest(store: store)
+        try await test.deploy(LegacyPositionalForms.bpmn)
+        let instance = try await test.start("legacy", ["plan": .string("gold")], businessKey: "bk")
+        let connection = try await PostgresConnection.connect(store.pool.connectionString)
+        func stored() async throws -> [String] {
+            try await connection.query(
+                "SELECT 0, state::text FROM process_instances UNION ALL SELECT sequence, event::text FROM history_events ORDER BY 1"
+            ).rows.map { $0[1]! }
+        }
+        let asWrittenNow = try await stored()
+
+        // The same instance (same clock, same ids) as that Baton left it.
+        var legacyWrites = "UPDATE process_instances SET state = '\(LegacyPositionalForms.state)'::jsonb WHERE id = '\(instance)';"
+        for (index, event) in LegacyPositionalForms.events.enumerated() {
+            legacyWrites += "UPDATE history_events SET event = '\(event)'::jsonb WHERE instance_id = '\(instance)' AND sequence = \(index + 1);"
+        }
+        try await connection.execute(script: legacyWrites)
+        #expect(try await stored() != asWrittenNow)
+        let migration = try Migrator(directory: TestDatabase.repositoryRoot.appendingPathComponent("schemas/engine")).migrations.first { $0.version == 4 }
+        try await connection.execute(script: try #require(migration).sql)
+        #expect(try await connection.query("SELECT instance_id FROM read_model_rebuilds").rows == [[instance]])
+
+        #expect(try await test.runtime.rebuildReadModels() == 1)
+        #expect(try await stored() == asWrittenNow, "the rebuild writes exactly what the current Baton writes")
+        #expect(try await connection.query("SELECT count(*) FROM history_events WHERE event::text ~ '\"(node|gateway|flow|_0)\": [0-9]'").rows == [["0"]])
+
+        try await test.complete("review", in: instance)
+        #expect(try await test.runtime.instance(instance).state == .completed, "the join fires with the arrival stored as a position")
+    }
 }
+

@@ -14,6 +14,8 @@ public struct ExecutableProcess: Sendable {
     public let flows: [ExecutableFlow]
     /// The process itself as a scope: its direct children's start events and event subprocesses.
     public let root: ScopeLayout
+    /// Element ids by position: how states and events of this definition's instances are stored.
+    public let elements: ElementTable
     private let nodeIndex: [ElementID: Int]
 
     public var processKey: String { definition.id.rawValue }
@@ -102,6 +104,7 @@ extension ExecutableProcess {
         var flowIndex: [ElementID: Int] = [:]
         for (i, flow) in process.sequenceFlows.enumerated() where flowIndex[flow.id] == nil { flowIndex[flow.id] = i }
         nodeIndex = index
+        elements = ElementTable(nodeIDs: process.flowNodes.map(\.id.rawValue), flowIDs: process.sequenceFlows.map(\.id.rawValue))
 
         let messageNames = Dictionary(definitions.messages.map { ($0.id, $0.name ?? $0.id.rawValue) }, uniquingKeysWith: { a, _ in a })
         let errorCodes = Dictionary(definitions.errors.map { ($0.id, $0.errorCode ?? $0.id.rawValue) }, uniquingKeysWith: { a, _ in a })

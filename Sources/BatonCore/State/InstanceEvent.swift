@@ -15,12 +15,12 @@ public enum InstanceEvent: Hashable, Sendable, Codable {
     case elementActivated(ElementInstance)
     case elementCompleted(key: ElementKey)
     case elementTerminated(key: ElementKey)
-    case sequenceFlowTaken(flow: Int, scope: ElementKey?)
+    case sequenceFlowTaken(flow: FlowPosition, scope: ElementKey?)
     /// Created or updated in the scope of element instance `scope` (nil: the process instance).
     case variableSet(scope: ElementKey?, name: String, value: VariableValue)
-    case joinTokenArrived(gateway: Int, scope: ElementKey?, flow: Int)
+    case joinTokenArrived(gateway: NodePosition, scope: ElementKey?, flow: FlowPosition)
     /// The join fired and consumed these arrivals (by position in its arrival list).
-    case joinFired(gateway: Int, scope: ElementKey?, consumed: [Int])
+    case joinFired(gateway: NodePosition, scope: ElementKey?, consumed: [Int])
     indirect case userTaskCreated(UserTaskRecord)
     case userTaskAssigned(taskID: String, assignee: String?)
     indirect case userTaskCandidatesAdded(taskID: String, users: [String], groups: [String])

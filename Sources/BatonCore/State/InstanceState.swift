@@ -38,8 +38,9 @@ public struct InstanceState: Hashable, Sendable, Codable {
     // MARK: - Persistence
 
     /// The version of the persisted form below. Bump it (and migrate old forms when decoding) if
-    /// the form ever changes; once written, a version's meaning never changes.
-    public static let schemaVersion = 1
+    /// the form ever changes; once written, a version's meaning never changes. Version 2 names
+    /// elements by id (see ``ElementTable``); version 1 stored their positions, which still read.
+    public static let schemaVersion = 2
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, instanceID, businessKey, parent, status, nextKey, elements, variables, tasks, jobs, subscriptions, incidents, joins
@@ -55,9 +56,9 @@ public struct InstanceState: Hashable, Sendable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let version = try container.decode(Int.self, forKey: .schemaVersion)
-        guard version == Self.schemaVersion else {
+        guard (1...Self.schemaVersion).contains(version) else {
             throw DecodingError.dataCorruptedError(
-                forKey: .schemaVersion, in: container, debugDescription: "Expected instance state version \(Self.schemaVersion), but it is \(version).")
+                forKey: .schemaVersion, in: container, debugDescription: "Expected instance state version 1 to \(Self.schemaVersion), but it is \(version).")
         }
         instanceID = try container.decode(String.self, forKey: .instanceID)
         businessKey = try container.decodeIfPresent(String.self, forKey: .businessKey)
@@ -178,13 +179,13 @@ public struct InstanceState: Hashable, Sendable, Codable {
         case .variableSet(let scope, let name, let value):
             variables[scope, default: [:]][name] = value
         case .joinTokenArrived(let gateway, let scope, let flow):
-            if let index = joins.firstIndex(where: { $0.gateway == gateway && $0.scope == scope }) {
-                joins[index].arrivals.append(flow)
+            if let index = joins.firstIndex(where: { $0.gateway == gateway.wrappedValue && $0.scope == scope }) {
+                joins[index].arrivals.append(flow.wrappedValue)
             } else {
-                joins.append(JoinRecord(gateway: gateway, scope: scope, arrivals: [flow]))
+                joins.append(JoinRecord(gateway: gateway.wrappedValue, scope: scope, arrivals: [flow.wrappedValue]))
             }
         case .joinFired(let gateway, let scope, let consumed):
-            if let index = joins.firstIndex(where: { $0.gateway == gateway && $0.scope == scope }) {
+            if let index = joins.firstIndex(where: { $0.gateway == gateway.wrappedValue && $0.scope == scope }) {
                 for position in consumed.sorted(by: >) { joins[index].arrivals.remove(at: position) }
                 if joins[index].arrivals.isEmpty { joins.remove(at: index) }
             }

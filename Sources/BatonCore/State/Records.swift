@@ -8,7 +8,7 @@ public typealias ElementKey = Int64
 public struct UserTaskRecord: Hashable, Sendable, Codable {
     public var id: String
     public var elementKey: ElementKey
-    public var node: Int
+    @NodePosition public var node: Int
     public var name: String?
     public var assignee: String?
     public var candidateUsers: [String]
@@ -38,7 +38,7 @@ public struct JobRecord: Hashable, Sendable, Codable {
 
     public var id: String
     public var elementKey: ElementKey
-    public var node: Int
+    @NodePosition public var node: Int
     public var kind: Kind
     /// When the job may run; nil means now.
     public var dueAt: Timestamp?
@@ -55,9 +55,9 @@ public enum EventTarget: Hashable, Sendable, Codable {
     /// gateway (then the event's node is the gateway's chosen branch).
     case catchEvent
     /// The boundary event at this node, attached to the owning activity.
-    case boundary(Int)
+    case boundary(NodePosition)
     /// The event subprocess at this node, inside the owning scope.
-    case eventSubProcess(Int)
+    case eventSubProcess(NodePosition)
 }
 
 /// What a timer job does when it fires and whether it repeats.
@@ -73,7 +73,7 @@ public struct SubscriptionRecord: Hashable, Sendable, Codable {
     public var id: String
     public var elementKey: ElementKey
     /// The node that catches the message.
-    public var node: Int
+    @NodePosition public var node: Int
     public var messageName: String
     public var target: EventTarget
 }
@@ -89,7 +89,7 @@ public struct IncidentRecord: Hashable, Sendable, Codable {
     public var id: String
     public var kind: Kind
     public var elementKey: ElementKey
-    public var node: Int
+    @NodePosition public var node: Int
     public var jobID: String?
     public var message: String
     public var createdAt: Timestamp
@@ -110,7 +110,7 @@ public struct ParentLink: Hashable, Sendable, Codable {
 /// holding other element instances.
 public struct ElementInstance: Hashable, Sendable, Codable {
     public var key: ElementKey
-    public var node: Int
+    @NodePosition public var node: Int
     /// The element instance of the enclosing scope; nil for the process's direct children.
     public var scope: ElementKey?
     /// Set on the inner instances of a multi-instance activity (0-based).
@@ -121,10 +121,10 @@ public struct ElementInstance: Hashable, Sendable, Codable {
 
 /// Tokens that reached a joining gateway and wait for the rest.
 public struct JoinRecord: Hashable, Sendable, Codable {
-    public var gateway: Int
+    @NodePosition public var gateway: Int
     public var scope: ElementKey?
     /// One entry per arrived token: the flow it came by.
-    public var arrivals: [Int]
+    @FlowPositions public var arrivals: [Int]
 }
 
 /// What a call activity needs started: which process, which version, with which data.

@@ -139,12 +139,12 @@ extension StepRun {
 
     /// Takes a flow: records it, then activates the target, or adds the token to a join.
     mutating func takeFlow(_ flow: Int, scope: ElementKey?) throws(Rejection) {
-        emit(.sequenceFlowTaken(flow: flow, scope: scope))
+        emit(.sequenceFlowTaken(flow: FlowPosition(flow), scope: scope))
         let target = process.flows[flow].target
         let definition = process.nodes[target]
         switch definition.kind {
         case .gateway(.parallel) where definition.incoming.count > 1:
-            emit(.joinTokenArrived(gateway: target, scope: scope, flow: flow))
+            emit(.joinTokenArrived(gateway: NodePosition(target), scope: scope, flow: FlowPosition(flow)))
             guard let join = state.joins.first(where: { $0.gateway == target && $0.scope == scope }) else { return }
             // Fire when a token has come by every incoming flow; consume one per flow.
             var consumed: [Int] = []
@@ -154,11 +154,11 @@ extension StepRun {
                 }
                 consumed.append(position)
             }
-            emit(.joinFired(gateway: target, scope: scope, consumed: consumed))
+            emit(.joinFired(gateway: NodePosition(target), scope: scope, consumed: consumed))
             schedule(.activate(node: target, scope: scope, loopCounter: nil, triggered: false))
         case .gateway(.inclusive) where definition.incoming.count > 1:
             // Decided once every token is at rest (see ``fireReadyInclusiveJoins()``).
-            emit(.joinTokenArrived(gateway: target, scope: scope, flow: flow))
+            emit(.joinTokenArrived(gateway: NodePosition(target), scope: scope, flow: FlowPosition(flow)))
         default:
             schedule(.activate(node: target, scope: scope, loopCounter: nil, triggered: false))
         }
@@ -176,7 +176,7 @@ extension StepRun {
                     && process.nodes[$0.gateway].reachableInclusiveJoins.contains(join.gateway)
             }
             guard !canStillArrive else { continue }
-            emit(.joinFired(gateway: join.gateway, scope: join.scope, consumed: Array(join.arrivals.indices)))
+            emit(.joinFired(gateway: NodePosition(join.gateway), scope: join.scope, consumed: Array(join.arrivals.indices)))
             schedule(.activate(node: join.gateway, scope: join.scope, loopCounter: nil, triggered: false))
             fired = true
         }

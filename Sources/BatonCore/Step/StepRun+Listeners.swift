@@ -47,8 +47,8 @@ extension StepRun {
     mutating func openBoundaryListeners(for key: ElementKey, node: Int) throws(Rejection) {
         for boundary in process.nodes[node].boundaryEvents {
             switch process.nodes[boundary].kind.eventDefinitions.first {
-            case .message?: openSubscription(for: key, node: boundary, target: .boundary(boundary))
-            case .timer(let timer)?: try createTimer(timer, for: key, node: boundary, target: .boundary(boundary))
+            case .message?: openSubscription(for: key, node: boundary, target: .boundary(NodePosition(boundary)))
+            case .timer(let timer)?: try createTimer(timer, for: key, node: boundary, target: .boundary(NodePosition(boundary)))
             default: break  // error boundaries catch when an error is thrown
             }
         }
@@ -62,8 +62,8 @@ extension StepRun {
         for eventSubProcess in layout.eventSubProcesses {
             guard let start = process.nodes[eventSubProcess].layout?.startEvents.first else { continue }
             switch process.nodes[start].kind.eventDefinitions.first {
-            case .message?: openSubscription(for: owner, node: start, target: .eventSubProcess(eventSubProcess))
-            case .timer(let timer)?: try createTimer(timer, for: owner, node: start, target: .eventSubProcess(eventSubProcess))
+            case .message?: openSubscription(for: owner, node: start, target: .eventSubProcess(NodePosition(eventSubProcess)))
+            case .timer(let timer)?: try createTimer(timer, for: owner, node: start, target: .eventSubProcess(NodePosition(eventSubProcess)))
             default: break
             }
         }
@@ -81,7 +81,7 @@ extension StepRun {
         let interrupting: Bool
         switch timer.target {
         case .catchEvent: interrupting = true
-        case .boundary(let boundary): interrupting = isInterrupting(boundary)
+        case .boundary(let boundary): interrupting = isInterrupting(boundary.wrappedValue)
         case .eventSubProcess: interrupting = isInterrupting(job.node)
         }
         // A repeating timer of a non-interrupting event re-arms itself before it fires.
@@ -107,10 +107,10 @@ extension StepRun {
             setVariables(variables, from: element.scope, local: false)
             try complete(element.key)
         case .boundary(let boundary):
-            try boundaryTriggered(host: owner, boundary: boundary, variables: variables)
+            try boundaryTriggered(host: owner, boundary: boundary.wrappedValue, variables: variables)
         case .eventSubProcess(let eventSubProcess):
             try eventSubProcessTriggered(
-                scope: owner == processScopeKey ? nil : owner, eventSubProcess: eventSubProcess, start: node, variables: variables)
+                scope: owner == processScopeKey ? nil : owner, eventSubProcess: eventSubProcess.wrappedValue, start: node, variables: variables)
         }
     }
 

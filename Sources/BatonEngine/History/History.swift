@@ -58,7 +58,7 @@ extension Runtime {
                     let process = try await executable(record.definitionID, in: transaction)
                     let events = try await transaction.history(of: id)
                     let changes = ReadModelProjection(process: process, record: record, before: InstanceState(instanceID: id)).changes(for: events)
-                    try await transaction.replaceReadModel(of: record, with: changes)
+                    try await transaction.replaceReadModel(of: record, with: changes, events: events)
                 }
                 return ids.count
             }

@@ -2,7 +2,6 @@ import BatonBPMN
 import BatonCore
 import BatonModel
 import Logging
-import Synchronization
 
 /// The engine as a Swift API: deploy BPMN, start instances, work on tasks and external tasks,
 /// correlate messages, run due jobs, and read history.
@@ -18,8 +17,6 @@ public final class Runtime: Sendable {
     public let handlers: [String: any ServiceTaskHandler]
     public let limits: ExecutionLimits
     public let readOptions: BPMNReadOptions
-    private let compiled = Mutex<[String: ExecutableProcess]>([:])
-    let historyDays = Mutex<[String: Int]>([:])
     /// How long ended instances keep their history when their process declares no
     /// `camunda:historyTimeToLive`.
     public let defaultHistoryTimeToLiveDays: Int
@@ -50,23 +47,17 @@ public final class Runtime: Sendable {
     /// The executable form of definition `id`, from the cache without a store transaction when
     /// it is there (as it is for every definition that ran since start-up).
     func executable(_ id: String) async throws -> ExecutableProcess {
-        if let cached = compiled.withLock({ $0[id] }) { return cached }
+        if let cached = store.compiledDefinitions.cached(id) { return cached.process }
         return try await store.read { try await self.executable(id, in: $0) }
     }
 
-    /// The executable form of definition `id`, compiled once and cached.
+    /// The executable form of definition `id`, compiled once and cached by the store.
     func executable(_ id: String, in transaction: any StoreTransaction) async throws -> ExecutableProcess {
-        if let cached = compiled.withLock({ $0[id] }) { return cached }
-        guard let record = try await transaction.definition(id: id) else {
-            throw EngineError(.notFound, "Expected process definition '\(id)' to exist, but it does not.")
-        }
-        let document = BPMNReader.read(record.bytes, file: record.resourceName, options: readOptions)
-        guard let definitions = document.definitions, let process = definitions.process(ElementID(record.key)) else {
-            throw EngineError(.deploymentFailed, "Expected the stored BPMN of '\(id)' to read again, but it does not.", diagnostics: document.diagnostics)
-        }
-        let executable = ExecutableProcess(process: process, in: definitions, definitionID: id)
-        compiled.withLock { $0[id] = executable }
-        historyDays.withLock { $0[id] = record.historyTimeToLiveDays ?? defaultHistoryTimeToLiveDays }
-        return executable
+        try await store.compiledDefinitions.entry(id, in: transaction).process
+    }
+
+    /// How many days ended instances of definition `id` keep their history.
+    func historyTimeToLiveDays(of id: String) -> Int {
+        store.compiledDefinitions.cached(id)?.historyTimeToLiveDays ?? defaultHistoryTimeToLiveDays
     }
 }

@@ -7,6 +7,7 @@ import BatonModel
 /// each write; a body that throws is rolled back by replaying the undo log backwards. Working in
 /// place keeps a transaction's cost independent of how many instances the store holds.
 public final class MemoryStore: Store {
+    public let compiledDefinitions = CompiledDefinitions()
     private let lock = AsyncSerialLock()
     private let storage = GuardedData()
 
@@ -223,7 +224,8 @@ final class MemoryTransaction: StoreTransaction {
     /// A memory store never holds rows older than its read models.
     func instancesAwaitingReadModelRebuild(limit: Int) -> [String] { [] }
 
-    func replaceReadModel(of instance: InstanceRecord, with readModel: ReadModelChanges) {
+    /// Holds states and events as values, so there is no stored form to write again.
+    func replaceReadModel(of instance: InstanceRecord, with readModel: ReadModelChanges, events: [RecordedEvent]) {
         var rows = MemoryInstanceRows()
         rows.apply(readModel)
         set(\.rows, instance.id, rows)

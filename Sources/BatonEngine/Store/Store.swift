@@ -12,6 +12,9 @@ import BatonModel
 /// not at all if it throws. Commands on one instance never interleave (the instance is locked
 /// by ``StoreTransaction/lockInstance(_:)``), so callers never see optimistic-locking failures.
 public protocol Store: QueryStore {
+    /// The store's definitions compiled, shared with the runtime: reading and writing stored
+    /// states and events takes their element tables.
+    var compiledDefinitions: CompiledDefinitions { get }
     func transaction<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T
     /// Runs a query that writes nothing: a store may skip what only writes need (a database
     /// transaction, row locks). `body` must not write.
@@ -68,8 +71,9 @@ public protocol StoreTransaction: AnyObject {
     /// migration 003 upgraded), locked for this transaction; others rebuilding skip them.
     func instancesAwaitingReadModelRebuild(limit: Int) async throws -> [String]
     /// Replaces every read-model row of `instance` by `readModel`, projected from its whole event
-    /// log, and takes it off the rebuild list.
-    func replaceReadModel(of instance: InstanceRecord, with readModel: ReadModelChanges) async throws
+    /// log (`events`), writes its state and events again in the current stored form (migration 004
+    /// lists instances stored with positions for element ids), and takes it off the rebuild list.
+    func replaceReadModel(of instance: InstanceRecord, with readModel: ReadModelChanges, events: [RecordedEvent]) async throws
 
     // MARK: Rows derived from instances
     /// The instance holding task, job or subscription `id`.

@@ -11,6 +11,7 @@ import Foundation
 /// kept in step with the executor's effects.
 public final class PostgresStore: Store {
     public let pool: PostgresPool
+    public let compiledDefinitions = CompiledDefinitions()
 
     public init(pool: PostgresPool) { self.pool = pool }
 
@@ -26,7 +27,7 @@ public final class PostgresStore: Store {
 
     func postgresTransaction<T: Sendable>(_ body: (PostgresTransaction) async throws -> T) async throws -> T {
         let connection = try await pool.lease()
-        let transaction = PostgresTransaction(connection: connection)
+        let transaction = PostgresTransaction(connection: connection, definitions: compiledDefinitions)
         do {
             let result = try await connection.withSession {
                 let result = try await body(transaction)
@@ -44,7 +45,7 @@ public final class PostgresStore: Store {
 
     func postgresRead<T: Sendable>(_ body: (PostgresTransaction) async throws -> T) async throws -> T {
         let connection = try await pool.lease()
-        let transaction = PostgresTransaction(connection: connection, readOnly: true)
+        let transaction = PostgresTransaction(connection: connection, definitions: compiledDefinitions, readOnly: true)
         do {
             let result = try await connection.withSession { try await body(transaction) }
             try transaction.checkNothingWritten()
@@ -79,12 +80,15 @@ final class PostgresTransaction: StoreTransaction {
         return encoder
     }()
     let decoder = JSONDecoder()
+    /// Where the element tables come from that stored states and events are read and written with.
+    let definitions: CompiledDefinitions
 
     /// A read (``PostgresStore/read(_:)``): statements autocommit, instances are not locked.
     let readOnly: Bool
 
-    init(connection: PostgresConnection, readOnly: Bool = false) {
+    init(connection: PostgresConnection, definitions: CompiledDefinitions, readOnly: Bool = false) {
         self.connection = connection
+        self.definitions = definitions
         self.readOnly = readOnly
     }
 
@@ -131,6 +135,25 @@ final class PostgresTransaction: StoreTransaction {
     // MARK: Encoding helpers
 
     func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+
+    /// The element table that states and events of definition `id`'s instances are stored with.
+    func elementTable(_ definitionID: String) async throws -> ElementTable {
+        try await definitions.elementTable(definitionID, in: self)
+    }
+
+    /// A state or event as stored: elements named by id from `table`.
+    func storedJSON(_ value: some Encodable, _ table: ElementTable) throws -> String {
+        encoder.userInfo[.elementTable] = table
+        defer { encoder.userInfo[.elementTable] = nil }
+        return try json(value)
+    }
+
+    /// A stored state or event read back: element ids resolved with `table`.
+    func fromStoredJSON<Value: Decodable>(_ type: Value.Type, _ text: String, _ table: ElementTable) throws -> Value {
+        decoder.userInfo[.elementTable] = table
+        defer { decoder.userInfo[.elementTable] = nil }
+        return try decoder.decode(type, from: Data(text.utf8))
+    }
     func time(_ timestamp: Timestamp?) -> String? { timestamp?.iso8601 }
     func millis(_ column: String) -> String { SQLColumns.millis(column) }
     func timestamp(_ text: String?) -> Timestamp? { text.flatMap(Int64.init).map(Timestamp.init(millisecondsSinceEpoch:)) }

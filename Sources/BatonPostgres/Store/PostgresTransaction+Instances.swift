@@ -11,9 +11,10 @@ extension PostgresTransaction {
         (extract(epoch from ended_at) * 1000)::bigint, (extract(epoch from removal_time) * 1000)::bigint
         """
 
-    func instance(_ row: [String?]) throws -> InstanceRecord {
-        InstanceRecord(
-            state: try decoder.decode(InstanceState.self, from: Data(row[0]!.utf8)), definitionID: row[1]!, processKey: row[2]!,
+    func instance(_ row: [String?]?) async throws -> InstanceRecord? {
+        guard let row else { return nil }
+        return InstanceRecord(
+            state: try fromStoredJSON(InstanceState.self, row[0]!, try await elementTable(row[1]!)), definitionID: row[1]!, processKey: row[2]!,
             startedAt: timestamp(row[3])!, endedAt: timestamp(row[4]), removalTime: timestamp(row[5]))
     }
 
@@ -22,26 +23,26 @@ extension PostgresTransaction {
     func lockInstance(_ id: String) async throws -> InstanceRecord? {
         if let record = held[id] { return record }
         if readOnly {
-            let record = try await read(
+            let record = try await instance(read(
                 """
                 SELECT \(Self.instanceColumns) FROM process_instances WHERE id = $1
                 UNION ALL SELECT \(Self.instanceColumns) FROM history_process_instances WHERE id = $1
                 """, [id]
-            ).rows.first.map(instance)
+            ).rows.first)
             held[id] = record
             return record
         }
-        var record = try await read(
+        var record = try await instance(read(
             """
             WITH running AS (SELECT \(Self.instanceColumns) FROM process_instances WHERE id = $1 FOR UPDATE)
             SELECT * FROM running
             UNION ALL SELECT \(Self.instanceColumns) FROM history_process_instances WHERE id = $1 AND NOT EXISTS (SELECT FROM running)
             """, [id]
-        ).rows.first.map(instance)
+        ).rows.first)
         if record == nil {
             // It may have ended while we waited for its lock: the statement's snapshot predates
             // the move to history, so look there again with a fresh one.
-            record = try await read("SELECT \(Self.instanceColumns) FROM history_process_instances WHERE id = $1", [id]).rows.first.map(instance)
+            record = try await instance(read("SELECT \(Self.instanceColumns) FROM history_process_instances WHERE id = $1", [id]).rows.first)
         }
         held[id] = record
         return record
@@ -57,18 +58,18 @@ extension PostgresTransaction {
             \(readOnly ? "" : "FOR UPDATE")
             """, [taskID]
         ).rows.first
-        guard let row else { return nil }
-        let record = try instance(row)
+        guard let record = try await instance(row) else { return nil }
         if let known = held[record.id] { return known }
         held[record.id] = record
         return record
     }
 
-    func parameters(of instance: InstanceRecord) throws -> [String?] {
-        [
+    func parameters(of instance: InstanceRecord) async throws -> [String?] {
+        let table = try await elementTable(instance.definitionID)
+        return [
             instance.id, instance.definitionID, instance.processKey, instance.state.businessKey, instance.state.status.rawValue,
             instance.state.parent?.instanceID, instance.state.parent.map { String($0.elementKey) }, time(instance.startedAt),
-            time(instance.endedAt), time(instance.removalTime), try json(instance.state),
+            time(instance.endedAt), time(instance.removalTime), try storedJSON(instance.state, table),
         ]
     }
 
@@ -80,24 +81,25 @@ extension PostgresTransaction {
     func insertInstance(_ instance: InstanceRecord) async throws {
         held[instance.id] = instance
         pendingInserts[instance.id] = pending.count
-        write(Self.insertInstanceSQL, try parameters(of: instance))
+        write(Self.insertInstanceSQL, try await parameters(of: instance))
     }
 
     func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect], readModel: ReadModelChanges) async throws {
         let id = instance.id
+        let table = try await elementTable(instance.definitionID)
         let before = held[id]
         held[id] = instance
         let ending = instance.state.status != .active && before?.state.status == .active
         if let index = pendingInserts[id] {
             // Inserted earlier in this batch: insert the newest state instead.
-            pending[index] = PostgresStatement(Self.insertInstanceSQL, try parameters(of: instance))
+            pending[index] = PostgresStatement(Self.insertInstanceSQL, try await parameters(of: instance))
         } else if !ending {
             write(
                 """
                 UPDATE \(before?.state.status == .active ? "process_instances" : "history_process_instances") SET state = $2::jsonb,
                     business_key = $3, parent_instance_id = $4, parent_element_key = $5::bigint WHERE id = $1
                 """,
-                [id, try json(instance.state), instance.state.businessKey, instance.state.parent?.instanceID, instance.state.parent.map { String($0.elementKey) }])
+                [id, try storedJSON(instance.state, table), instance.state.businessKey, instance.state.parent?.instanceID, instance.state.parent.map { String($0.elementKey) }])
         }
         if !events.isEmpty {
             // One multi-row insert for the whole step's events.
@@ -106,7 +108,7 @@ extension PostgresTransaction {
             for (offset, event) in events.enumerated() {
                 let base = parameters.count
                 values.append("($1, (SELECT coalesce(max(sequence), 0) FROM history_events WHERE instance_id = $1) + \(offset + 1), $\(base + 1)::timestamptz, $\(base + 2)::jsonb)")
-                parameters += [time(event.at), try json(event.event)]
+                parameters += [time(event.at), try storedJSON(event.event, table)]
             }
             write("INSERT INTO history_events (instance_id, sequence, at, event) VALUES \(values.joined(separator: ", "))", parameters)
         }
@@ -123,7 +125,7 @@ extension PostgresTransaction {
                 \(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$10::timestamptz"))
                 INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time, state)
                 VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::jsonb)
-                """, try parameters(of: instance))
+                """, try await parameters(of: instance))
         }
     }
 
@@ -190,9 +192,16 @@ extension PostgresTransaction {
     }
 
     func history(of instanceID: String) async throws -> [RecordedEvent] {
-        try await read(
-            "SELECT \(millis("at")), event::text FROM history_events WHERE instance_id = $1 ORDER BY sequence", [instanceID]
-        ).rows.map { RecordedEvent(at: timestamp($0[0])!, event: try decoder.decode(InstanceEvent.self, from: Data($0[1]!.utf8))) }
+        let rows = try await read(
+            """
+            SELECT \(millis("at")), event::text, (SELECT definition_id FROM process_instances WHERE id = $1
+                UNION ALL SELECT definition_id FROM history_process_instances WHERE id = $1 LIMIT 1)
+            FROM history_events WHERE instance_id = $1 ORDER BY sequence
+            """, [instanceID]
+        ).rows
+        guard let definitionID = rows.first?[2] else { return [] }
+        let table = try await elementTable(definitionID)
+        return try rows.map { RecordedEvent(at: timestamp($0[0])!, event: try fromStoredJSON(InstanceEvent.self, $0[1]!, table)) }
     }
 
     // MARK: Read-model rebuilds
@@ -202,7 +211,20 @@ extension PostgresTransaction {
             .rows.compactMap { $0[0] }
     }
 
-    func replaceReadModel(of instance: InstanceRecord, with readModel: ReadModelChanges) async throws {
+    func replaceReadModel(of instance: InstanceRecord, with readModel: ReadModelChanges, events: [RecordedEvent]) async throws {
+        let table = try await elementTable(instance.definitionID)
+        // The log's events in sequence order, matched by rank: the n-th event read is the n-th row.
+        write(
+            """
+            WITH stored AS (SELECT sequence, row_number() OVER (ORDER BY sequence) AS rank FROM history_events WHERE instance_id = $1),
+                 rewritten AS (SELECT stored.sequence, current.event FROM stored
+                               JOIN unnest($2::jsonb[]) WITH ORDINALITY AS current (event, rank) USING (rank))
+            UPDATE history_events SET event = rewritten.event FROM rewritten
+            WHERE history_events.instance_id = $1 AND history_events.sequence = rewritten.sequence
+            """, [instance.id, array(try events.map { try storedJSON($0.event, table) })])
+        write(
+            "UPDATE \(instance.state.status == .active ? "process_instances" : "history_process_instances") SET state = $2::jsonb WHERE id = $1",
+            [instance.id, try storedJSON(instance.state, table)])
         write(
             """
             WITH tasks AS (DELETE FROM user_tasks WHERE instance_id = $1),

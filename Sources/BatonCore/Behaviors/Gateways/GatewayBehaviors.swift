@@ -85,7 +85,7 @@ enum EventBasedGatewayBehavior: ElementBehavior {
         run.setVariables(variables, from: gateway.scope, local: false)
         run.closeListeners(of: key)
         run.emit(.elementCompleted(key: key))
-        run.emit(.sequenceFlowTaken(flow: flow, scope: gateway.scope))
+        run.emit(.sequenceFlowTaken(flow: FlowPosition(flow), scope: gateway.scope))
         run.schedule(.activate(node: target, scope: gateway.scope, loopCounter: nil, triggered: true))
     }
 }
