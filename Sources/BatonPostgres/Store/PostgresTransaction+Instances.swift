@@ -101,16 +101,15 @@ extension PostgresTransaction {
                 """,
                 [id, try storedJSON(instance.state, table), instance.state.businessKey, instance.state.parent?.instanceID, instance.state.parent.map { String($0.elementKey) }])
         }
-        if !events.isEmpty {
-            // One multi-row insert for the whole step's events.
-            var values: [String] = []
-            var parameters: [String?] = [id]
-            for (offset, event) in events.enumerated() {
-                let base = parameters.count
-                values.append("($1, (SELECT coalesce(max(sequence), 0) FROM history_events WHERE instance_id = $1) + \(offset + 1), $\(base + 1)::timestamptz, $\(base + 2)::jsonb)")
-                parameters += [time(event.at), try storedJSON(event.event, table)]
-            }
-            write("INSERT INTO history_events (instance_id, sequence, at, event) VALUES \(values.joined(separator: ", "))", parameters)
+        if let at = events.first?.at {
+            // One row for the command's events (they share its time). A running instance's
+            // events are all in the running partition, so the next sequence is found there alone.
+            write(
+                """
+                INSERT INTO history_events (instance_id, sequence, at, events)
+                VALUES ($1, (SELECT coalesce(max(sequence), 0) + 1 FROM history_events WHERE instance_id = $1 AND removal_time = 'infinity'),
+                    $2::timestamptz, $3::jsonb)
+                """, [id, time(at), try storedJSON(events.map(\.event), table)])
         }
         for effect in effects { try apply(effect, instance: instance, readModel: readModel) }
         if let statement = ReadModelStatement.make(readModel) { pending.append(statement) }
@@ -194,14 +193,20 @@ extension PostgresTransaction {
     func history(of instanceID: String) async throws -> [RecordedEvent] {
         let rows = try await read(
             """
-            SELECT \(millis("at")), event::text, (SELECT definition_id FROM process_instances WHERE id = $1
+            SELECT \(millis("at")), events::text, (SELECT definition_id FROM process_instances WHERE id = $1
                 UNION ALL SELECT definition_id FROM history_process_instances WHERE id = $1 LIMIT 1)
             FROM history_events WHERE instance_id = $1 ORDER BY sequence
             """, [instanceID]
         ).rows
         guard let definitionID = rows.first?[2] else { return [] }
         let table = try await elementTable(definitionID)
-        return try rows.map { RecordedEvent(at: timestamp($0[0])!, event: try fromStoredJSON(InstanceEvent.self, $0[1]!, table)) }
+        return try rows.flatMap { row in
+            let at = timestamp(row[0])!
+            // A command's events as an array; one event alone in rows written before migration 005.
+            let events = row[1]!.hasPrefix("[")
+                ? try fromStoredJSON([InstanceEvent].self, row[1]!, table) : [try fromStoredJSON(InstanceEvent.self, row[1]!, table)]
+            return events.map { RecordedEvent(at: at, event: $0) }
+        }
     }
 
     // MARK: Read-model rebuilds
@@ -213,13 +218,19 @@ extension PostgresTransaction {
 
     func replaceReadModel(of instance: InstanceRecord, with readModel: ReadModelChanges, events: [RecordedEvent]) async throws {
         let table = try await elementTable(instance.definitionID)
-        // The log's events in sequence order, matched by rank: the n-th event read is the n-th row.
+        // The log's events in sequence order, matched by rank: a row holding n events (one, if
+        // written before migration 005) gets the next n of them, as an array.
         write(
             """
-            WITH stored AS (SELECT sequence, row_number() OVER (ORDER BY sequence) AS rank FROM history_events WHERE instance_id = $1),
-                 rewritten AS (SELECT stored.sequence, current.event FROM stored
-                               JOIN unnest($2::jsonb[]) WITH ORDINALITY AS current (event, rank) USING (rank))
-            UPDATE history_events SET event = rewritten.event FROM rewritten
+            WITH stored AS (
+                     SELECT sequence, held, sum(held) OVER (ORDER BY sequence) AS upto FROM (
+                         SELECT sequence, CASE jsonb_typeof(events) WHEN 'array' THEN jsonb_array_length(events) ELSE 1 END AS held
+                         FROM history_events WHERE instance_id = $1) counted),
+                 current AS (SELECT event, rank FROM unnest($2::jsonb[]) WITH ORDINALITY AS u (event, rank)),
+                 rewritten AS (SELECT stored.sequence, jsonb_agg(current.event ORDER BY current.rank) AS events
+                               FROM stored JOIN current ON current.rank > stored.upto - stored.held AND current.rank <= stored.upto
+                               GROUP BY stored.sequence)
+            UPDATE history_events SET events = rewritten.events FROM rewritten
             WHERE history_events.instance_id = $1 AND history_events.sequence = rewritten.sequence
             """, [instance.id, array(try events.map { try storedJSON($0.event, table) })])
         write(
