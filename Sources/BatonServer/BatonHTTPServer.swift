@@ -15,12 +15,13 @@ public enum BatonHTTPServer {
     ///   and latencies).
     public static func router(
         api: EngineRestAPI, planApproval: PlanApprovalAPI? = nil, credentials: Credentials = Credentials(),
-        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), readiness: @escaping Readiness
+        signInLimits: SignInLimits = SignInLimits(), metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        readiness: @escaping Readiness
     ) -> Router<BatonRequestContext> {
         let router = Router(context: BatonRequestContext.self)
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: RestErrorMiddleware())
-        router.add(middleware: AuthenticationMiddleware(credentials: credentials))
+        router.add(middleware: AuthenticationMiddleware(credentials: credentials, limits: signInLimits, metrics: metrics))
         router.add(middleware: RequestLimitsMiddleware(limits: api.limits))
         router.get("health") { _, _ in JSONResponse.make(.object([.init("status", .string("UP"))])) }
         router.get("ready") { _, _ in

@@ -15,6 +15,8 @@ public struct RestError: HTTPResponseError {
     var extra: [JSONValue.Member] = []
     /// Whether to ask for HTTP Basic credentials (`WWW-Authenticate`), on a 401.
     var challenge = false
+    /// When to try again (`Retry-After`), on a 429 or 503.
+    var retryAfterSeconds: Int?
 
     public init(_ status: HTTPResponse.Status, type: String, _ message: String) {
         self.status = status
@@ -25,6 +27,7 @@ public struct RestError: HTTPResponseError {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = JSONResponse.make(.object([.init("type", .string(type)), .init("message", .string(message))] + extra), status: status)
         if challenge { response.headers[.wwwAuthenticate] = #"Basic realm="Baton", charset="UTF-8""# }
+        if let retryAfterSeconds { response.headers[.retryAfter] = String(retryAfterSeconds) }
         return response
     }
 

@@ -12,16 +12,18 @@ import Prometheus
 struct RestHarness {
     let runtime: Runtime
     let credentials: Credentials
+    let signInLimits: SignInLimits
     let metrics: PrometheusCollectorRegistry
 
-    static func make(credentials: Credentials = Credentials()) async throws -> RestHarness {
+    static func make(credentials: Credentials = Credentials(), signInLimits: SignInLimits = SignInLimits()) async throws -> RestHarness {
         let metrics = PrometheusCollectorRegistry()
         let runtime = Runtime(store: try await TestPostgres.freshStore(), metrics: EngineMetrics(factory: PrometheusMetricsFactory(registry: metrics)))
-        return RestHarness(runtime: runtime, credentials: credentials, metrics: metrics)
+        return RestHarness(runtime: runtime, credentials: credentials, signInLimits: signInLimits, metrics: metrics)
     }
 
     func run(_ test: @escaping @Sendable (RestClient) async throws -> Void) async throws {
-        let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), credentials: credentials, metrics: metrics) { nil }
+        let router = BatonHTTPServer.router(
+            api: EngineRestAPI(runtime: runtime), credentials: credentials, signInLimits: signInLimits, metrics: metrics) { nil }
         let application = Application(router: router, server: BatonHTTPServer.server(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await application.test(.live) { client in try await test(RestClient(client: client)) }
     }
@@ -43,6 +45,7 @@ struct RestClient: Sendable {
         var status: HTTPResponse.Status
         var json: JSONValue?
         var text: String
+        var headers: HTTPFields = [:]
 
         subscript(key: String) -> JSONValue? { json?[key] }
     }
@@ -54,7 +57,7 @@ struct RestClient: Sendable {
         if let authorization { headers[.authorization] = authorization }
         let response = try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) } ?? raw)
         let text = String(buffer: response.body)
-        return Reply(status: response.status, json: JSONText.parse(text), text: text)
+        return Reply(status: response.status, json: JSONText.parse(text), text: text, headers: response.headers)
     }
 
     /// `POST /engine-rest/deployment/create` with BPMN files, as Camunda Modeler sends it.

@@ -6,12 +6,14 @@ import Testing
 
 /// HTTP Basic users, bearer tokens, and who may work on which task.
 @Suite struct SecurityTests {
+    static let workerToken = "baton_0123456789ab_" + String(repeating: "5e", count: 16)
+
     static let credentials: Credentials = {
         // Cost 10 keeps the suite quick; production hashes use 12.
         func hash(_ secret: String) -> String { Bcrypt.hash(secret, cost: 10) }
         return try! Credentials.parse(
             users: "ann:\(hash("ann-pw")):approvers;bob:\(hash("bob-pw")):;ops:\(hash("ops-pw")):camunda-admin",
-            tokens: "worker:\(hash("token-123"))", adminGroup: nil)
+            tokens: "worker:0123456789ab:\(hash(workerToken))", adminGroup: nil)
     }()
 
     @Test func everyEngineCallNeedsValidCredentialsButHealthDoesNot() async throws {
@@ -27,10 +29,12 @@ import Testing
             #expect(metrics.status == .unauthorized, "metrics are for authenticated callers")
             let ann = try await rest.as("ann", "ann-pw").call(.get, "/engine-rest/task")
             #expect(ann.status == .ok)
-            let token = try await rest.bearer("token-123").call(.get, "/engine-rest/process-definition")
+            let token = try await rest.bearer(Self.workerToken).call(.get, "/engine-rest/process-definition")
             #expect(token.status == .ok)
-            let badToken = try await rest.bearer("token-124").call(.get, "/engine-rest/process-definition")
-            #expect(badToken.status == .unauthorized)
+            for bad in [Self.workerToken.dropLast() + "f", "baton_ffffffffffff_" + String(repeating: "5e", count: 16), "token-123"] {
+                let badToken = try await rest.bearer(String(bad)).call(.get, "/engine-rest/process-definition")
+                #expect(badToken.status == .unauthorized, "\(bad)")
+            }
         }
     }
 

@@ -1,15 +1,20 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// The request context of Baton's routes: Hummingbird's core plus who is calling.
 public struct BatonRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by ``AuthenticationMiddleware``; nil when no credentials are configured.
     public var identity: Identity?
+    /// The client's IP address (or socket path), for throttling failed sign-ins per address.
+    public var clientAddress: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.identity = nil
+        let address = source.channel.remoteAddress
+        self.clientAddress = address?.ipAddress ?? address?.pathname
     }
 }
 

@@ -1,0 +1,90 @@
+import AsyncHTTPClient
+import BatonModel
+import BatonServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOHTTP1
+import Synchronization
+import Testing
+
+/// Guessing passwords costs the guesser, not the server: failures are throttled per user and per
+/// address, unknown users cost a check like known ones, and a flood of checks neither starves
+/// other requests nor piles up without bound.
+@Suite struct SignInHardeningTests {
+    /// The samples of `baton_sign_in_checks_total` in `/metrics`, by outcome.
+    static func checks(_ rest: RestClient) async throws -> [String: Int] {
+        let text = try await rest.call(.get, "/metrics").text
+        var counts: [String: Int] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("baton_sign_in_checks_total{") {
+            guard let open = line.firstIndex(of: "\""), let close = line[line.index(after: open)...].firstIndex(of: "\""),
+                let value = line.split(separator: " ").last.flatMap({ Double($0) })
+            else { continue }
+            counts[String(line[line.index(after: open)..<close])] = Int(value)
+        }
+        return counts
+    }
+
+    @Test func failedSignInsAreThrottledPerUserAndPerAddressAndUnknownUsersCostACheck() async throws {
+        let limits = SignInLimits(failuresPerUser: 3, failuresPerAddress: 6, windowSeconds: 2)
+        try await RestHarness.make(credentials: SecurityTests.credentials, signInLimits: limits).run { rest in
+            let ann = rest.as("ann", "ann-pw"), bob = rest.as("bob", "bob-pw"), ops = rest.as("ops", "ops-pw")
+            for _ in 0..<3 { #expect(try await rest.as("ann", "wrong").call(.get, "/engine-rest/task").status == .unauthorized) }
+            let locked = try await ann.call(.get, "/engine-rest/task")
+            #expect(locked.status == .tooManyRequests, "ann's name has failed three times: even her password waits")
+            #expect(locked["type"] == .string("AuthenticationException"))
+            #expect(locked.headers[.retryAfter].flatMap { Int($0) }.map { (1...2).contains($0) } == true)
+            #expect(try await bob.call(.get, "/engine-rest/task").status == .ok, "another user is not held back")
+
+            for index in 0..<3 { #expect(try await rest.as("nobody-\(index)", "guess").call(.get, "/engine-rest/task").status == .unauthorized) }
+            #expect(try await ops.call(.get, "/engine-rest/task").status == .tooManyRequests, "six failures from this address hold it back")
+            #expect(try await bob.call(.get, "/engine-rest/task").status == .ok, "credentials already proven are remembered")
+            #expect(try await Self.checks(bob) == ["proven": 1, "refused": 6, "throttled": 2, "overloaded": 0], "each unknown user cost a check")
+
+            try await Task.sleep(for: .seconds(limits.windowSeconds + 0.2))
+            #expect(try await ann.call(.get, "/engine-rest/task").status == .ok, "after the window, ann signs in")
+        }
+    }
+
+    @Test func aFloodOfWrongPasswordsNeitherStallsHealthNorQueuesWithoutBound() async throws {
+        let limits = SignInLimits(failuresPerUser: 1_000, failuresPerAddress: 1_000)
+        try await RestHarness.make(credentials: SecurityTests.credentials, signInLimits: limits).run { rest in
+            // One connection per request, so the requests really are in flight together.
+            let base = "http://127.0.0.1:\(try #require(rest.client.port))"
+            var configuration = HTTPClient.Configuration()
+            configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+            let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            func get(_ path: String, authorization: String?) async throws -> UInt {
+                var request = HTTPClientRequest(url: base + path)
+                if let authorization { request.headers.add(name: "Authorization", value: authorization) }
+                return try await http.execute(request, timeout: .seconds(60)).status.code
+            }
+            let finished = FinishedCount()
+            let statuses = try await withThrowingTaskGroup(of: UInt?.self) { group in
+                for index in 0..<48 {
+                    group.addTask {
+                        let status = try await get("/engine-rest/task", authorization: "Basic " + Data("guess-\(index):wrong".utf8).base64EncodedString())
+                        finished.value.add(1, ordering: .relaxed)
+                        return status
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: .milliseconds(300))  // the flood is queued by now
+                    #expect(try await get("/health", authorization: nil) == 200)
+                    #expect(finished.value.load(ordering: .relaxed) < 40, "/health answered while most checks still waited their turn")
+                    return nil
+                }
+                return try await group.reduce(into: [UInt]()) { if let status = $1 { $0.append(status) } }
+            }
+            try await http.shutdown()
+            let overloaded = statuses.filter { $0 == 503 }.count
+            #expect(overloaded > 0, "more checks than may wait are refused at once")
+            #expect(statuses.allSatisfy { $0 == 401 || $0 == 503 })
+            #expect(try await Self.checks(rest.as("bob", "bob-pw"))["overloaded"] == overloaded)
+        }
+    }
+}
+
+private final class FinishedCount: Sendable {
+    let value = Atomic<Int>(0)
+}
