@@ -32,9 +32,10 @@ import Testing
     }
 
     /// A database written under 001 alone keeps everything when 002 moves ended instances out of
-    /// the runtime tables and mirrors running instances' variables, and when 003 moves variables
-    /// to activity-instance scopes and gives open tasks their definition.
-    @Test func migrations2And3KeepWhatTheEarlierSchemaWrote() async throws {
+    /// the runtime tables and mirrors running instances' variables, when 003 moves variables
+    /// to activity-instance scopes and gives open tasks their definition, and when 006 keys
+    /// activity instances by element key.
+    @Test func laterMigrationsKeepWhatTheEarlierSchemaWrote() async throws {
         let connection = try await TestDatabase.fresh()
         let all = try engine().migrations
         try await Migrator(migrations: all.filter { $0.version == 1 }).migrate(connection)
@@ -55,7 +56,16 @@ import Testing
         #expect(try await connection.query("SELECT scope_key, name, type, value::text FROM variables ORDER BY scope_key").rows == [
             ["0", "plan", "String", #""gold""#], ["4", "doc", "Json", #"{"tier": 2}"#],
         ])
+        try await Migrator(migrations: all.filter { $0.version <= 5 }).migrate(connection)
+        try await connection.execute(script: """
+            INSERT INTO history_activity_instances (id, instance_id, process_definition_id, parent_activity_instance_id, element_key, activity_id, activity_type, start_time)
+            VALUES ('running:4', 'running', 'p:1', 'running', 4, 'sub', 'subProcess', now()),
+                   ('running:5', 'running', 'p:1', 'running:4', 5, 'review', 'userTask', now());
+            """)
         try await Migrator(migrations: all).migrate(connection)
+        #expect(try await connection.query("SELECT instance_id, element_key, parent_element_key FROM history_activity_instances ORDER BY 2").rows == [
+            ["running", "4", nil], ["running", "5", "4"],
+        ], "006 keeps each activity's parent as its element key")
         #expect(try await connection.query("SELECT activity_instance_id, name, process_definition_id FROM variables ORDER BY 1").rows == [
             ["running", "plan", "p:1"], ["running:4", "doc", "p:1"],
         ])

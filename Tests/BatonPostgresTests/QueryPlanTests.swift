@@ -22,14 +22,13 @@ import Testing
             SELECT 'h' || g, 'p:1', 'p', 'bk-' || g, 'completed', now() - g * interval '1 minute', now() - g * interval '1 minute' + interval '5 seconds',
                    now() + (g % 200) * interval '1 day', '{}'
             FROM generate_series(1, 20000) g;
-            INSERT INTO history_activity_instances (id, instance_id, process_definition_id, parent_activity_instance_id, element_key, activity_id,
+            INSERT INTO history_activity_instances (instance_id, process_definition_id, element_key, activity_id,
                 activity_type, start_time, end_time, removal_time)
-            SELECT 'h' || g || ':' || k, 'h' || g, 'p:1', 'h' || g, k, 'a' || k, 'userTask', now() - g * interval '1 minute', now(),
+            SELECT 'h' || g, 'p:1', k, 'a' || k, 'userTask', now() - g * interval '1 minute', now(),
                    now() + (g % 200) * interval '1 day'
             FROM generate_series(1, 20000) g, generate_series(1, 3) k;
-            INSERT INTO history_activity_instances (id, instance_id, process_definition_id, parent_activity_instance_id, element_key, activity_id,
-                activity_type, start_time)
-            SELECT 'r' || g || ':1', 'r' || g, 'p:1', 'r' || g, 1, 'review', 'userTask', now() FROM generate_series(1, 10000) g;
+            INSERT INTO history_activity_instances (instance_id, process_definition_id, element_key, activity_id, activity_type, start_time)
+            SELECT 'r' || g, 'p:1', 1, 'review', 'userTask', now() FROM generate_series(1, 10000) g;
             INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, message, created_at, resolved_at, removal_time)
             SELECT 'i' || g, 'h' || g, 'p:1', 'failedJob', 'publish', 'down', now() - g * interval '1 minute', now(), now() + (g % 200) * interval '1 day'
             FROM generate_series(1, 20000) g;

@@ -18,8 +18,11 @@ public struct HistoricActivityInstance: Hashable, Sendable {
     public var calledProcessInstanceID: String?
     /// The element instance's key: ties in start time break by it, in activation order.
     public var elementKey: Int64
+    /// The enclosing scope's element key; nil when the process instance itself is the parent.
+    public var parentElementKey: Int64?
 
-    public init(id: String, parentActivityInstanceID: String, activityID: String, activityName: String? = nil, activityType: String, processInstanceID: String, processDefinitionID: String, startTime: Timestamp, endTime: Timestamp? = nil, canceled: Bool, taskID: String? = nil, calledProcessInstanceID: String? = nil, elementKey: Int64) {
+    public init(id: String, parentActivityInstanceID: String, activityID: String, activityName: String? = nil, activityType: String, processInstanceID: String, processDefinitionID: String, startTime: Timestamp, endTime: Timestamp? = nil, canceled: Bool, taskID: String? = nil, calledProcessInstanceID: String? = nil, elementKey: Int64, parentElementKey: Int64?) {
+        self.parentElementKey = parentElementKey
         self.id = id
         self.parentActivityInstanceID = parentActivityInstanceID
         self.activityID = activityID

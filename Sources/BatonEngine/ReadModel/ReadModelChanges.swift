@@ -39,6 +39,7 @@ public struct ReadModelChanges: Sendable {
 
     public struct ActivityEnd: Hashable, Sendable {
         public var id: String
+        public var elementKey: Int64
         public var endTime: Timestamp
         public var canceled: Bool
     }

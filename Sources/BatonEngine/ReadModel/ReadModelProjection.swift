@@ -43,7 +43,7 @@ public struct ReadModelProjection {
                     id: activityInstanceID(element.key), parentActivityInstanceID: activityInstanceID(element.scope), activityID: node.id.rawValue,
                     activityName: node.name, activityType: element.isMultiInstanceBody ? "multiInstanceBody" : node.kind.elementName,
                     processInstanceID: instanceID, processDefinitionID: record.definitionID, startTime: recorded.at, endTime: nil, canceled: false,
-                    taskID: nil, calledProcessInstanceID: nil, elementKey: element.key))
+                    taskID: nil, calledProcessInstanceID: nil, elementKey: element.key, parentElementKey: element.scope))
             case .elementCompleted(let key), .elementTerminated(let key):
                 let canceled: Bool
                 if case .elementTerminated = recorded.event { canceled = true } else { canceled = false }
@@ -52,7 +52,7 @@ public struct ReadModelProjection {
                     changes.activitiesStarted[index].endTime = recorded.at
                     changes.activitiesStarted[index].canceled = canceled
                 } else {
-                    changes.activitiesEnded.append(.init(id: activityInstanceID(key), endTime: recorded.at, canceled: canceled))
+                    changes.activitiesEnded.append(.init(id: activityInstanceID(key), elementKey: key, endTime: recorded.at, canceled: canceled))
                 }
             case .variableSet(let scope, let name, let value):
                 let variable = HistoricVariableInstance(

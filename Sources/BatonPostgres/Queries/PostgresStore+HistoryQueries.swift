@@ -6,9 +6,19 @@ import BatonModel
 extension PostgresStore {
     // MARK: Activity instances
 
+    /// An activity instance's id is `<process instance id>:<element key>`; rows store the two parts.
+    static let activityInstanceID = "instance_id || ':' || element_key"
+
     private func select(_ query: HistoricActivityInstanceQuery) -> SQLSelect {
         var select = SQLSelect(from: "history_activity_instances")
-        select.equal("id", query.activityInstanceID)
+        if let id = query.activityInstanceID {
+            if let colon = id.lastIndex(of: ":"), let key = Int64(id[id.index(after: colon)...]) {
+                select.equal("instance_id", String(id[..<colon]))
+                select.require("element_key = \(select.bind(String(key)))::bigint")
+            } else {
+                select.require("false")  // not the id of any activity instance
+            }
+        }
         select.equal("instance_id", query.processInstanceID)
         select.equal("process_definition_id", query.processDefinitionID)
         select.equal("activity_id", query.activityID)
@@ -20,7 +30,7 @@ extension PostgresStore {
 
     private static func column(_ key: HistoricActivityInstance.SortKey) -> String {
         switch key {
-        case .activityInstanceId: "id"
+        case .activityInstanceId: "(\(activityInstanceID))"
         case .instanceId: "instance_id"
         case .activityId: "activity_id"
         case .activityName: "activity_name"
@@ -34,7 +44,9 @@ extension PostgresStore {
 
     func statement(_ query: HistoricActivityInstanceQuery, page: Page) -> PostgresStatement {
         let columns = """
-            id, parent_activity_instance_id, activity_id, activity_name, activity_type, instance_id, process_definition_id,
+            \(Self.activityInstanceID) AS id,
+            CASE WHEN parent_element_key IS NULL THEN instance_id ELSE instance_id || ':' || parent_element_key END AS parent_activity_instance_id,
+            parent_element_key, activity_id, activity_name, activity_type, instance_id, process_definition_id,
             \(SQLColumns.millis("start_time", as: "started")), \(SQLColumns.millis("end_time", as: "ended")), canceled, task_id,
             called_instance_id, element_key
             """
@@ -48,7 +60,8 @@ extension PostgresStore {
                 activityID: try row.required("activity_id"), activityName: row.text("activity_name"), activityType: try row.required("activity_type"),
                 processInstanceID: try row.required("instance_id"), processDefinitionID: try row.required("process_definition_id"),
                 startTime: try row.requiredTime("started"), endTime: row.time("ended"), canceled: row.bool("canceled"), taskID: row.text("task_id"),
-                calledProcessInstanceID: row.text("called_instance_id"), elementKey: Int64(try row.int("element_key")))
+                calledProcessInstanceID: row.text("called_instance_id"), elementKey: Int64(try row.int("element_key")),
+                parentElementKey: row.text("parent_element_key").flatMap { Int64($0) })
         }
     }
 

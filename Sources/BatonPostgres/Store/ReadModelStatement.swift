@@ -60,19 +60,20 @@ enum ReadModelStatement {
 
         add(changes.activitiesStarted.map(row)) {
             """
-            INSERT INTO history_activity_instances (id, instance_id, process_definition_id, parent_activity_instance_id, element_key, activity_id,
+            INSERT INTO history_activity_instances (instance_id, element_key, parent_element_key, process_definition_id, activity_id,
                 activity_name, activity_type, task_id, called_instance_id, start_time, end_time, canceled)
-            SELECT * FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, parent_activity_instance_id text,
-                element_key bigint, activity_id text, activity_name text, activity_type text, task_id text, called_instance_id text,
+            SELECT * FROM jsonb_to_recordset(\($0)) AS r(instance_id text, element_key bigint, parent_element_key bigint, process_definition_id text,
+                activity_id text, activity_name text, activity_type text, task_id text, called_instance_id text,
                 start_time timestamptz, end_time timestamptz, canceled boolean)
             """
         }
         add(changes.activitiesEnded.map { end in
-            .object([.init("id", .string(end.id)), .init("end_time", .string(end.endTime.iso8601)), .init("canceled", .bool(end.canceled))])
+            .object([.init("element_key", .integer(end.elementKey)), .init("end_time", .string(end.endTime.iso8601)), .init("canceled", .bool(end.canceled))])
         }) {
             """
             UPDATE history_activity_instances h SET end_time = r.end_time, canceled = r.canceled
-            FROM jsonb_to_recordset(\($0)) AS r(id text, end_time timestamptz, canceled boolean) WHERE h.instance_id = $1 AND h.id = r.id AND h.removal_time = 'infinity'
+            FROM jsonb_to_recordset(\($0)) AS r(element_key bigint, end_time timestamptz, canceled boolean)
+            WHERE h.instance_id = $1 AND h.element_key = r.element_key AND h.removal_time = 'infinity'
             """
         }
         add(changes.historicTasks.map(row)) {
@@ -183,9 +184,9 @@ enum ReadModelStatement {
 
     private static func row(_ activity: HistoricActivityInstance) -> JSONValue {
         .object([
-            .init("id", .string(activity.id)), .init("instance_id", .string(activity.processInstanceID)),
+            .init("instance_id", .string(activity.processInstanceID)), .init("element_key", .integer(activity.elementKey)),
+            .init("parent_element_key", activity.parentElementKey.map(JSONValue.integer) ?? .null),
             .init("process_definition_id", .string(activity.processDefinitionID)),
-            .init("parent_activity_instance_id", .string(activity.parentActivityInstanceID)), .init("element_key", .integer(activity.elementKey)),
             .init("activity_id", .string(activity.activityID)), .init("activity_name", text(activity.activityName)),
             .init("activity_type", .string(activity.activityType)), .init("task_id", text(activity.taskID)),
             .init("called_instance_id", text(activity.calledProcessInstanceID)), .init("start_time", time(activity.startTime)),
