@@ -1,3 +1,4 @@
+import BatonCore
 import BatonEngine
 import BatonModel
 import BatonPostgres
@@ -96,6 +97,9 @@ import Testing
 
         try await test.complete("review", in: instance)
         #expect(try await test.runtime.instance(instance).state == .completed, "the join fires with the arrival stored as a position")
+        #expect(try await connection.query("SELECT state IS NULL FROM history_process_instances").rows == [["t"]], "an ended state is replayed, not stored")
+        let replayed = try await store.read { try await $0.lockInstance(instance) }
+        #expect(replayed?.state.status == .completed && replayed?.state.variable("plan", from: nil) == .string("gold"))
     }
 }
 

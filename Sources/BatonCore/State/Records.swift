@@ -117,6 +117,35 @@ public struct ElementInstance: Hashable, Sendable, Codable {
     public var loopCounter: Int?
     /// True for the body of a multi-instance activity, which holds the inner instances.
     public var isMultiInstanceBody: Bool
+
+    public init(key: ElementKey, node: Int, scope: ElementKey?, loopCounter: Int?, isMultiInstanceBody: Bool) {
+        self.key = key
+        self.node = node
+        self.scope = scope
+        self.loopCounter = loopCounter
+        self.isMultiInstanceBody = isMultiInstanceBody
+    }
+
+    private enum CodingKeys: String, CodingKey { case key, node, scope, loopCounter, isMultiInstanceBody }
+
+    // Every instance's log holds several of these: the flag is stored only when set.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        key = try container.decode(ElementKey.self, forKey: .key)
+        _node = try container.decode(NodePosition.self, forKey: .node)
+        scope = try container.decodeIfPresent(ElementKey.self, forKey: .scope)
+        loopCounter = try container.decodeIfPresent(Int.self, forKey: .loopCounter)
+        isMultiInstanceBody = try container.decodeIfPresent(Bool.self, forKey: .isMultiInstanceBody) ?? false
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(key, forKey: .key)
+        try container.encode(_node, forKey: .node)
+        try container.encodeIfPresent(scope, forKey: .scope)
+        try container.encodeIfPresent(loopCounter, forKey: .loopCounter)
+        if isMultiInstanceBody { try container.encode(true, forKey: .isMultiInstanceBody) }
+    }
 }
 
 /// Tokens that reached a joining gateway and wait for the rest.

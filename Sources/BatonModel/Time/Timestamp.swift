@@ -7,6 +7,24 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public init(millisecondsSinceEpoch: Int64) { self.millisecondsSinceEpoch = millisecondsSinceEpoch }
 
+    private enum CodingKeys: String, CodingKey { case millisecondsSinceEpoch }
+
+    /// Stored as the bare number of milliseconds; the object form
+    /// `{"millisecondsSinceEpoch": …}` that Baton stored before still reads.
+    public init(from decoder: any Decoder) throws {
+        if let milliseconds = try? decoder.singleValueContainer().decode(Int64.self) {
+            self.init(millisecondsSinceEpoch: milliseconds)
+        } else {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(millisecondsSinceEpoch: try container.decode(Int64.self, forKey: .millisecondsSinceEpoch))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(millisecondsSinceEpoch)
+    }
+
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch
     }

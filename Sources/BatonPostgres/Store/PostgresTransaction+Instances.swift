@@ -8,14 +8,22 @@ import Foundation
 extension PostgresTransaction {
     static let instanceColumns = """
         state::text, definition_id, process_key, (extract(epoch from started_at) * 1000)::bigint,
-        (extract(epoch from ended_at) * 1000)::bigint, (extract(epoch from removal_time) * 1000)::bigint
+        (extract(epoch from ended_at) * 1000)::bigint, (extract(epoch from removal_time) * 1000)::bigint, id
         """
 
+    /// The instance in `row` (``instanceColumns``). An ended instance stored without its state
+    /// (since migration 007) gets it by replaying its event log.
     func instance(_ row: [String?]?) async throws -> InstanceRecord? {
         guard let row else { return nil }
+        let state: InstanceState
+        if let stored = row[0] {
+            state = try fromStoredJSON(InstanceState.self, stored, try await elementTable(row[1]!))
+        } else {
+            state = InstanceState(replaying: try await history(of: row[6]!).map(\.event), instanceID: row[6]!)
+        }
         return InstanceRecord(
-            state: try fromStoredJSON(InstanceState.self, row[0]!, try await elementTable(row[1]!)), definitionID: row[1]!, processKey: row[2]!,
-            startedAt: timestamp(row[3])!, endedAt: timestamp(row[4]), removalTime: timestamp(row[5]))
+            state: state, definitionID: row[1]!, processKey: row[2]!, startedAt: timestamp(row[3])!, endedAt: timestamp(row[4]),
+            removalTime: timestamp(row[5]))
     }
 
     /// A running instance is locked; an ended one (in history) is only read: nothing changes it
@@ -115,16 +123,17 @@ extension PostgresTransaction {
         if let statement = ReadModelStatement.make(readModel) { pending.append(statement) }
         if ending {
             // What finished leaves the runtime tables; its rows there go with it (ON DELETE CASCADE),
-            // and so does the link from its call activity, needed only while it runs.
+            // and so does the link from its call activity, needed only while it runs. Its final
+            // state is not stored: its event log replays to it (see ``instance(_:)``).
             pendingInserts[id] = nil
             write(
                 """
                 WITH gone AS (DELETE FROM process_instances WHERE id = $1),
                      calls AS (DELETE FROM called_instances WHERE child_instance_id = $1),
                 \(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$10::timestamptz"))
-                INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time, state)
-                VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::jsonb)
-                """, try await parameters(of: instance))
+                INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time)
+                VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz)
+                """, try await parameters(of: instance).dropLast())
         }
     }
 
@@ -233,9 +242,11 @@ extension PostgresTransaction {
             UPDATE history_events SET events = rewritten.events FROM rewritten
             WHERE history_events.instance_id = $1 AND history_events.sequence = rewritten.sequence
             """, [instance.id, array(try events.map { try storedJSON($0.event, table) })])
-        write(
-            "UPDATE \(instance.state.status == .active ? "process_instances" : "history_process_instances") SET state = $2::jsonb WHERE id = $1",
-            [instance.id, try storedJSON(instance.state, table)])
+        if instance.state.status == .active {
+            write("UPDATE process_instances SET state = $2::jsonb WHERE id = $1", [instance.id, try storedJSON(instance.state, table)])
+        } else {
+            write("UPDATE history_process_instances SET state = NULL WHERE id = $1", [instance.id])  // its log replays to it
+        }
         write(
             """
             WITH tasks AS (DELETE FROM user_tasks WHERE instance_id = $1),
