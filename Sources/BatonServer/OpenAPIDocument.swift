@@ -10,11 +10,7 @@ enum OpenAPIDocument {
   "version": "7.22.0",
   "description": "What Baton offers of Camunda 7's REST API. Every path is also served under /engine-rest/engine/default. Errors carry {type, message}."
  },
- "servers": [
-  {
-   "url": "/engine-rest"
-  }
- ],
+ "servers": [{"url": "/engine-rest"}],
  "paths": {
   "/engine": {
    "get": {
@@ -22,35 +18,15 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/Engine"
-         }
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Engine"}}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
     }
    }
   },
@@ -58,34 +34,14 @@ enum OpenAPIDocument {
    "get": {
     "summary": "Camunda REST version followed",
     "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Version"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Version"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
     }
    }
   },
@@ -95,31 +51,34 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/DeploymentWithDefinitions"
-        }
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DeploymentWithDefinitions"}}}
+     },
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "multipart/form-data": {
+       "schema": {
+        "type": "object",
+        "description": "Form fields, and any number of BPMN files (each a part with a filename).",
+        "properties": {
+         "deployment-name": {"type": "string"},
+         "enable-duplicate-filtering": {"type": "boolean"},
+         "deploy-changed-only": {"type": "boolean"},
+         "deployment-source": {"type": "string"},
+         "deployment-activation-time": {"type": "string"},
+         "tenant-id": {"type": "string"}
+        },
+        "additionalProperties": {"type": "string", "format": "binary"}
        }
       }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -130,97 +89,60 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/Deployment"
-         }
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Deployment"}}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-id"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-name"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-source"}
+    ]
    }
   },
   "/deployment/{id}": {
    "get": {
     "summary": "A deployment",
     "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Deployment"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Deployment"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    },
    "delete": {
     "summary": "Delete a deployment (cascade=true: with its instances and their history)",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/path-id"},
+     {"$ref": "#/components/parameters/query-cascade"},
+     {"$ref": "#/components/parameters/query-skipCustomListeners"},
+     {"$ref": "#/components/parameters/query-skipIoMappings"}
+    ]
    }
   },
   "/process-definition": {
@@ -229,71 +151,57 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/ProcessDefinition"
-         }
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/ProcessDefinition"}}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-deploymentId"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-key"},
+     {"$ref": "#/components/parameters/query-latestVersion"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-name"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-version"},
+     {"$ref": "#/components/parameters/query-versionTag"}
+    ]
    }
   },
   "/process-definition/count": {
    "get": {
     "summary": "Count of process definitions",
     "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Count"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-deploymentId"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-key"},
+     {"$ref": "#/components/parameters/query-latestVersion"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-name"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-version"},
+     {"$ref": "#/components/parameters/query-versionTag"}
+    ]
    }
   },
   "/process-definition/{id}": {
@@ -302,33 +210,17 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/ProcessDefinition"
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProcessDefinition"}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    }
   },
   "/process-definition/{id}/xml": {
@@ -337,33 +229,17 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/ProcessDefinitionXml"
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProcessDefinitionXml"}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    }
   },
   "/process-definition/{id}/start": {
@@ -372,31 +248,35 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/ProcessInstance"
-        }
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProcessInstance"}}}
+     },
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "variables": {"$ref": "#/components/schemas/VariablesInput"},
+         "businessKey": {"type": "string"},
+         "withVariablesInReturn": {"type": "boolean"},
+         "skipCustomListeners": {"type": "boolean"},
+         "skipIoMappings": {"type": "boolean"},
+         "caseInstanceId": {"type": "string"},
+         "startInstructions": {"type": "array", "items": {"type": "object"}}
+        },
+        "additionalProperties": false
        }
       }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -407,33 +287,17 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/ProcessDefinition"
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProcessDefinition"}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-key"}]
    }
   },
   "/process-definition/key/{key}/xml": {
@@ -442,33 +306,17 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/ProcessDefinitionXml"
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProcessDefinitionXml"}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-key"}]
    }
   },
   "/process-definition/key/{key}/start": {
@@ -477,31 +325,35 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/ProcessInstance"
-        }
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProcessInstance"}}}
+     },
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-key"}],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "variables": {"$ref": "#/components/schemas/VariablesInput"},
+         "businessKey": {"type": "string"},
+         "withVariablesInReturn": {"type": "boolean"},
+         "skipCustomListeners": {"type": "boolean"},
+         "skipIoMappings": {"type": "boolean"},
+         "caseInstanceId": {"type": "string"},
+         "startInstructions": {"type": "array", "items": {"type": "object"}}
+        },
+        "additionalProperties": false
        }
       }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -512,71 +364,57 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/ProcessInstance"
-         }
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/ProcessInstance"}}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-active"},
+     {"$ref": "#/components/parameters/query-businessKey"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processDefinitionKey"},
+     {"$ref": "#/components/parameters/query-processInstanceIds"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-superProcessInstance"},
+     {"$ref": "#/components/parameters/query-variables"}
+    ]
    }
   },
   "/process-instance/count": {
    "get": {
     "summary": "Count",
     "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Count"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-active"},
+     {"$ref": "#/components/parameters/query-businessKey"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processDefinitionKey"},
+     {"$ref": "#/components/parameters/query-processInstanceIds"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-superProcessInstance"},
+     {"$ref": "#/components/parameters/query-variables"}
+    ]
    }
   },
   "/process-instance/{id}": {
@@ -585,118 +423,74 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/ProcessInstance"
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProcessInstance"}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    },
    "delete": {
     "summary": "Cancel it",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    }
   },
   "/process-instance/{id}/variables": {
    "get": {
     "summary": "Its variables",
     "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Variables"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Variables"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    },
    "post": {
     "summary": "Modify variables",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "modifications": {"$ref": "#/components/schemas/VariablesInput"},
+         "deletions": {"type": "array", "items": {"type": "string"}}
+        },
+        "additionalProperties": false
+       }
+      }
      }
     }
    }
@@ -705,61 +499,31 @@ enum OpenAPIDocument {
    "get": {
     "summary": "One variable",
     "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/TypedValue"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TypedValue"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}, {"$ref": "#/components/parameters/path-name"}]
    },
    "put": {
     "summary": "Set one variable",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}, {"$ref": "#/components/parameters/path-name"}],
+    "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TypedValueInput"}}}}
    }
   },
   "/process-instance/{id}/activity-instances": {
@@ -768,33 +532,17 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/ActivityInstance"
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ActivityInstance"}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    }
   },
   "/task": {
@@ -803,138 +551,115 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/Task"
-         }
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Task"}}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-assignee"},
+     {"$ref": "#/components/parameters/query-candidateGroup"},
+     {"$ref": "#/components/parameters/query-candidateGroups"},
+     {"$ref": "#/components/parameters/query-candidateUser"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-includeAssignedTasks"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processDefinitionKey"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-taskDefinitionKey"},
+     {"$ref": "#/components/parameters/query-taskId"},
+     {"$ref": "#/components/parameters/query-unassigned"}
+    ]
    },
    "post": {
     "summary": "Tasks, queried with a JSON body",
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/Task"
-         }
-        }
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Task"}}}}
+     },
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "description": "The query parameters of GET /task as members, and 'sorting': [{sortBy, sortOrder}]."
        }
       }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
      }
-    }
+    },
+    "parameters": [{"$ref": "#/components/parameters/query-firstResult"}, {"$ref": "#/components/parameters/query-maxResults"}]
    }
   },
   "/task/count": {
    "get": {
     "summary": "Count",
     "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Count"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-assignee"},
+     {"$ref": "#/components/parameters/query-candidateGroup"},
+     {"$ref": "#/components/parameters/query-candidateGroups"},
+     {"$ref": "#/components/parameters/query-candidateUser"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-includeAssignedTasks"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processDefinitionKey"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-taskDefinitionKey"},
+     {"$ref": "#/components/parameters/query-taskId"},
+     {"$ref": "#/components/parameters/query-unassigned"}
+    ]
    },
    "post": {
     "summary": "Count, queried with a JSON body",
     "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Count"
-        }
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "description": "The query parameters of GET /task as members, and 'sorting': [{sortBy, sortOrder}]."
        }
       }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -943,96 +668,59 @@ enum OpenAPIDocument {
    "get": {
     "summary": "A task",
     "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Task"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Task"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    }
   },
   "/task/{id}/form": {
    "get": {
     "summary": "Its form key",
     "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Form"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Form"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    }
   },
   "/task/{id}/claim": {
    "post": {
     "summary": "Claim",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {"userId": {"type": "string", "minLength": 1}},
+        "additionalProperties": false,
+        "required": ["userId"]
+       }
+      }
      }
     }
    }
@@ -1041,54 +729,43 @@ enum OpenAPIDocument {
    "post": {
     "summary": "Unclaim",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    }
   },
   "/task/{id}/assignee": {
    "post": {
     "summary": "Set assignee",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {"userId": {"type": ["string", "null"]}},
+        "additionalProperties": false,
+        "required": ["userId"]
+       }
+      }
      }
     }
    }
@@ -1097,36 +774,27 @@ enum OpenAPIDocument {
    "post": {
     "summary": "Complete",
     "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Variables"
-        }
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Variables"}}}},
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {"variables": {"$ref": "#/components/schemas/VariablesInput"}, "withVariablesInReturn": {"type": "boolean"}},
+        "additionalProperties": false
        }
       }
-     },
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -1135,70 +803,32 @@ enum OpenAPIDocument {
    "get": {
     "summary": "Variables the task sees",
     "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Variables"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Variables"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    }
   },
   "/task/{id}/form-variables": {
    "get": {
     "summary": "Form variables",
     "responses": {
-     "200": {
-      "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Variables"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Variables"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    }
   },
   "/message": {
@@ -1208,36 +838,42 @@ enum OpenAPIDocument {
      "200": {
       "description": "OK",
       "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/MessageCorrelationResult"
-         }
-        }
-       }
+       "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/MessageCorrelationResult"}}}
       }
      },
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "messageName": {"type": "string", "minLength": 1},
+         "businessKey": {"type": "string"},
+         "tenantId": {"type": "string"},
+         "withoutTenantId": {"type": "boolean"},
+         "processInstanceId": {"type": "string"},
+         "correlationKeys": {"$ref": "#/components/schemas/VariablesInput"},
+         "localCorrelationKeys": {"$ref": "#/components/schemas/VariablesInput"},
+         "processVariables": {"$ref": "#/components/schemas/VariablesInput"},
+         "processVariablesLocal": {"$ref": "#/components/schemas/VariablesInput"},
+         "all": {"type": "boolean"},
+         "resultEnabled": {"type": "boolean"},
+         "variablesInResultEnabled": {"type": "boolean"}
+        },
+        "additionalProperties": false,
+        "required": ["messageName"]
+       }
+      }
      }
     }
    }
@@ -1248,36 +884,29 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/ExternalTask"
-         }
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/ExternalTask"}}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-activityId"},
+     {"$ref": "#/components/parameters/query-externalTaskId"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-noRetriesLeft"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-topicName"},
+     {"$ref": "#/components/parameters/query-withRetriesLeft"}
+    ]
    }
   },
   "/external-task/fetchAndLock": {
@@ -1286,34 +915,55 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/LockedExternalTask"
-         }
-        }
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/LockedExternalTask"}}}}
+     },
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "workerId": {"type": "string", "minLength": 1},
+         "maxTasks": {"type": "integer", "minimum": 1},
+         "usePriority": {"type": "boolean"},
+         "asyncResponseTimeout": {"type": "integer", "minimum": 0},
+         "topics": {
+          "type": "array",
+          "items": {
+           "type": "object",
+           "properties": {
+            "topicName": {"type": "string"},
+            "lockDuration": {"type": "integer", "minimum": 1},
+            "variables": {"type": "array", "items": {"type": "string"}},
+            "localVariables": {"type": "boolean"},
+            "deserializeValues": {"type": "boolean"},
+            "includeExtensionProperties": {"type": "boolean"},
+            "businessKey": {"type": "string"},
+            "processDefinitionId": {"type": "string"},
+            "processDefinitionKey": {"type": "string"},
+            "tenantIdIn": {"type": "array", "items": {"type": "string"}},
+            "withoutTenantId": {"type": "boolean"},
+            "processVariables": {"type": "object"}
+           },
+           "additionalProperties": false,
+           "required": ["topicName", "lockDuration"]
+          }
+         },
+         "sorting": {"type": "array", "items": {"type": "object"}}
+        },
+        "additionalProperties": false,
+        "required": ["workerId"]
        }
       }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -1322,26 +972,31 @@ enum OpenAPIDocument {
    "post": {
     "summary": "Complete",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "workerId": {"type": "string", "minLength": 1},
+         "variables": {"$ref": "#/components/schemas/VariablesInput"},
+         "localVariables": {"$ref": "#/components/schemas/VariablesInput"}
+        },
+        "additionalProperties": false,
+        "required": ["workerId"]
+       }
+      }
      }
     }
    }
@@ -1350,26 +1005,35 @@ enum OpenAPIDocument {
    "post": {
     "summary": "Report a failure",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "workerId": {"type": "string", "minLength": 1},
+         "errorMessage": {"type": "string"},
+         "errorDetails": {"type": "string"},
+         "retries": {"type": "integer", "minimum": 0},
+         "retryTimeout": {"type": "integer", "minimum": 0},
+         "variables": {"$ref": "#/components/schemas/VariablesInput"},
+         "localVariables": {"$ref": "#/components/schemas/VariablesInput"}
+        },
+        "additionalProperties": false,
+        "required": ["workerId"]
+       }
+      }
      }
     }
    }
@@ -1378,26 +1042,32 @@ enum OpenAPIDocument {
    "post": {
     "summary": "Throw a BPMN error",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "workerId": {"type": "string", "minLength": 1},
+         "errorCode": {"type": "string", "minLength": 1},
+         "errorMessage": {"type": "string"},
+         "variables": {"$ref": "#/components/schemas/VariablesInput"}
+        },
+        "additionalProperties": false,
+        "required": ["workerId", "errorCode"]
+       }
+      }
      }
     }
    }
@@ -1406,26 +1076,27 @@ enum OpenAPIDocument {
    "post": {
     "summary": "Extend the lock",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {"workerId": {"type": "string", "minLength": 1}, "newDuration": {"type": "integer", "minimum": 1}},
+        "additionalProperties": false,
+        "required": ["workerId", "newDuration"]
+       }
+      }
      }
     }
    }
@@ -1434,28 +1105,16 @@ enum OpenAPIDocument {
    "post": {
     "summary": "Unlock",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    }
   },
   "/incident": {
@@ -1464,36 +1123,28 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/Incident"
-         }
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Incident"}}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-activityId"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-incidentId"},
+     {"$ref": "#/components/parameters/query-incidentType"},
+     {"$ref": "#/components/parameters/query-jobId"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"}
+    ]
    }
   },
   "/job": {
@@ -1502,90 +1153,74 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/Job"
-         }
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Job"}}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-activityId"},
+     {"$ref": "#/components/parameters/query-executable"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-jobId"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-messages"},
+     {"$ref": "#/components/parameters/query-noRetriesLeft"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-timers"},
+     {"$ref": "#/components/parameters/query-withRetriesLeft"}
+    ]
    }
   },
   "/job/{id}/execute": {
    "post": {
     "summary": "Run a job or fire a timer now",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    }
   },
   "/job/{id}/retries": {
    "put": {
     "summary": "Set retries (resolves its incident)",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {"retries": {"type": "integer", "minimum": 0}},
+        "additionalProperties": false,
+        "required": ["retries"]
+       }
+      }
      }
     }
    }
@@ -1596,36 +1231,26 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/VariableInstance"
-         }
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/VariableInstance"}}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-activityInstanceIdIn"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processInstanceIdIn"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-variableName"},
+     {"$ref": "#/components/parameters/query-variableNameLike"}
+    ]
    }
   },
   "/event-subscription": {
@@ -1634,62 +1259,53 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/EventSubscription"
-         }
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/EventSubscription"}}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-activityId"},
+     {"$ref": "#/components/parameters/query-eventName"},
+     {"$ref": "#/components/parameters/query-eventSubscriptionId"},
+     {"$ref": "#/components/parameters/query-eventType"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"}
+    ]
    }
   },
   "/execution/{id}/messageSubscriptions/{name}/trigger": {
    "post": {
     "summary": "Trigger a subscription",
     "responses": {
-     "204": {
-      "description": "No content"
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
+     "204": {"description": "No content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}, {"$ref": "#/components/parameters/path-name"}],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {"variables": {"$ref": "#/components/schemas/VariablesInput"}},
+        "additionalProperties": false
+       }
+      }
      }
     }
    }
@@ -1701,35 +1317,31 @@ enum OpenAPIDocument {
      "200": {
       "description": "OK",
       "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/HistoricProcessInstance"
-         }
-        }
-       }
+       "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/HistoricProcessInstance"}}}
       }
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-finished"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processDefinitionKey"},
+     {"$ref": "#/components/parameters/query-processInstanceBusinessKey"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-processInstanceIds"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-superProcessInstanceId"},
+     {"$ref": "#/components/parameters/query-unfinished"}
+    ]
    }
   },
   "/history/process-instance/{id}": {
@@ -1738,33 +1350,17 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/HistoricProcessInstance"
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HistoricProcessInstance"}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    }
   },
   "/history/activity-instance": {
@@ -1774,35 +1370,31 @@ enum OpenAPIDocument {
      "200": {
       "description": "OK",
       "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/HistoricActivityInstance"
-         }
-        }
-       }
+       "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/HistoricActivityInstance"}}}
       }
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-activityId"},
+     {"$ref": "#/components/parameters/query-activityInstanceId"},
+     {"$ref": "#/components/parameters/query-activityType"},
+     {"$ref": "#/components/parameters/query-canceled"},
+     {"$ref": "#/components/parameters/query-finished"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-unfinished"}
+    ]
    }
   },
   "/history/task": {
@@ -1812,35 +1404,30 @@ enum OpenAPIDocument {
      "200": {
       "description": "OK",
       "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/HistoricTaskInstance"
-         }
-        }
-       }
+       "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/HistoricTaskInstance"}}}
       }
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-finished"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-taskAssignee"},
+     {"$ref": "#/components/parameters/query-taskDefinitionKey"},
+     {"$ref": "#/components/parameters/query-taskId"},
+     {"$ref": "#/components/parameters/query-unfinished"}
+    ]
    }
   },
   "/history/variable-instance": {
@@ -1850,35 +1437,28 @@ enum OpenAPIDocument {
      "200": {
       "description": "OK",
       "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/HistoricVariableInstance"
-         }
-        }
-       }
+       "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/HistoricVariableInstance"}}}
       }
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-processInstanceIdIn"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-variableName"},
+     {"$ref": "#/components/parameters/query-variableNameLike"}
+    ]
    }
   },
   "/history/incident": {
@@ -1887,36 +1467,29 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/HistoricIncident"
-         }
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/HistoricIncident"}}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-activityId"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-incidentId"},
+     {"$ref": "#/components/parameters/query-incidentType"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-open"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-resolved"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"}
+    ]
    }
   },
   "/process-definition/statistics": {
@@ -1926,35 +1499,23 @@ enum OpenAPIDocument {
      "200": {
       "description": "OK",
       "content": {
-       "application/json": {
-        "schema": {
-         "type": "array",
-         "items": {
-          "$ref": "#/components/schemas/ProcessDefinitionStatistics"
-         }
-        }
-       }
+       "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/ProcessDefinitionStatistics"}}}
       }
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-failedJobs"},
+     {"$ref": "#/components/parameters/query-incidents"},
+     {"$ref": "#/components/parameters/query-incidentsForType"},
+     {"$ref": "#/components/parameters/query-rootIncidents"}
+    ]
    }
   },
   "/history/activity-instance/{id}": {
@@ -1963,33 +1524,17 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/HistoricActivityInstance"
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HistoricActivityInstance"}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
    }
   },
   "/history/variable-instance/{id}": {
@@ -1998,33 +1543,293 @@ enum OpenAPIDocument {
     "responses": {
      "200": {
       "description": "OK",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/HistoricVariableInstance"
-        }
-       }
-      }
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HistoricVariableInstance"}}}
      },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "401": {
-      "$ref": "#/components/responses/Unauthorized"
-     },
-     "403": {
-      "$ref": "#/components/responses/Forbidden"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "409": {
-      "$ref": "#/components/responses/Conflict"
-     },
-     "503": {
-      "$ref": "#/components/responses/Unavailable"
-     }
-    }
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
+   }
+  },
+  "/event-subscription/count": {
+   "get": {
+    "summary": "Count of event-subscription",
+    "responses": {
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-activityId"},
+     {"$ref": "#/components/parameters/query-eventName"},
+     {"$ref": "#/components/parameters/query-eventSubscriptionId"},
+     {"$ref": "#/components/parameters/query-eventType"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"}
+    ]
+   }
+  },
+  "/external-task/count": {
+   "get": {
+    "summary": "Count of external-task",
+    "responses": {
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-activityId"},
+     {"$ref": "#/components/parameters/query-externalTaskId"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-noRetriesLeft"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-topicName"},
+     {"$ref": "#/components/parameters/query-withRetriesLeft"}
+    ]
+   }
+  },
+  "/history/activity-instance/count": {
+   "get": {
+    "summary": "Count of history activity-instance",
+    "responses": {
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-activityId"},
+     {"$ref": "#/components/parameters/query-activityInstanceId"},
+     {"$ref": "#/components/parameters/query-activityType"},
+     {"$ref": "#/components/parameters/query-canceled"},
+     {"$ref": "#/components/parameters/query-finished"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-unfinished"}
+    ]
+   }
+  },
+  "/history/incident/count": {
+   "get": {
+    "summary": "Count of history incident",
+    "responses": {
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-activityId"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-incidentId"},
+     {"$ref": "#/components/parameters/query-incidentType"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-open"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-resolved"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"}
+    ]
+   }
+  },
+  "/history/process-instance/count": {
+   "get": {
+    "summary": "Count of history process-instance",
+    "responses": {
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-finished"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processDefinitionKey"},
+     {"$ref": "#/components/parameters/query-processInstanceBusinessKey"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-processInstanceIds"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-superProcessInstanceId"},
+     {"$ref": "#/components/parameters/query-unfinished"}
+    ]
+   }
+  },
+  "/history/task/count": {
+   "get": {
+    "summary": "Count of history task",
+    "responses": {
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-finished"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-taskAssignee"},
+     {"$ref": "#/components/parameters/query-taskDefinitionKey"},
+     {"$ref": "#/components/parameters/query-taskId"},
+     {"$ref": "#/components/parameters/query-unfinished"}
+    ]
+   }
+  },
+  "/history/variable-instance/count": {
+   "get": {
+    "summary": "Count of history variable-instance",
+    "responses": {
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-processInstanceIdIn"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-variableName"},
+     {"$ref": "#/components/parameters/query-variableNameLike"}
+    ]
+   }
+  },
+  "/incident/count": {
+   "get": {
+    "summary": "Count of incident",
+    "responses": {
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-activityId"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-incidentId"},
+     {"$ref": "#/components/parameters/query-incidentType"},
+     {"$ref": "#/components/parameters/query-jobId"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"}
+    ]
+   }
+  },
+  "/job/count": {
+   "get": {
+    "summary": "Count of job",
+    "responses": {
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-activityId"},
+     {"$ref": "#/components/parameters/query-executable"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-jobId"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-messages"},
+     {"$ref": "#/components/parameters/query-noRetriesLeft"},
+     {"$ref": "#/components/parameters/query-processDefinitionId"},
+     {"$ref": "#/components/parameters/query-processInstanceId"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-timers"},
+     {"$ref": "#/components/parameters/query-withRetriesLeft"}
+    ]
+   }
+  },
+  "/variable-instance/count": {
+   "get": {
+    "summary": "Count of variable-instance",
+    "responses": {
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "409": {"$ref": "#/components/responses/Conflict"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-activityInstanceIdIn"},
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-processInstanceIdIn"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-variableName"},
+     {"$ref": "#/components/parameters/query-variableNameLike"}
+    ]
    }
   }
  },
@@ -2032,266 +1837,85 @@ enum OpenAPIDocument {
   "schemas": {
    "Error": {
     "type": "object",
-    "properties": {
-     "type": {
-      "type": "string"
-     },
-     "message": {
-      "type": "string"
-     }
-    },
-    "required": [
-     "type",
-     "message"
-    ]
+    "properties": {"type": {"type": "string"}, "message": {"type": "string"}},
+    "required": ["type", "message"]
    },
    "TypedValue": {
     "type": "object",
-    "properties": {
-     "type": {
-      "type": "string"
-     },
-     "value": {},
-     "valueInfo": {
-      "type": "object"
-     }
-    },
-    "required": [
-     "type",
-     "value"
-    ]
+    "properties": {"type": {"type": "string"}, "value": {}, "valueInfo": {"type": "object"}},
+    "required": ["type", "value"]
    },
-   "Variables": {
-    "type": "object",
-    "additionalProperties": {
-     "$ref": "#/components/schemas/TypedValue"
-    }
-   },
-   "Count": {
-    "type": "object",
-    "properties": {
-     "count": {
-      "type": "integer"
-     }
-    },
-    "required": [
-     "count"
-    ]
-   },
+   "Variables": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/TypedValue"}},
+   "Count": {"type": "object", "properties": {"count": {"type": "integer"}}, "required": ["count"]},
    "ProcessDefinition": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "key": {
-      "type": "string"
-     },
-     "name": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "version": {
-      "type": "integer"
-     },
-     "resource": {
-      "type": "string"
-     },
-     "deploymentId": {
-      "type": "string"
-     },
-     "versionTag": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "suspended": {
-      "type": "boolean"
-     },
-     "tenantId": {
-      "type": [
-       "string",
-       "null"
-      ]
-     }
+     "id": {"type": "string"},
+     "key": {"type": "string"},
+     "name": {"type": ["string", "null"]},
+     "version": {"type": "integer"},
+     "resource": {"type": "string"},
+     "deploymentId": {"type": "string"},
+     "versionTag": {"type": ["string", "null"]},
+     "suspended": {"type": "boolean"},
+     "tenantId": {"type": ["string", "null"]}
     },
-    "required": [
-     "id",
-     "key",
-     "name",
-     "version",
-     "resource",
-     "deploymentId",
-     "versionTag",
-     "suspended",
-     "tenantId"
-    ]
+    "required": ["id", "key", "name", "version", "resource", "deploymentId", "versionTag", "suspended", "tenantId"]
    },
    "Deployment": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "source": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "deploymentTime": {
-      "type": "string"
-     },
-     "tenantId": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "links": {
-      "type": "array"
-     }
+     "id": {"type": "string"},
+     "name": {"type": "string"},
+     "source": {"type": ["string", "null"]},
+     "deploymentTime": {"type": "string"},
+     "tenantId": {"type": ["string", "null"]},
+     "links": {"type": "array"}
     },
-    "required": [
-     "id",
-     "name",
-     "source",
-     "deploymentTime",
-     "tenantId",
-     "links"
-    ]
+    "required": ["id", "name", "source", "deploymentTime", "tenantId", "links"]
    },
    "DeploymentWithDefinitions": {
     "allOf": [
-     {
-      "$ref": "#/components/schemas/Deployment"
-     },
+     {"$ref": "#/components/schemas/Deployment"},
      {
       "type": "object",
       "properties": {
-       "deployedProcessDefinitions": {
-        "type": "object",
-        "additionalProperties": {
-         "$ref": "#/components/schemas/ProcessDefinition"
-        }
-       }
+       "deployedProcessDefinitions": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/ProcessDefinition"}}
       },
-      "required": [
-       "deployedProcessDefinitions"
-      ]
+      "required": ["deployedProcessDefinitions"]
      }
     ]
    },
    "ProcessInstance": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "definitionId": {
-      "type": "string"
-     },
-     "businessKey": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "ended": {
-      "type": "boolean"
-     },
-     "suspended": {
-      "type": "boolean"
-     },
-     "tenantId": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "links": {
-      "type": "array"
-     }
+     "id": {"type": "string"},
+     "definitionId": {"type": "string"},
+     "businessKey": {"type": ["string", "null"]},
+     "ended": {"type": "boolean"},
+     "suspended": {"type": "boolean"},
+     "tenantId": {"type": ["string", "null"]},
+     "links": {"type": "array"}
     },
-    "required": [
-     "id",
-     "definitionId",
-     "businessKey",
-     "ended",
-     "suspended",
-     "tenantId",
-     "links"
-    ]
+    "required": ["id", "definitionId", "businessKey", "ended", "suspended", "tenantId", "links"]
    },
    "Task": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "name": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "assignee": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "created": {
-      "type": "string"
-     },
-     "due": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "followUp": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "priority": {
-      "type": "integer"
-     },
-     "processDefinitionId": {
-      "type": "string"
-     },
-     "processInstanceId": {
-      "type": "string"
-     },
-     "executionId": {
-      "type": "string"
-     },
-     "taskDefinitionKey": {
-      "type": "string"
-     },
-     "formKey": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "suspended": {
-      "type": "boolean"
-     },
-     "tenantId": {
-      "type": [
-       "string",
-       "null"
-      ]
-     }
+     "id": {"type": "string"},
+     "name": {"type": ["string", "null"]},
+     "assignee": {"type": ["string", "null"]},
+     "created": {"type": "string"},
+     "due": {"type": ["string", "null"]},
+     "followUp": {"type": ["string", "null"]},
+     "priority": {"type": "integer"},
+     "processDefinitionId": {"type": "string"},
+     "processInstanceId": {"type": "string"},
+     "executionId": {"type": "string"},
+     "taskDefinitionKey": {"type": "string"},
+     "formKey": {"type": ["string", "null"]},
+     "suspended": {"type": "boolean"},
+     "tenantId": {"type": ["string", "null"]}
     },
     "required": [
      "id",
@@ -2313,45 +1937,17 @@ enum OpenAPIDocument {
    "LockedExternalTask": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "activityId": {
-      "type": "string"
-     },
-     "topicName": {
-      "type": "string"
-     },
-     "workerId": {
-      "type": "string"
-     },
-     "lockExpirationTime": {
-      "type": "string"
-     },
-     "processInstanceId": {
-      "type": "string"
-     },
-     "processDefinitionId": {
-      "type": "string"
-     },
-     "processDefinitionKey": {
-      "type": "string"
-     },
-     "retries": {
-      "type": [
-       "integer",
-       "null"
-      ]
-     },
-     "businessKey": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "variables": {
-      "$ref": "#/components/schemas/Variables"
-     }
+     "id": {"type": "string"},
+     "activityId": {"type": "string"},
+     "topicName": {"type": "string"},
+     "workerId": {"type": "string"},
+     "lockExpirationTime": {"type": "string"},
+     "processInstanceId": {"type": "string"},
+     "processDefinitionId": {"type": "string"},
+     "processDefinitionKey": {"type": "string"},
+     "retries": {"type": ["integer", "null"]},
+     "businessKey": {"type": ["string", "null"]},
+     "variables": {"$ref": "#/components/schemas/Variables"}
     },
     "required": [
      "id",
@@ -2370,205 +1966,74 @@ enum OpenAPIDocument {
    "ExternalTask": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "activityId": {
-      "type": "string"
-     },
-     "topicName": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "processInstanceId": {
-      "type": "string"
-     },
-     "retries": {
-      "type": "integer"
-     },
-     "errorMessage": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "suspended": {
-      "type": "boolean"
-     }
+     "id": {"type": "string"},
+     "activityId": {"type": "string"},
+     "topicName": {"type": ["string", "null"]},
+     "processInstanceId": {"type": "string"},
+     "retries": {"type": "integer"},
+     "errorMessage": {"type": ["string", "null"]},
+     "suspended": {"type": "boolean"}
     },
-    "required": [
-     "id",
-     "activityId",
-     "topicName",
-     "processInstanceId",
-     "retries",
-     "errorMessage",
-     "suspended"
-    ]
+    "required": ["id", "activityId", "topicName", "processInstanceId", "retries", "errorMessage", "suspended"]
    },
    "Incident": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "processInstanceId": {
-      "type": "string"
-     },
-     "incidentTimestamp": {
-      "type": "string"
-     },
-     "incidentType": {
-      "type": "string"
-     },
-     "activityId": {
-      "type": "string"
-     },
-     "incidentMessage": {
-      "type": "string"
-     },
-     "configuration": {
-      "type": [
-       "string",
-       "null"
-      ]
-     }
+     "id": {"type": "string"},
+     "processInstanceId": {"type": "string"},
+     "incidentTimestamp": {"type": "string"},
+     "incidentType": {"type": "string"},
+     "activityId": {"type": "string"},
+     "incidentMessage": {"type": "string"},
+     "configuration": {"type": ["string", "null"]}
     },
-    "required": [
-     "id",
-     "processInstanceId",
-     "incidentTimestamp",
-     "incidentType",
-     "activityId",
-     "incidentMessage",
-     "configuration"
-    ]
+    "required": ["id", "processInstanceId", "incidentTimestamp", "incidentType", "activityId", "incidentMessage", "configuration"]
    },
    "Job": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "processInstanceId": {
-      "type": "string"
-     },
-     "retries": {
-      "type": "integer"
-     },
-     "exceptionMessage": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "dueDate": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "suspended": {
-      "type": "boolean"
-     }
+     "id": {"type": "string"},
+     "processInstanceId": {"type": "string"},
+     "retries": {"type": "integer"},
+     "exceptionMessage": {"type": ["string", "null"]},
+     "dueDate": {"type": ["string", "null"]},
+     "suspended": {"type": "boolean"}
     },
-    "required": [
-     "id",
-     "processInstanceId",
-     "retries",
-     "exceptionMessage",
-     "dueDate",
-     "suspended"
-    ]
+    "required": ["id", "processInstanceId", "retries", "exceptionMessage", "dueDate", "suspended"]
    },
    "VariableInstance": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "type": {
-      "type": "string"
-     },
+     "id": {"type": "string"},
+     "name": {"type": "string"},
+     "type": {"type": "string"},
      "value": {},
-     "processInstanceId": {
-      "type": "string"
-     },
-     "activityInstanceId": {
-      "type": "string"
-     }
+     "processInstanceId": {"type": "string"},
+     "activityInstanceId": {"type": "string"}
     },
-    "required": [
-     "id",
-     "name",
-     "type",
-     "value",
-     "processInstanceId",
-     "activityInstanceId"
-    ]
+    "required": ["id", "name", "type", "value", "processInstanceId", "activityInstanceId"]
    },
    "EventSubscription": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "eventType": {
-      "type": "string"
-     },
-     "eventName": {
-      "type": "string"
-     },
-     "processInstanceId": {
-      "type": "string"
-     },
-     "activityId": {
-      "type": "string"
-     }
+     "id": {"type": "string"},
+     "eventType": {"type": "string"},
+     "eventName": {"type": "string"},
+     "processInstanceId": {"type": "string"},
+     "activityId": {"type": "string"}
     },
-    "required": [
-     "id",
-     "eventType",
-     "eventName",
-     "processInstanceId",
-     "activityId"
-    ]
+    "required": ["id", "eventType", "eventName", "processInstanceId", "activityId"]
    },
    "ActivityInstance": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "parentActivityInstanceId": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "activityId": {
-      "type": "string"
-     },
-     "activityType": {
-      "type": "string"
-     },
-     "processInstanceId": {
-      "type": "string"
-     },
-     "childActivityInstances": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/ActivityInstance"
-      }
-     },
-     "childTransitionInstances": {
-      "type": "array"
-     }
+     "id": {"type": "string"},
+     "parentActivityInstanceId": {"type": ["string", "null"]},
+     "activityId": {"type": "string"},
+     "activityType": {"type": "string"},
+     "processInstanceId": {"type": "string"},
+     "childActivityInstances": {"type": "array", "items": {"$ref": "#/components/schemas/ActivityInstance"}},
+     "childTransitionInstances": {"type": "array"}
     },
     "required": [
      "id",
@@ -2583,64 +2048,23 @@ enum OpenAPIDocument {
    "MessageCorrelationResult": {
     "type": "object",
     "properties": {
-     "resultType": {
-      "type": "string"
-     },
-     "execution": {
-      "type": [
-       "object",
-       "null"
-      ]
-     },
-     "processInstance": {
-      "type": [
-       "object",
-       "null"
-      ]
-     }
+     "resultType": {"type": "string"},
+     "execution": {"type": ["object", "null"]},
+     "processInstance": {"type": ["object", "null"]}
     },
-    "required": [
-     "resultType",
-     "execution",
-     "processInstance"
-    ]
+    "required": ["resultType", "execution", "processInstance"]
    },
    "HistoricProcessInstance": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "businessKey": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "processDefinitionId": {
-      "type": "string"
-     },
-     "processDefinitionKey": {
-      "type": "string"
-     },
-     "startTime": {
-      "type": "string"
-     },
-     "endTime": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "durationInMillis": {
-      "type": [
-       "integer",
-       "null"
-      ]
-     },
-     "state": {
-      "type": "string"
-     }
+     "id": {"type": "string"},
+     "businessKey": {"type": ["string", "null"]},
+     "processDefinitionId": {"type": "string"},
+     "processDefinitionKey": {"type": "string"},
+     "startTime": {"type": "string"},
+     "endTime": {"type": ["string", "null"]},
+     "durationInMillis": {"type": ["integer", "null"]},
+     "state": {"type": "string"}
     },
     "required": [
      "id",
@@ -2656,161 +2080,55 @@ enum OpenAPIDocument {
    "HistoricActivityInstance": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "activityId": {
-      "type": "string"
-     },
-     "activityName": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "activityType": {
-      "type": "string"
-     },
-     "processInstanceId": {
-      "type": "string"
-     },
-     "startTime": {
-      "type": "string"
-     },
-     "endTime": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "canceled": {
-      "type": "boolean"
-     }
+     "id": {"type": "string"},
+     "activityId": {"type": "string"},
+     "activityName": {"type": ["string", "null"]},
+     "activityType": {"type": "string"},
+     "processInstanceId": {"type": "string"},
+     "startTime": {"type": "string"},
+     "endTime": {"type": ["string", "null"]},
+     "canceled": {"type": "boolean"}
     },
-    "required": [
-     "id",
-     "activityId",
-     "activityName",
-     "activityType",
-     "processInstanceId",
-     "startTime",
-     "endTime",
-     "canceled"
-    ]
+    "required": ["id", "activityId", "activityName", "activityType", "processInstanceId", "startTime", "endTime", "canceled"]
    },
    "HistoricTaskInstance": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "processInstanceId": {
-      "type": "string"
-     },
-     "name": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "assignee": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "startTime": {
-      "type": "string"
-     },
-     "endTime": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "deleteReason": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "taskDefinitionKey": {
-      "type": "string"
-     }
+     "id": {"type": "string"},
+     "processInstanceId": {"type": "string"},
+     "name": {"type": ["string", "null"]},
+     "assignee": {"type": ["string", "null"]},
+     "startTime": {"type": "string"},
+     "endTime": {"type": ["string", "null"]},
+     "deleteReason": {"type": ["string", "null"]},
+     "taskDefinitionKey": {"type": "string"}
     },
-    "required": [
-     "id",
-     "processInstanceId",
-     "name",
-     "assignee",
-     "startTime",
-     "endTime",
-     "deleteReason",
-     "taskDefinitionKey"
-    ]
+    "required": ["id", "processInstanceId", "name", "assignee", "startTime", "endTime", "deleteReason", "taskDefinitionKey"]
    },
    "HistoricVariableInstance": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "type": {
-      "type": "string"
-     },
+     "id": {"type": "string"},
+     "name": {"type": "string"},
+     "type": {"type": "string"},
      "value": {},
-     "processInstanceId": {
-      "type": "string"
-     },
-     "createTime": {
-      "type": "string"
-     }
+     "processInstanceId": {"type": "string"},
+     "createTime": {"type": "string"}
     },
-    "required": [
-     "id",
-     "name",
-     "type",
-     "value",
-     "processInstanceId",
-     "createTime"
-    ]
+    "required": ["id", "name", "type", "value", "processInstanceId", "createTime"]
    },
    "HistoricIncident": {
     "type": "object",
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "processInstanceId": {
-      "type": "string"
-     },
-     "createTime": {
-      "type": "string"
-     },
-     "endTime": {
-      "type": [
-       "string",
-       "null"
-      ]
-     },
-     "incidentType": {
-      "type": "string"
-     },
-     "activityId": {
-      "type": "string"
-     },
-     "incidentMessage": {
-      "type": "string"
-     },
-     "open": {
-      "type": "boolean"
-     },
-     "resolved": {
-      "type": "boolean"
-     }
+     "id": {"type": "string"},
+     "processInstanceId": {"type": "string"},
+     "createTime": {"type": "string"},
+     "endTime": {"type": ["string", "null"]},
+     "incidentType": {"type": "string"},
+     "activityId": {"type": "string"},
+     "incidentMessage": {"type": "string"},
+     "open": {"type": "boolean"},
+     "resolved": {"type": "boolean"}
     },
     "required": [
      "id",
@@ -2826,191 +2144,176 @@ enum OpenAPIDocument {
    },
    "ProcessDefinitionXml": {
     "type": "object",
-    "properties": {
-     "id": {
-      "type": "string"
-     },
-     "bpmn20Xml": {
-      "type": "string"
-     }
-    },
-    "required": [
-     "id",
-     "bpmn20Xml"
-    ]
+    "properties": {"id": {"type": "string"}, "bpmn20Xml": {"type": "string"}},
+    "required": ["id", "bpmn20Xml"]
    },
-   "Form": {
-    "type": "object",
-    "properties": {
-     "key": {
-      "type": [
-       "string",
-       "null"
-      ]
-     }
-    },
-    "required": [
-     "key"
-    ]
-   },
-   "Engine": {
-    "type": "object",
-    "properties": {
-     "name": {
-      "type": "string"
-     }
-    },
-    "required": [
-     "name"
-    ]
-   },
-   "Version": {
-    "type": "object",
-    "properties": {
-     "version": {
-      "type": "string"
-     }
-    },
-    "required": [
-     "version"
-    ]
-   },
-   "Health": {
-    "type": "object",
-    "properties": {
-     "status": {
-      "type": "string"
-     }
-    },
-    "required": [
-     "status"
-    ]
-   },
+   "Form": {"type": "object", "properties": {"key": {"type": ["string", "null"]}}, "required": ["key"]},
+   "Engine": {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]},
+   "Version": {"type": "object", "properties": {"version": {"type": "string"}}, "required": ["version"]},
+   "Health": {"type": "object", "properties": {"status": {"type": "string"}}, "required": ["status"]},
    "ProcessDefinitionStatistics": {
     "type": "object",
-    "required": [
-     "id",
-     "instances",
-     "failedJobs",
-     "incidents",
-     "definition"
-    ],
+    "required": ["id", "instances", "failedJobs", "incidents", "definition"],
     "properties": {
-     "id": {
-      "type": "string"
-     },
-     "instances": {
-      "type": "integer"
-     },
-     "failedJobs": {
-      "type": "integer"
-     },
+     "id": {"type": "string"},
+     "instances": {"type": "integer"},
+     "failedJobs": {"type": "integer"},
      "incidents": {
       "type": "array",
       "items": {
        "type": "object",
-       "required": [
-        "incidentType",
-        "incidentCount"
-       ],
-       "properties": {
-        "incidentType": {
-         "type": "string"
-        },
-        "incidentCount": {
-         "type": "integer"
-        }
-       }
+       "required": ["incidentType", "incidentCount"],
+       "properties": {"incidentType": {"type": "string"}, "incidentCount": {"type": "integer"}}
       }
      },
-     "definition": {
-      "$ref": "#/components/schemas/ProcessDefinition"
-     }
+     "definition": {"$ref": "#/components/schemas/ProcessDefinition"}
     }
-   }
-  },
-  "securitySchemes": {
-   "basic": {
-    "type": "http",
-    "scheme": "basic"
    },
-   "bearer": {
-    "type": "http",
-    "scheme": "bearer"
-   }
+   "TypedValueInput": {
+    "type": "object",
+    "description": "A typed variable value; 'type' is inferred from the JSON value when absent.",
+    "properties": {"value": {}, "type": {"type": "string"}, "valueInfo": {"type": "object"}},
+    "additionalProperties": false
+   },
+   "VariablesInput": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/TypedValueInput"}}
   },
+  "securitySchemes": {"basic": {"type": "http", "scheme": "basic"}, "bearer": {"type": "http", "scheme": "bearer"}},
   "responses": {
    "BadRequest": {
     "description": "Invalid request",
-    "content": {
-     "application/json": {
-      "schema": {
-       "$ref": "#/components/schemas/Error"
-      }
-     }
-    }
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
    },
    "Unauthorized": {
     "description": "No valid credentials",
-    "content": {
-     "application/json": {
-      "schema": {
-       "$ref": "#/components/schemas/Error"
-      }
-     }
-    }
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
    },
-   "Forbidden": {
-    "description": "Not allowed",
-    "content": {
-     "application/json": {
-      "schema": {
-       "$ref": "#/components/schemas/Error"
-      }
-     }
-    }
-   },
-   "NotFound": {
-    "description": "Not found",
-    "content": {
-     "application/json": {
-      "schema": {
-       "$ref": "#/components/schemas/Error"
-      }
-     }
-    }
-   },
+   "Forbidden": {"description": "Not allowed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+   "NotFound": {"description": "Not found", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
    "Conflict": {
     "description": "Conflicts with the current state",
-    "content": {
-     "application/json": {
-      "schema": {
-       "$ref": "#/components/schemas/Error"
-      }
-     }
-    }
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
    },
    "Unavailable": {
     "description": "Database unavailable",
-    "content": {
-     "application/json": {
-      "schema": {
-       "$ref": "#/components/schemas/Error"
-      }
-     }
-    }
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+   },
+   "ServerError": {
+    "description": "The engine failed: a handler or expression error, or an internal fault",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
    }
+  },
+  "parameters": {
+   "query-firstResult": {"name": "firstResult", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0}},
+   "query-id": {"name": "id", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-maxResults": {"name": "maxResults", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0}},
+   "query-name": {"name": "name", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-sortBy": {"name": "sortBy", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-sortOrder": {"name": "sortOrder", "in": "query", "required": false, "schema": {"type": "string", "enum": ["asc", "desc"]}},
+   "query-source": {"name": "source", "in": "query", "required": false, "schema": {"type": "string"}},
+   "path-id": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The resource's id."},
+   "query-deploymentId": {"name": "deploymentId", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-key": {"name": "key", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-latestVersion": {"name": "latestVersion", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-processDefinitionId": {"name": "processDefinitionId", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-version": {"name": "version", "in": "query", "required": false, "schema": {"type": "integer"}},
+   "query-versionTag": {"name": "versionTag", "in": "query", "required": false, "schema": {"type": "string"}},
+   "path-key": {
+    "name": "key",
+    "in": "path",
+    "required": true,
+    "schema": {"type": "string"},
+    "description": "The process definition key."
+   },
+   "query-active": {"name": "active", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-businessKey": {"name": "businessKey", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-processDefinitionKey": {"name": "processDefinitionKey", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-processInstanceIds": {
+    "name": "processInstanceIds",
+    "in": "query",
+    "required": false,
+    "schema": {"type": "string"},
+    "description": "Comma-separated list."
+   },
+   "query-superProcessInstance": {"name": "superProcessInstance", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-variables": {
+    "name": "variables",
+    "in": "query",
+    "required": false,
+    "schema": {"type": "string"},
+    "description": "Comma-separated conditions name_op_value (op: eq, neq, gt, gteq, lt, lteq, like)."
+   },
+   "path-name": {
+    "name": "name",
+    "in": "path",
+    "required": true,
+    "schema": {"type": "string"},
+    "description": "The variable name (percent-encoded) or message name."
+   },
+   "query-assignee": {"name": "assignee", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-candidateGroup": {"name": "candidateGroup", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-candidateGroups": {
+    "name": "candidateGroups",
+    "in": "query",
+    "required": false,
+    "schema": {"type": "string"},
+    "description": "Comma-separated list."
+   },
+   "query-candidateUser": {"name": "candidateUser", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-includeAssignedTasks": {"name": "includeAssignedTasks", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-processInstanceId": {"name": "processInstanceId", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-taskDefinitionKey": {"name": "taskDefinitionKey", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-taskId": {"name": "taskId", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-unassigned": {"name": "unassigned", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-activityId": {"name": "activityId", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-externalTaskId": {"name": "externalTaskId", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-noRetriesLeft": {"name": "noRetriesLeft", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-topicName": {"name": "topicName", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-withRetriesLeft": {"name": "withRetriesLeft", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-incidentId": {"name": "incidentId", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-incidentType": {"name": "incidentType", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-jobId": {"name": "jobId", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-executable": {"name": "executable", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-messages": {"name": "messages", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-timers": {"name": "timers", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-activityInstanceIdIn": {
+    "name": "activityInstanceIdIn",
+    "in": "query",
+    "required": false,
+    "schema": {"type": "string"},
+    "description": "Comma-separated list."
+   },
+   "query-processInstanceIdIn": {
+    "name": "processInstanceIdIn",
+    "in": "query",
+    "required": false,
+    "schema": {"type": "string"},
+    "description": "Comma-separated list."
+   },
+   "query-variableName": {"name": "variableName", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-variableNameLike": {"name": "variableNameLike", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-eventName": {"name": "eventName", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-eventSubscriptionId": {"name": "eventSubscriptionId", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-eventType": {"name": "eventType", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-finished": {"name": "finished", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-processInstanceBusinessKey": {"name": "processInstanceBusinessKey", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-superProcessInstanceId": {"name": "superProcessInstanceId", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-unfinished": {"name": "unfinished", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-activityInstanceId": {"name": "activityInstanceId", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-activityType": {"name": "activityType", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-canceled": {"name": "canceled", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-taskAssignee": {"name": "taskAssignee", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-open": {"name": "open", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-resolved": {"name": "resolved", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-failedJobs": {"name": "failedJobs", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-incidents": {"name": "incidents", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-incidentsForType": {"name": "incidentsForType", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-rootIncidents": {"name": "rootIncidents", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-cascade": {"name": "cascade", "in": "query", "required": false, "schema": {"type": "boolean"}},
+   "query-skipCustomListeners": {"name": "skipCustomListeners", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-skipIoMappings": {"name": "skipIoMappings", "in": "query", "required": false, "schema": {"type": "string"}}
   }
  },
- "security": [
-  {
-   "basic": []
-  },
-  {
-   "bearer": []
-  },
-  {}
- ]
+ "security": [{"basic": []}, {"bearer": []}, {}]
 }
 """#
 }

@@ -8,6 +8,10 @@ import BatonModel
 /// partition of running instances (removal time 'infinity'); the command that ends the instance
 /// moves them to their month (``PostgresTransaction/updateInstance``).
 enum ReadModelStatement {
+    /// A variable's value column as stored: JSON null (a Null-typed variable) is JSON, not SQL
+    /// NULL, which is what `jsonb_to_recordset` makes of it.
+    private static let storedValue = "coalesce(value, 'null'::jsonb)"
+
     static func make(_ changes: ReadModelChanges) -> PostgresStatement? {
         var parts: [String] = []
         // $1 is the instance, for the conditions that find its rows by their key's first column.
@@ -50,7 +54,7 @@ enum ReadModelStatement {
         }) {
             """
             INSERT INTO variables (instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type)
-            SELECT instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type
+            SELECT instance_id, process_definition_id, activity_instance_id, name, type, \(storedValue), serialized, object_type
             FROM jsonb_to_recordset(\($0)) AS r(instance_id text, process_definition_id text, activity_instance_id text, name text, type text,
                 value jsonb, serialized text, object_type text)
             ON CONFLICT (instance_id, activity_instance_id, name) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
@@ -96,7 +100,7 @@ enum ReadModelStatement {
             """
             INSERT INTO history_variables (id, instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type,
                 create_time)
-            SELECT id, instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type, create_time
+            SELECT id, instance_id, process_definition_id, activity_instance_id, name, type, \(storedValue), serialized, object_type, create_time
             FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, activity_instance_id text, name text,
                 type text, value jsonb, serialized text, object_type text, create_time timestamptz)
             ON CONFLICT (id, instance_id, removal_time) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
