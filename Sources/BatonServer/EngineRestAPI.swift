@@ -25,11 +25,45 @@ public struct EngineRestAPI: Sendable {
             registerExternalTasks(on: group)
             registerHistory(on: group)
             registerOperations(on: group)
+            registerAuthorizations(on: group)
         }
     }
 
     func body(_ request: Request, _ context: BatonRequestContext) async throws -> JSONBody {
         try await JSONBody.read(request, context: context, limit: limits.jsonBodyBytes)
+    }
+
+    /// What this request's caller is authorized to do.
+    func access(_ context: BatonRequestContext) async throws -> Access { try await Access.of(context.identity, runtime) }
+
+    /// `query` narrowed to the process definitions on which the caller holds `permission`.
+    func scoped<Query: DefinitionScoped>(_ query: Query, _ permission: String, _ context: BatonRequestContext) async throws -> Query {
+        var query = query
+        query.definitions = try await access(context).definitions(permission)
+        return query
+    }
+
+    func scoped<Query: DefinitionScoped>(_ query: Query?, _ permission: String, _ context: BatonRequestContext) async throws -> Query? {
+        guard var query else { return nil }
+        query.definitions = try await access(context).definitions(permission)
+        return query
+    }
+
+    /// Requires `permission` on the definition of the instance holding job or external task `id`
+    /// (a job's definition never changes, so checking before the command locks it is the same as
+    /// checking on the locked row).
+    func requireOnJob(_ permission: String, _ id: String, _ context: BatonRequestContext) async throws {
+        let access = try await access(context)
+        guard access.caller != nil else { return }
+        guard let job = try await runtime.jobs(JobQuery(jobID: id)).first else { return }  // the command answers 404
+        try access.require(permission, processKey: Access.processKey(ofDefinition: job.processDefinitionID))
+    }
+
+    /// Requires `permission` on the definition of process instance `id` (running or ended).
+    func requireOnInstance(_ permission: String, _ id: String, _ context: BatonRequestContext) async throws {
+        let access = try await access(context)
+        guard access.caller != nil else { return }
+        try access.require(permission, processKey: try await runtime.instance(id).processKey)
     }
 
     private func registerEngine(on group: RouterGroup<BatonRequestContext>) {

@@ -1831,6 +1831,186 @@ enum OpenAPIDocument {
      {"$ref": "#/components/parameters/query-variableNameLike"}
     ]
    }
+  },
+  "/authorization": {
+   "get": {
+    "summary": "Authorizations the caller may read",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Authorization"}}}}
+     },
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-groupIdIn"},
+     {"$ref": "#/components/parameters/query-id"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-resourceId"},
+     {"$ref": "#/components/parameters/query-resourceType"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-type"},
+     {"$ref": "#/components/parameters/query-userIdIn"}
+    ]
+   }
+  },
+  "/authorization/count": {
+   "get": {
+    "summary": "Count of authorizations",
+    "responses": {
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Count"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-firstResult"},
+     {"$ref": "#/components/parameters/query-groupIdIn"},
+     {"$ref": "#/components/parameters/query-id"},
+     {"$ref": "#/components/parameters/query-maxResults"},
+     {"$ref": "#/components/parameters/query-resourceId"},
+     {"$ref": "#/components/parameters/query-resourceType"},
+     {"$ref": "#/components/parameters/query-sortBy"},
+     {"$ref": "#/components/parameters/query-sortOrder"},
+     {"$ref": "#/components/parameters/query-type"},
+     {"$ref": "#/components/parameters/query-userIdIn"}
+    ]
+   }
+  },
+  "/authorization/check": {
+   "get": {
+    "summary": "Whether the caller (or userId) holds a permission",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AuthorizationCheck"}}}
+     },
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [
+     {"$ref": "#/components/parameters/query-groupIds"},
+     {"$ref": "#/components/parameters/query-permissionName"},
+     {"$ref": "#/components/parameters/query-permissionValue"},
+     {"$ref": "#/components/parameters/query-resourceId"},
+     {"$ref": "#/components/parameters/query-resourceName"},
+     {"$ref": "#/components/parameters/query-resourceType"},
+     {"$ref": "#/components/parameters/query-userId"}
+    ]
+   }
+  },
+  "/authorization/create": {
+   "post": {
+    "summary": "Create an authorization",
+    "responses": {
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Authorization"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "type": {"type": "integer", "enum": [0, 1, 2]},
+         "permissions": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+         "userId": {"type": "string"},
+         "groupId": {"type": "string"},
+         "resourceType": {"type": "integer"},
+         "resourceId": {"type": "string"},
+         "removalTime": {},
+         "rootProcessInstanceId": {}
+        },
+        "additionalProperties": false,
+        "required": ["type", "resourceType", "permissions"]
+       }
+      }
+     }
+    }
+   }
+  },
+  "/authorization/{id}": {
+   "get": {
+    "summary": "An authorization",
+    "responses": {
+     "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Authorization"}}}},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
+   },
+   "put": {
+    "summary": "Replace an authorization",
+    "responses": {
+     "204": {"description": "No Content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "type": {"type": "integer", "enum": [0, 1, 2]},
+         "permissions": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+         "userId": {"type": "string"},
+         "groupId": {"type": "string"},
+         "resourceType": {"type": "integer"},
+         "resourceId": {"type": "string"},
+         "removalTime": {},
+         "rootProcessInstanceId": {}
+        },
+        "additionalProperties": false,
+        "required": ["type", "resourceType", "permissions"]
+       }
+      }
+     }
+    }
+   },
+   "delete": {
+    "summary": "Delete an authorization",
+    "responses": {
+     "204": {"description": "No Content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}]
+   }
   }
  },
  "components": {
@@ -2175,7 +2355,31 @@ enum OpenAPIDocument {
     "properties": {"value": {}, "type": {"type": "string"}, "valueInfo": {"type": "object"}},
     "additionalProperties": false
    },
-   "VariablesInput": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/TypedValueInput"}}
+   "VariablesInput": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/TypedValueInput"}},
+   "Authorization": {
+    "type": "object",
+    "properties": {
+     "id": {"type": "string"},
+     "type": {"type": "integer", "enum": [0, 1, 2]},
+     "permissions": {"type": "array", "items": {"type": "string"}},
+     "userId": {"type": ["string", "null"]},
+     "groupId": {"type": ["string", "null"]},
+     "resourceType": {"type": "integer"},
+     "resourceId": {"type": "string"},
+     "removalTime": {"type": "null"},
+     "rootProcessInstanceId": {"type": "null"},
+     "links": {"type": "array"}
+    }
+   },
+   "AuthorizationCheck": {
+    "type": "object",
+    "properties": {
+     "permissionName": {"type": "string"},
+     "resourceName": {"type": "string"},
+     "resourceId": {"type": "string"},
+     "isAuthorized": {"type": "boolean"}
+    }
+   }
   },
   "securitySchemes": {"basic": {"type": "http", "scheme": "basic"}, "bearer": {"type": "http", "scheme": "bearer"}},
   "responses": {
@@ -2310,7 +2514,35 @@ enum OpenAPIDocument {
    "query-rootIncidents": {"name": "rootIncidents", "in": "query", "required": false, "schema": {"type": "boolean"}},
    "query-cascade": {"name": "cascade", "in": "query", "required": false, "schema": {"type": "boolean"}},
    "query-skipCustomListeners": {"name": "skipCustomListeners", "in": "query", "required": false, "schema": {"type": "string"}},
-   "query-skipIoMappings": {"name": "skipIoMappings", "in": "query", "required": false, "schema": {"type": "string"}}
+   "query-skipIoMappings": {"name": "skipIoMappings", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-groupIdIn": {
+    "name": "groupIdIn",
+    "in": "query",
+    "required": false,
+    "schema": {"type": "string"},
+    "description": "Comma-separated list."
+   },
+   "query-resourceId": {"name": "resourceId", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-resourceType": {"name": "resourceType", "in": "query", "required": false, "schema": {"type": "integer"}},
+   "query-type": {"name": "type", "in": "query", "required": false, "schema": {"type": "integer"}},
+   "query-userIdIn": {
+    "name": "userIdIn",
+    "in": "query",
+    "required": false,
+    "schema": {"type": "string"},
+    "description": "Comma-separated list."
+   },
+   "query-groupIds": {
+    "name": "groupIds",
+    "in": "query",
+    "required": false,
+    "schema": {"type": "string"},
+    "description": "Comma-separated list."
+   },
+   "query-permissionName": {"name": "permissionName", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-permissionValue": {"name": "permissionValue", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-resourceName": {"name": "resourceName", "in": "query", "required": false, "schema": {"type": "string"}},
+   "query-userId": {"name": "userId", "in": "query", "required": false, "schema": {"type": "string"}}
   }
  },
  "security": [{"basic": []}, {"bearer": []}, {}]

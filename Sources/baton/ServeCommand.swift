@@ -48,8 +48,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try ServeSettings.load(configFile: config)
         let credentials: Credentials
+        let firstGrants: [AuthorizationRecord]
         do {
             credentials = try Credentials.parse(users: settings["BATON_USERS"], tokens: settings["BATON_API_TOKENS"], adminGroup: settings["BATON_ADMIN_GROUP"])
+            firstGrants = try AuthorizationBootstrap.parse(settings["BATON_AUTHORIZATIONS"])
         } catch {
             throw CommandFailure("error: \(error.description)")
         }
@@ -79,6 +81,12 @@ struct ServeCommand: AsyncParsableCommand {
             // Instances an older Baton wrote get their query-side rows before anyone queries.
             let rebuilt = try await runtime.rebuildReadModels()
             if rebuilt > 0 { logger.notice("rebuilt the query side's rows of \(rebuilt) instances written before it existed") }
+            do {
+                let granted = try await AuthorizationBootstrap.apply(firstGrants, to: runtime)
+                if granted > 0 { logger.notice("created \(granted) authorizations from BATON_AUTHORIZATIONS") }
+            } catch let error as EngineError {
+                throw CommandFailure("error: BATON_AUTHORIZATIONS: \(error.message)")
+            }
             for file in files {
                 let deployment = try await runtime.deploy(
                     name: URL(fileURLWithPath: file).lastPathComponent,

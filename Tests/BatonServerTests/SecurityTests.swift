@@ -55,13 +55,15 @@ import Testing
                 (HTTPRequest.Method.post, "/engine-rest/task/\(task)/complete", "{}"), (.post, "/engine-rest/task/\(task)/claim", #"{"userId": "bob"}"#),
                 (.get, "/engine-rest/task/\(task)/variables", nil), (.get, "/engine-rest/task/\(task)", nil),
                 (.get, "/engine-rest/process-instance/\(instance)/variables", nil), (.delete, "/engine-rest/process-instance/\(instance)", nil),
-                (.post, "/engine-rest/job/any/execute", nil), (.put, "/engine-rest/job/any/retries", #"{"retries": 1}"#),
-                (.delete, "/engine-rest/deployment/any", nil), (.get, "/engine-rest/variable-instance", nil),
+                (.delete, "/engine-rest/deployment/any", nil), (.get, "/engine-rest/process-instance/\(instance)", nil),
             ] {
                 let reply = try await bob.call(method, path, json: body)
                 #expect(reply.status == .forbidden, "\(method) \(path): \(reply.text)")
             }
             #expect(try await ann.call(.post, "/engine-rest/task/\(task)/claim", json: #"{"userId": "bob"}"#).status == .forbidden, "ann claims only for herself")
+            for list in ["variable-instance", "process-instance", "history/variable-instance", "history/process-instance", "incident", "job"] {
+                #expect(try await bob.call(.get, "/engine-rest/\(list)").json == .array([]), "\(list): bob holds no grant, so he reads nothing")
+            }
             let stillOpen = try await ops.call(.get, "/engine-rest/task/\(task)")
             #expect(stillOpen["assignee"] == .null, "denied calls changed nothing")
 

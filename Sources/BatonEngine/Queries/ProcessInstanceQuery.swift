@@ -76,6 +76,8 @@ public struct VariableCondition: Hashable, Sendable {
 /// Which process instances to list: running ones (`/process-instance`), ended ones, or both
 /// (`/history/process-instance`).
 public struct ProcessInstanceQuery: ListQuery {
+    /// The process definitions (by id) whose rows may be listed: authorization narrows it.
+    public var definitions: ResourceScope = .all
     public enum Lifecycle: Hashable, Sendable { case running, ended, any }
 
     public var lifecycle: Lifecycle
@@ -103,6 +105,7 @@ public struct ProcessInstanceQuery: ListQuery {
     }
 
     public func matches(_ instance: ProcessInstanceInfo) -> Bool {
+        if !definitions.contains(instance.definitionID) { return false }
         switch lifecycle {
         case .running: if instance.state != .active { return false }
         case .ended: if instance.state == .active { return false }

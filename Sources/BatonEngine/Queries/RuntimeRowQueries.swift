@@ -44,6 +44,8 @@ extension JobInfo: QueryRow {
 /// Which jobs to list. External tasks are jobs in Baton's tables but not in Camunda's job API,
 /// so `kinds` names what a caller wants.
 public struct JobQuery: ListQuery {
+    /// The process definitions (by id) whose rows may be listed: authorization narrows it.
+    public var definitions: ResourceScope = .all
     public var jobID: String?
     public var processInstanceID: String?
     public var processDefinitionID: String?
@@ -72,6 +74,7 @@ public struct JobQuery: ListQuery {
     }
 
     public func matches(_ job: JobInfo) -> Bool {
+        if !definitions.contains(job.processDefinitionID) { return false }
         if let jobID, job.id != jobID { return false }
         if let processInstanceID, job.processInstanceID != processInstanceID { return false }
         if let processDefinitionID, job.processDefinitionID != processDefinitionID { return false }
@@ -118,6 +121,8 @@ extension VariableInstanceInfo: QueryRow {
 }
 
 public struct VariableInstanceQuery: ListQuery {
+    /// The process definitions (by id) whose rows may be listed: authorization narrows it.
+    public var definitions: ResourceScope = .all
     public var processInstanceIDs: [String]?
     public var activityInstanceIDs: [String]?
     public var variableName: String?
@@ -136,6 +141,7 @@ public struct VariableInstanceQuery: ListQuery {
     }
 
     public func matches(_ variable: VariableInstanceInfo) -> Bool {
+        if !definitions.contains(variable.processDefinitionID) { return false }
         if let processInstanceIDs, !processInstanceIDs.contains(variable.processInstanceID) { return false }
         if let activityInstanceIDs, !activityInstanceIDs.contains(variable.activityInstanceID) { return false }
         if let variableName, variable.name != variableName { return false }
@@ -150,10 +156,12 @@ public struct EventSubscriptionInfo: Hashable, Sendable {
     public var eventType: String
     public var eventName: String
     public var processInstanceID: String
+    public var processDefinitionID: String
     public var activityID: String
     public var created: Timestamp
 
-    public init(id: String, eventType: String, eventName: String, processInstanceID: String, activityID: String, created: Timestamp) {
+    public init(id: String, eventType: String, eventName: String, processInstanceID: String, processDefinitionID: String, activityID: String, created: Timestamp) {
+        self.processDefinitionID = processDefinitionID
         self.id = id
         self.eventType = eventType
         self.eventName = eventName
@@ -176,6 +184,8 @@ extension EventSubscriptionInfo: QueryRow {
 }
 
 public struct EventSubscriptionQuery: ListQuery {
+    /// The process definitions (by id) whose rows may be listed: authorization narrows it.
+    public var definitions: ResourceScope = .all
     public var subscriptionID: String?
     public var processInstanceID: String?
     public var eventType: String?
@@ -196,6 +206,7 @@ public struct EventSubscriptionQuery: ListQuery {
     }
 
     public func matches(_ subscription: EventSubscriptionInfo) -> Bool {
+        if !definitions.contains(subscription.processDefinitionID) { return false }
         if let subscriptionID, subscription.id != subscriptionID { return false }
         if let processInstanceID, subscription.processInstanceID != processInstanceID { return false }
         if let eventType, subscription.eventType != eventType { return false }

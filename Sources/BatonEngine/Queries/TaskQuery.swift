@@ -73,19 +73,25 @@ extension TaskInfo: QueryRow {
 public struct TaskVisibility: Hashable, Sendable {
     public var userID: String
     public var groups: [String]
+    /// Process definitions (by id) all of whose tasks the user may see besides (`READ_TASK`).
+    public var definitions: ResourceScope
 
-    public init(userID: String, groups: [String]) {
+    public init(userID: String, groups: [String], definitions: ResourceScope = .only([])) {
         self.userID = userID
         self.groups = groups
+        self.definitions = definitions
     }
 
     public func allows(_ task: TaskInfo) -> Bool {
         task.assignee == userID || task.candidateUsers.contains(userID) || task.candidateGroups.contains(where: groups.contains)
+            || definitions.contains(task.processDefinitionID)
     }
 }
 
 /// Which open user tasks to list, and in what order.
 public struct TaskQuery: ListQuery {
+    /// The process definitions (by id) whose rows may be listed: authorization narrows it.
+    public var definitions: ResourceScope = .all
     public var taskID: String?
     public var assignee: String?
     /// Tasks the user may claim: as a candidate user or through one of `userGroups`.
@@ -128,6 +134,7 @@ public struct TaskQuery: ListQuery {
     }
 
     public func matches(_ task: TaskInfo) -> Bool {
+        if !definitions.contains(task.processDefinitionID) { return false }
         if let taskID, task.id != taskID { return false }
         if let assignee, task.assignee != assignee { return false }
         if unassigned, task.assignee != nil { return false }

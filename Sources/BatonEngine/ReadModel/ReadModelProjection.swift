@@ -94,7 +94,7 @@ public struct ReadModelProjection {
                 if !changes.ended {
                     changes.subscriptions.append(.upsert(EventSubscriptionInfo(
                         id: subscription.id, eventType: "message", eventName: subscription.messageName, processInstanceID: instanceID,
-                        activityID: process.nodes[subscription.node].id.rawValue, created: recorded.at)))
+                        processDefinitionID: record.definitionID, activityID: process.nodes[subscription.node].id.rawValue, created: recorded.at)))
                 }
             case .subscriptionClosed(let id):
                 changes.subscriptions.removeAll { if case .upsert(let row) = $0 { row.id == id } else { false } }

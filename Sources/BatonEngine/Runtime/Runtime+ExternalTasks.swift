@@ -35,12 +35,14 @@ public struct LockedExternalTask: Hashable, Sendable {
 extension Runtime {
     /// Locks up to `maxTasks` external tasks of the given topics for `workerID`; tasks whose lock
     /// expired are taken over.
-    public func fetchAndLock(workerID: String, maxTasks: Int, topics: [FetchTopic]) async throws -> [LockedExternalTask] {
+    /// Locks up to `maxTasks` external tasks of `topics` for `workerID`, of the process
+    /// definitions (by id) in `definitions` only (what the worker is authorized for).
+    public func fetchAndLock(workerID: String, maxTasks: Int, topics: [FetchTopic], definitions: ResourceScope = .all) async throws -> [LockedExternalTask] {
         guard maxTasks > 0 else { return [] }
         return try await store.transaction { transaction in
             let now = clock.now()
             var locked: [LockedExternalTask] = []
-            let candidates = try await transaction.lockableExternalTasks(topics: topics.map(\.name), at: now, limit: maxTasks)
+            let candidates = try await transaction.lockableExternalTasks(topics: topics.map(\.name), definitions: definitions, at: now, limit: maxTasks)
             for candidate in candidates {
                 guard let record = try await transaction.lockInstance(candidate.instanceID), let job = record.state.job(candidate.jobID),
                     case .external(let topic) = job.kind, let fetch = topics.first(where: { $0.name == topic })

@@ -124,7 +124,12 @@ extension Runtime {
     /// message start event waits for it. A message that matches nothing is an error, never lost
     /// silently; so is one that matches several when `all` is off.
     @discardableResult
-    public func correlate(_ correlation: MessageCorrelation) async throws -> [CorrelationResult] {
+    /// Delivers a message. `authorize` (a process definition key and the permission the delivery
+    /// needs: `UPDATE_INSTANCE`, or `CREATE_INSTANCE` for a message start) is asked on each
+    /// locked target before anything changes; if it throws, nothing is delivered.
+    public func correlate(
+        _ correlation: MessageCorrelation, authorize: (@Sendable (_ processKey: String, _ permission: String) throws -> Void)? = nil
+    ) async throws -> [CorrelationResult] {
         try await store.transaction { transaction in
             var matches: [(subscriptionID: String, instanceID: String)] = []
             for candidate in try await transaction.subscriptions(messageName: correlation.messageName) {
@@ -142,6 +147,9 @@ extension Runtime {
             }
             if !matches.isEmpty {
                 for match in matches {
+                    if let authorize, let record = try await transaction.lockInstance(match.instanceID) { try authorize(record.processKey, "UPDATE_INSTANCE") }
+                }
+                for match in matches {
                     try await run(
                         [Pending(instanceID: match.instanceID, command: .triggerSubscription(subscriptionID: match.subscriptionID, variables: correlation.variables))],
                         in: transaction)
@@ -151,6 +159,7 @@ extension Runtime {
             if correlation.processInstanceID == nil, correlation.correlationKeys.isEmpty,
                 let (definition, startEvent) = try await messageStart(named: correlation.messageName, in: transaction)
             {
+                try authorize?(definition.key, "CREATE_INSTANCE")
                 let started = try await start(
                     DefinitionReference(id: definition.id, key: definition.key), startEvent: startEvent, businessKey: correlation.businessKey, variables: correlation.variables, in: transaction)
                 return [CorrelationResult(kind: .processDefinition, processInstanceID: started.id)]

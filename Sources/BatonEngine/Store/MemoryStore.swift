@@ -73,6 +73,7 @@ struct MemoryData: Sendable {
     var subscriptionNames: [String: String] = [:]
     var calledInstances: [String: String] = [:]
     var timerStarts: [TimerStartRecord] = []
+    var authorizations: [AuthorizationRecord] = []
     /// The query side's rows, per instance.
     var rows: [String: MemoryInstanceRows] = [:]
 }
@@ -250,10 +251,11 @@ final class MemoryTransaction: StoreTransaction {
         return result
     }
 
-    func lockableExternalTasks(topics: [String], at now: Timestamp, limit: Int) -> [(jobID: String, instanceID: String)] {
+    func lockableExternalTasks(topics: [String], definitions: ResourceScope, at now: Timestamp, limit: Int) -> [(jobID: String, instanceID: String)] {
         var result: [(String, String)] = []
         for jobID in data.jobOrder where result.count < limit {
-            guard let owner = data.jobOwners[jobID], let job = data.instances[owner]?.state.job(jobID),
+            guard let owner = data.jobOwners[jobID], let instance = data.instances[owner], definitions.contains(instance.definitionID),
+                let job = instance.state.job(jobID),
                 case .external(let topic) = job.kind, topics.contains(topic), job.retries > 0, (job.dueAt ?? now) <= now
             else { continue }
             if let lock = data.jobLocks[jobID], lock.expiresAt > now { continue }
@@ -288,6 +290,26 @@ final class MemoryTransaction: StoreTransaction {
 
     func dueTimerStarts(at now: Timestamp, limit: Int) -> [TimerStartRecord] {
         Array(data.timerStarts.filter { $0.dueAt <= now }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }.prefix(limit))
+    }
+
+    func authorizations() -> [AuthorizationRecord] { data.authorizations }
+
+    func authorizations(userID: String, groups: [String]) -> [AuthorizationRecord] {
+        data.authorizations.filter { $0.userID == userID || $0.userID == "*" || $0.groupID.map(groups.contains) ?? false }
+    }
+
+    func insertAuthorization(_ authorization: AuthorizationRecord) { replace(\.authorizations) { $0.append(authorization) } }
+
+    func updateAuthorization(_ authorization: AuthorizationRecord) -> Bool {
+        guard let index = data.authorizations.firstIndex(where: { $0.id == authorization.id }) else { return false }
+        replace(\.authorizations) { $0[index] = authorization }
+        return true
+    }
+
+    func deleteAuthorization(id: String) -> Bool {
+        guard data.authorizations.contains(where: { $0.id == id }) else { return false }
+        replace(\.authorizations) { $0.removeAll { $0.id == id } }
+        return true
     }
 
     func replaceTimerStarts(forKey key: String, with timers: [TimerStartRecord]) {

@@ -83,13 +83,24 @@ public protocol StoreTransaction: AnyObject {
     func subscriptions(messageName: String) async throws -> [(subscriptionID: String, instanceID: String)]
     /// Jobs whose due time has come, oldest first, with their instance.
     func dueJobs(at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)]
-    /// External tasks of `topics` that no worker holds (or whose lock expired), with retries left.
-    func lockableExternalTasks(topics: [String], at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)]
+    /// External tasks of `topics` that no worker holds (or whose lock expired), with retries left,
+    /// of the process definitions (by id) in `definitions`.
+    func lockableExternalTasks(topics: [String], definitions: ResourceScope, at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)]
     func lock(ofJob id: String) async throws -> JobLock?
     func setLock(_ lock: JobLock?, onJob id: String) async throws
     /// The called instance started for call activity `elementKey` of `instanceID`.
     func calledInstance(parent instanceID: String, elementKey: ElementKey) async throws -> String?
 
+
+    // MARK: Authorizations
+    /// Every authorization, oldest first (an administrator's list: small).
+    func authorizations() async throws -> [AuthorizationRecord]
+    /// The authorizations that can bear on `userID` in `groups`: theirs, their groups', global ones.
+    func authorizations(userID: String, groups: [String]) async throws -> [AuthorizationRecord]
+    func insertAuthorization(_ authorization: AuthorizationRecord) async throws
+    /// Replaces the authorization with `authorization.id`; false if there is none.
+    func updateAuthorization(_ authorization: AuthorizationRecord) async throws -> Bool
+    func deleteAuthorization(id: String) async throws -> Bool
 
     // MARK: Timer start events
     /// Up to `limit` timer start events due at `now`, earliest first, locked for this transaction:

@@ -11,6 +11,7 @@ extension PostgresStore {
 
     private func select(_ query: HistoricActivityInstanceQuery) -> SQLSelect {
         var select = SQLSelect(from: "history_activity_instances")
+        select.scope("process_definition_id", query.definitions)
         if let id = query.activityInstanceID {
             if let colon = id.lastIndex(of: ":"), let key = Int64(id[id.index(after: colon)...]) {
                 select.equal("instance_id", String(id[..<colon]))
@@ -71,6 +72,7 @@ extension PostgresStore {
 
     private func select(_ query: HistoricTaskInstanceQuery) -> SQLSelect {
         var select = SQLSelect(from: "history_task_instances")
+        select.scope("process_definition_id", query.definitions)
         select.equal("id", query.taskID)
         select.equal("instance_id", query.processInstanceID)
         select.equal("process_definition_id", query.processDefinitionID)
@@ -119,6 +121,7 @@ extension PostgresStore {
 
     private func select(_ query: HistoricVariableInstanceQuery) -> SQLSelect {
         var select = SQLSelect(from: "history_variables")
+        select.scope("process_definition_id", query.definitions)
         select.equal("id", query.id)
         select.within("instance_id", query.processInstanceIDs)
         select.equal("process_definition_id", query.processDefinitionID)
@@ -154,6 +157,7 @@ extension PostgresStore {
 
     private func select(_ query: IncidentQuery) -> SQLSelect {
         var select = SQLSelect(from: "history_incidents")
+        select.scope("process_definition_id", query.definitions)
         select.equal("id", query.incidentID)
         if let open = query.open { select.require(open ? "resolved_at IS NULL" : "resolved_at IS NOT NULL") }
         select.equal("instance_id", query.processInstanceID)

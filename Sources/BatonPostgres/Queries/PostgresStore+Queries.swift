@@ -18,6 +18,7 @@ extension PostgresStore {
 
     func select(_ query: TaskQuery) -> SQLSelect {
         var select = SQLSelect(from: "user_tasks")
+        select.scope("process_definition_id", query.definitions)
         select.equal("id", query.taskID)
         select.equal("assignee", query.assignee)
         if query.unassigned { select.require("assignee IS NULL") }
@@ -34,10 +35,10 @@ extension PostgresStore {
         select.equal("process_key", query.processDefinitionKey)
         select.equal("task_definition_key", query.taskDefinitionKey)
         select.equal("business_key", query.businessKey)
-        if let visibility = query.visibleTo {
+        if let visibility = query.visibleTo, let readable = select.condition("process_definition_id", in: visibility.definitions) {
             let user = select.bind(visibility.userID)
             select.require(
-                "(assignee = \(user) OR candidate_users @> ARRAY[\(user)::text] OR candidate_groups && \(select.bind(visibility.groups)))")
+                "(assignee = \(user) OR candidate_users @> ARRAY[\(user)::text] OR candidate_groups && \(select.bind(visibility.groups)) OR \(readable))")
         }
         return select
     }
@@ -92,6 +93,7 @@ extension PostgresStore {
         case .any: "(SELECT \(columns) FROM process_instances UNION ALL SELECT \(columns) FROM history_process_instances) AS i"
         }
         var select = SQLSelect(from: source)
+        select.scope("definition_id", query.definitions)
         select.within("id", query.ids)
         select.equal("process_key", query.processDefinitionKey)
         select.equal("definition_id", query.processDefinitionID)
@@ -144,6 +146,7 @@ extension PostgresStore {
 
     private func select(_ query: JobQuery) -> SQLSelect {
         var select = SQLSelect(from: "jobs")
+        select.scope("process_definition_id", query.definitions)
         select.equal("id", query.jobID)
         select.equal("instance_id", query.processInstanceID)
         select.equal("process_definition_id", query.processDefinitionID)
@@ -183,6 +186,7 @@ extension PostgresStore {
 
     private func select(_ query: VariableInstanceQuery) -> SQLSelect {
         var select = SQLSelect(from: "variables")
+        select.scope("process_definition_id", query.definitions)
         select.within("instance_id", query.processInstanceIDs)
         select.within("activity_instance_id", query.activityInstanceIDs)
         select.equal("name", query.variableName)
@@ -215,7 +219,8 @@ extension PostgresStore {
     // MARK: Event subscriptions
 
     private func select(_ query: EventSubscriptionQuery) -> SQLSelect {
-        var select = SQLSelect(from: "message_subscriptions")
+        var select = SQLSelect(from: "message_subscriptions s")
+        select.scope("(SELECT definition_id FROM process_instances i WHERE i.id = s.instance_id)", query.definitions)
         select.equal("id", query.subscriptionID)
         select.equal("instance_id", query.processInstanceID)
         if let type = query.eventType, type != "message" { select.require("false") }
@@ -233,11 +238,15 @@ extension PostgresStore {
     }
 
     public func list(_ query: EventSubscriptionQuery, page: Page) async throws -> [EventSubscriptionInfo] {
-        let columns = "id, message_name, instance_id, activity_id, \(SQLColumns.millis("created_at", as: "created"))"
+        let columns = """
+            id, message_name, instance_id, activity_id, \(SQLColumns.millis("created_at", as: "created")),
+            (SELECT definition_id FROM process_instances i WHERE i.id = s.instance_id) AS process_definition_id
+            """
         return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
             EventSubscriptionInfo(
                 id: try row.required("id"), eventType: "message", eventName: try row.required("message_name"),
-                processInstanceID: try row.required("instance_id"), activityID: row.text("activity_id") ?? "", created: try row.requiredTime("created"))
+                processInstanceID: try row.required("instance_id"), processDefinitionID: row.text("process_definition_id") ?? "",
+                activityID: row.text("activity_id") ?? "", created: try row.requiredTime("created"))
         }
     }
 

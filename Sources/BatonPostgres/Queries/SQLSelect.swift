@@ -28,6 +28,20 @@ struct SQLSelect {
         if let value { require("\(column) = \(bind(value))") }
     }
 
+    /// Rows whose `column` lies in `scope` (an authorization's reach); nothing when it is `.all`.
+    mutating func scope(_ column: String, _ scope: ResourceScope) {
+        if let condition = condition(column, in: scope) { require(condition) }
+    }
+
+    /// The condition that `column` lies in `scope`; nil when every value does.
+    mutating func condition(_ column: String, in scope: ResourceScope) -> String? {
+        switch scope {
+        case .only(let ids): "\(column) = ANY(\(bind(ids.sorted())))"
+        case .allExcept(let ids) where !ids.isEmpty: "NOT (\(column) = ANY(\(bind(ids.sorted()))))"
+        case .allExcept: nil
+        }
+    }
+
     mutating func within(_ column: String, _ values: [String]?) {
         if let values { require("\(column) = ANY(\(bind(values)))") }
     }

@@ -29,15 +29,16 @@ extension PostgresTransaction {
         ).rows.map { ($0[0]!, $0[1]!) }
     }
 
-    func lockableExternalTasks(topics: [String], at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)] {
-        try await read(
-            """
-            SELECT id, instance_id FROM jobs
-            WHERE kind = 'external' AND topic = ANY($1::text[]) AND retries > 0 AND (due_at IS NULL OR due_at <= $2::timestamptz)
-              AND (lock_expires_at IS NULL OR lock_expires_at <= $2::timestamptz)
-            ORDER BY sequence LIMIT $3::integer FOR UPDATE SKIP LOCKED
-            """, [array(topics), time(now), String(limit)]
-        ).rows.map { ($0[0]!, $0[1]!) }
+    func lockableExternalTasks(topics: [String], definitions: ResourceScope, at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)] {
+        var select = SQLSelect(from: "jobs")
+        select.require("kind = 'external'")
+        select.require("topic = ANY(\(select.bind(topics)))")
+        let at = select.bind(time(now)) + "::timestamptz"
+        select.require("retries > 0 AND (due_at IS NULL OR due_at <= \(at)) AND (lock_expires_at IS NULL OR lock_expires_at <= \(at))")
+        select.scope("process_definition_id", definitions)
+        let statement = select.list(
+            "id, instance_id", sorting: [Sorting<JobInfo.SortKey>](), column: { _ in "" }, tieBreakers: ["sequence"], page: Page(firstResult: 0, maxResults: limit))
+        return try await read(statement.sql + " FOR UPDATE SKIP LOCKED", statement.parameters).rows.map { ($0[0]!, $0[1]!) }
     }
 
     func lock(ofJob id: String) async throws -> JobLock? {

@@ -5,22 +5,25 @@ import Hummingbird
 extension EngineRestAPI {
     func registerDeployments(on group: RouterGroup<BatonRequestContext>) {
         group.post("deployment/create") { request, context in try await createDeployment(request, context) }
-        group.get("deployment") { request, _ in
+        group.get("deployment") { request, context in
             let query = try QueryParameters(request, allowed: ["id", "name", "source", "firstResult", "maxResults", "sortBy", "sortOrder"])
+            let access = try await access(context)
             let deployments = try await runtime.deployments()
+                .filter { access.caller?.allows("READ", on: .deployment, $0.id) ?? true }
                 .filter { deployment in query.string("id").map { $0 == deployment.id } ?? true }
                 .filter { deployment in query.string("name").map { $0 == deployment.name } ?? true }
                 .filter { deployment in query.string("source").map { $0 == deployment.source } ?? true }
             return JSONResponse.make(.array(try page(deployments, query).map { Self.json($0, definitions: nil) }))
         }
         group.delete("deployment/:id") { request, context in
-            try Authorization.requireAdmin(context.identity, to: "delete deployments")
+            try await access(context).require("DELETE", on: .deployment, try context.pathParameter("id"))
             let query = try QueryParameters(request, allowed: ["cascade", "skipCustomListeners", "skipIoMappings"])
             try await runtime.deleteDeployment(try context.pathParameter("id"), cascade: try query.bool("cascade") ?? false)
             return JSONResponse.noContent()
         }
         group.get("deployment/:id") { _, context in
             let (deployment, _) = try await runtime.deployment(try context.pathParameter("id"))
+            try await access(context).require("READ", on: .deployment, deployment.id)
             return JSONResponse.make(Self.json(deployment, definitions: nil))
         }
     }
@@ -28,7 +31,7 @@ extension EngineRestAPI {
     /// `POST /deployment/create`: multipart with `deployment-name`, `enable-duplicate-filtering`,
     /// `deploy-changed-only`, `deployment-source`, `tenant-id` and the BPMN files.
     private func createDeployment(_ request: Request, _ context: BatonRequestContext) async throws -> Response {
-        try Authorization.requireAdmin(context.identity, to: "deploy processes")
+        try await access(context).require("CREATE", on: .deployment)
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limits.deploymentBytes)

@@ -18,9 +18,9 @@ extension EngineRestAPI {
                 kinds: [.external], withRetriesLeft: try query.bool("withRetriesLeft") == true, noRetriesLeft: try query.bool("noRetriesLeft") == true,
                 sorting: try query.sorting([]))
         }
-        group.get("external-task") { request, _ in
+        group.get("external-task") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.array(try await runtime.jobs(try externalTaskQuery(query), page: try query.page()).map { job in
+            return JSONResponse.make(.array(try await runtime.jobs(try await scoped(try externalTaskQuery(query), "READ_INSTANCE", context), page: try query.page()).map { job in
                 .object([
                     .init("id", .string(job.id)), .init("activityId", .string(job.activityID)), .init("processInstanceId", .string(job.processInstanceID)),
                     .init("processDefinitionId", .string(job.processDefinitionID)),
@@ -30,12 +30,13 @@ extension EngineRestAPI {
                 ])
             }))
         }
-        group.get("external-task/count") { request, _ in
+        group.get("external-task/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.count(try await runtime.count(try externalTaskQuery(query)))
+            return JSONResponse.count(try await runtime.count(try await scoped(try externalTaskQuery(query), "READ_INSTANCE", context)))
         }
         group.post("external-task/fetchAndLock") { request, context in try await fetchAndLock(request, context) }
         group.post("external-task/:id/complete") { request, context in
+            try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             let body = try await body(request, context)
             try body.allowOnly(["workerId", "variables", "localVariables"])
             if !(try body.variables("localVariables")).isEmpty { throw RestError.invalid("Baton sets external-task results as process variables; 'localVariables' is not supported.") }
@@ -43,6 +44,7 @@ extension EngineRestAPI {
             return JSONResponse.noContent()
         }
         group.post("external-task/:id/failure") { request, context in
+            try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             let body = try await body(request, context)
             try body.allowOnly(["workerId", "errorMessage", "errorDetails", "retries", "retryTimeout", "variables", "localVariables"])
             guard let retries = try body.integer("retries") else { throw RestError.invalid("Expected 'retries' to say how many retries are left, but it is missing.") }
@@ -52,6 +54,7 @@ extension EngineRestAPI {
             return JSONResponse.noContent()
         }
         group.post("external-task/:id/bpmnError") { request, context in
+            try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             let body = try await body(request, context)
             try body.allowOnly(["workerId", "errorCode", "errorMessage", "variables"])
             guard let code = try body.string("errorCode"), !code.isEmpty else { throw RestError.invalid("Expected 'errorCode' to name the BPMN error, but it is missing.") }
@@ -61,6 +64,7 @@ extension EngineRestAPI {
             return JSONResponse.noContent()
         }
         group.post("external-task/:id/extendLock") { request, context in
+            try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             let body = try await body(request, context)
             try body.allowOnly(["workerId", "newDuration"])
             guard let duration = try body.integer("newDuration"), duration > 0 else {
@@ -70,6 +74,7 @@ extension EngineRestAPI {
             return JSONResponse.noContent()
         }
         group.post("external-task/:id/unlock") { _, context in
+            try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             try await runtime.unlock(try context.pathParameter("id"))
             return JSONResponse.noContent()
         }
@@ -106,10 +111,13 @@ extension EngineRestAPI {
         let timeout = min(max(0, try body.integer("asyncResponseTimeout") ?? 0), Self.longestLongPoll)
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .milliseconds(timeout))
-        var locked = try await runtime.fetchAndLock(workerID: workerID, maxTasks: maxTasks, topics: topics)
+        // Only tasks of definitions the worker may read and update instances of.
+        let access = try await access(context)
+        let definitions = try await access.definitions("READ_INSTANCE").intersection(try await access.definitions("UPDATE_INSTANCE"))
+        var locked = try await runtime.fetchAndLock(workerID: workerID, maxTasks: maxTasks, topics: topics, definitions: definitions)
         while locked.isEmpty, clock.now < deadline {
             try await Task.sleep(for: min(.milliseconds(250), clock.now.duration(to: deadline)))
-            locked = try await runtime.fetchAndLock(workerID: workerID, maxTasks: maxTasks, topics: topics)
+            locked = try await runtime.fetchAndLock(workerID: workerID, maxTasks: maxTasks, topics: topics, definitions: definitions)
         }
         return JSONResponse.make(.array(locked.map { task in
             .object([

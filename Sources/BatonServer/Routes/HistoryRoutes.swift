@@ -9,36 +9,39 @@ extension EngineRestAPI {
             "processInstanceId", "processInstanceIds", "processDefinitionId", "processDefinitionKey", "processInstanceBusinessKey",
             "superProcessInstanceId", "finished", "unfinished", "firstResult", "maxResults", "sortBy", "sortOrder",
         ]
-        group.get("history/process-instance") { request, _ in
+        group.get("history/process-instance") { request, context in
             let query = try QueryParameters(request, allowed: instanceParameters)
-            guard let instances = try historicInstanceQuery(query) else { return JSONResponse.make(.array([])) }
+            guard let instances = try await scoped(try historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
             return JSONResponse.make(.array(try await runtime.instances(instances, page: try query.page()).map(Self.historic)))
         }
-        group.get("history/process-instance/count") { request, _ in
+        group.get("history/process-instance/count") { request, context in
             let query = try QueryParameters(request, allowed: instanceParameters)
-            guard let instances = try historicInstanceQuery(query) else { return JSONResponse.count(0) }
+            guard let instances = try await scoped(try historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
             return JSONResponse.count(try await runtime.count(instances))
         }
         group.get("history/process-instance/:id") { _, context in
-            JSONResponse.make(Self.historic(try await runtime.instance(try context.pathParameter("id"))))
+            let instance = try await runtime.instance(try context.pathParameter("id"))
+            try await access(context).require("READ_HISTORY", processKey: instance.processKey)
+            return JSONResponse.make(Self.historic(instance))
         }
         let activityParameters: Set<String> = [
             "activityInstanceId", "processInstanceId", "processDefinitionId", "activityId", "activityType", "finished", "unfinished", "canceled",
             "firstResult", "maxResults", "sortBy", "sortOrder",
         ]
-        group.get("history/activity-instance") { request, _ in
+        group.get("history/activity-instance") { request, context in
             let query = try QueryParameters(request, allowed: activityParameters)
-            guard let activities = try activityQuery(query) else { return JSONResponse.make(.array([])) }
+            guard let activities = try await scoped(try activityQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
             return JSONResponse.make(.array(try await runtime.activityHistory(activities, page: try query.page()).map(Self.json)))
         }
-        group.get("history/activity-instance/count") { request, _ in
+        group.get("history/activity-instance/count") { request, context in
             let query = try QueryParameters(request, allowed: activityParameters)
-            guard let activities = try activityQuery(query) else { return JSONResponse.count(0) }
+            guard let activities = try await scoped(try activityQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
             return JSONResponse.count(try await runtime.count(activities))
         }
         group.get("history/activity-instance/:id") { _, context in
             let id = try context.pathParameter("id")
-            guard let activity = try await runtime.activityHistory(HistoricActivityInstanceQuery(activityInstanceID: id)).first else {
+            guard let activity = try await runtime.activityHistory(
+                try await scoped(HistoricActivityInstanceQuery(activityInstanceID: id), "READ_HISTORY", context)).first else {
                 throw RestError.notFound("Historic activity instance with id \(id) does not exist")
             }
             return JSONResponse.make(Self.json(activity))
@@ -47,9 +50,9 @@ extension EngineRestAPI {
             "processInstanceId", "processDefinitionId", "taskId", "taskDefinitionKey", "taskAssignee", "finished", "unfinished", "firstResult",
             "maxResults", "sortBy", "sortOrder",
         ]
-        group.get("history/task") { request, _ in
+        group.get("history/task") { request, context in
             let query = try QueryParameters(request, allowed: taskParameters)
-            guard let tasks = try historicTaskQuery(query) else { return JSONResponse.make(.array([])) }
+            guard let tasks = try await scoped(try historicTaskQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
             return JSONResponse.make(.array(try await runtime.taskHistory(tasks, page: try query.page()).map { task in
                 .object([
                     .init("id", .string(task.id)), .init("processInstanceId", .string(task.processInstanceID)),
@@ -62,26 +65,26 @@ extension EngineRestAPI {
                 ])
             }))
         }
-        group.get("history/task/count") { request, _ in
+        group.get("history/task/count") { request, context in
             let query = try QueryParameters(request, allowed: taskParameters)
-            guard let tasks = try historicTaskQuery(query) else { return JSONResponse.count(0) }
+            guard let tasks = try await scoped(try historicTaskQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
             return JSONResponse.count(try await runtime.count(tasks))
         }
         let variableParameters: Set<String> = [
             "processInstanceId", "processInstanceIdIn", "processDefinitionId", "variableName", "variableNameLike", "firstResult", "maxResults",
             "sortBy", "sortOrder",
         ]
-        group.get("history/variable-instance") { request, _ in
+        group.get("history/variable-instance") { request, context in
             let query = try QueryParameters(request, allowed: variableParameters)
-            return JSONResponse.make(.array(try await runtime.variableHistory(try historicVariableQuery(query), page: try query.page()).map(Self.json)))
+            return JSONResponse.make(.array(try await runtime.variableHistory(try await scoped(try historicVariableQuery(query), "READ_HISTORY", context), page: try query.page()).map(Self.json)))
         }
-        group.get("history/variable-instance/count") { request, _ in
+        group.get("history/variable-instance/count") { request, context in
             let query = try QueryParameters(request, allowed: variableParameters)
-            return JSONResponse.count(try await runtime.count(try historicVariableQuery(query)))
+            return JSONResponse.count(try await runtime.count(try await scoped(try historicVariableQuery(query), "READ_HISTORY", context)))
         }
         group.get("history/variable-instance/:id") { _, context in
             let id = try context.pathParameter("id")
-            guard let variable = try await runtime.variableHistory(HistoricVariableInstanceQuery(id: id)).first else {
+            guard let variable = try await runtime.variableHistory(try await scoped(HistoricVariableInstanceQuery(id: id), "READ_HISTORY", context)).first else {
                 throw RestError.notFound("Historic variable instance with id \(id) does not exist")
             }
             return JSONResponse.make(Self.json(variable))
@@ -90,9 +93,9 @@ extension EngineRestAPI {
             "incidentId", "processInstanceId", "processDefinitionId", "incidentType", "activityId", "open", "resolved", "firstResult", "maxResults",
             "sortBy", "sortOrder",
         ]
-        group.get("history/incident") { request, _ in
+        group.get("history/incident") { request, context in
             let query = try QueryParameters(request, allowed: incidentParameters)
-            guard let incidents = try historicIncidentQuery(query) else { return JSONResponse.make(.array([])) }
+            guard let incidents = try await scoped(try historicIncidentQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
             return JSONResponse.make(.array(try await runtime.incidents(incidents, page: try query.page()).map { incident in
                 .object([
                     .init("id", .string(incident.id)), .init("processInstanceId", .string(incident.processInstanceID)),
@@ -105,9 +108,9 @@ extension EngineRestAPI {
                 ])
             }))
         }
-        group.get("history/incident/count") { request, _ in
+        group.get("history/incident/count") { request, context in
             let query = try QueryParameters(request, allowed: incidentParameters)
-            guard let incidents = try historicIncidentQuery(query) else { return JSONResponse.count(0) }
+            guard let incidents = try await scoped(try historicIncidentQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
             return JSONResponse.count(try await runtime.count(incidents))
         }
     }

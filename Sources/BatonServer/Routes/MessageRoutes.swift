@@ -21,7 +21,7 @@ extension EngineRestAPI {
             let results = try await runtime.correlate(MessageCorrelation(
                 messageName: name, businessKey: try body.string("businessKey"), processInstanceID: try body.string("processInstanceId"),
                 correlationKeys: try body.variables("correlationKeys"), variables: try body.variables("processVariables"),
-                all: try body.bool("all") ?? false))
+                all: try body.bool("all") ?? false), authorize: try await access(context).correlationCheck)
             guard try body.bool("resultEnabled") == true else { return JSONResponse.noContent() }
             var items: [JSONValue] = []
             for result in results {

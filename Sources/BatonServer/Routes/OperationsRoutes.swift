@@ -17,9 +17,9 @@ extension EngineRestAPI {
                 processDefinitionID: query.string("processDefinitionId"), incidentType: query.string("incidentType"),
                 activityID: query.string("activityId"), jobID: query.string("jobId"), sorting: try query.sorting([Sorting(.incidentTimestamp)]))
         }
-        group.get("incident") { request, _ in
+        group.get("incident") { request, context in
             let query = try QueryParameters(request, allowed: incidentParameters)
-            return JSONResponse.make(.array(try await runtime.incidents(try incidentQuery(query), page: try query.page()).map { incident in
+            return JSONResponse.make(.array(try await runtime.incidents(try await scoped(try incidentQuery(query), "READ_INSTANCE", context), page: try query.page()).map { incident in
                 .object([
                     .init("id", .string(incident.id)), .init("processInstanceId", .string(incident.processInstanceID)),
                     .init("processDefinitionId", .string(incident.processDefinitionID)),
@@ -30,9 +30,9 @@ extension EngineRestAPI {
                 ])
             }))
         }
-        group.get("incident/count") { request, _ in
+        group.get("incident/count") { request, context in
             let query = try QueryParameters(request, allowed: incidentParameters)
-            return JSONResponse.count(try await runtime.count(try incidentQuery(query)))
+            return JSONResponse.count(try await runtime.count(try await scoped(try incidentQuery(query), "READ_INSTANCE", context)))
         }
         let jobParameters: Set<String> = [
             "jobId", "processInstanceId", "processDefinitionId", "timers", "messages", "executable", "withRetriesLeft", "noRetriesLeft", "activityId",
@@ -49,9 +49,9 @@ extension EngineRestAPI {
                 withRetriesLeft: try query.bool("withRetriesLeft") == true || query.bool("executable") == true,
                 noRetriesLeft: try query.bool("noRetriesLeft") == true, sorting: try query.sorting([]))
         }
-        group.get("job") { request, _ in
+        group.get("job") { request, context in
             let query = try QueryParameters(request, allowed: jobParameters)
-            return JSONResponse.make(.array(try await runtime.jobs(try jobQuery(query), page: try query.page()).map { job in
+            return JSONResponse.make(.array(try await runtime.jobs(try await scoped(try jobQuery(query), "READ_INSTANCE", context), page: try query.page()).map { job in
                 .object([
                     .init("id", .string(job.id)), .init("jobDefinitionId", .string("\(job.activityID):\(job.kind.rawValue)")),
                     .init("processInstanceId", .string(job.processInstanceID)), .init("processDefinitionId", .string(job.processDefinitionID)),
@@ -62,17 +62,17 @@ extension EngineRestAPI {
                 ])
             }))
         }
-        group.get("job/count") { request, _ in
+        group.get("job/count") { request, context in
             let query = try QueryParameters(request, allowed: jobParameters)
-            return JSONResponse.count(try await runtime.count(try jobQuery(query)))
+            return JSONResponse.count(try await runtime.count(try await scoped(try jobQuery(query), "READ_INSTANCE", context)))
         }
         group.post("job/:id/execute") { _, context in
-            try Authorization.requireAdmin(context.identity, to: "execute jobs")
+            try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             try await runtime.executeJob(try context.pathParameter("id"))
             return JSONResponse.noContent()
         }
         group.put("job/:id/retries") { request, context in
-            try Authorization.requireAdmin(context.identity, to: "set job retries")
+            try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             let body = try await body(request, context)
             try body.allowOnly(["retries"])
             guard let retries = try body.integer("retries"), retries >= 0 else {
@@ -90,9 +90,8 @@ extension EngineRestAPI {
                 variableName: query.string("variableName"), variableNameLike: query.string("variableNameLike"), sorting: try query.sorting([]))
         }
         group.get("variable-instance") { request, context in
-            try Authorization.requireAdmin(context.identity, to: "read process variables")
             let query = try QueryParameters(request, allowed: variableParameters)
-            return JSONResponse.make(.array(try await runtime.variableInstances(try variableQuery(query), page: try query.page()).map { variable in
+            return JSONResponse.make(.array(try await runtime.variableInstances(try await scoped(try variableQuery(query), "READ_INSTANCE", context), page: try query.page()).map { variable in
                 TypedValue.variable(id: variable.id, name: variable.name, value: variable.value, [
                     .init("processInstanceId", .string(variable.processInstanceID)), .init("processDefinitionId", .string(variable.processDefinitionID)),
                     .init("executionId", .string(variable.processInstanceID)),
@@ -101,9 +100,8 @@ extension EngineRestAPI {
             }))
         }
         group.get("variable-instance/count") { request, context in
-            try Authorization.requireAdmin(context.identity, to: "read process variables")
             let query = try QueryParameters(request, allowed: variableParameters)
-            return JSONResponse.count(try await runtime.count(try variableQuery(query)))
+            return JSONResponse.count(try await runtime.count(try await scoped(try variableQuery(query), "READ_INSTANCE", context)))
         }
         let subscriptionParameters: Set<String> = [
             "eventSubscriptionId", "processInstanceId", "eventType", "eventName", "activityId", "firstResult", "maxResults", "sortBy", "sortOrder",
@@ -114,9 +112,9 @@ extension EngineRestAPI {
                 eventType: query.string("eventType"), eventName: query.string("eventName"), activityID: query.string("activityId"),
                 sorting: try query.sorting([Sorting(.created)]))
         }
-        group.get("event-subscription") { request, _ in
+        group.get("event-subscription") { request, context in
             let query = try QueryParameters(request, allowed: subscriptionParameters)
-            return JSONResponse.make(.array(try await runtime.eventSubscriptions(try subscriptionQuery(query), page: try query.page()).map { subscription in
+            return JSONResponse.make(.array(try await runtime.eventSubscriptions(try await scoped(try subscriptionQuery(query), "READ_INSTANCE", context), page: try query.page()).map { subscription in
                 .object([
                     .init("id", .string(subscription.id)), .init("eventType", .string(subscription.eventType)),
                     .init("eventName", .string(subscription.eventName)), .init("executionId", .string(subscription.processInstanceID)),
@@ -125,11 +123,12 @@ extension EngineRestAPI {
                 ])
             }))
         }
-        group.get("event-subscription/count") { request, _ in
+        group.get("event-subscription/count") { request, context in
             let query = try QueryParameters(request, allowed: subscriptionParameters)
-            return JSONResponse.count(try await runtime.count(try subscriptionQuery(query)))
+            return JSONResponse.count(try await runtime.count(try await scoped(try subscriptionQuery(query), "READ_INSTANCE", context)))
         }
         group.post("execution/:id/messageSubscriptions/:name/trigger") { request, context in
+            try await requireOnInstance("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             let body = try await body(request, context)
             try body.allowOnly(["variables"])
             _ = try await runtime.correlate(MessageCorrelation(
@@ -138,7 +137,8 @@ extension EngineRestAPI {
             return JSONResponse.noContent()
         }
         group.get("process-instance/:id/activity-instances") { _, context in
-            JSONResponse.make(Self.json(try await runtime.activityInstanceTree(of: try context.pathParameter("id")), parent: nil))
+            try await requireOnInstance("READ_INSTANCE", try context.pathParameter("id"), context)
+            return JSONResponse.make(Self.json(try await runtime.activityInstanceTree(of: try context.pathParameter("id")), parent: nil))
         }
     }
 

@@ -71,7 +71,7 @@ public struct PlanApprovalAPI: Sendable {
         let query = try QueryParameters(request, allowed: ["assignee", "candidateGroup"])
         let tasks = try await runtime.tasks(TaskQuery(
             assignee: query.string("assignee"), candidateGroups: query.string("candidateGroup").map { [$0] } ?? [], processDefinitionKey: processKey,
-            visibleTo: Authorization.taskVisibility(context.identity)))
+            visibleTo: try await Authorization.taskVisibility(context.identity, try await Access.of(context.identity, runtime))))
         var items: [JSONValue] = []
         for task in tasks {
             let variables = try await runtime.taskVariables(task.id)
@@ -97,7 +97,7 @@ public struct PlanApprovalAPI: Sendable {
         guard let user = try body.string("userId"), !user.isEmpty else { throw RestError.invalid("Expected 'userId' to name the reviewer, but it is missing.") }
         try Authorization.requireSelf(user, context.identity)
         let task = try await runtime.task(try context.pathParameter("taskId"))
-        try Authorization.requireWork(on: task, context.identity)
+        try Authorization.requireWork(on: task, context.identity, try await Access.of(context.identity, runtime))
         let variables = try await runtime.taskVariables(task.id)
         if variables["submittedBy"] == .string(user) {
             throw RestError.forbidden("User '\(user)' submitted this draft and may not decide on it.")

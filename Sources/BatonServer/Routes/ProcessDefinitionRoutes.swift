@@ -8,20 +8,22 @@ extension EngineRestAPI {
             "processDefinitionId", "key", "name", "deploymentId", "version", "versionTag", "latestVersion", "firstResult", "maxResults",
             "sortBy", "sortOrder",
         ]
-        group.get("process-definition") { request, _ in
+        group.get("process-definition") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.array(try page(try await definitions(query), query).map(Self.json)))
+            return JSONResponse.make(.array(try page(try await definitions(query, context), query).map(Self.json)))
         }
-        group.get("process-definition/count") { request, _ in
+        group.get("process-definition/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.count(try await definitions(query).count)
+            return JSONResponse.count(try await definitions(query, context).count)
         }
-        group.get("process-definition/statistics") { request, _ in
+        group.get("process-definition/statistics") { request, context in
+            let access = try await access(context)
             let query = try QueryParameters(request, allowed: ["failedJobs", "incidents", "incidentsForType", "rootIncidents"])
             let statistics = Dictionary(try await runtime.definitionStatistics().map { ($0.definitionID, $0) }) { first, _ in first }
             let wantIncidents = try query.bool("incidents") == true || query.bool("rootIncidents") == true || query.string("incidentsForType") != nil
             let countFailedJobs = try query.bool("failedJobs") == true
-            let items: [JSONValue] = try await runtime.processDefinitions().map { definition in
+            let readable = try await runtime.processDefinitions().filter { access.allows("READ", processKey: $0.key) }
+            let items: [JSONValue] = readable.map { definition in
                 let entry = statistics[definition.id]
                 let incidents = (entry?.openIncidents ?? []).filter { incident in query.string("incidentsForType").map { $0 == incident.kind } ?? true }
                 return .object([
@@ -38,23 +40,30 @@ extension EngineRestAPI {
             return JSONResponse.make(.array(items))
         }
         group.get("process-definition/key/:key") { _, context in
-            JSONResponse.make(Self.json(try await latest(try context.pathParameter("key"))))
+            let definition = try await latest(try context.pathParameter("key"))
+            try await access(context).require("READ", processKey: definition.key)
+            return JSONResponse.make(Self.json(definition))
         }
         group.get("process-definition/key/:key/xml") { _, context in
-            try await xml(try await latest(try context.pathParameter("key")).id)
+            try await xml(try await latest(try context.pathParameter("key")).id, context)
         }
         group.post("process-definition/key/:key/start") { request, context in
             try await start(try await latest(try context.pathParameter("key")).id, request, context)
         }
         group.get("process-definition/:id") { _, context in
-            JSONResponse.make(Self.json(try await runtime.processDefinition(try context.pathParameter("id")).definition))
+            let definition = try await runtime.processDefinition(try context.pathParameter("id")).definition
+            try await access(context).require("READ", processKey: definition.key)
+            return JSONResponse.make(Self.json(definition))
         }
-        group.get("process-definition/:id/xml") { _, context in try await xml(try context.pathParameter("id")) }
+        group.get("process-definition/:id/xml") { _, context in try await xml(try context.pathParameter("id"), context) }
         group.post("process-definition/:id/start") { request, context in try await start(try context.pathParameter("id"), request, context) }
     }
 
-    private func definitions(_ query: QueryParameters) async throws -> [ProcessDefinitionInfo] {
-        var result = try await runtime.processDefinitions(key: query.string("key"))
+    /// The definitions the parameters ask for and the caller may read (definitions are few: an
+    /// administrator deploys them, so they are filtered here rather than in SQL).
+    private func definitions(_ query: QueryParameters, _ context: BatonRequestContext) async throws -> [ProcessDefinitionInfo] {
+        let access = try await access(context)
+        var result = try await runtime.processDefinitions(key: query.string("key")).filter { access.allows("READ", processKey: $0.key) }
         if let id = query.string("processDefinitionId") { result = result.filter { $0.id == id } }
         if let name = query.string("name") { result = result.filter { $0.name == name } }
         if let deployment = query.string("deploymentId") { result = result.filter { $0.deploymentID == deployment } }
@@ -75,8 +84,9 @@ extension EngineRestAPI {
         return definition
     }
 
-    private func xml(_ id: String) async throws -> Response {
+    private func xml(_ id: String, _ context: BatonRequestContext) async throws -> Response {
         let (definition, bytes) = try await runtime.processDefinition(id)
+        try await access(context).require("READ", processKey: definition.key)
         return JSONResponse.make(.object([.init("id", .string(definition.id)), .init("bpmn20Xml", .string(String(decoding: bytes, as: UTF8.self)))]))
     }
 
@@ -89,6 +99,7 @@ extension EngineRestAPI {
             throw RestError.invalid("Baton starts instances at their start event only; 'startInstructions' must be empty.")
         }
         if try body.bool("skipIoMappings") == true { throw RestError.invalid("Baton always applies input/output mappings; 'skipIoMappings' must be false.") }
+        try await access(context).require("CREATE_INSTANCE", processKey: try await runtime.processDefinition(definitionID).definition.key)
         let instance = try await runtime.start(definitionID: definitionID, businessKey: try body.string("businessKey"), variables: try body.variables("variables"))
         var json = Self.json(instance)
         if try body.bool("withVariablesInReturn") == true, case .object(var members) = json {

@@ -8,35 +8,39 @@ extension EngineRestAPI {
             "processInstanceIds", "processDefinitionKey", "processDefinitionId", "businessKey", "active", "variables", "superProcessInstance",
             "firstResult", "maxResults", "sortBy", "sortOrder",
         ]
-        group.get("process-instance") { request, _ in
+        group.get("process-instance") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            guard let instances = try instanceQuery(query) else { return JSONResponse.make(.array([])) }
+            guard var instances = try instanceQuery(query) else { return JSONResponse.make(.array([])) }
+            instances.definitions = try await access(context).definitions("READ_INSTANCE")
             return JSONResponse.make(.array(try await runtime.instances(instances, page: try query.page()).map(Self.json)))
         }
-        group.get("process-instance/count") { request, _ in
+        group.get("process-instance/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            guard let instances = try instanceQuery(query) else { return JSONResponse.count(0) }
+            guard var instances = try instanceQuery(query) else { return JSONResponse.count(0) }
+            instances.definitions = try await access(context).definitions("READ_INSTANCE")
             return JSONResponse.count(try await runtime.count(instances))
         }
         group.get("process-instance/:id") { _, context in
             let instance = try await runtime.instance(try context.pathParameter("id"))
             guard instance.state == .active else { throw RestError.notFound("Process instance with id \(instance.id) does not exist") }
+            try await access(context).require("READ_INSTANCE", processKey: instance.processKey)
             return JSONResponse.make(Self.json(instance))
         }
         group.delete("process-instance/:id") { _, context in
-            try Authorization.requireAdmin(context.identity, to: "cancel process instances")
             let id = try context.pathParameter("id")
-            guard try await runtime.instance(id).state == .active else { throw RestError.notFound("Process instance with id \(id) does not exist") }
+            let instance = try await runtime.instance(id)
+            guard instance.state == .active else { throw RestError.notFound("Process instance with id \(id) does not exist") }
+            try await access(context).require("DELETE_INSTANCE", processKey: instance.processKey)
             try await runtime.cancel(id)
             return JSONResponse.noContent()
         }
         group.get("process-instance/:id/variables") { _, context in
-            try Authorization.requireAdmin(context.identity, to: "read process variables")
+            try await requireOnInstance("READ_INSTANCE", try context.pathParameter("id"), context)
             let variables = try await runtime.variables(of: try context.pathParameter("id"))
             return JSONResponse.make(.object(variables.map { .init($0.name, TypedValue.encode($0.value)) }))
         }
         group.get("process-instance/:id/variables/:name") { _, context in
-            try Authorization.requireAdmin(context.identity, to: "read process variables")
+            try await requireOnInstance("READ_INSTANCE", try context.pathParameter("id"), context)
             let name = try context.pathParameter("name")
             guard let variable = try await runtime.variables(of: try context.pathParameter("id")).first(where: { $0.name == name }) else {
                 throw RestError.notFound("process instance variable with name \(name) does not exist")
@@ -44,7 +48,7 @@ extension EngineRestAPI {
             return JSONResponse.make(TypedValue.encode(variable.value))
         }
         group.put("process-instance/:id/variables/:name") { request, context in
-            try Authorization.requireAdmin(context.identity, to: "change process variables")
+            try await requireOnInstance("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             let name = try context.pathParameter("name")
             let body = try await body(request, context)
             let value = try TypedValue.decode(body.value, path: name)
@@ -52,7 +56,7 @@ extension EngineRestAPI {
             return JSONResponse.noContent()
         }
         group.post("process-instance/:id/variables") { request, context in
-            try Authorization.requireAdmin(context.identity, to: "change process variables")
+            try await requireOnInstance("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             let body = try await body(request, context)
             try body.allowOnly(["modifications", "deletions"])
             if let deletions = try body.strings("deletions"), !deletions.isEmpty {

@@ -11,21 +11,21 @@ extension EngineRestAPI {
         ]
         group.get("task") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.array(try await runtime.tasks(try taskQuery(query, for: context.identity), page: try query.page()).map(Self.json)))
+            return JSONResponse.make(.array(try await runtime.tasks(try await taskQuery(query, context), page: try query.page()).map(Self.json)))
         }
         // Camunda's POST queries: the same parameters in a JSON body, paging in the URL.
         group.post("task") { request, context in
             let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults"])
             let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
-            return JSONResponse.make(.array(try await runtime.tasks(try taskQuery(query, for: context.identity), page: try paging.page()).map(Self.json)))
+            return JSONResponse.make(.array(try await runtime.tasks(try await taskQuery(query, context), page: try paging.page()).map(Self.json)))
         }
         group.post("task/count") { request, context in
             let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
-            return JSONResponse.count(try await runtime.count(try taskQuery(query, for: context.identity)))
+            return JSONResponse.count(try await runtime.count(try await taskQuery(query, context)))
         }
         group.get("task/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.count(try await runtime.count(try taskQuery(query, for: context.identity)))
+            return JSONResponse.count(try await runtime.count(try await taskQuery(query, context)))
         }
         group.get("task/:id") { _, context in JSONResponse.make(Self.json(try await authorizedTask(context))) }
         group.get("task/:id/form") { _, context in
@@ -39,11 +39,11 @@ extension EngineRestAPI {
             try body.allowOnly(["userId"])
             guard let user = try body.string("userId"), !user.isEmpty else { throw RestError.invalid("Expected 'userId' to name the user claiming the task, but it is missing.") }
             try Authorization.requireSelf(user, context.identity)
-            try await runtime.claim(try context.pathParameter("id"), userID: user, authorize: Self.mayWork(context.identity))
+            try await runtime.claim(try context.pathParameter("id"), userID: user, authorize: try await mayWork(context))
             return JSONResponse.noContent()
         }
         group.post("task/:id/unclaim") { _, context in
-            try await runtime.unclaim(try context.pathParameter("id"), authorize: Self.mayWork(context.identity))
+            try await runtime.unclaim(try context.pathParameter("id"), authorize: try await mayWork(context))
             return JSONResponse.noContent()
         }
         group.post("task/:id/assignee") { request, context in
@@ -51,7 +51,7 @@ extension EngineRestAPI {
             try body.allowOnly(["userId"])
             let user = try body.string("userId")
             try Authorization.requireSelf(user, context.identity)
-            try await runtime.setAssignee(try context.pathParameter("id"), to: user, authorize: Self.mayWork(context.identity))
+            try await runtime.setAssignee(try context.pathParameter("id"), to: user, authorize: try await mayWork(context))
             return JSONResponse.noContent()
         }
         group.post("task/:id/complete") { request, context in
@@ -59,7 +59,7 @@ extension EngineRestAPI {
             try body.allowOnly(["variables", "withVariablesInReturn"])
             let completion = try await runtime.completeTask(
                 try context.pathParameter("id"), variables: try body.variables("variables"), userID: context.identity?.userID,
-                authorize: Self.mayWork(context.identity))
+                authorize: try await mayWork(context))
             guard try body.bool("withVariablesInReturn") == true else { return JSONResponse.noContent() }
             return JSONResponse.make(.object(completion.variables.map { .init($0.name, TypedValue.encode($0.value)) }))
         }
@@ -78,20 +78,22 @@ extension EngineRestAPI {
     }
 
     /// The check a command makes on the task it locked: 403 unless the caller may work on it.
-    static func mayWork(_ identity: Identity?) -> Runtime.TaskAuthorization {
-        { task in try Authorization.requireWork(on: task, identity) }
+    func mayWork(_ context: BatonRequestContext) async throws -> Runtime.TaskAuthorization {
+        let identity = context.identity, access = try await access(context)
+        return { task in try Authorization.requireWork(on: task, identity, access) }
     }
 
     /// The task the path names, if the caller may work on it (403 otherwise).
     private func authorizedTask(_ context: BatonRequestContext) async throws -> TaskInfo {
         let task = try await runtime.task(try context.pathParameter("id"))
-        try Authorization.requireWork(on: task, context.identity)
+        try Authorization.requireWork(on: task, context.identity, try await access(context))
         return task
     }
 
     /// The task query the parameters ask for, limited to the tasks the caller may work on (in
     /// the query itself, so paging and counts stay right).
-    private func taskQuery(_ query: QueryParameters, for identity: Identity?) throws -> TaskQuery {
+    private func taskQuery(_ query: QueryParameters, _ context: BatonRequestContext) async throws -> TaskQuery {
+        let identity = context.identity
         let groups = (query.list("candidateGroups") ?? []) + (query.string("candidateGroup").map { [$0] } ?? [])
         return TaskQuery(
             taskID: query.string("taskId"), assignee: query.string("assignee"), candidateUser: query.string("candidateUser"),
@@ -100,7 +102,7 @@ extension EngineRestAPI {
             includeAssigned: try query.bool("includeAssignedTasks") ?? false, unassigned: try query.bool("unassigned") ?? false,
             processInstanceID: query.string("processInstanceId"), processDefinitionID: query.string("processDefinitionId"),
             processDefinitionKey: query.string("processDefinitionKey"), taskDefinitionKey: query.string("taskDefinitionKey"),
-            visibleTo: Authorization.taskVisibility(identity), sorting: try query.sorting([Sorting(.created)]))
+            visibleTo: try await Authorization.taskVisibility(identity, try await access(context)), sorting: try query.sorting([Sorting(.created)]))
     }
 
     static func json(_ task: TaskInfo) -> JSONValue {

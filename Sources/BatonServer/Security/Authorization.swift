@@ -1,30 +1,26 @@
 import BatonEngine
 
-/// What an authenticated caller may do. Without credentials configured (no identity) everything
-/// is allowed; members of the admin group may do everything; others work on a task only as its
-/// assignee or one of its candidates (user or group), and leave deployments, cancellation and
-/// process variables to admins.
+/// Who may work on which task. Without credentials configured (no identity) everyone; members
+/// of the admin group on all; others on a task as its assignee or one of its candidates (user or
+/// group), as Camunda's implicit task rights are, or where an authorization grants `READ_TASK`
+/// (to see) or `TASK_WORK` / `UPDATE_TASK` (to work) on its process definition.
 enum Authorization {
-    static func mayWork(on task: TaskInfo, _ identity: Identity?) -> Bool {
-        taskVisibility(identity)?.allows(task) ?? true
-    }
-
     /// The tasks a caller may see, as a query condition; nil when they may see all.
-    static func taskVisibility(_ identity: Identity?) -> TaskVisibility? {
+    static func taskVisibility(_ identity: Identity?, _ access: Access) async throws -> TaskVisibility? {
         guard let identity, !identity.isAdmin else { return nil }
-        return TaskVisibility(userID: identity.userID, groups: identity.groups)
+        return TaskVisibility(userID: identity.userID, groups: identity.groups, definitions: try await access.definitions("READ_TASK"))
     }
 
-    static func requireWork(on task: TaskInfo, _ identity: Identity?) throws {
-        guard mayWork(on: task, identity) else {
-            throw RestError.forbidden(
-                "User '\(identity?.userID ?? "")' may not work on task '\(task.id)': only its assignee, its candidate users and groups, and the admin group may.")
-        }
-    }
-
-    static func requireAdmin(_ identity: Identity?, to action: String) throws {
+    static func requireWork(on task: TaskInfo, _ identity: Identity?, _ access: Access) throws {
         guard let identity, !identity.isAdmin else { return }
-        throw RestError.forbidden("User '\(identity.userID)' may not \(action): that is for members of the admin group.")
+        let key = Access.processKey(ofDefinition: task.processDefinitionID)
+        if TaskVisibility(userID: identity.userID, groups: identity.groups).allows(task) || access.allows("TASK_WORK", processKey: key)
+            || access.allows("UPDATE_TASK", processKey: key)
+        {
+            return
+        }
+        throw RestError.forbidden(
+            "User '\(identity.userID)' may not work on task '\(task.id)': only its assignee, its candidate users and groups, the admin group, and users granted TASK_WORK on process definition '\(key)' may.")
     }
 
     /// A non-admin acts only as themselves (claiming for someone else is an admin's job).

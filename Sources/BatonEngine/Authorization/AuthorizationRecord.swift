@@ -1,0 +1,62 @@
+/// One of Camunda 7's authorizations: who (a user, a group, or everyone) is granted or refused
+/// which permissions on which resource (`*` for all of its kind).
+public struct AuthorizationRecord: Hashable, Sendable {
+    /// Camunda's authorization types, with its numbers.
+    public enum Kind: Int, Hashable, Sendable, CaseIterable {
+        /// Applies to every user (`userId` is `*`).
+        case global = 0
+        case grant = 1
+        case revoke = 2
+    }
+
+    public var id: String
+    public var kind: Kind
+    /// `*` for a global authorization; nil when it names a group.
+    public var userID: String?
+    public var groupID: String?
+    /// Camunda's resource type number (see ``AuthorizationResource``).
+    public var resourceType: Int
+    /// The resource's id (a process definition key, a deployment id…) or `*`.
+    public var resourceID: String
+    /// Permission names (`READ`, `CREATE_INSTANCE`…), `ALL` for every one.
+    public var permissions: [String]
+
+    public init(id: String, kind: Kind, userID: String?, groupID: String?, resourceType: Int, resourceID: String, permissions: [String]) {
+        self.id = id
+        self.kind = kind
+        self.userID = userID
+        self.groupID = groupID
+        self.resourceType = resourceType
+        self.resourceID = resourceID
+        self.permissions = permissions
+    }
+
+    func covers(_ permission: String) -> Bool { permissions.contains(permission) || permissions.contains("ALL") }
+}
+
+/// The resources Baton guards, with Camunda's resource type numbers and the permissions each
+/// knows.
+public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
+    case authorization = 4
+    case processDefinition = 6
+    case deployment = 9
+
+    public var name: String {
+        switch self {
+        case .authorization: "Authorization"
+        case .processDefinition: "ProcessDefinition"
+        case .deployment: "Deployment"
+        }
+    }
+
+    public var permissions: [String] {
+        switch self {
+        case .authorization, .deployment: ["READ", "UPDATE", "CREATE", "DELETE"]
+        case .processDefinition:
+            [
+                "READ", "UPDATE", "DELETE", "CREATE_INSTANCE", "READ_INSTANCE", "UPDATE_INSTANCE", "DELETE_INSTANCE", "READ_TASK", "UPDATE_TASK",
+                "TASK_WORK", "TASK_ASSIGN", "READ_HISTORY",
+            ]
+        }
+    }
+}
