@@ -949,10 +949,13 @@ enum OpenAPIDocument {
             "includeExtensionProperties": {"type": "boolean"},
             "businessKey": {"type": "string"},
             "processDefinitionId": {"type": "string"},
+            "processDefinitionIdIn": {"type": "array", "items": {"type": "string"}},
             "processDefinitionKey": {"type": "string"},
+            "processDefinitionKeyIn": {"type": "array", "items": {"type": "string"}},
+            "processDefinitionVersionTag": {"type": "string"},
             "tenantIdIn": {"type": "array", "items": {"type": "string"}},
             "withoutTenantId": {"type": "boolean"},
-            "processVariables": {"type": "object"}
+            "processVariables": {"type": "object", "description": "Process variable values (plain JSON) the task's instance must hold."}
            },
            "additionalProperties": false,
            "required": ["topicName", "lockDuration"]

@@ -337,3 +337,27 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         try await test.expectEnded(instance)
     }
 }
+
+/// The runtime applies fetchAndLock's topic filters on both stores alike (the REST test covers
+/// each filter through PostgreSQL).
+@Suite struct ExternalTaskTopicFilterRuntimeTests {
+    @Test(arguments: TestBackend.allCases) func topicFiltersNarrowWhatIsLocked(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
+        for key in ["alpha", "beta"] {
+            try await test.deploy("""
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+                <process id="\(key)" isExecutable="true"><startEvent id="s" /><serviceTask id="x" camunda:type="external" camunda:topic="archive" />
+                  <endEvent id="e" /><sequenceFlow id="f1" sourceRef="s" targetRef="x" /><sequenceFlow id="f2" sourceRef="x" targetRef="e" /></process></definitions>
+                """, name: "\(key).bpmn")
+        }
+        let alpha = try await test.start("alpha", ["region": .string("north")], businessKey: "a-1")
+        let beta = try await test.start("beta", ["region": .string("south")], businessKey: "b-1")
+        func locked(_ topic: FetchTopic, worker: String) async throws -> [String] {
+            try await test.runtime.fetchAndLock(workerID: worker, maxTasks: 10, topics: [topic]).map(\.processInstanceID)
+        }
+        #expect(try await locked(FetchTopic(name: "archive", lockDuration: 1000, processDefinitionKeys: ["beta"]), worker: "w1") == [beta])
+        #expect(try await locked(FetchTopic(name: "archive", lockDuration: 1000, businessKey: "b-1"), worker: "w2") == [], "beta's task is locked already")
+        #expect(try await locked(FetchTopic(name: "archive", lockDuration: 1000, processVariables: ["region": .string("west")]), worker: "w3") == [])
+        #expect(try await locked(FetchTopic(name: "archive", lockDuration: 1000, processVariables: ["region": .string("north")]), worker: "w4") == [alpha])
+    }
+}

@@ -8,11 +8,60 @@ public struct FetchTopic: Sendable {
     public var lockDuration: Int64
     /// Variable names to send (nil: all visible ones).
     public var variables: [String]?
+    /// Only tasks of instances of these definition ids, of these keys, with this version tag,
+    /// with this business key, whose process variables hold these values (Camunda's topic
+    /// filters); nil and empty mean no condition.
+    public var processDefinitionIDs: [String]?
+    public var processDefinitionKeys: [String]?
+    public var processDefinitionVersionTag: String?
+    public var businessKey: String?
+    public var processVariables: [String: VariableValue]
+    /// Baton has no tenants: `tenantIdIn` with any tenant matches no task.
+    public var tenantIDs: [String]?
 
-    public init(name: String, lockDuration: Int64, variables: [String]? = nil) {
+    public init(
+        name: String, lockDuration: Int64, variables: [String]? = nil, processDefinitionIDs: [String]? = nil, processDefinitionKeys: [String]? = nil,
+        processDefinitionVersionTag: String? = nil, businessKey: String? = nil, processVariables: [String: VariableValue] = [:], tenantIDs: [String]? = nil
+    ) {
         self.name = name
         self.lockDuration = lockDuration
         self.variables = variables
+        self.processDefinitionIDs = processDefinitionIDs
+        self.processDefinitionKeys = processDefinitionKeys
+        self.processDefinitionVersionTag = processDefinitionVersionTag
+        self.businessKey = businessKey
+        self.processVariables = processVariables
+        self.tenantIDs = tenantIDs
+    }
+
+    /// The definitions (by id) this topic's filters leave, among `all`.
+    func definitions(among all: [DefinitionRecord]) -> ResourceScope {
+        if let tenants = tenantIDs, !tenants.isEmpty { return .only([]) }
+        guard processDefinitionIDs != nil || processDefinitionKeys != nil || processDefinitionVersionTag != nil else { return .all }
+        return .only(Set(all.filter { definition in
+            (processDefinitionIDs.map { $0.contains(definition.id) } ?? true) && (processDefinitionKeys.map { $0.contains(definition.key) } ?? true)
+                && (processDefinitionVersionTag.map { $0 == definition.versionTag } ?? true)
+        }.map(\.id)))
+    }
+
+    /// Whether the locked instance holding the task meets the filters SQL did not decide.
+    func admits(_ record: InstanceRecord) -> Bool {
+        (businessKey.map { $0 == record.state.businessKey } ?? true)
+            && processVariables.allSatisfy { name, value in record.state.variable(name, from: nil).map { $0.sameJSON(as: value) } ?? false }
+    }
+}
+
+/// One topic's part of an external-task lookup: its name, the definitions (by id) its filters
+/// and the worker's authorizations leave, and a business key if it asks for one.
+public struct ExternalTaskTopicQuery: Hashable, Sendable {
+    public var topic: String
+    public var definitions: ResourceScope
+    public var businessKey: String?
+
+    public init(topic: String, definitions: ResourceScope, businessKey: String?) {
+        self.topic = topic
+        self.definitions = definitions
+        self.businessKey = businessKey
     }
 }
 
@@ -42,10 +91,15 @@ extension Runtime {
         return try await store.transaction { transaction in
             let now = clock.now()
             var locked: [LockedExternalTask] = []
-            let candidates = try await transaction.lockableExternalTasks(topics: topics.map(\.name), definitions: definitions, at: now, limit: maxTasks)
+            let all = try await transaction.definitions(key: nil)
+            let queries = topics.map { topic in
+                ExternalTaskTopicQuery(topic: topic.name, definitions: topic.definitions(among: all).intersection(definitions), businessKey: topic.businessKey)
+            }
+            let candidates = try await transaction.lockableExternalTasks(topics: queries, at: now, limit: maxTasks)
             for candidate in candidates {
                 guard let record = try await transaction.lockInstance(candidate.instanceID), let job = record.state.job(candidate.jobID),
-                    case .external(let topic) = job.kind, let fetch = topics.first(where: { $0.name == topic })
+                    case .external(let topic) = job.kind,
+                    let fetch = topics.first(where: { $0.name == topic && $0.definitions(among: all).intersection(definitions).contains(record.definitionID) && $0.admits(record) })
                 else { continue }
                 let lock = JobLock(workerID: workerID, expiresAt: now.adding(milliseconds: max(0, fetch.lockDuration)))
                 try await transaction.setLock(lock, onJob: job.id)

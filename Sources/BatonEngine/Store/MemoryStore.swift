@@ -251,12 +251,15 @@ final class MemoryTransaction: StoreTransaction {
         return result
     }
 
-    func lockableExternalTasks(topics: [String], definitions: ResourceScope, at now: Timestamp, limit: Int) -> [(jobID: String, instanceID: String)] {
+    func lockableExternalTasks(topics: [ExternalTaskTopicQuery], at now: Timestamp, limit: Int) -> [(jobID: String, instanceID: String)] {
         var result: [(String, String)] = []
         for jobID in data.jobOrder where result.count < limit {
-            guard let owner = data.jobOwners[jobID], let instance = data.instances[owner], definitions.contains(instance.definitionID),
-                let job = instance.state.job(jobID),
-                case .external(let topic) = job.kind, topics.contains(topic), job.retries > 0, (job.dueAt ?? now) <= now
+            guard let owner = data.jobOwners[jobID], let instance = data.instances[owner], let job = instance.state.job(jobID),
+                case .external(let topic) = job.kind, job.retries > 0, (job.dueAt ?? now) <= now,
+                topics.contains(where: { query in
+                    query.topic == topic && query.definitions.contains(instance.definitionID)
+                        && (query.businessKey.map { $0 == instance.state.businessKey } ?? true)
+                })
             else { continue }
             if let lock = data.jobLocks[jobID], lock.expiresAt > now { continue }
             result.append((jobID, owner))

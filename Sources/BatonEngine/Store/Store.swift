@@ -83,9 +83,9 @@ public protocol StoreTransaction: AnyObject {
     func subscriptions(messageName: String) async throws -> [(subscriptionID: String, instanceID: String)]
     /// Jobs whose due time has come, oldest first, with their instance.
     func dueJobs(at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)]
-    /// External tasks of `topics` that no worker holds (or whose lock expired), with retries left,
-    /// of the process definitions (by id) in `definitions`.
-    func lockableExternalTasks(topics: [String], definitions: ResourceScope, at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)]
+    /// External tasks that no worker holds (or whose lock expired), with retries left, of any of
+    /// `topics` (each with the definitions and business key it is limited to), oldest first.
+    func lockableExternalTasks(topics: [ExternalTaskTopicQuery], at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)]
     func lock(ofJob id: String) async throws -> JobLock?
     func setLock(_ lock: JobLock?, onJob id: String) async throws
     /// The called instance started for call activity `elementKey` of `instanceID`.

@@ -29,13 +29,21 @@ extension PostgresTransaction {
         ).rows.map { ($0[0]!, $0[1]!) }
     }
 
-    func lockableExternalTasks(topics: [String], definitions: ResourceScope, at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)] {
+    func lockableExternalTasks(topics: [ExternalTaskTopicQuery], at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)] {
         var select = SQLSelect(from: "jobs")
         select.require("kind = 'external'")
-        select.require("topic = ANY(\(select.bind(topics)))")
         let at = select.bind(time(now)) + "::timestamptz"
         select.require("retries > 0 AND (due_at IS NULL OR due_at <= \(at)) AND (lock_expires_at IS NULL OR lock_expires_at <= \(at))")
-        select.scope("process_definition_id", definitions)
+        // Each topic with its own limits, any of them.
+        let alternatives = topics.map { query -> String in
+            var conditions = ["topic = \(select.bind(query.topic))"]
+            if let definitions = select.condition("process_definition_id", in: query.definitions) { conditions.append(definitions) }
+            if let key = query.businessKey {
+                conditions.append("instance_id IN (SELECT id FROM process_instances WHERE business_key = \(select.bind(key)))")
+            }
+            return "(" + conditions.joined(separator: " AND ") + ")"
+        }
+        select.require(alternatives.isEmpty ? "false" : "(" + alternatives.joined(separator: " OR ") + ")")
         let statement = select.list(
             "id, instance_id", sorting: [Sorting<JobInfo.SortKey>](), column: { _ in "" }, tieBreakers: ["sequence"], page: Page(firstResult: 0, maxResults: limit))
         return try await read(statement.sql + " FOR UPDATE SKIP LOCKED", statement.parameters).rows.map { ($0[0]!, $0[1]!) }

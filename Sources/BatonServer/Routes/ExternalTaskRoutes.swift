@@ -97,16 +97,28 @@ extension EngineRestAPI {
         for topic in try body.array("topics") ?? [] {
             try topic.allowOnly([
                 "topicName", "lockDuration", "variables", "localVariables", "deserializeValues", "includeExtensionProperties", "businessKey",
-                "processDefinitionId", "processDefinitionKey", "tenantIdIn", "withoutTenantId", "processVariables",
+                "processDefinitionId", "processDefinitionIdIn", "processDefinitionKey", "processDefinitionKeyIn", "processDefinitionVersionTag",
+                "tenantIdIn", "withoutTenantId", "processVariables",
             ])
-            if let filter = try topic.object("processVariables"), filter.value != .object([]) {
-                throw RestError.invalid("Baton does not filter external tasks by process variables; '\(topic.path).processVariables' must be empty.")
-            }
             guard let name = try topic.string("topicName") else { throw RestError.invalid("Expected '\(topic.path).topicName', but it is missing.") }
             guard let duration = try topic.integer("lockDuration"), duration > 0 else {
                 throw RestError.invalid("Expected '\(topic.path).lockDuration' to be a positive number of milliseconds, but it is missing or not positive.")
             }
-            topics.append(FetchTopic(name: name, lockDuration: duration, variables: try topic.strings("variables")))
+            // Camunda's topic filters: a single value and a list of them narrow alike.
+            func either(_ single: String, _ list: String) throws -> [String]? {
+                let values = (try topic.string(single).map { [$0] } ?? []) + (try topic.strings(list) ?? [])
+                return values.isEmpty ? nil : values
+            }
+            var processVariables: [String: VariableValue] = [:]
+            if let filter = try topic.object("processVariables"), case .object(let members) = filter.value {
+                for member in members { processVariables[member.key] = VariableValue(member.value) }
+            }
+            topics.append(FetchTopic(
+                name: name, lockDuration: duration, variables: try topic.strings("variables"),
+                processDefinitionIDs: try either("processDefinitionId", "processDefinitionIdIn"),
+                processDefinitionKeys: try either("processDefinitionKey", "processDefinitionKeyIn"),
+                processDefinitionVersionTag: try topic.string("processDefinitionVersionTag"), businessKey: try topic.string("businessKey"),
+                processVariables: processVariables, tenantIDs: try topic.strings("tenantIdIn")))
         }
         let timeout = min(max(0, try body.integer("asyncResponseTimeout") ?? 0), Self.longestLongPoll)
         let clock = ContinuousClock()
