@@ -31,7 +31,7 @@ extension CodingUserInfoKey {
 }
 
 /// Which of a table's two lists a stored position refers to.
-enum ElementKind: Sendable {
+public enum ElementKind: Sendable {
     case node, flow
 
     var noun: String { self == .node ? "flow node" : "sequence flow" }
@@ -74,27 +74,27 @@ enum ElementKind: Sendable {
     }
 }
 
-/// A flow node's position, stored as the node's element id.
+/// Which of an ``ElementTable``'s lists a stored position refers to.
+public protocol ElementPositionKind: Sendable {
+    static var elements: ElementKind { get }
+}
+
+public enum FlowNodes: ElementPositionKind { public static let elements = ElementKind.node }
+public enum SequenceFlows: ElementPositionKind { public static let elements = ElementKind.flow }
+
+/// A flow node's (or sequence flow's) position, stored as its element id.
 @propertyWrapper
-public struct NodePosition: Hashable, Sendable, Codable {
+public struct ElementPosition<Kind: ElementPositionKind>: Hashable, Sendable, Codable {
     public var wrappedValue: Int
 
     public init(wrappedValue: Int) { self.wrappedValue = wrappedValue }
     public init(_ position: Int) { wrappedValue = position }
-    public init(from decoder: any Decoder) throws { wrappedValue = try ElementKind.node.decode(from: decoder) }
-    public func encode(to encoder: any Encoder) throws { try ElementKind.node.encode(wrappedValue, to: encoder) }
+    public init(from decoder: any Decoder) throws { wrappedValue = try Kind.elements.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try Kind.elements.encode(wrappedValue, to: encoder) }
 }
 
-/// A sequence flow's position, stored as the flow's element id.
-@propertyWrapper
-public struct FlowPosition: Hashable, Sendable, Codable {
-    public var wrappedValue: Int
-
-    public init(wrappedValue: Int) { self.wrappedValue = wrappedValue }
-    public init(_ position: Int) { wrappedValue = position }
-    public init(from decoder: any Decoder) throws { wrappedValue = try ElementKind.flow.decode(from: decoder) }
-    public func encode(to encoder: any Encoder) throws { try ElementKind.flow.encode(wrappedValue, to: encoder) }
-}
+public typealias NodePosition = ElementPosition<FlowNodes>
+public typealias FlowPosition = ElementPosition<SequenceFlows>
 
 /// Sequence flows' positions, stored as their element ids.
 @propertyWrapper
