@@ -49,7 +49,7 @@ import Testing
     @Test func anInvalidFileIsRefusedWithItsDiagnostics() throws {
         let result = try BatonProcess.run(["run", "processes/invalid/gateway-rules.bpmn"])
         #expect(result.status == 1)
-        #expect(result.standardError.contains("[BPMN-E031]"))
+        #expect(result.standardError.contains("gateway-rules.bpmn:11:5: error: [BPMN-E032]"))
     }
 }
 

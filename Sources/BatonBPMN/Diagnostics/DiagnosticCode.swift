@@ -57,8 +57,11 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
 
     // MARK: Gateways and conditions
     /// A sequence flow out of a parallel gateway has a condition.
+    /// No longer reported: Camunda ignores such conditions, and so does Baton (``conditionIgnored``).
     public static let conditionOnParallelFlow = Self("BPMN-E030", "conditionOnParallelFlow")
     /// An exclusive or inclusive gateway has several unconditioned outgoing flows and no default.
+    /// No longer reported: Camunda takes a flow without condition as one that holds, and so does
+    /// Baton (``flowWithoutCondition``).
     public static let ambiguousGateway = Self("BPMN-E031", "ambiguousGateway")
     /// `default` names a flow that does not leave this node.
     public static let invalidDefaultFlow = Self("BPMN-E032", "invalidDefaultFlow")
@@ -108,4 +111,11 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let xmlWarning = Self("BPMN-W104", "xmlWarning")
     /// A process is not executable and will not be deployed.
     public static let notExecutable = Self("BPMN-W105", "notExecutable")
+    /// A sequence flow without an id gets one made from its source and target (stable per file).
+    public static let generatedID = Self("BPMN-W106", "generatedID")
+    /// A condition on a flow out of a parallel gateway is never evaluated (as in Camunda).
+    public static let conditionIgnored = Self("BPMN-W107", "conditionIgnored")
+    /// A flow out of an exclusive or inclusive gateway has no condition, so it always holds: an
+    /// exclusive gateway takes the first such flow, an inclusive one takes them all.
+    public static let flowWithoutCondition = Self("BPMN-W108", "flowWithoutCondition")
 }

@@ -14,6 +14,9 @@ struct DefinitionsReader {
     var executable = false
     /// What was reported as unreadable, so the validator does not report its consequences again.
     private(set) var failures = ReadFailures()
+    /// Every `id` attribute in the file, so an id made up for a flow never takes one an element
+    /// read later has.
+    private var documentIDs: Set<String> = []
 
     init(sink: DiagnosticSink, options: BPMNReadOptions) {
         self.sink = sink
@@ -30,6 +33,7 @@ struct DefinitionsReader {
 
     mutating func readDefinitions(_ root: XMLElement) -> Definitions {
         registry.reserveCapacity(root.tree.nodes.count / 2)
+        documentIDs = Set(root.tree.attributes.filter { $0.localName == "id" && $0.namespace == .none }.map { root.tree.string($0.value) })
         var definitions = Definitions()
         definitions.id = root.attribute("id")
         definitions.targetNamespace = root.attribute("targetNamespace")
@@ -149,9 +153,10 @@ struct DefinitionsReader {
     }
 
     private mutating func readSequenceFlow(_ element: XMLElement, parent: ElementID?) -> SequenceFlow? {
-        guard let id = register(element) else { return nil }
         let source = reference(element, "sourceRef")
         let target = reference(element, "targetRef")
+        let hasID = !(element.attribute("id")?.trimmingASCIIWhitespace().isEmpty ?? true)
+        guard let id = hasID ? register(element) : generatedFlowID(element, source: source, target: target) else { return nil }
         for (attribute, value) in [("sourceRef", source), ("targetRef", target)] where value == nil {
             sink.report(
                 .error, .missingAttribute, "Expected sequence flow '\(id)' to have a \(attribute), but it has none.",
@@ -165,6 +170,24 @@ struct DefinitionsReader {
         return SequenceFlow(
             id: id, name: element.attribute("name"), source: source, target: target, parent: parent, condition: condition,
             line: element.line)
+    }
+
+    /// An id for a sequence flow that has none (Camunda accepts such flows, and hand-written files
+    /// have them): `<source>-<target>`, with `-2`, `-3`… when taken. The same file always gives
+    /// the same ids, which stored instances rely on.
+    private mutating func generatedFlowID(_ element: XMLElement, source: ElementID?, target: ElementID?) -> ElementID? {
+        guard let source, let target else { return register(element) }  // reported as missing id and references
+        let base = "\(source.rawValue)-\(target.rawValue)"
+        var candidate = base
+        var suffix = 1
+        while registry[ElementID(candidate)] != nil || documentIDs.contains(candidate) {
+            suffix += 1
+            candidate = "\(base)-\(suffix)"
+        }
+        sink.report(
+            .warning, .generatedID, "Expected sequence flow from '\(source)' to '\(target)' to have an id, but it has none; it is called '\(candidate)'.",
+            line: element.line, tag: element.qualifiedName, element: ElementID(candidate))
+        return register(element, id: candidate)
     }
 
     /// Reads a `conditionExpression` (or `condition`): it must be one `${…}` JUEL expression.

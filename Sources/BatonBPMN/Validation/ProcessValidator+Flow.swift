@@ -19,6 +19,12 @@ extension ProcessValidator {
             }
             guard outgoing.isEmpty else { continue }
             switch node.kind {
+            case .gateway(.parallel):
+                // Camunda lets a parallel gateway end the tokens that reach it.
+                warning(
+                    .implicitEnd,
+                    "Expected \(describe(node)) to lead somewhere, but it has no outgoing sequence flow; the tokens that pass it end there (an implicit end event).",
+                    at: node)
             case .startEvent, .intermediateCatchEvent, .intermediateThrowEvent, .boundaryEvent, .gateway:
                 error(
                     .noOutgoingFlow,
@@ -46,10 +52,10 @@ extension ProcessValidator {
             switch kind {
             case .parallel:
                 for flow in outgoing where flow.condition != nil {
-                    error(
-                        .conditionOnParallelFlow,
-                        "Expected the flows out of parallel gateway '\(node.id)' to have no condition, but '\(flow.id)' has '\(flow.condition!.source)'; a parallel gateway takes every outgoing flow. Use an inclusive gateway to choose branches.",
-                        at: flow, attribute: "conditionExpression")
+                    warning(
+                        .conditionIgnored,
+                        "Expected the flows out of parallel gateway '\(node.id)' to have no condition, but '\(flow.id)' has '\(flow.condition!.source)'; a parallel gateway takes every outgoing flow and never evaluates it (as in Camunda). Use an inclusive gateway to choose branches.",
+                        at: flow)
                 }
             case .exclusive, .inclusive:
                 guard outgoing.count > 1 else { continue }
@@ -57,15 +63,17 @@ extension ProcessValidator {
                 let unconditioned = outgoing.filter {
                     $0.condition == nil && $0.id != node.defaultFlow && !failures.conditions.contains($0.id)
                 }
+                // Camunda counts a flow without condition as one that holds: warn, as it is likely a slip.
+                let taking = kind == .exclusive ? "takes the first of them, '\(unconditioned.first?.id.rawValue ?? "")'" : "takes them all"
                 if node.defaultFlow == nil, unconditioned.count > 1 {
-                    error(
-                        .ambiguousGateway,
-                        "Expected \(describe(node)) to have a condition on each outgoing flow or a default flow, but \(unconditioned.map { "'\($0.id)'" }.joined(separator: ", ")) have no condition and there is no default.",
+                    warning(
+                        .flowWithoutCondition,
+                        "Expected \(describe(node)) to have a condition on each outgoing flow or a default flow, but \(unconditioned.map { "'\($0.id)'" }.joined(separator: ", ")) have no condition; it \(taking) (as Camunda does).",
                         at: node)
                 } else if let defaultFlow = node.defaultFlow, let always = unconditioned.first {
-                    error(
-                        .ambiguousGateway,
-                        "Expected every non-default flow out of \(describe(node)) to have a condition, but '\(always.id)' has none, so the default flow '\(defaultFlow)' could never be taken.",
+                    warning(
+                        .flowWithoutCondition,
+                        "Expected every non-default flow out of \(describe(node)) to have a condition, but '\(always.id)' has none, so it always holds and the default flow '\(defaultFlow)' is never taken.",
                         at: node)
                 }
             case .eventBased:

@@ -50,6 +50,10 @@ struct ProcessValidator {
         sink.report(.error, code, message, line: flow.line, tag: tag(flow.id), element: flow.id, attribute: attribute, notes: notes)
     }
 
+    mutating func warning(_ code: DiagnosticCode, _ message: String, at flow: SequenceFlow) {
+        sink.report(.warning, code, message, line: flow.line, tag: tag(flow.id), element: flow.id)
+    }
+
     func describe(_ node: FlowNode) -> String { "\(node.kind.elementName) '\(node.id)'" }
 
     func scopeName(_ scope: ElementID?) -> String { scope.map { "subprocess '\($0)'" } ?? "the process" }

@@ -1,0 +1,102 @@
+import BatonBPMN
+import BatonCore
+import BatonModel
+import Testing
+
+/// What Camunda 7 accepts and Baton used to refuse (issue #13), ported from the behaviour its
+/// engine tests assert (ParallelGatewayTest, ExclusiveGatewayTest, InclusiveGatewayTest and
+/// hand-written files whose flows have no id): each deploys with a warning and runs as in Camunda.
+@Suite struct CamundaLenientModelTests {
+    private func warnings(_ xml: String) -> [String] {
+        BPMNReader.read(Array(xml.utf8), file: "t.bpmn").diagnostics.filter { $0.severity == .warning }.map(\.code.identifier)
+    }
+
+    @Test func flowsWithoutAnIdGetStableIdsFromTheirEnds() throws {
+        // A later element already called 'waitState-theEnd': the made-up id steps aside.
+        let xml = bpmn(#"""
+            <startEvent id="theStart" /><userTask id="waitState" /><endEvent id="theEnd" />
+            <sequenceFlow sourceRef="theStart" targetRef="waitState" /><sequenceFlow sourceRef="waitState" targetRef="waitState-theEnd" />
+            <sequenceFlow id="f" sourceRef="waitState-theEnd" targetRef="theEnd" /><task id="waitState-theEnd" />
+            """#)
+        #expect(warnings(xml).filter { $0 == "BPMN-W106" }.count == 2)
+        var scenario = try CoreScenario(xml)
+        try scenario.start()
+        #expect(scenario.waiting == ["waitState"])
+        try scenario.completeTask("waitState")
+        #expect(scenario.taken == ["theStart-waitState", "waitState-waitState-theEnd", "f"])
+        #expect(scenario.state.status == .completed)
+        #expect(try CoreScenario(xml).process.elements.flowIDs == scenario.process.elements.flowIDs, "the same file gives the same ids")
+
+        let taken = bpmn(#"""
+            <startEvent id="a" /><userTask id="b" /><endEvent id="e" />
+            <sequenceFlow sourceRef="a" targetRef="b" /><sequenceFlow id="g" sourceRef="b" targetRef="a-b" />
+            <task id="a-b" /><sequenceFlow id="h" sourceRef="a-b" targetRef="e" />
+            """#)
+        var stepsAside = try CoreScenario(taken)
+        try stepsAside.start()
+        #expect(stepsAside.taken == ["a-b-2"], "'a-b' is a later element's id")
+
+        let twice = bpmn(#"""
+            <startEvent id="s" /><parallelGateway id="fork" /><parallelGateway id="join" /><endEvent id="e" />
+            <sequenceFlow sourceRef="s" targetRef="fork" /><sequenceFlow sourceRef="fork" targetRef="join" />
+            <sequenceFlow sourceRef="fork" targetRef="join" /><sequenceFlow sourceRef="join" targetRef="e" />
+            """#)
+        var parallel = try CoreScenario(twice)
+        try parallel.start()
+        #expect(parallel.taken == ["s-fork", "fork-join", "fork-join-2", "join-e"], "a second flow between the same ends gets a suffix")
+        #expect(parallel.state.status == .completed)
+    }
+
+    @Test func aParallelGatewayWithoutOutgoingFlowEndsItsTokens() throws {
+        let xml = bpmn(#"""
+            <startEvent id="s" /><parallelGateway id="fork" /><userTask id="a" /><parallelGateway id="deadEnd" /><endEvent id="e" />
+            <sequenceFlow id="f1" sourceRef="s" targetRef="fork" /><sequenceFlow id="f2" sourceRef="fork" targetRef="a" />
+            <sequenceFlow id="f3" sourceRef="fork" targetRef="deadEnd" /><sequenceFlow id="f4" sourceRef="a" targetRef="e" />
+            """#)
+        #expect(warnings(xml).contains("BPMN-W102"))
+        var scenario = try CoreScenario(xml)
+        try scenario.start()
+        #expect(scenario.waiting == ["a"], "the gateway's token ended there")
+        try scenario.completeTask("a")
+        #expect(scenario.state.status == .completed)
+    }
+
+    @Test func conditionsOutOfAParallelGatewayAreIgnored() throws {
+        let xml = bpmn(#"""
+            <startEvent id="s" /><parallelGateway id="fork" /><endEvent id="a" /><endEvent id="b" />
+            <sequenceFlow id="f1" sourceRef="s" targetRef="fork" />
+            <sequenceFlow id="toA" sourceRef="fork" targetRef="a"><conditionExpression>${false}</conditionExpression></sequenceFlow>
+            <sequenceFlow id="toB" sourceRef="fork" targetRef="b" />
+            """#)
+        #expect(warnings(xml).contains("BPMN-W107"))
+        var scenario = try CoreScenario(xml)
+        try scenario.start()
+        #expect(scenario.taken == ["f1", "toA", "toB"])
+    }
+
+    @Test func flowsWithoutConditionHold_ExclusiveTakesTheFirst_InclusiveTakesAll() throws {
+        let exclusive = bpmn(#"""
+            <startEvent id="s" /><exclusiveGateway id="x" /><endEvent id="a" /><endEvent id="b" />
+            <sequenceFlow id="f1" sourceRef="s" targetRef="x" /><sequenceFlow id="toA" sourceRef="x" targetRef="a" />
+            <sequenceFlow id="toB" sourceRef="x" targetRef="b" />
+            """#)
+        #expect(warnings(exclusive).contains("BPMN-W108"))
+        var first = try CoreScenario(exclusive)
+        try first.start()
+        #expect(first.taken == ["f1", "toA"])
+
+        let inclusive = bpmn(#"""
+            <startEvent id="s" /><inclusiveGateway id="i" /><userTask id="a" /><userTask id="b" /><inclusiveGateway id="join" /><endEvent id="e" />
+            <sequenceFlow id="f1" sourceRef="s" targetRef="i" /><sequenceFlow id="toA" sourceRef="i" targetRef="a" />
+            <sequenceFlow id="toB" sourceRef="i" targetRef="b" /><sequenceFlow id="fa" sourceRef="a" targetRef="join" />
+            <sequenceFlow id="fb" sourceRef="b" targetRef="join" /><sequenceFlow id="fe" sourceRef="join" targetRef="e" />
+            """#)
+        #expect(warnings(inclusive).contains("BPMN-W108"))
+        var all = try CoreScenario(inclusive)
+        try all.start()
+        #expect(all.waiting == ["a", "b"])
+        try all.completeTask("a")
+        try all.completeTask("b")
+        #expect(all.state.status == .completed, "the join waits for both and fires once")
+    }
+}
