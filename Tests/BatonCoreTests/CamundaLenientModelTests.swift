@@ -99,4 +99,20 @@ import Testing
         try all.completeTask("b")
         #expect(all.state.status == .completed, "the join waits for both and fires once")
     }
+
+    /// Camunda's BoundaryErrorEventTest with an `errorRef` that names no `<error>`: the reference is
+    /// the error code.
+    @Test func anErrorRefNamingNoErrorIsItsOwnCode() throws {
+        let xml = bpmn(#"""
+            <startEvent id="s" /><serviceTask id="charge" camunda:type="external" camunda:topic="charge" /><endEvent id="paid" />
+            <boundaryEvent id="declined" attachedToRef="charge"><errorEventDefinition errorRef="DECLINED" /></boundaryEvent><endEvent id="refused" />
+            <sequenceFlow id="f1" sourceRef="s" targetRef="charge" /><sequenceFlow id="f2" sourceRef="charge" targetRef="paid" />
+            <sequenceFlow id="f3" sourceRef="declined" targetRef="refused" />
+            """#)
+        #expect(warnings(xml).contains("BPMN-W109"))
+        var scenario = try CoreScenario(xml)
+        try scenario.start()
+        try scenario.throwError(at: "charge", code: "DECLINED")
+        #expect(scenario.completed.suffix(2) == ["declined", "refused"])
+    }
 }

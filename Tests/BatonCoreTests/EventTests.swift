@@ -72,14 +72,24 @@ import Testing
         #expect(scenario.state.status == .completed)
     }
 
-    @Test func anUncaughtErrorRaisesAnIncidentNamingTheElement() throws {
+    /// Camunda's ErrorEndEventTest and BoundaryErrorEventTest: an error nothing catches ends the
+    /// token that threw it, as a none end event would; no incident, no further flow.
+    @Test func anUncaughtErrorEndsTheTokenThatThrewIt() throws {
         var scenario = try CoreScenario(fraud)
         try scenario.start()
         try scenario.throwError(at: "score", code: "OTHER")
-        let incident = try #require(scenario.state.incidents.first)
-        #expect(incident.kind == .unhandledError)
-        #expect(incident.message == "Expected a boundary event or event subprocess to catch BPMN error 'OTHER' thrown by serviceTask 'score', but none does.")
-        #expect(scenario.state.status == .active)
+        #expect(scenario.state.incidents.isEmpty)
+        #expect(scenario.completed.last == "score" && !scenario.completed.contains("ok"))
+        #expect(scenario.state.status == .completed)
+
+        var end = try CoreScenario(bpmn(#"""
+            <startEvent id="s" /><parallelGateway id="fork" /><endEvent id="boom"><errorEventDefinition errorRef="undeclared" /></endEvent>
+            <userTask id="other" /><endEvent id="e" />
+            """# + flows("s->fork", "fork->boom", "fork->other", "other->e")))
+        try end.start()
+        #expect(end.completed.contains("boom") && end.waiting == ["other"], "the error end event ended its own token only")
+        try end.completeTask("other")
+        #expect(end.state.status == .completed && end.state.incidents.isEmpty)
     }
 
     @Test func errorEndEventInASubprocessIsCaughtOnTheSubprocess() throws {

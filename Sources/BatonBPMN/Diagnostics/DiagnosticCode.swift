@@ -118,4 +118,6 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     /// A flow out of an exclusive or inclusive gateway has no condition, so it always holds: an
     /// exclusive gateway takes the first such flow, an inclusive one takes them all.
     public static let flowWithoutCondition = Self("BPMN-W108", "flowWithoutCondition")
+    /// An `errorRef` names no `<error>`: the reference itself is the error code.
+    public static let errorCodeFromReference = Self("BPMN-W109", "errorCodeFromReference")
 }

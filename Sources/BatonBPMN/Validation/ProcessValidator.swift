@@ -42,8 +42,8 @@ struct ProcessValidator {
         sink.report(.error, code, message, line: node.line, tag: tag(node.id), element: node.id, attribute: attribute, notes: notes)
     }
 
-    mutating func warning(_ code: DiagnosticCode, _ message: String, at node: FlowNode, attribute: String? = nil) {
-        sink.report(.warning, code, message, line: node.line, tag: tag(node.id), element: node.id, attribute: attribute)
+    mutating func warning(_ code: DiagnosticCode, _ message: String, at node: FlowNode, attribute: String? = nil, notes: [String] = []) {
+        sink.report(.warning, code, message, line: node.line, tag: tag(node.id), element: node.id, attribute: attribute, notes: notes)
     }
 
     mutating func error(_ code: DiagnosticCode, _ message: String, at flow: SequenceFlow, attribute: String? = nil, notes: [String] = []) {
@@ -137,6 +137,14 @@ struct ProcessValidator {
             }
             if case .receiveTask(let ref?) = node.kind { references.append(("message", ref, definitions.messages.map(\.id))) }
             for reference in references where !reference.known.contains(reference.id) {
+                if reference.kind == "error" {
+                    // Camunda takes the reference itself as the error code.
+                    warning(
+                        .errorCodeFromReference,
+                        "Expected \(describe(node)) to reference an error defined in this file, but there is no error with id '\(reference.id)'; '\(reference.id)' is taken as the error code (as Camunda does).",
+                        at: node, attribute: "errorRef", notes: Suggestions.note(for: reference.id.rawValue, among: reference.known.map(\.rawValue)))
+                    continue
+                }
                 error(
                     .unknownReference,
                     "Expected \(describe(node)) to reference \(reference.kind == "message" || reference.kind == "signal" ? "a" : "an") \(reference.kind) defined in this file, but there is no \(reference.kind) with id '\(reference.id)'.",

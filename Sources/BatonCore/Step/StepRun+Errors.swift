@@ -8,7 +8,9 @@ extension StepRun {
     /// The search goes outwards: boundary events on the throwing activity, then for each enclosing
     /// scope its error event subprocesses and then the boundary events on it, up to the process.
     /// A specific `errorCode` wins over a catch-all at the same place. Uncaught, the error goes to
-    /// the calling instance (for a called process) or raises an incident naming the element.
+    /// the calling instance (for a called process); in a process nobody called, the token that
+    /// threw it ends there, as Camunda 7 does ("in case no matching error boundary event is found,
+    /// the execution semantics defaults to the none end event semantics").
     mutating func throwError(code: String, message: String?, from key: ElementKey) throws(Rejection) {
         var cursor: ElementKey? = key
         while let current = cursor, let element = state.element(current) {
@@ -38,10 +40,7 @@ extension StepRun {
             emit(.instanceTerminated(reason: "BPMN error '\(code)' thrown by \(thrower) was not caught; it was handed to the calling instance."))
             return
         }
-        emit(.incidentCreated(IncidentRecord(
-            id: newID(), kind: .unhandledError, elementKey: key, node: state.element(key)?.node ?? -1, jobID: nil,
-            message: "Expected a boundary event or event subprocess to catch BPMN error '\(code)'\(message.map { " (\($0))" } ?? "") thrown by \(thrower), but none does.",
-            createdAt: context.now)))
+        try leave(key, flows: [])
     }
 
     private func catchingBoundary(on node: ExecutableNode, code: String) -> Int? {
