@@ -2014,6 +2014,51 @@ enum OpenAPIDocument {
     },
     "parameters": [{"$ref": "#/components/parameters/path-id"}]
    }
+  },
+  "/execution": {
+   "get": {
+    "summary": "Executions of one process instance (processInstanceId is required)",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Execution"}}}}
+     },
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/query-activityId"}, {"$ref": "#/components/parameters/query-processInstanceId"}]
+   }
+  },
+  "/execution/{id}/signal": {
+   "post": {
+    "summary": "Signal the receive task waiting as this execution",
+    "responses": {
+     "204": {"description": "No Content"},
+     "400": {"$ref": "#/components/responses/BadRequest"},
+     "401": {"$ref": "#/components/responses/Unauthorized"},
+     "403": {"$ref": "#/components/responses/Forbidden"},
+     "404": {"$ref": "#/components/responses/NotFound"},
+     "503": {"$ref": "#/components/responses/Unavailable"},
+     "500": {"$ref": "#/components/responses/ServerError"}
+    },
+    "parameters": [{"$ref": "#/components/parameters/path-id"}],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {"variables": {"$ref": "#/components/schemas/VariablesInput"}},
+        "additionalProperties": false
+       }
+      }
+     }
+    }
+   }
   }
  },
  "components": {
@@ -2381,6 +2426,15 @@ enum OpenAPIDocument {
      "resourceName": {"type": "string"},
      "resourceId": {"type": "string"},
      "isAuthorized": {"type": "boolean"}
+    }
+   },
+   "Execution": {
+    "type": "object",
+    "properties": {
+     "id": {"type": "string"},
+     "processInstanceId": {"type": "string"},
+     "ended": {"type": "boolean"},
+     "tenantId": {"type": "null"}
     }
    }
   },

@@ -115,4 +115,24 @@ import Testing
         try scenario.throwError(at: "charge", code: "DECLINED")
         #expect(scenario.completed.suffix(2) == ["declined", "refused"])
     }
+
+    /// Camunda's ReceiveTaskTest: a receive task without a message waits until its execution is
+    /// signalled, which sets the variables given and moves on.
+    @Test func aReceiveTaskWithoutAMessageWaitsForASignal() throws {
+        let xml = bpmn(#"""
+            <startEvent id="s" /><receiveTask id="wait" /><userTask id="next" /><endEvent id="e" />
+            <sequenceFlow id="f1" sourceRef="s" targetRef="wait" /><sequenceFlow id="f2" sourceRef="wait" targetRef="next" />
+            <sequenceFlow id="f3" sourceRef="next" targetRef="e" />
+            """#)
+        #expect(BPMNReader.read(Array(xml.utf8), file: "t.bpmn").isDeployable)
+        var scenario = try CoreScenario(xml)
+        try scenario.start()
+        #expect(scenario.waiting == ["wait"] && scenario.state.subscriptions.isEmpty, "no message to wait for")
+        let key = try #require(scenario.state.elements.first?.key)
+        try scenario.run(.signal(elementKey: key, variables: ["answer": .long(42)]))
+        #expect(scenario.waiting == ["next"])
+        #expect(scenario.variable("answer") == .long(42))
+        let task = try #require(scenario.state.elements.first?.key)
+        #expect(throws: Rejection.self) { try scenario.run(.signal(elementKey: task, variables: [:])) }
+    }
 }

@@ -25,8 +25,6 @@ extension ProcessValidator {
                 } else if (script.source ?? "").trimmingASCIIWhitespace().isEmpty {
                     error(.missingAttribute, "Expected script task '\(node.id)' to have a script, but its script element is missing or empty.", at: node, attribute: "script")
                 }
-            case .receiveTask(nil):
-                error(.missingAttribute, "Expected receive task '\(node.id)' to name the message it waits for (messageRef), but it has none.", at: node, attribute: "messageRef")
             case .callActivity(let call) where call.calledElement == nil:
                 error(.missingAttribute, "Expected call activity '\(node.id)' to name the process it calls (calledElement), but it has none.", at: node, attribute: "calledElement")
             default:

@@ -10,6 +10,9 @@ public enum Command: Hashable, Sendable {
     case addTaskCandidates(taskID: String, users: [String], groups: [String])
     /// Deliver a message to the waiting subscription `subscriptionID`.
     case triggerSubscription(subscriptionID: String, variables: [String: VariableValue])
+    /// Move on the receive task waiting as element instance `elementKey`, with or without a
+    /// message (Camunda's `signal` of its execution).
+    case signal(elementKey: ElementKey, variables: [String: VariableValue])
     /// Run a job that the core carries out itself (async continuation) or fire a timer.
     case executeJob(jobID: String)
     /// A handler or external worker finished job `jobID`.

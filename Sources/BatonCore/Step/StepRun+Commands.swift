@@ -43,6 +43,14 @@ extension StepRun {
             try validate(variables)
             try trigger(subscription: subscription, variables: variables)
 
+        case .signal(let key, let variables):
+            guard let element = state.element(key), case .receiveTask = process.nodes[element.node].kind else {
+                throw Rejection(.notFound, "Expected a receive task to be waiting as execution \(key), but none is; only a waiting receive task can be signalled.")
+            }
+            try validate(variables)
+            setVariables(variables, from: element.scope, local: false)
+            try complete(key)
+
         case .executeJob(let id):
             let job = try requireJob(id)
             try execute(job)

@@ -9,6 +9,7 @@ extension Command {
         case .assignTask: "assignTask"
         case .addTaskCandidates: "addTaskCandidates"
         case .triggerSubscription: "triggerSubscription"
+        case .signal: "signal"
         case .executeJob: "executeJob"
         case .completeJob: "completeJob"
         case .failJob: "failJob"

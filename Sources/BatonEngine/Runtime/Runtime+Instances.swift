@@ -96,6 +96,44 @@ extension Runtime {
 
     public func count(_ query: ProcessInstanceQuery) async throws -> Int { try await store.count(query) }
 
+    /// The executions of a running instance as Camunda's REST shows them: the instance itself
+    /// (its id), then each element instance in it (`<instance id>:<element key>`), optionally only
+    /// those at `activityID`.
+    public func executions(of instanceID: String, activityID: String? = nil) async throws -> [(id: String, activityID: String?)] {
+        try await store.read { transaction in
+            guard let record = try await transaction.lockInstance(instanceID), record.state.status == .active else { return [] }
+            let process = try await executable(record.definitionID, in: transaction)
+            let elements = record.state.elements.map { ("\(record.id):\($0.key)", Optional(process.nodes[$0.node].id.rawValue)) }
+            return ([(record.id, nil)] + elements).filter { activityID == nil || $0.1 == activityID }
+        }
+    }
+
+    /// Moves on the receive task waiting as execution `executionID` (`<instance id>:<key>`, or
+    /// the instance's id when exactly one receive task waits in it), with `variables` set first.
+    public func signal(executionID: String, variables: [String: VariableValue] = [:]) async throws {
+        let colon = executionID.lastIndex(of: ":")
+        let instanceID = colon.map { String(executionID[..<$0]) } ?? executionID
+        try await store.transaction { transaction in
+            guard let record = try await transaction.lockInstance(instanceID), record.state.status == .active else {
+                throw EngineError(.notFound, "Expected execution '\(executionID)' to exist, but it does not.")
+            }
+            let key: ElementKey
+            if let colon, let given = ElementKey(executionID[executionID.index(after: colon)...]) {
+                key = given
+            } else {
+                let process = try await executable(record.definitionID, in: transaction)
+                let waiting = record.state.elements.filter { if case .receiveTask = process.nodes[$0.node].kind { true } else { false } }
+                guard waiting.count == 1, let only = waiting.first else {
+                    throw EngineError(
+                        .invalidArgument,
+                        "Expected one receive task to wait in process instance '\(instanceID)', but \(waiting.count) do; signal one of its executions (GET /execution?processInstanceId=\(instanceID)).")
+                }
+                key = only.key
+            }
+            _ = try await run([Pending(instanceID: record.id, command: .signal(elementKey: key, variables: variables))], in: transaction)
+        }
+    }
+
     /// Cancels an active instance (and the instances it called).
     public func cancel(_ instanceID: String, reason: String = "Cancelled through the API") async throws {
         try await store.transaction { transaction in

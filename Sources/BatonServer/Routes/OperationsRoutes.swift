@@ -127,6 +127,28 @@ extension EngineRestAPI {
             let query = try QueryParameters(request, allowed: subscriptionParameters)
             return JSONResponse.count(try await runtime.count(try await scoped(try subscriptionQuery(query), "READ_INSTANCE", context)))
         }
+        group.get("execution") { request, context in
+            let query = try QueryParameters(request, allowed: ["processInstanceId", "activityId"])
+            guard let instance = query.string("processInstanceId") else {
+                throw RestError.invalid("Expected 'processInstanceId': Baton lists the executions of one process instance at a time.")
+            }
+            try await requireOnInstance("READ_INSTANCE", instance, context)
+            return JSONResponse.make(.array(try await runtime.executions(of: instance, activityID: query.string("activityId")).map { execution in
+                .object([
+                    .init("id", .string(execution.id)), .init("processInstanceId", .string(instance)), .init("ended", .bool(false)),
+                    .init("tenantId", .null),
+                ])
+            }))
+        }
+        group.post("execution/:id/signal") { request, context in
+            let id = try context.pathParameter("id")
+            let instance = id.lastIndex(of: ":").map { String(id[..<$0]) } ?? id
+            try await requireOnInstance("UPDATE_INSTANCE", instance, context)
+            let body = try await body(request, context)
+            try body.allowOnly(["variables"])
+            try await runtime.signal(executionID: id, variables: try body.variables("variables"))
+            return JSONResponse.noContent()
+        }
         group.post("execution/:id/messageSubscriptions/:name/trigger") { request, context in
             try await requireOnInstance("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             let body = try await body(request, context)

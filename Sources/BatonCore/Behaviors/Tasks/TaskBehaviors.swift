@@ -147,6 +147,8 @@ enum ReceiveTaskBehavior: ElementBehavior {
             try run.complete(key)
             return
         }
+        // Without a message it waits to be signalled (``Command/signal(elementKey:variables:)``).
+        guard node.messageName != nil else { return }
         run.openSubscription(for: key, node: run.state.element(key)!.node, target: .catchEvent)
     }
 }
