@@ -135,4 +135,39 @@ import Testing
         let task = try #require(scenario.state.elements.first?.key)
         #expect(throws: Rejection.self) { try scenario.run(.signal(elementKey: task, variables: [:])) }
     }
+
+    /// Camunda's BoundaryErrorEventTest and ErrorEventSubProcessTest with
+    /// `camunda:errorCodeVariable` / `errorMessageVariable`: the caught error's code and message
+    /// become variables where the catching flow continues.
+    @Test func theCaughtErrorsCodeAndMessageBecomeVariables() throws {
+        let xml = bpmn(#"""
+            <startEvent id="s" /><serviceTask id="charge" camunda:type="external" camunda:topic="charge" /><endEvent id="paid" />
+            <boundaryEvent id="declined" attachedToRef="charge">
+              <errorEventDefinition errorRef="declinedError" camunda:errorCodeVariable="code" camunda:errorMessageVariable="reason" />
+            </boundaryEvent><userTask id="review" /><endEvent id="refused" />
+            <sequenceFlow id="f1" sourceRef="s" targetRef="charge" /><sequenceFlow id="f2" sourceRef="charge" targetRef="paid" />
+            <sequenceFlow id="f3" sourceRef="declined" targetRef="review" /><sequenceFlow id="f4" sourceRef="review" targetRef="refused" />
+            """#, errors: [("declinedError", "DECLINED")])
+        var scenario = try CoreScenario(xml)
+        try scenario.start()
+        let job = try #require(scenario.state.jobs.first)
+        try scenario.run(.throwError(target: .job(job.id), code: "DECLINED", message: "card expired", variables: [:]))
+        #expect(scenario.waiting == ["review"])
+        #expect(scenario.variable("code") == .string("DECLINED"))
+        #expect(scenario.variable("reason") == .string("card expired"))
+
+        let subprocess = bpmn(#"""
+            <startEvent id="s" /><serviceTask id="charge" camunda:type="external" camunda:topic="charge" /><endEvent id="paid" />
+            <subProcess id="onError" triggeredByEvent="true">
+              <startEvent id="caught"><errorEventDefinition camunda:errorCodeVariable="code" /></startEvent><userTask id="fix" />
+              <sequenceFlow id="g1" sourceRef="caught" targetRef="fix" />
+            </subProcess>
+            <sequenceFlow id="f1" sourceRef="s" targetRef="charge" /><sequenceFlow id="f2" sourceRef="charge" targetRef="paid" />
+            """#)
+        var inSubprocess = try CoreScenario(subprocess)
+        try inSubprocess.start()
+        try inSubprocess.throwError(at: "charge", code: "ANY")
+        #expect(inSubprocess.waiting.contains("fix"))
+        #expect(inSubprocess.variable("code") == .string("ANY"))
+    }
 }

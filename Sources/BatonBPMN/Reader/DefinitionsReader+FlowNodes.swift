@@ -59,6 +59,10 @@ extension DefinitionsReader {
         details.properties = extensions.properties
         details.documentation = element.children.first { $0.isElement("documentation", in: Namespace.bpmn) }?.text
         details.multiInstance = readLoopCharacteristics(element, owner: id)
+        if let errorDefinition = element.children.first(where: { $0.isElement("errorEventDefinition", in: Namespace.bpmn) }) {
+            details.errorCodeVariable = errorDefinition.attribute("errorCodeVariable", namespace: Namespace.camunda)
+            details.errorMessageVariable = errorDefinition.attribute("errorMessageVariable", namespace: Namespace.camunda)
+        }
         var node = FlowNode(id: id, name: element.attribute("name"), parent: parent, kind: kind, line: element.line, details: details)
         node.defaultFlow = reference(element, "default")
         return node

@@ -18,18 +18,19 @@ extension StepRun {
             if current != key, node.kind.isSubProcess, !element.isMultiInstanceBody,
                 let eventSubProcess = catchingEventSubProcess(in: node.layout, code: code)
             {
-                try caughtByEventSubProcess(scope: current, eventSubProcess: eventSubProcess)
+                try caughtByEventSubProcess(scope: current, eventSubProcess: eventSubProcess, code: code, message: message)
                 return
             }
             if element.loopCounter == nil, let boundary = catchingBoundary(on: node, code: code) {
                 terminate(current)
+                record(code: code, message: message, caughtBy: boundary, in: element.scope)
                 schedule(.activate(node: boundary, scope: element.scope, loopCounter: nil, triggered: true))
                 return
             }
             cursor = element.scope
         }
         if let eventSubProcess = catchingEventSubProcess(in: process.root, code: code) {
-            try caughtByEventSubProcess(scope: nil, eventSubProcess: eventSubProcess)
+            try caughtByEventSubProcess(scope: nil, eventSubProcess: eventSubProcess, code: code, message: message)
             return
         }
         let thrower = state.element(key).map { describe($0.node) } ?? "element \(key)"
@@ -61,9 +62,20 @@ extension StepRun {
         return (catching.first { $0.1 == code } ?? catching.first { $0.1 == nil })?.0
     }
 
-    private mutating func caughtByEventSubProcess(scope: ElementKey?, eventSubProcess: Int) throws(Rejection) {
+    /// `camunda:errorCodeVariable` and `errorMessageVariable` of the catching event: the caught
+    /// error's code and message, set where the catching flow continues.
+    private mutating func record(code: String, message: String?, caughtBy catcher: Int, in scope: ElementKey?) {
+        let details = process.nodes[catcher].details
+        var values: [String: VariableValue] = [:]
+        if let name = details.errorCodeVariable { values[name] = .string(code) }
+        if let name = details.errorMessageVariable { values[name] = message.map(VariableValue.string) ?? .null }
+        if !values.isEmpty { setVariables(values, from: scope, local: false) }
+    }
+
+    private mutating func caughtByEventSubProcess(scope: ElementKey?, eventSubProcess: Int, code: String, message: String?) throws(Rejection) {
         for child in state.children(of: scope).reversed() { terminate(child.key) }
         closeListeners(of: scope ?? processScopeKey)
+        if let start = process.nodes[eventSubProcess].layout?.startEvents.first { record(code: code, message: message, caughtBy: start, in: scope) }
         schedule(.activate(node: eventSubProcess, scope: scope, loopCounter: nil, triggered: true))
     }
 }

@@ -23,6 +23,10 @@ public struct FlowNode: Hashable, Sendable {
         public var listeners: [Listener] = []
         public var properties: [Property] = []
         public var documentation: String?
+        /// `camunda:errorCodeVariable` / `errorMessageVariable` of an error catch event: where the
+        /// caught error's code and message are put.
+        public var errorCodeVariable: String?
+        public var errorMessageVariable: String?
 
         public init() {}
     }
