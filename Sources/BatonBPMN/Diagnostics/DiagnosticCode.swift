@@ -56,13 +56,11 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let ambiguousStart = Self("BPMN-E024", "ambiguousStart")
 
     // MARK: Gateways and conditions
-    /// A sequence flow out of a parallel gateway has a condition.
-    /// No longer reported: Camunda ignores such conditions, and so does Baton (``conditionIgnored``).
+    /// A sequence flow out of an event-based gateway has a condition (the first event decides).
+    /// Out of a parallel gateway a condition is only a warning (``conditionIgnored``), as Camunda
+    /// ignores it. (BPMN-E031, a gateway's flows without condition, is no longer an error:
+    /// ``flowWithoutCondition``.)
     public static let conditionOnParallelFlow = Self("BPMN-E030", "conditionOnParallelFlow")
-    /// An exclusive or inclusive gateway has several unconditioned outgoing flows and no default.
-    /// No longer reported: Camunda takes a flow without condition as one that holds, and so does
-    /// Baton (``flowWithoutCondition``).
-    public static let ambiguousGateway = Self("BPMN-E031", "ambiguousGateway")
     /// `default` names a flow that does not leave this node.
     public static let invalidDefaultFlow = Self("BPMN-E032", "invalidDefaultFlow")
     /// An event-based gateway leads to something other than a catch event or receive task.

@@ -42,7 +42,7 @@ extension Runtime {
 
     /// The definition ids of the process definition keys in `keys`, in the same shape.
     public func definitionIDs(of keys: ResourceScope) async throws -> ResourceScope {
-        let definitions = try await processDefinitions()
+        let definitions = try await store.read { try await $0.definitionReferences() }
         func ids(_ keys: Set<String>) -> Set<String> { Set(definitions.filter { keys.contains($0.key) }.map(\.id)) }
         switch keys {
         case .only(let keys): return .only(ids(keys))

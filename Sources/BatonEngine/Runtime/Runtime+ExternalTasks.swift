@@ -35,7 +35,7 @@ public struct FetchTopic: Sendable {
     }
 
     /// The definitions (by id) this topic's filters leave, among `all`.
-    func definitions(among all: [DefinitionRecord]) -> ResourceScope {
+    func definitions(among all: [DefinitionReference]) -> ResourceScope {
         if let tenants = tenantIDs, !tenants.isEmpty { return .only([]) }
         guard processDefinitionIDs != nil || processDefinitionKeys != nil || processDefinitionVersionTag != nil else { return .all }
         return .only(Set(all.filter { definition in
@@ -91,7 +91,7 @@ extension Runtime {
         return try await store.transaction { transaction in
             let now = clock.now()
             var locked: [LockedExternalTask] = []
-            let all = try await transaction.definitions(key: nil)
+            let all = try await transaction.definitionReferences()
             let queries = topics.map { topic in
                 ExternalTaskTopicQuery(topic: topic.name, definitions: topic.definitions(among: all).intersection(definitions), businessKey: topic.businessKey)
             }
@@ -99,8 +99,11 @@ extension Runtime {
             for candidate in candidates {
                 guard let record = try await transaction.lockInstance(candidate.instanceID), let job = record.state.job(candidate.jobID),
                     case .external(let topic) = job.kind,
-                    let fetch = topics.first(where: { $0.name == topic && $0.definitions(among: all).intersection(definitions).contains(record.definitionID) && $0.admits(record) })
+                    let index = topics.indices.first(where: {
+                        topics[$0].name == topic && queries[$0].definitions.contains(record.definitionID) && topics[$0].admits(record)
+                    })
                 else { continue }
+                let fetch = topics[index]
                 let lock = JobLock(workerID: workerID, expiresAt: now.adding(milliseconds: max(0, fetch.lockDuration)))
                 try await transaction.setLock(lock, onJob: job.id)
                 let process = try await executable(record.definitionID, in: transaction)

@@ -158,6 +158,10 @@ final class MemoryTransaction: StoreTransaction {
         data.definitions.filter { key == nil || $0.key == key }
     }
 
+    func definitionReferences() -> [DefinitionReference] {
+        data.definitions.map { DefinitionReference(id: $0.id, key: $0.key, versionTag: $0.versionTag) }
+    }
+
     /// Memory transactions run one at a time already.
     func lockDefinitions(keys: [String]) {}
 

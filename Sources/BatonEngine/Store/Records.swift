@@ -50,10 +50,12 @@ public struct DefinitionRecord: Hashable, Sendable {
 public struct DefinitionReference: Hashable, Sendable {
     public var id: String
     public var key: String
+    public var versionTag: String?
 
-    public init(id: String, key: String) {
+    public init(id: String, key: String, versionTag: String? = nil) {
         self.id = id
         self.key = key
+        self.versionTag = versionTag
     }
 }
 

@@ -48,6 +48,9 @@ public protocol StoreTransaction: AnyObject {
     /// Definitions, newest version last, optionally of one key.
     func definitions(key: String?) async throws -> [DefinitionRecord]
     func definition(id: String) async throws -> DefinitionRecord?
+    /// Every definition version's id, key and version tag, without its XML (for resolving keys
+    /// and tags to ids on every request that filters by them).
+    func definitionReferences() async throws -> [DefinitionReference]
     /// Holds until the transaction ends a lock per process key, so that two deployments of one
     /// key decide its next version one after the other.
     func lockDefinitions(keys: [String]) async throws

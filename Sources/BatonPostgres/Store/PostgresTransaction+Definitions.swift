@@ -76,6 +76,12 @@ extension PostgresTransaction {
         return rows.rows.map(definition)
     }
 
+    func definitionReferences() async throws -> [DefinitionReference] {
+        try await read("SELECT id, key, version_tag FROM process_definitions ORDER BY key, version").rows.map {
+            DefinitionReference(id: $0[0]!, key: $0[1]!, versionTag: $0[2])
+        }
+    }
+
     func lockDefinitions(keys: [String]) async throws {
         // Transaction-level advisory locks, taken in key order so two deployers cannot deadlock.
         let sorted = Array(Set(keys)).sorted()

@@ -1,4 +1,5 @@
 import BatonEngine
+import BatonModel
 
 /// The first grants, from configuration, so a fresh installation is usable before anyone calls
 /// `/authorization`:
@@ -13,7 +14,7 @@ public enum AuthorizationBootstrap {
     public static func parse(_ text: String?) throws(CredentialsError) -> [AuthorizationRecord] {
         var result: [AuthorizationRecord] = []
         for entry in (text ?? "").split(separator: ";") where !entry.allSatisfy(\.isWhitespace) {
-            let fields = entry.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
+            let fields = entry.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingASCIIWhitespace() }
             let kinds: [String: AuthorizationRecord.Kind] = ["grant": .grant, "revoke": .revoke, "global": .global]
             guard fields.count == 5, let kind = kinds[fields[0]],
                 let resource = AuthorizationResource.allCases.first(where: { $0.name == fields[2] || String($0.rawValue) == fields[2] }),
@@ -30,7 +31,7 @@ public enum AuthorizationBootstrap {
             }
             result.append(AuthorizationRecord(
                 id: "", kind: kind, userID: user, groupID: group, resourceType: resource.rawValue, resourceID: fields[3],
-                permissions: fields[4].split(separator: ",").map { $0.trimmingWhitespace() }))
+                permissions: fields[4].split(separator: ",").map { String($0).trimmingASCIIWhitespace() }))
         }
         return result
     }
@@ -45,11 +46,5 @@ public enum AuthorizationBootstrap {
             created += 1
         }
         return created
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingWhitespace() -> String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

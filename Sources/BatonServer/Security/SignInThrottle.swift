@@ -19,21 +19,20 @@ public struct SignInLimits: Sendable {
 /// attacker time instead of costing the server bcrypt checks. Successful credentials are
 /// remembered by ``AuthenticationMiddleware``, so a signed-in user keeps working meanwhile.
 final class SignInThrottle: Sendable {
-    typealias Limits = SignInLimits
 
     private struct Failures {
         var count = 0
         var windowStart: Double
     }
 
-    let limits: Limits
+    let limits: SignInLimits
     private let byUser = Mutex<[String: Failures]>([:])
     private let byAddress = Mutex<[String: Failures]>([:])
     private let now: @Sendable () -> Double
     /// Past this many names or addresses, expired entries are swept; memory stays bounded.
     private let sweepAbove = 10_000
 
-    init(limits: Limits, now: @escaping @Sendable () -> Double = { ContinuousClock.now.secondsSinceStart }) {
+    init(limits: SignInLimits, now: @escaping @Sendable () -> Double = { ContinuousClock.now.secondsSinceStart }) {
         self.limits = limits
         self.now = now
     }
