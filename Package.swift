@@ -39,6 +39,10 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        // Build-time only: compiles files and the commit into the binary, so `baton` runs from any directory.
+        .executableTarget(name: "baton-embed", swiftSettings: strictSettings),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["baton-embed"]),
+        .plugin(name: "BuildCommit", capability: .buildTool(), dependencies: ["baton-embed"]),
         .target(name: "BatonModel", swiftSettings: strictSettings),
         .target(name: "BatonBPMN", dependencies: ["BatonModel", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "BatonCore", dependencies: ["BatonModel"], swiftSettings: strictSettings),
@@ -48,7 +52,9 @@ let package = Package(
                 "BatonCore", "BatonBPMN", "BatonModel", .product(name: "CoreMetrics", package: "swift-metrics"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
-        .target(name: "BatonPostgres", dependencies: ["BatonEngine", "BatonCore", "BatonModel", "CLibPQ"], swiftSettings: strictSettings),
+        .target(
+            name: "BatonPostgres", dependencies: ["BatonEngine", "BatonCore", "BatonModel", "CLibPQ"], swiftSettings: strictSettings,
+            plugins: ["EmbedFiles"]),
         .target(
             name: "BatonTesting",
             dependencies: [
@@ -71,7 +77,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"), .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
-            swiftSettings: strictSettings),
+            swiftSettings: strictSettings, plugins: ["EmbedFiles"]),
         .executableTarget(
             name: "baton",
             dependencies: [
@@ -79,7 +85,6 @@ let package = Package(
                 "BatonBPMN",
                 "BatonCore",
                 "BatonEngine",
-                "BatonTesting",
                 "BatonPostgres",
                 "BatonAdapters",
                 "BatonServer",
@@ -90,7 +95,8 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            plugins: ["BuildCommit"]
         ),
         .testTarget(name: "BatonModelTests", dependencies: ["BatonModel"], swiftSettings: strictSettings),
         .testTarget(name: "BatonBPMNTests", dependencies: ["BatonBPMN", "BatonModel"], swiftSettings: strictSettings),

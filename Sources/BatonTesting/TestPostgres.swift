@@ -7,7 +7,7 @@ import Foundation
 public enum TestPostgres {
     struct StartFailure: Error, CustomStringConvertible { var description: String }
 
-    /// The repository checkout this library was built from (for `schemas/`).
+    /// The repository checkout this library was built from.
     public static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -43,10 +43,10 @@ public enum TestPostgres {
         return server.connectionString.replacingOccurrences(of: "dbname=postgres", with: "dbname=\(name)")
     }
 
-    /// A new database migrated to Retool's drafts schema (`schemas/retool`), as a connection string.
+    /// A new database migrated to Retool's drafts schema, as a connection string.
     public static func freshRetoolDatabase() async throws -> String {
         let conninfo = try await freshDatabase()
-        try await Migrator.retool(directory: repositoryRoot.appendingPathComponent("schemas/retool")).migrate(PostgresConnection.connect(conninfo))
+        try await Migrator.retool().migrate(PostgresConnection.connect(conninfo))
         return conninfo
     }
 
@@ -59,7 +59,7 @@ public enum TestPostgres {
     public static func freshStore(maximumConnections: Int = 4) async throws -> PostgresStore {
         let conninfo = try await freshDatabase()
         let connection = try await PostgresConnection.connect(conninfo)
-        try await Migrator(directory: repositoryRoot.appendingPathComponent("schemas/engine")).migrate(connection)
+        try await Migrator.engine().migrate(connection)
         return PostgresStore(pool: PostgresPool(connectionString: conninfo, maximum: maximumConnections))
     }
 }

@@ -5,6 +5,7 @@ struct BatonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baton",
         abstract: "Baton, an in-process BPMN workflow engine (Camunda 7 dialect).",
+        version: BatonVersion.description,
         subcommands: [ServeCommand.self, HashPasswordCommand.self, NewTokenCommand.self, LintCommand.self, InspectCommand.self, RunCommand.self, BenchCommand.self, MigrateCommand.self, HistoryCommand.self]
     )
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import BatonEngine
 import BatonModel
 import BatonPostgres
-import BatonTesting
 import Foundation
 
 /// `baton bench (FILE | --scenario NAME)`: runs instances of a process and reports instances,
@@ -106,7 +105,7 @@ struct BenchCommand: AsyncParsableCommand {
             case .postgres:
                 location = try DatabaseLocation.resolve(databaseURL: databaseURL)
                 let connectionString = location!.connectionString
-                try await Migrator(directory: try SchemaDirectory.find("engine", override: nil)).migrate(PostgresConnection.connect(connectionString))
+                try await Migrator.engine().migrate(PostgresConnection.connect(connectionString))
                 clients = (0..<concurrency).map { _ in
                     let pool = PostgresPool(connectionString: connectionString, maximum: 1)
                     return BenchClient(runtime: process.runtime(store: PostgresStore(pool: pool), clock: SystemClock()), pool: pool)

@@ -25,15 +25,7 @@ struct DatabaseLocation {
     func close() { try? embedded?.stop() }
 }
 
-/// Finds `schemas/<set>`: beside the working directory, or beside the checkout the binary was built in.
-enum SchemaDirectory {
-    static func find(_ set: String, override: String?) throws -> URL {
-        if let override { return URL(fileURLWithPath: override) }
-        return try RepositoryPath.find("schemas/\(set)", what: "the migrations", remedy: "; pass --schemas DIR")
-    }
-}
-
-/// A file or folder of Baton's repository (schemas, benchmark processes): under the current
+/// A file or folder of Baton's repository (the benchmark scenarios' processes): under the current
 /// directory, else beside the executable or up to five folders above it (`.build/release/baton`).
 enum RepositoryPath {
     static func find(_ relative: String, what: String, remedy: String = "") throws -> URL {

@@ -6,7 +6,7 @@ import Foundation
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Apply pending schema migrations from schemas/engine (or, with --retool, schemas/retool) to the database.",
+        abstract: "Apply the pending schema migrations built into baton (the engine's, or with --retool, Retool's drafts schema) to the database.",
         discussion: """
             Uses DATABASE_URL (or --database-url); without one, Baton's embedded PostgreSQL under
             $BATON_HOME/pg (default .baton/pg), started for the command and stopped after it. Migrations
@@ -16,13 +16,13 @@ struct MigrateCommand: AsyncParsableCommand {
             """
     )
 
-    @Flag(help: "Migrate Retool's drafts schema (schemas/retool) in RETOOL_DATABASE_URL instead of the engine's.")
+    @Flag(help: "Migrate Retool's drafts schema in RETOOL_DATABASE_URL instead of the engine's.")
     var retool = false
 
     @Option(help: "A libpq connection string or postgresql:// URL (default: DATABASE_URL).")
     var databaseURL: String?
 
-    @Option(help: "The directory of NNN_name.sql migrations (default: schemas/engine).")
+    @Option(help: "A directory of NNN_name.sql migrations to apply instead of the built-in ones.")
     var schemas: String?
 
     @Option(help: "A file of NAME=value lines (DATABASE_URL, RETOOL_DATABASE_URL), as for baton serve; the environment wins.")
@@ -31,9 +31,12 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let migrator: Migrator
         do {
-            migrator = retool
-                ? try Migrator.retool(directory: try SchemaDirectory.find("retool", override: schemas))
-                : try Migrator(directory: try SchemaDirectory.find("engine", override: schemas))
+            switch (retool, schemas.map { URL(fileURLWithPath: $0) }) {
+            case (true, let directory?): migrator = try Migrator.retool(directory: directory)
+            case (true, nil): migrator = try Migrator.retool()
+            case (false, let directory?): migrator = try Migrator(directory: directory)
+            case (false, nil): migrator = try Migrator.engine()
+            }
         } catch let error as MigrationError {
             throw CommandFailure("error: \(error.description)")
         }

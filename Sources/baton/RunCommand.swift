@@ -1,7 +1,6 @@
 import ArgumentParser
 import BatonEngine
 import BatonModel
-import BatonTesting
 import Foundation
 
 /// `baton run FILE`: simulates a process in memory and prints its history.

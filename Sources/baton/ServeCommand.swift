@@ -20,8 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Uses DATABASE_URL (or --database-url); without one, Baton's embedded PostgreSQL under
             $BATON_HOME/pg (default .baton/pg), started here and stopped on exit. Every *.bpmn file
-            directly inside --processes is deployed at start-up; identical content creates no new
-            version. Prints one line when ready: "Baton serving http://HOST:PORT/engine-rest".
+            directly inside --processes (default ./processes, when it exists) is deployed at
+            start-up; identical content creates no new version. Prints one line when ready: "Baton serving http://HOST:PORT/engine-rest".
             Logs go to standard error; BATON_LOG_LEVEL (trace, debug, info, warning, error) sets how much.
             """
     )
@@ -32,8 +32,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The TCP port (0 picks a free one).")
     var port = 8080
 
-    @Option(help: "The directory whose *.bpmn files are deployed at start-up.")
-    var processes = "processes"
+    @Option(help: "The directory whose *.bpmn files are deployed at start-up (default: ./processes, if there is one).")
+    var processes: String?
 
     @Option(help: "A file of NAME=value lines read as environment variables (the environment wins).")
     var config: String?
@@ -59,16 +59,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw CommandFailure(
                 "error: Refusing to serve on '\(host)': no credentials are configured (BATON_USERS or BATON_API_TOKENS), so Baton serves only on loopback (127.0.0.1, ::1, localhost).")
         }
-        let files = BPMNFileLoader.expand([processes])
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: processes, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandFailure("error: Expected --processes '\(processes)' to be a directory of BPMN files, but it is not.")
-        }
+        let files = try processFiles()
         let shutdownTimeout = try ShutdownDeadline.parse(settings["BATON_SHUTDOWN_TIMEOUT"])
         let location = try DatabaseLocation.resolve(databaseURL: databaseURL ?? settings["DATABASE_URL"])
         defer { location.close() }
         do {
-            let migrator = try Migrator(directory: try SchemaDirectory.find("engine", override: nil))
+            let migrator = try Migrator.engine()
             try await migrator.migrate(PostgresConnection.connect(location.connectionString))
             let pool = PostgresPool(connectionString: location.connectionString, maximum: 16)
             let registry = PrometheusCollectorRegistry()
@@ -131,6 +127,26 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension ServeCommand {
+    /// The BPMN files to deploy at start-up. `--processes` must name a directory; without it,
+    /// `./processes` is used when there is one, and otherwise nothing is deployed (said once).
+    func processFiles() throws -> [String] {
+        func isDirectory(_ path: String) -> Bool {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        if let processes {
+            guard isDirectory(processes) else {
+                throw CommandFailure("error: Expected --processes '\(processes)' to be a directory of BPMN files, but it is not.")
+            }
+            return BPMNFileLoader.expand([processes])
+        }
+        guard isDirectory("processes") else {
+            FileOutput.standardError.write("no --processes given and no ./processes directory: serving with nothing deployed (deploy with POST /engine-rest/deployment/create)\n")
+            return []
+        }
+        return BPMNFileLoader.expand(["processes"])
+    }
+
     static func logger(level: String?) throws -> Logger {
         var logger = Logger(label: "baton")
         guard let level, !level.isEmpty else { return logger }
@@ -151,7 +167,7 @@ extension ServeCommand {
             let database = try await RetoolDatabase.resolve(settings, engine: engine)
             retool = database.connectionString
             if database.onBatonsServer {
-                try await Migrator.retool(directory: try SchemaDirectory.find("retool", override: nil)).migrate(PostgresConnection.connect(retool))
+                try await Migrator.retool().migrate(PostgresConnection.connect(retool))
             }
         } catch let error as PostgresError {
             throw CommandFailure(

@@ -3,7 +3,6 @@ import BatonBPMN
 import BatonCore
 import BatonEngine
 import BatonModel
-import BatonTesting
 
 /// A process file loaded into a runtime, every Swift handler it names stubbed (returning no
 /// variables), for `baton run` and `baton bench`: in memory with a manual clock, or over any

@@ -8,7 +8,7 @@ import Testing
 /// Retool's drafts table on a real PostgreSQL: the migration is additive and idempotent, and a
 /// draft moves only along the workflow.
 @Suite struct RetoolDraftRepositoryTests {
-    private let retool = { try Migrator.retool(directory: TestPostgres.repositoryRoot.appendingPathComponent("schemas/retool")) }
+    private let retool = { try Migrator.retool() }
 
     /// A database shaped as Retool left it: its own table with a uuid id, an extra column and a
     /// row, which the migration must keep.
@@ -26,7 +26,7 @@ import Testing
         let (_, connection) = try await legacyDatabase()
         #expect(try await retool().migrate(connection) == [1])
         #expect(try await retool().migrate(connection) == [], "recorded once")
-        try await connection.execute(script: try String(contentsOf: TestPostgres.repositoryRoot.appendingPathComponent("schemas/retool/001_benefit_plan_drafts.sql"), encoding: .utf8))
+        try await connection.execute(script: try String(contentsOf: TestPostgres.repositoryRoot.appendingPathComponent("Sources/BatonPostgres/Schemas/retool/001_benefit_plan_drafts.sql"), encoding: .utf8))
         let row = try await connection.query("SELECT name, retool_note, status, submission_metadata::text FROM benefit_plan_drafts").rows
         #expect(row == [["Gold PPO", "keep me", "draft", "{}"]], "the SQL itself is idempotent too")
         let summary = try await connection.query("SELECT workflow_status, workflow_active FROM draft_summary").rows

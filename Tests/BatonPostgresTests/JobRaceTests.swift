@@ -12,7 +12,7 @@ import Testing
 @Suite struct JobRaceTests {
     @Test func twoRuntimesRacingForAThousandJobsRunEachOnce() async throws {
         let connection = try await TestDatabase.fresh()
-        try await Migrator(directory: TestDatabase.repositoryRoot.appendingPathComponent("schemas/engine")).migrate(connection)
+        try await Migrator.engine().migrate(connection)
         let name = try #require(try await connection.query("SELECT current_database()").rows.first?.first ?? nil)
         let conninfo = try TestDatabase.server.get().connectionString.replacingOccurrences(of: "dbname=postgres", with: "dbname=\(name)")
 

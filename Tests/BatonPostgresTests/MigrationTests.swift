@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 @Suite struct MigrationTests {
-    private let engine = { try Migrator(directory: TestDatabase.repositoryRoot.appendingPathComponent("schemas/engine")) }
+    private let engine = { try Migrator.engine() }
 
     @Test func appliesTheEngineSchemaOnceAndRecordsIt() async throws {
         let connection = try await TestDatabase.fresh()
@@ -16,6 +16,19 @@ import Testing
         for table in ["process_instances", "history_process_instances", "variables", "jobs", "user_tasks", "message_subscriptions", "history_incidents", "history_activity_instances", "history_task_instances", "history_variables", "history_events", "schema_migrations"] {
             #expect(tables.contains(table), "missing \(table)")
         }
+    }
+
+    /// The migrations inside the binary are the checkout's files, numbered from 1 without a gap;
+    /// `--schemas DIR` reads the same files the same way.
+    @Test func theBuiltInMigrationsAreTheCheckoutsFilesInOrder() throws {
+        let schemas = TestDatabase.repositoryRoot.appendingPathComponent("Sources/BatonPostgres/Schemas")
+        for (builtIn, directory) in [(try Migrator.engine(), try Migrator(directory: schemas.appendingPathComponent("engine"))),
+                                     (try Migrator.retool(), try Migrator.retool(directory: schemas.appendingPathComponent("retool")))] {
+            #expect(builtIn.migrations == directory.migrations)
+            #expect(builtIn.table == directory.table && builtIn.lockKey == directory.lockKey)
+            #expect(builtIn.migrations.map(\.version) == Array(1...builtIn.migrations.count))
+        }
+        #expect(try Migrator.engine().table != Migrator.retool().table)
     }
 
     @Test func twoMigratorsStartingAtOnceApplyEachMigrationOnce() async throws {

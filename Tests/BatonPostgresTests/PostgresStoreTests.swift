@@ -13,7 +13,7 @@ import Testing
     /// A runtime over a freshly migrated database of its own.
     private func makeTest(handlers: [String: any ServiceTaskHandler] = [:]) async throws -> (ProcessTest, PostgresPool) {
         let connection = try await TestDatabase.fresh()
-        try await Migrator(directory: TestDatabase.repositoryRoot.appendingPathComponent("schemas/engine")).migrate(connection)
+        try await Migrator.engine().migrate(connection)
         let name = try #require(try await connection.query("SELECT current_database()").rows.first?.first ?? nil)
         let server = try TestDatabase.server.get()
         let pool = PostgresPool(connectionString: server.connectionString.replacingOccurrences(of: "dbname=postgres", with: "dbname=\(name)"))

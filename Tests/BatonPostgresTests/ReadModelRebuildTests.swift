@@ -87,7 +87,7 @@ import Testing
         }
         try await connection.execute(script: legacyWrites)
         #expect(try await stored() != asWrittenNow)
-        let migration = try Migrator(directory: TestDatabase.repositoryRoot.appendingPathComponent("schemas/engine")).migrations.first { $0.version == 4 }
+        let migration = try Migrator.engine().migrations.first { $0.version == 4 }
         try await connection.execute(script: try #require(migration).sql)
         #expect(try await connection.query("SELECT instance_id FROM read_model_rebuilds").rows == [[instance]])
 

@@ -16,7 +16,7 @@ import Testing
         let server = try EmbeddedPostgres(directory: directory)
         defer { try? server.stop() }
         try server.start()
-        try await Migrator(directory: TestPostgres.repositoryRoot.appendingPathComponent("schemas/engine"))
+        try await Migrator.engine()
             .migrate(PostgresConnection.connect(server.connectionString))
         let runtime = Runtime(store: PostgresStore(pool: PostgresPool(connectionString: server.connectionString, maximum: 4)))
         _ = try await runtime.deploy(name: "usertask", resources: [

@@ -14,16 +14,20 @@ final class ServedBaton {
         self.url = url
     }
 
-    static func start(environment: [String: String] = [:]) async throws -> ServedBaton {
+    /// Serves from the repository's root (so `processes/` is deployed) unless `directory` says
+    /// otherwise; `executable` is the built `baton` unless a copy of it is given.
+    static func start(
+        environment: [String: String] = [:], arguments: [String] = [], executable: URL = BatonProcess.executable, directory: URL = BatonProcess.repositoryRoot
+    ) async throws -> ServedBaton {
         let home = URL(fileURLWithPath: "/tmp/baton-serve-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let outURL = home.appendingPathComponent("stdout"), errURL = home.appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
-        process.executableURL = BatonProcess.executable
-        process.currentDirectoryURL = BatonProcess.repositoryRoot
-        process.arguments = ["serve", "--port", "0"]
+        process.executableURL = executable
+        process.currentDirectoryURL = directory
+        process.arguments = ["serve", "--port", "0"] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(
             ["BATON_HOME": home.appendingPathComponent("b").path, "DATABASE_URL": "", "BATON_USERS": "", "BATON_API_TOKENS": ""].merging(environment) { $1 }
         ) { $1 }
@@ -66,6 +70,9 @@ final class ServedBaton {
         }
         return exited
     }
+
+    /// What it has written to standard error so far.
+    var standardError: String { String(decoding: (try? Data(contentsOf: home.appendingPathComponent("stderr"))) ?? Data(), as: UTF8.self) }
 
     var postgresStopped: Bool { !FileManager.default.fileExists(atPath: home.appendingPathComponent("b/pg/data/postmaster.pid").path) }
 

@@ -41,7 +41,7 @@ final class HTTPServerFixture: @unchecked Sendable {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let database = try await TestPostgres.freshDatabase()
-        try await Migrator(directory: repository.appendingPathComponent("schemas/engine")).migrate(PostgresConnection.connect(database))
+        try await Migrator.engine().migrate(PostgresConnection.connect(database))
         runtime = Runtime(store: PostgresStore(pool: PostgresPool(connectionString: database, maximum: 4)))
         let bytes = try [UInt8](Data(contentsOf: repository.appendingPathComponent("Benchmarks/processes/usertask.bpmn")))
         _ = try await runtime.deploy(name: "usertask", resources: [DeploymentResource(name: "usertask.bpmn", bytes: bytes)])

@@ -47,7 +47,7 @@ let benchmarks: @Sendable () -> Void = {
             setup: {
                 // One database, a connection per client, as `baton bench --store postgres` runs.
                 let database = try await TestPostgres.freshDatabase()
-                try await Migrator(directory: Scenario.repository.appendingPathComponent("schemas/engine")).migrate(PostgresConnection.connect(database))
+                try await Migrator.engine().migrate(PostgresConnection.connect(database))
                 var all: [Runtime] = []
                 for _ in 0..<clients { all.append(try await usertask.deployed(on: PostgresStore(pool: PostgresPool(connectionString: database, maximum: 1)))) }
                 runtimes.value = all

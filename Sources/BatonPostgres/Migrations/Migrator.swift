@@ -1,7 +1,7 @@
 import BatonEngine
 import Foundation
 
-/// One schema migration: `schemas/engine/NNN_name.sql`.
+/// One schema migration: `Schemas/engine/NNN_name.sql`.
 public struct Migration: Hashable, Sendable {
     public var version: Int
     public var name: String
@@ -32,29 +32,49 @@ public struct Migrator: Sendable {
         self.table = table
     }
 
-    /// Retool's drafts schema (`schemas/retool`): its own lock and its own record of versions, so
-    /// it can share a database with the engine's.
-    public static func retool(directory: URL) throws -> Migrator {
-        try Migrator(directory: directory, lockKey: 0x6261_746F_6E01, table: "baton_retool_migrations")
+    /// The engine's migrations compiled into this binary (`Sources/BatonPostgres/Schemas/engine`).
+    public static func engine() throws -> Migrator {
+        try Migrator(files: EmbeddedFiles.files(in: "Schemas/engine"), source: "the engine's built-in migrations")
     }
+
+    /// Retool's drafts schema compiled into this binary (`Sources/BatonPostgres/Schemas/retool`):
+    /// its own lock and its own record of versions, so it can share a database with the engine's.
+    public static func retool() throws -> Migrator {
+        try Migrator(files: EmbeddedFiles.files(in: "Schemas/retool"), source: "Retool's built-in migrations", lockKey: retoolLockKey, table: retoolTable)
+    }
+
+    /// Retool's drafts schema read from `directory` (`--schemas` overrides the built-in one).
+    public static func retool(directory: URL) throws -> Migrator {
+        try Migrator(directory: directory, lockKey: retoolLockKey, table: retoolTable)
+    }
+
+    private static let retoolLockKey: Int64 = 0x6261_746F_6E01
+    private static let retoolTable = "baton_retool_migrations"
 
     /// Reads `NNN_name.sql` files from `directory`, refusing anything else that looks like a migration.
     public init(directory: URL, lockKey: Int64 = 0x6261_746F_6E00, table: String = "schema_migrations") throws {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
             throw MigrationError("Expected a directory of migrations at '\(directory.path)', but it cannot be read.")
         }
+        let files = try names.filter { $0.hasSuffix(".sql") }.sorted().map { name in
+            (name: name, text: try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
+        }
+        try self.init(files: files, source: directory.path, lockKey: lockKey, table: table)
+    }
+
+    /// Migrations from `NNN_name.sql` files given by name and text; `source` names where they came from in errors.
+    init(files: [(name: String, text: String)], source: String, lockKey: Int64 = 0x6261_746F_6E00, table: String = "schema_migrations") throws {
         var migrations: [Migration] = []
-        for file in names.sorted() where file.hasSuffix(".sql") {
+        for (file, sql) in files where file.hasSuffix(".sql") {
             let base = String(file.dropLast(4))
             guard let underscore = base.firstIndex(of: "_"), let version = Int(base[..<underscore]) else {
                 throw MigrationError("Expected migration files named NNN_name.sql, but '\(file)' is not.")
             }
-            let sql = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
             migrations.append(Migration(version: version, name: String(base[base.index(after: underscore)...]), sql: sql))
         }
         let versions = migrations.map(\.version)
         guard Set(versions).count == versions.count else {
-            throw MigrationError("Expected each migration version once, but \(directory.path) repeats one of \(versions).")
+            throw MigrationError("Expected each migration version once, but \(source) repeats one of \(versions).")
         }
         self.init(migrations: migrations, lockKey: lockKey, table: table)
     }

@@ -1,4 +1,3 @@
-import BatonEngine
 import BatonModel
 import Synchronization
 
