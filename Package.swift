@@ -96,6 +96,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings,
+            linkerSettings: [
+                // Nothing loads baton as a library: its 38,000 Swift symbols need not be exported,
+                // and their tables cost about 3 MB of resident memory (#18).
+                .unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release))
+            ],
             plugins: ["BuildCommit"]
         ),
         .testTarget(name: "BatonModelTests", dependencies: ["BatonModel"], swiftSettings: strictSettings),
