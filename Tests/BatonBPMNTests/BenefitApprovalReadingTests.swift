@@ -41,7 +41,7 @@ import Testing
         }
         #expect(task.candidateGroups.map(\.source) == ["plan-approvers"])
         #expect(task.priority?.source == "50")
-        #expect(task.formKey == "embedded:app:forms/review-plan.html")
+        #expect(task.formKey == Template(literal: "embedded:app:forms/review-plan.html"))
         #expect(task.formFields.map(\.id) == ["approved", "comment"])
         #expect(task.formFields.first?.type == "boolean")
         #expect(task.formFields.first?.constraints == [FormField.Constraint(name: "required", config: nil)])

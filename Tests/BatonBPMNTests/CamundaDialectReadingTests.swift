@@ -69,7 +69,7 @@ import Testing
         #expect(task.candidateGroups.map(\.source) == ["clerks", "managers"])
         #expect(task.dueDate?.source == "${dueDate}")
         #expect(task.followUpDate?.source == "P2D")
-        #expect(task.formKey == "embedded:app:forms/assess.html")
+        #expect(task.formKey == Template(literal: "embedded:app:forms/assess.html"))
         #expect(task.formFields.first?.enumValues.map(\.id) == ["low", "high"])
         #expect(task.formFields.first?.defaultValue?.source == "low")
         #expect(task.formFields.last?.constraints == [FormField.Constraint(name: "min", config: "0")])

@@ -34,6 +34,28 @@ import Testing
         #expect(scenario.events.contains(.variableSet(scope: nil, name: "approved", value: .boolean(true))))
     }
 
+    /// Camunda's TaskDecorator: the description is the task's documentation and the form key is
+    /// evaluated when the task is created; without camunda:priority the priority is 50 (#13).
+    @Test func aTasksDescriptionAndFormKeyAreEvaluatedAndItsPriorityDefaultsTo50() throws {
+        var scenario = try CoreScenario(bpmn(#"""
+            <startEvent id="s" />
+            <userTask id="review" camunda:formKey="embedded:app:forms/${formName}.html">
+              <documentation>Review plan ${planName} before ${deadline}</documentation>
+            </userTask>
+            <userTask id="plain"><documentation>Costs $5 {approx.}</documentation></userTask>
+            <endEvent id="e" />
+            """# + flows("s->review", "review->plain", "plain->e")))
+        try scenario.start(["formName": .string("review"), "planName": .string("Gold PPO"), "deadline": .string("Friday")])
+        let task = try #require(scenario.task("review"))
+        #expect(task.description == "Review plan Gold PPO before Friday")
+        #expect(task.formKey == "embedded:app:forms/review.html")
+        #expect(task.priority == 50)
+        try scenario.completeTask("review", [:])
+        let plain = try #require(scenario.task("plain"))
+        #expect(plain.description == "Costs $5 {approx.}", "documentation that is no expression stays as written")
+        #expect(plain.formKey == nil)
+    }
+
     @Test func completingAnUnknownTaskIsRejected() throws {
         var scenario = try CoreScenario(bpmn(#"<startEvent id="s" /><userTask id="t" /><endEvent id="e" />"# + flows("s->t", "t->e")))
         try scenario.start()

@@ -25,6 +25,34 @@ import Testing
         </definitions>
         """
 
+    /// Camunda's Task REST: `description` is the task's documentation, evaluated; `priority` is 50
+    /// unless the model says otherwise; `formKey` is evaluated too. Read from PostgreSQL's rows (#13).
+    @Test func aTaskCarriesItsEvaluatedDescriptionFormKeyAndDefaultPriority() async throws {
+        try await RestHarness.make().run { rest in
+            let model = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+                  <process id="described" isExecutable="true">
+                    <startEvent id="start" />
+                    <userTask id="check" camunda:formKey="embedded:app:${form}.html"><documentation>Check ${amount}</documentation></userTask>
+                    <endEvent id="end" />
+                    <sequenceFlow id="f1" sourceRef="start" targetRef="check" />
+                    <sequenceFlow id="f2" sourceRef="check" targetRef="end" />
+                  </process>
+                </definitions>
+                """
+            #expect(try await rest.deploy([("described.bpmn", model)]).status == .ok)
+            let started = try await rest.call(.post, "/engine-rest/process-definition/key/described/start", json: """
+                {"variables": {"amount": {"value": 1200, "type": "Long"}, "form": {"value": "check", "type": "String"}}}
+                """)
+            let instance = try #require(started["id"]?.stringValue)
+            let task = try #require(try await rest.call(.get, "/engine-rest/task?processInstanceId=\(instance)").json?.arrayValue.first)
+            #expect(task["description"] == .string("Check 1200"))
+            #expect(task["formKey"] == .string("embedded:app:check.html"))
+            #expect(task["priority"] == .integer(50))
+        }
+    }
+
     @Test func aProcessRunsThroughTheRestAPIAsACamundaClientDrivesIt() async throws {
         try await RestHarness.make().run { rest in
             let deployment = try await rest.deploy([("review.bpmn", Self.approval)], fields: ["deployment-name": "review", "enable-duplicate-filtering": "true"])

@@ -76,7 +76,13 @@ extension DefinitionsReader {
         task.dueDate = templateAttribute(element, "dueDate", owner: owner)
         task.followUpDate = templateAttribute(element, "followUpDate", owner: owner)
         task.priority = templateAttribute(element, "priority", owner: owner)
-        task.formKey = element.attribute("formKey", namespace: Namespace.camunda)
+        task.formKey = templateAttribute(element, "formKey", owner: owner)
+        // Camunda evaluates documentation as an expression; text that is not one stays as written.
+        if let documentation = element.children.first(where: { $0.isElement("documentation", in: Namespace.bpmn) })?.text,
+            !documentation.trimmingASCIIWhitespace().isEmpty
+        {
+            task.description = (try? Template(parsing: documentation)) ?? Template(literal: documentation)
+        }
         task.formFields = formFields
         return task
     }

@@ -17,6 +17,8 @@ public struct UserTaskRecord: Hashable, Sendable, Codable {
     public var followUpDate: Timestamp?
     public var priority: Int
     public var formKey: String?
+    /// From the task's `<documentation>` (absent in states stored before it was kept).
+    public var description: String?
     public var createdAt: Timestamp
 }
 

@@ -13,6 +13,7 @@ public struct TaskInfo: Hashable, Sendable {
     public var followUp: Timestamp?
     public var priority: Int
     public var formKey: String?
+    public var description: String?
     /// The task's `camunda:formData` fields, in document order (from the definition, not stored).
     public var formFields: [FormField]
     public var processInstanceID: String
@@ -24,7 +25,7 @@ public struct TaskInfo: Hashable, Sendable {
     /// The activity instance of the user task (`<instance id>:<element key>`).
     public var activityInstanceID: String
 
-    public init(id: String, name: String? = nil, assignee: String? = nil, candidateUsers: [String], candidateGroups: [String], created: Timestamp, due: Timestamp? = nil, followUp: Timestamp? = nil, priority: Int, formKey: String? = nil, formFields: [FormField], processInstanceID: String, processDefinitionID: String, processDefinitionKey: String, taskDefinitionKey: String, businessKey: String? = nil, activityInstanceID: String) {
+    public init(id: String, name: String? = nil, assignee: String? = nil, candidateUsers: [String], candidateGroups: [String], created: Timestamp, due: Timestamp? = nil, followUp: Timestamp? = nil, priority: Int, formKey: String? = nil, description: String? = nil, formFields: [FormField], processInstanceID: String, processDefinitionID: String, processDefinitionKey: String, taskDefinitionKey: String, businessKey: String? = nil, activityInstanceID: String) {
         self.id = id
         self.name = name
         self.assignee = assignee
@@ -35,6 +36,7 @@ public struct TaskInfo: Hashable, Sendable {
         self.followUp = followUp
         self.priority = priority
         self.formKey = formKey
+        self.description = description
         self.formFields = formFields
         self.processInstanceID = processInstanceID
         self.processDefinitionID = processDefinitionID

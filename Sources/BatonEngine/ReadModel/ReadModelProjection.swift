@@ -153,7 +153,7 @@ public struct ReadModelProjection {
         TaskInfo(
             id: task.id, name: task.name, assignee: task.assignee, candidateUsers: task.candidateUsers, candidateGroups: task.candidateGroups,
             created: task.createdAt, due: task.dueDate, followUp: task.followUpDate, priority: task.priority, formKey: task.formKey,
-            formFields: [], processInstanceID: instanceID, processDefinitionID: record.definitionID, processDefinitionKey: record.processKey,
+            description: task.description, formFields: [], processInstanceID: instanceID, processDefinitionID: record.definitionID, processDefinitionKey: record.processKey,
             taskDefinitionKey: process.nodes[task.node].id.rawValue, businessKey: state.businessKey, activityInstanceID: activityInstanceID(task.elementKey))
     }
 

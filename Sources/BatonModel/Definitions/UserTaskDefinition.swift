@@ -10,7 +10,10 @@ public struct UserTaskDefinition: Hashable, Sendable {
     public var dueDate: Template?
     public var followUpDate: Template?
     public var priority: Template?
-    public var formKey: String?
+    /// `camunda:formKey`, evaluated when the task is created (`${formKeyOf(plan)}` as well as `embedded:app:forms/review.html`).
+    public var formKey: Template?
+    /// The task's `<documentation>`, evaluated when the task is created, as Camunda sets a task's description.
+    public var description: Template?
     public var formFields: [FormField] = []
 
     public init() {}

@@ -63,7 +63,7 @@ extension PostgresStore {
         let columns = """
             id, name, assignee, to_json(candidate_users)::text AS candidate_users, to_json(candidate_groups)::text AS candidate_groups,
             \(SQLColumns.millis("created_at", as: "created")), \(SQLColumns.millis("due_at", as: "due")),
-            \(SQLColumns.millis("follow_up_at", as: "follow_up")), priority, form_key, instance_id, process_definition_id, process_key,
+            \(SQLColumns.millis("follow_up_at", as: "follow_up")), priority, form_key, description, instance_id, process_definition_id, process_key,
             task_definition_key, business_key, activity_instance_id
             """
         return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)
@@ -74,7 +74,7 @@ extension PostgresStore {
             TaskInfo(
                 id: try row.required("id"), name: row.text("name"), assignee: row.text("assignee"), candidateUsers: row.textArray("candidate_users"),
                 candidateGroups: row.textArray("candidate_groups"), created: try row.requiredTime("created"), due: row.time("due"),
-                followUp: row.time("follow_up"), priority: try row.int("priority"), formKey: row.text("form_key"), formFields: [],
+                followUp: row.time("follow_up"), priority: try row.int("priority"), formKey: row.text("form_key"), description: row.text("description"), formFields: [],
                 processInstanceID: try row.required("instance_id"), processDefinitionID: try row.required("process_definition_id"),
                 processDefinitionKey: try row.required("process_key"), taskDefinitionKey: try row.required("task_definition_key"),
                 businessKey: row.text("business_key"), activityInstanceID: try row.required("activity_instance_id"))

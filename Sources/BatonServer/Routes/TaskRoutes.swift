@@ -109,7 +109,7 @@ extension EngineRestAPI {
         .object([
             .init("id", .string(task.id)), .init("name", .orNull(task.name)), .init("assignee", .orNull(task.assignee)),
             .init("created", TypedValue.date(task.created)), .init("due", TypedValue.date(task.due)), .init("followUp", TypedValue.date(task.followUp)),
-            .init("lastUpdated", .null), .init("delegationState", .null), .init("description", .null), .init("executionId", .string(task.processInstanceID)),
+            .init("lastUpdated", .null), .init("delegationState", .null), .init("description", .orNull(task.description)), .init("executionId", .string(task.processInstanceID)),
             .init("owner", .null), .init("parentTaskId", .null), .init("priority", .integer(Int64(task.priority))),
             .init("processDefinitionId", .string(task.processDefinitionID)), .init("processInstanceId", .string(task.processInstanceID)),
             .init("taskDefinitionKey", .string(task.taskDefinitionKey)), .init("caseExecutionId", .null), .init("caseInstanceId", .null),

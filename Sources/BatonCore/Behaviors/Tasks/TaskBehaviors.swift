@@ -13,7 +13,8 @@ enum PassThroughTaskBehavior: ElementBehavior {
 ///
 /// - Activate: evaluates assignee, candidate users and groups (each may be an expression giving a
 ///   name, a comma-separated list or a JSON list), due and follow-up dates (a Date, an ISO 8601
-///   date-time, or an ISO 8601 duration from now), priority (default 50); creates the task; waits.
+///   date-time, or an ISO 8601 duration from now), priority (default 50), form key and description
+///   (the task's documentation); creates the task; waits.
 /// - Complete: when the task is completed with its variables.
 /// - Terminate: the task is cancelled.
 enum UserTaskBehavior: ElementBehavior {
@@ -44,7 +45,13 @@ enum UserTaskBehavior: ElementBehavior {
             priority: try definition.priority.map { template throws(Rejection) in
                 try priority(run.evaluate(template, at: key, what: "the priority of \(element)"), what: "the priority of \(element)")
             } ?? 50,
-            formKey: definition.formKey, createdAt: run.context.now)
+            formKey: try definition.formKey.map { template throws(Rejection) in
+                ExpressionEvaluator.text(try run.evaluate(template, at: key, what: "the form key of \(element)"))
+            },
+            description: try definition.description.map { template throws(Rejection) in
+                ExpressionEvaluator.text(try run.evaluate(template, at: key, what: "the description of \(element)"))
+            },
+            createdAt: run.context.now)
         run.emit(.userTaskCreated(task))
     }
 
