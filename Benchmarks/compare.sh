@@ -17,7 +17,7 @@ spiff_instances=${SPIFF_INSTANCES:-2000}
 baton_instances=${BATON_INSTANCES:-50000}
 load_seconds=${LOAD_SECONDS:-20}
 
-swift build -c release --product baton >&2
+swift build -c release --static-swift-stdlib --product baton >&2   # the binary README installs
 baton=$(swift build -c release --show-bin-path)/baton
 venv=Benchmarks/.venv-spiff
 if [ ! -x "$venv/bin/python" ]; then

@@ -13,7 +13,7 @@ clients=${CLIENTS:-"1 4 8"}
 instances=${INSTANCES:-3000}
 pgbench_seconds=${SECONDS_PER_PGBENCH:-20}
 
-swift build -c release --product baton >&2
+swift build -c release --static-swift-stdlib --product baton >&2
 baton=$(swift build -c release --show-bin-path)/baton
 
 . Benchmarks/lib/postgres.sh
