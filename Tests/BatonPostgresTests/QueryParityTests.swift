@@ -109,7 +109,7 @@ import Testing
         let activityQueries = [
             HistoricActivityInstanceQuery(), HistoricActivityInstanceQuery(activityID: "check", completion: .finished),
             HistoricActivityInstanceQuery(activityType: "userTask", completion: .unfinished), HistoricActivityInstanceQuery(canceled: true),
-            HistoricActivityInstanceQuery(sorting: [Sorting(.endTime, ascending: false)]),
+            HistoricActivityInstanceQuery(completeScope: true), HistoricActivityInstanceQuery(sorting: [Sorting(.endTime, ascending: false)]),
         ]
         for (index, query) in activityQueries.enumerated() {
             for page in pages { try await same("activities #\(index) \(page)") { try await $0.activityHistory(query, page: page) } }

@@ -60,6 +60,10 @@ import Testing
 
             let activities = try await rest.call(.get, "/engine-rest/history/activity-instance?processInstanceId=\(instance)&finished=true")
             #expect(activities.json?.arrayValue.compactMap { $0["activityId"]?.stringValue } == ["start", "stage", "innerStart", "wait", "innerEnd"], "in start order")
+            let scopeEnds = try await rest.call(.get, "/engine-rest/history/activity-instance?processInstanceId=\(instance)&completeScope=true")
+            #expect(scopeEnds.json?.arrayValue.map { [$0["activityId"], $0["activityType"], $0["completeScope"]] } == [[.string("innerEnd"), .string("noneEndEvent"), .bool(true)]])
+            let both = try await rest.call(.get, "/engine-rest/history/activity-instance?completeScope=true&canceled=true")
+            #expect(both.status == .badRequest && both["type"] == .string("InvalidRequestException"), "\(both.text)")
             let history = try await rest.call(.get, "/engine-rest/history/process-instance/\(instance)")
             #expect(history["state"] == .string("ACTIVE"))
             let variableHistory = try await rest.call(.get, "/engine-rest/history/variable-instance?processInstanceId=\(instance)&variableName=plan")

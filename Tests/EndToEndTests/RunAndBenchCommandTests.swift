@@ -23,7 +23,7 @@ import Testing
     @Test func advancesTheClockToFireTheEscalationTimer() throws {
         let result = try BatonProcess.run(approval + ["--advance", "P3D"])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput.contains("boundaryEvent ReviewOverdue \"Review overdue\"  completed"))
+        #expect(result.standardOutput.contains("boundaryTimer ReviewOverdue \"Review overdue\"  completed"))
         #expect(result.standardOutput.contains("serviceTask EscalateReview"))
         #expect(result.standardOutput.contains("open tasks:\n  ReviewPlan \"Review plan\" (groups plan-approvers)"))
     }

@@ -14,6 +14,9 @@ public struct HistoricActivityInstance: Hashable, Sendable {
     public var startTime: Timestamp
     public var endTime: Timestamp?
     public var canceled: Bool
+    /// The activity ended its token with no flow to take (an end event, or an activity without
+    /// outgoing flows), as Camunda's `completeScope`.
+    public var completeScope: Bool
     public var taskID: String?
     public var calledProcessInstanceID: String?
     /// The element instance's key: ties in start time break by it, in activation order.
@@ -21,8 +24,9 @@ public struct HistoricActivityInstance: Hashable, Sendable {
     /// The enclosing scope's element key; nil when the process instance itself is the parent.
     public var parentElementKey: Int64?
 
-    public init(id: String, parentActivityInstanceID: String, activityID: String, activityName: String? = nil, activityType: String, processInstanceID: String, processDefinitionID: String, startTime: Timestamp, endTime: Timestamp? = nil, canceled: Bool, taskID: String? = nil, calledProcessInstanceID: String? = nil, elementKey: Int64, parentElementKey: Int64?) {
+    public init(id: String, parentActivityInstanceID: String, activityID: String, activityName: String? = nil, activityType: String, processInstanceID: String, processDefinitionID: String, startTime: Timestamp, endTime: Timestamp? = nil, canceled: Bool, completeScope: Bool = false, taskID: String? = nil, calledProcessInstanceID: String? = nil, elementKey: Int64, parentElementKey: Int64?) {
         self.parentElementKey = parentElementKey
+        self.completeScope = completeScope
         self.id = id
         self.parentActivityInstanceID = parentActivityInstanceID
         self.activityID = activityID
@@ -76,11 +80,12 @@ public struct HistoricActivityInstanceQuery: ListQuery {
     public var activityType: String?
     public var completion: Completion?
     public var canceled: Bool?
+    public var completeScope: Bool?
     public var sorting: [Sorting<HistoricActivityInstance.SortKey>]
 
     public init(
         activityInstanceID: String? = nil, processInstanceID: String? = nil, processDefinitionID: String? = nil, activityID: String? = nil,
-        activityType: String? = nil, completion: Completion? = nil, canceled: Bool? = nil,
+        activityType: String? = nil, completion: Completion? = nil, canceled: Bool? = nil, completeScope: Bool? = nil,
         sorting: [Sorting<HistoricActivityInstance.SortKey>] = [Sorting(.startTime)]
     ) {
         self.activityInstanceID = activityInstanceID
@@ -90,6 +95,7 @@ public struct HistoricActivityInstanceQuery: ListQuery {
         self.activityType = activityType
         self.completion = completion
         self.canceled = canceled
+        self.completeScope = completeScope
         self.sorting = sorting
     }
 
@@ -102,6 +108,7 @@ public struct HistoricActivityInstanceQuery: ListQuery {
         if let activityType, activity.activityType != activityType { return false }
         if let completion, !completion.matches(activity.endTime) { return false }
         if let canceled, activity.canceled != canceled { return false }
+        if let completeScope, activity.completeScope != completeScope { return false }
         return true
     }
 }

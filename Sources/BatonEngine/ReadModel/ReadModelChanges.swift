@@ -42,6 +42,7 @@ public struct ReadModelChanges: Sendable {
         public var elementKey: Int64
         public var endTime: Timestamp
         public var canceled: Bool
+        public var completeScope: Bool
     }
 
     public struct IncidentResolution: Hashable, Sendable {

@@ -27,6 +27,7 @@ public struct ReadModelProjection {
         var changes = ReadModelChanges(instance: ProcessInstanceInfo(record), ended: endedHere)
         var touchedTasks: [String] = [], touchedJobs: [String] = [], touchedSubscriptions: [String] = []
         var started: [ElementKey: Int] = [:]
+        var activatedNodes: [ElementKey: Int] = [:]
         var variables: [String: Int] = [:]
         var endedScopes: Set<ElementKey> = []
         var taskRecords: [String: UserTaskRecord] = [:]
@@ -39,20 +40,24 @@ public struct ReadModelProjection {
             case .elementActivated(let element):
                 let node = process.nodes[element.node]
                 started[element.key] = changes.activitiesStarted.count
+                activatedNodes[element.key] = element.node
                 changes.activitiesStarted.append(HistoricActivityInstance(
                     id: activityInstanceID(element.key), parentActivityInstanceID: activityInstanceID(element.scope), activityID: node.id.rawValue,
-                    activityName: node.name, activityType: element.isMultiInstanceBody ? "multiInstanceBody" : node.kind.elementName,
+                    activityName: node.name, activityType: element.isMultiInstanceBody ? "multiInstanceBody" : node.kind.activityType,
                     processInstanceID: instanceID, processDefinitionID: record.definitionID, startTime: recorded.at, endTime: nil, canceled: false,
                     taskID: nil, calledProcessInstanceID: nil, elementKey: element.key, parentElementKey: element.scope))
             case .elementCompleted(let key), .elementTerminated(let key):
                 let canceled: Bool
                 if case .elementTerminated = recorded.event { canceled = true } else { canceled = false }
+                let completeScope = !canceled && completesScope(activatedNodes[key] ?? before?.element(key)?.node)
                 endedScopes.insert(key)
                 if let index = started[key] {
                     changes.activitiesStarted[index].endTime = recorded.at
                     changes.activitiesStarted[index].canceled = canceled
+                    changes.activitiesStarted[index].completeScope = completeScope
                 } else {
-                    changes.activitiesEnded.append(.init(id: activityInstanceID(key), elementKey: key, endTime: recorded.at, canceled: canceled))
+                    changes.activitiesEnded.append(
+                        .init(id: activityInstanceID(key), elementKey: key, endTime: recorded.at, canceled: canceled, completeScope: completeScope))
                 }
             case .variableSet(let scope, let name, let value):
                 let variable = HistoricVariableInstance(
@@ -146,6 +151,16 @@ public struct ReadModelProjection {
                 activityInstanceID: $0.activityInstanceID ?? instanceID)
         }
         return changes
+    }
+
+    /// Whether completing an instance of `node` ends its token: it has no outgoing flow to take
+    /// (an end event, or an implicit end), and it is no event subprocess, whose end never
+    /// ends the token of the scope it sits in.
+    private func completesScope(_ node: Int?) -> Bool {
+        guard let node else { return false }
+        let executable = process.nodes[node]
+        if case .subProcess(let subProcess) = executable.kind, subProcess.triggeredByEvent { return false }
+        return executable.outgoing.isEmpty
     }
 
     /// The task as the query side lists it.

@@ -38,7 +38,7 @@ extension Runtime {
                     let node = process.nodes[element.node]
                     return ActivityInstanceNode(
                         id: "\(instanceID):\(element.key)", activityID: node.id.rawValue, activityName: node.name,
-                        activityType: element.isMultiInstanceBody ? "multiInstanceBody" : node.kind.elementName, processInstanceID: instanceID,
+                        activityType: element.isMultiInstanceBody ? "multiInstanceBody" : node.kind.activityType, processInstanceID: instanceID,
                         children: children(of: element.key))
                 }
             }

@@ -37,6 +37,7 @@ struct MemoryInstanceRows: Sendable {
             guard let index = activityPositions[end.id] else { continue }
             activities[index].endTime = end.endTime
             activities[index].canceled = end.canceled
+            activities[index].completeScope = end.completeScope
         }
         for task in changes.historicTasks { historicTasks[task.id] = task }
         for variable in changes.historicVariables {

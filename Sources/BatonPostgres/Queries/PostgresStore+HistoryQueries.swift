@@ -26,6 +26,7 @@ extension PostgresStore {
         select.equal("activity_type", query.activityType)
         if let completion = query.completion { select.require(completion == .finished ? "end_time IS NOT NULL" : "end_time IS NULL") }
         if let canceled = query.canceled { select.require(canceled ? "canceled" : "NOT canceled") }
+        if let completeScope = query.completeScope { select.require(completeScope ? "complete_scope" : "NOT complete_scope") }
         return select
     }
 
@@ -48,7 +49,7 @@ extension PostgresStore {
             \(Self.activityInstanceID) AS id,
             CASE WHEN parent_element_key IS NULL THEN instance_id ELSE instance_id || ':' || parent_element_key END AS parent_activity_instance_id,
             parent_element_key, activity_id, activity_name, activity_type, instance_id, process_definition_id,
-            \(SQLColumns.millis("start_time", as: "started")), \(SQLColumns.millis("end_time", as: "ended")), canceled, task_id,
+            \(SQLColumns.millis("start_time", as: "started")), \(SQLColumns.millis("end_time", as: "ended")), canceled, complete_scope, task_id,
             called_instance_id, element_key
             """
         return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["instance_id", "element_key"], page: page)
@@ -60,7 +61,7 @@ extension PostgresStore {
                 id: try row.required("id"), parentActivityInstanceID: try row.required("parent_activity_instance_id"),
                 activityID: try row.required("activity_id"), activityName: row.text("activity_name"), activityType: try row.required("activity_type"),
                 processInstanceID: try row.required("instance_id"), processDefinitionID: try row.required("process_definition_id"),
-                startTime: try row.requiredTime("started"), endTime: row.time("ended"), canceled: row.bool("canceled"), taskID: row.text("task_id"),
+                startTime: try row.requiredTime("started"), endTime: row.time("ended"), canceled: row.bool("canceled"), completeScope: row.bool("complete_scope"), taskID: row.text("task_id"),
                 calledProcessInstanceID: row.text("called_instance_id"), elementKey: Int64(try row.int("element_key")),
                 parentElementKey: row.text("parent_element_key").flatMap { Int64($0) })
         }

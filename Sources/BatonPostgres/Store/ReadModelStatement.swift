@@ -66,18 +66,21 @@ enum ReadModelStatement {
         add(changes.activitiesStarted.map(row)) {
             """
             INSERT INTO history_activity_instances (instance_id, element_key, parent_element_key, process_definition_id, activity_id,
-                activity_name, activity_type, task_id, called_instance_id, start_time, end_time, canceled)
+                activity_name, activity_type, task_id, called_instance_id, start_time, end_time, canceled, complete_scope)
             SELECT * FROM jsonb_to_recordset(\($0)) AS r(instance_id text, element_key bigint, parent_element_key bigint, process_definition_id text,
                 activity_id text, activity_name text, activity_type text, task_id text, called_instance_id text,
-                start_time timestamptz, end_time timestamptz, canceled boolean)
+                start_time timestamptz, end_time timestamptz, canceled boolean, complete_scope boolean)
             """
         }
         add(changes.activitiesEnded.map { end in
-            .object([.init("element_key", .integer(end.elementKey)), .init("end_time", .string(end.endTime.iso8601)), .init("canceled", .bool(end.canceled))])
+            .object([
+                .init("element_key", .integer(end.elementKey)), .init("end_time", .string(end.endTime.iso8601)), .init("canceled", .bool(end.canceled)),
+                .init("complete_scope", .bool(end.completeScope)),
+            ])
         }) {
             """
-            UPDATE history_activity_instances h SET end_time = r.end_time, canceled = r.canceled
-            FROM jsonb_to_recordset(\($0)) AS r(element_key bigint, end_time timestamptz, canceled boolean)
+            UPDATE history_activity_instances h SET end_time = r.end_time, canceled = r.canceled, complete_scope = r.complete_scope
+            FROM jsonb_to_recordset(\($0)) AS r(element_key bigint, end_time timestamptz, canceled boolean, complete_scope boolean)
             WHERE h.instance_id = $1 AND h.element_key = r.element_key AND h.removal_time = 'infinity'
             """
         }
@@ -197,6 +200,7 @@ enum ReadModelStatement {
             .init("activity_type", .string(activity.activityType)), .init("task_id", text(activity.taskID)),
             .init("called_instance_id", text(activity.calledProcessInstanceID)), .init("start_time", time(activity.startTime)),
             .init("end_time", time(activity.endTime)), .init("canceled", .bool(activity.canceled)),
+            .init("complete_scope", .bool(activity.completeScope)),
         ])
     }
 

@@ -25,7 +25,7 @@ extension EngineRestAPI {
             return JSONResponse.make(Self.historic(instance))
         }
         let activityParameters: Set<String> = [
-            "activityInstanceId", "processInstanceId", "processDefinitionId", "activityId", "activityType", "finished", "unfinished", "canceled",
+            "activityInstanceId", "processInstanceId", "processDefinitionId", "activityId", "activityType", "finished", "unfinished", "canceled", "completeScope",
             "firstResult", "maxResults", "sortBy", "sortOrder",
         ]
         group.get("history/activity-instance") { request, context in
@@ -141,10 +141,15 @@ extension EngineRestAPI {
 
     private func activityQuery(_ query: QueryParameters) throws -> HistoricActivityInstanceQuery? {
         guard case .matching(let completion) = try completion(query) else { return nil }
+        let canceled = try query.bool("canceled") == true, completeScope = try query.bool("completeScope") == true
+        // An activity instance that completed its scope was not canceled: Camunda refuses the pair.
+        if canceled && completeScope {
+            throw RestError.invalid("Invalid query: it is not possible to query by canceled and completeScope at once; an activity instance is never both.")
+        }
         return HistoricActivityInstanceQuery(
             activityInstanceID: query.string("activityInstanceId"), processInstanceID: query.string("processInstanceId"),
             processDefinitionID: query.string("processDefinitionId"), activityID: query.string("activityId"), activityType: query.string("activityType"),
-            completion: completion, canceled: try query.bool("canceled") == true ? true : nil, sorting: try query.sorting([Sorting(.startTime)]))
+            completion: completion, canceled: canceled ? true : nil, completeScope: completeScope ? true : nil, sorting: try query.sorting([Sorting(.startTime)]))
     }
 
     private func historicTaskQuery(_ query: QueryParameters) throws -> HistoricTaskInstanceQuery? {
@@ -189,7 +194,7 @@ extension EngineRestAPI {
             .init("taskId", .orNull(activity.taskID)), .init("calledProcessInstanceId", .orNull(activity.calledProcessInstanceID)),
             .init("startTime", TypedValue.date(activity.startTime)), .init("endTime", TypedValue.date(activity.endTime)),
             .init("durationInMillis", Self.duration(activity.startTime, activity.endTime)), .init("canceled", .bool(activity.canceled)),
-            .init("tenantId", .null),
+            .init("completeScope", .bool(activity.completeScope)), .init("tenantId", .null),
         ])
     }
 
