@@ -31,6 +31,9 @@ import Testing
 
             let tree = try await rest.call(.get, "/engine-rest/process-instance/\(instance)/activity-instances")
             #expect(tree["activityType"] == .string("processDefinition"))
+            #expect(tree["id"] == .string(instance), "Camunda's root is the process instance")
+            let definitionID = try #require(tree["processDefinitionId"]?.stringValue)
+            #expect(tree["activityId"] == .string(definitionID), "and its activity is the process definition")
             let stage = try #require(tree["childActivityInstances"]?.arrayValue.first)
             #expect(stage["activityId"] == .string("stage"))
             #expect(stage["childActivityInstances"]?.arrayValue.map { $0["activityId"] } == [.string("wait")])
@@ -53,6 +56,12 @@ import Testing
             #expect(failed.json?.arrayValue.first?["exceptionMessage"]?.stringValue?.contains("unregisteredHandler") == true)
             let incidents = try await rest.call(.get, "/engine-rest/incident?processInstanceId=\(instance)")
             #expect(incidents.json?.arrayValue.first?["activityId"] == .string("publish"))
+            // The failed asyncBefore job waits in a continuation: a transition instance, with its incident.
+            let failedTree = try await rest.call(.get, "/engine-rest/process-instance/\(instance)/activity-instances")
+            #expect(failedTree["childActivityInstances"] == .array([]))
+            let transition = try #require(failedTree["childTransitionInstances"]?.arrayValue.first)
+            #expect(transition["activityId"] == .string("publish") && transition["parentActivityInstanceId"] == .string(instance))
+            #expect(transition["incidentIds"] == .array([incidents.json?.arrayValue.first?["id"] ?? .null]))
             #expect(try await rest.call(.put, "/engine-rest/job/\(jobID)/retries", json: #"{"retries": 1}"#).status == .noContent)
             #expect(try await rest.call(.get, "/engine-rest/incident?processInstanceId=\(instance)").json == .array([]), "setting retries resolves it")
             let resolved = try await rest.call(.get, "/engine-rest/history/incident?processInstanceId=\(instance)&resolved=true")

@@ -168,9 +168,28 @@ extension EngineRestAPI {
         .object([
             .init("id", .string(node.id)), .init("parentActivityInstanceId", .orNull(parent)), .init("activityId", .string(node.activityID)),
             .init("activityType", .string(node.activityType)), .init("processInstanceId", .string(node.processInstanceID)),
+            .init("processDefinitionId", .string(node.processDefinitionID)),
             .init("name", .orNull(node.activityName)), .init("activityName", .orNull(node.activityName)),
-            .init("childActivityInstances", .array(node.children.map { json($0, parent: node.id) })), .init("childTransitionInstances", .array([])),
-            .init("executionIds", .array([.string(node.processInstanceID)])), .init("incidentIds", .array([])),
-        ])
+            .init("childActivityInstances", .array(node.children.map { json($0, parent: node.id) })),
+            .init("childTransitionInstances", .array(node.transitions.map { json($0, parent: node) })),
+            .init("executionIds", .array(node.executionIDs.map(JSONValue.string))),
+        ] + incidents(node.incidents))
+    }
+
+    static func json(_ transition: TransitionInstanceNode, parent: ActivityInstanceNode) -> JSONValue {
+        .object([
+            .init("id", .string(transition.id)), .init("parentActivityInstanceId", .string(parent.id)),
+            .init("processInstanceId", .string(parent.processInstanceID)), .init("processDefinitionId", .string(parent.processDefinitionID)),
+            .init("activityId", .string(transition.activityID)), .init("activityName", .orNull(transition.activityName)),
+            .init("activityType", .string(transition.activityType)), .init("executionId", .string(transition.executionID)),
+            .init("targetActivityId", .string(transition.activityID)),
+        ] + incidents(transition.incidents))
+    }
+
+    private static func incidents(_ incidents: [IncidentReference]) -> [JSONValue.Member] {
+        [
+            .init("incidentIds", .array(incidents.map { .string($0.id) })),
+            .init("incidents", .array(incidents.map { .object([.init("id", .string($0.id)), .init("activityId", .string($0.activityID))]) })),
+        ]
     }
 }

@@ -127,7 +127,7 @@ public struct PlanApprovalAPI: Sendable {
         // instance's history is removed after its time to live: then there is no workflow to show.
         if let instanceID = draft.processInstanceID, let instance = try await knownInstance(instanceID) {
             active = instance.state == .active
-            if active { current = Self.leaves(try await runtime.activityInstanceTree(of: instanceID)).map { .string($0) } }
+            if active { current = Self.currentActivities(in: try await runtime.activityInstanceTree(of: instanceID)).map { .string($0) } }
             history = try await runtime.activityHistory(of: instanceID).map { activity in
                 .object([
                     .init("activityId", .string(activity.activityID)), .init("activityName", .orNull(activity.activityName)),
@@ -160,7 +160,12 @@ public struct PlanApprovalAPI: Sendable {
         do { return try await runtime.instance(id) } catch let error as EngineError where error.kind == .notFound { return nil }
     }
 
-    private static func leaves(_ node: ActivityInstanceNode) -> [String] {
-        node.children.isEmpty ? [node.activityID] : node.children.flatMap(leaves)
+    /// The activities an instance is in now: its innermost activity instances, and the elements
+    /// waiting in an asynchronous continuation (never the root, which is the process itself).
+    private static func currentActivities(in node: ActivityInstanceNode) -> [String] {
+        node.transitions.map(\.activityID)
+            + node.children.flatMap { child in
+                child.children.isEmpty && child.transitions.isEmpty ? [child.activityID] : currentActivities(in: child)
+            }
     }
 }
