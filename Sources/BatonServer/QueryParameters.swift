@@ -65,6 +65,17 @@ struct QueryParameters {
         }
     }
 
+    /// Camunda's `suspended=true` / `active=true` pair: true for suspended rows only, false for
+    /// active ones only, nil for both. Only `true` filters, as in Camunda; both at once match nothing
+    /// and are refused.
+    func suspension() throws -> Bool? {
+        let suspended = try bool("suspended") == true, active = try bool("active") == true
+        if suspended && active {
+            throw RestError.invalid("Expected at most one of 'suspended' and 'active' to be true, but both are: nothing is both.")
+        }
+        return suspended ? true : active ? false : nil
+    }
+
     func integer(_ name: String) throws -> Int? {
         guard let text = string(name) else { return nil }
         guard let number = Int(text) else { throw RestError.invalid("Expected query parameter '\(name)' to be an integer, but it is '\(text)'.") }

@@ -44,6 +44,7 @@ public struct RestError: HTTPResponseError {
         case .notFound: self = .notFound(error.message)
         case .invalidArgument: self = .invalid(error.message)
         case .conflict: self = .conflict(error.message)
+        case .suspended: self.init(.conflict, type: "SuspendedEntityInteractionException", error.message)
         case .correlationFailed: self.init(.badRequest, type: "RestException", error.message)
         case .deploymentFailed:
             self.init(.badRequest, type: "ParseException", error.message)

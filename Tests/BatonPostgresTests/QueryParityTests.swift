@@ -54,6 +54,7 @@ import Testing
                 try await test.runtime.complete(task.id, variables: ["approved": .boolean(index % 3 == 0)], userID: "ann")
             }
             if index == 7 { try await test.runtime.cancel(instance) }
+            if index == 9 || index == 10 { try await test.runtime.setSuspended(instance, true) }
         }
         for index in 0..<3 { _ = try await test.start("wait", ["n": .long(Int64(index))], businessKey: "w-\(index)") }
         try await test.advance(by: "PT2M")
@@ -79,6 +80,7 @@ import Testing
             TaskQuery(candidateUser: "bob", userGroups: ["group-0"]), TaskQuery(unassigned: true), TaskQuery(processDefinitionKey: "review"),
             TaskQuery(businessKey: "bk-1"), TaskQuery(visibleTo: TaskVisibility(userID: "ann", groups: ["group-2"])),
             TaskQuery(sorting: [Sorting(.priority, ascending: false), Sorting(.created)]), TaskQuery(sorting: [Sorting(.name), Sorting(.dueDate)]),
+            TaskQuery(suspended: true), TaskQuery(suspended: false),
         ]
         #expect(try await postgres.count(TaskQuery()) == 5, "the odd instances wait at the check, but for the cancelled one")
         for (index, query) in taskQueries.enumerated() {
@@ -93,6 +95,7 @@ import Testing
             ProcessInstanceQuery(lifecycle: .any, variables: [VariableCondition(name: "group", value: .string("group-0"))]),
             ProcessInstanceQuery(lifecycle: .any, sorting: [Sorting(.endTime, ascending: false), Sorting(.businessKey)]),
             ProcessInstanceQuery(lifecycle: .ended, sorting: [Sorting(.duration)]),
+            ProcessInstanceQuery(suspended: true), ProcessInstanceQuery(lifecycle: .any, suspended: false), ProcessInstanceQuery(lifecycle: .ended, suspended: true),
         ]
         for (index, query) in instanceQueries.enumerated() {
             for page in pages { try await same("instances #\(index) \(page)") { try await $0.instances(query, page: page) } }
@@ -143,7 +146,7 @@ import Testing
             try await same("variable count #\(index)") { try await $0.count(query) }
         }
 
-        for query in [JobQuery(), JobQuery(noRetriesLeft: true), JobQuery(activityID: "publish", sorting: [Sorting(.jobRetries)])] {
+        for query in [JobQuery(), JobQuery(noRetriesLeft: true), JobQuery(activityID: "publish", sorting: [Sorting(.jobRetries)]), JobQuery(suspended: true)] {
             try await same("jobs") { try await $0.jobs(query) }
             try await same("job count") { try await $0.count(query) }
         }

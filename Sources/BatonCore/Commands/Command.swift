@@ -26,6 +26,21 @@ public enum Command: Hashable, Sendable {
     case completeCallActivity(elementKey: ElementKey, variables: [String: VariableValue])
     case setVariables(scope: ElementKey?, variables: [String: VariableValue], local: Bool)
     case cancel(reason: String)
+    /// Suspend (true) or activate (false) the instance, as an operator does. A suspended instance
+    /// refuses what would move it (tasks, jobs, messages, signals); variables may still be set,
+    /// job retries changed, and the instance cancelled.
+    case setSuspended(Bool)
+
+    /// Whether the command may change a suspended instance.
+    var isAllowedWhileSuspended: Bool {
+        switch self {
+        case .setSuspended, .cancel, .setVariables, .setJobRetries: true
+        // A called instance ending or failing is part of its own command, which must not fail
+        // because the caller is suspended; Camunda lets the child's end reach its caller too.
+        case .completeCallActivity, .throwError(target: .element, _, _, _): true
+        default: false
+        }
+    }
 }
 
 /// Where a BPMN error comes from.
@@ -46,6 +61,8 @@ public struct Rejection: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidArgument
         /// Executing the process failed (an expression could not be evaluated, no gateway flow).
         case executionFailed
+        /// The instance is suspended and the command would move it.
+        case suspended
     }
 
     public var kind: Kind

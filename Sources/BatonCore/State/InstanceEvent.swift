@@ -41,6 +41,8 @@ public enum InstanceEvent: Hashable, Sendable, Codable {
     case errorPropagated(code: String, message: String?)
     case instanceCompleted
     case instanceTerminated(reason: String)
+    /// An operator suspended (true) or activated (false) the instance.
+    case suspensionChanged(suspended: Bool)
 }
 
 /// An event with the time it happened.

@@ -15,6 +15,8 @@ public struct InstanceState: Hashable, Sendable, Codable {
     public private(set) var businessKey: String?
     public private(set) var parent: ParentLink?
     public private(set) var status: Status = .active
+    /// Suspended by an operator: nothing moves until it is activated (see ``Command/setSuspended(_:)``).
+    public private(set) var suspended = false
     /// The next element-instance key; part of the state so replay reproduces keys.
     public private(set) var nextKey: ElementKey = 1
     /// Active element instances, ordered by key (creation order).
@@ -43,7 +45,7 @@ public struct InstanceState: Hashable, Sendable, Codable {
     public static let schemaVersion = 2
 
     private enum CodingKeys: String, CodingKey {
-        case schemaVersion, instanceID, businessKey, parent, status, nextKey, elements, variables, tasks, jobs, subscriptions, incidents, joins
+        case schemaVersion, instanceID, businessKey, parent, status, suspended, nextKey, elements, variables, tasks, jobs, subscriptions, incidents, joins
     }
 
     /// A variable in the persisted form: its scope (nil: the process), name and typed value.
@@ -64,6 +66,7 @@ public struct InstanceState: Hashable, Sendable, Codable {
         businessKey = try container.decodeIfPresent(String.self, forKey: .businessKey)
         parent = try container.decodeIfPresent(ParentLink.self, forKey: .parent)
         status = try container.decode(Status.self, forKey: .status)
+        suspended = try container.decodeIfPresent(Bool.self, forKey: .suspended) ?? false
         nextKey = try container.decode(ElementKey.self, forKey: .nextKey)
         elements = try container.decode([ElementInstance].self, forKey: .elements)
         for variable in try container.decode([StoredVariable].self, forKey: .variables) {
@@ -83,6 +86,8 @@ public struct InstanceState: Hashable, Sendable, Codable {
         try container.encodeIfPresent(businessKey, forKey: .businessKey)
         try container.encodeIfPresent(parent, forKey: .parent)
         try container.encode(status, forKey: .status)
+        // Stored only when set: almost no instance is ever suspended.
+        if suspended { try container.encode(true, forKey: .suspended) }
         try container.encode(nextKey, forKey: .nextKey)
         try container.encode(elements, forKey: .elements)
         // Scopes in key order (the process first), names sorted: equal states encode identically.
@@ -230,6 +235,8 @@ public struct InstanceState: Hashable, Sendable, Codable {
             status = .completed
         case .instanceTerminated:
             status = .terminated
+        case .suspensionChanged(let suspended):
+            self.suspended = suspended
         }
     }
 }

@@ -14,6 +14,10 @@ extension StepRun {
             }
         } else if state.status != .active {
             throw Rejection(.invalidState, "Expected instance '\(state.instanceID)' to be active, but it is \(state.status.rawValue).")
+        } else if state.suspended, !command.isAllowedWhileSuspended {
+            throw Rejection(
+                .suspended,
+                "Expected process instance '\(state.instanceID)' to be active, but it is suspended; activate it first (PUT /process-instance/\(state.instanceID)/suspended with {\"suspended\": false}).")
         }
 
         switch command {
@@ -117,6 +121,10 @@ extension StepRun {
             for element in state.children(of: nil).reversed() { terminate(element.key) }
             closeListeners(of: processScopeKey)
             emit(.instanceTerminated(reason: reason))
+
+        case .setSuspended(let suspended):
+            // Suspending a suspended instance (or activating an active one) changes nothing, as in Camunda.
+            if suspended != state.suspended { emit(.suspensionChanged(suspended: suspended)) }
         }
     }
 

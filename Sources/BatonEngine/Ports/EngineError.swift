@@ -17,6 +17,8 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case handlerFailed
         /// Executing the process failed (an expression, a gateway without a way out).
         case executionFailed
+        /// The instance or definition is suspended and the request would move it.
+        case suspended
     }
 
     public var kind: Kind
@@ -37,6 +39,7 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidState: self.init(.conflict, rejection.message)
         case .invalidArgument: self.init(.invalidArgument, rejection.message)
         case .executionFailed: self.init(.executionFailed, rejection.message)
+        case .suspended: self.init(.suspended, rejection.message)
         }
     }
 

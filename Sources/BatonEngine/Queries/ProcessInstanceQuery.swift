@@ -14,6 +14,8 @@ public struct ProcessInstanceInfo: Hashable, Sendable {
     public var startedAt: Timestamp
     public var endedAt: Timestamp?
     public var superInstanceID: String?
+    /// Suspended by an operator (a running instance only).
+    public var suspended: Bool
 
     public init(_ record: InstanceRecord) {
         id = record.id
@@ -24,11 +26,12 @@ public struct ProcessInstanceInfo: Hashable, Sendable {
         startedAt = record.startedAt
         endedAt = record.endedAt
         superInstanceID = record.state.parent?.instanceID
+        suspended = record.state.suspended
     }
 
     public init(
         id: String, definitionID: String, processKey: String, businessKey: String?, state: State, startedAt: Timestamp, endedAt: Timestamp?,
-        superInstanceID: String?
+        superInstanceID: String?, suspended: Bool = false
     ) {
         self.id = id
         self.definitionID = definitionID
@@ -38,6 +41,7 @@ public struct ProcessInstanceInfo: Hashable, Sendable {
         self.startedAt = startedAt
         self.endedAt = endedAt
         self.superInstanceID = superInstanceID
+        self.suspended = suspended
     }
 }
 
@@ -87,13 +91,16 @@ public struct ProcessInstanceQuery: ListQuery {
     public var businessKey: String?
     public var superInstanceID: String?
     public var variables: [VariableCondition]
+    /// true: suspended ones only; false: active (not suspended) ones only.
+    public var suspended: Bool?
     public var sorting: [Sorting<ProcessInstanceInfo.SortKey>]
 
     public init(
         lifecycle: Lifecycle = .running, ids: [String]? = nil, processDefinitionKey: String? = nil, processDefinitionID: String? = nil,
-        businessKey: String? = nil, superInstanceID: String? = nil, variables: [VariableCondition] = [],
+        businessKey: String? = nil, superInstanceID: String? = nil, variables: [VariableCondition] = [], suspended: Bool? = nil,
         sorting: [Sorting<ProcessInstanceInfo.SortKey>] = [Sorting(.startTime)]
     ) {
+        self.suspended = suspended
         self.lifecycle = lifecycle
         self.ids = ids
         self.processDefinitionKey = processDefinitionKey
@@ -116,6 +123,7 @@ public struct ProcessInstanceQuery: ListQuery {
         if let processDefinitionID, instance.definitionID != processDefinitionID { return false }
         if let businessKey, instance.businessKey != businessKey { return false }
         if let superInstanceID, instance.superInstanceID != superInstanceID { return false }
+        if let suspended, instance.suspended != suspended || instance.state != .active { return false }
         return true
     }
 

@@ -13,8 +13,10 @@ public struct JobInfo: Hashable, Sendable {
     public var retries: Int
     public var errorMessage: String?
     public var topic: String?
+    /// Its instance is suspended: the job is not acquired.
+    public var suspended: Bool = false
 
-    public init(id: String, kind: Kind, processInstanceID: String, processDefinitionID: String, activityID: String, dueAt: Timestamp? = nil, retries: Int, errorMessage: String? = nil, topic: String? = nil) {
+    public init(id: String, kind: Kind, processInstanceID: String, processDefinitionID: String, activityID: String, dueAt: Timestamp? = nil, retries: Int, errorMessage: String? = nil, topic: String? = nil, suspended: Bool = false) {
         self.id = id
         self.kind = kind
         self.processInstanceID = processInstanceID
@@ -24,6 +26,7 @@ public struct JobInfo: Hashable, Sendable {
         self.retries = retries
         self.errorMessage = errorMessage
         self.topic = topic
+        self.suspended = suspended
     }
 }
 
@@ -55,13 +58,16 @@ public struct JobQuery: ListQuery {
     public var kinds: Set<JobInfo.Kind>
     public var withRetriesLeft: Bool
     public var noRetriesLeft: Bool
+    /// true: jobs of suspended instances only; false: of active ones only.
+    public var suspended: Bool?
     public var sorting: [Sorting<JobInfo.SortKey>]
 
     public init(
         jobID: String? = nil, processInstanceID: String? = nil, processDefinitionID: String? = nil, activityID: String? = nil, topic: String? = nil,
-        kinds: Set<JobInfo.Kind> = Set(JobInfo.Kind.allCases), withRetriesLeft: Bool = false, noRetriesLeft: Bool = false,
+        kinds: Set<JobInfo.Kind> = Set(JobInfo.Kind.allCases), withRetriesLeft: Bool = false, noRetriesLeft: Bool = false, suspended: Bool? = nil,
         sorting: [Sorting<JobInfo.SortKey>] = []
     ) {
+        self.suspended = suspended
         self.jobID = jobID
         self.processInstanceID = processInstanceID
         self.processDefinitionID = processDefinitionID
@@ -83,6 +89,7 @@ public struct JobQuery: ListQuery {
         if !kinds.contains(job.kind) { return false }
         if withRetriesLeft, job.retries <= 0 { return false }
         if noRetriesLeft, job.retries != 0 { return false }
+        if let suspended, job.suspended != suspended { return false }
         return true
     }
 }

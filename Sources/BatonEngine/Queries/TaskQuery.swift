@@ -14,6 +14,8 @@ public struct TaskInfo: Hashable, Sendable {
     public var priority: Int
     public var formKey: String?
     public var description: String?
+    /// Its instance is suspended: it cannot be claimed or completed.
+    public var suspended: Bool = false
     /// The task's `camunda:formData` fields, in document order (from the definition, not stored).
     public var formFields: [FormField]
     public var processInstanceID: String
@@ -25,7 +27,7 @@ public struct TaskInfo: Hashable, Sendable {
     /// The activity instance of the user task (`<instance id>:<element key>`).
     public var activityInstanceID: String
 
-    public init(id: String, name: String? = nil, assignee: String? = nil, candidateUsers: [String], candidateGroups: [String], created: Timestamp, due: Timestamp? = nil, followUp: Timestamp? = nil, priority: Int, formKey: String? = nil, description: String? = nil, formFields: [FormField], processInstanceID: String, processDefinitionID: String, processDefinitionKey: String, taskDefinitionKey: String, businessKey: String? = nil, activityInstanceID: String) {
+    public init(id: String, name: String? = nil, assignee: String? = nil, candidateUsers: [String], candidateGroups: [String], created: Timestamp, due: Timestamp? = nil, followUp: Timestamp? = nil, priority: Int, formKey: String? = nil, description: String? = nil, suspended: Bool = false, formFields: [FormField], processInstanceID: String, processDefinitionID: String, processDefinitionKey: String, taskDefinitionKey: String, businessKey: String? = nil, activityInstanceID: String) {
         self.id = id
         self.name = name
         self.assignee = assignee
@@ -37,6 +39,7 @@ public struct TaskInfo: Hashable, Sendable {
         self.priority = priority
         self.formKey = formKey
         self.description = description
+        self.suspended = suspended
         self.formFields = formFields
         self.processInstanceID = processInstanceID
         self.processDefinitionID = processDefinitionID
@@ -111,14 +114,17 @@ public struct TaskQuery: ListQuery {
     public var taskDefinitionKey: String?
     public var businessKey: String?
     public var visibleTo: TaskVisibility?
+    /// true: tasks of suspended instances only; false: of active ones only.
+    public var suspended: Bool?
     public var sorting: [Sorting<TaskInfo.SortKey>]
 
     public init(
         taskID: String? = nil, assignee: String? = nil, candidateUser: String? = nil, userGroups: [String] = [], candidateGroups: [String] = [],
         includeAssigned: Bool = false, unassigned: Bool = false, processInstanceID: String? = nil, processDefinitionID: String? = nil,
         processDefinitionKey: String? = nil, taskDefinitionKey: String? = nil, businessKey: String? = nil, visibleTo: TaskVisibility? = nil,
-        sorting: [Sorting<TaskInfo.SortKey>] = [Sorting(.created)]
+        suspended: Bool? = nil, sorting: [Sorting<TaskInfo.SortKey>] = [Sorting(.created)]
     ) {
+        self.suspended = suspended
         self.taskID = taskID
         self.assignee = assignee
         self.candidateUser = candidateUser
@@ -153,6 +159,7 @@ public struct TaskQuery: ListQuery {
         if let taskDefinitionKey, task.taskDefinitionKey != taskDefinitionKey { return false }
         if let businessKey, task.businessKey != businessKey { return false }
         if let visibleTo, !visibleTo.allows(task) { return false }
+        if let suspended, task.suspended != suspended { return false }
         return true
     }
 }

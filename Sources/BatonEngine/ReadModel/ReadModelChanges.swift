@@ -17,6 +17,9 @@ public struct ReadModelChanges: Sendable {
     public var instance: ProcessInstanceInfo
     /// True when the command ended the instance: its runtime rows all go.
     public var ended: Bool
+    /// The instance was suspended (true) or activated (false) by this command: its instance,
+    /// task and job rows all take the new value.
+    public var suspension: Bool?
 
     public var tasks: [RowChange<TaskInfo>] = []
     public var jobs: [RowChange<JobInfo>] = []

@@ -117,6 +117,8 @@ public struct ReadModelProjection {
                 }
             case .childInstanceRequested(let request):
                 if let index = started[request.elementKey] { changes.activitiesStarted[index].calledProcessInstanceID = request.childInstanceID }
+            case .suspensionChanged(let suspended):
+                changes.suspension = suspended
             default:
                 break
             }
@@ -168,7 +170,7 @@ public struct ReadModelProjection {
         TaskInfo(
             id: task.id, name: task.name, assignee: task.assignee, candidateUsers: task.candidateUsers, candidateGroups: task.candidateGroups,
             created: task.createdAt, due: task.dueDate, followUp: task.followUpDate, priority: task.priority, formKey: task.formKey,
-            description: task.description, formFields: [], processInstanceID: instanceID, processDefinitionID: record.definitionID, processDefinitionKey: record.processKey,
+            description: task.description, suspended: state.suspended, formFields: [], processInstanceID: instanceID, processDefinitionID: record.definitionID, processDefinitionKey: record.processKey,
             taskDefinitionKey: process.nodes[task.node].id.rawValue, businessKey: state.businessKey, activityInstanceID: activityInstanceID(task.elementKey))
     }
 
@@ -186,6 +188,7 @@ public struct ReadModelProjection {
         }
         return JobInfo(
             id: job.id, kind: kind, processInstanceID: instanceID, processDefinitionID: record.definitionID,
-            activityID: process.nodes[job.node].id.rawValue, dueAt: job.dueAt, retries: job.retries, errorMessage: job.lastError, topic: topic)
+            activityID: process.nodes[job.node].id.rawValue, dueAt: job.dueAt, retries: job.retries, errorMessage: job.lastError, topic: topic,
+            suspended: state.suspended)
     }
 }

@@ -18,6 +18,7 @@ extension Command {
         case .completeCallActivity: "completeCallActivity"
         case .setVariables: "setVariables"
         case .cancel: "cancel"
+        case .setSuspended(let suspended): suspended ? "suspend" : "activate"
         }
     }
 }

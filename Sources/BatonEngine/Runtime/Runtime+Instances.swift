@@ -141,6 +141,35 @@ extension Runtime {
         }
     }
 
+    /// Suspends (true) or activates (false) a running instance: while suspended, its tasks cannot
+    /// be claimed or completed, its jobs and external tasks are not acquired and messages pass it
+    /// by. Doing it twice changes nothing.
+    public func setSuspended(_ instanceID: String, _ suspended: Bool) async throws {
+        try await store.transaction { transaction in
+            _ = try await run([Pending(instanceID: instanceID, command: .setSuspended(suspended))], in: transaction)
+        }
+    }
+
+    /// Suspends or activates every running instance of a definition (by id, or every version of a
+    /// key), each in a command of its own: one that ends meanwhile is passed by. Returns how many
+    /// changed.
+    @discardableResult
+    public func setSuspended(_ suspended: Bool, instancesOf query: ProcessInstanceQuery) async throws -> Int {
+        var query = query
+        query.lifecycle = .running
+        query.suspended = !suspended
+        var changed = 0
+        for instance in try await instances(query) {
+            do {
+                try await setSuspended(instance.id, suspended)
+                changed += 1
+            } catch let error as EngineError where error.kind == .conflict || error.kind == .notFound {
+                continue  // ended since it was listed
+            }
+        }
+        return changed
+    }
+
     /// The instance's process-level variables, sorted by name.
     public func variables(of instanceID: String) async throws -> [(name: String, value: VariableValue)] {
         try await store.read { transaction in
@@ -171,7 +200,9 @@ extension Runtime {
         try await store.transaction { transaction in
             var matches: [(subscriptionID: String, instanceID: String)] = []
             for candidate in try await transaction.subscriptions(messageName: correlation.messageName) {
-                guard let record = try await transaction.lockInstance(candidate.instanceID), record.state.status == .active else { continue }
+                // A suspended instance is not there for messages, as in Camunda.
+                guard let record = try await transaction.lockInstance(candidate.instanceID), record.state.status == .active, !record.state.suspended
+                else { continue }
                 if let id = correlation.processInstanceID, id != record.id { continue }
                 if let key = correlation.businessKey, key != record.state.businessKey { continue }
                 let root = record.state.visibleVariables(from: nil)

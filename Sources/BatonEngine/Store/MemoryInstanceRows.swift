@@ -21,6 +21,10 @@ struct MemoryInstanceRows: Sendable {
             subscriptions.removeAll()
             variables.removeAll()
         }
+        if let suspended = changes.suspension {
+            for id in tasks.keys { tasks[id]?.suspended = suspended }
+            for id in jobs.keys { jobs[id]?.suspended = suspended }
+        }
         for change in changes.tasks { Self.apply(change, to: &tasks, id: \.id) }
         for change in changes.jobs { Self.apply(change, to: &jobs, id: \.id) }
         for change in changes.subscriptions { Self.apply(change, to: &subscriptions, id: \.id) }

@@ -247,7 +247,9 @@ final class MemoryTransaction: StoreTransaction {
     func dueJobs(at now: Timestamp, limit: Int) -> [(jobID: String, instanceID: String)] {
         var result: [(String, String)] = []
         for jobID in data.jobOrder {
-            guard result.count < limit, let owner = data.jobOwners[jobID], let job = data.instances[owner]?.state.job(jobID) else { continue }
+            guard result.count < limit, let owner = data.jobOwners[jobID], let state = data.instances[owner]?.state, !state.suspended,
+                let job = state.job(jobID)
+            else { continue }
             guard job.retries > 0, !job.synchronous, (job.dueAt ?? now) <= now else { continue }
             if case .external = job.kind { continue }  // fetched by workers, never run by the engine
             result.append((jobID, owner))
@@ -258,7 +260,7 @@ final class MemoryTransaction: StoreTransaction {
     func lockableExternalTasks(topics: [ExternalTaskTopicQuery], at now: Timestamp, limit: Int) -> [(jobID: String, instanceID: String)] {
         var result: [(String, String)] = []
         for jobID in data.jobOrder where result.count < limit {
-            guard let owner = data.jobOwners[jobID], let instance = data.instances[owner], let job = instance.state.job(jobID),
+            guard let owner = data.jobOwners[jobID], let instance = data.instances[owner], !instance.state.suspended, let job = instance.state.job(jobID),
                 case .external(let topic) = job.kind, job.retries > 0, (job.dueAt ?? now) <= now,
                 topics.contains(where: { query in
                     query.topic == topic && query.definitions.contains(instance.definitionID)

@@ -35,6 +35,7 @@ extension PostgresStore {
         select.equal("process_key", query.processDefinitionKey)
         select.equal("task_definition_key", query.taskDefinitionKey)
         select.equal("business_key", query.businessKey)
+        if let suspended = query.suspended { select.require(suspended ? "suspended" : "NOT suspended") }
         if let visibility = query.visibleTo, let readable = select.condition("process_definition_id", in: visibility.definitions) {
             let user = select.bind(visibility.userID)
             select.require(
@@ -63,7 +64,7 @@ extension PostgresStore {
         let columns = """
             id, name, assignee, to_json(candidate_users)::text AS candidate_users, to_json(candidate_groups)::text AS candidate_groups,
             \(SQLColumns.millis("created_at", as: "created")), \(SQLColumns.millis("due_at", as: "due")),
-            \(SQLColumns.millis("follow_up_at", as: "follow_up")), priority, form_key, description, instance_id, process_definition_id, process_key,
+            \(SQLColumns.millis("follow_up_at", as: "follow_up")), priority, form_key, description, suspended, instance_id, process_definition_id, process_key,
             task_definition_key, business_key, activity_instance_id
             """
         return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)
@@ -74,7 +75,7 @@ extension PostgresStore {
             TaskInfo(
                 id: try row.required("id"), name: row.text("name"), assignee: row.text("assignee"), candidateUsers: row.textArray("candidate_users"),
                 candidateGroups: row.textArray("candidate_groups"), created: try row.requiredTime("created"), due: row.time("due"),
-                followUp: row.time("follow_up"), priority: try row.int("priority"), formKey: row.text("form_key"), description: row.text("description"), formFields: [],
+                followUp: row.time("follow_up"), priority: try row.int("priority"), formKey: row.text("form_key"), description: row.text("description"), suspended: row.bool("suspended"), formFields: [],
                 processInstanceID: try row.required("instance_id"), processDefinitionID: try row.required("process_definition_id"),
                 processDefinitionKey: try row.required("process_key"), taskDefinitionKey: try row.required("task_definition_key"),
                 businessKey: row.text("business_key"), activityInstanceID: try row.required("activity_instance_id"))
@@ -90,7 +91,8 @@ extension PostgresStore {
         let source = switch query.lifecycle {
         case .running: "process_instances"
         case .ended: "history_process_instances"
-        case .any: "(SELECT \(columns) FROM process_instances UNION ALL SELECT \(columns) FROM history_process_instances) AS i"
+        case .any:
+            "(SELECT \(columns), suspended FROM process_instances UNION ALL SELECT \(columns), false AS suspended FROM history_process_instances) AS i"
         }
         var select = SQLSelect(from: source)
         select.scope("definition_id", query.definitions)
@@ -99,6 +101,10 @@ extension PostgresStore {
         select.equal("definition_id", query.processDefinitionID)
         select.equal("business_key", query.businessKey)
         select.equal("parent_instance_id", query.superInstanceID)
+        if let suspended = query.suspended {
+            // Only a running instance is suspended or active; an ended one is neither.
+            select.require(query.lifecycle == .ended ? "false" : "status = 'active' AND \(suspended ? "" : "NOT ")suspended")
+        }
         for condition in query.variables {
             // Running instances' values are in `variables`; history_variables keeps the latest of
             // running and ended ones alike. `@>` lets the GIN index find candidates; `=` keeps only
@@ -126,7 +132,7 @@ extension PostgresStore {
     func statement(_ query: ProcessInstanceQuery, page: Page) -> PostgresStatement {
         let columns = """
             id, definition_id, process_key, business_key, status, parent_instance_id, \(SQLColumns.millis("started_at", as: "started")),
-            \(SQLColumns.millis("ended_at", as: "ended"))
+            \(SQLColumns.millis("ended_at", as: "ended")), \(query.lifecycle == .ended ? "false AS suspended" : "suspended")
             """
         return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)
     }
@@ -136,7 +142,8 @@ extension PostgresStore {
             ProcessInstanceInfo(
                 id: try row.required("id"), definitionID: try row.required("definition_id"), processKey: try row.required("process_key"),
                 businessKey: row.text("business_key"), state: ProcessInstanceInfo.State(rawValue: try row.required("status")) ?? .active,
-                startedAt: try row.requiredTime("started"), endedAt: row.time("ended"), superInstanceID: row.text("parent_instance_id"))
+                startedAt: try row.requiredTime("started"), endedAt: row.time("ended"), superInstanceID: row.text("parent_instance_id"),
+                suspended: row.bool("suspended"))
         }
     }
 
@@ -156,6 +163,7 @@ extension PostgresStore {
         if kinds.count < JobInfo.Kind.allCases.count { select.within("kind", kinds.map(\.rawValue)) }
         if query.withRetriesLeft { select.require("retries > 0") }
         if query.noRetriesLeft { select.require("retries = 0") }
+        if let suspended = query.suspended { select.require(suspended ? "suspended" : "NOT suspended") }
         return select
     }
 
@@ -170,13 +178,13 @@ extension PostgresStore {
     }
 
     public func list(_ query: JobQuery, page: Page) async throws -> [JobInfo] {
-        let columns = "id, kind, instance_id, process_definition_id, element_id, \(SQLColumns.millis("due_at", as: "due")), retries, last_error, topic"
+        let columns = "id, kind, instance_id, process_definition_id, element_id, \(SQLColumns.millis("due_at", as: "due")), retries, last_error, topic, suspended"
         return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
             JobInfo(
                 id: try row.required("id"), kind: JobInfo.Kind(rawValue: try row.required("kind")) ?? .asyncBefore,
                 processInstanceID: try row.required("instance_id"), processDefinitionID: row.text("process_definition_id") ?? "",
                 activityID: try row.required("element_id"), dueAt: row.time("due"), retries: try row.int("retries"), errorMessage: row.text("last_error"),
-                topic: row.text("topic"))
+                topic: row.text("topic"), suspended: row.bool("suspended"))
         }
     }
 

@@ -23,7 +23,7 @@ extension PostgresTransaction {
         try await read(
             """
             SELECT id, instance_id FROM jobs
-            WHERE retries > 0 AND kind <> 'external' AND NOT synchronous AND (due_at IS NULL OR due_at <= $1::timestamptz)
+            WHERE retries > 0 AND kind <> 'external' AND NOT synchronous AND NOT suspended AND (due_at IS NULL OR due_at <= $1::timestamptz)
             ORDER BY due_at NULLS FIRST, sequence LIMIT $2::integer FOR UPDATE SKIP LOCKED
             """, [time(now), String(limit)]
         ).rows.map { ($0[0]!, $0[1]!) }
@@ -31,7 +31,7 @@ extension PostgresTransaction {
 
     func lockableExternalTasks(topics: [ExternalTaskTopicQuery], at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)] {
         var select = SQLSelect(from: "jobs")
-        select.require("kind = 'external'")
+        select.require("kind = 'external' AND NOT suspended")
         let at = select.bind(time(now)) + "::timestamptz"
         select.require("retries > 0 AND (due_at IS NULL OR due_at <= \(at)) AND (lock_expires_at IS NULL OR lock_expires_at <= \(at))")
         // Each topic with its own limits, any of them.

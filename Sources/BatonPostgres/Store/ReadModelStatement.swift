@@ -21,6 +21,12 @@ enum ReadModelStatement {
             parameters.append(JSONText.render(.array(rows)))
             parts.append("w\(parts.count) AS (\(sql("$\(parameters.count)::jsonb")))")
         }
+        if let suspended = changes.suspension {
+            // A suspension command changes nothing else, so no other part touches these rows.
+            for table in ["process_instances", "user_tasks", "jobs"] {
+                add([.bool(suspended)]) { "UPDATE \(table) SET suspended = (\($0)->>0)::boolean WHERE \(table == "process_instances" ? "id" : "instance_id") = $1" }
+            }
+        }
         var taskUpserts: [JSONValue] = [], taskDeletes: [JSONValue] = []
         for change in changes.tasks {
             switch change {

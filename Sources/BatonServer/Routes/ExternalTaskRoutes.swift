@@ -26,7 +26,7 @@ extension EngineRestAPI {
                     .init("processDefinitionId", .string(job.processDefinitionID)),
                     .init("executionId", .string(job.processInstanceID)), .init("topicName", .orNull(job.topic)),
                     .init("retries", .integer(Int64(job.retries))), .init("errorMessage", .orNull(job.errorMessage)),
-                    .init("suspended", .bool(false)), .init("tenantId", .null), .init("priority", .integer(0)),
+                    .init("suspended", .bool(job.suspended)), .init("tenantId", .null), .init("priority", .integer(0)),
                 ])
             }))
         }

@@ -36,6 +36,7 @@ extension EngineRestAPI {
         }
         let jobParameters: Set<String> = [
             "jobId", "processInstanceId", "processDefinitionId", "timers", "messages", "executable", "withRetriesLeft", "noRetriesLeft", "activityId",
+            "active", "suspended",
             "firstResult", "maxResults", "sortBy", "sortOrder",
         ]
         @Sendable func jobQuery(_ query: QueryParameters) throws -> JobQuery {
@@ -43,11 +44,13 @@ extension EngineRestAPI {
             var kinds: Set<JobInfo.Kind> = [.asyncBefore, .asyncAfter, .handler, .timer]
             if try query.bool("timers") == true { kinds = [.timer] }
             if try query.bool("messages") == true { kinds.remove(.timer) }
-            return JobQuery(
+            var jobs = JobQuery(
                 jobID: query.string("jobId"), processInstanceID: query.string("processInstanceId"), processDefinitionID: query.string("processDefinitionId"),
                 activityID: query.string("activityId"), kinds: kinds,
                 withRetriesLeft: try query.bool("withRetriesLeft") == true || query.bool("executable") == true,
                 noRetriesLeft: try query.bool("noRetriesLeft") == true, sorting: try query.sorting([]))
+            jobs.suspended = try query.suspension()
+            return jobs
         }
         group.get("job") { request, context in
             let query = try QueryParameters(request, allowed: jobParameters)
@@ -57,7 +60,7 @@ extension EngineRestAPI {
                     .init("processInstanceId", .string(job.processInstanceID)), .init("processDefinitionId", .string(job.processDefinitionID)),
                     .init("executionId", .string(job.processInstanceID)),
                     .init("exceptionMessage", .orNull(job.errorMessage)), .init("failedActivityId", job.errorMessage == nil ? .null : .string(job.activityID)),
-                    .init("retries", .integer(Int64(job.retries))), .init("dueDate", TypedValue.date(job.dueAt)), .init("suspended", .bool(false)),
+                    .init("retries", .integer(Int64(job.retries))), .init("dueDate", TypedValue.date(job.dueAt)), .init("suspended", .bool(job.suspended)),
                     .init("priority", .integer(0)), .init("tenantId", .null),
                 ])
             }))

@@ -5,7 +5,7 @@ import Hummingbird
 extension EngineRestAPI {
     func registerProcessInstances(on group: RouterGroup<BatonRequestContext>) {
         let listParameters: Set<String> = [
-            "processInstanceIds", "processDefinitionKey", "processDefinitionId", "businessKey", "active", "variables", "superProcessInstance",
+            "processInstanceIds", "processDefinitionKey", "processDefinitionId", "businessKey", "active", "suspended", "variables", "superProcessInstance",
             "firstResult", "maxResults", "sortBy", "sortOrder",
         ]
         group.get("process-instance") { request, context in
@@ -32,6 +32,29 @@ extension EngineRestAPI {
             guard instance.state == .active else { throw RestError.notFound("Process instance with id \(id) does not exist") }
             try await access(context).require("DELETE_INSTANCE", processKey: instance.processKey)
             try await runtime.cancel(id)
+            return JSONResponse.noContent()
+        }
+        group.put("process-instance/:id/suspended") { request, context in
+            let id = try context.pathParameter("id")
+            let suspended = try await suspendedFlag(request, context)
+            try await requireSuspend(try await runtime.instance(id).processKey, context)
+            try await runtime.setSuspended(id, suspended)
+            return JSONResponse.noContent()
+        }
+        group.put("process-instance/suspended") { request, context in
+            let body = try await body(request, context)
+            try body.allowOnly(["suspended", "processDefinitionId", "processDefinitionKey", "processDefinitionTenantId", "processDefinitionWithoutTenantId"])
+            guard let suspended = try body.bool("suspended") else {
+                throw RestError.invalid("Expected 'suspended' (true or false) in the body, but it is missing.")
+            }
+            let definitionID = try body.string("processDefinitionId"), key = try body.string("processDefinitionKey")
+            guard (definitionID == nil) != (key == nil) else {
+                throw RestError.invalid("Expected exactly one of 'processDefinitionId' and 'processDefinitionKey' to say whose instances to \(suspended ? "suspend" : "activate").")
+            }
+            let processKey: String
+            if let definitionID { processKey = try await runtime.processDefinition(definitionID).definition.key } else { processKey = key ?? "" }
+            try await requireSuspend(processKey, context)
+            try await runtime.setSuspended(suspended, instancesOf: ProcessInstanceQuery(processDefinitionKey: key, processDefinitionID: definitionID))
             return JSONResponse.noContent()
         }
         group.get("process-instance/:id/variables") { _, context in
@@ -67,15 +90,31 @@ extension EngineRestAPI {
         }
     }
 
-    /// The running instances the parameters ask for; nil when they can match none (`active=false`:
-    /// Baton has no suspended instances).
+    /// `{"suspended": true|false}`, the body of a suspension request, and nothing else.
+    private func suspendedFlag(_ request: Request, _ context: BatonRequestContext) async throws -> Bool {
+        let body = try await body(request, context)
+        try body.allowOnly(["suspended"])
+        guard let suspended = try body.bool("suspended") else {
+            throw RestError.invalid("Expected 'suspended' (true or false) in the body, but it is missing.")
+        }
+        return suspended
+    }
+
+    /// Camunda lets UPDATE_INSTANCE or SUSPEND_INSTANCE on the definition suspend its instances.
+    private func requireSuspend(_ processKey: String, _ context: BatonRequestContext) async throws {
+        let access = try await access(context)
+        do { try access.require("SUSPEND_INSTANCE", processKey: processKey) } catch { try access.require("UPDATE_INSTANCE", processKey: processKey) }
+    }
+
+    /// The running instances the parameters ask for.
     private func instanceQuery(_ query: QueryParameters) throws -> ProcessInstanceQuery? {
-        if try query.bool("active") == false { return nil }
-        return ProcessInstanceQuery(
+        var instances = ProcessInstanceQuery(
             lifecycle: .running, ids: query.list("processInstanceIds"), processDefinitionKey: query.string("processDefinitionKey"),
             processDefinitionID: query.string("processDefinitionId"), businessKey: query.string("businessKey"),
             superInstanceID: query.string("superProcessInstance"), variables: try (query.list("variables") ?? []).map(Self.variableFilter),
             sorting: try query.sorting([Sorting(.startTime)]))
+        instances.suspended = try query.suspension()
+        return instances
     }
 
     /// `name_eq_value`: the value is a boolean, a number or else text, as Camunda reads it.
@@ -99,7 +138,7 @@ extension EngineRestAPI {
         .object([
             .init("links", .array([])), .init("id", .string(instance.id)), .init("definitionId", .string(instance.definitionID)),
             .init("businessKey", .orNull(instance.businessKey)), .init("caseInstanceId", .null),
-            .init("ended", .bool(instance.state != .active)), .init("suspended", .bool(false)), .init("tenantId", .null),
+            .init("ended", .bool(instance.state != .active)), .init("suspended", .bool(instance.suspended)), .init("tenantId", .null),
         ])
     }
 }

@@ -6,8 +6,8 @@ extension EngineRestAPI {
     func registerTasks(on group: RouterGroup<BatonRequestContext>) {
         let listParameters: Set<String> = [
             "taskId", "assignee", "candidateUser", "candidateGroup", "candidateGroups", "includeAssignedTasks", "unassigned",
-            "processInstanceId", "processDefinitionKey", "processDefinitionId", "taskDefinitionKey", "sortBy", "sortOrder", "firstResult",
-            "maxResults",
+            "processInstanceId", "processDefinitionKey", "processDefinitionId", "taskDefinitionKey", "active", "suspended", "sortBy", "sortOrder",
+            "firstResult", "maxResults",
         ]
         group.get("task") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
@@ -95,7 +95,7 @@ extension EngineRestAPI {
     private func taskQuery(_ query: QueryParameters, _ context: BatonRequestContext) async throws -> TaskQuery {
         let identity = context.identity
         let groups = (query.list("candidateGroups") ?? []) + (query.string("candidateGroup").map { [$0] } ?? [])
-        return TaskQuery(
+        var tasks = TaskQuery(
             taskID: query.string("taskId"), assignee: query.string("assignee"), candidateUser: query.string("candidateUser"),
             // Baton keeps no user directory: a user's groups are known for the caller alone.
             userGroups: identity.flatMap { $0.userID == query.string("candidateUser") ? $0.groups : nil } ?? [], candidateGroups: groups,
@@ -103,6 +103,8 @@ extension EngineRestAPI {
             processInstanceID: query.string("processInstanceId"), processDefinitionID: query.string("processDefinitionId"),
             processDefinitionKey: query.string("processDefinitionKey"), taskDefinitionKey: query.string("taskDefinitionKey"),
             visibleTo: try await Authorization.taskVisibility(identity, try await access(context)), sorting: try query.sorting([Sorting(.created)]))
+        tasks.suspended = try query.suspension()
+        return tasks
     }
 
     static func json(_ task: TaskInfo) -> JSONValue {
@@ -113,7 +115,7 @@ extension EngineRestAPI {
             .init("owner", .null), .init("parentTaskId", .null), .init("priority", .integer(Int64(task.priority))),
             .init("processDefinitionId", .string(task.processDefinitionID)), .init("processInstanceId", .string(task.processInstanceID)),
             .init("taskDefinitionKey", .string(task.taskDefinitionKey)), .init("caseExecutionId", .null), .init("caseInstanceId", .null),
-            .init("caseDefinitionId", .null), .init("suspended", .bool(false)), .init("formKey", .orNull(task.formKey)),
+            .init("caseDefinitionId", .null), .init("suspended", .bool(task.suspended)), .init("formKey", .orNull(task.formKey)),
             .init("camundaFormRef", .null), .init("tenantId", .null),
         ])
     }

@@ -1,0 +1,7 @@
+-- Suspension (Camunda's suspensionState): an operator suspends an instance; its tasks cannot be
+-- completed and its jobs and external tasks are not acquired until it is activated. The flag is
+-- kept on the instance, task and job rows so that lists filter by it and acquisition skips it
+-- from the index it already uses.
+ALTER TABLE process_instances ADD COLUMN suspended boolean NOT NULL DEFAULT false;
+ALTER TABLE user_tasks ADD COLUMN suspended boolean NOT NULL DEFAULT false;
+ALTER TABLE jobs ADD COLUMN suspended boolean NOT NULL DEFAULT false;

@@ -1,0 +1,94 @@
+import BatonEngine
+import BatonModel
+import BatonTesting
+import Testing
+
+/// Suspension through the runtime, on both stores: the query side shows it, job acquisition,
+/// fetchAndLock and message correlation pass a suspended instance by, and a definition's
+/// instances are suspended and activated together (#15).
+@Suite struct RuntimeSuspensionTests {
+    static let model = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+        <message id="m" name="go" />
+        <process id="held" isExecutable="true">
+          <startEvent id="start" /><userTask id="review" />
+          <serviceTask id="charge" camunda:type="external" camunda:topic="payments" />
+          <serviceTask id="archive" camunda:asyncBefore="true" camunda:delegateExpression="${archive}" />
+          <receiveTask id="wait" messageRef="m" /><endEvent id="end" />
+          <sequenceFlow id="f1" sourceRef="start" targetRef="review" /><sequenceFlow id="f2" sourceRef="review" targetRef="charge" />
+          <sequenceFlow id="f3" sourceRef="charge" targetRef="archive" /><sequenceFlow id="f4" sourceRef="archive" targetRef="wait" />
+          <sequenceFlow id="f5" sourceRef="wait" targetRef="end" />
+        </process>
+        </definitions>
+        """
+
+    static func refusedAsSuspended(_ body: () async throws -> Void) async {
+        do {
+            try await body()
+            Issue.record("a suspended instance moved")
+        } catch let error as EngineError {
+            #expect(error.kind == .suspended, "\(error)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test(arguments: TestBackend.allCases) func aSuspendedInstanceIsPassedByUntilActivated(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend, handlers: ["archive": ClosureHandler { _ in [:] }])
+        try await test.deploy(Self.model)
+        let held = try await test.start("held"), other = try await test.start("held")
+        try await test.runtime.setSuspended(held, true)
+
+        #expect(try await test.runtime.instances(ProcessInstanceQuery(suspended: true)).map(\.id) == [held])
+        #expect(try await test.runtime.instances(ProcessInstanceQuery(suspended: false)).map(\.id) == [other])
+        #expect(try await test.runtime.instance(held).suspended)
+        let task = try await test.task("review", in: held)
+        #expect(task.suspended)
+        #expect(try await test.runtime.tasks(TaskQuery(suspended: true)).map(\.id) == [task.id])
+        await Self.refusedAsSuspended { _ = try await test.runtime.complete(task.id) }
+
+        try await test.runtime.setSuspended(held, false)
+        #expect(try await !test.runtime.tasks(TaskQuery(processInstanceID: held)).first!.suspended)
+        try await test.complete("review", in: held)
+        try await test.complete("review", in: other)
+
+        // External tasks: a suspended instance's are not fetched.
+        try await test.runtime.setSuspended(held, true)
+        let topics = [FetchTopic(name: "payments", lockDuration: 60_000)]
+        let fetched = try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 5, topics: topics)
+        #expect(fetched.map(\.processInstanceID) == [other])
+        try await test.runtime.setSuspended(held, false)
+        let later = try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 5, topics: topics)
+        #expect(later.map(\.processInstanceID) == [held])
+
+        // Jobs: a suspended instance's asyncBefore job waits.
+        try await test.runtime.completeExternalTask(fetched[0].id, workerID: "w")
+        try await test.runtime.completeExternalTask(later[0].id, workerID: "w")
+        try await test.runtime.setSuspended(held, true)
+        #expect(try await test.runtime.jobs(JobQuery(processInstanceID: held)).map(\.suspended) == [true])
+        try await test.runJobs()
+        #expect(try await test.active(in: held) == ["archive"], "its job did not run")
+        #expect(try await test.active(in: other) == ["wait"])
+
+        // Messages: correlation passes a suspended instance by.
+        try await test.runtime.setSuspended(held, false)
+        try await test.runJobs()
+        try await test.runtime.setSuspended(held, true)
+        let delivered = try await test.runtime.correlate(MessageCorrelation(messageName: "go", all: true))
+        #expect(delivered.map(\.processInstanceID) == [other])
+        #expect(try await test.active(in: held) == ["wait"])
+    }
+
+    @Test(arguments: TestBackend.allCases) func everyRunningInstanceOfADefinitionIsSuspendedAndActivatedTogether(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend, handlers: ["archive": ClosureHandler { _ in [:] }])
+        try await test.deploy(Self.model)
+        let instances = [try await test.start("held"), try await test.start("held"), try await test.start("held")]
+        try await test.runtime.cancel(instances[2])
+        #expect(try await test.runtime.setSuspended(true, instancesOf: ProcessInstanceQuery(processDefinitionKey: "held")) == 2)
+        #expect(try await test.runtime.count(ProcessInstanceQuery(suspended: true)) == 2)
+        #expect(try await test.runtime.count(TaskQuery(suspended: true)) == 2)
+        #expect(try await test.runtime.setSuspended(true, instancesOf: ProcessInstanceQuery(processDefinitionKey: "held")) == 0, "already suspended")
+        #expect(try await test.runtime.setSuspended(false, instancesOf: ProcessInstanceQuery(processDefinitionKey: "held")) == 2)
+        #expect(try await test.runtime.count(TaskQuery(suspended: false)) == 2)
+    }
+}
