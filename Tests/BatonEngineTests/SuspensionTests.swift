@@ -79,6 +79,35 @@ import Testing
         #expect(try await test.active(in: held) == ["wait"])
     }
 
+    /// ProcessInstanceSuspensionTest.testCallActivityReturnAfterProcessInstanceSuspend: the called
+    /// instance's last task cannot be completed while its caller is suspended, since completing it
+    /// would resume the caller; once the caller is activated, it can.
+    @Test(arguments: TestBackend.allCases) func aCalledInstanceCannotReturnToASuspendedCaller(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
+        try await test.deploy("""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+            <process id="caller" isExecutable="true">
+              <startEvent id="s" /><callActivity id="call" calledElement="callee" /><userTask id="after" /><endEvent id="e" />
+              <sequenceFlow id="f1" sourceRef="s" targetRef="call" /><sequenceFlow id="f2" sourceRef="call" targetRef="after" />
+              <sequenceFlow id="f3" sourceRef="after" targetRef="e" />
+            </process>
+            <process id="callee" isExecutable="true">
+              <startEvent id="cs" /><userTask id="work" /><endEvent id="ce" />
+              <sequenceFlow id="c1" sourceRef="cs" targetRef="work" /><sequenceFlow id="c2" sourceRef="work" targetRef="ce" />
+            </process>
+            </definitions>
+            """)
+        let caller = try await test.start("caller")
+        let child = try #require(try await test.runtime.instances(ProcessInstanceQuery(superInstanceID: caller)).first)
+        try await test.runtime.setSuspended(caller, true)
+        let task = try await test.task("work", in: child.id)
+        await Self.refusedAsSuspended { _ = try await test.runtime.complete(task.id) }
+        #expect(try await test.active(in: child.id) == ["work"], "the refused completion left the child as it was")
+        try await test.runtime.setSuspended(caller, false)
+        _ = try await test.runtime.complete(task.id)
+        #expect(try await test.active(in: caller) == ["after"])
+    }
+
     @Test(arguments: TestBackend.allCases) func everyRunningInstanceOfADefinitionIsSuspendedAndActivatedTogether(backend: TestBackend) async throws {
         let test = try await ProcessTest.on(backend, handlers: ["archive": ClosureHandler { _ in [:] }])
         try await test.deploy(Self.model)

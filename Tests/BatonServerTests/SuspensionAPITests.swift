@@ -26,6 +26,8 @@ import Testing
             #expect(refused["type"] == .string("SuspendedEntityInteractionException"))
             #expect(refused["message"]?.stringValue?.contains("is suspended; activate it first") == true, "\(refused.text)")
             #expect(try await rest.call(.post, "/engine-rest/task/\(taskID)/claim", json: #"{"userId": "ann"}"#).status == .conflict)
+            let triggered = try await rest.call(.post, "/engine-rest/execution/\(held)/messageSubscriptions/documentsReceived/trigger", json: "{}")
+            #expect(triggered.status == .conflict && triggered["type"] == .string("SuspendedEntityInteractionException"), "\(triggered.text)")
 
             let both = try await rest.call(.get, "/engine-rest/task?active=true&suspended=true")
             #expect(both.status == .badRequest && both["type"] == .string("InvalidRequestException"))

@@ -35,9 +35,8 @@ public enum Command: Hashable, Sendable {
     var isAllowedWhileSuspended: Bool {
         switch self {
         case .setSuspended, .cancel, .setVariables, .setJobRetries: true
-        // A called instance ending or failing is part of its own command, which must not fail
-        // because the caller is suspended; Camunda lets the child's end reach its caller too.
-        case .completeCallActivity, .throwError(target: .element, _, _, _): true
+        // A called instance's end that would resume its suspended caller fails too, so the
+        // child's last task cannot be completed meanwhile (Camunda's ProcessInstanceSuspensionTest).
         default: false
         }
     }

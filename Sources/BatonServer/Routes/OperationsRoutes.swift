@@ -156,6 +156,11 @@ extension EngineRestAPI {
             try await requireOnInstance("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             let body = try await body(request, context)
             try body.allowOnly(["variables"])
+            // Addressed to one execution, a suspended one is refused, not passed by as correlation does.
+            let instance = try await runtime.instance(try context.pathParameter("id"))
+            if instance.suspended {
+                throw RestError(EngineError(.suspended, "Expected process instance '\(instance.id)' to be active, but it is suspended; activate it first."))
+            }
             _ = try await runtime.correlate(MessageCorrelation(
                 messageName: try context.pathParameter("name"), processInstanceID: try context.pathParameter("id"),
                 variables: try body.variables("variables")))
