@@ -108,6 +108,51 @@ import Testing
         #expect(try await test.active(in: caller) == ["after"])
     }
 
+    /// ProcessDefinitionSuspensionTest: a suspended definition starts nothing (by API, by id or
+    /// key; by message; by timer; by call activity) until activated; its instances follow only
+    /// when asked to.
+    @Test(arguments: TestBackend.allCases) func aSuspendedDefinitionStartsNoInstance(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
+        try await test.deploy("""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+            <message id="m" name="apply" />
+            <process id="intake" isExecutable="true">
+              <startEvent id="s" /><startEvent id="byMessage"><messageEventDefinition messageRef="m" /></startEvent>
+              <startEvent id="hourly"><timerEventDefinition><timeCycle>R2/PT1H</timeCycle></timerEventDefinition></startEvent>
+              <userTask id="t" /><endEvent id="e" />
+              <sequenceFlow id="f1" sourceRef="s" targetRef="t" /><sequenceFlow id="f2" sourceRef="byMessage" targetRef="t" />
+              <sequenceFlow id="f3" sourceRef="hourly" targetRef="t" /><sequenceFlow id="f4" sourceRef="t" targetRef="e" />
+            </process>
+            <process id="caller" isExecutable="true">
+              <startEvent id="cs" /><callActivity id="call" calledElement="intake" /><endEvent id="ce" />
+              <sequenceFlow id="c1" sourceRef="cs" targetRef="call" /><sequenceFlow id="c2" sourceRef="call" targetRef="ce" />
+            </process>
+            </definitions>
+            """)
+        let running = try await test.start("intake")
+        let definition = try #require(try await test.runtime.processDefinitions(key: "intake").last)
+        try await test.runtime.setDefinitionsSuspended([definition.id], true, includeInstances: false)
+        #expect(try await test.runtime.processDefinitions(key: "intake").last?.suspended == true)
+        #expect(try await !test.runtime.instance(running).suspended, "its instances stay active unless asked")
+
+        await Self.refusedAsSuspended { _ = try await test.start("intake") }
+        await Self.refusedAsSuspended { _ = try await test.runtime.start(definitionID: definition.id) }
+        await Self.refusedAsSuspended { _ = try await test.start("caller") }
+        await #expect(throws: EngineError.self) { _ = try await test.runtime.correlate(MessageCorrelation(messageName: "apply")) }
+        try await test.advance(by: "PT1H")
+        #expect(try await test.runtime.count(ProcessInstanceQuery(processDefinitionKey: "intake")) == 1, "the due timer did not start one")
+
+        try await test.runtime.setDefinitionsSuspended([definition.id], false, includeInstances: false)
+        try await test.advance(by: "PT1M")
+        #expect(try await test.runtime.count(ProcessInstanceQuery(processDefinitionKey: "intake")) == 2, "activated, the due timer fires")
+        _ = try await test.runtime.correlate(MessageCorrelation(messageName: "apply"))
+        _ = try await test.start("intake")
+        #expect(try await test.runtime.count(ProcessInstanceQuery(processDefinitionKey: "intake")) == 4)
+
+        try await test.runtime.setDefinitionsSuspended([definition.id], true, includeInstances: true)
+        #expect(try await test.runtime.count(ProcessInstanceQuery(processDefinitionKey: "intake", suspended: true)) == 4)
+    }
+
     @Test(arguments: TestBackend.allCases) func everyRunningInstanceOfADefinitionIsSuspendedAndActivatedTogether(backend: TestBackend) async throws {
         let test = try await ProcessTest.on(backend, handlers: ["archive": ClosureHandler { _ in [:] }])
         try await test.deploy(Self.model)

@@ -46,6 +46,27 @@ import Testing
         }
     }
 
+    @Test func aSuspendedDefinitionRefusesStartsOverREST() async throws {
+        try await RestHarness.make().run { rest in
+            #expect(try await rest.deploy([("review.bpmn", EngineRestTests.approval)]).status == .ok)
+            let instance = try #require(try await rest.call(.post, "/engine-rest/process-definition/key/review/start", json: "{}")["id"]?.stringValue)
+            let suspend = try await rest.call(
+                .put, "/engine-rest/process-definition/key/review/suspended", json: #"{"suspended": true, "includeProcessInstances": true}"#)
+            #expect(suspend.status == .noContent, "\(suspend.text)")
+            #expect(try await rest.call(.get, "/engine-rest/process-definition/key/review")["suspended"] == .bool(true))
+            #expect(try await rest.call(.get, "/engine-rest/process-definition/count?suspended=true")["count"] == .integer(1))
+            #expect(try await rest.call(.get, "/engine-rest/process-instance/\(instance)")["suspended"] == .bool(true), "its instances followed")
+            let start = try await rest.call(.post, "/engine-rest/process-definition/key/review/start", json: "{}")
+            #expect(start.status == .conflict && start["type"] == .string("SuspendedEntityInteractionException"), "\(start.text)")
+            let delayed = try await rest.call(.put, "/engine-rest/process-definition/suspended", json: #"{"processDefinitionKey": "review", "suspended": false, "executionDate": "2030-01-01T00:00:00.000+0000"}"#)
+            #expect(delayed.status == .badRequest, "\(delayed.text)")
+            #expect(try await rest.call(.put, "/engine-rest/process-definition/suspended", json: #"{"processDefinitionKey": "review", "suspended": false}"#).status == .noContent)
+            #expect(try await rest.call(.post, "/engine-rest/process-definition/key/review/start", json: "{}").status == .ok)
+            #expect(try await rest.call(.get, "/engine-rest/process-instance/\(instance)")["suspended"] == .bool(true), "activating the definition alone leaves its instances")
+            #expect(try await rest.call(.put, "/engine-rest/process-definition/key/nope/suspended", json: #"{"suspended": true}"#).status == .notFound)
+        }
+    }
+
     @Test func suspendingNeedsUpdateOrSuspendInstanceOnTheDefinition() async throws {
         try await RestHarness.make(credentials: SecurityTests.credentials).run { rest in
             let ops = rest.as("ops", "ops-pw"), bob = rest.as("bob", "bob-pw")

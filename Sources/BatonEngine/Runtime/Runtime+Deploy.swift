@@ -21,6 +21,7 @@ public struct ProcessDefinitionInfo: Hashable, Sendable {
     public var name: String?
     public var deploymentID: String
     public var resourceName: String
+    public var suspended: Bool
 
     init(_ record: DefinitionRecord) {
         id = record.id
@@ -30,6 +31,7 @@ public struct ProcessDefinitionInfo: Hashable, Sendable {
         name = record.name
         deploymentID = record.deploymentID
         resourceName = record.resourceName
+        suspended = record.suspended
     }
 }
 
@@ -180,6 +182,22 @@ extension Runtime {
     /// Every deployed definition, newest version last per key.
     public func processDefinitions(key: String? = nil) async throws -> [ProcessDefinitionInfo] {
         try await store.read { try await $0.definitions(key: key).map(ProcessDefinitionInfo.init) }
+    }
+
+    /// Suspends (true) or activates (false) process definitions by id: a suspended one starts no
+    /// instance, by API, message, timer or call activity. With `includeInstances`, their running
+    /// instances follow, each in a command of its own (see ``setSuspended(_:instancesOf:)``).
+    public func setDefinitionsSuspended(_ ids: [String], _ suspended: Bool, includeInstances: Bool) async throws {
+        try await store.transaction { transaction in
+            for id in ids {
+                guard try await transaction.definition(id: id) != nil else {
+                    throw EngineError(.notFound, "Expected process definition '\(id)' to exist, but it does not.")
+                }
+                try await transaction.setDefinitionSuspended(id, suspended)
+            }
+        }
+        guard includeInstances else { return }
+        for id in ids { try await setSuspended(suspended, instancesOf: ProcessInstanceQuery(processDefinitionID: id)) }
     }
 }
 

@@ -97,6 +97,7 @@ extension Runtime {
                 .notFound,
                 "Expected a deployed process '\(request.processKey)' (\(request.binding.rawValue)\(request.version.map { " \($0)" } ?? "")\(request.versionTag.map { " \($0)" } ?? "")) for the call activity in instance '\(parent.id)', but there is none.")
         }
+        try Self.requireStartable(DefinitionReference(id: definition.id, key: definition.key, suspended: definition.suspended))
         try await transaction.insertInstance(InstanceRecord(
             state: InstanceState(instanceID: request.childInstanceID), definitionID: definition.id, processKey: definition.key,
             startedAt: clock.now(), endedAt: nil))

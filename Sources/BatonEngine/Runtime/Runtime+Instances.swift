@@ -51,17 +51,29 @@ extension Runtime {
     /// The definition to start: by id, or the latest version of a key (without reading its XML,
     /// which the compiled-definition cache already holds).
     func resolveDefinition(key: String?, id: String?, in transaction: any StoreTransaction) async throws -> DefinitionReference {
+        let definition: DefinitionReference
         if let id {
-            guard let definition = try await transaction.definition(id: id) else {
+            guard let record = try await transaction.definition(id: id) else {
                 throw EngineError(.notFound, "Expected process definition '\(id)' to exist, but it does not.")
             }
-            return DefinitionReference(id: definition.id, key: definition.key)
+            definition = DefinitionReference(id: record.id, key: record.key, suspended: record.suspended)
+        } else {
+            guard let key else { throw EngineError(.invalidArgument, "Expected a process definition key or id, but neither was given.") }
+            guard let latest = try await transaction.latestDefinition(key: key) else {
+                throw EngineError(.notFound, "Expected a deployed process with key '\(key)', but there is none.")
+            }
+            definition = latest
         }
-        guard let key else { throw EngineError(.invalidArgument, "Expected a process definition key or id, but neither was given.") }
-        guard let id = try await transaction.latestDefinitionID(key: key) else {
-            throw EngineError(.notFound, "Expected a deployed process with key '\(key)', but there is none.")
-        }
-        return DefinitionReference(id: id, key: key)
+        try Self.requireStartable(definition)
+        return definition
+    }
+
+    /// A suspended definition starts no instance, as in Camunda.
+    static func requireStartable(_ definition: DefinitionReference) throws {
+        guard definition.suspended else { return }
+        throw EngineError(
+            .suspended,
+            "Expected process definition '\(definition.id)' to be active, but it is suspended; no instance of it can start until it is activated.")
     }
 
     func start(
@@ -248,7 +260,7 @@ extension Runtime {
             latestByKey[definition.key] = definition
         }
         for key in keys {
-            guard let definition = latestByKey[key] else { continue }
+            guard let definition = latestByKey[key], !definition.suspended else { continue }
             let process = try await executable(definition.id, in: transaction)
             for start in process.root.startEvents where process.nodes[start].messageName == name {
                 if case .message? = process.nodes[start].kind.eventDefinitions.first { return (definition, process.nodes[start].id) }

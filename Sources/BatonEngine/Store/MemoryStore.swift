@@ -159,7 +159,7 @@ final class MemoryTransaction: StoreTransaction {
     }
 
     func definitionReferences() -> [DefinitionReference] {
-        data.definitions.map { DefinitionReference(id: $0.id, key: $0.key, versionTag: $0.versionTag) }
+        data.definitions.map { DefinitionReference(id: $0.id, key: $0.key, versionTag: $0.versionTag, suspended: $0.suspended) }
     }
 
     /// Memory transactions run one at a time already.
@@ -235,7 +235,14 @@ final class MemoryTransaction: StoreTransaction {
         rows.apply(readModel)
         set(\.rows, instance.id, rows)
     }
-    func latestDefinitionID(key: String) -> String? { data.definitions.last { $0.key == key }?.id }
+    func latestDefinition(key: String) -> DefinitionReference? {
+        data.definitions.last { $0.key == key }.map { DefinitionReference(id: $0.id, key: $0.key, versionTag: $0.versionTag, suspended: $0.suspended) }
+    }
+    func setDefinitionSuspended(_ id: String, _ suspended: Bool) {
+        replace(\.definitions) { definitions in
+            for index in definitions.indices where definitions[index].id == id { definitions[index].suspended = suspended }
+        }
+    }
     func lockInstance(ofTask taskID: String) -> InstanceRecord? { data.taskOwners[taskID].flatMap { data.instances[$0] } }
     func owner(ofTask id: String) -> String? { data.taskOwners[id] }
     func owner(ofJob id: String) -> String? { data.jobOwners[id] }
@@ -298,7 +305,8 @@ final class MemoryTransaction: StoreTransaction {
     }
 
     func dueTimerStarts(at now: Timestamp, limit: Int) -> [TimerStartRecord] {
-        Array(data.timerStarts.filter { $0.dueAt <= now }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }.prefix(limit))
+        let suspended = Set(data.definitions.filter(\.suspended).map(\.id))
+        return Array(data.timerStarts.filter { $0.dueAt <= now && !suspended.contains($0.definitionID) }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }.prefix(limit))
     }
 
     func authorizations() -> [AuthorizationRecord] { data.authorizations }

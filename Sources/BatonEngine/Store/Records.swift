@@ -31,6 +31,8 @@ public struct DefinitionRecord: Hashable, Sendable {
     public var checksum: String
     public var historyTimeToLiveDays: Int?
     public var bytes: [UInt8]
+    /// Suspended by an operator: no instance of it starts (by API, message, timer or call).
+    public var suspended = false
 
     public init(id: String, key: String, version: Int, versionTag: String?, name: String?, deploymentID: String, resourceName: String, checksum: String, historyTimeToLiveDays: Int?, bytes: [UInt8]) {
         self.id = id
@@ -51,11 +53,13 @@ public struct DefinitionReference: Hashable, Sendable {
     public var id: String
     public var key: String
     public var versionTag: String?
+    public var suspended: Bool
 
-    public init(id: String, key: String, versionTag: String? = nil) {
+    public init(id: String, key: String, versionTag: String? = nil, suspended: Bool = false) {
         self.id = id
         self.key = key
         self.versionTag = versionTag
+        self.suspended = suspended
     }
 }
 

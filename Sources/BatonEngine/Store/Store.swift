@@ -55,7 +55,10 @@ public protocol StoreTransaction: AnyObject {
     /// key decide its next version one after the other.
     func lockDefinitions(keys: [String]) async throws
     /// The id of the newest version of `key`.
-    func latestDefinitionID(key: String) async throws -> String?
+    /// The latest version of `key`, with whether it is suspended, without its XML.
+    func latestDefinition(key: String) async throws -> DefinitionReference?
+    /// Suspends or activates a process definition (not its instances).
+    func setDefinitionSuspended(_ id: String, _ suspended: Bool) async throws
 
     // MARK: Instances
     /// The instance, locked until the transaction ends.

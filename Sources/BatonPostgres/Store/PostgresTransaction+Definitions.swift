@@ -61,12 +61,14 @@ extension PostgresTransaction {
             ])
     }
 
-    static let definitionColumns = "id, key, version, version_tag, name, deployment_id, resource_name, checksum, history_ttl_days, encode(xml, 'hex')"
+    static let definitionColumns = "id, key, version, version_tag, name, deployment_id, resource_name, checksum, history_ttl_days, encode(xml, 'hex'), suspended"
 
     func definition(_ row: [String?]) -> DefinitionRecord {
-        DefinitionRecord(
+        var record = DefinitionRecord(
             id: row[0]!, key: row[1]!, version: Int(row[2]!)!, versionTag: row[3], name: row[4], deploymentID: row[5]!, resourceName: row[6]!,
             checksum: row[7]!, historyTimeToLiveDays: row[8].flatMap(Int.init), bytes: bytes(hex: row[9] ?? ""))
+        record.suspended = row[10] == "t"
+        return record
     }
 
     func definitions(key: String?) async throws -> [DefinitionRecord] {
@@ -77,8 +79,8 @@ extension PostgresTransaction {
     }
 
     func definitionReferences() async throws -> [DefinitionReference] {
-        try await read("SELECT id, key, version_tag FROM process_definitions ORDER BY key, version").rows.map {
-            DefinitionReference(id: $0[0]!, key: $0[1]!, versionTag: $0[2])
+        try await read("SELECT id, key, version_tag, suspended FROM process_definitions ORDER BY key, version").rows.map {
+            DefinitionReference(id: $0[0]!, key: $0[1]!, versionTag: $0[2], suspended: $0[3] == "t")
         }
     }
 
@@ -94,8 +96,14 @@ extension PostgresTransaction {
     /// apart from the migrator's one-key lock.
     static let deploymentLockSpace: Int32 = 0x6264
 
-    func latestDefinitionID(key: String) async throws -> String? {
-        try await read("SELECT id FROM process_definitions WHERE key = $1 ORDER BY version DESC LIMIT 1", [key]).rows.first?.first ?? nil
+    func latestDefinition(key: String) async throws -> DefinitionReference? {
+        try await read("SELECT id, suspended FROM process_definitions WHERE key = $1 ORDER BY version DESC LIMIT 1", [key]).rows.first.map {
+            DefinitionReference(id: $0[0]!, key: key, suspended: $0[1] == "t")
+        }
+    }
+
+    func setDefinitionSuspended(_ id: String, _ suspended: Bool) async throws {
+        write("UPDATE process_definitions SET suspended = $2::boolean WHERE id = $1", [id, suspended ? "true" : "false"])
     }
 
     func definition(id: String) async throws -> DefinitionRecord? {

@@ -73,7 +73,8 @@ extension PostgresTransaction {
         try await read(
             """
             SELECT id, definition_id, start_event, \(millis("due_at")), remaining, interval FROM timer_starts
-            WHERE due_at <= $1::timestamptz ORDER BY due_at, id LIMIT $2::integer FOR UPDATE SKIP LOCKED
+            WHERE due_at <= $1::timestamptz AND definition_id NOT IN (SELECT id FROM process_definitions WHERE suspended)
+            ORDER BY due_at, id LIMIT $2::integer FOR UPDATE SKIP LOCKED
             """, [time(now), String(limit)]
         ).rows.map {
             TimerStartRecord(

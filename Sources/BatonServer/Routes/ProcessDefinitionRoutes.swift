@@ -5,8 +5,8 @@ import Hummingbird
 extension EngineRestAPI {
     func registerProcessDefinitions(on group: RouterGroup<BatonRequestContext>) {
         let listParameters: Set<String> = [
-            "processDefinitionId", "key", "name", "deploymentId", "version", "versionTag", "latestVersion", "firstResult", "maxResults",
-            "sortBy", "sortOrder",
+            "processDefinitionId", "key", "name", "deploymentId", "version", "versionTag", "latestVersion", "active", "suspended", "firstResult",
+            "maxResults", "sortBy", "sortOrder",
         ]
         group.get("process-definition") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
@@ -56,7 +56,52 @@ extension EngineRestAPI {
             return JSONResponse.make(Self.json(definition))
         }
         group.get("process-definition/:id/xml") { _, context in try await xml(try context.pathParameter("id"), context) }
+        group.put("process-definition/:id/suspended") { request, context in
+            let definition = try await runtime.processDefinition(try context.pathParameter("id")).definition
+            try await suspend([definition], try await body(request, context), context)
+            return JSONResponse.noContent()
+        }
+        group.put("process-definition/key/:key/suspended") { request, context in
+            let key = try context.pathParameter("key")
+            try await suspend(try await versions(of: key), try await body(request, context), context)
+            return JSONResponse.noContent()
+        }
+        group.put("process-definition/suspended") { request, context in
+            let body = try await body(request, context)
+            guard let key = try body.string("processDefinitionKey") else {
+                throw RestError.invalid("Expected 'processDefinitionKey' in the body: it says which definitions to suspend or activate.")
+            }
+            try await suspend(try await versions(of: key), body, context, also: ["processDefinitionKey"])
+            return JSONResponse.noContent()
+        }
         group.post("process-definition/:id/start") { request, context in try await start(try context.pathParameter("id"), request, context) }
+    }
+
+    private func versions(of key: String) async throws -> [ProcessDefinitionInfo] {
+        let versions = try await runtime.processDefinitions(key: key)
+        guard !versions.isEmpty else { throw RestError.notFound("No matching process definition with key: \(key) and no tenant-id") }
+        return versions
+    }
+
+    /// `{suspended, includeProcessInstances, executionDate}`: Camunda asks SUSPEND or UPDATE on
+    /// the definition, and SUSPEND_INSTANCE or UPDATE_INSTANCE as well when its instances follow.
+    private func suspend(_ definitions: [ProcessDefinitionInfo], _ body: JSONBody, _ context: BatonRequestContext, also: Set<String> = []) async throws {
+        try body.allowOnly(Set(["suspended", "includeProcessInstances", "executionDate", "processDefinitionTenantId", "processDefinitionWithoutTenantId"]).union(also))
+        guard let suspended = try body.bool("suspended") else {
+            throw RestError.invalid("Expected 'suspended' (true or false) in the body, but it is missing.")
+        }
+        if try body.string("executionDate") != nil {
+            throw RestError.invalid("Baton suspends and activates at once; 'executionDate' must be absent or null.")
+        }
+        let includeInstances = try body.bool("includeProcessInstances") ?? false
+        let access = try await access(context)
+        for key in Set(definitions.map(\.key)) {
+            do { try access.require("SUSPEND", processKey: key) } catch { try access.require("UPDATE", processKey: key) }
+            if includeInstances {
+                do { try access.require("SUSPEND_INSTANCE", processKey: key) } catch { try access.require("UPDATE_INSTANCE", processKey: key) }
+            }
+        }
+        try await runtime.setDefinitionsSuspended(definitions.map(\.id), suspended, includeInstances: includeInstances)
     }
 
     /// The definitions the parameters ask for and the caller may read (definitions are few: an
@@ -69,6 +114,7 @@ extension EngineRestAPI {
         if let deployment = query.string("deploymentId") { result = result.filter { $0.deploymentID == deployment } }
         if let version = try query.integer("version") { result = result.filter { $0.version == version } }
         if let tag = query.string("versionTag") { result = result.filter { $0.versionTag == tag } }
+        if let suspended = try query.suspension() { result = result.filter { $0.suspended == suspended } }
         if try query.bool("latestVersion") == true {
             var latest: [String: ProcessDefinitionInfo] = [:]
             for definition in result where (latest[definition.key]?.version ?? 0) < definition.version { latest[definition.key] = definition }
@@ -115,7 +161,7 @@ extension EngineRestAPI {
             .init("id", .string(definition.id)), .init("key", .string(definition.key)), .init("category", .null), .init("description", .null),
             .init("name", .orNull(definition.name)), .init("version", .integer(Int64(definition.version))),
             .init("resource", .string(definition.resourceName)), .init("deploymentId", .string(definition.deploymentID)), .init("diagram", .null),
-            .init("suspended", .bool(false)), .init("tenantId", .null), .init("versionTag", .orNull(definition.versionTag)),
+            .init("suspended", .bool(definition.suspended)), .init("tenantId", .null), .init("versionTag", .orNull(definition.versionTag)),
             .init("historyTimeToLive", .null), .init("startableInTasklist", .bool(true)),
         ])
     }

@@ -5,3 +5,5 @@
 ALTER TABLE process_instances ADD COLUMN suspended boolean NOT NULL DEFAULT false;
 ALTER TABLE user_tasks ADD COLUMN suspended boolean NOT NULL DEFAULT false;
 ALTER TABLE jobs ADD COLUMN suspended boolean NOT NULL DEFAULT false;
+-- A suspended definition starts no instance (by API, message, timer or call activity).
+ALTER TABLE process_definitions ADD COLUMN suspended boolean NOT NULL DEFAULT false;
