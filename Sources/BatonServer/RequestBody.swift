@@ -75,6 +75,12 @@ struct JSONBody {
         return flag
     }
 
+    /// A boolean the request cannot do without, such as a suspension request's `suspended`.
+    func requiredBool(_ key: String) throws -> Bool {
+        guard let flag = try bool(key) else { throw RestError.invalid("Expected '\(name(key))' (true or false) in the body, but it is missing.") }
+        return flag
+    }
+
     func integer(_ key: String) throws -> Int64? {
         guard let member = member(key) else { return nil }
         switch member {

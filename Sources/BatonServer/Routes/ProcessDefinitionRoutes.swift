@@ -87,9 +87,7 @@ extension EngineRestAPI {
     /// the definition, and SUSPEND_INSTANCE or UPDATE_INSTANCE as well when its instances follow.
     private func suspend(_ definitions: [ProcessDefinitionInfo], _ body: JSONBody, _ context: BatonRequestContext, also: Set<String> = []) async throws {
         try body.allowOnly(Set(["suspended", "includeProcessInstances", "executionDate", "processDefinitionTenantId", "processDefinitionWithoutTenantId"]).union(also))
-        guard let suspended = try body.bool("suspended") else {
-            throw RestError.invalid("Expected 'suspended' (true or false) in the body, but it is missing.")
-        }
+        let suspended = try body.requiredBool("suspended")
         if try body.string("executionDate") != nil {
             throw RestError.invalid("Baton suspends and activates at once; 'executionDate' must be absent or null.")
         }

@@ -36,7 +36,9 @@ extension EngineRestAPI {
         }
         group.put("process-instance/:id/suspended") { request, context in
             let id = try context.pathParameter("id")
-            let suspended = try await suspendedFlag(request, context)
+            let body = try await body(request, context)
+            try body.allowOnly(["suspended"])
+            let suspended = try body.requiredBool("suspended")
             try await requireSuspend(try await runtime.instance(id).processKey, context)
             try await runtime.setSuspended(id, suspended)
             return JSONResponse.noContent()
@@ -44,9 +46,7 @@ extension EngineRestAPI {
         group.put("process-instance/suspended") { request, context in
             let body = try await body(request, context)
             try body.allowOnly(["suspended", "processDefinitionId", "processDefinitionKey", "processDefinitionTenantId", "processDefinitionWithoutTenantId"])
-            guard let suspended = try body.bool("suspended") else {
-                throw RestError.invalid("Expected 'suspended' (true or false) in the body, but it is missing.")
-            }
+            let suspended = try body.requiredBool("suspended")
             let definitionID = try body.string("processDefinitionId"), key = try body.string("processDefinitionKey")
             guard (definitionID == nil) != (key == nil) else {
                 throw RestError.invalid("Expected exactly one of 'processDefinitionId' and 'processDefinitionKey' to say whose instances to \(suspended ? "suspend" : "activate").")
@@ -88,16 +88,6 @@ extension EngineRestAPI {
             try await runtime.setVariables(of: try context.pathParameter("id"), try body.variables("modifications"))
             return JSONResponse.noContent()
         }
-    }
-
-    /// `{"suspended": true|false}`, the body of a suspension request, and nothing else.
-    private func suspendedFlag(_ request: Request, _ context: BatonRequestContext) async throws -> Bool {
-        let body = try await body(request, context)
-        try body.allowOnly(["suspended"])
-        guard let suspended = try body.bool("suspended") else {
-            throw RestError.invalid("Expected 'suspended' (true or false) in the body, but it is missing.")
-        }
-        return suspended
     }
 
     /// Camunda lets UPDATE_INSTANCE or SUSPEND_INSTANCE on the definition suspend its instances.
