@@ -25,6 +25,9 @@ public enum Command: Hashable, Sendable {
     /// A called instance ended; `variables` are its output according to `camunda:out`.
     case completeCallActivity(elementKey: ElementKey, variables: [String: VariableValue])
     case setVariables(scope: ElementKey?, variables: [String: VariableValue], local: Bool)
+    /// Removes variables: each from the nearest scope that has it, from `scope` outwards (only
+    /// from `scope` itself when `local`); a name no scope has is passed by, as in Camunda.
+    case removeVariables(scope: ElementKey?, names: [String], local: Bool)
     case cancel(reason: String)
     /// Suspend (true) or activate (false) the instance, as an operator does. A suspended instance
     /// refuses what would move it (tasks, jobs, messages, signals); variables may still be set,
@@ -34,7 +37,7 @@ public enum Command: Hashable, Sendable {
     /// Whether the command may change a suspended instance.
     var isAllowedWhileSuspended: Bool {
         switch self {
-        case .setSuspended, .cancel, .setVariables, .setJobRetries: true
+        case .setSuspended, .cancel, .setVariables, .removeVariables, .setJobRetries: true
         // A called instance's end that would resume its suspended caller fails too, so the
         // child's last task cannot be completed meanwhile (Camunda's ProcessInstanceSuspensionTest).
         default: false

@@ -18,6 +18,8 @@ public enum InstanceEvent: Hashable, Sendable, Codable {
     case sequenceFlowTaken(flow: FlowPosition, scope: ElementKey?)
     /// Created or updated in the scope of element instance `scope` (nil: the process instance).
     case variableSet(scope: ElementKey?, name: String, value: VariableValue)
+    /// Removed from scope `scope` (nil: the process instance), as Camunda's removeVariable does.
+    case variableRemoved(scope: ElementKey?, name: String)
     case joinTokenArrived(gateway: NodePosition, scope: ElementKey?, flow: FlowPosition)
     /// The join fired and consumed these arrivals (by position in its arrival list).
     case joinFired(gateway: NodePosition, scope: ElementKey?, consumed: [Int])

@@ -183,6 +183,9 @@ public struct InstanceState: Hashable, Sendable, Codable {
             break
         case .variableSet(let scope, let name, let value):
             variables[scope, default: [:]][name] = value
+        case .variableRemoved(let scope, let name):
+            variables[scope]?[name] = nil
+            if variables[scope]?.isEmpty == true { variables[scope] = nil }
         case .joinTokenArrived(let gateway, let scope, let flow):
             if let index = joins.firstIndex(where: { $0.gateway == gateway.wrappedValue && $0.scope == scope }) {
                 joins[index].arrivals.append(flow.wrappedValue)

@@ -117,6 +117,15 @@ extension StepRun {
             }
             setVariables(variables, from: scope, local: local)
 
+        case .removeVariables(let scope, let names, let local):
+            if let scope, state.element(scope) == nil {
+                throw Rejection(.notFound, "Expected element instance \(scope) to be active, but it is not.")
+            }
+            for name in Set(names).sorted() {
+                let owner = local ? scope : state.owningScope(of: name, from: scope)
+                if state.variables[owner]?[name] != nil { emit(.variableRemoved(scope: owner, name: name)) }
+            }
+
         case .cancel(let reason):
             for element in state.children(of: nil).reversed() { terminate(element.key) }
             closeListeners(of: processScopeKey)

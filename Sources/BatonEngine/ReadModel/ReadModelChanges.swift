@@ -28,6 +28,16 @@ public struct ReadModelChanges: Sendable {
     public var variablesSet: [VariableInstanceInfo] = []
     /// Scopes (activity instance ids) whose local variables ended with them.
     public var variableScopesEnded: [String] = []
+    /// Variables removed (and not set again) by this command, in scopes still open.
+    public var variablesRemoved: [VariableReference] = []
+
+    /// A variable by where it lives: its scope's activity instance id and its name.
+    public struct VariableReference: Hashable, Sendable {
+        public var activityInstanceID: String
+        public var name: String
+        /// As ``VariableInstanceInfo/id`` names it.
+        public var id: String { "\(activityInstanceID):\(name)" }
+    }
 
     /// Activity instances that started in this command (with their end, if they also ended).
     public var activitiesStarted: [HistoricActivityInstance] = []

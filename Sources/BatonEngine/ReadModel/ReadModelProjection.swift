@@ -29,6 +29,7 @@ public struct ReadModelProjection {
         var started: [ElementKey: Int] = [:]
         var activatedNodes: [ElementKey: Int] = [:]
         var variables: [String: Int] = [:]
+        var removedVariables: [String: ReadModelChanges.VariableReference] = [:]
         var endedScopes: Set<ElementKey> = []
         var taskRecords: [String: UserTaskRecord] = [:]
         var taskEnds: [String: (at: Timestamp, reason: String, by: String?)] = [:]
@@ -59,7 +60,11 @@ public struct ReadModelProjection {
                     changes.activitiesEnded.append(
                         .init(id: activityInstanceID(key), elementKey: key, endTime: recorded.at, canceled: canceled, completeScope: completeScope))
                 }
+            case .variableRemoved(let scope, let name):
+                let removed = ReadModelChanges.VariableReference(activityInstanceID: scope.map { activityInstanceID($0) } ?? instanceID, name: name)
+                removedVariables[removed.id] = removed
             case .variableSet(let scope, let name, let value):
+                removedVariables["\(scope.map { activityInstanceID($0) } ?? instanceID):\(name)"] = nil
                 let variable = HistoricVariableInstance(
                     name: name, value: value, processInstanceID: instanceID, processDefinitionID: record.definitionID,
                     activityInstanceID: scope.map { activityInstanceID($0) }, createTime: recorded.at)
@@ -151,7 +156,8 @@ public struct ReadModelProjection {
             VariableInstanceInfo(
                 name: $0.name, value: $0.value, processInstanceID: instanceID, processDefinitionID: record.definitionID,
                 activityInstanceID: $0.activityInstanceID ?? instanceID)
-        }
+        }.filter { removedVariables[$0.id] == nil }
+        changes.variablesRemoved = removedVariables.values.filter { !endedIDs.contains($0.activityInstanceID) }.sorted { $0.id < $1.id }
         return changes
     }
 

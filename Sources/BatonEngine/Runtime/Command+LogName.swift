@@ -17,6 +17,7 @@ extension Command {
         case .throwError: "throwError"
         case .completeCallActivity: "completeCallActivity"
         case .setVariables: "setVariables"
+        case .removeVariables: "removeVariables"
         case .cancel: "cancel"
         case .setSuspended(let suspended): suspended ? "suspend" : "activate"
         }

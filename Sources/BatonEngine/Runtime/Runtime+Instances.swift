@@ -194,8 +194,19 @@ extension Runtime {
 
     /// Sets process-level variables (creating or updating them; history keeps every earlier value).
     public func setVariables(of instanceID: String, _ variables: [String: VariableValue]) async throws {
+        try await updateVariables(of: instanceID, set: variables, remove: [])
+    }
+
+    /// Sets `set` and then removes `remove` (each from the scope that holds it; a name none holds
+    /// is passed by), in one command each and one transaction: both happen or neither, as
+    /// Camunda's `modifications` and `deletions`. History keeps the values removed variables had.
+    public func updateVariables(of instanceID: String, set: [String: VariableValue], remove: [String]) async throws {
+        var commands: [Pending] = []
+        if !set.isEmpty { commands.append(Pending(instanceID: instanceID, command: .setVariables(scope: nil, variables: set, local: false))) }
+        if !remove.isEmpty { commands.append(Pending(instanceID: instanceID, command: .removeVariables(scope: nil, names: remove, local: false))) }
+        if commands.isEmpty { commands.append(Pending(instanceID: instanceID, command: .setVariables(scope: nil, variables: [:], local: false))) }
         try await store.transaction { transaction in
-            _ = try await run([Pending(instanceID: instanceID, command: .setVariables(scope: nil, variables: variables, local: false))], in: transaction)
+            _ = try await run(commands, in: transaction)
         }
     }
 

@@ -33,6 +33,7 @@ struct MemoryInstanceRows: Sendable {
             variables = variables.filter { !ended.contains($0.value.activityInstanceID) }
         }
         for variable in changes.variablesSet { variables[variable.id] = variable }
+        for removed in changes.variablesRemoved { variables[removed.id] = nil }
         for activity in changes.activitiesStarted {
             activityPositions[activity.id] = activities.count
             activities.append(activity)

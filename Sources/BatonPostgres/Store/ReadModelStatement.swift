@@ -54,6 +54,12 @@ enum ReadModelStatement {
         add(changes.variableScopesEnded.map(JSONValue.string)) {
             "DELETE FROM variables WHERE instance_id = $1 AND activity_instance_id IN (SELECT jsonb_array_elements_text(\($0)))"
         }
+        add(changes.variablesRemoved.map { .object([.init("activity_instance_id", .string($0.activityInstanceID)), .init("name", .string($0.name))]) }) {
+            """
+            DELETE FROM variables WHERE instance_id = $1 AND (activity_instance_id, name) IN
+                (SELECT activity_instance_id, name FROM jsonb_to_recordset(\($0)) AS r(activity_instance_id text, name text))
+            """
+        }
         add(changes.variablesSet.map { variable in
             variableRow(
                 instanceID: variable.processInstanceID, definitionID: variable.processDefinitionID, scope: variable.activityInstanceID, name: variable.name,

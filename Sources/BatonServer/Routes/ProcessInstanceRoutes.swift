@@ -78,14 +78,17 @@ extension EngineRestAPI {
             try await runtime.setVariables(of: try context.pathParameter("id"), [name: value])
             return JSONResponse.noContent()
         }
+        group.delete("process-instance/:id/variables/:name") { _, context in
+            try await requireOnInstance("UPDATE_INSTANCE", try context.pathParameter("id"), context)
+            try await runtime.updateVariables(of: try context.pathParameter("id"), set: [:], remove: [try context.pathParameter("name")])
+            return JSONResponse.noContent()
+        }
         group.post("process-instance/:id/variables") { request, context in
             try await requireOnInstance("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             let body = try await body(request, context)
             try body.allowOnly(["modifications", "deletions"])
-            if let deletions = try body.strings("deletions"), !deletions.isEmpty {
-                throw RestError.invalid("Deleting process variables is not supported by Baton; 'deletions' must be empty.")
-            }
-            try await runtime.setVariables(of: try context.pathParameter("id"), try body.variables("modifications"))
+            try await runtime.updateVariables(
+                of: try context.pathParameter("id"), set: try body.variables("modifications"), remove: try body.strings("deletions") ?? [])
             return JSONResponse.noContent()
         }
     }
