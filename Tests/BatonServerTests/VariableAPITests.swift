@@ -27,3 +27,38 @@ import Testing
         }
     }
 }
+
+/// Task variables over Camunda's REST, as TaskServiceTest asserts them: a non-local variable
+/// lands where it already lives from the task outwards (a new one on the process instance), a
+/// local one in the task's own scope, which ends with the task (#15).
+@Suite struct TaskVariableAPITests {
+    @Test func taskVariablesLandWhereCamundaPutsThem() async throws {
+        try await RestHarness.make().run { rest in
+            #expect(try await rest.deploy([("review.bpmn", EngineRestTests.approval)]).status == .ok)
+            let instance = try #require(try await rest.call(.post, "/engine-rest/process-definition/key/review/start", json: """
+                {"variables": {"plan": {"value": "gold"}}}
+                """)["id"]?.stringValue)
+            let task = try #require(try await rest.call(.get, "/engine-rest/task?processInstanceId=\(instance)").json?.arrayValue.first?["id"]?.stringValue)
+            let base = "/engine-rest/task/\(task)"
+
+            #expect(try await rest.call(.put, "\(base)/variables/plan", json: #"{"value": "silver", "type": "String"}"#).status == .noContent)
+            #expect(try await rest.call(.put, "\(base)/variables/reviewer", json: #"{"value": "ann"}"#).status == .noContent)
+            #expect(try await rest.call(.put, "\(base)/localVariables/note", json: #"{"value": "looks fine"}"#).status == .noContent)
+            let processLevel = try await rest.call(.get, "/engine-rest/process-instance/\(instance)/variables")
+            #expect(processLevel["plan"]?["value"] == .string("silver") && processLevel["reviewer"]?["value"] == .string("ann"))
+            #expect(processLevel["note"] == nil, "a local variable stays in the task's scope")
+            #expect(try await rest.call(.get, "\(base)/variables/note")["value"] == .string("looks fine"), "the task sees its own")
+            #expect(try await rest.call(.get, "\(base)/localVariables").json.map { if case .object(let m) = $0 { m.map(\.key) } else { [] } } == ["note"])
+            #expect(try await rest.call(.get, "\(base)/localVariables/plan").status == .notFound)
+
+            let update = try await rest.call(.post, "\(base)/variables", json: #"{"modifications": {"amount": {"value": 5}}, "deletions": ["reviewer"]}"#)
+            #expect(update.status == .noContent, "\(update.text)")
+            #expect(try await rest.call(.delete, "\(base)/localVariables/note").status == .noContent)
+            let after = try await rest.call(.get, "\(base)/variables")
+            #expect(after["reviewer"] == nil && after["note"] == nil && after["amount"]?["value"] == .integer(5))
+            let unknown = try await rest.call(.post, "\(base)/localVariables", json: #"{"deletes": []}"#)
+            #expect(unknown.status == .badRequest && unknown["message"]?.stringValue?.contains("Unknown parameter 'deletes'") == true)
+            #expect(try await rest.call(.put, "/engine-rest/task/nope/variables/x", json: #"{"value": 1}"#).status == .notFound)
+        }
+    }
+}

@@ -94,10 +94,28 @@ extension Runtime {
     }
 
     /// The variables a task sees (its own scope and every enclosing one).
-    public func taskVariables(_ taskID: String) async throws -> [String: VariableValue] {
+    /// The variables a task sees: with `local`, only those of the task's own scope; otherwise
+    /// every variable visible from it, inner scopes shadowing outer ones.
+    public func taskVariables(_ taskID: String, local: Bool = false) async throws -> [String: VariableValue] {
         try await store.read { transaction in
             let (record, task) = try await openTask(taskID, in: transaction)
-            return record.state.visibleVariables(from: task.elementKey)
+            return local ? record.state.variables[task.elementKey] ?? [:] : record.state.visibleVariables(from: task.elementKey)
+        }
+    }
+
+    /// Sets and then removes variables from a task, in one transaction: with `local`, in the task's
+    /// own scope; otherwise each where it already lives from the task outwards (new ones on the
+    /// process instance), as Camunda's TaskService does. Allowed on a suspended instance.
+    public func updateTaskVariables(
+        _ taskID: String, set: [String: VariableValue], remove: [String], local: Bool, authorize: TaskAuthorization? = nil
+    ) async throws {
+        try await store.transaction { transaction in
+            let (record, task) = try await openTask(taskID, in: transaction, authorize: authorize)
+            var commands = [Pending(instanceID: record.id, command: .setVariables(scope: task.elementKey, variables: set, local: local))]
+            if !remove.isEmpty {
+                commands.append(Pending(instanceID: record.id, command: .removeVariables(scope: task.elementKey, names: remove, local: local)))
+            }
+            try await run(commands, in: transaction)
         }
     }
 

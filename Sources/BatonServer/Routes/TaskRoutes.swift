@@ -63,9 +63,7 @@ extension EngineRestAPI {
             guard try body.bool("withVariablesInReturn") == true else { return JSONResponse.noContent() }
             return JSONResponse.make(.object(completion.variables.map { .init($0.name, TypedValue.encode($0.value)) }))
         }
-        group.get("task/:id/variables") { _, context in
-            JSONResponse.make(TypedValue.encode(try await runtime.taskVariables(try await authorizedTask(context).id)))
-        }
+        registerTaskVariables(on: group)
         group.get("task/:id/form-variables") { _, context in
             let task = try await authorizedTask(context)
             let variables = try await runtime.taskVariables(task.id)
@@ -74,6 +72,44 @@ extension EngineRestAPI {
             return JSONResponse.make(.object(task.formFields.map { field in
                 .init(field.id, TypedValue.encode(variables[field.id] ?? .null))
             }))
+        }
+    }
+
+    /// `/task/{id}/variables…` and `/task/{id}/localVariables…`: what the task sees, or only its
+    /// own scope; reading needs the task to be the caller's to work on, and so does writing, checked
+    /// on the locked task.
+    private func registerTaskVariables(on group: RouterGroup<BatonRequestContext>) {
+        for (path, local) in [("variables", false), ("localVariables", true)] {
+            let kind = local ? "task local variable" : "task variable"
+            group.get("task/:id/\(path)") { _, context in
+                JSONResponse.make(TypedValue.encode(try await runtime.taskVariables(try await authorizedTask(context).id, local: local)))
+            }
+            group.get("task/:id/\(path)/:name") { _, context in
+                let name = try context.pathParameter("name")
+                guard let value = try await runtime.taskVariables(try await authorizedTask(context).id, local: local)[name] else {
+                    throw RestError.notFound("\(kind) with name \(name) does not exist")
+                }
+                return JSONResponse.make(TypedValue.encode(value))
+            }
+            group.put("task/:id/\(path)/:name") { request, context in
+                let name = try context.pathParameter("name")
+                let value = try TypedValue.decode(try await body(request, context).value, path: name)
+                try await runtime.updateTaskVariables(try context.pathParameter("id"), set: [name: value], remove: [], local: local, authorize: try await mayWork(context))
+                return JSONResponse.noContent()
+            }
+            group.delete("task/:id/\(path)/:name") { _, context in
+                try await runtime.updateTaskVariables(
+                    try context.pathParameter("id"), set: [:], remove: [try context.pathParameter("name")], local: local, authorize: try await mayWork(context))
+                return JSONResponse.noContent()
+            }
+            group.post("task/:id/\(path)") { request, context in
+                let body = try await body(request, context)
+                try body.allowOnly(["modifications", "deletions"])
+                try await runtime.updateTaskVariables(
+                    try context.pathParameter("id"), set: try body.variables("modifications"), remove: try body.strings("deletions") ?? [], local: local,
+                    authorize: try await mayWork(context))
+                return JSONResponse.noContent()
+            }
         }
     }
 
