@@ -11,6 +11,13 @@ enum JSONResponse {
 
     static func noContent() -> Response { Response(status: .noContent) }
 
+    /// Plain text, as Camunda serves error details and stack traces.
+    static func text(_ text: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// Camunda's `{"count": n}`.
     static func count(_ count: Int) -> Response { make(.object([.init("count", .integer(Int64(count)))])) }
 }

@@ -127,7 +127,7 @@ extension Runtime {
 
     /// Reports a failure: `retries` left and the wait before the next fetch; at zero, an incident.
     public func handleExternalTaskFailure(
-        _ id: String, workerID: String, errorMessage: String, retries: Int, retryTimeout: Int64 = 0
+        _ id: String, workerID: String, errorMessage: String, errorDetails: String? = nil, retries: Int, retryTimeout: Int64 = 0
     ) async throws {
         guard retries >= 0 else { throw EngineError(.invalidArgument, "Expected retries to be zero or more, but they are \(retries).") }
         try await withLockedExternalTask(id, workerID: workerID) { record, _, transaction in
@@ -136,6 +136,17 @@ extension Runtime {
                 [Pending(instanceID: record.id, command: .failJob(jobID: id, error: errorMessage, retries: retries, retryAt: retryAt))],
                 in: transaction)
             try await transaction.setLock(nil, onJob: id)
+            try await transaction.setErrorDetails(errorDetails, ofJob: id)
+        }
+    }
+
+    /// The error details the worker reported with the task's last failure, if any.
+    public func externalTaskErrorDetails(_ id: String) async throws -> String? {
+        try await store.read { transaction in
+            guard try await transaction.owner(ofJob: id) != nil else {
+                throw EngineError(.notFound, "Expected external task '\(id)' to exist, but it does not.")
+            }
+            return try await transaction.errorDetails(ofJob: id)
         }
     }
 

@@ -69,6 +69,7 @@ struct MemoryData: Sendable {
     /// Jobs in creation order, for due-job scans.
     var jobOrder: [String] = []
     var jobLocks: [String: JobLock] = [:]
+    var jobErrorDetails: [String: String] = [:]
     var subscriptionsByName: [String: [(subscriptionID: String, instanceID: String)]] = [:]
     var subscriptionNames: [String: String] = [:]
     var calledInstances: [String: String] = [:]
@@ -204,6 +205,7 @@ final class MemoryTransaction: StoreTransaction {
             case .deleteJob(let jobID):
                 set(\.jobOwners, jobID, nil)
                 set(\.jobLocks, jobID, nil)
+                set(\.jobErrorDetails, jobID, nil)
                 if let position = data.jobOrder.firstIndex(of: jobID) {
                     data.jobOrder.remove(at: position)
                     undo.append { $0.jobOrder.insert(jobID, at: min(position, $0.jobOrder.count)) }
@@ -282,6 +284,8 @@ final class MemoryTransaction: StoreTransaction {
 
     func lock(ofJob id: String) -> JobLock? { data.jobLocks[id] }
     func setLock(_ lock: JobLock?, onJob id: String) { set(\.jobLocks, id, lock) }
+    func errorDetails(ofJob id: String) -> String? { data.jobErrorDetails[id] }
+    func setErrorDetails(_ details: String?, ofJob id: String) { set(\.jobErrorDetails, id, details) }
     func calledInstance(parent instanceID: String, elementKey: ElementKey) -> String? {
         data.calledInstances["\(instanceID)#\(elementKey)"]
     }

@@ -94,6 +94,11 @@ public protocol StoreTransaction: AnyObject {
     func lockableExternalTasks(topics: [ExternalTaskTopicQuery], at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)]
     func lock(ofJob id: String) async throws -> JobLock?
     func setLock(_ lock: JobLock?, onJob id: String) async throws
+    /// What a worker reported beyond the error message when its job last failed (Camunda's
+    /// `errorDetails`, often a stack trace): kept beside the job, not in the instance's state, and
+    /// gone with the job.
+    func errorDetails(ofJob id: String) async throws -> String?
+    func setErrorDetails(_ details: String?, ofJob id: String) async throws
     /// The called instance started for call activity `elementKey` of `instanceID`.
     func calledInstance(parent instanceID: String, elementKey: ElementKey) async throws -> String?
 

@@ -61,6 +61,14 @@ extension PostgresTransaction {
             "UPDATE jobs SET lock_owner = $2, lock_expires_at = $3::timestamptz WHERE id = $1", [id, lock?.workerID, time(lock?.expiresAt)])
     }
 
+    func errorDetails(ofJob id: String) async throws -> String? {
+        try await read("SELECT error_details FROM jobs WHERE id = $1", [id]).rows.first?.first ?? nil
+    }
+
+    func setErrorDetails(_ details: String?, ofJob id: String) async throws {
+        write("UPDATE jobs SET error_details = $2 WHERE id = $1", [id, details])
+    }
+
     func calledInstance(parent instanceID: String, elementKey: ElementKey) async throws -> String? {
         try await read(
             "SELECT child_instance_id FROM called_instances WHERE parent_instance_id = $1 AND element_key = $2::bigint", [instanceID, String(elementKey)]

@@ -6,6 +6,25 @@ extension EngineRestAPI {
     /// Camunda's longest long poll (30 minutes).
     static let longestLongPoll: Int64 = 1_800_000
 
+    /// The external task `id`, if the caller may read its instance (404 when there is none).
+    private func externalTask(_ id: String, _ context: BatonRequestContext) async throws -> JobInfo {
+        guard let task = try await runtime.jobs(JobQuery(jobID: id, kinds: [.external])).first else {
+            throw RestError.notFound("External task with id \(id) does not exist")
+        }
+        try await access(context).require("READ_INSTANCE", processKey: Access.processKey(ofDefinition: task.processDefinitionID))
+        return task
+    }
+
+    static func externalTaskJSON(_ job: JobInfo) -> JSONValue {
+        .object([
+            .init("id", .string(job.id)), .init("activityId", .string(job.activityID)), .init("processInstanceId", .string(job.processInstanceID)),
+            .init("processDefinitionId", .string(job.processDefinitionID)),
+            .init("executionId", .string(job.processInstanceID)), .init("topicName", .orNull(job.topic)),
+            .init("retries", .integer(Int64(job.retries))), .init("errorMessage", .orNull(job.errorMessage)),
+            .init("suspended", .bool(job.suspended)), .init("tenantId", .null), .init("priority", .integer(0)),
+        ])
+    }
+
     func registerExternalTasks(on group: RouterGroup<BatonRequestContext>) {
         let listParameters: Set<String> = [
             "externalTaskId", "topicName", "processInstanceId", "processDefinitionId", "activityId", "withRetriesLeft", "noRetriesLeft", "firstResult",
@@ -20,15 +39,25 @@ extension EngineRestAPI {
         }
         group.get("external-task") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.array(try await runtime.jobs(try await scoped(try externalTaskQuery(query), "READ_INSTANCE", context), page: try query.page()).map { job in
-                .object([
-                    .init("id", .string(job.id)), .init("activityId", .string(job.activityID)), .init("processInstanceId", .string(job.processInstanceID)),
-                    .init("processDefinitionId", .string(job.processDefinitionID)),
-                    .init("executionId", .string(job.processInstanceID)), .init("topicName", .orNull(job.topic)),
-                    .init("retries", .integer(Int64(job.retries))), .init("errorMessage", .orNull(job.errorMessage)),
-                    .init("suspended", .bool(job.suspended)), .init("tenantId", .null), .init("priority", .integer(0)),
-                ])
-            }))
+            return JSONResponse.make(.array(try await runtime.jobs(try await scoped(try externalTaskQuery(query), "READ_INSTANCE", context), page: try query.page()).map(Self.externalTaskJSON)))
+        }
+        group.get("external-task/:id") { _, context in
+            JSONResponse.make(Self.externalTaskJSON(try await externalTask(try context.pathParameter("id"), context)))
+        }
+        group.get("external-task/:id/errorDetails") { _, context in
+            let task = try await externalTask(try context.pathParameter("id"), context)
+            return JSONResponse.text(try await runtime.externalTaskErrorDetails(task.id) ?? "")
+        }
+        group.put("external-task/:id/retries") { request, context in
+            try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
+            _ = try await externalTask(try context.pathParameter("id"), context)
+            let body = try await body(request, context)
+            try body.allowOnly(["retries"])
+            guard let retries = try body.integer("retries"), retries >= 0 else {
+                throw RestError.invalid("Expected 'retries' to be zero or more, but it is missing or negative.")
+            }
+            try await runtime.setJobRetries(try context.pathParameter("id"), retries: Int(clamping: retries))
+            return JSONResponse.noContent()
         }
         group.get("external-task/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
@@ -50,7 +79,7 @@ extension EngineRestAPI {
             guard let retries = try body.integer("retries") else { throw RestError.invalid("Expected 'retries' to say how many retries are left, but it is missing.") }
             try await runtime.handleExternalTaskFailure(
                 try context.pathParameter("id"), workerID: try worker(body), errorMessage: try body.string("errorMessage") ?? "",
-                retries: Int(clamping: retries), retryTimeout: try body.integer("retryTimeout") ?? 0)
+                errorDetails: try body.string("errorDetails"), retries: Int(clamping: retries), retryTimeout: try body.integer("retryTimeout") ?? 0)
             return JSONResponse.noContent()
         }
         group.post("external-task/:id/bpmnError") { request, context in

@@ -54,16 +54,14 @@ extension EngineRestAPI {
         }
         group.get("job") { request, context in
             let query = try QueryParameters(request, allowed: jobParameters)
-            return JSONResponse.make(.array(try await runtime.jobs(try await scoped(try jobQuery(query), "READ_INSTANCE", context), page: try query.page()).map { job in
-                .object([
-                    .init("id", .string(job.id)), .init("jobDefinitionId", .string("\(job.activityID):\(job.kind.rawValue)")),
-                    .init("processInstanceId", .string(job.processInstanceID)), .init("processDefinitionId", .string(job.processDefinitionID)),
-                    .init("executionId", .string(job.processInstanceID)),
-                    .init("exceptionMessage", .orNull(job.errorMessage)), .init("failedActivityId", job.errorMessage == nil ? .null : .string(job.activityID)),
-                    .init("retries", .integer(Int64(job.retries))), .init("dueDate", TypedValue.date(job.dueAt)), .init("suspended", .bool(job.suspended)),
-                    .init("priority", .integer(0)), .init("tenantId", .null),
-                ])
-            }))
+            return JSONResponse.make(.array(try await runtime.jobs(try await scoped(try jobQuery(query), "READ_INSTANCE", context), page: try query.page()).map(Self.jobJSON)))
+        }
+        group.get("job/:id") { _, context in JSONResponse.make(Self.jobJSON(try await job(try context.pathParameter("id"), context))) }
+        group.get("job/:id/stacktrace") { _, context in
+            // Baton's jobs fail with an error, not a JVM stack trace: its message is the trace.
+            let job = try await job(try context.pathParameter("id"), context)
+            guard let message = job.errorMessage else { throw RestError.notFound("Job with id \(job.id) has no exception stacktrace: it has not failed") }
+            return JSONResponse.text(message)
         }
         group.get("job/count") { request, context in
             let query = try QueryParameters(request, allowed: jobParameters)
@@ -170,6 +168,26 @@ extension EngineRestAPI {
             try await requireOnInstance("READ_INSTANCE", try context.pathParameter("id"), context)
             return JSONResponse.make(Self.json(try await runtime.activityInstanceTree(of: try context.pathParameter("id")), parent: nil))
         }
+    }
+
+    /// The job `id` (not an external task), if the caller may read its instance.
+    private func job(_ id: String, _ context: BatonRequestContext) async throws -> JobInfo {
+        guard let job = try await runtime.jobs(JobQuery(jobID: id, kinds: [.asyncBefore, .asyncAfter, .handler, .timer])).first else {
+            throw RestError.notFound("Job with id \(id) does not exist")
+        }
+        try await access(context).require("READ_INSTANCE", processKey: Access.processKey(ofDefinition: job.processDefinitionID))
+        return job
+    }
+
+    static func jobJSON(_ job: JobInfo) -> JSONValue {
+        .object([
+            .init("id", .string(job.id)), .init("jobDefinitionId", .string("\(job.activityID):\(job.kind.rawValue)")),
+            .init("processInstanceId", .string(job.processInstanceID)), .init("processDefinitionId", .string(job.processDefinitionID)),
+            .init("executionId", .string(job.processInstanceID)),
+            .init("exceptionMessage", .orNull(job.errorMessage)), .init("failedActivityId", job.errorMessage == nil ? .null : .string(job.activityID)),
+            .init("retries", .integer(Int64(job.retries))), .init("dueDate", TypedValue.date(job.dueAt)), .init("suspended", .bool(job.suspended)),
+            .init("priority", .integer(0)), .init("tenantId", .null),
+        ])
     }
 
     static func json(_ node: ActivityInstanceNode, parent: String?) -> JSONValue {
