@@ -56,6 +56,21 @@ import Testing
         #expect(plain.formKey == nil)
     }
 
+    /// Camunda's deleteCandidateUser/Group: the offer is withdrawn; a name the task does not hold
+    /// is no change.
+    @Test func candidatesAreAddedAndWithdrawn() throws {
+        var scenario = try CoreScenario(bpmn(#"""
+            <startEvent id="s" /><userTask id="t" camunda:candidateUsers="ann" camunda:candidateGroups="approvers" /><endEvent id="e" />
+            """# + flows("s->t", "t->e")))
+        try scenario.start()
+        let id = try #require(scenario.task("t")).id
+        try scenario.run(.addTaskCandidates(taskID: id, users: ["bob"], groups: ["leads"]))
+        #expect(try scenario.run(.removeTaskCandidates(taskID: id, users: ["ann", "nobody"], groups: ["approvers"]))
+            == [.userTaskCandidatesRemoved(taskID: id, users: ["ann"], groups: ["approvers"])])
+        #expect(scenario.task("t")?.candidateUsers == ["bob"] && scenario.task("t")?.candidateGroups == ["leads"])
+        #expect(try scenario.run(.removeTaskCandidates(taskID: id, users: ["ann"], groups: [])) == [])
+    }
+
     @Test func completingAnUnknownTaskIsRejected() throws {
         var scenario = try CoreScenario(bpmn(#"<startEvent id="s" /><userTask id="t" /><endEvent id="e" />"# + flows("s->t", "t->e")))
         try scenario.start()

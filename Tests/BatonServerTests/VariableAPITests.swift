@@ -62,3 +62,46 @@ import Testing
         }
     }
 }
+
+/// `/task/{id}/identity-links` as Camunda's REST gives it: the assignee and each candidate user
+/// and group listed, added and removed; changing them needs TASK_ASSIGN or UPDATE_TASK, which a
+/// candidate does not have (#15).
+@Suite struct IdentityLinkAPITests {
+    @Test func aTasksIdentityLinksAreListedAddedAndRemoved() async throws {
+        try await RestHarness.make().run { rest in
+            #expect(try await rest.deploy([("review.bpmn", EngineRestTests.approval)]).status == .ok)
+            let instance = try #require(try await rest.call(.post, "/engine-rest/process-definition/key/review/start", json: "{}")["id"]?.stringValue)
+            let task = try #require(try await rest.call(.get, "/engine-rest/task?processInstanceId=\(instance)").json?.arrayValue.first?["id"]?.stringValue)
+            let links = "/engine-rest/task/\(task)/identity-links"
+            #expect(try await rest.call(.get, links).json == .array([.object([.init("userId", .null), .init("groupId", .string("approvers")), .init("type", .string("candidate"))])]))
+
+            #expect(try await rest.call(.post, links, json: #"{"userId": "ann", "type": "candidate"}"#).status == .noContent)
+            #expect(try await rest.call(.post, links, json: #"{"groupId": "leads", "type": "candidate"}"#).status == .noContent)
+            #expect(try await rest.call(.post, links, json: #"{"userId": "bob", "type": "assignee"}"#).status == .noContent)
+            #expect(try await rest.call(.get, "/engine-rest/task?candidateUser=ann&includeAssignedTasks=true").json?.arrayValue.count == 1)
+            #expect(try await rest.call(.get, "\(links)?type=assignee").json?.arrayValue.map { $0["userId"] } == [.string("bob")])
+
+            #expect(try await rest.call(.post, "\(links)/delete", json: #"{"groupId": "approvers", "type": "candidate"}"#).status == .noContent)
+            #expect(try await rest.call(.post, "\(links)/delete", json: #"{"userId": "bob", "type": "assignee"}"#).status == .noContent)
+            let after = try await rest.call(.get, links).json?.arrayValue.map { [$0["userId"], $0["groupId"], $0["type"]] }
+            #expect(after == [[.string("ann"), .null, .string("candidate")], [.null, .string("leads"), .string("candidate")]])
+
+            let owner = try await rest.call(.post, links, json: #"{"userId": "ann", "type": "owner"}"#)
+            #expect(owner.status == .badRequest && owner["message"]?.stringValue?.contains("no task owner") == true)
+            #expect(try await rest.call(.post, links, json: #"{"userId": "ann", "groupId": "x", "type": "candidate"}"#).status == .badRequest)
+        }
+    }
+
+    @Test func aCandidateCannotOfferTheTaskToOthers() async throws {
+        try await RestHarness.make(credentials: SecurityTests.credentials).run { rest in
+            let ops = rest.as("ops", "ops-pw"), ann = rest.as("ann", "ann-pw")
+            #expect(try await ops.deploy([("review.bpmn", EngineRestTests.approval)]).status == .ok)
+            let instance = try #require(try await ops.call(.post, "/engine-rest/process-definition/key/review/start", json: "{}")["id"]?.stringValue)
+            let task = try #require(try await ops.call(.get, "/engine-rest/task?processInstanceId=\(instance)").json?.arrayValue.first?["id"]?.stringValue)
+            #expect(try await ops.call(.post, "/engine-rest/task/\(task)/identity-links", json: #"{"userId": "ann", "type": "candidate"}"#).status == .noContent)
+            let denied = try await ann.call(.post, "/engine-rest/task/\(task)/identity-links", json: #"{"userId": "eve", "type": "candidate"}"#)
+            #expect(denied.status == .forbidden, "\(denied.text)")
+            #expect(try await ann.call(.get, "/engine-rest/task/\(task)/identity-links").status == .ok, "a candidate may read them")
+        }
+    }
+}

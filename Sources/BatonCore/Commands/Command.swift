@@ -8,6 +8,8 @@ public enum Command: Hashable, Sendable {
     case completeTask(taskID: String, variables: [String: VariableValue], localVariables: Bool, userID: String?)
     case assignTask(taskID: String, assignee: String?)
     case addTaskCandidates(taskID: String, users: [String], groups: [String])
+    /// Withdraws the offer of a task from these users and groups (Camunda's deleteCandidateUser/Group).
+    case removeTaskCandidates(taskID: String, users: [String], groups: [String])
     /// Deliver a message to the waiting subscription `subscriptionID`.
     case triggerSubscription(subscriptionID: String, variables: [String: VariableValue])
     /// Move on the receive task waiting as element instance `elementKey`, with or without a

@@ -26,6 +26,7 @@ public enum InstanceEvent: Hashable, Sendable, Codable {
     indirect case userTaskCreated(UserTaskRecord)
     case userTaskAssigned(taskID: String, assignee: String?)
     indirect case userTaskCandidatesAdded(taskID: String, users: [String], groups: [String])
+    indirect case userTaskCandidatesRemoved(taskID: String, users: [String], groups: [String])
     case userTaskCompleted(taskID: String, by: String?)
     case userTaskCanceled(taskID: String)
     indirect case jobCreated(JobRecord)

@@ -206,6 +206,11 @@ public struct InstanceState: Hashable, Sendable, Codable {
                 for user in users where !tasks[index].candidateUsers.contains(user) { tasks[index].candidateUsers.append(user) }
                 for group in groups where !tasks[index].candidateGroups.contains(group) { tasks[index].candidateGroups.append(group) }
             }
+        case .userTaskCandidatesRemoved(let id, let users, let groups):
+            if let index = tasks.firstIndex(where: { $0.id == id }) {
+                tasks[index].candidateUsers.removeAll { users.contains($0) }
+                tasks[index].candidateGroups.removeAll { groups.contains($0) }
+            }
         case .userTaskCompleted(let id, _), .userTaskCanceled(let id):
             tasks.removeAll { $0.id == id }
         case .jobCreated(let job):

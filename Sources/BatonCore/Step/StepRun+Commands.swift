@@ -40,6 +40,12 @@ extension StepRun {
             _ = try requireTask(taskID)
             emit(.userTaskCandidatesAdded(taskID: taskID, users: users, groups: groups))
 
+        case .removeTaskCandidates(let taskID, let users, let groups):
+            let task = try requireTask(taskID)
+            // Only names the task holds: removing one it does not is no change, as in Camunda.
+            let users = users.filter(task.candidateUsers.contains), groups = groups.filter(task.candidateGroups.contains)
+            if !users.isEmpty || !groups.isEmpty { emit(.userTaskCandidatesRemoved(taskID: taskID, users: users, groups: groups)) }
+
         case .triggerSubscription(let id, let variables):
             guard let subscription = state.subscription(id) else {
                 throw Rejection(.notFound, "Expected message subscription '\(id)' to be open, but it is not (the event already happened or its element ended).")

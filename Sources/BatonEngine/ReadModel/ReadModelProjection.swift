@@ -89,6 +89,13 @@ public struct ReadModelProjection {
                     for group in groups where !task.candidateGroups.contains(group) { task.candidateGroups.append(group) }
                     taskRecords[id] = task
                 }
+            case .userTaskCandidatesRemoved(let id, let users, let groups):
+                note(id, in: &touchedTasks)
+                if var task = taskRecords[id] ?? before?.task(id) {
+                    task.candidateUsers.removeAll { users.contains($0) }
+                    task.candidateGroups.removeAll { groups.contains($0) }
+                    taskRecords[id] = task
+                }
             case .userTaskCompleted(let id, let by):
                 note(id, in: &touchedTasks)
                 taskEnds[id] = (recorded.at, "completed", by)

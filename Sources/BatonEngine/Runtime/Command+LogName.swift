@@ -8,6 +8,7 @@ extension Command {
         case .completeTask: "completeTask"
         case .assignTask: "assignTask"
         case .addTaskCandidates: "addTaskCandidates"
+        case .removeTaskCandidates: "removeTaskCandidates"
         case .triggerSubscription: "triggerSubscription"
         case .signal: "signal"
         case .executeJob: "executeJob"

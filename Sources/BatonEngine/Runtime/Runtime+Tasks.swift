@@ -53,10 +53,18 @@ extension Runtime {
         }
     }
 
-    /// Offers a task to more users or groups (escalation).
-    public func addCandidates(_ taskID: String, users: [String] = [], groups: [String] = []) async throws {
+    /// Withdraws a task's offer from users or groups; names it does not hold are passed by.
+    public func removeCandidates(_ taskID: String, users: [String] = [], groups: [String] = [], authorize: TaskAuthorization? = nil) async throws {
         try await store.transaction { transaction in
-            let (record, _) = try await openTask(taskID, in: transaction)
+            let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
+            try await run([Pending(instanceID: record.id, command: .removeTaskCandidates(taskID: taskID, users: users, groups: groups))], in: transaction)
+        }
+    }
+
+    /// Offers a task to more users or groups (escalation).
+    public func addCandidates(_ taskID: String, users: [String] = [], groups: [String] = [], authorize: TaskAuthorization? = nil) async throws {
+        try await store.transaction { transaction in
+            let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
             try await run([Pending(instanceID: record.id, command: .addTaskCandidates(taskID: taskID, users: users, groups: groups))], in: transaction)
         }
     }

@@ -64,6 +64,7 @@ extension EngineRestAPI {
             return JSONResponse.make(.object(completion.variables.map { .init($0.name, TypedValue.encode($0.value)) }))
         }
         registerTaskVariables(on: group)
+        registerIdentityLinks(on: group)
         group.get("task/:id/form-variables") { _, context in
             let task = try await authorizedTask(context)
             let variables = try await runtime.taskVariables(task.id)
@@ -108,6 +109,52 @@ extension EngineRestAPI {
                 try await runtime.updateTaskVariables(
                     try context.pathParameter("id"), set: try body.variables("modifications"), remove: try body.strings("deletions") ?? [], local: local,
                     authorize: try await mayWork(context))
+                return JSONResponse.noContent()
+            }
+        }
+    }
+
+    /// `/task/{id}/identity-links`: who a task is assigned and offered to, as Camunda lists them
+    /// (`assignee`, and a `candidate` link per user and group), added to and removed from.
+    private func registerIdentityLinks(on group: RouterGroup<BatonRequestContext>) {
+        group.get("task/:id/identity-links") { request, context in
+            let query = try QueryParameters(request, allowed: ["type"])
+            let task = try await authorizedTask(context)
+            func link(user: String?, group: String?, _ type: String) -> JSONValue {
+                .object([.init("userId", .orNull(user)), .init("groupId", .orNull(group)), .init("type", .string(type))])
+            }
+            var links = task.assignee.map { [link(user: $0, group: nil, "assignee")] } ?? []
+            links += task.candidateUsers.map { link(user: $0, group: nil, "candidate") } + task.candidateGroups.map { link(user: nil, group: $0, "candidate") }
+            if let type = query.string("type") { links = links.filter { $0["type"] == .string(type) } }
+            return JSONResponse.make(.array(links))
+        }
+        for (path, adding) in [("task/:id/identity-links", true), ("task/:id/identity-links/delete", false)] {
+            group.post(RouterPath(path)) { request, context in
+                let body = try await body(request, context)
+                try body.allowOnly(["userId", "groupId", "type"])
+                let user = try body.string("userId"), groupID = try body.string("groupId")
+                guard (user == nil) != (groupID == nil) else {
+                    throw RestError.invalid("Expected exactly one of 'userId' and 'groupId' to say who the link is for.")
+                }
+                let id = try context.pathParameter("id"), access = try await access(context), identity = context.identity
+                let authorize: Runtime.TaskAuthorization = { task in try Authorization.requireAssign(on: task, identity, access) }
+                switch try body.string("type") {
+                case "candidate":
+                    if adding {
+                        try await runtime.addCandidates(id, users: user.map { [$0] } ?? [], groups: groupID.map { [$0] } ?? [], authorize: authorize)
+                    } else {
+                        try await runtime.removeCandidates(id, users: user.map { [$0] } ?? [], groups: groupID.map { [$0] } ?? [], authorize: authorize)
+                    }
+                case "assignee" where user != nil:
+                    if adding {
+                        try await runtime.setAssignee(id, to: user, authorize: authorize)
+                    } else if try await runtime.task(id).assignee == user {
+                        try await runtime.setAssignee(id, to: nil, authorize: authorize)
+                    }
+                case let type:
+                    throw RestError.invalid(
+                        "Expected 'type' to be 'candidate' (a user or a group) or 'assignee' (a user), but it is \(type.map { "'\($0)'" } ?? "missing"); Baton keeps no task owner or custom link types.")
+                }
                 return JSONResponse.noContent()
             }
         }

@@ -23,6 +23,16 @@ enum Authorization {
             "User '\(identity.userID)' may not work on task '\(task.id)': only its assignee, its candidate users and groups, the admin group, and users granted TASK_WORK on process definition '\(key)' may.")
     }
 
+    /// Changing who a task is offered to: the admin group, or `TASK_ASSIGN` / `UPDATE_TASK` on its
+    /// definition (a candidate may work on a task, not hand it to others), as in Camunda.
+    static func requireAssign(on task: TaskInfo, _ identity: Identity?, _ access: Access) throws {
+        guard let identity, !identity.isAdmin else { return }
+        let key = Access.processKey(ofDefinition: task.processDefinitionID)
+        if access.allows("TASK_ASSIGN", processKey: key) || access.allows("UPDATE_TASK", processKey: key) { return }
+        throw RestError.forbidden(
+            "User '\(identity.userID)' may not change who task '\(task.id)' is offered to: only the admin group and users granted TASK_ASSIGN or UPDATE_TASK on process definition '\(key)' may.")
+    }
+
     /// A non-admin acts only as themselves (claiming for someone else is an admin's job).
     static func requireSelf(_ userID: String?, _ identity: Identity?) throws {
         guard let identity, !identity.isAdmin, let userID, userID != identity.userID else { return }
