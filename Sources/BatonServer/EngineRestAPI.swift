@@ -59,6 +59,18 @@ public struct EngineRestAPI: Sendable {
         try access.require(permission, processKey: Access.processKey(ofDefinition: job.processDefinitionID))
     }
 
+    /// `PUT …/retries` of a job or an external task: `{"retries": n}`, n ≥ 0; above zero, an
+    /// incident of its failure is resolved.
+    func setRetries(of jobID: String, _ request: Request, _ context: BatonRequestContext) async throws -> Response {
+        let body = try await body(request, context)
+        try body.allowOnly(["retries"])
+        guard let retries = try body.integer("retries"), retries >= 0 else {
+            throw RestError.invalid("Expected 'retries' to be zero or more, but it is missing or negative.")
+        }
+        try await runtime.setJobRetries(jobID, retries: Int(clamping: retries))
+        return JSONResponse.noContent()
+    }
+
     /// Requires `permission` on the definition of process instance `id` (running or ended).
     func requireOnInstance(_ permission: String, _ id: String, _ context: BatonRequestContext) async throws {
         let access = try await access(context)

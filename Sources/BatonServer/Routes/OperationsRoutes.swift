@@ -74,13 +74,7 @@ extension EngineRestAPI {
         }
         group.put("job/:id/retries") { request, context in
             try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
-            let body = try await body(request, context)
-            try body.allowOnly(["retries"])
-            guard let retries = try body.integer("retries"), retries >= 0 else {
-                throw RestError.invalid("Expected 'retries' to be zero or more, but it is missing or negative.")
-            }
-            try await runtime.setJobRetries(try context.pathParameter("id"), retries: Int(clamping: retries))
-            return JSONResponse.noContent()
+            return try await setRetries(of: try context.pathParameter("id"), request, context)
         }
         let variableParameters: Set<String> = [
             "processInstanceIdIn", "activityInstanceIdIn", "variableName", "variableNameLike", "firstResult", "maxResults", "sortBy", "sortOrder",
