@@ -105,3 +105,29 @@ import Testing
         }
     }
 }
+
+/// `POST /process-instance` and `/count`: Camunda's query with a JSON body, its variables typed
+/// as sent (a string "1200" is not the number 1200) (#15).
+@Suite struct ProcessInstancePostQueryTests {
+    @Test func instancesAreQueriedWithAJSONBody() async throws {
+        try await RestHarness.make().run { rest in
+            #expect(try await rest.deploy([("review.bpmn", EngineRestTests.approval)]).status == .ok)
+            let number = try #require(try await rest.call(.post, "/engine-rest/process-definition/key/review/start", json: """
+                {"businessKey": "B-1", "variables": {"amount": {"value": 1200, "type": "Long"}}}
+                """)["id"]?.stringValue)
+            let text = try #require(try await rest.call(.post, "/engine-rest/process-definition/key/review/start", json: """
+                {"businessKey": "B-2", "variables": {"amount": {"value": "1200", "type": "String"}}}
+                """)["id"]?.stringValue)
+            let byNumber = try await rest.call(.post, "/engine-rest/process-instance?maxResults=5", json: """
+                {"processDefinitionKey": "review", "variables": [{"name": "amount", "operator": "eq", "value": 1200}], "sorting": [{"sortBy": "businessKey", "sortOrder": "desc"}]}
+                """)
+            #expect(byNumber.json?.arrayValue.map { $0["id"] } == [.string(number)], "\(byNumber.text)")
+            let byText = try await rest.call(.post, "/engine-rest/process-instance/count", json: #"{"variables": [{"name": "amount", "operator": "eq", "value": "1200"}]}"#)
+            #expect(byText["count"] == .integer(1))
+            let all = try await rest.call(.post, "/engine-rest/process-instance", json: #"{"processInstanceIds": ["\#(number)", "\#(text)"], "sorting": [{"sortBy": "businessKey", "sortOrder": "desc"}]}"#)
+            #expect(all.json?.arrayValue.map { $0["businessKey"] } == [.string("B-2"), .string("B-1")])
+            let unsupported = try await rest.call(.post, "/engine-rest/process-instance", json: #"{"variables": [{"name": "amount", "operator": "gt", "value": 5}]}"#)
+            #expect(unsupported.status == .badRequest && unsupported["message"]?.stringValue?.contains("equality only") == true)
+        }
+    }
+}

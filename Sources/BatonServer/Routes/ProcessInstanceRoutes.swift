@@ -14,6 +14,21 @@ extension EngineRestAPI {
             instances.definitions = try await access(context).definitions("READ_INSTANCE")
             return JSONResponse.make(.array(try await runtime.instances(instances, page: try query.page()).map(Self.json)))
         }
+        // Camunda's POST form of the same query: the parameters as a JSON body (variables as
+        // {name, operator, value} objects, sorting as [{sortBy, sortOrder}]), paging in the URL.
+        group.post("process-instance") { request, context in
+            let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults"])
+            let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
+            guard var instances = try instanceQuery(query) else { return JSONResponse.make(.array([])) }
+            instances.definitions = try await access(context).definitions("READ_INSTANCE")
+            return JSONResponse.make(.array(try await runtime.instances(instances, page: try paging.page()).map(Self.json)))
+        }
+        group.post("process-instance/count") { request, context in
+            let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
+            guard var instances = try instanceQuery(query) else { return JSONResponse.count(0) }
+            instances.definitions = try await access(context).definitions("READ_INSTANCE")
+            return JSONResponse.count(try await runtime.count(instances))
+        }
         group.get("process-instance/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
             guard var instances = try instanceQuery(query) else { return JSONResponse.count(0) }
@@ -104,7 +119,8 @@ extension EngineRestAPI {
         var instances = ProcessInstanceQuery(
             lifecycle: .running, ids: query.list("processInstanceIds"), processDefinitionKey: query.string("processDefinitionKey"),
             processDefinitionID: query.string("processDefinitionId"), businessKey: query.string("businessKey"),
-            superInstanceID: query.string("superProcessInstance"), variables: try (query.list("variables") ?? []).map(Self.variableFilter),
+            superInstanceID: query.string("superProcessInstance"),
+            variables: try query.variableConditions ?? (query.list("variables") ?? []).map(Self.variableFilter),
             sorting: try query.sorting([Sorting(.startTime)]))
         instances.suspended = try query.suspension()
         return instances
