@@ -131,3 +131,29 @@ import Testing
         }
     }
 }
+
+/// The POST forms of `/history/process-instance` and `/variable-instance`, and
+/// `deserializeValues`, which pycamunda sends by default (#15).
+@Suite struct HistoryAndVariablePostQueryTests {
+    @Test func historyAndVariablesAreQueriedWithAJSONBody() async throws {
+        try await RestHarness.make().run { rest in
+            #expect(try await rest.deploy([("review.bpmn", EngineRestTests.approval)]).status == .ok)
+            let first = try #require(try await rest.call(.post, "/engine-rest/process-definition/key/review/start", json: """
+                {"businessKey": "B-1", "variables": {"plan": {"value": "gold"}}}
+                """)["id"]?.stringValue)
+            let second = try #require(try await rest.call(.post, "/engine-rest/process-definition/key/review/start", json: """
+                {"businessKey": "B-2", "variables": {"plan": {"value": "silver"}}}
+                """)["id"]?.stringValue)
+            #expect(try await rest.call(.delete, "/engine-rest/process-instance/\(second)").status == .noContent)
+
+            let history = try await rest.call(.post, "/engine-rest/history/process-instance?maxResults=1", json: #"{"processDefinitionKey": "review", "sorting": [{"sortBy": "businessKey", "sortOrder": "desc"}]}"#)
+            #expect(history.json?.arrayValue.map { $0["id"] } == [.string(second)], "\(history.text)")
+            #expect(try await rest.call(.post, "/engine-rest/history/process-instance/count", json: #"{"finished": true}"#)["count"] == .integer(1))
+
+            let variables = try await rest.call(.post, "/engine-rest/variable-instance?deserializeValues=false", json: #"{"processInstanceIdIn": ["\#(first)"], "variableName": "plan"}"#)
+            #expect(variables.json?.arrayValue.map { $0["value"] } == [.string("gold")], "\(variables.text)")
+            #expect(try await rest.call(.post, "/engine-rest/variable-instance/count", json: #"{"variableName": "plan"}"#)["count"] == .integer(1))
+            #expect(try await rest.call(.get, "/engine-rest/variable-instance?deserializeValues=false&variableName=plan").json?.arrayValue.count == 1)
+        }
+    }
+}

@@ -19,6 +19,18 @@ extension EngineRestAPI {
             guard let instances = try await scoped(try historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
             return JSONResponse.count(try await runtime.count(instances))
         }
+        // Camunda's POST forms: the same parameters as a JSON body, paging in the URL.
+        group.post("history/process-instance") { request, context in
+            let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults"])
+            let query = try QueryParameters(body: try await body(request, context), allowed: instanceParameters)
+            guard let instances = try await scoped(try historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
+            return JSONResponse.make(.array(try await runtime.instances(instances, page: try paging.page()).map(Self.historic)))
+        }
+        group.post("history/process-instance/count") { request, context in
+            let query = try QueryParameters(body: try await body(request, context), allowed: instanceParameters)
+            guard let instances = try await scoped(try historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
+            return JSONResponse.count(try await runtime.count(instances))
+        }
         group.get("history/process-instance/:id") { _, context in
             let instance = try await runtime.instance(try context.pathParameter("id"))
             try await access(context).require("READ_HISTORY", processKey: instance.processKey)

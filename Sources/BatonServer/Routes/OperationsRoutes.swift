@@ -78,6 +78,8 @@ extension EngineRestAPI {
         }
         let variableParameters: Set<String> = [
             "processInstanceIdIn", "activityInstanceIdIn", "variableName", "variableNameLike", "firstResult", "maxResults", "sortBy", "sortOrder",
+            // pycamunda sends it by default; Baton's values are JSON already, so it changes nothing.
+            "deserializeValues",
         ]
         @Sendable func variableQuery(_ query: QueryParameters) throws -> VariableInstanceQuery {
             VariableInstanceQuery(
@@ -86,16 +88,20 @@ extension EngineRestAPI {
         }
         group.get("variable-instance") { request, context in
             let query = try QueryParameters(request, allowed: variableParameters)
-            return JSONResponse.make(.array(try await runtime.variableInstances(try await scoped(try variableQuery(query), "READ_INSTANCE", context), page: try query.page()).map { variable in
-                TypedValue.variable(id: variable.id, name: variable.name, value: variable.value, [
-                    .init("processInstanceId", .string(variable.processInstanceID)), .init("processDefinitionId", .string(variable.processDefinitionID)),
-                    .init("executionId", .string(variable.processInstanceID)),
-                    .init("activityInstanceId", .string(variable.activityInstanceID)), .init("tenantId", .null), .init("errorMessage", .null),
-                ])
-            }))
+            return JSONResponse.make(.array(try await runtime.variableInstances(try await scoped(try variableQuery(query), "READ_INSTANCE", context), page: try query.page()).map(Self.variableJSON)))
         }
         group.get("variable-instance/count") { request, context in
             let query = try QueryParameters(request, allowed: variableParameters)
+            return JSONResponse.count(try await runtime.count(try await scoped(try variableQuery(query), "READ_INSTANCE", context)))
+        }
+        // Camunda's POST forms: the same parameters as a JSON body, paging in the URL.
+        group.post("variable-instance") { request, context in
+            let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults", "deserializeValues"])
+            let query = try QueryParameters(body: try await body(request, context), allowed: variableParameters)
+            return JSONResponse.make(.array(try await runtime.variableInstances(try await scoped(try variableQuery(query), "READ_INSTANCE", context), page: try paging.page()).map(Self.variableJSON)))
+        }
+        group.post("variable-instance/count") { request, context in
+            let query = try QueryParameters(body: try await body(request, context), allowed: variableParameters)
             return JSONResponse.count(try await runtime.count(try await scoped(try variableQuery(query), "READ_INSTANCE", context)))
         }
         let subscriptionParameters: Set<String> = [
@@ -171,6 +177,14 @@ extension EngineRestAPI {
         }
         try await access(context).require("READ_INSTANCE", processKey: Access.processKey(ofDefinition: job.processDefinitionID))
         return job
+    }
+
+    static func variableJSON(_ variable: VariableInstanceInfo) -> JSONValue {
+        TypedValue.variable(id: variable.id, name: variable.name, value: variable.value, [
+            .init("processInstanceId", .string(variable.processInstanceID)), .init("processDefinitionId", .string(variable.processDefinitionID)),
+            .init("executionId", .string(variable.processInstanceID)),
+            .init("activityInstanceId", .string(variable.activityInstanceID)), .init("tenantId", .null), .init("errorMessage", .null),
+        ])
     }
 
     static func jobJSON(_ job: JobInfo) -> JSONValue {
