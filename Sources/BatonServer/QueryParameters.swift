@@ -47,6 +47,8 @@ struct QueryParameters {
                     "Expected '\(member.key)' to be a string, whole number, boolean or list of strings, but it is a JSON \(member.value.kindName).")
             }
         }
+        // `variables` is checked against `allowed` like any member; its conditions are kept typed
+        // in ``variableConditions``, not as text.
         try self.init(values + (variables == nil ? [] : [("variables", "")]), allowed: allowed.union(["sorting"]))
         variableConditions = variables
     }

@@ -64,5 +64,14 @@ import Testing
                 #expect(!plan.contains("Seq Scan on \(table) "), "\(what) scans \(table):\n\(plan)")
             }
         }
+        // Suspended instances and their tasks are few: their lists come from partial indexes, not
+        // from reading every running instance or open task.
+        for (what, statement, table) in [
+            ("suspended instances", store.statement(ProcessInstanceQuery(suspended: true), page: firstPage), "process_instances"),
+            ("tasks of suspended instances", store.statement(TaskQuery(suspended: true), page: firstPage), "user_tasks"),
+        ] {
+            let plan = try await connection.query("EXPLAIN " + statement.sql, statement.parameters).rows.compactMap { $0[0] }.joined(separator: "\n")
+            #expect(!plan.contains("Seq Scan on \(table) "), "\(what) scans \(table):\n\(plan)")
+        }
     }
 }

@@ -102,6 +102,11 @@ import Testing
             let denied = try await ann.call(.post, "/engine-rest/task/\(task)/identity-links", json: #"{"userId": "eve", "type": "candidate"}"#)
             #expect(denied.status == .forbidden, "\(denied.text)")
             #expect(try await ann.call(.get, "/engine-rest/task/\(task)/identity-links").status == .ok, "a candidate may read them")
+            // Task variables: the caller must be able to work on the task, checked on the locked task.
+            let bob = rest.as("bob", "bob-pw")
+            #expect(try await bob.call(.put, "/engine-rest/task/\(task)/variables/x", json: #"{"value": 1}"#).status == .forbidden)
+            #expect(try await bob.call(.get, "/engine-rest/task/\(task)/localVariables").status == .forbidden)
+            #expect(try await ann.call(.put, "/engine-rest/task/\(task)/variables/x", json: #"{"value": 1}"#).status == .noContent, "a candidate may")
         }
     }
 }

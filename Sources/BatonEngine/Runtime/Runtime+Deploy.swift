@@ -93,7 +93,8 @@ extension Runtime {
                     historyTimeToLiveDays: process.historyTimeToLive.flatMap(Self.days), bytes: resource.bytes)
                 created.append((record, process, definitions))
             }
-            try await requireUniqueMessageStarts(created.map { ($0.record, $0.process, $0.definitions) }, in: transaction)
+            try await requireUniqueMessageStarts(
+                created.map { ($0.record.key, ExecutableProcess(process: $0.process, in: $0.definitions, definitionID: $0.record.id)) }, in: transaction)
             if !created.isEmpty {
                 try await transaction.insertDeployment(DeploymentRecord(id: deploymentID, name: name, source: source, tenantID: nil, deployedAt: now))
             }
@@ -106,35 +107,6 @@ extension Runtime {
             return DeploymentInfo(
                 id: id, name: name, deployedAt: now, definitions: (created.map(\.record) + unchanged).map(ProcessDefinitionInfo.init),
                 unchanged: unchanged.map(ProcessDefinitionInfo.init), warnings: diagnostics)
-        }
-    }
-
-    /// A message starts one process only (Camunda's MessageStartEventTest.testSameMessageNameFails):
-    /// a new version may keep its own message starts, but no other process's latest version, nor
-    /// another process in the same deployment, may start on the same message name.
-    private func requireUniqueMessageStarts(
-        _ created: [(record: DefinitionRecord, process: ProcessDefinition, definitions: Definitions)], in transaction: any StoreTransaction
-    ) async throws {
-        var claimed: [String: (key: String, startEvent: String)] = [:]
-        func note(_ process: ExecutableProcess, key: String) throws {
-            for start in process.root.startEvents {
-                guard case .message? = process.nodes[start].kind.eventDefinitions.first, let name = process.nodes[start].messageName else { continue }
-                if let holder = claimed[name], holder.key != key {
-                    throw EngineError(
-                        .deploymentFailed,
-                        "Cannot deploy process '\(key)': there already is a message event subscription for the message with name '\(name)' (message start event '\(holder.startEvent)' of process '\(holder.key)'); a message starts one process only, so rename one of the messages.")
-                }
-                claimed[name] = (key, process.nodes[start].id.rawValue)
-            }
-        }
-        let deploying = Set(created.map(\.record.key))
-        guard created.contains(where: { entry in entry.process.flowNodes.contains { if case .startEvent = $0.kind, case .message? = $0.kind.eventDefinitions.first { true } else { false } } })
-        else { return }
-        var latest: [String: DefinitionRecord] = [:]
-        for definition in try await transaction.definitions(key: nil) where !deploying.contains(definition.key) { latest[definition.key] = definition }
-        for (key, definition) in latest.sorted(by: { $0.key < $1.key }) { try note(try await executable(definition.id, in: transaction), key: key) }
-        for entry in created {
-            try note(ExecutableProcess(process: entry.process, in: entry.definitions, definitionID: entry.record.id), key: entry.record.key)
         }
     }
 

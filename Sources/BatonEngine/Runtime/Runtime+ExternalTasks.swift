@@ -82,10 +82,9 @@ public struct LockedExternalTask: Hashable, Sendable {
 }
 
 extension Runtime {
-    /// Locks up to `maxTasks` external tasks of the given topics for `workerID`; tasks whose lock
-    /// expired are taken over.
     /// Locks up to `maxTasks` external tasks of `topics` for `workerID`, of the process
-    /// definitions (by id) in `definitions` only (what the worker is authorized for).
+    /// definitions (by id) in `definitions` only (what the worker is authorized for); tasks whose
+    /// lock expired are taken over.
     public func fetchAndLock(workerID: String, maxTasks: Int, topics: [FetchTopic], definitions: ResourceScope = .all) async throws -> [LockedExternalTask] {
         guard maxTasks > 0 else { return [] }
         return try await store.transaction { transaction in

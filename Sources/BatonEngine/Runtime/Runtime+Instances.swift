@@ -164,22 +164,30 @@ extension Runtime {
 
     /// Suspends or activates every running instance of a definition (by id, or every version of a
     /// key), each in a command of its own: one that ends meanwhile is passed by. Returns how many
-    /// changed.
+    /// changed. Instances are taken a page at a time: each page leaves the query (it is suspended
+    /// or activated now, or it ended), so the next one starts at the front again, and a
+    /// definition with millions of instances is never held in memory at once.
     @discardableResult
     public func setSuspended(_ suspended: Bool, instancesOf query: ProcessInstanceQuery) async throws -> Int {
         var query = query
         query.lifecycle = .running
         query.suspended = !suspended
+        query.sorting = [Sorting(.instanceId)]
         var changed = 0
-        for instance in try await instances(query) {
-            do {
-                try await setSuspended(instance.id, suspended)
-                changed += 1
-            } catch let error as EngineError where error.kind == .conflict || error.kind == .notFound {
-                continue  // ended since it was listed
+        var seen: Set<String> = []
+        while true {
+            // An instance met again (its row and state disagreeing) ends the loop rather than spinning.
+            let page = try await instances(query, page: Page(firstResult: 0, maxResults: 500)).filter { seen.insert($0.id).inserted }
+            if page.isEmpty { return changed }
+            for instance in page {
+                do {
+                    try await setSuspended(instance.id, suspended)
+                    changed += 1
+                } catch let error as EngineError where error.kind == .conflict || error.kind == .notFound {
+                    continue  // ended since it was listed
+                }
             }
         }
-        return changed
     }
 
     /// The instance's process-level variables, sorted by name.
@@ -210,13 +218,13 @@ extension Runtime {
         }
     }
 
-    /// Delivers a message: to waiting subscriptions that match, else by starting a process whose
-    /// message start event waits for it. A message that matches nothing is an error, never lost
-    /// silently; so is one that matches several when `all` is off.
+    /// Delivers a message: to waiting subscriptions that match (suspended instances are passed
+    /// by), else by starting a process whose message start event waits for it. A message that
+    /// matches nothing is an error, never lost silently; so is one that matches several when `all`
+    /// is off. `authorize` (a process definition key and the permission the delivery needs:
+    /// `UPDATE_INSTANCE`, or `CREATE_INSTANCE` for a message start) is asked on each locked target
+    /// before anything changes; if it throws, nothing is delivered.
     @discardableResult
-    /// Delivers a message. `authorize` (a process definition key and the permission the delivery
-    /// needs: `UPDATE_INSTANCE`, or `CREATE_INSTANCE` for a message start) is asked on each
-    /// locked target before anything changes; if it throws, nothing is delivered.
     public func correlate(
         _ correlation: MessageCorrelation, authorize: (@Sendable (_ processKey: String, _ permission: String) throws -> Void)? = nil
     ) async throws -> [CorrelationResult] {
@@ -253,30 +261,12 @@ extension Runtime {
             {
                 try authorize?(definition.key, "CREATE_INSTANCE")
                 let started = try await start(
-                    DefinitionReference(id: definition.id, key: definition.key), startEvent: startEvent, businessKey: correlation.businessKey, variables: correlation.variables, in: transaction)
+                    definition, startEvent: startEvent, businessKey: correlation.businessKey, variables: correlation.variables, in: transaction)
                 return [CorrelationResult(kind: .processDefinition, processInstanceID: started.id)]
             }
             throw EngineError(
                 .correlationFailed,
                 "Cannot correlate message '\(correlation.messageName)': No process definition or execution matches the parameters.")
         }
-    }
-
-    /// The latest definition (of any key) with a message start event for `name`.
-    private func messageStart(named name: String, in transaction: any StoreTransaction) async throws -> (DefinitionRecord, ElementID)? {
-        var latestByKey: [String: DefinitionRecord] = [:]
-        var keys: [String] = []
-        for definition in try await transaction.definitions(key: nil) {
-            if latestByKey[definition.key] == nil { keys.append(definition.key) }
-            latestByKey[definition.key] = definition
-        }
-        for key in keys {
-            guard let definition = latestByKey[key], !definition.suspended else { continue }
-            let process = try await executable(definition.id, in: transaction)
-            for start in process.root.startEvents where process.nodes[start].messageName == name {
-                if case .message? = process.nodes[start].kind.eventDefinitions.first { return (definition, process.nodes[start].id) }
-            }
-        }
-        return nil
     }
 }

@@ -54,7 +54,6 @@ public protocol StoreTransaction: AnyObject {
     /// Holds until the transaction ends a lock per process key, so that two deployments of one
     /// key decide its next version one after the other.
     func lockDefinitions(keys: [String]) async throws
-    /// The id of the newest version of `key`.
     /// The latest version of `key`, with whether it is suspended, without its XML.
     func latestDefinition(key: String) async throws -> DefinitionReference?
     /// Suspends or activates a process definition (not its instances).

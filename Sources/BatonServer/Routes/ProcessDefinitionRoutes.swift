@@ -93,11 +93,9 @@ extension EngineRestAPI {
         }
         let includeInstances = try body.bool("includeProcessInstances") ?? false
         let access = try await access(context)
-        for key in Set(definitions.map(\.key)) {
-            do { try access.require("SUSPEND", processKey: key) } catch { try access.require("UPDATE", processKey: key) }
-            if includeInstances {
-                do { try access.require("SUSPEND_INSTANCE", processKey: key) } catch { try access.require("UPDATE_INSTANCE", processKey: key) }
-            }
+        for key in Set(definitions.map(\.key)).sorted() {
+            try access.require("SUSPEND", or: "UPDATE", processKey: key)
+            if includeInstances { try access.require("SUSPEND_INSTANCE", or: "UPDATE_INSTANCE", processKey: key) }
         }
         try await runtime.setDefinitionsSuspended(definitions.map(\.id), suspended, includeInstances: includeInstances)
     }

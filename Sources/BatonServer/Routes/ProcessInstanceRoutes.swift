@@ -10,8 +10,7 @@ extension EngineRestAPI {
         ]
         group.get("process-instance") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            guard var instances = try instanceQuery(query) else { return JSONResponse.make(.array([])) }
-            instances.definitions = try await access(context).definitions("READ_INSTANCE")
+            let instances = try await scoped(try instanceQuery(query), "READ_INSTANCE", context)
             return JSONResponse.make(.array(try await runtime.instances(instances, page: try query.page()).map(Self.json)))
         }
         // Camunda's POST form of the same query: the parameters as a JSON body (variables as
@@ -19,20 +18,17 @@ extension EngineRestAPI {
         group.post("process-instance") { request, context in
             let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults"])
             let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
-            guard var instances = try instanceQuery(query) else { return JSONResponse.make(.array([])) }
-            instances.definitions = try await access(context).definitions("READ_INSTANCE")
+            let instances = try await scoped(try instanceQuery(query), "READ_INSTANCE", context)
             return JSONResponse.make(.array(try await runtime.instances(instances, page: try paging.page()).map(Self.json)))
         }
         group.post("process-instance/count") { request, context in
             let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
-            guard var instances = try instanceQuery(query) else { return JSONResponse.count(0) }
-            instances.definitions = try await access(context).definitions("READ_INSTANCE")
+            let instances = try await scoped(try instanceQuery(query), "READ_INSTANCE", context)
             return JSONResponse.count(try await runtime.count(instances))
         }
         group.get("process-instance/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            guard var instances = try instanceQuery(query) else { return JSONResponse.count(0) }
-            instances.definitions = try await access(context).definitions("READ_INSTANCE")
+            let instances = try await scoped(try instanceQuery(query), "READ_INSTANCE", context)
             return JSONResponse.count(try await runtime.count(instances))
         }
         group.get("process-instance/:id") { _, context in
@@ -54,7 +50,7 @@ extension EngineRestAPI {
             let body = try await body(request, context)
             try body.allowOnly(["suspended"])
             let suspended = try body.requiredBool("suspended")
-            try await requireSuspend(try await runtime.instance(id).processKey, context)
+            try await access(context).require("SUSPEND_INSTANCE", or: "UPDATE_INSTANCE", processKey: try await runtime.instance(id).processKey)
             try await runtime.setSuspended(id, suspended)
             return JSONResponse.noContent()
         }
@@ -68,7 +64,7 @@ extension EngineRestAPI {
             }
             let processKey: String
             if let definitionID { processKey = try await runtime.processDefinition(definitionID).definition.key } else { processKey = key ?? "" }
-            try await requireSuspend(processKey, context)
+            try await access(context).require("SUSPEND_INSTANCE", or: "UPDATE_INSTANCE", processKey: processKey)
             try await runtime.setSuspended(suspended, instancesOf: ProcessInstanceQuery(processDefinitionKey: key, processDefinitionID: definitionID))
             return JSONResponse.noContent()
         }
@@ -108,14 +104,8 @@ extension EngineRestAPI {
         }
     }
 
-    /// Camunda lets UPDATE_INSTANCE or SUSPEND_INSTANCE on the definition suspend its instances.
-    private func requireSuspend(_ processKey: String, _ context: BatonRequestContext) async throws {
-        let access = try await access(context)
-        do { try access.require("SUSPEND_INSTANCE", processKey: processKey) } catch { try access.require("UPDATE_INSTANCE", processKey: processKey) }
-    }
-
     /// The running instances the parameters ask for.
-    private func instanceQuery(_ query: QueryParameters) throws -> ProcessInstanceQuery? {
+    private func instanceQuery(_ query: QueryParameters) throws -> ProcessInstanceQuery {
         var instances = ProcessInstanceQuery(
             lifecycle: .running, ids: query.list("processInstanceIds"), processDefinitionKey: query.string("processDefinitionKey"),
             processDefinitionID: query.string("processDefinitionId"), businessKey: query.string("businessKey"),

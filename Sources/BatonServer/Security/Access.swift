@@ -33,6 +33,12 @@ struct Access: Sendable {
         try require(permission, on: .processDefinition, processKey)
     }
 
+    /// Either permission will do (Camunda's SUSPEND or UPDATE, say); the refusal names the first.
+    func require(_ permission: String, or alternative: String, processKey: String) throws {
+        guard !allows(alternative, processKey: processKey) else { return }
+        try require(permission, processKey: processKey)
+    }
+
     func require(_ permission: String, on resource: AuthorizationResource, _ id: String = "*") throws {
         guard let caller, !caller.allows(permission, on: resource, id) else { return }
         throw RestError.forbidden(
