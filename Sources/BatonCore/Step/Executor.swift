@@ -51,6 +51,11 @@ struct StepRun {
     private(set) var events: [InstanceEvent] = []
     private var agenda: [Work] = []
     private var agendaHead = 0
+    /// Inner instances of parallel multi-instance bodies still to start, in order. Each starts
+    /// only once every token of the one before has come to rest, as Camunda runs them one after
+    /// another, so a completion condition sees the instances complete one by one.
+    private var pendingInnerInstances: [Work] = []
+    private var pendingInnerHead = 0
     private var steps = 0
 
     /// A unit of work on the agenda.
@@ -82,8 +87,20 @@ struct StepRun {
 
     mutating func schedule(_ work: Work) { agenda.append(work) }
 
-    /// Runs the agenda until every token rests or the instance ends.
+    /// Queues the activation of a parallel multi-instance body's inner instance (see
+    /// ``pendingInnerInstances``).
+    mutating func scheduleInnerInstance(_ work: Work) { pendingInnerInstances.append(work) }
+
+    /// Runs the agenda until every token rests or the instance ends; then fires what waited for
+    /// rest (inclusive joins, the next inner instance of a parallel multi-instance body) and runs
+    /// again, until nothing is left.
     mutating func drain() throws(Rejection) {
+        repeat {
+            try runAgenda()
+        } while try fireReadyInclusiveJoins() || startNextPendingInnerInstance()
+    }
+
+    private mutating func runAgenda() throws(Rejection) {
         while agendaHead < agenda.count {
             let work = agenda[agendaHead]
             agendaHead += 1
@@ -105,10 +122,22 @@ struct StepRun {
                 try scopeMayComplete(scope)
             }
         }
-        agenda.removeAll()
+        agenda.removeAll(keepingCapacity: true)
         agendaHead = 0
-        // Every token is at rest: an inclusive join may now see that nothing else can reach it.
-        if try fireReadyInclusiveJoins() { try drain() }
+    }
+
+    /// Schedules the next inner instance whose body still runs; false when none is left.
+    private mutating func startNextPendingInnerInstance() -> Bool {
+        while pendingInnerHead < pendingInnerInstances.count {
+            let work = pendingInnerInstances[pendingInnerHead]
+            pendingInnerHead += 1
+            guard case .activate(_, let body?, _, _, _) = work, state.element(body) != nil else { continue }
+            schedule(work)
+            return true
+        }
+        pendingInnerInstances.removeAll()
+        pendingInnerHead = 0
+        return false
     }
 
     // MARK: - Keys and ids

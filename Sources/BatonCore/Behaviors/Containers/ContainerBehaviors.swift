@@ -62,8 +62,10 @@ enum CallActivityBehavior: ElementBehavior {
 ///
 /// - Start: resolves the instances (`loopCardinality`, or one per item of `camunda:collection`),
 ///   sets `nrOfInstances`, `nrOfActiveInstances` and `nrOfCompletedInstances` on the body, and
-///   activates the inner instances (all at once, or the first) with `loopCounter` and the
-///   `camunda:elementVariable` as local variables. With no instance it completes at once.
+///   activates the inner instances (all, or the first) with `loopCounter` and the
+///   `camunda:elementVariable` as local variables. Parallel instances start one after another,
+///   each once the one before has come to rest, as in Camunda: instances that complete at once
+///   all run, and a completion condition stops the rest. With no instance it completes at once.
 /// - Inner instance completed: updates the counters; when `completionCondition` holds the other
 ///   inner instances are terminated and the body completes; a sequential body starts the next.
 /// - Complete: the body leaves by the activity's outgoing flows.
@@ -94,7 +96,9 @@ enum MultiInstanceBodyBehavior {
         guard let element = run.state.element(body), let loop = run.process.nodes[element.node].details.multiInstance else { return }
         let total = integer(run.state.variable("nrOfInstances", from: body))
         let completed = integer(run.state.variable("nrOfCompletedInstances", from: body)) + 1
-        let active = run.state.children(of: body).count
+        // Counted, not derived from the children: a parallel body's later instances may not have
+        // started yet.
+        let active = max(0, integer(run.state.variable("nrOfActiveInstances", from: body)) - 1)
         run.emit(.variableSet(scope: body, name: "nrOfCompletedInstances", value: .integer(Int32(clamping: completed))))
         run.emit(.variableSet(scope: body, name: "nrOfActiveInstances", value: .integer(Int32(clamping: active))))
         if let condition = loop.completionCondition {
@@ -109,7 +113,7 @@ enum MultiInstanceBodyBehavior {
             let items = try resolveItems(&run, body: body, loop: loop)
             run.emit(.variableSet(scope: body, name: "nrOfActiveInstances", value: .integer(1)))
             try startInner(&run, body: body, loop: loop, counter: completed, items: items)
-        } else if completed >= total || active == 0 {
+        } else if completed >= total {
             try run.complete(body)
         }
     }
@@ -118,7 +122,8 @@ enum MultiInstanceBodyBehavior {
         guard let element = run.state.element(body) else { return }
         var locals: [String: VariableValue] = ["loopCounter": .integer(Int32(clamping: counter))]
         if let name = loop.elementVariable, let items, counter < items.count { locals[name] = items[counter] }
-        run.schedule(.activate(node: element.node, scope: body, loopCounter: counter, triggered: false, locals: locals))
+        let work = StepRun.Work.activate(node: element.node, scope: body, loopCounter: counter, triggered: false, locals: locals)
+        if loop.isSequential || counter == 0 { run.schedule(work) } else { run.scheduleInnerInstance(work) }
     }
 
     /// The collection's items, when the loop runs over a collection. `camunda:collection` may name
