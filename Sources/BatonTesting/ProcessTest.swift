@@ -11,9 +11,13 @@ public struct ProcessTest: Sendable {
 
     /// - Parameter store: where the runtime keeps its data; the memory store unless a test
     ///   checks another store (the Postgres store runs the same scenarios).
-    public init(store: any Store = MemoryStore(), handlers: [String: any ServiceTaskHandler] = [:], limits: ExecutionLimits = ExecutionLimits()) {
+    public init(
+        store: any Store = MemoryStore(), handlers: [String: any ServiceTaskHandler] = [:],
+        listenerHandlers: [String: any ListenerHandler] = [:], limits: ExecutionLimits = ExecutionLimits()
+    ) {
         clock = ManualClock()
-        runtime = Runtime(store: store, clock: clock, ids: SequentialIDGenerator(), handlers: handlers, limits: limits)
+        runtime = Runtime(
+            store: store, clock: clock, ids: SequentialIDGenerator(), handlers: handlers, listenerHandlers: listenerHandlers, limits: limits)
     }
 
     /// Deploys BPMN text (or file bytes) under `name`.

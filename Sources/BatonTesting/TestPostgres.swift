@@ -1,3 +1,4 @@
+import BatonCore
 import BatonEngine
 import BatonPostgres
 import Foundation
@@ -80,7 +81,9 @@ public enum TestBackend: String, CaseIterable, Sendable, CustomStringConvertible
 
 extension ProcessTest {
     /// A process test on `backend`.
-    public static func on(_ backend: TestBackend, handlers: [String: any ServiceTaskHandler] = [:]) async throws -> ProcessTest {
-        ProcessTest(store: try await backend.store(), handlers: handlers)
+    public static func on(
+        _ backend: TestBackend, handlers: [String: any ServiceTaskHandler] = [:], listenerHandlers: [String: any ListenerHandler] = [:]
+    ) async throws -> ProcessTest {
+        ProcessTest(store: try await backend.store(), handlers: handlers, listenerHandlers: listenerHandlers)
     }
 }

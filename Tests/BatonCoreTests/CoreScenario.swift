@@ -22,6 +22,9 @@ struct CoreScenario {
     var now = Timestamp(iso8601: "2026-01-01T00:00:00Z")!
     let ids = SequentialIDs()
     private(set) var events: [InstanceEvent] = []
+    /// Listener handlers bound by name, and the user commands run for (`authenticatedUserId`).
+    var listenerHandlers: [String: any ListenerHandler] = [:]
+    var user: String?
 
     init(_ bpmn: String, process id: String? = nil, instanceID: String = "instance-1") throws {
         let document = BPMNReader.read(Array(bpmn.utf8), file: "test.bpmn")
@@ -42,9 +45,12 @@ struct CoreScenario {
     mutating func run(_ command: Command) throws -> [InstanceEvent] {
         let before = state
         let position = ids.position
-        switch Executor.step(process, state, command, StepContext(now: now, ids: ids)) {
+        func context(_ ids: SequentialIDs) -> StepContext {
+            StepContext(now: now, ids: ids, listenerHandlers: listenerHandlers, authenticatedUserID: user)
+        }
+        switch Executor.step(process, state, command, context(ids)) {
         case .success(let transition):
-            let again = Executor.step(process, before, command, StepContext(now: now, ids: SequentialIDs(startingAfter: position)))
+            let again = Executor.step(process, before, command, context(SequentialIDs(startingAfter: position)))
             if case .success(let repeated) = again {
                 #expect("\(repeated.events)" == "\(transition.events)", "the same command from the same state must decide the same events")
             } else {

@@ -81,7 +81,8 @@ import Testing
         #expect(throws: ExpressionEvaluationError("Division by zero")) { try evaluate("${amount / 0}") }
         #expect(throws: ExpressionEvaluationError("Cannot coerce the String 'Gold' to a number")) { try evaluate("${name + 1}") }
         #expect(throws: ExpressionEvaluationError.self) { try evaluate("${approved < name}") }
-        #expect(throws: ExpressionEvaluationError("Unknown function 'now'")) { try evaluate("${now()}") }
+        #expect(throws: ExpressionEvaluationError("'now()' has no clock to read here")) { try evaluate("${now()}") }
+        #expect(throws: ExpressionEvaluationError("Unknown function 'today'")) { try evaluate("${today()}") }
     }
 
     @Test func conditionsMustBeBoolean() throws {

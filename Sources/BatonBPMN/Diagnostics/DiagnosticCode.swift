@@ -81,6 +81,8 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let expressionSyntax = Self("BPMN-E060", "expressionSyntax")
     /// An expression calls a function or method Baton does not evaluate.
     public static let unsupportedFunction = Self("BPMN-E061", "unsupportedFunction")
+    /// An expression reads a property that `execution` or `task` does not have.
+    public static let unknownContextProperty = Self("BPMN-E063", "unknownContextProperty")
     /// A condition is not a single `${…}` expression.
     public static let conditionNotExpression = Self("BPMN-E062", "conditionNotExpression")
 
@@ -93,14 +95,17 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let missingImplementation = Self("BPMN-E072", "missingImplementation")
     /// Multi-instance without cardinality or collection, or an element variable without collection.
     public static let invalidMultiInstance = Self("BPMN-E073", "invalidMultiInstance")
+    /// An execution or task listener names no event or one its kind does not have, or says
+    /// nothing about what to run.
+    public static let invalidListener = Self("BPMN-E074", "invalidListener")
     /// The file holds no executable process.
     public static let noExecutableProcess = Self("BPMN-E080", "noExecutableProcess")
 
     // MARK: Warnings
     /// An element of the BPMN namespace that Baton does not know; it is ignored.
     public static let unknownElement = Self("BPMN-W100", "unknownElement")
-    /// Execution and task listeners are read but not run.
-    public static let listenerIgnored = Self("BPMN-W101", "listenerIgnored")
+    // BPMN-W101 (listeners read but not run) is retired: listeners run, and a listener Baton
+    // cannot run is ``invalidListener``.
     /// An activity without outgoing flows ends its token there (implicit end).
     public static let implicitEnd = Self("BPMN-W102", "implicitEnd")
     /// A default flow carries a condition, which is never evaluated.

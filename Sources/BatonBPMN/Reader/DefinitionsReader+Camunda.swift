@@ -42,19 +42,7 @@ extension DefinitionsReader {
                 case "properties":
                     extensions.properties += readProperties(child)
                 case "executionListener", "taskListener":
-                    let implementation = child.attribute("class") ?? child.attribute("expression") ?? child.attribute("delegateExpression")
-                        ?? child.children.first { $0.isElement("script", in: Namespace.camunda) }.map { "script:" + ($0.attribute("scriptFormat") ?? "") }
-                    let listener = Listener(
-                        kind: child.localName == "taskListener" ? .task : .execution, event: child.attribute("event"),
-                        implementation: implementation, line: child.line)
-                    extensions.listeners.append(listener)
-                    if executable {
-                        sink.report(
-                            .warning, .listenerIgnored,
-                            "Expected no \(listener.kind.rawValue) on '\(owner)', but one is declared (event '\(listener.event ?? "")', \(listener.implementation ?? "no implementation")); Baton reads listeners but does not run them.",
-                            line: child.line, tag: element.qualifiedName, element: owner, attribute: "camunda:\(listener.kind.rawValue)",
-                            locatedAt: child.qualifiedName)
-                    }
+                    if let listener = readListener(child, of: element, owner: owner) { extensions.listeners.append(listener) }
                 case "failedJobRetryTimeCycle":
                     let text = child.text.trimmingASCIIWhitespace()
                     if let policy = RetryPolicy(text) {
@@ -89,6 +77,70 @@ extension DefinitionsReader {
             }
         }
         return extensions
+    }
+
+    /// A `camunda:executionListener` or `camunda:taskListener`, or nil (reported) when it names no
+    /// event Baton knows or nothing to run. On a sequence flow an execution listener listens to
+    /// `take` unless it says otherwise.
+    private mutating func readListener(_ child: XMLElement, of element: XMLElement, owner: ElementID) -> Listener? {
+        let kind: Listener.Kind = child.localName == "taskListener" ? .task : .execution
+        let isFlow = element.isElement("sequenceFlow", in: Namespace.bpmn)
+        let allowed = kind == .task ? Listener.taskEvents : (isFlow ? ["take"] : Listener.executionEvents.subtracting(["take"]))
+        let attribute = "camunda:\(kind.rawValue)"
+        func report(_ message: String) {
+            sink.report(
+                .error, .invalidListener, message, line: child.line, tag: element.qualifiedName, element: owner, attribute: attribute,
+                locatedAt: child.qualifiedName)
+        }
+        let event = child.attribute("event")?.trimmingASCIIWhitespace() ?? (isFlow && kind == .execution ? "take" : "")
+        guard allowed.contains(event) else {
+            report(
+                event.isEmpty
+                    ? "Expected the \(kind.rawValue) of '\(owner)' to name its event (\(allowed.sorted().joined(separator: ", "))), but it names none."
+                    : "Expected the \(kind.rawValue) of '\(owner)' to listen to one of \(allowed.sorted().joined(separator: ", ")), but it listens to '\(event)'.")
+            return nil
+        }
+        let implementation: Listener.Implementation
+        let tag = element.qualifiedName
+        if let expression = child.attribute("expression") {
+            guard let template = parseTemplate(expression, owner: owner, tag: tag, attribute: "\(attribute) expression", line: child.line, locatedAt: child.qualifiedName) else { return nil }
+            implementation = .expression(template)
+        } else if let delegate = child.attribute("delegateExpression") {
+            guard let template = parseTemplate(
+                delegate, owner: owner, tag: tag, attribute: "\(attribute) delegateExpression", line: child.line, locatedAt: child.qualifiedName) else {
+                return nil
+            }
+            implementation = .delegateExpression(template)
+        } else if let className = child.attribute("class"), !className.isEmpty {
+            implementation = .className(className)
+        } else if let script = child.children.first(where: { $0.isElement("script", in: Namespace.camunda) }) {
+            let format = script.attribute("scriptFormat")
+            guard let format, ["juel", "expression"].contains(format.lowercased()) else {
+                if executable {
+                    sink.report(
+                        .error, .unsupportedScriptLanguage,
+                        "Expected the script of the \(kind.rawValue) of '\(owner)' to be JUEL, but it is written in '\(format ?? "no language")', which Baton does not execute.",
+                        line: script.line, tag: tag, element: owner, attribute: attribute, locatedAt: script.qualifiedName)
+                }
+                return nil
+            }
+            let source = script.text.trimmingASCIIWhitespace()
+            guard let template = parseTemplate(source, owner: owner, tag: tag, attribute: "\(attribute) script", line: script.line, locatedAt: script.qualifiedName) else { return nil }
+            implementation = .script(format: format, expression: template)
+        } else {
+            report("Expected the \(kind.rawValue) of '\(owner)' to have a class, expression, delegateExpression or camunda:script, but it has none.")
+            return nil
+        }
+        var timer: TimerDefinition?
+        if event == "timeout" {
+            guard let definition = child.children.first(where: { $0.isElement("timerEventDefinition", in: Namespace.bpmn) }) else {
+                report("Expected the timeout taskListener of '\(owner)' to hold a timerEventDefinition, but it has none.")
+                return nil
+            }
+            guard let read = readTimer(definition, owner: owner, ownerElement: element) else { return nil }
+            timer = read
+        }
+        return Listener(kind: kind, event: event, implementation: implementation, timer: timer, id: child.attribute("id"), line: child.line)
     }
 
     private func readProperties(_ element: XMLElement) -> [Property] {

@@ -257,7 +257,7 @@ extension DefinitionsReader {
         return definitions
     }
 
-    private mutating func readTimer(_ element: XMLElement, owner: ElementID, ownerElement: XMLElement) -> TimerDefinition? {
+    mutating func readTimer(_ element: XMLElement, owner: ElementID, ownerElement: XMLElement) -> TimerDefinition? {
         let values = element.children.filter { $0.inNamespace(Namespace.bpmn) && TimerKind(rawValue: $0.localName) != nil }
         guard values.count == 1, let valueElement = values.first, let kind = TimerKind(rawValue: valueElement.localName) else {
             markEventDefinitionUnreadable(owner)

@@ -167,9 +167,11 @@ struct DefinitionsReader {
         if let expressionElement = element.children.first(where: { $0.isElement("conditionExpression", in: Namespace.bpmn) }) {
             condition = readCondition(expressionElement, owner: id, ownerElement: element)
         }
-        return SequenceFlow(
+        var flow = SequenceFlow(
             id: id, name: element.attribute("name"), source: source, target: target, parent: parent, condition: condition,
             line: element.line)
+        flow.listeners = readExtensions(element, owner: id).listeners
+        return flow
     }
 
     /// An id for a sequence flow that has none (Camunda accepts such flows, and hand-written files
@@ -350,17 +352,23 @@ struct DefinitionsReader {
             return nil
         }
         if executable {
-            var unsupported: [String] = []
-            for expression in template.expressions {
-                for call in expression.calls where !ExpressionEvaluator.supportedMethods.contains(call) && !unsupported.contains(call) {
-                    unsupported.append(call)
-                }
-            }
-            if !unsupported.isEmpty {
+            var check = ExpressionCheck()
+            for expression in template.expressions { check.visit(expression) }
+            if !check.unsupportedCalls.isEmpty {
                 sink.report(
                     .error, .unsupportedFunction,
-                    "Expected \(attribute) to call only functions Baton evaluates (\(ExpressionEvaluator.supportedMethods.sorted().joined(separator: ", "))), but it calls \(unsupported.map { "'\($0)'" }.joined(separator: ", ")).",
-                    line: line, tag: tag, element: owner, attribute: attribute, locatedAt: childTag)
+                    "Expected \(attribute) to call only functions Baton evaluates, but it calls \(check.unsupportedCalls.map { "'\($0)'" }.joined(separator: ", ")); Baton evaluates \(ExpressionEvaluator.supportedMethods.sorted().joined(separator: ", ")).",
+                    line: line, tag: tag, element: owner, attribute: attribute,
+                    notes: check.unsupportedCalls.flatMap { Suggestions.note(for: $0, among: ExpressionEvaluator.supportedMethods.sorted()) },
+                    locatedAt: childTag)
+            }
+            for (object, property) in check.unknownProperties {
+                let known = object == "task" ? ContextObjects.taskProperties : ContextObjects.executionProperties
+                sink.report(
+                    .error, .unknownContextProperty,
+                    "Expected \(attribute) to read properties '\(object)' has (\(known.sorted().joined(separator: ", "))), but it reads '\(object).\(property)'.",
+                    line: line, tag: tag, element: owner, attribute: attribute,
+                    notes: Suggestions.note(for: property, among: known.sorted()), locatedAt: childTag)
             }
         }
         return template
@@ -389,28 +397,5 @@ extension String {
     var lowercasedFirst: String {
         guard let first else { return self }
         return first.lowercased() + dropFirst()
-    }
-}
-
-extension Expression {
-    /// The names of every function or method the expression calls, in order.
-    var calls: [String] {
-        var names: [String] = []
-        func visit(_ expression: Expression) {
-            switch expression {
-            case .literal, .identifier: break
-            case .member(let base, _): visit(base)
-            case .index(let base, let key): visit(base); visit(key)
-            case .call(let target, let name, let arguments):
-                target.map(visit)
-                names.append(name)
-                arguments.forEach(visit)
-            case .unary(_, let operand): visit(operand)
-            case .binary(_, let lhs, let rhs): visit(lhs); visit(rhs)
-            case .conditional(let c, let a, let b): visit(c); visit(a); visit(b)
-            }
-        }
-        visit(self)
-        return names
     }
 }

@@ -126,11 +126,20 @@ public struct StepContext {
     public var now: Timestamp
     public var ids: any IDGenerator
     public var limits: ExecutionLimits
+    /// Listener handlers by the name a model binds them with (`delegateExpression`, `class`).
+    public var listenerHandlers: [String: any ListenerHandler]
+    /// The user on whose behalf the command runs: `authenticatedUserId` in expressions.
+    public var authenticatedUserID: String?
 
-    public init(now: Timestamp, ids: any IDGenerator, limits: ExecutionLimits = ExecutionLimits()) {
+    public init(
+        now: Timestamp, ids: any IDGenerator, limits: ExecutionLimits = ExecutionLimits(),
+        listenerHandlers: [String: any ListenerHandler] = [:], authenticatedUserID: String? = nil
+    ) {
         self.now = now
         self.ids = ids
         self.limits = limits
+        self.listenerHandlers = listenerHandlers
+        self.authenticatedUserID = authenticatedUserID
     }
 }
 

@@ -81,6 +81,8 @@ public struct ExecutableFlow: Sendable {
     public let source: Int
     public let target: Int
     public let condition: Expression?
+    /// Its `take` listeners.
+    public let listeners: [Listener]
 }
 
 /// What a scope holds that its start needs: where a plain start begins, and which event
@@ -110,7 +112,9 @@ extension ExecutableProcess {
         let errorCodes = Dictionary(definitions.errors.map { ($0.id, $0.errorCode ?? $0.id.rawValue) }, uniquingKeysWith: { a, _ in a })
 
         flows = process.sequenceFlows.map { flow in
-            ExecutableFlow(id: flow.id, source: index[flow.source] ?? -1, target: index[flow.target] ?? -1, condition: flow.condition?.expression)
+            ExecutableFlow(
+                id: flow.id, source: index[flow.source] ?? -1, target: index[flow.target] ?? -1, condition: flow.condition?.expression,
+                listeners: flow.listeners)
         }
         var outgoing = [[Int]](repeating: [], count: process.flowNodes.count)
         var incoming = [[Int]](repeating: [], count: process.flowNodes.count)

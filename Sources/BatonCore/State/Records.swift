@@ -60,6 +60,8 @@ public enum EventTarget: Hashable, Sendable, Codable {
     case boundary(NodePosition)
     /// The event subprocess at this node, inside the owning scope.
     case eventSubProcess(NodePosition)
+    /// The `timeout` task listener at this position among the owning user task's listeners.
+    case taskListener(Int)
 }
 
 /// What a timer job does when it fires and whether it repeats.

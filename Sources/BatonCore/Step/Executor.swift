@@ -57,6 +57,8 @@ struct StepRun {
     private var pendingInnerInstances: [Work] = []
     private var pendingInnerHead = 0
     private var steps = 0
+    /// The element that left last: where the process's own `end` listeners find the execution.
+    var lastLeftNode: Int?
 
     /// A unit of work on the agenda.
     enum Work {
@@ -153,24 +155,39 @@ struct StepRun {
 
     // MARK: - Variables
 
-    /// Variables as expressions see them from element instance `key` (nil: the process).
-    struct Scope: VariableScope {
-        let state: InstanceState
-        let key: ElementKey?
-        func variable(named name: String) -> VariableValue? { state.variable(name, from: key) }
+    /// What expressions see from element instance `key` (nil: the process): read-only.
+    func expressionScope(at key: ElementKey?) -> ExpressionScope {
+        ExpressionScope(state: state, process: process, key: key, context: context)
     }
 
     func evaluate(_ template: Template, at key: ElementKey?, what: @autoclosure () -> String) throws(Rejection) -> VariableValue {
         do {
-            return try ExpressionEvaluator.evaluate(template, in: Scope(state: state, key: key))
+            return try ExpressionEvaluator.evaluate(template, in: expressionScope(at: key))
         } catch {
             throw Rejection(.executionFailed, "Expected \(what()) to evaluate, but '\(template.source)' failed: \(error.message).")
         }
     }
 
+    /// Evaluates a template that may change the instance (a script task, a service task's
+    /// expression): `execution.setVariable` and the like are applied once it has evaluated.
+    mutating func perform(_ template: Template, at key: ElementKey, what: @autoclosure () -> String) throws(Rejection) -> VariableValue {
+        let writes = ExpressionWrites()
+        var scope = expressionScope(at: key)
+        scope.writes = writes
+        let value: VariableValue
+        do {
+            value = try ExpressionEvaluator.evaluate(template, in: scope)
+        } catch {
+            throw Rejection(.executionFailed, "Expected \(what()) to evaluate, but '\(template.source)' failed: \(error.message).")
+        }
+        var noTask: UserTaskRecord?
+        try apply(writes, at: key, event: "", task: &noTask)
+        return value
+    }
+
     func condition(_ expression: Expression, at key: ElementKey?, flow: Int) throws(Rejection) -> Bool {
         do {
-            return try ExpressionEvaluator.evaluateCondition(expression, in: Scope(state: state, key: key))
+            return try ExpressionEvaluator.evaluateCondition(expression, in: expressionScope(at: key))
         } catch {
             throw Rejection(
                 .executionFailed, "Expected the condition of sequence flow '\(process.flows[flow].id)' to evaluate, but it failed: \(error.message).")

@@ -26,25 +26,35 @@ extension StepRun {
             try start(businessKey: businessKey, variables: variables, startEvent: startEvent, parent: parent)
 
         case .completeTask(let taskID, let variables, let local, let userID):
-            let task = try requireTask(taskID)
+            var task = try requireTask(taskID)
             try validate(variables)
             emit(.userTaskCompleted(taskID: taskID, by: userID))
             setVariables(variables, from: task.elementKey, local: local || hasLocalScope(task.elementKey))
+            try notifyTaskListeners("complete", task: &task)
             try complete(task.elementKey)
 
         case .assignTask(let taskID, let assignee):
-            _ = try requireTask(taskID)
+            var task = try requireTask(taskID)
             emit(.userTaskAssigned(taskID: taskID, assignee: assignee))
+            task.assignee = assignee
+            try notifyTaskListeners("update", task: &task)
+            try notifyTaskListeners("assignment", task: &task)
 
         case .addTaskCandidates(let taskID, let users, let groups):
-            _ = try requireTask(taskID)
+            var task = try requireTask(taskID)
             emit(.userTaskCandidatesAdded(taskID: taskID, users: users, groups: groups))
+            task.apply(.candidates(users: users, groups: groups))
+            try notifyTaskListeners("update", task: &task)
 
         case .removeTaskCandidates(let taskID, let users, let groups):
             let task = try requireTask(taskID)
             // Only names the task holds: removing one it does not is no change, as in Camunda.
             let users = users.filter(task.candidateUsers.contains), groups = groups.filter(task.candidateGroups.contains)
-            if !users.isEmpty || !groups.isEmpty { emit(.userTaskCandidatesRemoved(taskID: taskID, users: users, groups: groups)) }
+            if !users.isEmpty || !groups.isEmpty {
+                emit(.userTaskCandidatesRemoved(taskID: taskID, users: users, groups: groups))
+                var updated = state.task(taskID)!
+                try notifyTaskListeners("update", task: &updated)
+            }
 
         case .triggerSubscription(let id, let variables):
             guard let subscription = state.subscription(id) else {
@@ -97,7 +107,9 @@ extension StepRun {
                 key = try requireJob(id).elementKey
                 emit(.jobCompleted(jobID: id))
             case .task(let id):
-                key = try requireTask(id).elementKey
+                var task = try requireTask(id)
+                key = task.elementKey
+                try notifyTaskListeners("delete", task: &task)
                 emit(.userTaskCanceled(taskID: id))
             case .element(let elementKey):
                 guard state.element(elementKey) != nil else {
@@ -133,8 +145,9 @@ extension StepRun {
             }
 
         case .cancel(let reason):
-            for element in state.children(of: nil).reversed() { terminate(element.key) }
+            for element in state.children(of: nil).reversed() { try terminate(element.key) }
             closeListeners(of: processScopeKey)
+            try notifyExecutionListeners("end", of: nil, at: nil, activity: lastLeftNode)
             emit(.instanceTerminated(reason: reason))
 
         case .setSuspended(let suspended):
@@ -204,6 +217,7 @@ extension StepRun {
         emit(.instanceStarted(instanceID: state.instanceID, businessKey: businessKey, parent: parent))
         for name in variables.keys.sorted() { emit(.variableSet(scope: nil, name: name, value: variables[name]!)) }
         try openEventSubProcessListeners(in: nil)
+        try notifyExecutionListeners("start", of: nil, at: nil, activity: startNode)
         schedule(.activate(node: startNode, scope: nil, loopCounter: nil, triggered: triggered))
     }
 }

@@ -22,7 +22,7 @@ extension StepRun {
                 return
             }
             if element.loopCounter == nil, let boundary = catchingBoundary(on: node, code: code) {
-                terminate(current)
+                try terminate(current)
                 record(code: code, message: message, caughtBy: boundary, in: element.scope)
                 schedule(.activate(node: boundary, scope: element.scope, loopCounter: nil, triggered: true))
                 return
@@ -36,8 +36,9 @@ extension StepRun {
         let thrower = state.element(key).map { describe($0.node) } ?? "element \(key)"
         if state.parent != nil {
             emit(.errorPropagated(code: code, message: message))
-            for element in state.children(of: nil).reversed() { terminate(element.key) }
+            for element in state.children(of: nil).reversed() { try terminate(element.key) }
             closeListeners(of: processScopeKey)
+            try notifyExecutionListeners("end", of: nil, at: nil, activity: lastLeftNode)
             emit(.instanceTerminated(reason: "BPMN error '\(code)' thrown by \(thrower) was not caught; it was handed to the calling instance."))
             return
         }
@@ -73,7 +74,7 @@ extension StepRun {
     }
 
     private mutating func caughtByEventSubProcess(scope: ElementKey?, eventSubProcess: Int, code: String, message: String?) throws(Rejection) {
-        for child in state.children(of: scope).reversed() { terminate(child.key) }
+        for child in state.children(of: scope).reversed() { try terminate(child.key) }
         closeListeners(of: scope ?? processScopeKey)
         if let start = process.nodes[eventSubProcess].layout?.startEvents.first { record(code: code, message: message, caughtBy: start, in: scope) }
         schedule(.activate(node: eventSubProcess, scope: scope, loopCounter: nil, triggered: true))

@@ -44,6 +44,8 @@ extension StepRun {
             return
         }
         let definition = process.nodes[element.node]
+        try notifyExecutionListeners("start", of: element.node, at: key)
+        guard state.element(key) != nil else { return }  // a listener's change ended it (an event subprocess)
         switch definition.kind {
         case .startEvent: try StartEventBehavior.activate(&self, key, definition, triggered: triggered)
         case .endEvent: try EndEventBehavior.activate(&self, key, definition, triggered: triggered)
@@ -95,6 +97,8 @@ extension StepRun {
         } else {
             flows = try outgoingFlows(of: element.node, at: key)
         }
+        if !element.isMultiInstanceBody { try notifyExecutionListeners("end", of: element.node, at: key) }
+        lastLeftNode = element.node
         // Output parameters belong to each execution of the activity, not to a multi-instance body.
         var outputs: [(String, VariableValue)] = []
         if !element.isMultiInstanceBody {
@@ -139,6 +143,7 @@ extension StepRun {
 
     /// Takes a flow: records it, then activates the target, or adds the token to a join.
     mutating func takeFlow(_ flow: Int, scope: ElementKey?) throws(Rejection) {
+        try notifyTakeListeners(of: flow, in: scope)
         emit(.sequenceFlowTaken(flow: FlowPosition(flow), scope: scope))
         let target = process.flows[flow].target
         let definition = process.nodes[target]
@@ -190,6 +195,7 @@ extension StepRun {
         guard let scope else {
             guard state.status == .active else { return }
             closeListeners(of: processScopeKey)
+            try notifyExecutionListeners("end", of: nil, at: nil, activity: lastLeftNode)
             emit(.instanceCompleted)
             return
         }
@@ -197,13 +203,22 @@ extension StepRun {
         try complete(scope)
     }
 
-    /// Terminates element `key` and everything inside it: children first, then its tasks, jobs,
-    /// subscriptions and incidents.
-    mutating func terminate(_ key: ElementKey) {
-        for child in state.children(of: key).reversed() { terminate(child.key) }
-        for task in state.tasks where task.elementKey == key { emit(.userTaskCanceled(taskID: task.id)) }
+    /// Terminates element `key` and everything inside it: children first, then its tasks (their
+    /// `delete` listeners notified), jobs, subscriptions and incidents; its `end` listeners are
+    /// notified last, as Camunda notifies a cancelled activity's.
+    mutating func terminate(_ key: ElementKey) throws(Rejection) {
+        for child in state.children(of: key).reversed() { try terminate(child.key) }
+        for task in state.tasks where task.elementKey == key {
+            var deleted = task
+            try notifyTaskListeners("delete", task: &deleted)
+            emit(.userTaskCanceled(taskID: task.id))
+        }
         for incident in state.incidents where incident.elementKey == key { emit(.incidentResolved(incidentID: incident.id)) }
         closeListeners(of: key)
+        if let element = state.element(key), !element.isMultiInstanceBody {
+            try notifyExecutionListeners("end", of: element.node, at: key)
+            lastLeftNode = element.node
+        }
         emit(.elementTerminated(key: key))
     }
 

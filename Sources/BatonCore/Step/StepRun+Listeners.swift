@@ -83,6 +83,7 @@ extension StepRun {
         case .catchEvent: interrupting = true
         case .boundary(let boundary): interrupting = isInterrupting(boundary.wrappedValue)
         case .eventSubProcess: interrupting = isInterrupting(job.node)
+        case .taskListener: interrupting = false
         }
         // A repeating timer of a non-interrupting event re-arms itself before it fires.
         if !interrupting, let interval = timer.interval, timer.remaining.map({ $0 > 0 }) ?? true {
@@ -111,6 +112,9 @@ extension StepRun {
         case .eventSubProcess(let eventSubProcess):
             try eventSubProcessTriggered(
                 scope: owner == processScopeKey ? nil : owner, eventSubProcess: eventSubProcess.wrappedValue, start: node, variables: variables)
+        case .taskListener(let index):
+            guard var task = state.tasks.first(where: { $0.elementKey == owner }) else { return }
+            try notifyTaskListener(at: index, task: &task)
         }
     }
 
@@ -126,7 +130,7 @@ extension StepRun {
     mutating func boundaryTriggered(host: ElementKey, boundary: Int, variables: [String: VariableValue]) throws(Rejection) {
         guard let activity = state.element(host) else { return }
         setVariables(variables, from: activity.scope, local: false)
-        if isInterrupting(boundary) { terminate(host) }
+        if isInterrupting(boundary) { try terminate(host) }
         schedule(.activate(node: boundary, scope: activity.scope, loopCounter: nil, triggered: true))
     }
 
@@ -137,7 +141,7 @@ extension StepRun {
     ) throws(Rejection) {
         setVariables(variables, from: scope, local: false)
         if isInterrupting(start) {
-            for child in state.children(of: scope).reversed() { terminate(child.key) }
+            for child in state.children(of: scope).reversed() { try terminate(child.key) }
             closeListeners(of: scope ?? processScopeKey)
         }
         schedule(.activate(node: eventSubProcess, scope: scope, loopCounter: nil, triggered: true))

@@ -69,7 +69,10 @@ extension Runtime {
     /// `Executor.step` with its metrics and logs; a rejection throws.
     private func step(_ process: ExecutableProcess, _ record: InstanceRecord, _ command: Command, at now: Timestamp) throws -> Transition {
         let began = ContinuousClock.now
-        let decided = Executor.step(process, record.state, command, StepContext(now: now, ids: ids, limits: limits))
+        var user = AuthenticatedUser.id
+        if case .completeTask(_, _, _, let completer?) = command { user = user ?? completer }
+        let context = StepContext(now: now, ids: ids, limits: limits, listenerHandlers: listenerHandlers, authenticatedUserID: user)
+        let decided = Executor.step(process, record.state, command, context)
         let elapsed = began.duration(to: .now).components
         let nanoseconds = elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000
         let transition: Transition

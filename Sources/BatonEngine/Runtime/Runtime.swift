@@ -15,6 +15,8 @@ public final class Runtime: Sendable {
     public let clock: any WallClock
     public let ids: any IDGenerator
     public let handlers: [String: any ServiceTaskHandler]
+    /// Listener handlers by the name models bind them with; they run inside the command.
+    public let listenerHandlers: [String: any ListenerHandler]
     public let limits: ExecutionLimits
     public let readOptions: BPMNReadOptions
     /// How long ended instances keep their history when their process declares no
@@ -27,7 +29,8 @@ public final class Runtime: Sendable {
 
     public init(
         store: any Store = MemoryStore(), clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
-        handlers: [String: any ServiceTaskHandler] = [:], limits: ExecutionLimits = ExecutionLimits(),
+        handlers: [String: any ServiceTaskHandler] = [:], listenerHandlers: [String: any ListenerHandler] = [:],
+        limits: ExecutionLimits = ExecutionLimits(),
         readOptions: BPMNReadOptions = BPMNReadOptions(), defaultHistoryTimeToLiveDays: Int = 180, metrics: EngineMetrics = EngineMetrics(),
         logger: Logger = Logger(label: "baton.engine")
     ) {
@@ -38,6 +41,7 @@ public final class Runtime: Sendable {
         self.clock = clock
         self.ids = ids
         self.handlers = handlers
+        self.listenerHandlers = listenerHandlers
         self.limits = limits
         self.readOptions = readOptions
     }

@@ -113,6 +113,8 @@ public struct SequenceFlow: Hashable, Sendable {
     /// The enclosing subprocess, or nil at process level.
     public var parent: ElementID?
     public var condition: Condition?
+    /// Its `take` execution listeners.
+    public var listeners: [Listener] = []
     public var line: Int
 
     public init(id: ElementID, name: String?, source: ElementID, target: ElementID, parent: ElementID?, condition: Condition?, line: Int) {

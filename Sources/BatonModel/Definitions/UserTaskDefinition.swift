@@ -65,24 +65,3 @@ public struct Property: Hashable, Sendable {
         self.value = value
     }
 }
-
-/// A `camunda:executionListener` or `camunda:taskListener`, kept by name so tools can list them.
-public struct Listener: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable {
-        case execution = "executionListener"
-        case task = "taskListener"
-    }
-
-    public var kind: Kind
-    public var event: String?
-    /// The `class`, `expression` or `delegateExpression` attribute as written, or the script format.
-    public var implementation: String?
-    public var line: Int
-
-    public init(kind: Kind, event: String?, implementation: String?, line: Int) {
-        self.kind = kind
-        self.event = event
-        self.implementation = implementation
-        self.line = line
-    }
-}

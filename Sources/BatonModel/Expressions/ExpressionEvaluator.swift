@@ -2,6 +2,19 @@
 public protocol VariableScope {
     /// The value of the variable visible under `name`, or nil when no scope defines it.
     func variable(named name: String) -> VariableValue?
+    /// The context object the engine offers under `name` here (`execution`, `task`), resolved
+    /// before a variable of that name as in Camunda; nil when there is none.
+    func contextObject(named name: String) -> (any ContextObject)?
+    /// A context value (`authenticatedUserId`), resolved before a variable of that name.
+    func contextValue(named name: String) -> VariableValue?
+    /// The time `now()` and `dateTime()` give; nil where there is no clock (deploy-time checks).
+    var now: Timestamp? { get }
+}
+
+extension VariableScope {
+    public func contextObject(named name: String) -> (any ContextObject)? { nil }
+    public func contextValue(named name: String) -> VariableValue? { nil }
+    public var now: Timestamp? { nil }
 }
 
 /// Why an expression could not be evaluated against the variables at hand.
@@ -18,17 +31,28 @@ public struct ExpressionEvaluationError: Error, Hashable, Sendable, CustomString
 /// coerces to number, boolean or string as EL does; `null` in arithmetic counts as 0.
 public enum ExpressionEvaluator {
     /// The functions Baton evaluates; any other call is a deploy-time diagnostic.
-    public static let supportedMethods: Set<String> = [
-        "getVariable", "hasVariable", "size", "isEmpty", "contains", "equals", "toString",
-    ]
+    public static let supportedMethods: Set<String> = Set([
+        "size", "isEmpty", "contains", "equals", "toString",
+        "concat", "startsWith", "endsWith", "toUpperCase", "toLowerCase", "trim", "length", "substring",
+    ])
+        .union(ContextObjects.methods).union(ContextObjects.functions).union(ContextObjects.dateMethods)
 
     public static func evaluate(_ expression: Expression, in scope: some VariableScope) throws(ExpressionEvaluationError) -> VariableValue {
         switch expression {
         case .literal(let value):
             return value
         case .identifier(let name):
+            if let value = scope.contextValue(named: name) { return value }
+            if scope.contextObject(named: name) != nil {
+                throw ExpressionEvaluationError("Expected a value, but '\(name)' is an object; read one of its properties")
+            }
             guard let value = scope.variable(named: name) else {
                 throw ExpressionEvaluationError("Unknown property used in expression: cannot resolve identifier '\(name)'")
+            }
+            return value
+        case .member(.identifier(let objectName), let name) where scope.contextObject(named: objectName) != nil:
+            guard let value = scope.contextObject(named: objectName)!.property(name) else {
+                throw ExpressionEvaluationError("Cannot read property '\(name)' of '\(objectName)': it has no such property")
             }
             return value
         case .member(let base, let name):
@@ -129,6 +153,12 @@ public enum ExpressionEvaluator {
         case .json(.null): true
         default: false
         }
+    }
+
+    /// A value as a whole number the way EL coerces it, nil when it is not one.
+    public static func wholeNumber(_ value: VariableValue) -> Int? {
+        guard case .integer(let n)? = try? number(value) else { return nil }
+        return Int(exactly: n)
     }
 
     /// A value as text, the way JUEL turns a value into a String (`null` is empty).
@@ -268,7 +298,17 @@ public enum ExpressionEvaluator {
     private static func call(target: Expression?, name: String, arguments: [Expression], in scope: some VariableScope) throws(ExpressionEvaluationError) -> VariableValue {
         var values: [VariableValue] = []
         for argument in arguments { values.append(try evaluate(argument, in: scope)) }
-        // `execution.getVariable('x')` is how Camunda models read variables that may be absent.
+        if case .identifier(let objectName)? = target, let object = scope.contextObject(named: objectName) {
+            if let result = try object.call(name, values) { return result }
+            if values.isEmpty, let property = ContextObjects.property(ofGetter: name), let value = object.property(property) { return value }
+            throw ExpressionEvaluationError("Unknown method '\(objectName).\(name)' with \(values.count) argument(s)")
+        }
+        if target == nil, ContextObjects.functions.contains(name), values.isEmpty {
+            guard let now = scope.now else { throw ExpressionEvaluationError("'\(name)()' has no clock to read here") }
+            return .date(now)
+        }
+        // `execution.getVariable('x')` is how Camunda models read variables that may be absent;
+        // it works where the engine offers no `execution` (deploy-time checks, tests).
         if case .identifier("execution")? = target, scope.variable(named: "execution") == nil {
             switch (name, values.count) {
             case ("getVariable", 1): return scope.variable(named: string(values[0])) ?? .null
@@ -295,9 +335,64 @@ public enum ExpressionEvaluator {
                 return .boolean(false)
             default: throw ExpressionEvaluationError("Cannot call contains() on a \(receiver.typeName)")
             }
+        case ("concat", 1), ("startsWith", 1), ("endsWith", 1), ("toUpperCase", 0), ("toLowerCase", 0), ("trim", 0), ("length", 0),
+            ("substring", 1), ("substring", 2):
+            guard case .string(let text) = receiver else { throw ExpressionEvaluationError("Cannot call \(name)() on a \(receiver.typeName)") }
+            return try stringMethod(name, of: text, values)
         case ("equals", 1): return .boolean(try equal(receiver, values[0]))
         case ("toString", 0): return .string(string(receiver))
+        case (_, 0...1) where ContextObjects.dateMethods.contains(name):
+            guard case .date(let date) = receiver else {
+                throw ExpressionEvaluationError("Cannot call \(name)() on a \(receiver.typeName)")
+            }
+            var amount: Int64?
+            if let argument = values.first {
+                if case .date(let other) = argument {
+                    switch name {
+                    case "isBefore": return .boolean(date < other)
+                    case "isAfter": return .boolean(other < date)
+                    default: break
+                    }
+                }
+                guard case .integer(let n) = try number(argument) else {
+                    throw ExpressionEvaluationError("Expected a whole number for \(name)(), but got a \(argument.typeName)")
+                }
+                amount = n
+            }
+            guard let result = date.call(name, amount, now: scope.now) else {
+                throw ExpressionEvaluationError("Unknown method '\(name)' with \(values.count) argument(s) on a Date")
+            }
+            return result
         default: throw ExpressionEvaluationError("Unknown method '\(name)' with \(values.count) argument(s)")
+        }
+    }
+}
+
+extension ExpressionEvaluator {
+    /// The methods of Java's String that models use on text.
+    fileprivate static func stringMethod(_ name: String, of text: String, _ values: [VariableValue]) throws(ExpressionEvaluationError) -> VariableValue {
+        switch name {
+        case "concat": return .string(text + string(values[0]))
+        case "startsWith": return .boolean(text.hasPrefix(string(values[0])))
+        case "endsWith": return .boolean(text.hasSuffix(string(values[0])))
+        case "toUpperCase": return .string(text.uppercased())
+        case "toLowerCase": return .string(text.lowercased())
+        case "trim": return .string(text.trimmingASCIIWhitespace())
+        case "length": return .integer(Int32(clamping: text.count))
+        default:
+            let characters = Array(text)
+            var bounds: [Int] = []
+            for value in values {
+                guard case .integer(let n) = try number(value), let index = Int(exactly: n) else {
+                    throw ExpressionEvaluationError("Expected whole numbers for substring(), but got '\(string(value))'")
+                }
+                bounds.append(index)
+            }
+            let start = bounds[0], end = bounds.count > 1 ? bounds[1] : characters.count
+            guard start >= 0, start <= end, end <= characters.count else {
+                throw ExpressionEvaluationError("Expected substring(\(bounds.map(String.init).joined(separator: ", "))) to lie within a text of \(characters.count) characters")
+            }
+            return .string(String(characters[start..<end]))
         }
     }
 }

@@ -1,3 +1,4 @@
+import BatonEngine
 import Foundation
 import Hummingbird
 import HummingbirdBcrypt
@@ -46,7 +47,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         var context = context
         context.identity = identity
-        return try await next(request, context)
+        return try await AuthenticatedUser.$id.withValue(identity.userID) { try await next(request, context) }
     }
 
     /// What a presented credential claims: whose it is (for throttling) and how to prove it.

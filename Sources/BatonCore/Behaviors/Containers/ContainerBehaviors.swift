@@ -104,7 +104,7 @@ enum MultiInstanceBodyBehavior {
         if let condition = loop.completionCondition {
             let done = try run.evaluate(condition, at: body, what: "the completion condition of \(run.describe(element.node))")
             if done == .boolean(true) {
-                for inner in run.state.children(of: body).reversed() { run.terminate(inner.key) }
+                for inner in run.state.children(of: body).reversed() { try run.terminate(inner.key) }
                 try run.complete(body)
                 return
             }

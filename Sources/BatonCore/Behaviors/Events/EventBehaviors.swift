@@ -22,7 +22,7 @@ enum EndEventBehavior: ElementBehavior {
         switch node.kind.eventDefinitions.first {
         case .terminate?:
             let scope = run.state.element(key)?.scope
-            for sibling in run.state.children(of: scope).reversed() where sibling.key != key { run.terminate(sibling.key) }
+            for sibling in run.state.children(of: scope).reversed() where sibling.key != key { try run.terminate(sibling.key) }
             try run.complete(key)
         case .error?:
             try run.throwError(code: node.errorCode ?? "", message: nil, from: key)

@@ -14,7 +14,8 @@ enum PassThroughTaskBehavior: ElementBehavior {
 /// - Activate: evaluates assignee, candidate users and groups (each may be an expression giving a
 ///   name, a comma-separated list or a JSON list), due and follow-up dates (a Date, an ISO 8601
 ///   date-time, or an ISO 8601 duration from now), priority (default 50), form key and description
-///   (the task's documentation); creates the task; waits.
+///   (the task's documentation); notifies its `create` listeners, creates the task, notifies its
+///   `assignment` listeners when it has an assignee, arms its `timeout` listeners' timers; waits.
 /// - Complete: when the task is completed with its variables.
 /// - Terminate: the task is cancelled.
 enum UserTaskBehavior: ElementBehavior {
@@ -32,7 +33,7 @@ enum UserTaskBehavior: ElementBehavior {
         for template in definition.candidateGroups {
             candidateGroups += names(try run.evaluate(template, at: key, what: "the candidate groups of \(element)"))
         }
-        let task = UserTaskRecord(
+        var task = UserTaskRecord(
             id: run.newID(), elementKey: key, node: position, name: node.name,
             assignee: assignee.flatMap { $0 == .null ? nil : ExpressionEvaluator.text($0) },
             candidateUsers: candidateUsers, candidateGroups: candidateGroups,
@@ -52,7 +53,13 @@ enum UserTaskBehavior: ElementBehavior {
                 ExpressionEvaluator.text(try run.evaluate(template, at: key, what: "the description of \(element)"))
             },
             createdAt: run.context.now)
+        try run.notifyTaskListeners("create", task: &task)
         run.emit(.userTaskCreated(task))
+        if task.assignee != nil { try run.notifyTaskListeners("assignment", task: &task) }
+        for (index, listener) in node.details.listeners.enumerated() where listener.kind == .task {
+            guard let timer = listener.timer else { continue }
+            try run.createTimer(timer, for: key, node: position, target: .taskListener(index))
+        }
     }
 
     /// A user or group value: one name, a comma-separated list, or a JSON list of names.
@@ -111,7 +118,8 @@ enum ServiceTaskBehavior: ElementBehavior {
             let name = ExpressionEvaluator.text(try run.evaluate(topic, at: key, what: "the topic of \(run.describe(position))"))
             run.createJob(.external(topic: name), for: key, node: position)
         case .expression(let expression, let resultVariable):
-            let value = try run.evaluate(expression, at: key, what: "the expression of \(run.describe(position))")
+            let what = "the expression of \(run.describe(position))"
+            let value = try run.perform(expression, at: key, what: what)
             if let resultVariable { run.setVariables([resultVariable: value], from: key, local: run.hasLocalScope(key)) }
             try run.complete(key)
         case .delegateExpression(let expression):
@@ -138,7 +146,8 @@ enum ScriptTaskBehavior: ElementBehavior {
         guard case .scriptTask(let script) = node.kind, let expression = script.expression else {
             throw Rejection(.executionFailed, "Expected \(run.describe(run.state.element(key)!.node)) to hold a JUEL script, but it does not.")
         }
-        let value = try run.evaluate(expression, at: key, what: "the script of \(run.describe(run.state.element(key)!.node))")
+        let what = "the script of \(run.describe(run.state.element(key)!.node))"
+        let value = try run.perform(expression, at: key, what: what)
         if let resultVariable = script.resultVariable { run.setVariables([resultVariable: value], from: key, local: run.hasLocalScope(key)) }
         try run.complete(key)
     }
