@@ -31,7 +31,34 @@ import Testing
             // The instance's own id names its one waiting receive task.
             #expect(try await rest.call(.post, "/engine-rest/execution/\(second)/signal", json: "{}").status == .noContent)
             #expect(try await rest.call(.get, "/engine-rest/execution?processInstanceId=\(second)&activityId=wait").json == .array([]))
-            #expect(try await rest.call(.get, "/engine-rest/execution").status == .badRequest)
+        }
+    }
+
+    /// Without `processInstanceId`: every running instance and the element instances in it,
+    /// filtered by activity, business key or definition, paged, counted, and authorized.
+    @Test func executionsAreListedAcrossInstances() async throws {
+        try await RestHarness.make().run { rest in
+            #expect(try await rest.deploy([("waiting.bpmn", Self.process)]).status == .ok)
+            var instances: [String] = []
+            for key in ["a", "b", "c"] {
+                let started = try await rest.call(.post, "/engine-rest/process-definition/key/waiting/start", json: #"{"businessKey": "\#(key)"}"#)
+                instances.append(try #require(started["id"]?.stringValue))
+            }
+            #expect(try await rest.call(.post, "/engine-rest/execution/\(instances[2])/signal", json: "{}").status == .noContent)
+
+            let all = try #require(try await rest.call(.get, "/engine-rest/execution").json?.arrayValue)
+            #expect(all.count == 6, "three instances, each with one waiting element")
+            #expect(try await rest.call(.get, "/engine-rest/execution/count")["count"] == .integer(6))
+            let waiting = try #require(try await rest.call(.get, "/engine-rest/execution?activityId=wait").json?.arrayValue)
+            #expect(Set(waiting.compactMap { $0["processInstanceId"]?.stringValue }) == Set(instances.prefix(2)))
+            #expect(try await rest.call(.get, "/engine-rest/execution/count?activityId=next")["count"] == .integer(1))
+            let byKey = try #require(try await rest.call(.get, "/engine-rest/execution?businessKey=b").json?.arrayValue)
+            #expect(byKey.map { $0["processInstanceId"] } == [.string(instances[1]), .string(instances[1])])
+            #expect(try await rest.call(.get, "/engine-rest/execution/count?businessKey=b&activityId=wait")["count"] == .integer(1))
+            let page = try #require(try await rest.call(.get, "/engine-rest/execution?firstResult=1&maxResults=2").json?.arrayValue)
+            #expect(page.map { $0["id"] } == Array(all[1...2]).map { $0["id"] })
+            #expect(try await rest.call(.get, "/engine-rest/execution?sortBy=tenantId&sortOrder=asc").status == .badRequest)
+            #expect(try await rest.call(.get, "/engine-rest/execution?processDefinitionKey=other").json == .array([]))
         }
     }
 }

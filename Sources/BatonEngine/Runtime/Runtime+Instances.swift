@@ -108,18 +108,6 @@ extension Runtime {
 
     public func count(_ query: ProcessInstanceQuery) async throws -> Int { try await store.count(query) }
 
-    /// The executions of a running instance as Camunda's REST shows them: the instance itself
-    /// (its id), then each element instance in it (`<instance id>:<element key>`), optionally only
-    /// those at `activityID`.
-    public func executions(of instanceID: String, activityID: String? = nil) async throws -> [(id: String, activityID: String?)] {
-        try await store.read { transaction in
-            guard let record = try await transaction.lockInstance(instanceID), record.state.status == .active else { return [] }
-            let process = try await executable(record.definitionID, in: transaction)
-            let elements = record.state.elements.map { ("\(record.id):\($0.key)", Optional(process.nodes[$0.node].id.rawValue)) }
-            return ([(record.id, nil)] + elements).filter { activityID == nil || $0.1 == activityID }
-        }
-    }
-
     /// Moves on the receive task waiting as execution `executionID` (`<instance id>:<key>`, or
     /// the instance's id when exactly one receive task waits in it), with `variables` set first.
     public func signal(executionID: String, variables: [String: VariableValue] = [:]) async throws {

@@ -128,18 +128,28 @@ extension EngineRestAPI {
             let query = try QueryParameters(request, allowed: subscriptionParameters)
             return JSONResponse.count(try await runtime.count(try await scoped(try subscriptionQuery(query), "READ_INSTANCE", context)))
         }
+        let executionParameters: Set<String> = [
+            "processInstanceId", "businessKey", "processDefinitionId", "processDefinitionKey", "activityId", "active", "suspended",
+        ]
+        @Sendable func executionQuery(_ query: QueryParameters) throws -> ExecutionQuery {
+            ExecutionQuery(
+                processInstanceID: query.string("processInstanceId"), processDefinitionID: query.string("processDefinitionId"),
+                processDefinitionKey: query.string("processDefinitionKey"), businessKey: query.string("businessKey"),
+                activityID: query.string("activityId"), suspended: try query.suspension(), sorting: try query.sorting([Sorting(.instanceId)]))
+        }
         group.get("execution") { request, context in
-            let query = try QueryParameters(request, allowed: ["processInstanceId", "activityId"])
-            guard let instance = query.string("processInstanceId") else {
-                throw RestError.invalid("Expected 'processInstanceId': Baton lists the executions of one process instance at a time.")
-            }
-            try await requireOnInstance("READ_INSTANCE", instance, context)
-            return JSONResponse.make(.array(try await runtime.executions(of: instance, activityID: query.string("activityId")).map { execution in
+            let query = try QueryParameters(request, allowed: executionParameters.union(["sortBy", "sortOrder", "firstResult", "maxResults"]))
+            let executions = try await runtime.executions(try await scoped(try executionQuery(query), "READ_INSTANCE", context), page: try query.page())
+            return JSONResponse.make(.array(executions.map { execution in
                 .object([
-                    .init("id", .string(execution.id)), .init("processInstanceId", .string(instance)), .init("ended", .bool(false)),
-                    .init("tenantId", .null),
+                    .init("id", .string(execution.id)), .init("processInstanceId", .string(execution.processInstanceID)),
+                    .init("ended", .bool(false)), .init("tenantId", .null),
                 ])
             }))
+        }
+        group.get("execution/count") { request, context in
+            let query = try QueryParameters(request, allowed: executionParameters)
+            return JSONResponse.count(try await runtime.count(try await scoped(try executionQuery(query), "READ_INSTANCE", context)))
         }
         group.post("execution/:id/signal") { request, context in
             let id = try context.pathParameter("id")

@@ -1,0 +1,125 @@
+import BatonModel
+
+/// Which executions to list (`GET /execution`): each running process instance is one, and each
+/// element instance in it is another (`<instance id>:<element key>`), as Camunda's execution tree
+/// has one per scope and concurrent token.
+public struct ExecutionQuery: Hashable, Sendable, DefinitionScoped {
+    /// Camunda's sort keys for executions; an instance's own executions follow it in activation order.
+    public enum SortKey: String, Hashable, Sendable, CaseIterable {
+        case instanceId, definitionKey, definitionId
+
+        var instanceKey: ProcessInstanceInfo.SortKey {
+            switch self {
+            case .instanceId: .instanceId
+            case .definitionKey: .definitionKey
+            case .definitionId: .definitionId
+            }
+        }
+    }
+
+    /// The process definitions (by id) whose executions may be listed: authorization narrows it.
+    public var definitions: ResourceScope = .all
+    public var processInstanceID: String?
+    public var processDefinitionID: String?
+    public var processDefinitionKey: String?
+    public var businessKey: String?
+    /// Only executions at this activity (so never a process instance's own).
+    public var activityID: String?
+    public var suspended: Bool?
+    public var sorting: [Sorting<SortKey>]
+
+    public init(
+        processInstanceID: String? = nil, processDefinitionID: String? = nil, processDefinitionKey: String? = nil, businessKey: String? = nil,
+        activityID: String? = nil, suspended: Bool? = nil, sorting: [Sorting<SortKey>] = [Sorting(.instanceId)]
+    ) {
+        self.processInstanceID = processInstanceID
+        self.processDefinitionID = processDefinitionID
+        self.processDefinitionKey = processDefinitionKey
+        self.businessKey = businessKey
+        self.activityID = activityID
+        self.suspended = suspended
+        self.sorting = sorting
+    }
+
+    var instances: ProcessInstanceQuery {
+        var query = ProcessInstanceQuery(
+            lifecycle: .running, ids: processInstanceID.map { [$0] }, processDefinitionKey: processDefinitionKey,
+            processDefinitionID: processDefinitionID, businessKey: businessKey, suspended: suspended,
+            sorting: sorting.map { Sorting($0.key.instanceKey, ascending: $0.ascending) })
+        query.definitions = definitions
+        return query
+    }
+}
+
+/// One execution: a running process instance, or an element instance in one.
+public struct ExecutionInfo: Hashable, Sendable {
+    public var id: String
+    public var processInstanceID: String
+    /// The element it is at; nil for the process instance's own execution.
+    public var activityID: String?
+    public var suspended: Bool
+}
+
+extension Runtime {
+    /// Executions in `page`: the matching running instances from the query side, in order, each
+    /// followed by its element instances (its unfinished activity instances). Reading stops once
+    /// the page is full, so a page costs what lies before and in it, never every instance.
+    public func executions(_ query: ExecutionQuery, page: Page = .all) async throws -> [ExecutionInfo] {
+        var result: [ExecutionInfo] = []
+        var skipped = 0
+        try await forEachExecution(query) { execution in
+            if skipped < page.firstResult {
+                skipped += 1
+                return true
+            }
+            if let maximum = page.maxResults, result.count >= maximum { return false }
+            result.append(execution)
+            return page.maxResults.map { result.count < $0 } ?? true
+        }
+        return result
+    }
+
+    /// How many executions match. With no filter on the instances beyond their definition, two
+    /// counts on the query side; otherwise the matching instances are walked.
+    public func count(_ query: ExecutionQuery) async throws -> Int {
+        if query.businessKey == nil, query.suspended == nil, query.processDefinitionKey == nil {
+            let instances = query.activityID == nil ? try await count(query.instances) : 0
+            var activities = HistoricActivityInstanceQuery(
+                processInstanceID: query.processInstanceID, processDefinitionID: query.processDefinitionID, activityID: query.activityID,
+                completion: .unfinished)
+            activities.definitions = query.definitions
+            return instances + (try await count(activities))
+        }
+        var total = 0
+        try await forEachExecution(query) { _ in
+            total += 1
+            return true
+        }
+        return total
+    }
+
+    /// Visits the matching executions in order until `visit` returns false.
+    private func forEachExecution(_ query: ExecutionQuery, _ visit: (ExecutionInfo) -> Bool) async throws {
+        let batch = 200
+        var offset = 0
+        while true {
+            let instances = try await self.instances(query.instances, page: Page(firstResult: offset, maxResults: batch))
+            for instance in instances {
+                if query.activityID == nil,
+                    !visit(ExecutionInfo(id: instance.id, processInstanceID: instance.id, activityID: nil, suspended: instance.suspended))
+                {
+                    return
+                }
+                var elements = HistoricActivityInstanceQuery(processInstanceID: instance.id, activityID: query.activityID, completion: .unfinished)
+                elements.definitions = query.definitions
+                for element in try await activityHistory(elements) {
+                    let execution = ExecutionInfo(
+                        id: element.id, processInstanceID: instance.id, activityID: element.activityID, suspended: instance.suspended)
+                    if !visit(execution) { return }
+                }
+            }
+            if instances.count < batch { return }
+            offset += batch
+        }
+    }
+}
