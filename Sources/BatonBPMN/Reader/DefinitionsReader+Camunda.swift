@@ -159,8 +159,13 @@ extension DefinitionsReader {
                     nested.children.filter { $0.inNamespace(Namespace.camunda) }.map { readParameterValue($0, owner: owner, ownerTag: ownerTag) })
             case "map":
                 return .map(
-                    nested.children.filter { $0.isElement("entry", in: Namespace.camunda) }.map {
-                        ParameterValue.Entry(key: $0.attribute("key") ?? "", value: readParameterValue($0, owner: owner, ownerTag: ownerTag))
+                    nested.children.filter { $0.isElement("entry", in: Namespace.camunda) }.map { entry in
+                        let key = entry.attribute("key") ?? ""
+                        let keyExpression = key.contains("{")
+                            ? parseTemplate(key, owner: owner, tag: ownerTag, attribute: "\(attribute) entry key", line: entry.line).flatMap { $0.isLiteral ? nil : $0 }
+                            : nil
+                        return ParameterValue.Entry(
+                            key: key, keyExpression: keyExpression, value: readParameterValue(entry, owner: owner, ownerTag: ownerTag))
                     })
             case "script":
                 let format = nested.attribute("scriptFormat")

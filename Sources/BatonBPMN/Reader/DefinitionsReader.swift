@@ -56,7 +56,12 @@ struct DefinitionsReader {
                 let element = RootElement(
                     id: id, name: child.attribute("name"), code: child.attribute("escalationCode"), line: child.line)
                 switch child.localName {
-                case "message": definitions.messages.append(element)
+                case "message":
+                    // A name may hold `${…}`, resolved when a subscription opens: checked here.
+                    if let name = element.name, name.contains("{") {
+                        _ = parseTemplate(name, owner: id, tag: child.qualifiedName, attribute: "name", line: child.line)
+                    }
+                    definitions.messages.append(element)
                 case "signal": definitions.signals.append(element)
                 default: definitions.escalations.append(element)
                 }

@@ -30,6 +30,18 @@ extension ProcessValidator {
             default:
                 break
             }
+            if case .subProcess(let sub) = node.kind, sub.triggeredByEvent, !node.inputOutput.isEmpty {
+                error(
+                    .unsupportedElement,
+                    "Expected event subprocess '\(node.id)' to have no camunda:inputOutput, but it has one; Camunda does not map variables of a subprocess triggered by an event either.",
+                    at: node, attribute: "camunda:inputOutput")
+            }
+            if node.multiInstance != nil, !node.inputOutput.outputs.isEmpty {
+                error(
+                    .invalidMultiInstance,
+                    "Expected multi-instance activity '\(node.id)' to have no camunda:outputParameter, as Camunda refuses them on multi-instance constructs: every instance would write the same variable; collect results with a listener or the called process's camunda:out.",
+                    at: node, attribute: "camunda:outputParameter")
+            }
             if let loop = node.multiInstance {
                 if loop.loopCardinality == nil, loop.collection == nil {
                     error(

@@ -50,6 +50,9 @@ public final class ExecutableNode: Sendable {
     public let layout: ScopeLayout?
     /// Message names of this node's message event definition or receive task, resolved from `messageRef`.
     public let messageName: String?
+    /// The message name when it holds `${…}` (`invoice-${orderId}`): resolved when a
+    /// subscription opens, from the variables of the element that waits.
+    public let messageNameExpression: Template?
     /// The error code this node throws (error end event) or catches (nil: catch all).
     public let errorCode: String?
     /// Inclusive gateways this node can reach by sequence flows within its scope.
@@ -70,6 +73,7 @@ public final class ExecutableNode: Sendable {
         self.boundaryEvents = boundaryEvents
         self.layout = layout
         self.messageName = messageName
+        messageNameExpression = messageName.flatMap { $0.contains("{") ? try? Template(parsing: $0) : nil }.flatMap { $0.isLiteral ? nil : $0 }
         self.errorCode = errorCode
         self.reachableInclusiveJoins = reachableInclusiveJoins
     }

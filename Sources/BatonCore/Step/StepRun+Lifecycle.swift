@@ -247,9 +247,16 @@ extension StepRun {
             for item in items { values.append(try evaluate(item, at: key, what: what()).jsonValue) }
             return .json(.array(values))
         case .map(let entries):
-            var members: [JSONValue.Member] = []
-            for entry in entries { members.append(.init(entry.key, try evaluate(entry.value, at: key, what: what()).jsonValue)) }
-            return .json(.object(members))
+            // As Camunda builds it: entries taken in the order of their keys' text, a later one
+            // overwriting an earlier that resolved to the same key, the map sorted by key.
+            var values: [String: JSONValue] = [:]
+            for entry in entries.sorted(by: { $0.key < $1.key }) {
+                let name = try entry.keyExpression.map { template throws(Rejection) in
+                    ExpressionEvaluator.text(try evaluate(template, at: key, what: "a map key of \(what())"))
+                } ?? entry.key
+                values[name] = try evaluate(entry.value, at: key, what: what()).jsonValue
+            }
+            return .json(.object(values.keys.sorted().map { .init($0, values[$0]!) }))
         }
     }
 }

@@ -3,8 +3,12 @@ import BatonModel
 /// Message subscriptions and timers: opening them for catch events, boundary events and event
 /// subprocesses, and what happens when one of them triggers.
 extension StepRun {
-    mutating func openSubscription(for key: ElementKey, node: Int, target: EventTarget) {
-        let name = process.nodes[node].messageName ?? process.nodes[node].id.rawValue
+    mutating func openSubscription(for key: ElementKey, node: Int, target: EventTarget) throws(Rejection) {
+        var name = process.nodes[node].messageName ?? process.nodes[node].id.rawValue
+        if let expression = process.nodes[node].messageNameExpression {
+            let scope = key == processScopeKey ? nil : key
+            name = ExpressionEvaluator.text(try evaluate(expression, at: scope, what: "the message name of \(describe(node))"))
+        }
         emit(.subscriptionOpened(SubscriptionRecord(id: newID(), elementKey: key, node: node, messageName: name, target: target)))
     }
 
@@ -47,7 +51,7 @@ extension StepRun {
     mutating func openBoundaryListeners(for key: ElementKey, node: Int) throws(Rejection) {
         for boundary in process.nodes[node].boundaryEvents {
             switch process.nodes[boundary].kind.eventDefinitions.first {
-            case .message?: openSubscription(for: key, node: boundary, target: .boundary(NodePosition(boundary)))
+            case .message?: try openSubscription(for: key, node: boundary, target: .boundary(NodePosition(boundary)))
             case .timer(let timer)?: try createTimer(timer, for: key, node: boundary, target: .boundary(NodePosition(boundary)))
             default: break  // error boundaries catch when an error is thrown
             }
@@ -62,7 +66,7 @@ extension StepRun {
         for eventSubProcess in layout.eventSubProcesses {
             guard let start = process.nodes[eventSubProcess].layout?.startEvents.first else { continue }
             switch process.nodes[start].kind.eventDefinitions.first {
-            case .message?: openSubscription(for: owner, node: start, target: .eventSubProcess(NodePosition(eventSubProcess)))
+            case .message?: try openSubscription(for: owner, node: start, target: .eventSubProcess(NodePosition(eventSubProcess)))
             case .timer(let timer)?: try createTimer(timer, for: owner, node: start, target: .eventSubProcess(NodePosition(eventSubProcess)))
             default: break
             }

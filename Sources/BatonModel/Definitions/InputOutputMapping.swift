@@ -30,10 +30,14 @@ public indirect enum ParameterValue: Hashable, Sendable {
     case script(format: String?, source: String, expression: Template?)
 
     public struct Entry: Hashable, Sendable {
+        /// The key as written.
         public var key: String
+        /// The key when it holds `${…}`, resolved when the map is built.
+        public var keyExpression: Template?
         public var value: ParameterValue
-        public init(key: String, value: ParameterValue) {
+        public init(key: String, keyExpression: Template? = nil, value: ParameterValue) {
             self.key = key
+            self.keyExpression = keyExpression
             self.value = value
         }
     }

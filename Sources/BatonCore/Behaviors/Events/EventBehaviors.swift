@@ -48,7 +48,7 @@ enum IntermediateCatchEventBehavior: ElementBehavior {
         let position = run.state.element(key)!.node
         switch node.kind.eventDefinitions.first {
         case .message?:
-            run.openSubscription(for: key, node: position, target: .catchEvent)
+            try run.openSubscription(for: key, node: position, target: .catchEvent)
         case .timer(let timer)?:
             try run.createTimer(timer, for: key, node: position, target: .catchEvent)
         default:

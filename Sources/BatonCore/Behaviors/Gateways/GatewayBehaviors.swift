@@ -68,7 +68,7 @@ enum EventBasedGatewayBehavior: ElementBehavior {
             let targetNode = run.process.nodes[target]
             switch (targetNode.kind, targetNode.kind.eventDefinitions.first) {
             case (.receiveTask, _), (.intermediateCatchEvent, .message?):
-                run.openSubscription(for: key, node: target, target: .catchEvent)
+                try run.openSubscription(for: key, node: target, target: .catchEvent)
             case (.intermediateCatchEvent, .timer(let timer)?):
                 try run.createTimer(timer, for: key, node: target, target: .catchEvent)
             default:

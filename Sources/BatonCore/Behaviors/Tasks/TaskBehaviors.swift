@@ -165,6 +165,6 @@ enum ReceiveTaskBehavior: ElementBehavior {
         }
         // Without a message it waits to be signalled (``Command/signal(elementKey:variables:)``).
         guard node.messageName != nil else { return }
-        run.openSubscription(for: key, node: run.state.element(key)!.node, target: .catchEvent)
+        try run.openSubscription(for: key, node: run.state.element(key)!.node, target: .catchEvent)
     }
 }
