@@ -84,7 +84,48 @@ extension DefinitionsReader {
             task.description = (try? Template(parsing: documentation)) ?? Template(literal: documentation)
         }
         task.formFields = formFields
+        readResourceRoles(element, owner: owner, into: &task)
         return task
+    }
+
+    /// BPMN's own assignment, as Camunda reads it: `humanPerformer` names the assignee;
+    /// `potentialOwner` the candidates, each `user(kermit)` or `group(management)` (a bare name is
+    /// a group), comma-separated.
+    private mutating func readResourceRoles(_ element: XMLElement, owner: ElementID, into task: inout UserTaskDefinition) {
+        for role in element.children where role.isElement("humanPerformer", in: Namespace.bpmn) || role.isElement("potentialOwner", in: Namespace.bpmn) {
+            let expression = role.children.first { $0.isElement("resourceAssignmentExpression", in: Namespace.bpmn) }?
+                .children.first { $0.isElement("formalExpression", in: Namespace.bpmn) }
+            let text = expression?.text.trimmingASCIIWhitespace() ?? ""
+            guard !text.isEmpty else {
+                sink.report(
+                    .error, .missingAttribute, "Expected the \(role.localName) of '\(owner)' to hold a formalExpression, but it has none.",
+                    line: role.line, tag: element.qualifiedName, element: owner, attribute: role.localName, locatedAt: role.qualifiedName)
+                continue
+            }
+            func template(_ source: String) -> Template? {
+                parseTemplate(source, owner: owner, tag: element.qualifiedName, attribute: role.localName, line: role.line, locatedAt: role.qualifiedName)
+            }
+            if role.localName == "humanPerformer" {
+                guard task.assignee == nil else {
+                    sink.report(
+                        .error, .invalidAttributeValue,
+                        "Expected '\(owner)' to name its assignee once, but it has both camunda:assignee and a humanPerformer (or two humanPerformers).",
+                        line: role.line, tag: element.qualifiedName, element: owner, attribute: role.localName, locatedAt: role.qualifiedName)
+                    continue
+                }
+                task.assignee = template(text)
+                continue
+            }
+            for part in text.split(separator: ",").map({ String($0).trimmingASCIIWhitespace() }) where !part.isEmpty {
+                if part.hasPrefix("user("), part.hasSuffix(")") {
+                    template(String(part.dropFirst(5).dropLast())).map { task.candidateUsers.append($0) }
+                } else if part.hasPrefix("group("), part.hasSuffix(")") {
+                    template(String(part.dropFirst(6).dropLast())).map { task.candidateGroups.append($0) }
+                } else {
+                    template(part).map { task.candidateGroups.append($0) }
+                }
+            }
+        }
     }
 
     /// A comma-separated Camunda list attribute, split outside `${…}` so `${a, b}` stays whole.

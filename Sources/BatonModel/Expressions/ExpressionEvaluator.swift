@@ -32,7 +32,7 @@ public struct ExpressionEvaluationError: Error, Hashable, Sendable, CustomString
 public enum ExpressionEvaluator {
     /// The functions Baton evaluates; any other call is a deploy-time diagnostic.
     public static let supportedMethods: Set<String> = Set([
-        "size", "isEmpty", "contains", "equals", "toString",
+        "size", "isEmpty", "contains", "equals", "toString", "compareTo",
         "concat", "startsWith", "endsWith", "toUpperCase", "toLowerCase", "trim", "length", "substring",
     ])
         .union(ContextObjects.methods).union(ContextObjects.functions).union(ContextObjects.dateMethods)
@@ -340,6 +340,9 @@ public enum ExpressionEvaluator {
             guard case .string(let text) = receiver else { throw ExpressionEvaluationError("Cannot call \(name)() on a \(receiver.typeName)") }
             return try stringMethod(name, of: text, values)
         case ("equals", 1): return .boolean(try equal(receiver, values[0]))
+        case ("compareTo", 1):
+            if receiver == .null || values[0] == .null { throw ExpressionEvaluationError("Cannot compare with null") }
+            return .integer(Int32(try compare(receiver, values[0])))
         case ("toString", 0): return .string(string(receiver))
         case (_, 0...1) where ContextObjects.dateMethods.contains(name):
             guard case .date(let date) = receiver else {
