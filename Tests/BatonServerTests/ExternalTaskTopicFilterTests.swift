@@ -48,4 +48,47 @@ import Testing
             #expect(try await locked(#", "processDefinitionKey": "alpha", "businessKey": "b-1""#) == [], "filters combine")
         }
     }
+
+    /// ExternalTaskServiceTest's fields of a locked task: its activity instance and execution, the
+    /// version tag, the error details of its last failure; `localVariables` and
+    /// `includeExtensionProperties` as Camunda defines them (they were accepted and ignored).
+    @Test func aLockedTaskCarriesCamundasFields() async throws {
+        let model = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+            <process id="gamma" isExecutable="true" camunda:versionTag="1.2"><startEvent id="s" />
+              <serviceTask id="archive" camunda:type="external" camunda:topic="archive"><extensionElements>
+                <camunda:properties><camunda:property name="retention" value="P7Y" /></camunda:properties>
+                <camunda:inputOutput><camunda:inputParameter name="localVar">here</camunda:inputParameter></camunda:inputOutput></extensionElements></serviceTask>
+              <endEvent id="e" />
+              <sequenceFlow id="f1" sourceRef="s" targetRef="archive" /><sequenceFlow id="f2" sourceRef="archive" targetRef="e" /></process></definitions>
+            """
+        try await RestHarness.make().run { rest in
+            #expect(try await rest.deploy([("gamma.bpmn", model)]).status == .ok)
+            let instance = try #require(try await rest.call(
+                .post, "/engine-rest/process-definition/key/gamma/start", json: #"{"variables": {"globalVar": {"value": 1}}}"#)["id"]?.stringValue)
+            func fetch(_ options: String = "") async throws -> JSONValue {
+                let body = #"{"workerId": "w", "maxTasks": 1, "topics": [{"topicName": "archive", "lockDuration": 60000\#(options)}]}"#
+                return try #require(try await rest.call(.post, "/engine-rest/external-task/fetchAndLock", json: body).json?.arrayValue.first)
+            }
+            let task = try await fetch(#", "localVariables": true, "includeExtensionProperties": true"#)
+            let tree = try await rest.call(.get, "/engine-rest/process-instance/\(instance)/activity-instances")
+            let activityInstance = try #require(tree["childActivityInstances"]?.arrayValue.first?["id"])
+            #expect(task["activityInstanceId"] == activityInstance)
+            #expect(task["executionId"] == activityInstance)
+            #expect(task["processDefinitionVersionTag"] == .string("1.2"))
+            #expect(task["extensionProperties"] == .object([.init("retention", .string("P7Y"))]))
+            #expect(task["variables"]?["localVar"]?["value"] == .string("here"))
+            #expect(task["variables"]?["globalVar"] == nil, "only the task's own variables")
+            #expect(task["retries"] == .null && task["errorDetails"] == .null)
+
+            let id = try #require(task["id"]?.stringValue)
+            let failure = #"{"workerId": "w", "errorMessage": "archive down", "errorDetails": "trace line 1\ntrace line 2", "retries": 2, "retryTimeout": 0}"#
+            #expect(try await rest.call(.post, "/engine-rest/external-task/\(id)/failure", json: failure).status == .noContent)
+            let again = try await fetch()
+            #expect(again["errorMessage"] == .string("archive down") && again["retries"] == .integer(2))
+            #expect(again["errorDetails"] == .string("trace line 1\ntrace line 2"))
+            #expect(again["extensionProperties"] == .object([]), "only when asked for")
+            #expect(again["variables"]?["globalVar"]?["value"] == .integer(1))
+        }
+    }
 }

@@ -18,6 +18,10 @@ public struct FetchTopic: Sendable {
     public var processVariables: [String: VariableValue]
     /// Baton has no tenants: `tenantIdIn` with any tenant matches no task.
     public var tenantIDs: [String]?
+    /// Only the variables of the task's own scope (its input mappings, local variables).
+    public var localVariables = false
+    /// Send the activity's `camunda:properties` as `extensionProperties`.
+    public var includeExtensionProperties = false
 
     public init(
         name: String, lockDuration: Int64, variables: [String]? = nil, processDefinitionIDs: [String]? = nil, processDefinitionKeys: [String]? = nil,
@@ -78,7 +82,14 @@ public struct LockedExternalTask: Hashable, Sendable {
     public var businessKey: String?
     public var retries: Int
     public var errorMessage: String?
+    /// What the worker reported with the last failure.
+    public var errorDetails: String?
     public var variables: [String: VariableValue]
+    /// The activity instance the task belongs to (`<instance id>:<element key>`), which is also its execution.
+    public var activityInstanceID: String
+    public var processDefinitionVersionTag: String?
+    /// The activity's `camunda:properties`, when the topic asked for them.
+    public var extensionProperties: [String: String]
 }
 
 extension Runtime {
@@ -106,13 +117,19 @@ extension Runtime {
                 let lock = JobLock(workerID: workerID, expiresAt: now.adding(milliseconds: max(0, fetch.lockDuration)))
                 try await transaction.setLock(lock, onJob: job.id)
                 let process = try await executable(record.definitionID, in: transaction)
-                var variables = record.state.visibleVariables(from: job.elementKey)
+                var variables = fetch.localVariables ? record.state.variables[job.elementKey] ?? [:] : record.state.visibleVariables(from: job.elementKey)
                 if let names = fetch.variables { variables = variables.filter { names.contains($0.key) } }
+                var properties: [String: String] = [:]
+                if fetch.includeExtensionProperties {
+                    for property in process.nodes[job.node].details.properties { properties[property.name] = property.value ?? "" }
+                }
                 locked.append(LockedExternalTask(
                     id: job.id, topicName: topic, workerID: workerID, lockExpirationTime: lock.expiresAt, processInstanceID: record.id,
                     processDefinitionID: record.definitionID, processDefinitionKey: record.processKey,
                     activityID: process.nodes[job.node].id.rawValue, businessKey: record.state.businessKey, retries: job.retries,
-                    errorMessage: job.lastError, variables: variables))
+                    errorMessage: job.lastError, errorDetails: job.lastError == nil ? nil : try await transaction.errorDetails(ofJob: job.id),
+                    variables: variables, activityInstanceID: "\(record.id):\(job.elementKey)",
+                    processDefinitionVersionTag: process.definition.versionTag, extensionProperties: properties))
             }
             return locked
         }

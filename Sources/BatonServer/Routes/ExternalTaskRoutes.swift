@@ -136,12 +136,15 @@ extension EngineRestAPI {
             if let filter = try topic.object("processVariables"), case .object(let members) = filter.value {
                 for member in members { processVariables[member.key] = VariableValue(member.value) }
             }
-            topics.append(FetchTopic(
+            var fetch = FetchTopic(
                 name: name, lockDuration: duration, variables: try topic.strings("variables"),
                 processDefinitionIDs: try either("processDefinitionId", "processDefinitionIdIn"),
                 processDefinitionKeys: try either("processDefinitionKey", "processDefinitionKeyIn"),
                 processDefinitionVersionTag: try topic.string("processDefinitionVersionTag"), businessKey: try topic.string("businessKey"),
-                processVariables: processVariables, tenantIDs: try topic.strings("tenantIdIn")))
+                processVariables: processVariables, tenantIDs: try topic.strings("tenantIdIn"))
+            fetch.localVariables = try topic.bool("localVariables") ?? false
+            fetch.includeExtensionProperties = try topic.bool("includeExtensionProperties") ?? false
+            topics.append(fetch)
         }
         let timeout = min(max(0, try body.integer("asyncResponseTimeout") ?? 0), Self.longestLongPoll)
         let clock = ContinuousClock()
@@ -156,15 +159,17 @@ extension EngineRestAPI {
         }
         return JSONResponse.make(.array(locked.map { task in
             .object([
-                .init("activityId", .string(task.activityID)), .init("activityInstanceId", .string(task.activityID)),
-                .init("errorMessage", .orNull(task.errorMessage)), .init("errorDetails", .null),
-                .init("executionId", .string(task.processInstanceID)), .init("id", .string(task.id)),
+                .init("activityId", .string(task.activityID)), .init("activityInstanceId", .string(task.activityInstanceID)),
+                .init("errorMessage", .orNull(task.errorMessage)), .init("errorDetails", .orNull(task.errorDetails)),
+                .init("executionId", .string(task.activityInstanceID)), .init("id", .string(task.id)),
                 .init("lockExpirationTime", TypedValue.date(task.lockExpirationTime)), .init("processDefinitionId", .string(task.processDefinitionID)),
-                .init("processDefinitionKey", .string(task.processDefinitionKey)), .init("processDefinitionVersionTag", .null),
+                .init("processDefinitionKey", .string(task.processDefinitionKey)),
+                .init("processDefinitionVersionTag", .orNull(task.processDefinitionVersionTag)),
                 .init("processInstanceId", .string(task.processInstanceID)), .init("retries", task.errorMessage != nil ? .integer(Int64(task.retries)) : .null),
                 .init("suspended", .bool(false)), .init("workerId", .string(task.workerID)), .init("topicName", .string(task.topicName)),
                 .init("tenantId", .null), .init("variables", TypedValue.encode(task.variables)), .init("priority", .integer(0)),
-                .init("businessKey", .orNull(task.businessKey)), .init("extensionProperties", .object([])),
+                .init("businessKey", .orNull(task.businessKey)),
+                .init("extensionProperties", .object(task.extensionProperties.keys.sorted().map { .init($0, .string(task.extensionProperties[$0]!)) })),
             ])
         }))
     }
