@@ -227,6 +227,37 @@ struct ListenerRefusal: Error, CustomStringConvertible {
         #expect(scenario.variable("approved") == nil)
     }
 
+    /// Camunda's `skipCustomListeners`: an operator cancels an instance whose listener would fail.
+    @Test func listenersCanBeSkipped() throws {
+        var scenario = try CoreScenario(bpmn(#"""
+            <startEvent id="s" /><userTask id="t"><extensionElements>
+              <camunda:executionListener event="end" delegateExpression="${refuse}" /></extensionElements></userTask><endEvent id="e" />
+            """# + flows("s->t", "t->e")))
+        scenario.listenerHandlers = ["refuse": ClosureListener { _ in throw ListenerRefusal() }]
+        try scenario.start()
+        #expect(throws: Rejection.self) { try scenario.run(.cancel(reason: "stuck")) }
+        let transition = Executor.step(scenario.process, scenario.state, .cancel(reason: "stuck"), {
+            var context = StepContext(now: scenario.now, ids: SequentialIDs(startingAfter: 100))
+            context.skipCustomListeners = true
+            return context
+        }())
+        guard case .success(let cancelled) = transition else {
+            Issue.record("expected the cancel to be accepted without listeners, got \(transition)")
+            return
+        }
+        #expect(cancelled.state.status == .terminated)
+    }
+
+    /// `camunda:initiator` receives the starting user's id.
+    @Test func theInitiatorVariableNamesTheStartingUser() throws {
+        var scenario = try CoreScenario(bpmn(#"<startEvent id="s" camunda:initiator="starter" /><userTask id="t" camunda:assignee="${starter}" /><endEvent id="e" />"#
+            + flows("s->t", "t->e")))
+        scenario.user = "ann"
+        try scenario.start()
+        #expect(scenario.variable("starter") == .string("ann"))
+        #expect(scenario.task("t")?.assignee == "ann")
+    }
+
     /// A handler name nothing is registered under is a clear failure naming what is registered.
     @Test func anUnregisteredHandlerIsAClearFailure() throws {
         var scenario = try scenario(#"""

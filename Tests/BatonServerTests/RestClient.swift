@@ -80,4 +80,5 @@ struct RestClient: Sendable {
 extension JSONValue {
     var stringValue: String? { if case .string(let text) = self { text } else { nil } }
     var arrayValue: [JSONValue] { if case .array(let items) = self { items } else { [] } }
+    var objectValue: [JSONValue.Member]? { if case .object(let members) = self { members } else { nil } }
 }

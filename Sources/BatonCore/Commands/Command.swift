@@ -130,6 +130,9 @@ public struct StepContext {
     public var listenerHandlers: [String: any ListenerHandler]
     /// The user on whose behalf the command runs: `authenticatedUserId` in expressions.
     public var authenticatedUserID: String?
+    /// Run no execution or task listener (Camunda's `skipCustomListeners`, as when an operator
+    /// deletes an instance whose listeners would fail).
+    public var skipCustomListeners = false
 
     public init(
         now: Timestamp, ids: any IDGenerator, limits: ExecutionLimits = ExecutionLimits(),

@@ -216,6 +216,10 @@ extension StepRun {
         }
         emit(.instanceStarted(instanceID: state.instanceID, businessKey: businessKey, parent: parent))
         for name in variables.keys.sorted() { emit(.variableSet(scope: nil, name: name, value: variables[name]!)) }
+        // `camunda:initiator`: the starting user's id, null when nobody signed in, as Camunda sets it.
+        if case .startEvent(let definition) = process.nodes[startNode].kind, let initiator = definition.initiator {
+            emit(.variableSet(scope: nil, name: initiator, value: context.authenticatedUserID.map(VariableValue.string) ?? .null))
+        }
         try openEventSubProcessListeners(in: nil)
         try notifyExecutionListeners("start", of: nil, at: nil, activity: startNode)
         schedule(.activate(node: startNode, scope: nil, loopCounter: nil, triggered: triggered))

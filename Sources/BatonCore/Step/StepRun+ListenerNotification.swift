@@ -20,7 +20,7 @@ extension StepRun {
         _ event: String, of node: Int?, at key: ElementKey?, activity: Int? = nil
     ) throws(Rejection) {
         let listeners = node.map { process.nodes[$0].details.listeners } ?? process.definition.listeners
-        guard listeners.contains(where: { $0.kind == .execution && $0.event == event }) else { return }
+        guard !context.skipCustomListeners, listeners.contains(where: { $0.kind == .execution && $0.event == event }) else { return }
         for listener in listeners where listener.kind == .execution && listener.event == event {
             var none: UserTaskRecord?
             try run(listener, event: event, at: key, activity: activity ?? node, transition: nil, task: &none)
@@ -29,6 +29,7 @@ extension StepRun {
 
     /// Notifies the `take` listeners of `flow`, taken in scope `scope`.
     mutating func notifyTakeListeners(of flow: Int, in scope: ElementKey?) throws(Rejection) {
+        guard !context.skipCustomListeners else { return }
         for listener in process.flows[flow].listeners {
             var none: UserTaskRecord?
             try run(listener, event: "take", at: scope, activity: process.flows[flow].source, transition: flow, task: &none)
@@ -38,6 +39,7 @@ extension StepRun {
     /// Notifies the task listeners of `task`'s element about `event`. Changes they make to the
     /// task land in `task` when it is not stored yet (`create`), else as events.
     mutating func notifyTaskListeners(_ event: String, task: inout UserTaskRecord) throws(Rejection) {
+        guard !context.skipCustomListeners else { return }
         for listener in process.nodes[task.node].details.listeners where listener.kind == .task && listener.event == event {
             var current: UserTaskRecord? = task
             try run(listener, event: event, at: task.elementKey, activity: task.node, transition: nil, task: &current)

@@ -135,9 +135,10 @@ extension Runtime {
     }
 
     /// Cancels an active instance (and the instances it called).
-    public func cancel(_ instanceID: String, reason: String = "Cancelled through the API") async throws {
+    /// Cancels a running instance; its listeners are notified unless `skipCustomListeners`.
+    public func cancel(_ instanceID: String, reason: String = "Cancelled through the API", skipCustomListeners: Bool = false) async throws {
         try await store.transaction { transaction in
-            _ = try await run([Pending(instanceID: instanceID, command: .cancel(reason: reason))], in: transaction)
+            _ = try await run([Pending(instanceID: instanceID, command: .cancel(reason: reason), skipCustomListeners: skipCustomListeners)], in: transaction)
         }
     }
 

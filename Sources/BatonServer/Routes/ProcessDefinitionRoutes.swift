@@ -75,6 +75,7 @@ extension EngineRestAPI {
             return JSONResponse.noContent()
         }
         group.post("process-definition/:id/start") { request, context in try await start(try context.pathParameter("id"), request, context) }
+        registerStartForms(on: group)
     }
 
     private func versions(of key: String) async throws -> [ProcessDefinitionInfo] {
@@ -130,6 +131,36 @@ extension EngineRestAPI {
         let (definition, bytes) = try await runtime.processDefinition(id)
         try await access(context).require("READ", processKey: definition.key)
         return JSONResponse.make(.object([.init("id", .string(definition.id)), .init("bpmn20Xml", .string(String(decoding: bytes, as: UTF8.self)))]))
+    }
+
+    /// The start form of a definition, by id or by key (its latest version): its key, its fields'
+    /// defaults, and its submission, which starts an instance with the values.
+    private func registerStartForms(on group: RouterGroup<BatonRequestContext>) {
+        for (prefix, byKey) in [("process-definition/:id", false), ("process-definition/key/:key", true)] {
+            @Sendable func definitionID(_ context: BatonRequestContext) async throws -> String {
+                let id = byKey ? try await latest(try context.pathParameter("key")).id : try context.pathParameter("id")
+                try await access(context).require("READ", processKey: try await runtime.processDefinition(id).definition.key)
+                return id
+            }
+            group.get("\(prefix)/startForm") { request, context in
+                _ = try QueryParameters(request, allowed: [])
+                let form = try await runtime.startForm(ofDefinition: try await definitionID(context))
+                return JSONResponse.make(.object([.init("key", .orNull(form.key)), .init("camundaFormRef", .null), .init("contextPath", .null)]))
+            }
+            group.get("\(prefix)/form-variables") { request, context in
+                let query = try QueryParameters(request, allowed: ["variableNames", "deserializeValues"])
+                let id = try await definitionID(context)
+                return JSONResponse.make(TypedValue.encode(try await runtime.startFormVariables(ofDefinition: id, names: query.list("variableNames"))))
+            }
+            group.post("\(prefix)/submit-form") { request, context in
+                let body = try await body(request, context)
+                try body.allowOnly(["variables", "businessKey"])
+                let id = try await definitionID(context)
+                try await access(context).require("CREATE_INSTANCE", processKey: try await runtime.processDefinition(id).definition.key)
+                let instance = try await runtime.start(definitionID: id, businessKey: try body.string("businessKey"), variables: try body.variables("variables"))
+                return JSONResponse.make(Self.json(instance))
+            }
+        }
     }
 
     /// `POST …/start`: `variables`, `businessKey`, `withVariablesInReturn`.

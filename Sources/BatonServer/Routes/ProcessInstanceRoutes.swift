@@ -37,12 +37,17 @@ extension EngineRestAPI {
             try await access(context).require("READ_INSTANCE", processKey: instance.processKey)
             return JSONResponse.make(Self.json(instance))
         }
-        group.delete("process-instance/:id") { _, context in
+        group.delete("process-instance/:id") { request, context in
+            // Output mappings never run on a cancelled activity in Baton, so skipIoMappings changes nothing.
+            let query = try QueryParameters(request, allowed: ["skipCustomListeners", "skipIoMappings", "failIfNotExists"])
             let id = try context.pathParameter("id")
-            let instance = try await runtime.instance(id)
-            guard instance.state == .active else { throw RestError.notFound("Process instance with id \(id) does not exist") }
+            let instance = try? await runtime.instance(id)
+            guard let instance, instance.state == .active else {
+                if try query.bool("failIfNotExists") == false { return JSONResponse.noContent() }
+                throw RestError.notFound("Process instance with id \(id) does not exist")
+            }
             try await access(context).require("DELETE_INSTANCE", processKey: instance.processKey)
-            try await runtime.cancel(id)
+            try await runtime.cancel(id, skipCustomListeners: try query.bool("skipCustomListeners") ?? false)
             return JSONResponse.noContent()
         }
         group.put("process-instance/:id/suspended") { request, context in

@@ -65,14 +65,21 @@ extension EngineRestAPI {
         }
         registerTaskVariables(on: group)
         registerIdentityLinks(on: group)
-        group.get("task/:id/form-variables") { _, context in
+        group.get("task/:id/form-variables") { request, context in
+            // Every variable the task sees, and each declared field with its value or default.
+            let query = try QueryParameters(request, allowed: ["variableNames", "deserializeValues"])
             let task = try await authorizedTask(context)
-            let variables = try await runtime.taskVariables(task.id)
-            // Declared form fields with their current values; without a form, every variable.
-            if task.formFields.isEmpty { return JSONResponse.make(TypedValue.encode(variables)) }
-            return JSONResponse.make(.object(task.formFields.map { field in
-                .init(field.id, TypedValue.encode(variables[field.id] ?? .null))
-            }))
+            return JSONResponse.make(TypedValue.encode(try await runtime.taskFormVariables(task.id, names: query.list("variableNames"))))
+        }
+        group.post("task/:id/submit-form") { request, context in
+            // A generated or embedded form's submission completes the task with its values.
+            let body = try await body(request, context)
+            try body.allowOnly(["variables", "withVariablesInReturn"])
+            let completion = try await runtime.completeTask(
+                try context.pathParameter("id"), variables: try body.variables("variables"), userID: context.identity?.userID,
+                authorize: try await mayWork(context))
+            guard try body.bool("withVariablesInReturn") == true else { return JSONResponse.noContent() }
+            return JSONResponse.make(.object(completion.variables.map { .init($0.name, TypedValue.encode($0.value)) }))
         }
     }
 
