@@ -28,6 +28,8 @@ public struct ReadModelProjection {
         var touchedTasks: [String] = [], touchedJobs: [String] = [], touchedSubscriptions: [String] = []
         var started: [ElementKey: Int] = [:]
         var activatedNodes: [ElementKey: Int] = [:]
+        /// Inner instances of multi-instance activities: each ends its own scope, as Camunda counts it.
+        var innerInstances: Set<ElementKey> = []
         var variables: [String: Int] = [:]
         var removedVariables: [String: ReadModelChanges.VariableReference] = [:]
         var endedScopes: Set<ElementKey> = []
@@ -42,6 +44,7 @@ public struct ReadModelProjection {
                 let node = process.nodes[element.node]
                 started[element.key] = changes.activitiesStarted.count
                 activatedNodes[element.key] = element.node
+                if element.loopCounter != nil { innerInstances.insert(element.key) }
                 changes.activitiesStarted.append(HistoricActivityInstance(
                     id: activityInstanceID(element.key), parentActivityInstanceID: activityInstanceID(element.scope), activityID: node.id.rawValue,
                     activityName: node.name, activityType: element.isMultiInstanceBody ? "multiInstanceBody" : node.kind.activityType,
@@ -50,7 +53,8 @@ public struct ReadModelProjection {
             case .elementCompleted(let key), .elementTerminated(let key):
                 let canceled: Bool
                 if case .elementTerminated = recorded.event { canceled = true } else { canceled = false }
-                let completeScope = !canceled && completesScope(activatedNodes[key] ?? before?.element(key)?.node)
+                let isInner = innerInstances.contains(key) || before?.element(key)?.loopCounter != nil
+                let completeScope = !canceled && (isInner || completesScope(activatedNodes[key] ?? before?.element(key)?.node))
                 endedScopes.insert(key)
                 if let index = started[key] {
                     changes.activitiesStarted[index].endTime = recorded.at
