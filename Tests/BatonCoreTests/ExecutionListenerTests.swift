@@ -212,13 +212,19 @@ struct ListenerRefusal: Error, CustomStringConvertible {
         #expect(scenario.variable("fromEnd") == nil, "the listener's local variable stays in the task's scope")
     }
 
-    /// A listener that fails fails the command: nothing it or the command did is kept.
-    @Test func aFailingListenerRejectsTheCommand() throws {
+    /// start → user task `t`, whose end listener always throws → end.
+    private func refusingAtTheEndOfATask() throws -> CoreScenario {
         var scenario = try CoreScenario(bpmn(#"""
             <startEvent id="s" /><userTask id="t"><extensionElements>
               <camunda:executionListener event="end" delegateExpression="${refuse}" /></extensionElements></userTask><endEvent id="e" />
             """# + flows("s->t", "t->e")))
         scenario.listenerHandlers = ["refuse": ClosureListener { _ in throw ListenerRefusal() }]
+        return scenario
+    }
+
+    /// A listener that fails fails the command: nothing it or the command did is kept.
+    @Test func aFailingListenerRejectsTheCommand() throws {
+        var scenario = try refusingAtTheEndOfATask()
         try scenario.start()
         #expect(throws: Rejection(.executionFailed, "Expected the end executionListener of userTask 't' (line 6) to run, but handler 'refuse' failed: the listener refused.")) {
             try scenario.completeTask("t", ["approved": .boolean(true)])
@@ -229,11 +235,7 @@ struct ListenerRefusal: Error, CustomStringConvertible {
 
     /// Camunda's `skipCustomListeners`: an operator cancels an instance whose listener would fail.
     @Test func listenersCanBeSkipped() throws {
-        var scenario = try CoreScenario(bpmn(#"""
-            <startEvent id="s" /><userTask id="t"><extensionElements>
-              <camunda:executionListener event="end" delegateExpression="${refuse}" /></extensionElements></userTask><endEvent id="e" />
-            """# + flows("s->t", "t->e")))
-        scenario.listenerHandlers = ["refuse": ClosureListener { _ in throw ListenerRefusal() }]
+        var scenario = try refusingAtTheEndOfATask()
         try scenario.start()
         #expect(throws: Rejection.self) { try scenario.run(.cancel(reason: "stuck")) }
         let transition = Executor.step(scenario.process, scenario.state, .cancel(reason: "stuck"), {

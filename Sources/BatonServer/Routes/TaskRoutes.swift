@@ -54,14 +54,18 @@ extension EngineRestAPI {
             try await runtime.setAssignee(try context.pathParameter("id"), to: user, authorize: try await mayWork(context))
             return JSONResponse.noContent()
         }
-        group.post("task/:id/complete") { request, context in
-            let body = try await body(request, context)
-            try body.allowOnly(["variables", "withVariablesInReturn"])
-            let completion = try await runtime.completeTask(
-                try context.pathParameter("id"), variables: try body.variables("variables"), userID: context.identity?.userID,
-                authorize: try await mayWork(context))
-            guard try body.bool("withVariablesInReturn") == true else { return JSONResponse.noContent() }
-            return JSONResponse.make(.object(completion.variables.map { .init($0.name, TypedValue.encode($0.value)) }))
+        // A generated or embedded form's submission completes the task with its values, as
+        // completing it does.
+        for action in ["complete", "submit-form"] {
+            group.post("task/:id/\(action)") { request, context in
+                let body = try await body(request, context)
+                try body.allowOnly(["variables", "withVariablesInReturn"])
+                let completion = try await runtime.completeTask(
+                    try context.pathParameter("id"), variables: try body.variables("variables"), userID: context.identity?.userID,
+                    authorize: try await mayWork(context))
+                guard try body.bool("withVariablesInReturn") == true else { return JSONResponse.noContent() }
+                return JSONResponse.make(.object(completion.variables.map { .init($0.name, TypedValue.encode($0.value)) }))
+            }
         }
         registerTaskVariables(on: group)
         registerIdentityLinks(on: group)
@@ -70,16 +74,6 @@ extension EngineRestAPI {
             let query = try QueryParameters(request, allowed: ["variableNames", "deserializeValues"])
             let task = try await authorizedTask(context)
             return JSONResponse.make(TypedValue.encode(try await runtime.taskFormVariables(task.id, names: query.list("variableNames"))))
-        }
-        group.post("task/:id/submit-form") { request, context in
-            // A generated or embedded form's submission completes the task with its values.
-            let body = try await body(request, context)
-            try body.allowOnly(["variables", "withVariablesInReturn"])
-            let completion = try await runtime.completeTask(
-                try context.pathParameter("id"), variables: try body.variables("variables"), userID: context.identity?.userID,
-                authorize: try await mayWork(context))
-            guard try body.bool("withVariablesInReturn") == true else { return JSONResponse.noContent() }
-            return JSONResponse.make(.object(completion.variables.map { .init($0.name, TypedValue.encode($0.value)) }))
         }
     }
 
