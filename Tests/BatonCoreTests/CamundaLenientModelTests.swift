@@ -74,16 +74,34 @@ import Testing
         #expect(scenario.taken == ["f1", "toA", "toB"])
     }
 
-    @Test func flowsWithoutConditionHold_ExclusiveTakesTheFirst_InclusiveTakesAll() throws {
+    /// ExclusiveGatewayTest.testNoIdOnSequenceFlow, …FlowWithoutConditionNoDefaultFlow,
+    /// …DefaultFlowWithCondition: an exclusive gateway's one flow without condition is its
+    /// default (a warning); two such flows, or one beside a default, are refused.
+    @Test func flowsWithoutCondition_ExclusiveTakesOneAsDefault_InclusiveTakesAll() throws {
         let exclusive = bpmn(#"""
             <startEvent id="s" /><exclusiveGateway id="x" /><endEvent id="a" /><endEvent id="b" />
             <sequenceFlow id="f1" sourceRef="s" targetRef="x" /><sequenceFlow id="toA" sourceRef="x" targetRef="a" />
-            <sequenceFlow id="toB" sourceRef="x" targetRef="b" />
+            <sequenceFlow id="toB" sourceRef="x" targetRef="b"><conditionExpression>${input == 1}</conditionExpression></sequenceFlow>
             """#)
         #expect(warnings(exclusive).contains("BPMN-W108"))
-        var first = try CoreScenario(exclusive)
-        try first.start()
-        #expect(first.taken == ["f1", "toA"])
+        for (input, taken) in [(1, "toB"), (3, "toA")] {
+            var scenario = try CoreScenario(exclusive)
+            try scenario.start(["input": .integer(Int32(input))])
+            #expect(scenario.taken == ["f1", taken], "input \(input): conditions first, the unconditioned flow as default")
+        }
+        let gateway = #"<startEvent id="s" /><endEvent id="a" /><endEvent id="b" /><sequenceFlow id="f1" sourceRef="s" targetRef="x" />"#
+        let condition = "<conditionExpression>${ok}</conditionExpression>"
+        for refused in [
+            // two flows without condition
+            #"<exclusiveGateway id="x" /><sequenceFlow id="toA" sourceRef="x" targetRef="a" /><sequenceFlow id="toB" sourceRef="x" targetRef="b" />"#,
+            // one without condition beside the default flow
+            #"<exclusiveGateway id="x" default="toB" /><sequenceFlow id="toA" sourceRef="x" targetRef="a" /><sequenceFlow id="toB" sourceRef="x" targetRef="b" />"#,
+            // a default flow with a condition
+            #"<exclusiveGateway id="x" default="toB" /><sequenceFlow id="toA" sourceRef="x" targetRef="a">\#(condition)</sequenceFlow><sequenceFlow id="toB" sourceRef="x" targetRef="b">\#(condition)</sequenceFlow>"#,
+        ] {
+            let document = BPMNReader.read(Array(bpmn(gateway + refused).utf8), file: "x.bpmn")
+            #expect(!document.isDeployable && document.diagnostics.contains { $0.code.identifier == "BPMN-E034" }, "\(document.diagnostics)")
+        }
 
         let inclusive = bpmn(#"""
             <startEvent id="s" /><inclusiveGateway id="i" /><userTask id="a" /><userTask id="b" /><inclusiveGateway id="join" /><endEvent id="e" />

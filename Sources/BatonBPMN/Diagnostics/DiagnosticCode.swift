@@ -63,6 +63,9 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let conditionOnParallelFlow = Self("BPMN-E030", "conditionOnParallelFlow")
     /// `default` names a flow that does not leave this node.
     public static let invalidDefaultFlow = Self("BPMN-E032", "invalidDefaultFlow")
+    /// An exclusive gateway's flows break Camunda's rules: a condition on its only flow or on its
+    /// default flow, or a flow without condition beside a default flow or another such flow.
+    public static let invalidExclusiveGateway = Self("BPMN-E034", "invalidExclusiveGateway")
     /// An event-based gateway leads to something other than a catch event or receive task.
     public static let invalidEventGatewayTarget = Self("BPMN-E033", "invalidEventGatewayTarget")
 

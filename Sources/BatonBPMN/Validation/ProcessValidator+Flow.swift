@@ -45,6 +45,34 @@ extension ProcessValidator {
 
     // MARK: - Gateways
 
+    /// Camunda's rules for an exclusive gateway's flows: one flow alone carries no condition; a
+    /// default flow carries none and then every other flow has one; without a default, at most
+    /// one flow lacks a condition, and it is taken as the default (a warning).
+    private mutating func checkExclusiveGateway(_ node: FlowNode, outgoing: [SequenceFlow]) {
+        if outgoing.count == 1, let only = outgoing.first, only.condition != nil {
+            error(
+                .invalidExclusiveGateway,
+                "Expected the only flow out of \(describe(node)), '\(only.id)', to have no condition, but it has '\(only.condition!.source)'; Camunda refuses a condition on a gateway's only way out.",
+                at: node)
+            return
+        }
+        guard outgoing.count > 1 else { return }
+        let unconditioned = outgoing.filter { $0.condition == nil && $0.id != node.defaultFlow && !failures.conditions.contains($0.id) }
+        if node.defaultFlow != nil || unconditioned.count > 1 {
+            for flow in unconditioned {
+                error(
+                    .invalidExclusiveGateway,
+                    "Expected flow '\(flow.id)' out of \(describe(node)) to have a condition, as it is not the default flow\(node.defaultFlow == nil ? " and another flow has none either" : ""); Camunda refuses it too.",
+                    at: flow)
+            }
+        } else if let implicitDefault = unconditioned.first {
+            warning(
+                .flowWithoutCondition,
+                "Expected \(describe(node)) to name its default flow, but '\(implicitDefault.id)' has no condition; it is taken when no other flow's condition holds, as Camunda takes it.",
+                at: node)
+        }
+    }
+
     mutating func checkGateways(_ process: ProcessDefinition) {
         for node in process.flowNodes {
             guard case .gateway(let kind) = node.kind else { continue }
@@ -57,18 +85,19 @@ extension ProcessValidator {
                         "Expected the flows out of parallel gateway '\(node.id)' to have no condition, but '\(flow.id)' has '\(flow.condition!.source)'; a parallel gateway takes every outgoing flow and never evaluates it (as in Camunda). Use an inclusive gateway to choose branches.",
                         at: flow)
                 }
-            case .exclusive, .inclusive:
+            case .exclusive:
+                checkExclusiveGateway(node, outgoing: Array(outgoing))
+            case .inclusive:
                 guard outgoing.count > 1 else { continue }
                 // A flow whose condition could not be read was reported already; it is not "unconditioned".
                 let unconditioned = outgoing.filter {
                     $0.condition == nil && $0.id != node.defaultFlow && !failures.conditions.contains($0.id)
                 }
                 // Camunda counts a flow without condition as one that holds: warn, as it is likely a slip.
-                let taking = kind == .exclusive ? "takes the first of them, '\(unconditioned.first?.id.rawValue ?? "")'" : "takes them all"
                 if node.defaultFlow == nil, unconditioned.count > 1 {
                     warning(
                         .flowWithoutCondition,
-                        "Expected \(describe(node)) to have a condition on each outgoing flow or a default flow, but \(unconditioned.map { "'\($0.id)'" }.joined(separator: ", ")) have no condition; it \(taking) (as Camunda does).",
+                        "Expected \(describe(node)) to have a condition on each outgoing flow or a default flow, but \(unconditioned.map { "'\($0.id)'" }.joined(separator: ", ")) have no condition; it takes them all (as Camunda does).",
                         at: node)
                 } else if let defaultFlow = node.defaultFlow, let always = unconditioned.first {
                     warning(

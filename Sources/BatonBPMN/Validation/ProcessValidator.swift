@@ -75,7 +75,12 @@ struct ProcessValidator {
                     notes: Suggestions.note(for: defaultFlow.rawValue, among: process.outgoing(node.id).map(\.id.rawValue)))
                 continue
             }
-            if flow.condition != nil {
+            if flow.condition != nil, node.kind == .gateway(.exclusive) {
+                error(
+                    .invalidExclusiveGateway,
+                    "Expected the default flow '\(flow.id)' of \(describe(node)) to have no condition, but it has one; Camunda refuses a default flow with a condition on an exclusive gateway.",
+                    at: node, attribute: "default")
+            } else if flow.condition != nil {
                 warning(
                     .conditionOnDefaultFlow,
                     "Expected the default flow '\(flow.id)' of \(describe(node)) to have no condition, but it has one; a default flow's condition is never evaluated.",

@@ -3,16 +3,22 @@ import BatonModel
 /// Exclusive gateways: one way out.
 ///
 /// - Activate: evaluates the conditions of its outgoing flows in document order and leaves by
-///   the first that holds (a flow without condition holds); else by the default flow; with
-///   neither, execution fails (the command is rejected, or the job fails and retries).
+///   the first that holds; else by the default flow, or by its one flow without a condition,
+///   which Camunda takes as the default; with neither, execution fails (the command is
+///   rejected, or the job fails and retries).
 enum ExclusiveGatewayBehavior: ElementBehavior {
     static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
+        var fallback = node.defaultFlow
         for flow in node.outgoing where flow != node.defaultFlow {
-            if let expression = run.process.flows[flow].condition, try !run.condition(expression, at: key, flow: flow) { continue }
+            guard let expression = run.process.flows[flow].condition else {
+                fallback = fallback ?? flow
+                continue
+            }
+            guard try run.condition(expression, at: key, flow: flow) else { continue }
             try run.complete(key, flows: [flow])
             return
         }
-        guard let defaultFlow = node.defaultFlow else {
+        guard let defaultFlow = fallback else {
             throw Rejection(
                 .executionFailed,
                 "Expected exclusive gateway '\(node.id)' to find an outgoing flow whose condition holds, but none does and it has no default flow.")
