@@ -67,6 +67,9 @@ struct DefinitionsReader {
                 }
             case "error":
                 guard let id = register(child) else { continue }
+                if let message = child.attribute("errorMessage", namespace: Namespace.camunda), message.contains("{") {
+                    _ = parseTemplate(message, owner: id, tag: child.qualifiedName, attribute: "camunda:errorMessage", line: child.line)
+                }
                 definitions.errors.append(
                     BPMNErrorDefinition(
                         id: id, name: child.attribute("name"), errorCode: child.attribute("errorCode"),

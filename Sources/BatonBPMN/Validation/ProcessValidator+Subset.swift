@@ -25,6 +25,15 @@ extension ProcessValidator {
                 } else if (script.source ?? "").trimmingASCIIWhitespace().isEmpty {
                     error(.missingAttribute, "Expected script task '\(node.id)' to have a script, but its script element is missing or empty.", at: node, attribute: "script")
                 }
+            case .startEvent(let start) where node.parent == nil:
+                // A message start is found by its name before any instance exists: no variables to resolve it with.
+                for case .message(let ref?) in start.eventDefinitions {
+                    guard let name = definitions.messages.first(where: { $0.id == ref })?.name, name.contains("${") || name.contains("#{") else { continue }
+                    error(
+                        .invalidAttributeValue,
+                        "Expected the message of start event '\(node.id)' to have a plain name, but '\(name)' holds an expression; a message start is correlated before any variable exists, so Camunda refuses it too.",
+                        at: node)
+                }
             case .callActivity(let call) where call.calledElement == nil:
                 error(.missingAttribute, "Expected call activity '\(node.id)' to name the process it calls (calledElement), but it has none.", at: node, attribute: "calledElement")
             default:

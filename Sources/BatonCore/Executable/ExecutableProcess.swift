@@ -55,12 +55,15 @@ public final class ExecutableNode: Sendable {
     public let messageNameExpression: Template?
     /// The error code this node throws (error end event) or catches (nil: catch all).
     public let errorCode: String?
+    /// The message an error end event throws with: its error's `camunda:errorMessage`.
+    public let errorMessage: Template?
     /// Inclusive gateways this node can reach by sequence flows within its scope.
     public let reachableInclusiveJoins: [Int]
 
     init(
         id: ElementID, name: String?, kind: FlowNodeKind, details: FlowNode.Details, parent: Int?, outgoing: [Int], incoming: [Int],
-        defaultFlow: Int?, boundaryEvents: [Int], layout: ScopeLayout?, messageName: String?, errorCode: String?, reachableInclusiveJoins: [Int]
+        defaultFlow: Int?, boundaryEvents: [Int], layout: ScopeLayout?, messageName: String?, errorCode: String?, errorMessage: Template?,
+        reachableInclusiveJoins: [Int]
     ) {
         self.id = id
         self.name = name
@@ -75,6 +78,7 @@ public final class ExecutableNode: Sendable {
         self.messageName = messageName
         messageNameExpression = messageName.flatMap { $0.contains("{") ? try? Template(parsing: $0) : nil }.flatMap { $0.isLiteral ? nil : $0 }
         self.errorCode = errorCode
+        self.errorMessage = errorMessage
         self.reachableInclusiveJoins = reachableInclusiveJoins
     }
 }
@@ -114,6 +118,9 @@ extension ExecutableProcess {
 
         let messageNames = Dictionary(definitions.messages.map { ($0.id, $0.name ?? $0.id.rawValue) }, uniquingKeysWith: { a, _ in a })
         let errorCodes = Dictionary(definitions.errors.map { ($0.id, $0.errorCode ?? $0.id.rawValue) }, uniquingKeysWith: { a, _ in a })
+        let errorMessages = Dictionary(
+            definitions.errors.compactMap { error in error.errorMessage.map { (error.id, (try? Template(parsing: $0)) ?? Template(literal: $0)) } },
+            uniquingKeysWith: { a, _ in a })
 
         flows = process.sequenceFlows.map { flow in
             ExecutableFlow(
@@ -162,6 +169,11 @@ extension ExecutableProcess {
             for case .error(let ref?) in node.kind.eventDefinitions { return errorCodes[ref] ?? ref.rawValue }
             return nil
         }
+        func errorMessage(_ node: FlowNode) -> Template? {
+            guard case .endEvent = node.kind else { return nil }
+            for case .error(let ref?) in node.kind.eventDefinitions { return errorMessages[ref] }
+            return nil
+        }
 
         // Which inclusive gateways each node can reach within its scope: the inclusive join waits
         // while any token in its scope could still arrive.
@@ -188,6 +200,7 @@ extension ExecutableProcess {
                 id: node.id, name: node.name, kind: node.kind, details: node.details, parent: node.parent.flatMap { index[$0] },
                 outgoing: outgoing[i], incoming: incoming[i], defaultFlow: node.defaultFlow.flatMap { flowIndex[$0] },
                 boundaryEvents: boundaries[i], layout: layouts[i], messageName: messageName(node), errorCode: errorCode(node),
+                errorMessage: errorMessage(node),
                 reachableInclusiveJoins: reach[i])
         }
     }

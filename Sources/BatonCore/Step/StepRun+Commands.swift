@@ -207,12 +207,16 @@ extension StepRun {
             startNode = node
             triggered = !process.nodes[node].kind.eventDefinitions.isEmpty
         } else {
-            guard let none = process.root.noneStart else {
+            // The none start event; or, as Camunda's initial activity, a process's only start
+            // event whatever its trigger (a lone message start also starts by key).
+            let starts = process.root.startEvents
+            guard let initial = process.root.noneStart ?? (starts.count == 1 ? starts[0] : nil) else {
                 throw Rejection(
                     .invalidState,
-                    "Expected process '\(process.processKey)' to have a none start event, but it starts only on messages or timers; correlate a message instead.")
+                    "Expected process '\(process.processKey)' to have a none start event or a single start event, but it has \(starts.count) start events, none of them plain; correlate one of their messages instead.")
             }
-            startNode = none
+            startNode = initial
+            triggered = !process.nodes[initial].kind.eventDefinitions.isEmpty
         }
         emit(.instanceStarted(instanceID: state.instanceID, businessKey: businessKey, parent: parent))
         for name in variables.keys.sorted() { emit(.variableSet(scope: nil, name: name, value: variables[name]!)) }

@@ -25,7 +25,10 @@ enum EndEventBehavior: ElementBehavior {
             for sibling in run.state.children(of: scope).reversed() where sibling.key != key { try run.terminate(sibling.key) }
             try run.complete(key)
         case .error?:
-            try run.throwError(code: node.errorCode ?? "", message: nil, from: key)
+            let message = try node.errorMessage.map { template throws(Rejection) in
+                ExpressionEvaluator.text(try run.evaluate(template, at: key, what: "the error message of \(run.describe(run.state.element(key)!.node))"))
+            }
+            try run.throwError(code: node.errorCode ?? "", message: message, from: key)
         default:
             try run.complete(key)
         }
