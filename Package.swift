@@ -72,7 +72,8 @@ let package = Package(
         .target(
             name: "BatonServer",
             dependencies: [
-                "BatonEngine", "BatonAdapters", "BatonPostgres", "BatonBPMN", "BatonModel", .product(name: "Hummingbird", package: "hummingbird"),
+                "BatonEngine", "BatonAdapters", "BatonPostgres", "BatonBPMN", "BatonCore", "BatonModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "CoreMetrics", package: "swift-metrics"),

@@ -35,6 +35,9 @@ public enum Command: Hashable, Sendable {
     /// refuses what would move it (tasks, jobs, messages, signals); variables may still be set,
     /// job retries changed, and the instance cancelled.
     case setSuspended(Bool)
+    /// Repair the instance: start and cancel activities as `instructions` say, in order. When
+    /// nothing is left running, the instance ends as cancelled.
+    case modify([ModificationInstruction])
 
     /// Whether the command may change a suspended instance.
     var isAllowedWhileSuspended: Bool {
@@ -133,6 +136,8 @@ public struct StepContext {
     /// Run no execution or task listener (Camunda's `skipCustomListeners`, as when an operator
     /// deletes an instance whose listeners would fail).
     public var skipCustomListeners = false
+    /// Apply no input or output mapping (Camunda's `skipIoMappings`, for an operator's modification).
+    public var skipIoMappings = false
 
     public init(
         now: Timestamp, ids: any IDGenerator, limits: ExecutionLimits = ExecutionLimits(),

@@ -153,6 +153,9 @@ extension StepRun {
         case .setSuspended(let suspended):
             // Suspending a suspended instance (or activating an active one) changes nothing, as in Camunda.
             if suspended != state.suspended { emit(.suspensionChanged(suspended: suspended)) }
+
+        case .modify(let instructions):
+            try modify(instructions)
         }
     }
 

@@ -24,7 +24,7 @@ extension StepRun {
         let key = nextKey
         emit(.elementActivated(ElementInstance(key: key, node: node, scope: scope, loopCounter: loopCounter, isMultiInstanceBody: false)))
         for name in locals.keys.sorted() { emit(.variableSet(scope: key, name: name, value: locals[name]!)) }
-        for parameter in definition.details.inputOutput.inputs {
+        for parameter in definition.details.inputOutput.inputs where !context.skipIoMappings {
             let value = try evaluate(parameter.value, at: key, what: "input parameter '\(parameter.name)' of \(describe(node))")
             emit(.variableSet(scope: key, name: parameter.name, value: value))
         }
@@ -101,7 +101,7 @@ extension StepRun {
         lastLeftNode = element.node
         // Output parameters belong to each execution of the activity, not to a multi-instance body.
         var outputs: [(String, VariableValue)] = []
-        if !element.isMultiInstanceBody {
+        if !element.isMultiInstanceBody, !context.skipIoMappings {
             for parameter in definition.details.inputOutput.outputs {
                 let what = "output parameter '\(parameter.name)' of \(describe(element.node))"
                 outputs.append((parameter.name, try evaluate(parameter.value, at: key, what: what)))

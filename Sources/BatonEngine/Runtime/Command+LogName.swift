@@ -21,6 +21,7 @@ extension Command {
         case .removeVariables: "removeVariables"
         case .cancel: "cancel"
         case .setSuspended(let suspended): suspended ? "suspend" : "activate"
+        case .modify: "modify"
         }
     }
 }

@@ -12,6 +12,8 @@ extension Runtime {
         var command: Command
         /// Decide it without running listeners (an operator's delete with `skipCustomListeners`).
         var skipCustomListeners = false
+        /// Decide it without input and output mappings (an operator's modification with `skipIoMappings`).
+        var skipIoMappings = false
     }
 
     /// What running a batch of commands left behind, for the caller's answer.
@@ -54,7 +56,7 @@ extension Runtime {
         }
         let process = try await executable(record.definitionID, in: transaction)
         let now = clock.now()
-        let transition = try step(process, record, next.command, at: now, skipCustomListeners: next.skipCustomListeners)
+        let transition = try step(process, record, next, at: now)
         let before = record.state
         record.state = transition.state
         if record.state.status != .active, record.endedAt == nil {
@@ -69,14 +71,14 @@ extension Runtime {
     }
 
     /// `Executor.step` with its metrics and logs; a rejection throws.
-    private func step(
-        _ process: ExecutableProcess, _ record: InstanceRecord, _ command: Command, at now: Timestamp, skipCustomListeners: Bool
-    ) throws -> Transition {
+    private func step(_ process: ExecutableProcess, _ record: InstanceRecord, _ pending: Pending, at now: Timestamp) throws -> Transition {
+        let command = pending.command
         let began = ContinuousClock.now
         var user = AuthenticatedUser.id
         if case .completeTask(_, _, _, let completer?) = command { user = user ?? completer }
         var context = StepContext(now: now, ids: ids, limits: limits, listenerHandlers: listenerHandlers, authenticatedUserID: user)
-        context.skipCustomListeners = skipCustomListeners
+        context.skipCustomListeners = pending.skipCustomListeners
+        context.skipIoMappings = pending.skipIoMappings
         let decided = Executor.step(process, record.state, command, context)
         let elapsed = began.duration(to: .now).components
         let nanoseconds = elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000

@@ -142,6 +142,18 @@ extension Runtime {
         }
     }
 
+    /// Repairs a running instance (Camunda's process instance modification): the instructions run
+    /// in order in one command; with nothing left running, the instance ends as cancelled.
+    public func modify(
+        _ instanceID: String, instructions: [ModificationInstruction], skipCustomListeners: Bool = false, skipIoMappings: Bool = false
+    ) async throws {
+        try await store.transaction { transaction in
+            let pending = Pending(
+                instanceID: instanceID, command: .modify(instructions), skipCustomListeners: skipCustomListeners, skipIoMappings: skipIoMappings)
+            _ = try await run([pending], in: transaction)
+        }
+    }
+
     /// Suspends (true) or activates (false) a running instance: while suspended, its tasks cannot
     /// be claimed or completed, its jobs and external tasks are not acquired and messages pass it
     /// by. Doing it twice changes nothing.

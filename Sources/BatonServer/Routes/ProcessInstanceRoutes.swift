@@ -1,3 +1,4 @@
+import BatonCore
 import BatonEngine
 import BatonModel
 import Hummingbird
@@ -48,6 +49,18 @@ extension EngineRestAPI {
             }
             try await access(context).require("DELETE_INSTANCE", processKey: instance.processKey)
             try await runtime.cancel(id, skipCustomListeners: try query.bool("skipCustomListeners") ?? false)
+            return JSONResponse.noContent()
+        }
+        group.post("process-instance/:id/modification") { request, context in
+            let id = try context.pathParameter("id")
+            let instance = try await runtime.instance(id)
+            try await access(context).require("UPDATE_INSTANCE", processKey: instance.processKey)
+            let body = try await body(request, context)
+            try body.allowOnly(["skipCustomListeners", "skipIoMappings", "instructions", "annotation"])
+            let instructions = try (body.array("instructions") ?? []).map { try Self.instruction($0, of: id) }
+            try await runtime.modify(
+                id, instructions: instructions, skipCustomListeners: try body.bool("skipCustomListeners") ?? false,
+                skipIoMappings: try body.bool("skipIoMappings") ?? false)
             return JSONResponse.noContent()
         }
         group.put("process-instance/:id/suspended") { request, context in
@@ -144,5 +157,48 @@ extension EngineRestAPI {
             .init("businessKey", .orNull(instance.businessKey)), .init("caseInstanceId", .null),
             .init("ended", .bool(instance.state != .active)), .init("suspended", .bool(instance.suspended)), .init("tenantId", .null),
         ])
+    }
+
+    /// One modification instruction as Camunda's REST reference gives it: `type` and the
+    /// activity, transition or (activity or transition) instance it names, with `variables` whose
+    /// `local` flag puts them on the entered element.
+    static func instruction(_ body: JSONBody, of instanceID: String) throws -> ModificationInstruction {
+        try body.allowOnly([
+            "type", "activityId", "transitionId", "activityInstanceId", "transitionInstanceId", "ancestorActivityInstanceId", "variables",
+            "cancelCurrentActiveActivityInstances",
+        ])
+        /// An activity or transition instance id of this instance: `<instance id>:<element key>`.
+        func elementKey(_ key: String) throws -> ElementKey? {
+            guard let id = try body.string(key) else { return nil }
+            guard id.hasPrefix(instanceID + ":"), let elementKey = ElementKey(id.dropFirst(instanceID.count + 1)) else {
+                throw RestError.invalid("Expected '\(body.path).\(key)' to be an activity instance id of process instance \(instanceID), but it is '\(id)'.")
+            }
+            return elementKey
+        }
+        func required(_ key: String) throws -> ElementID {
+            guard let id = try body.string(key), !id.isEmpty else {
+                throw RestError.invalid("Expected '\(body.path).\(key)' for a \(try body.string("type") ?? "") instruction, but it is missing.")
+            }
+            return ElementID(id)
+        }
+        var variables = ModificationVariables()
+        if let object = try body.object("variables"), case .object(let members) = object.value {
+            for member in members {
+                let value = try TypedValue.decode(member.value, path: "\(object.path).\(member.key)")
+                if case .bool(true)? = member.value["local"] { variables.local[member.key] = value } else { variables.variables[member.key] = value }
+            }
+        }
+        let ancestor = try elementKey("ancestorActivityInstanceId")
+        switch try body.string("type") {
+        case "startBeforeActivity": return .startBeforeActivity(try required("activityId"), ancestor: ancestor, variables: variables)
+        case "startAfterActivity": return .startAfterActivity(try required("activityId"), ancestor: ancestor, variables: variables)
+        case "startTransition": return .startTransition(try required("transitionId"), ancestor: ancestor, variables: variables)
+        case "cancel":
+            if let key = try elementKey("activityInstanceId") ?? elementKey("transitionInstanceId") { return .cancelInstance(key) }
+            return .cancelActivity(try required("activityId"))
+        case let other:
+            throw RestError.invalid(
+                "Expected '\(body.path).type' to be one of cancel, startBeforeActivity, startAfterActivity, startTransition, but it is \(other.map { "'\($0)'" } ?? "missing").")
+        }
     }
 }
