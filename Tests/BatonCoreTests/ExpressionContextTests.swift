@@ -1,3 +1,4 @@
+import BatonBPMN
 import BatonCore
 import BatonModel
 import Testing
@@ -64,6 +65,22 @@ import Testing
         #expect(try evaluate("${dateTime().plusYears(1).isAfter(now())}") == .boolean(true))
         #expect(try evaluate("${'Plan'.concat('-').concat(7)}") == .string("Plan-7"))
         #expect(throws: ExpressionEvaluationError.self) { try evaluate("${dateTime().plusFortnights(1)}") }
+    }
+
+    /// What deploy can know is a diagnostic: `task` outside a task listener (a warning, as a
+    /// variable may bear the name) and a property `execution` lacks (an error, with a suggestion).
+    @Test func deployReportsWhatTheContextCannotGive() throws {
+        let xml = bpmn(#"""
+            <startEvent id="s" /><userTask id="t" camunda:assignee="${task.name}"><extensionElements>
+              <camunda:taskListener event="create" expression="${task.setVariable('n', task.name)}" />
+              <camunda:executionListener event="start" expression="${execution.setVariable('k', execution.processBusinesKey)}" /></extensionElements></userTask>
+            <endEvent id="e" />
+            """# + flows("s->t", "t->e"))
+        let document = BPMNReader.read(Array(xml.utf8), file: "context.bpmn")
+        let codes = document.diagnostics.map(\.code.identifier)
+        #expect(codes.filter { $0 == "BPMN-W110" }.count == 1, "the assignee, not the task listener: \(document.diagnostics)")
+        let unknown = try #require(document.diagnostics.first { $0.code.identifier == "BPMN-E063" })
+        #expect(unknown.notes == ["did you mean 'processBusinessKey'?"])
     }
 
     /// Changing the instance is for listeners, scripts and service expressions; elsewhere it is a

@@ -124,6 +124,8 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     /// A flow out of an exclusive or inclusive gateway has no condition, so it always holds: an
     /// exclusive gateway takes the first such flow, an inclusive one takes them all.
     public static let flowWithoutCondition = Self("BPMN-W108", "flowWithoutCondition")
+    /// An expression outside a task listener reads `task`, which only task listeners offer.
+    public static let taskOutsideTaskListener = Self("BPMN-W110", "taskOutsideTaskListener")
     /// An `errorRef` names no `<error>`: the reference itself is the error code.
     public static let errorCodeFromReference = Self("BPMN-W109", "errorCodeFromReference")
 }

@@ -103,11 +103,13 @@ extension DefinitionsReader {
         let implementation: Listener.Implementation
         let tag = element.qualifiedName
         if let expression = child.attribute("expression") {
-            guard let template = parseTemplate(expression, owner: owner, tag: tag, attribute: "\(attribute) expression", line: child.line, locatedAt: child.qualifiedName) else { return nil }
+            guard let template = parseTemplate(expression, owner: owner, tag: tag, attribute: "\(attribute) expression", line: child.line, locatedAt: child.qualifiedName,
+                inTaskListener: kind == .task) else { return nil }
             implementation = .expression(template)
         } else if let delegate = child.attribute("delegateExpression") {
             guard let template = parseTemplate(
-                delegate, owner: owner, tag: tag, attribute: "\(attribute) delegateExpression", line: child.line, locatedAt: child.qualifiedName) else {
+                delegate, owner: owner, tag: tag, attribute: "\(attribute) delegateExpression", line: child.line, locatedAt: child.qualifiedName,
+                inTaskListener: kind == .task) else {
                 return nil
             }
             implementation = .delegateExpression(template)
@@ -125,7 +127,8 @@ extension DefinitionsReader {
                 return nil
             }
             let source = script.text.trimmingASCIIWhitespace()
-            guard let template = parseTemplate(source, owner: owner, tag: tag, attribute: "\(attribute) script", line: script.line, locatedAt: script.qualifiedName) else { return nil }
+            guard let template = parseTemplate(source, owner: owner, tag: tag, attribute: "\(attribute) script", line: script.line, locatedAt: script.qualifiedName,
+                inTaskListener: kind == .task) else { return nil }
             implementation = .script(format: format, expression: template)
         } else {
             report("Expected the \(kind.rawValue) of '\(owner)' to have a class, expression, delegateExpression or camunda:script, but it has none.")

@@ -347,7 +347,8 @@ struct DefinitionsReader {
     /// Parses a template, reporting a syntax error (or an unsupported function in an executable
     /// process) against the owning element and attribute. Returns nil when it cannot be used.
     mutating func parseTemplate(
-        _ text: String, owner: ElementID?, tag: String, attribute: String, line: Int, locatedAt childTag: String? = nil
+        _ text: String, owner: ElementID?, tag: String, attribute: String, line: Int, locatedAt childTag: String? = nil,
+        inTaskListener: Bool = false
     ) -> Template? {
         let template: Template
         do {
@@ -362,6 +363,12 @@ struct DefinitionsReader {
         if executable {
             var check = ExpressionCheck()
             for expression in template.expressions { check.visit(expression) }
+            if check.readsTask, !inTaskListener {
+                sink.report(
+                    .warning, .taskOutsideTaskListener,
+                    "Expected \(attribute) to read 'task' only in a task listener, where Baton offers it, but it reads it here; it resolves to a variable named 'task' or fails when it runs.",
+                    line: line, tag: tag, element: owner, attribute: attribute, locatedAt: childTag)
+            }
             if !check.unsupportedCalls.isEmpty {
                 sink.report(
                     .error, .unsupportedFunction,

@@ -5,12 +5,17 @@ import BatonModel
 struct ExpressionCheck {
     private(set) var unsupportedCalls: [String] = []
     private(set) var unknownProperties: [(object: String, property: String)] = []
+    /// Whether the expression reads `task`, which only task listeners offer.
+    private(set) var readsTask = false
 
     mutating func visit(_ expression: Expression) {
         switch expression {
-        case .literal, .identifier:
+        case .literal:
             break
+        case .identifier(let name):
+            if name == "task" { readsTask = true }
         case .member(.identifier(let object), let property) where Self.properties(of: object) != nil:
+            if object == "task" { readsTask = true }
             if !Self.properties(of: object)!.contains(property) { noteUnknown(object, property) }
         case .member(let base, _):
             visit(base)
@@ -18,6 +23,7 @@ struct ExpressionCheck {
             visit(base)
             visit(key)
         case .call(let target, let name, let arguments):
+            if case .identifier("task")? = target { readsTask = true }
             if case .identifier(let object)? = target, let properties = Self.properties(of: object),
                 !ContextObjects.methods.contains(name)
             {
