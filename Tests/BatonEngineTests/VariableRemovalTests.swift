@@ -18,8 +18,18 @@ import Testing
         let names = try await test.runtime.variableInstances(VariableInstanceQuery(processInstanceIDs: [instance])).map(\.name).sorted()
         #expect(names == ["draft", "plan"], "salary removed; temp set and removed in the same call")
         #expect(try await test.runtime.variables(of: instance).map(\.name) == ["draft", "plan"])
-        let history = try await test.runtime.variableHistory(HistoricVariableInstanceQuery(processInstanceIDs: [instance], variableName: "salary"))
+        var removed = HistoricVariableInstanceQuery(processInstanceIDs: [instance], variableName: "salary")
+        #expect(try await test.runtime.variableHistory(removed).isEmpty, "a removed variable is left out by default, as in Camunda")
+        removed.includeDeleted = true
+        let history = try await test.runtime.variableHistory(removed)
         #expect(history.map(\.value) == [.long(98000)], "history keeps the value it had")
+        #expect(history.map(\.deleted) == [true])
+        var temp = HistoricVariableInstanceQuery(processInstanceIDs: [instance], variableName: "temp")
+        temp.includeDeleted = true
+        #expect(try await test.runtime.variableHistory(temp).map(\.deleted) == [true], "set and removed in one command")
+        try await test.runtime.updateVariables(of: instance, set: ["salary": .long(99000)], remove: [])
+        let back = try await test.runtime.variableHistory(HistoricVariableInstanceQuery(processInstanceIDs: [instance], variableName: "salary"))
+        #expect(back.map(\.deleted) == [false] && back.map(\.value) == [.long(99000)], "set again, it is CREATED once more")
 
         await #expect(throws: EngineError.self) { try await test.runtime.updateVariables(of: "nope", set: [:], remove: ["plan"]) }
         try await test.complete("t", in: instance)

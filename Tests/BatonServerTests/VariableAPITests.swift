@@ -24,6 +24,13 @@ import Testing
             #expect(variables["plan"]?["value"] == .string("silver"))
             #expect(try await rest.call(.get, "/engine-rest/variable-instance?processInstanceIdIn=\(instance)").json?.arrayValue.count == 1)
             #expect(try await rest.call(.delete, "/engine-rest/process-instance/nope/variables/plan").status == .notFound)
+
+            // History keeps a removed variable in Camunda's DELETED state, listed only on request.
+            let history = "/engine-rest/history/variable-instance?processInstanceId=\(instance)&variableName=salary"
+            #expect(try await rest.call(.get, history).json == .array([]))
+            let deleted = try await rest.call(.get, history + "&includeDeleted=true").json?.arrayValue.first
+            #expect(deleted?["state"] == .string("DELETED") && deleted?["value"] == .integer(98000))
+            #expect(try await rest.call(.get, "/engine-rest/history/variable-instance/count?processInstanceId=\(instance)&includeDeleted=true")["count"] == .integer(3))
         }
     }
 }

@@ -217,6 +217,8 @@ public struct HistoricVariableInstance: Hashable, Sendable {
     public var activityInstanceID: String?
     /// When the variable was first set in this scope.
     public var createTime: Timestamp
+    /// Removed from its scope (Camunda's `DELETED` state); history keeps its last value.
+    public var deleted = false
     /// Camunda's historic variable id: `<process instance id>:<activity instance id or empty>:<name>`.
     public var id: String { "\(processInstanceID):\(activityInstanceID ?? ""):\(name)" }
 
@@ -250,6 +252,8 @@ public struct HistoricVariableInstanceQuery: ListQuery {
     public var processDefinitionID: String?
     public var variableName: String?
     public var variableNameLike: String?
+    /// Also variables removed from their scope (Camunda's `includeDeleted`); by id, always.
+    public var includeDeleted = false
     public var sorting: [Sorting<HistoricVariableInstance.SortKey>]
 
     public init(
@@ -271,6 +275,7 @@ public struct HistoricVariableInstanceQuery: ListQuery {
         if let processDefinitionID, variable.processDefinitionID != processDefinitionID { return false }
         if let variableName, variable.name != variableName { return false }
         if let variableNameLike, !likeMatches(variable.name, variableNameLike) { return false }
+        if variable.deleted, !includeDeleted, id == nil { return false }
         return true
     }
 }

@@ -47,6 +47,8 @@ public struct ReadModelChanges: Sendable {
     public var historicTasks: [HistoricTaskInstance] = []
     /// The latest value of every variable this command set.
     public var historicVariables: [HistoricVariableInstance] = []
+    /// Historic variables (by id) removed from their scope in this command but set before it.
+    public var historicVariablesDeleted: [String] = []
     public var incidentsRaised: [HistoricIncident] = []
     public var incidentsResolved: [IncidentResolution] = []
 

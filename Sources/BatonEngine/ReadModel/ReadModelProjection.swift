@@ -67,13 +67,21 @@ public struct ReadModelProjection {
             case .variableRemoved(let scope, let name):
                 let removed = ReadModelChanges.VariableReference(activityInstanceID: scope.map { activityInstanceID($0) } ?? instanceID, name: name)
                 removedVariables[removed.id] = removed
+                let historicID = "\(instanceID):\(scope.map { activityInstanceID($0) } ?? ""):\(name)"
+                if let index = variables[historicID] {
+                    changes.historicVariables[index].deleted = true
+                } else if !changes.historicVariablesDeleted.contains(historicID) {
+                    changes.historicVariablesDeleted.append(historicID)
+                }
             case .variableSet(let scope, let name, let value):
                 removedVariables["\(scope.map { activityInstanceID($0) } ?? instanceID):\(name)"] = nil
                 let variable = HistoricVariableInstance(
                     name: name, value: value, processInstanceID: instanceID, processDefinitionID: record.definitionID,
                     activityInstanceID: scope.map { activityInstanceID($0) }, createTime: recorded.at)
+                changes.historicVariablesDeleted.removeAll { $0 == variable.id }
                 if let index = variables[variable.id] {
                     changes.historicVariables[index].value = value
+                    changes.historicVariables[index].deleted = false
                 } else {
                     variables[variable.id] = changes.historicVariables.count
                     changes.historicVariables.append(variable)

@@ -50,6 +50,7 @@ struct MemoryInstanceRows: Sendable {
             if let existing = historicVariables[variable.id] { row.createTime = existing.createTime }
             historicVariables[variable.id] = row
         }
+        for id in changes.historicVariablesDeleted { historicVariables[id]?.deleted = true }
         for incident in changes.incidentsRaised { incidents[incident.id] = incident }
         for resolution in changes.incidentsResolved { incidents[resolution.id]?.resolvedAt = resolution.resolvedAt }
     }

@@ -128,6 +128,7 @@ extension PostgresStore {
         select.equal("process_definition_id", query.processDefinitionID)
         select.equal("name", query.variableName)
         select.like("name", query.variableNameLike)
+        if !query.includeDeleted, query.id == nil { select.require("NOT deleted") }
         return select
     }
 
@@ -141,14 +142,16 @@ extension PostgresStore {
 
     public func list(_ query: HistoricVariableInstanceQuery, page: Page) async throws -> [HistoricVariableInstance] {
         let columns = """
-            id, name, type, value::text AS value, serialized, object_type, instance_id, process_definition_id, activity_instance_id,
+            id, name, type, value::text AS value, serialized, object_type, instance_id, process_definition_id, activity_instance_id, deleted,
             \(SQLColumns.millis("create_time", as: "created"))
             """
         return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
-            HistoricVariableInstance(
+            var variable = HistoricVariableInstance(
                 name: try row.required("name"), value: try row.variableValue(), processInstanceID: try row.required("instance_id"),
                 processDefinitionID: try row.required("process_definition_id"), activityInstanceID: row.text("activity_instance_id"),
                 createTime: try row.requiredTime("created"))
+            variable.deleted = row.bool("deleted")
+            return variable
         }
     }
 

@@ -83,8 +83,8 @@ extension EngineRestAPI {
             return JSONResponse.count(try await runtime.count(tasks))
         }
         let variableParameters: Set<String> = [
-            "processInstanceId", "processInstanceIdIn", "processDefinitionId", "variableName", "variableNameLike", "firstResult", "maxResults",
-            "sortBy", "sortOrder",
+            "processInstanceId", "processInstanceIdIn", "processDefinitionId", "variableName", "variableNameLike", "includeDeleted", "firstResult",
+            "maxResults", "sortBy", "sortOrder",
         ]
         group.get("history/variable-instance") { request, context in
             let query = try QueryParameters(request, allowed: variableParameters)
@@ -175,9 +175,11 @@ extension EngineRestAPI {
     private func historicVariableQuery(_ query: QueryParameters) throws -> HistoricVariableInstanceQuery {
         var ids = query.list("processInstanceIdIn")
         if let id = query.string("processInstanceId") { ids = (ids ?? [id]).filter { $0 == id } }
-        return HistoricVariableInstanceQuery(
+        var variables = HistoricVariableInstanceQuery(
             processInstanceIDs: ids, processDefinitionID: query.string("processDefinitionId"), variableName: query.string("variableName"),
             variableNameLike: query.string("variableNameLike"), sorting: try query.sorting([Sorting(.createTime)]))
+        variables.includeDeleted = try query.bool("includeDeleted") ?? false
+        return variables
     }
 
     private func historicIncidentQuery(_ query: QueryParameters) throws -> IncidentQuery? {
@@ -193,7 +195,7 @@ extension EngineRestAPI {
         TypedValue.variable(id: variable.id, name: variable.name, value: variable.value, [
             .init("processInstanceId", .string(variable.processInstanceID)), .init("processDefinitionId", .string(variable.processDefinitionID)),
             .init("activityInstanceId", .string(variable.activityInstanceID ?? variable.processInstanceID)),
-            .init("createTime", TypedValue.date(variable.createTime)), .init("state", .string("CREATED")), .init("tenantId", .null),
+            .init("createTime", TypedValue.date(variable.createTime)), .init("state", .string(variable.deleted ? "DELETED" : "CREATED")), .init("tenantId", .null),
         ])
     }
 
