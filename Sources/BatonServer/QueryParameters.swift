@@ -66,6 +66,7 @@ struct QueryParameters {
     private init(_ values: [(String, String)], allowed: Set<String>) throws {
         self.values = values.map { (name: $0.0, value: $0.1) }
         if let unknown = values.first(where: { !allowed.contains($0.0) }) {
+            guard !allowed.isEmpty else { throw RestError.invalid("Unknown query parameter '\(unknown.0)'; this endpoint takes no query parameters.") }
             throw RestError.invalid("Unknown query parameter '\(unknown.0)'; expected one of \(allowed.sorted().joined(separator: ", ")).")
         }
         if let held = values.first(where: { $0.1.unicodeScalars.contains("\u{0}") }) {

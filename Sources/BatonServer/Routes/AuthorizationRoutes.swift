@@ -43,7 +43,8 @@ extension EngineRestAPI {
             let created = try await runtime.createAuthorization(try authorization(from: try await body(request, context), id: ""))
             return JSONResponse.make(Self.json(created))
         }
-        group.get("authorization/:id") { _, context in
+        group.get("authorization/:id") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let found = try await runtime.authorization(try context.pathParameter("id"))
             try await access(context).require("READ", on: .authorization, found.id)
             return JSONResponse.make(Self.json(found))
@@ -54,7 +55,8 @@ extension EngineRestAPI {
             try await runtime.updateAuthorization(try authorization(from: try await body(request, context), id: id))
             return JSONResponse.noContent()
         }
-        group.delete("authorization/:id") { _, context in
+        group.delete("authorization/:id") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let id = try context.pathParameter("id")
             try await access(context).require("DELETE", on: .authorization, id)
             try await runtime.deleteAuthorization(id)

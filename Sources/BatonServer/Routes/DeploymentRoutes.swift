@@ -21,7 +21,8 @@ extension EngineRestAPI {
             try await runtime.deleteDeployment(try context.pathParameter("id"), cascade: try query.bool("cascade") ?? false)
             return JSONResponse.noContent()
         }
-        group.get("deployment/:id") { _, context in
+        group.get("deployment/:id") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let (deployment, _) = try await runtime.deployment(try context.pathParameter("id"))
             try await access(context).require("READ", on: .deployment, deployment.id)
             return JSONResponse.make(Self.json(deployment, definitions: nil))

@@ -41,10 +41,12 @@ extension EngineRestAPI {
             let query = try QueryParameters(request, allowed: listParameters)
             return JSONResponse.make(.array(try await runtime.jobs(try await scoped(try externalTaskQuery(query), "READ_INSTANCE", context), page: try query.page()).map(Self.externalTaskJSON)))
         }
-        group.get("external-task/:id") { _, context in
-            JSONResponse.make(Self.externalTaskJSON(try await externalTask(try context.pathParameter("id"), context)))
+        group.get("external-task/:id") { request, context in
+            _ = try QueryParameters(request, allowed: [])
+            return JSONResponse.make(Self.externalTaskJSON(try await externalTask(try context.pathParameter("id"), context)))
         }
-        group.get("external-task/:id/errorDetails") { _, context in
+        group.get("external-task/:id/errorDetails") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let task = try await externalTask(try context.pathParameter("id"), context)
             return JSONResponse.text(try await runtime.externalTaskErrorDetails(task.id) ?? "")
         }

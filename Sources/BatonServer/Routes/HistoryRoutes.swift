@@ -31,7 +31,8 @@ extension EngineRestAPI {
             guard let instances = try await scoped(try historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
             return JSONResponse.count(try await runtime.count(instances))
         }
-        group.get("history/process-instance/:id") { _, context in
+        group.get("history/process-instance/:id") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let instance = try await runtime.instance(try context.pathParameter("id"))
             try await access(context).require("READ_HISTORY", processKey: instance.processKey)
             return JSONResponse.make(Self.historic(instance))
@@ -50,7 +51,8 @@ extension EngineRestAPI {
             guard let activities = try await scoped(try activityQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
             return JSONResponse.count(try await runtime.count(activities))
         }
-        group.get("history/activity-instance/:id") { _, context in
+        group.get("history/activity-instance/:id") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let id = try context.pathParameter("id")
             guard let activity = try await runtime.activityHistory(
                 try await scoped(HistoricActivityInstanceQuery(activityInstanceID: id), "READ_HISTORY", context)).first else {
@@ -94,7 +96,8 @@ extension EngineRestAPI {
             let query = try QueryParameters(request, allowed: variableParameters)
             return JSONResponse.count(try await runtime.count(try await scoped(try historicVariableQuery(query), "READ_HISTORY", context)))
         }
-        group.get("history/variable-instance/:id") { _, context in
+        group.get("history/variable-instance/:id") { request, context in
+            _ = try QueryParameters(request, allowed: ["deserializeValues"])
             let id = try context.pathParameter("id")
             guard let variable = try await runtime.variableHistory(try await scoped(HistoricVariableInstanceQuery(id: id), "READ_HISTORY", context)).first else {
                 throw RestError.notFound("Historic variable instance with id \(id) does not exist")

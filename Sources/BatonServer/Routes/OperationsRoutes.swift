@@ -56,8 +56,12 @@ extension EngineRestAPI {
             let query = try QueryParameters(request, allowed: jobParameters)
             return JSONResponse.make(.array(try await runtime.jobs(try await scoped(try jobQuery(query), "READ_INSTANCE", context), page: try query.page()).map(Self.jobJSON)))
         }
-        group.get("job/:id") { _, context in JSONResponse.make(Self.jobJSON(try await job(try context.pathParameter("id"), context))) }
-        group.get("job/:id/stacktrace") { _, context in
+        group.get("job/:id") { request, context in
+            _ = try QueryParameters(request, allowed: [])
+            return JSONResponse.make(Self.jobJSON(try await job(try context.pathParameter("id"), context)))
+        }
+        group.get("job/:id/stacktrace") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             // Baton's jobs fail with an error, not a JVM stack trace: its message is the trace.
             let job = try await job(try context.pathParameter("id"), context)
             guard let message = job.errorMessage else { throw RestError.notFound("Job with id \(job.id) has no exception stacktrace: it has not failed") }
@@ -174,7 +178,8 @@ extension EngineRestAPI {
                 variables: try body.variables("variables")))
             return JSONResponse.noContent()
         }
-        group.get("process-instance/:id/activity-instances") { _, context in
+        group.get("process-instance/:id/activity-instances") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             try await requireOnInstance("READ_INSTANCE", try context.pathParameter("id"), context)
             return JSONResponse.make(Self.json(try await runtime.activityInstanceTree(of: try context.pathParameter("id")), parent: nil))
         }

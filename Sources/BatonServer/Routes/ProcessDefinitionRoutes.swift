@@ -39,23 +39,29 @@ extension EngineRestAPI {
             }
             return JSONResponse.make(.array(items))
         }
-        group.get("process-definition/key/:key") { _, context in
+        group.get("process-definition/key/:key") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let definition = try await latest(try context.pathParameter("key"))
             try await access(context).require("READ", processKey: definition.key)
             return JSONResponse.make(Self.json(definition))
         }
-        group.get("process-definition/key/:key/xml") { _, context in
-            try await xml(try await latest(try context.pathParameter("key")).id, context)
+        group.get("process-definition/key/:key/xml") { request, context in
+            _ = try QueryParameters(request, allowed: [])
+            return try await xml(try await latest(try context.pathParameter("key")).id, context)
         }
         group.post("process-definition/key/:key/start") { request, context in
             try await start(try await latest(try context.pathParameter("key")).id, request, context)
         }
-        group.get("process-definition/:id") { _, context in
+        group.get("process-definition/:id") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let definition = try await runtime.processDefinition(try context.pathParameter("id")).definition
             try await access(context).require("READ", processKey: definition.key)
             return JSONResponse.make(Self.json(definition))
         }
-        group.get("process-definition/:id/xml") { _, context in try await xml(try context.pathParameter("id"), context) }
+        group.get("process-definition/:id/xml") { request, context in
+            _ = try QueryParameters(request, allowed: [])
+            return try await xml(try context.pathParameter("id"), context)
+        }
         group.put("process-definition/:id/suspended") { request, context in
             let definition = try await runtime.processDefinition(try context.pathParameter("id")).definition
             try await suspend([definition], try await body(request, context), context)

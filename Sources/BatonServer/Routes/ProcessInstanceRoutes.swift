@@ -32,7 +32,8 @@ extension EngineRestAPI {
             let instances = try await scoped(try instanceQuery(query), "READ_INSTANCE", context)
             return JSONResponse.count(try await runtime.count(instances))
         }
-        group.get("process-instance/:id") { _, context in
+        group.get("process-instance/:id") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let instance = try await runtime.instance(try context.pathParameter("id"))
             guard instance.state == .active else { throw RestError.notFound("Process instance with id \(instance.id) does not exist") }
             try await access(context).require("READ_INSTANCE", processKey: instance.processKey)
@@ -86,12 +87,14 @@ extension EngineRestAPI {
             try await runtime.setSuspended(suspended, instancesOf: ProcessInstanceQuery(processDefinitionKey: key, processDefinitionID: definitionID))
             return JSONResponse.noContent()
         }
-        group.get("process-instance/:id/variables") { _, context in
+        group.get("process-instance/:id/variables") { request, context in
+            _ = try QueryParameters(request, allowed: ["deserializeValues"])
             try await requireOnInstance("READ_INSTANCE", try context.pathParameter("id"), context)
             let variables = try await runtime.variables(of: try context.pathParameter("id"))
             return JSONResponse.make(.object(variables.map { .init($0.name, TypedValue.encode($0.value)) }))
         }
-        group.get("process-instance/:id/variables/:name") { _, context in
+        group.get("process-instance/:id/variables/:name") { request, context in
+            _ = try QueryParameters(request, allowed: ["deserializeValue"])
             try await requireOnInstance("READ_INSTANCE", try context.pathParameter("id"), context)
             let name = try context.pathParameter("name")
             guard let variable = try await runtime.variables(of: try context.pathParameter("id")).first(where: { $0.name == name }) else {
@@ -107,7 +110,8 @@ extension EngineRestAPI {
             try await runtime.setVariables(of: try context.pathParameter("id"), [name: value])
             return JSONResponse.noContent()
         }
-        group.delete("process-instance/:id/variables/:name") { _, context in
+        group.delete("process-instance/:id/variables/:name") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             try await requireOnInstance("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             try await runtime.updateVariables(of: try context.pathParameter("id"), set: [:], remove: [try context.pathParameter("name")])
             return JSONResponse.noContent()

@@ -27,8 +27,12 @@ extension EngineRestAPI {
             let query = try QueryParameters(request, allowed: listParameters)
             return JSONResponse.count(try await runtime.count(try await taskQuery(query, context)))
         }
-        group.get("task/:id") { _, context in JSONResponse.make(Self.json(try await authorizedTask(context))) }
-        group.get("task/:id/form") { _, context in
+        group.get("task/:id") { request, context in
+            _ = try QueryParameters(request, allowed: [])
+            return JSONResponse.make(Self.json(try await authorizedTask(context)))
+        }
+        group.get("task/:id/form") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             let task = try await authorizedTask(context)
             return JSONResponse.make(.object([
                 .init("key", .orNull(task.formKey)), .init("camundaFormRef", .null), .init("contextPath", .null),
@@ -83,10 +87,12 @@ extension EngineRestAPI {
     private func registerTaskVariables(on group: RouterGroup<BatonRequestContext>) {
         for (path, local) in [("variables", false), ("localVariables", true)] {
             let kind = local ? "task local variable" : "task variable"
-            group.get("task/:id/\(path)") { _, context in
-                JSONResponse.make(TypedValue.encode(try await runtime.taskVariables(try await authorizedTask(context).id, local: local)))
+            group.get("task/:id/\(path)") { request, context in
+                _ = try QueryParameters(request, allowed: ["deserializeValues"])
+                return JSONResponse.make(TypedValue.encode(try await runtime.taskVariables(try await authorizedTask(context).id, local: local)))
             }
-            group.get("task/:id/\(path)/:name") { _, context in
+            group.get("task/:id/\(path)/:name") { request, context in
+                _ = try QueryParameters(request, allowed: ["deserializeValue"])
                 let name = try context.pathParameter("name")
                 guard let value = try await runtime.taskVariables(try await authorizedTask(context).id, local: local)[name] else {
                     throw RestError.notFound("\(kind) with name \(name) does not exist")
@@ -99,7 +105,8 @@ extension EngineRestAPI {
                 try await runtime.updateTaskVariables(try context.pathParameter("id"), set: [name: value], remove: [], local: local, authorize: try await mayWork(context))
                 return JSONResponse.noContent()
             }
-            group.delete("task/:id/\(path)/:name") { _, context in
+            group.delete("task/:id/\(path)/:name") { request, context in
+                _ = try QueryParameters(request, allowed: [])
                 try await runtime.updateTaskVariables(
                     try context.pathParameter("id"), set: [:], remove: [try context.pathParameter("name")], local: local, authorize: try await mayWork(context))
                 return JSONResponse.noContent()
