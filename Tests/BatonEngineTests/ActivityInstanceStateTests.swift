@@ -100,3 +100,36 @@ import Testing
         #expect(afterTerminate.completeScope == ["end", "terminateEnd"])
     }
 }
+
+/// Per-activity statistics of a definition (#15): running activity instances by activity, a
+/// multi-instance body not counted beside its inner instances, open incidents by type; ended
+/// instances never count.
+@Suite struct ActivityStatisticsTests {
+    @Test(arguments: TestBackend.allCases) func statisticsCountWhatRunsAtEachActivity(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
+        let deployed = try await test.deploy("""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+            <process id="stats" isExecutable="true"><startEvent id="s" />
+              <userTask id="review"><multiInstanceLoopCharacteristics><loopCardinality>2</loopCardinality></multiInstanceLoopCharacteristics></userTask>
+              <serviceTask id="publish" camunda:asyncBefore="true" camunda:expression="${missing.value}" /><endEvent id="e" />
+              <sequenceFlow id="f1" sourceRef="s" targetRef="review" /><sequenceFlow id="f2" sourceRef="review" targetRef="publish" />
+              <sequenceFlow id="f3" sourceRef="publish" targetRef="e" /></process></definitions>
+            """)
+        let definition = try #require(deployed.definitions.first).id
+        let first = try await test.start("stats")
+        _ = try await test.start("stats")
+        let ended = try await test.start("stats")
+        try await test.runtime.cancel(ended)
+        // The first instance reaches the failing service task and exhausts its retries.
+        for _ in 0..<2 { try await test.complete("review", in: first) }
+        for _ in 0..<3 {
+            try await test.runJobs()
+            try await test.advance(by: "PT1H")
+        }
+        let statistics = try await test.runtime.activityStatistics(definitionID: definition)
+        #expect(statistics.map(\.activityID) == ["publish", "review"])
+        #expect(statistics.first { $0.activityID == "review" }?.instances == 2, "two inner instances of the second instance; its body and the ended one do not count")
+        let publish = try #require(statistics.first { $0.activityID == "publish" })
+        #expect(publish.instances == 1 && publish.openIncidents.map(\.kind) == ["failedJob"] && publish.openIncidents.first?.failedJobs == 1)
+    }
+}

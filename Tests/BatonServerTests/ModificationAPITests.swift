@@ -12,6 +12,8 @@ import Testing
             let tree = try await rest.call(.get, "/engine-rest/process-instance/\(instance)/activity-instances")
             let waiting = try #require(tree["childActivityInstances"]?.arrayValue.first)
             let waitingID = try #require(waiting["id"]?.stringValue), waitingActivity = try #require(waiting["activityId"]?.stringValue)
+            let statistics = try await rest.call(.get, "/engine-rest/process-definition/key/review/statistics?incidents=true")
+            #expect(statistics.json?.arrayValue.map { [$0["id"], $0["instances"]] } == [[.string(waitingActivity), .integer(1)]], "\(statistics.text)")
 
             // Start the same activity again beside it, with a local variable, then cancel the first.
             let body = #"""

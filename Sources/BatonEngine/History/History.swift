@@ -42,6 +42,9 @@ extension Runtime {
     }
 
     public func definitionStatistics() async throws -> [DefinitionStatistics] { try await store.definitionStatistics() }
+    public func activityStatistics(definitionID: String) async throws -> [ActivityStatistics] {
+        try await store.activityStatistics(definitionID: definitionID)
+    }
 
     /// Rebuilds, from their event logs, the read-model rows of instances written before the
     /// read models existed (a database upgraded by migration 003), `batchSize` instances per

@@ -26,6 +26,22 @@ public protocol QueryStore: Sendable {
     /// Per definition: its running instances, and its open incidents by type (with how many of
     /// them a failed job raised).
     func definitionStatistics() async throws -> [DefinitionStatistics]
+    /// Per activity of definition `definitionID`: its running activity instances (not counting a
+    /// multi-instance body beside its inner instances), and its open incidents by type.
+    func activityStatistics(definitionID: String) async throws -> [ActivityStatistics]
+}
+
+/// What `/process-definition/{id}/statistics` reports for one activity.
+public struct ActivityStatistics: Hashable, Sendable {
+    public var activityID: String
+    public var instances: Int
+    public var openIncidents: [DefinitionStatistics.IncidentCount]
+
+    public init(activityID: String, instances: Int, openIncidents: [DefinitionStatistics.IncidentCount]) {
+        self.activityID = activityID
+        self.instances = instances
+        self.openIncidents = openIncidents
+    }
 }
 
 /// What `/process-definition/statistics` reports for one definition version.

@@ -65,6 +65,25 @@ extension MemoryStore {
     }
     public func count(_ query: ProcessInstanceQuery) async throws -> Int { try await instances(query).count }
 
+    public func activityStatistics(definitionID: String) async throws -> [ActivityStatistics] {
+        try await snapshot { data in
+            let rows = data.instanceOrder.compactMap { data.rows[$0] }
+            let running = rows.flatMap(\.activities).filter {
+                $0.processDefinitionID == definitionID && $0.endTime == nil && $0.activityType != "multiInstanceBody"
+            }
+            let open = rows.flatMap { $0.incidents.values }.filter { $0.processDefinitionID == definitionID && $0.resolvedAt == nil }
+            return Set(running.map(\.activityID)).union(open.map(\.activityID)).sorted().map { activity in
+                let incidents = open.filter { $0.activityID == activity }
+                return ActivityStatistics(
+                    activityID: activity, instances: running.count { $0.activityID == activity },
+                    openIncidents: Set(incidents.map(\.kind)).sorted().map { kind in
+                        let ofKind = incidents.filter { $0.kind == kind }
+                        return .init(kind: kind, count: ofKind.count, failedJobs: ofKind.count { $0.jobID != nil })
+                    })
+            }
+        }
+    }
+
     public func definitionStatistics() async throws -> [DefinitionStatistics] {
         try await snapshot { data in
             data.definitions.sorted { ($0.key, $0.version) < ($1.key, $1.version) }.map { definition in

@@ -207,6 +207,36 @@ extension PostgresStore {
 
     // MARK: Statistics
 
+    /// From the running partition of activity history (its definition-and-activity index) and
+    /// open incidents: never an ended instance's rows.
+    public func activityStatistics(definitionID: String) async throws -> [ActivityStatistics] {
+        let statement = PostgresStatement(
+            """
+            SELECT activity_id, sum(instances)::bigint AS instances, kind, sum(incidents)::bigint AS incidents, sum(failed_jobs)::bigint AS failed_jobs
+            FROM (
+                SELECT activity_id, count(*) AS instances, NULL::text AS kind, 0 AS incidents, 0 AS failed_jobs
+                FROM history_activity_instances
+                WHERE removal_time = 'infinity' AND process_definition_id = $1 AND end_time IS NULL AND activity_type <> 'multiInstanceBody'
+                GROUP BY activity_id
+                UNION ALL
+                SELECT activity_id, 0, kind, count(*), count(job_id)
+                FROM history_incidents WHERE removal_time = 'infinity' AND process_definition_id = $1 AND resolved_at IS NULL
+                GROUP BY activity_id, kind
+            ) counts
+            GROUP BY activity_id, kind ORDER BY activity_id, kind NULLS FIRST
+            """, [definitionID])
+        var result: [ActivityStatistics] = []
+        for row in try await fetch(statement) {
+            let activity = try row.required("activity_id")
+            if result.last?.activityID != activity { result.append(ActivityStatistics(activityID: activity, instances: 0, openIncidents: [])) }
+            result[result.count - 1].instances += try row.int("instances")
+            if let kind = row.text("kind") {
+                result[result.count - 1].openIncidents.append(.init(kind: kind, count: try row.int("incidents"), failedJobs: try row.int("failed_jobs")))
+            }
+        }
+        return result
+    }
+
     /// Counts over running instances and open incidents only, never history.
     public func definitionStatistics() async throws -> [DefinitionStatistics] {
         let rows = try await fetch(PostgresStatement(

@@ -16,6 +16,26 @@ extension EngineRestAPI {
             let query = try QueryParameters(request, allowed: listParameters)
             return JSONResponse.count(try await definitions(query, context).count)
         }
+        for (path, byKey) in [("process-definition/:id/statistics", false), ("process-definition/key/:key/statistics", true)] {
+            group.get(RouterPath(path)) { request, context in
+                let query = try QueryParameters(request, allowed: ["failedJobs", "incidents", "incidentsForType"])
+                let id = byKey ? try await latest(try context.pathParameter("key")).id : try context.pathParameter("id")
+                try await access(context).require("READ_INSTANCE", processKey: try await runtime.processDefinition(id).definition.key)
+                let wantIncidents = try query.bool("incidents") == true || query.string("incidentsForType") != nil
+                let countFailedJobs = try query.bool("failedJobs") == true
+                return JSONResponse.make(.array(try await runtime.activityStatistics(definitionID: id).map { activity in
+                    let incidents = activity.openIncidents.filter { incident in query.string("incidentsForType").map { $0 == incident.kind } ?? true }
+                    return .object([
+                        .init("@class", .string("org.camunda.bpm.engine.rest.dto.repository.ActivityStatisticsResultDto")),
+                        .init("id", .string(activity.activityID)), .init("instances", .integer(Int64(activity.instances))),
+                        .init("failedJobs", .integer(Int64(countFailedJobs ? incidents.reduce(0) { $0 + $1.failedJobs } : 0))),
+                        .init("incidents", .array(wantIncidents ? incidents.map { incident in
+                            .object([.init("incidentType", .string(incident.kind)), .init("incidentCount", .integer(Int64(incident.count)))])
+                        } : [])),
+                    ])
+                }))
+            }
+        }
         group.get("process-definition/statistics") { request, context in
             let access = try await access(context)
             let query = try QueryParameters(request, allowed: ["failedJobs", "incidents", "incidentsForType", "rootIncidents"])
