@@ -35,7 +35,7 @@ public enum BatonHTTPServer {
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
         }
-        api.register(on: router)
+        api.register(on: router, credentials: credentials)
         planApproval?.register(on: router)
         return router
     }

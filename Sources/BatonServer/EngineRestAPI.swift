@@ -13,9 +13,10 @@ public struct EngineRestAPI: Sendable {
         self.limits = limits
     }
 
-    func register(on router: Router<BatonRequestContext>) {
+    func register(on router: Router<BatonRequestContext>, credentials: Credentials) {
         for prefix in ["engine-rest", "engine-rest/engine/default"] {
             let group = router.group(RouterPath(prefix))
+            registerIdentity(on: group, credentials: credentials)
             registerEngine(on: group)
             registerDeployments(on: group)
             registerProcessDefinitions(on: group)

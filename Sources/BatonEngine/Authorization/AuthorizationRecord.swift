@@ -37,12 +37,16 @@ public struct AuthorizationRecord: Hashable, Sendable {
 /// The resources Baton guards, with Camunda's resource type numbers and the permissions each
 /// knows.
 public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
+    case user = 1
+    case group = 2
     case authorization = 4
     case processDefinition = 6
     case deployment = 9
 
     public var name: String {
         switch self {
+        case .user: "User"
+        case .group: "Group"
         case .authorization: "Authorization"
         case .processDefinition: "ProcessDefinition"
         case .deployment: "Deployment"
@@ -51,7 +55,7 @@ public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
 
     public var permissions: [String] {
         switch self {
-        case .authorization, .deployment: ["READ", "UPDATE", "CREATE", "DELETE"]
+        case .user, .group, .authorization, .deployment: ["READ", "UPDATE", "CREATE", "DELETE"]
         case .processDefinition:
             [
                 "READ", "UPDATE", "DELETE", "CREATE_INSTANCE", "READ_INSTANCE", "UPDATE_INSTANCE", "DELETE_INSTANCE", "READ_TASK", "UPDATE_TASK",
