@@ -1,6 +1,8 @@
 """Drives Baton with clients written for Camunda 7, unchanged: pycamunda deploys a process,
-starts it and completes its user task; camunda-external-task-client-python3 serves its external
-task. Exits 0 when the instance ran to its end, 1 (with the reason) otherwise.
+starts it, operates it (suspension, variables, task variables and identity links, a
+modification that moves its token, identity) and completes its user task;
+camunda-external-task-client-python3 serves its external task. Exits 0 when the instance ran to
+its end, 1 (with the reason) otherwise.
 
     BATON_URL=http://127.0.0.1:8080/engine-rest python camunda_clients.py
 """
@@ -10,13 +12,53 @@ import threading
 import time
 
 import pycamunda.deployment
+import pycamunda.group
 import pycamunda.processdef
 import pycamunda.processinst
 import pycamunda.task
+import pycamunda.user
 from camunda.external_task.external_task_worker import ExternalTaskWorker
 
 URL = os.environ["BATON_URL"]
 HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def operate(instance_id):
+    """What an operator's tooling calls on a running instance, through pycamunda's own requests."""
+    pycamunda.processinst.Suspend(url=URL, id_=instance_id)()
+    assert pycamunda.processinst.Get(url=URL, id_=instance_id)().suspended, "expected the instance suspended"
+    pycamunda.processinst.Activate(url=URL, id_=instance_id)()
+    assert not pycamunda.processinst.Get(url=URL, id_=instance_id)().suspended, "expected the instance active again"
+
+    modify = pycamunda.processinst.VariablesModify(url=URL, process_instance_id=instance_id, deletions=["scratch"])
+    modify.add_variable(name="scratch", value="temporary")
+    modify()
+    pycamunda.processinst.VariablesDelete(url=URL, process_instance_id=instance_id, var_name="scratch")()
+
+    task = pycamunda.task.GetList(url=URL, process_instance_id=instance_id)()[0]
+    # (pycamunda's LocalVariablesUpdate sends a multipart body, which Camunda refuses too.)
+    local = pycamunda.task.LocalVariablesModify(url=URL, task_id=task.id_)
+    local.add_variable(name="note", value="checked")
+    local()
+    note = pycamunda.task.LocalVariablesGet(url=URL, task_id=task.id_, var_name="note")()
+    assert note.value == "checked", f"expected the task-local note, got {note}"
+    pycamunda.task.IdentityLinksAdd(url=URL, task_id=task.id_, type_="candidate", user_id="ben")()
+    links = pycamunda.task.IdentityLinksGetList(url=URL, task_id=task.id_)()
+    assert any(link.user_id == "ben" for link in links), f"expected ben among the candidates, got {links}"
+
+    # Move the token: start the approve task again and cancel the one that waits.
+    tree = pycamunda.processinst.GetActivityInstance(url=URL, id_=instance_id)()
+    waiting = tree.child_activity_instances[0]
+    move = pycamunda.processinst.Modify(url=URL, id_=instance_id, annotation="compat")
+    move.add_before_activity_instruction(id_="approve")
+    move.add_cancel_activity_instance_instruction(id_=waiting.id_)
+    move()
+    moved = pycamunda.processinst.GetActivityInstance(url=URL, id_=instance_id)().child_activity_instances
+    assert len(moved) == 1 and moved[0].activity_id == "approve" and moved[0].id_ != waiting.id_, f"expected a new approve instance, got {moved}"
+
+    users = pycamunda.user.GetList(url=URL)()
+    groups = pycamunda.group.GetList(url=URL)()
+    print(f"operated {instance_id}: suspended and activated, variables, task variables and links, a moved token; {len(users)} users, {len(groups)} groups")
 
 
 def main():
@@ -30,6 +72,8 @@ def main():
     start.add_variable(name="amount", value=42, type_="Integer")
     instance = start()
     print(f"started {instance.id_}")
+
+    operate(instance.id_)
 
     tasks = pycamunda.task.GetList(url=URL, process_instance_id=instance.id_, candidate_group="approvers")()
     assert len(tasks) == 1 and tasks[0].task_definition_key == "approve", f"expected the approve task, got {tasks}"
