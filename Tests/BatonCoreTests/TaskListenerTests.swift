@@ -150,3 +150,29 @@ import Testing
         #expect(repeating.state.jobs.isEmpty, "completing the task removes its timer")
     }
 }
+
+/// Camunda's task delegation (TaskServiceTest.testDelegateTask, testResolveTask…): the assignee
+/// becomes the owner, the delegate the assignee; resolving gives the task back, with variables.
+@Suite struct TaskDelegationTests {
+    @Test func aDelegatedTaskComesBackToItsOwnerWhenResolved() throws {
+        var scenario = try CoreScenario(bpmn(#"""
+            <startEvent id="s" /><userTask id="t" camunda:assignee="ann"><extensionElements>
+              <camunda:taskListener event="assignment" delegateExpression="${log}" /></extensionElements></userTask><endEvent id="e" />
+            """# + flows("s->t", "t->e")))
+        scenario.listenerHandlers = ["log": LogRecorder()]
+        try scenario.start()
+        let id = try #require(scenario.task("t")).id
+        try scenario.run(.delegateTask(taskID: id, userID: "ben"))
+        var task = try #require(scenario.task("t"))
+        #expect(task.owner == "ann" && task.assignee == "ben" && task.delegationState == .pending)
+        try scenario.run(.delegateTask(taskID: id, userID: "cy"))
+        #expect(scenario.task("t")?.owner == "ann", "a second delegation keeps the first owner")
+        try scenario.run(.resolveTask(taskID: id, variables: ["checked": .boolean(true)]))
+        task = try #require(scenario.task("t"))
+        #expect(task.assignee == "ann" && task.delegationState == .resolved)
+        #expect(scenario.variable("checked") == .boolean(true))
+        #expect(scenario.variable("log") == .string("assignment:t assignment:t assignment:t assignment:t"))
+        try scenario.completeTask("t")
+        #expect(scenario.state.status == .completed)
+    }
+}

@@ -94,7 +94,7 @@ import Testing
             #expect(after == [[.string("ann"), .null, .string("candidate")], [.null, .string("leads"), .string("candidate")]])
 
             let owner = try await rest.call(.post, links, json: #"{"userId": "ann", "type": "owner"}"#)
-            #expect(owner.status == .badRequest && owner["message"]?.stringValue?.contains("no task owner") == true)
+            #expect(owner.status == .badRequest && owner["message"]?.stringValue?.contains("by delegating the task") == true)
             #expect(try await rest.call(.post, links, json: #"{"userId": "ann", "groupId": "x", "type": "candidate"}"#).status == .badRequest)
         }
     }

@@ -7,6 +7,11 @@ public enum Command: Hashable, Sendable {
     case start(businessKey: String?, variables: [String: VariableValue], startEvent: ElementID?, parent: ParentLink?)
     case completeTask(taskID: String, variables: [String: VariableValue], localVariables: Bool, userID: String?)
     case assignTask(taskID: String, assignee: String?)
+    /// Hands the task to `userID` for now: its assignee becomes its owner (unless it has one),
+    /// `userID` its assignee, and the delegation pending (Camunda's delegateTask).
+    case delegateTask(taskID: String, userID: String)
+    /// The delegate is done: `variables` are set, the task goes back to its owner, resolved.
+    case resolveTask(taskID: String, variables: [String: VariableValue])
     case addTaskCandidates(taskID: String, users: [String], groups: [String])
     /// Withdraws the offer of a task from these users and groups (Camunda's deleteCandidateUser/Group).
     case removeTaskCandidates(taskID: String, users: [String], groups: [String])

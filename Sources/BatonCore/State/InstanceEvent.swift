@@ -25,6 +25,10 @@ public enum InstanceEvent: Hashable, Sendable, Codable {
     case joinFired(gateway: NodePosition, scope: ElementKey?, consumed: [Int])
     indirect case userTaskCreated(UserTaskRecord)
     case userTaskAssigned(taskID: String, assignee: String?)
+    /// Delegated: `owner` keeps it, `assignee` works on it, pending until resolved.
+    indirect case userTaskDelegated(taskID: String, owner: String?, assignee: String)
+    /// Resolved back to its owner.
+    case userTaskResolved(taskID: String)
     indirect case userTaskCandidatesAdded(taskID: String, users: [String], groups: [String])
     indirect case userTaskCandidatesRemoved(taskID: String, users: [String], groups: [String])
     case userTaskCompleted(taskID: String, by: String?)

@@ -201,6 +201,17 @@ public struct InstanceState: Hashable, Sendable, Codable {
             tasks.append(task)
         case .userTaskAssigned(let id, let assignee):
             if let index = tasks.firstIndex(where: { $0.id == id }) { tasks[index].assignee = assignee }
+        case .userTaskDelegated(let id, let owner, let assignee):
+            if let index = tasks.firstIndex(where: { $0.id == id }) {
+                tasks[index].owner = owner
+                tasks[index].assignee = assignee
+                tasks[index].delegationState = .pending
+            }
+        case .userTaskResolved(let id):
+            if let index = tasks.firstIndex(where: { $0.id == id }) {
+                tasks[index].assignee = tasks[index].owner
+                tasks[index].delegationState = .resolved
+            }
         case .userTaskCandidatesAdded(let id, let users, let groups):
             if let index = tasks.firstIndex(where: { $0.id == id }) {
                 for user in users where !tasks[index].candidateUsers.contains(user) { tasks[index].candidateUsers.append(user) }

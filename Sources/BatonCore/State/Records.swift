@@ -20,6 +20,15 @@ public struct UserTaskRecord: Hashable, Sendable, Codable {
     /// From the task's `<documentation>` (absent in states stored before it was kept).
     public var description: String?
     public var createdAt: Timestamp
+    /// Who delegated the task and gets it back when it is resolved (Camunda's task owner).
+    public var owner: String?
+    public var delegationState: DelegationState?
+}
+
+/// Camunda's delegation of a task: pending until the delegate resolves it back to its owner.
+public enum DelegationState: String, Hashable, Sendable, Codable {
+    case pending = "PENDING"
+    case resolved = "RESOLVED"
 }
 
 /// Work the runtime carries out outside `step`: an async continuation, a handler call, an external

@@ -40,6 +40,22 @@ extension StepRun {
             try notifyTaskListeners("update", task: &task)
             try notifyTaskListeners("assignment", task: &task)
 
+        case .delegateTask(let taskID, let userID):
+            let task = try requireTask(taskID)
+            emit(.userTaskDelegated(taskID: taskID, owner: task.owner ?? task.assignee, assignee: userID))
+            var delegated = state.task(taskID)!
+            try notifyTaskListeners("update", task: &delegated)
+            try notifyTaskListeners("assignment", task: &delegated)
+
+        case .resolveTask(let taskID, let variables):
+            let task = try requireTask(taskID)
+            try validate(variables)
+            setVariables(variables, from: task.elementKey, local: hasLocalScope(task.elementKey))
+            emit(.userTaskResolved(taskID: taskID))
+            var resolved = state.task(taskID)!
+            try notifyTaskListeners("update", task: &resolved)
+            if resolved.assignee != task.assignee { try notifyTaskListeners("assignment", task: &resolved) }
+
         case .addTaskCandidates(let taskID, let users, let groups):
             var task = try requireTask(taskID)
             emit(.userTaskCandidatesAdded(taskID: taskID, users: users, groups: groups))

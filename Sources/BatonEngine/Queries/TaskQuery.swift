@@ -26,6 +26,9 @@ public struct TaskInfo: Hashable, Sendable {
     public var businessKey: String?
     /// The activity instance of the user task (`<instance id>:<element key>`).
     public var activityInstanceID: String
+    /// Who delegated it, and where its delegation stands.
+    public var owner: String?
+    public var delegationState: DelegationState?
 
     public init(id: String, name: String? = nil, assignee: String? = nil, candidateUsers: [String], candidateGroups: [String], created: Timestamp, due: Timestamp? = nil, followUp: Timestamp? = nil, priority: Int, formKey: String? = nil, description: String? = nil, suspended: Bool = false, formFields: [FormField], processInstanceID: String, processDefinitionID: String, processDefinitionKey: String, taskDefinitionKey: String, businessKey: String? = nil, activityInstanceID: String) {
         self.id = id
@@ -113,6 +116,8 @@ public struct TaskQuery: ListQuery {
     public var processDefinitionKey: String?
     public var taskDefinitionKey: String?
     public var businessKey: String?
+    public var owner: String?
+    public var delegationState: DelegationState?
     public var visibleTo: TaskVisibility?
     /// true: tasks of suspended instances only; false: of active ones only.
     public var suspended: Bool?
@@ -158,6 +163,8 @@ public struct TaskQuery: ListQuery {
         if let processDefinitionKey, task.processDefinitionKey != processDefinitionKey { return false }
         if let taskDefinitionKey, task.taskDefinitionKey != taskDefinitionKey { return false }
         if let businessKey, task.businessKey != businessKey { return false }
+        if let owner, task.owner != owner { return false }
+        if let delegationState, task.delegationState != delegationState { return false }
         if let visibleTo, !visibleTo.allows(task) { return false }
         if let suspended, task.suspended != suspended { return false }
         return true

@@ -94,6 +94,18 @@ public struct ReadModelProjection {
                 note(id, in: &touchedTasks)
                 taskRecords[id] = taskRecords[id] ?? before?.task(id)
                 taskRecords[id]?.assignee = assignee
+            case .userTaskDelegated(let id, let owner, let assignee):
+                note(id, in: &touchedTasks)
+                taskRecords[id] = taskRecords[id] ?? before?.task(id)
+                taskRecords[id]?.owner = owner
+                taskRecords[id]?.assignee = assignee
+                taskRecords[id]?.delegationState = .pending
+            case .userTaskResolved(let id):
+                note(id, in: &touchedTasks)
+                taskRecords[id] = taskRecords[id] ?? before?.task(id)
+                let owner = taskRecords[id]?.owner
+                taskRecords[id]?.assignee = owner
+                taskRecords[id]?.delegationState = .resolved
             case .userTaskCandidatesAdded(let id, let users, let groups):
                 note(id, in: &touchedTasks)
                 if var task = taskRecords[id] ?? before?.task(id) {
@@ -192,11 +204,14 @@ public struct ReadModelProjection {
 
     /// The task as the query side lists it.
     public func taskInfo(_ task: UserTaskRecord) -> TaskInfo {
-        TaskInfo(
+        var info = TaskInfo(
             id: task.id, name: task.name, assignee: task.assignee, candidateUsers: task.candidateUsers, candidateGroups: task.candidateGroups,
             created: task.createdAt, due: task.dueDate, followUp: task.followUpDate, priority: task.priority, formKey: task.formKey,
             description: task.description, suspended: state.suspended, formFields: [], processInstanceID: instanceID, processDefinitionID: record.definitionID, processDefinitionKey: record.processKey,
             taskDefinitionKey: process.nodes[task.node].id.rawValue, businessKey: state.businessKey, activityInstanceID: activityInstanceID(task.elementKey))
+        info.owner = task.owner
+        info.delegationState = task.delegationState
+        return info
     }
 
     public func jobInfo(_ job: JobRecord) -> JobInfo {

@@ -7,6 +7,8 @@ extension Command {
         case .start: "start"
         case .completeTask: "completeTask"
         case .assignTask: "assignTask"
+        case .delegateTask: "delegateTask"
+        case .resolveTask: "resolveTask"
         case .addTaskCandidates: "addTaskCandidates"
         case .removeTaskCandidates: "removeTaskCandidates"
         case .triggerSubscription: "triggerSubscription"

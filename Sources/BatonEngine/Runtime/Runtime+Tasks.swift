@@ -53,6 +53,23 @@ extension Runtime {
         }
     }
 
+    /// Delegates a task to `userID`: its assignee becomes its owner (unless it has one), and it
+    /// comes back to the owner when the delegate resolves it (Camunda's delegateTask).
+    public func delegate(_ taskID: String, to userID: String, authorize: TaskAuthorization? = nil) async throws {
+        try await store.transaction { transaction in
+            let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
+            try await run([Pending(instanceID: record.id, command: .delegateTask(taskID: taskID, userID: userID))], in: transaction)
+        }
+    }
+
+    /// The delegate is done: `variables` are set and the task goes back to its owner, resolved.
+    public func resolve(_ taskID: String, variables: [String: VariableValue] = [:], authorize: TaskAuthorization? = nil) async throws {
+        try await store.transaction { transaction in
+            let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
+            try await run([Pending(instanceID: record.id, command: .resolveTask(taskID: taskID, variables: variables))], in: transaction)
+        }
+    }
+
     /// Withdraws a task's offer from users or groups; names it does not hold are passed by.
     public func removeCandidates(_ taskID: String, users: [String] = [], groups: [String] = [], authorize: TaskAuthorization? = nil) async throws {
         try await store.transaction { transaction in

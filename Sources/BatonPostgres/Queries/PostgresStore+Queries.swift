@@ -1,3 +1,4 @@
+import BatonCore
 import BatonEngine
 import BatonModel
 
@@ -35,6 +36,8 @@ extension PostgresStore {
         select.equal("process_key", query.processDefinitionKey)
         select.equal("task_definition_key", query.taskDefinitionKey)
         select.equal("business_key", query.businessKey)
+        select.equal("owner", query.owner)
+        select.equal("delegation_state", query.delegationState?.rawValue)
         if let suspended = query.suspended { select.require(suspended ? "suspended" : "NOT suspended") }
         if let visibility = query.visibleTo, let readable = select.condition("process_definition_id", in: visibility.definitions) {
             let user = select.bind(visibility.userID)
@@ -65,20 +68,23 @@ extension PostgresStore {
             id, name, assignee, to_json(candidate_users)::text AS candidate_users, to_json(candidate_groups)::text AS candidate_groups,
             \(SQLColumns.millis("created_at", as: "created")), \(SQLColumns.millis("due_at", as: "due")),
             \(SQLColumns.millis("follow_up_at", as: "follow_up")), priority, form_key, description, suspended, instance_id, process_definition_id, process_key,
-            task_definition_key, business_key, activity_instance_id
+            task_definition_key, business_key, activity_instance_id, owner, delegation_state
             """
         return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)
     }
 
     public func list(_ query: TaskQuery, page: Page) async throws -> [TaskInfo] {
         try await fetch(statement(query, page: page)).map { row in
-            TaskInfo(
+            var task = TaskInfo(
                 id: try row.required("id"), name: row.text("name"), assignee: row.text("assignee"), candidateUsers: row.textArray("candidate_users"),
                 candidateGroups: row.textArray("candidate_groups"), created: try row.requiredTime("created"), due: row.time("due"),
                 followUp: row.time("follow_up"), priority: try row.int("priority"), formKey: row.text("form_key"), description: row.text("description"), suspended: row.bool("suspended"), formFields: [],
                 processInstanceID: try row.required("instance_id"), processDefinitionID: try row.required("process_definition_id"),
                 processDefinitionKey: try row.required("process_key"), taskDefinitionKey: try row.required("task_definition_key"),
                 businessKey: row.text("business_key"), activityInstanceID: try row.required("activity_instance_id"))
+            task.owner = row.text("owner")
+            task.delegationState = row.text("delegation_state").flatMap(DelegationState.init(rawValue:))
+            return task
         }
     }
 

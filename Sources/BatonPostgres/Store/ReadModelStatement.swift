@@ -1,3 +1,4 @@
+import BatonCore
 import BatonEngine
 import BatonModel
 
@@ -38,16 +39,19 @@ enum ReadModelStatement {
         add(taskUpserts) {
             """
             INSERT INTO user_tasks (id, instance_id, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at,
-                follow_up_at, priority, form_key, description, created_at, process_definition_id, process_key, business_key, activity_instance_id)
+                follow_up_at, priority, form_key, description, created_at, process_definition_id, process_key, business_key, activity_instance_id,
+                owner, delegation_state)
             SELECT id, instance_id, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at, follow_up_at,
-                priority, form_key, description, created_at, process_definition_id, process_key, business_key, activity_instance_id
+                priority, form_key, description, created_at, process_definition_id, process_key, business_key, activity_instance_id, owner,
+                delegation_state
             FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, task_definition_key text, name text, assignee text,
                 candidate_users text[], candidate_groups text[], due_at timestamptz, follow_up_at timestamptz, priority integer, form_key text,
-                description text, created_at timestamptz, process_definition_id text, process_key text, business_key text, activity_instance_id text)
+                description text, created_at timestamptz, process_definition_id text, process_key text, business_key text, activity_instance_id text,
+                owner text, delegation_state text)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, candidate_users = excluded.candidate_users,
                 candidate_groups = excluded.candidate_groups, due_at = excluded.due_at, follow_up_at = excluded.follow_up_at,
                 priority = excluded.priority, form_key = excluded.form_key, description = excluded.description,
-                business_key = excluded.business_key
+                business_key = excluded.business_key, owner = excluded.owner, delegation_state = excluded.delegation_state
             """
         }
 
@@ -183,7 +187,8 @@ enum ReadModelStatement {
             .init("description", text(task.description)),
             .init("created_at", time(task.created)), .init("process_definition_id", .string(task.processDefinitionID)),
             .init("process_key", .string(task.processDefinitionKey)), .init("business_key", text(task.businessKey)),
-            .init("activity_instance_id", .string(task.activityInstanceID)),
+            .init("activity_instance_id", .string(task.activityInstanceID)), .init("owner", text(task.owner)),
+            .init("delegation_state", text(task.delegationState?.rawValue)),
         ])
     }
 

@@ -1,3 +1,4 @@
+import BatonCore
 import BatonEngine
 import BatonModel
 import Hummingbird
@@ -6,8 +7,8 @@ extension EngineRestAPI {
     func registerTasks(on group: RouterGroup<BatonRequestContext>) {
         let listParameters: Set<String> = [
             "taskId", "assignee", "candidateUser", "candidateGroup", "candidateGroups", "includeAssignedTasks", "unassigned",
-            "processInstanceId", "processDefinitionKey", "processDefinitionId", "taskDefinitionKey", "active", "suspended", "sortBy", "sortOrder",
-            "firstResult", "maxResults",
+            "processInstanceId", "processDefinitionKey", "processDefinitionId", "taskDefinitionKey", "active", "suspended", "owner",
+            "delegationState", "sortBy", "sortOrder", "firstResult", "maxResults",
         ]
         group.get("task") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
@@ -71,6 +72,22 @@ extension EngineRestAPI {
                 return JSONResponse.make(.object(completion.variables.map { .init($0.name, TypedValue.encode($0.value)) }))
             }
         }
+        group.post("task/:id/delegate") { request, context in
+            let body = try await body(request, context)
+            try body.allowOnly(["userId"])
+            guard let user = try body.string("userId"), !user.isEmpty else {
+                throw RestError.invalid("Expected 'userId' to name the user the task is delegated to, but it is missing.")
+            }
+            let access = try await access(context), identity = context.identity
+            try await runtime.delegate(try context.pathParameter("id"), to: user, authorize: { task in try Authorization.requireAssign(on: task, identity, access) })
+            return JSONResponse.noContent()
+        }
+        group.post("task/:id/resolve") { request, context in
+            let body = try await body(request, context)
+            try body.allowOnly(["variables"])
+            try await runtime.resolve(try context.pathParameter("id"), variables: try body.variables("variables"), authorize: try await mayWork(context))
+            return JSONResponse.noContent()
+        }
         registerTaskVariables(on: group)
         registerIdentityLinks(on: group)
         group.get("task/:id/form-variables") { request, context in
@@ -132,6 +149,7 @@ extension EngineRestAPI {
                 .object([.init("userId", .orNull(user)), .init("groupId", .orNull(group)), .init("type", .string(type))])
             }
             var links = task.assignee.map { [link(user: $0, group: nil, "assignee")] } ?? []
+            if let owner = task.owner { links.append(link(user: owner, group: nil, "owner")) }
             links += task.candidateUsers.map { link(user: $0, group: nil, "candidate") } + task.candidateGroups.map { link(user: nil, group: $0, "candidate") }
             if let type = query.string("type") { links = links.filter { $0["type"] == .string(type) } }
             return JSONResponse.make(.array(links))
@@ -161,7 +179,7 @@ extension EngineRestAPI {
                     }
                 case let type:
                     throw RestError.invalid(
-                        "Expected 'type' to be 'candidate' (a user or a group) or 'assignee' (a user), but it is \(type.map { "'\($0)'" } ?? "missing"); Baton keeps no task owner or custom link types.")
+                        "Expected 'type' to be 'candidate' (a user or a group) or 'assignee' (a user), but it is \(type.map { "'\($0)'" } ?? "missing"); the owner is set by delegating the task, and Baton keeps no custom link types.")
                 }
                 return JSONResponse.noContent()
             }
@@ -195,6 +213,13 @@ extension EngineRestAPI {
             processDefinitionKey: query.string("processDefinitionKey"), taskDefinitionKey: query.string("taskDefinitionKey"),
             visibleTo: try await Authorization.taskVisibility(identity, try await access(context)), sorting: try query.sorting([Sorting(.created)]))
         tasks.suspended = try query.suspension()
+        tasks.owner = query.string("owner")
+        if let state = query.string("delegationState") {
+            guard let parsed = DelegationState(rawValue: state) else {
+                throw RestError.invalid("Expected 'delegationState' to be PENDING or RESOLVED, but it is '\(state)'.")
+            }
+            tasks.delegationState = parsed
+        }
         return tasks
     }
 
@@ -202,8 +227,8 @@ extension EngineRestAPI {
         .object([
             .init("id", .string(task.id)), .init("name", .orNull(task.name)), .init("assignee", .orNull(task.assignee)),
             .init("created", TypedValue.date(task.created)), .init("due", TypedValue.date(task.due)), .init("followUp", TypedValue.date(task.followUp)),
-            .init("lastUpdated", .null), .init("delegationState", .null), .init("description", .orNull(task.description)), .init("executionId", .string(task.processInstanceID)),
-            .init("owner", .null), .init("parentTaskId", .null), .init("priority", .integer(Int64(task.priority))),
+            .init("lastUpdated", .null), .init("delegationState", .orNull(task.delegationState?.rawValue)), .init("description", .orNull(task.description)), .init("executionId", .string(task.processInstanceID)),
+            .init("owner", .orNull(task.owner)), .init("parentTaskId", .null), .init("priority", .integer(Int64(task.priority))),
             .init("processDefinitionId", .string(task.processDefinitionID)), .init("processInstanceId", .string(task.processInstanceID)),
             .init("taskDefinitionKey", .string(task.taskDefinitionKey)), .init("caseExecutionId", .null), .init("caseInstanceId", .null),
             .init("caseDefinitionId", .null), .init("suspended", .bool(task.suspended)), .init("formKey", .orNull(task.formKey)),
