@@ -30,7 +30,7 @@ public enum ContextObjects {
         "getVariable", "getVariableLocal", "hasVariable", "hasVariableLocal", "getVariables", "getVariablesLocal",
         "setVariable", "setVariableLocal", "removeVariable", "removeVariableLocal",
         "setAssignee", "setName", "setDescription", "setPriority", "setDueDate", "setFollowUpDate",
-        "addCandidateUser", "addCandidateGroup", "getProcessInstance",
+        "addCandidateUser", "addCandidateGroup",
     ]
 
     /// Functions callable without a target: the time, as Camunda's `now()` and `dateTime()`.
