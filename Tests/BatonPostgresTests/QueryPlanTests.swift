@@ -64,6 +64,16 @@ import Testing
                 #expect(!plan.contains("Seq Scan on \(table) "), "\(what) scans \(table):\n\(plan)")
             }
         }
+        // What runs now (executions, per-activity statistics) reads the running partition only,
+        // never a month of ended instances' history.
+        let months = large.filter { !$0.hasSuffix("_running") }
+        for (what, statement) in [
+            ("unfinished activity instances", store.select(HistoricActivityInstanceQuery(completion: .unfinished)).count()),
+            ("activity statistics of a definition", store.activityStatisticsStatement(definitionID: "p:1")),
+        ] {
+            let plan = try await connection.query("EXPLAIN " + statement.sql, statement.parameters).rows.compactMap { $0[0] }.joined(separator: "\n")
+            for table in months { #expect(!plan.contains(" on \(table) "), "\(what) reads \(table):\n\(plan)") }
+        }
         // Suspended instances and their tasks are few: their lists come from partial indexes, not
         // from reading every running instance or open task.
         for (what, statement, table) in [

@@ -59,6 +59,8 @@ import Testing
             #expect(page.map { $0["id"] } == Array(all[1...2]).map { $0["id"] })
             #expect(try await rest.call(.get, "/engine-rest/execution?sortBy=tenantId&sortOrder=asc").status == .badRequest)
             #expect(try await rest.call(.get, "/engine-rest/execution?processDefinitionKey=other").json == .array([]))
+            #expect(try await rest.call(.get, "/engine-rest/execution/count?processDefinitionKey=waiting")["count"] == .integer(6))
+            #expect(try await rest.call(.get, "/engine-rest/execution/count?processDefinitionKey=other&activityId=wait")["count"] == .integer(0))
         }
     }
 }

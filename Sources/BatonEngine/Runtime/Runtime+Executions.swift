@@ -79,15 +79,18 @@ extension Runtime {
         return result
     }
 
-    /// How many executions match. With no filter on the instances beyond their definition, two
-    /// counts on the query side; otherwise the matching instances are walked.
+    /// How many executions match. With no filter on the instances beyond their definition (a key
+    /// is its versions' ids), two counts on the query side; otherwise the matching instances are walked.
     public func count(_ query: ExecutionQuery) async throws -> Int {
-        if query.businessKey == nil, query.suspended == nil, query.processDefinitionKey == nil {
+        if query.businessKey == nil, query.suspended == nil {
             let instances = query.activityID == nil ? try await count(query.instances) : 0
             var activities = HistoricActivityInstanceQuery(
                 processInstanceID: query.processInstanceID, processDefinitionID: query.processDefinitionID, activityID: query.activityID,
                 completion: .unfinished)
             activities.definitions = query.definitions
+            if let key = query.processDefinitionKey {
+                activities.definitions = activities.definitions.intersection(.only(Set(try await processDefinitions(key: key).map(\.id))))
+            }
             return instances + (try await count(activities))
         }
         var total = 0
