@@ -143,7 +143,7 @@ extension DefinitionsReader {
             guard let read = readTimer(definition, owner: owner, ownerElement: element) else { return nil }
             timer = read
         }
-        return Listener(kind: kind, event: event, implementation: implementation, timer: timer, id: child.attribute("id"), line: child.line)
+        return Listener(kind: kind, event: event, implementation: implementation, timer: timer, line: child.line)
     }
 
     private func readProperties(_ element: XMLElement) -> [Property] {

@@ -207,6 +207,13 @@ struct StepRun {
         }
     }
 
+    /// Removes a variable from the nearest scope from `key` that has it (only from `key` itself
+    /// when local); a name no scope has is passed by, as Camunda's `removeVariable` does.
+    mutating func removeVariable(_ name: String, from key: ElementKey?, local: Bool) {
+        let owner = local ? key : state.owningScope(of: name, from: key)
+        if state.variables[owner]?[name] != nil { emit(.variableRemoved(scope: owner, name: name)) }
+    }
+
     /// Sets variables the way Camunda's `setVariable` does: into the nearest scope from `key` that
     /// already has the variable, else the process instance; or all into `key`'s own scope when local.
     mutating func setVariables(_ variables: [String: VariableValue], from key: ElementKey?, local: Bool) {

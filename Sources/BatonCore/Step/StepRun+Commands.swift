@@ -155,10 +155,7 @@ extension StepRun {
             if let scope, state.element(scope) == nil {
                 throw Rejection(.notFound, "Expected element instance \(scope) to be active, but it is not.")
             }
-            for name in Set(names).sorted() {
-                let owner = local ? scope : state.owningScope(of: name, from: scope)
-                if state.variables[owner]?[name] != nil { emit(.variableRemoved(scope: owner, name: name)) }
-            }
+            for name in Set(names).sorted() { removeVariable(name, from: scope, local: local) }
 
         case .cancel(let reason):
             for element in state.children(of: nil).reversed() { try terminate(element.key) }
@@ -204,11 +201,7 @@ extension StepRun {
             } else if let source = mapping.source, let target = mapping.target, let value = variables[source] {
                 result[target] = value
             } else if let expression = mapping.sourceExpression, let target = mapping.target {
-                struct Child: VariableScope {
-                    let values: [String: VariableValue]
-                    func variable(named name: String) -> VariableValue? { values[name] }
-                }
-                if let value = try? ExpressionEvaluator.evaluate(expression, in: Child(values: variables)) { result[target] = value }
+                if let value = try? ExpressionEvaluator.evaluate(expression, in: VariableDictionary(variables)) { result[target] = value }
             }
         }
         return result

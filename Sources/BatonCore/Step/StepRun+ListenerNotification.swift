@@ -123,11 +123,7 @@ extension StepRun {
                 try validate([name: value])
                 emit(.variableSet(scope: local ? key : state.owningScope(of: name, from: key), name: name, value: value))
             case .remove(let name, let local):
-                if local {
-                    if state.variables[key]?[name] != nil { emit(.variableRemoved(scope: key, name: name)) }
-                } else if state.variable(name, from: key) != nil {
-                    emit(.variableRemoved(scope: state.owningScope(of: name, from: key), name: name))
-                }
+                removeVariable(name, from: key, local: local)
             default:
                 guard var current = task, !finishing else { continue }
                 if !stored {

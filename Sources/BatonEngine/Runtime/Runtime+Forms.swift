@@ -9,11 +9,7 @@ extension FormField {
     public func formValue(among variables: [String: VariableValue]) -> VariableValue {
         if let value = variables[id] { return value }
         guard let defaultValue else { return .null }
-        struct Variables: VariableScope {
-            let values: [String: VariableValue]
-            func variable(named name: String) -> VariableValue? { values[name] }
-        }
-        guard let value = try? ExpressionEvaluator.evaluate(defaultValue, in: Variables(values: variables)) else { return .null }
+        guard let value = try? ExpressionEvaluator.evaluate(defaultValue, in: VariableDictionary(variables)) else { return .null }
         guard case .string(let text) = value else { return value }
         switch type {
         case "long": return Int64(text.trimmingASCIIWhitespace()).map(VariableValue.long) ?? value

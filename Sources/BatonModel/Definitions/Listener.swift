@@ -28,16 +28,13 @@ public struct Listener: Hashable, Sendable {
     public var implementation: Implementation
     /// The due time of a `timeout` task listener.
     public var timer: TimerDefinition?
-    /// The listener's `id` (Camunda requires one on timeout listeners).
-    public var id: String?
     public var line: Int
 
-    public init(kind: Kind, event: String, implementation: Implementation, timer: TimerDefinition? = nil, id: String? = nil, line: Int) {
+    public init(kind: Kind, event: String, implementation: Implementation, timer: TimerDefinition? = nil, line: Int) {
         self.kind = kind
         self.event = event
         self.implementation = implementation
         self.timer = timer
-        self.id = id
         self.line = line
     }
 

@@ -11,6 +11,14 @@ public protocol VariableScope {
     var now: Timestamp? { get }
 }
 
+/// Variables held in a dictionary, with no engine context: a called instance's output, a form's
+/// values.
+public struct VariableDictionary: VariableScope {
+    public let values: [String: VariableValue]
+    public init(_ values: [String: VariableValue]) { self.values = values }
+    public func variable(named name: String) -> VariableValue? { values[name] }
+}
+
 extension VariableScope {
     public func contextObject(named name: String) -> (any ContextObject)? { nil }
     public func contextValue(named name: String) -> VariableValue? { nil }
