@@ -1,6 +1,7 @@
 @testable import BatonPostgres
 import BatonEngine
 import BatonTesting
+import Foundation
 import Testing
 
 /// The lists the Retool app and operators call most are answered from indexes, whatever the
@@ -73,6 +74,22 @@ import Testing
         ] {
             let plan = try await connection.query("EXPLAIN " + statement.sql, statement.parameters).rows.compactMap { $0[0] }.joined(separator: "\n")
             for table in months { #expect(!plan.contains(" on \(table) "), "\(what) reads \(table):\n\(plan)") }
+        }
+        // One instance's history is read from the one partition of its removal time, not from
+        // every month's: the other partitions are pruned as the statement runs.
+        for (what, statement, table) in [
+            ("activity history of an instance", store.statement(HistoricActivityInstanceQuery(processInstanceID: "h42"), page: .all), "history_activity_instances"),
+            ("an activity instance by id", store.statement(HistoricActivityInstanceQuery(activityInstanceID: "h42:2"), page: .all), "history_activity_instances"),
+            ("incidents of an instance", store.statement(IncidentQuery(processInstanceID: "h42"), page: .all), "history_incidents"),
+            ("activity history of a running instance", store.statement(HistoricActivityInstanceQuery(processInstanceID: "r42"), page: .all), "history_activity_instances"),
+        ] {
+            let plan = try await connection.query("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + statement.sql, statement.parameters)
+                .rows.compactMap { $0[0] }
+            let read = Set(plan.filter { !$0.contains("never executed") && !$0.contains("Bitmap Index Scan") }.compactMap { line -> String? in
+                guard let range = line.range(of: #"Scan (using \S+ )?on \S+"#, options: .regularExpression) else { return nil }
+                return line[range].split(separator: " ").last.map(String.init)
+            }.filter { $0.hasPrefix(table) })
+            #expect(read.count == 1, "\(what) reads \(read.sorted()):\n\(plan.joined(separator: "\n"))")
         }
         // Suspended instances and their tasks are few: their lists come from partial indexes, not
         // from reading every running instance or open task.

@@ -70,7 +70,7 @@ import Testing
                 """
                 SELECT 0, 0, state::text FROM process_instances
                 UNION ALL SELECT sequence, n, event::text FROM history_events,
-                    jsonb_array_elements(CASE jsonb_typeof(events) WHEN 'array' THEN events ELSE jsonb_build_array(events) END) WITH ORDINALITY AS x (event, n)
+                    jsonb_array_elements(CASE json_typeof(events) WHEN 'array' THEN events::jsonb ELSE jsonb_build_array(events) END) WITH ORDINALITY AS x (event, n)
                 ORDER BY 1, 2
                 """
             ).rows.map { $0[2]! }

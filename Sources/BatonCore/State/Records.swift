@@ -25,6 +25,56 @@ public struct UserTaskRecord: Hashable, Sendable, Codable {
     public var delegationState: DelegationState?
 }
 
+extension UserTaskRecord {
+    private enum CodingKeys: String, CodingKey {
+        case id, elementKey, node, name, assignee, candidateUsers, candidateGroups, dueDate, followUpDate, priority, formKey, description,
+            createdAt, owner, delegationState
+    }
+
+    /// Camunda's default priority, which most tasks keep.
+    private static let defaultPriority = 50
+
+    // Every task is stored in its instance's event log and state: candidate lists are stored
+    // only when not empty, and the priority only when not the default.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        elementKey = try container.decode(ElementKey.self, forKey: .elementKey)
+        _node = try container.decode(NodePosition.self, forKey: .node)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        assignee = try container.decodeIfPresent(String.self, forKey: .assignee)
+        candidateUsers = try container.decodeIfPresent([String].self, forKey: .candidateUsers) ?? []
+        candidateGroups = try container.decodeIfPresent([String].self, forKey: .candidateGroups) ?? []
+        dueDate = try container.decodeIfPresent(Timestamp.self, forKey: .dueDate)
+        followUpDate = try container.decodeIfPresent(Timestamp.self, forKey: .followUpDate)
+        priority = try container.decodeIfPresent(Int.self, forKey: .priority) ?? Self.defaultPriority
+        formKey = try container.decodeIfPresent(String.self, forKey: .formKey)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        createdAt = try container.decode(Timestamp.self, forKey: .createdAt)
+        owner = try container.decodeIfPresent(String.self, forKey: .owner)
+        delegationState = try container.decodeIfPresent(DelegationState.self, forKey: .delegationState)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(elementKey, forKey: .elementKey)
+        try container.encode(_node, forKey: .node)
+        try container.encodeIfPresent(name, forKey: .name)
+        try container.encodeIfPresent(assignee, forKey: .assignee)
+        if !candidateUsers.isEmpty { try container.encode(candidateUsers, forKey: .candidateUsers) }
+        if !candidateGroups.isEmpty { try container.encode(candidateGroups, forKey: .candidateGroups) }
+        try container.encodeIfPresent(dueDate, forKey: .dueDate)
+        try container.encodeIfPresent(followUpDate, forKey: .followUpDate)
+        if priority != Self.defaultPriority { try container.encode(priority, forKey: .priority) }
+        try container.encodeIfPresent(formKey, forKey: .formKey)
+        try container.encodeIfPresent(description, forKey: .description)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encodeIfPresent(owner, forKey: .owner)
+        try container.encodeIfPresent(delegationState, forKey: .delegationState)
+    }
+}
+
 /// Camunda's delegation of a task: pending until the delegate resolves it back to its owner.
 public enum DelegationState: String, Hashable, Sendable, Codable {
     case pending = "PENDING"

@@ -14,13 +14,13 @@ extension PostgresStore {
         select.scope("process_definition_id", query.definitions)
         if let id = query.activityInstanceID {
             if let colon = id.lastIndex(of: ":"), let key = Int64(id[id.index(after: colon)...]) {
-                select.equal("instance_id", String(id[..<colon]))
+                select.historyOf(instance: String(id[..<colon]))
                 select.require("element_key = \(select.bind(String(key)))::bigint")
             } else {
                 select.require("false")  // not the id of any activity instance
             }
         }
-        select.equal("instance_id", query.processInstanceID)
+        select.historyOf(instance: query.processInstanceID)
         select.equal("process_definition_id", query.processDefinitionID)
         select.equal("activity_id", query.activityID)
         select.equal("activity_type", query.activityType)
@@ -81,7 +81,7 @@ extension PostgresStore {
         var select = SQLSelect(from: "history_task_instances")
         select.scope("process_definition_id", query.definitions)
         select.equal("id", query.taskID)
-        select.equal("instance_id", query.processInstanceID)
+        select.historyOf(instance: query.processInstanceID)
         select.equal("process_definition_id", query.processDefinitionID)
         select.equal("task_definition_key", query.taskDefinitionKey)
         select.equal("assignee", query.assignee)
@@ -170,7 +170,7 @@ extension PostgresStore {
         select.scope("process_definition_id", query.definitions)
         select.equal("id", query.incidentID)
         if let open = query.open { select.require(open ? "resolved_at IS NULL" : "resolved_at IS NOT NULL") }
-        select.equal("instance_id", query.processInstanceID)
+        select.historyOf(instance: query.processInstanceID)
         select.equal("process_definition_id", query.processDefinitionID)
         select.equal("kind", query.incidentType)
         select.equal("activity_id", query.activityID)

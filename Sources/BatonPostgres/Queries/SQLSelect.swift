@@ -28,6 +28,17 @@ struct SQLSelect {
         if let value { require("\(column) = \(bind(value))") }
     }
 
+    /// History rows of one process instance. They sit in the partition of that instance's removal
+    /// time, read here from its own row ('infinity' while it runs, when it has none): PostgreSQL
+    /// then prunes the other partitions as the statement runs and probes one index instead of
+    /// every month's, so the lookup does not grow with the months of history kept.
+    mutating func historyOf(instance id: String?) {
+        guard let id else { return }
+        let instance = bind(id)
+        require("instance_id = \(instance)")
+        require("removal_time = COALESCE((SELECT removal_time FROM history_process_instances WHERE id = \(instance) LIMIT 1), 'infinity')")
+    }
+
     /// Rows whose `column` lies in `scope` (an authorization's reach); nothing when it is `.all`.
     mutating func scope(_ column: String, _ scope: ResourceScope) {
         if let condition = condition(column, in: scope) { require(condition) }

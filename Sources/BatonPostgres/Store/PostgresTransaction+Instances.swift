@@ -116,7 +116,7 @@ extension PostgresTransaction {
                 """
                 INSERT INTO history_events (instance_id, sequence, at, events)
                 VALUES ($1, (SELECT coalesce(max(sequence), 0) + 1 FROM history_events WHERE instance_id = $1 AND removal_time = 'infinity'),
-                    $2::timestamptz, $3::jsonb)
+                    $2::timestamptz, $3::json)
                 """, [id, time(at), try storedJSON(events.map(\.event), table)])
         }
         for effect in effects { try apply(effect, instance: instance, readModel: readModel) }
@@ -233,10 +233,10 @@ extension PostgresTransaction {
             """
             WITH stored AS (
                      SELECT sequence, held, sum(held) OVER (ORDER BY sequence) AS upto FROM (
-                         SELECT sequence, CASE jsonb_typeof(events) WHEN 'array' THEN jsonb_array_length(events) ELSE 1 END AS held
+                         SELECT sequence, CASE json_typeof(events) WHEN 'array' THEN json_array_length(events) ELSE 1 END AS held
                          FROM history_events WHERE instance_id = $1) counted),
-                 current AS (SELECT event, rank FROM unnest($2::jsonb[]) WITH ORDINALITY AS u (event, rank)),
-                 rewritten AS (SELECT stored.sequence, jsonb_agg(current.event ORDER BY current.rank) AS events
+                 current AS (SELECT event, rank FROM unnest($2::json[]) WITH ORDINALITY AS u (event, rank)),
+                 rewritten AS (SELECT stored.sequence, json_agg(current.event ORDER BY current.rank) AS events
                                FROM stored JOIN current ON current.rank > stored.upto - stored.held AND current.rank <= stored.upto
                                GROUP BY stored.sequence)
             UPDATE history_events SET events = rewritten.events FROM rewritten
