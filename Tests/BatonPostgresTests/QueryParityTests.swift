@@ -137,6 +137,15 @@ import Testing
             try await same("historic variable count #\(index)") { try await $0.count(query) }
         }
 
+        // A historic variable's id is derived from its row on PostgreSQL: each is found by it.
+        let variableIDs = try await memory.variableHistory(HistoricVariableInstanceQuery(), page: .all).map(\.id)
+        #expect(variableIDs.count > 40)
+        for id in variableIDs + ["\(variableIDs[0])x", "id-1::nope", "no-colon"] {
+            try await same("historic variable \(id)") { try await $0.variableHistory(HistoricVariableInstanceQuery(id: id), page: .all) }
+            let found = try await postgres.variableHistory(HistoricVariableInstanceQuery(id: id), page: .all).map(\.id)
+            #expect(found == (variableIDs.contains(id) ? [id] : []), "\(id)")
+        }
+
         let runtimeVariableQueries = [
             VariableInstanceQuery(), VariableInstanceQuery(variableName: "group"), VariableInstanceQuery(variableNameLike: "%o%"),
             VariableInstanceQuery(sorting: [Sorting(.variableType), Sorting(.variableName)]),

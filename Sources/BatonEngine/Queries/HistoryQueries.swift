@@ -234,7 +234,8 @@ public struct HistoricVariableInstance: Hashable, Sendable {
 
 extension HistoricVariableInstance: QueryRow {
     public enum SortKey: String, Hashable, Sendable, CaseIterable { case instanceId, variableName, createTime }
-    public var tieBreaker: [SortValue] { [.text(id)] }
+    /// The parts of the id, as PostgreSQL's key orders them.
+    public var tieBreaker: [SortValue] { [.text(processInstanceID), .text(activityInstanceID ?? ""), .text(name)] }
     public func sortValue(_ key: SortKey) -> SortValue {
         switch key {
         case .instanceId: .text(processInstanceID)

@@ -126,10 +126,18 @@ extension PostgresStore {
 
     // MARK: Variable instances
 
+    /// Camunda's historic variable id, `<instance>:<activity instance or empty>:<name>`: rows store the parts.
+    static let historicVariableID = "instance_id || ':' || coalesce(activity_instance_id, '') || ':' || name"
+
     private func select(_ query: HistoricVariableInstanceQuery) -> SQLSelect {
         var select = SQLSelect(from: "history_variables")
         select.scope("process_definition_id", query.definitions)
-        select.equal("id", query.id)
+        if let id = query.id {
+            // The id is derived from the row (see `historicVariableID`); its instance part,
+            // before the first colon, finds the instance's rows by the key.
+            select.historyOf(instance: String(id.prefix { $0 != ":" }))
+            select.require("\(Self.historicVariableID) = \(select.bind(id))")
+        }
         select.within("instance_id", query.processInstanceIDs)
         select.equal("process_definition_id", query.processDefinitionID)
         select.equal("name", query.variableName)
@@ -148,10 +156,10 @@ extension PostgresStore {
 
     public func list(_ query: HistoricVariableInstanceQuery, page: Page) async throws -> [HistoricVariableInstance] {
         let columns = """
-            id, name, type, value::text AS value, serialized, object_type, instance_id, process_definition_id, activity_instance_id, deleted,
+            name, type, value::text AS value, serialized, object_type, instance_id, process_definition_id, activity_instance_id, deleted,
             \(SQLColumns.millis("create_time", as: "created"))
             """
-        return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
+        return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["instance_id", "coalesce(activity_instance_id, '')", "name"], page: page)).map { row in
             var variable = HistoricVariableInstance(
                 name: try row.required("name"), value: try row.variableValue(), processInstanceID: try row.required("instance_id"),
                 processDefinitionID: try row.required("process_definition_id"), activityInstanceID: row.text("activity_instance_id"),

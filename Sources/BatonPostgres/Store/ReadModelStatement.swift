@@ -115,20 +115,23 @@ enum ReadModelStatement {
             variableRow(
                 instanceID: variable.processInstanceID, definitionID: variable.processDefinitionID, scope: variable.activityInstanceID,
                 name: variable.name, value: variable.value,
-                extra: [.init("id", .string(variable.id)), .init("create_time", .string(variable.createTime.iso8601)), .init("deleted", .bool(variable.deleted))])
+                extra: [.init("create_time", .string(variable.createTime.iso8601)), .init("deleted", .bool(variable.deleted))])
         }) {
             """
-            INSERT INTO history_variables (id, instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type,
+            INSERT INTO history_variables (instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type,
                 create_time, deleted)
-            SELECT id, instance_id, process_definition_id, activity_instance_id, name, type, \(storedValue), serialized, object_type, create_time, deleted
-            FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, activity_instance_id text, name text,
+            SELECT instance_id, process_definition_id, activity_instance_id, name, type, \(storedValue), serialized, object_type, create_time, deleted
+            FROM jsonb_to_recordset(\($0)) AS r(instance_id text, process_definition_id text, activity_instance_id text, name text,
                 type text, value jsonb, serialized text, object_type text, create_time timestamptz, deleted boolean)
-            ON CONFLICT (id, instance_id, removal_time) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
+            ON CONFLICT (instance_id, activity_instance_id, name, removal_time) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
                 object_type = excluded.object_type, deleted = excluded.deleted
             """
         }
         add(changes.historicVariablesDeleted.map(JSONValue.string)) {
-            "UPDATE history_variables SET deleted = true WHERE instance_id = $1 AND id IN (SELECT jsonb_array_elements_text(\($0)))"
+            """
+            UPDATE history_variables SET deleted = true
+            WHERE instance_id = $1 AND removal_time = 'infinity' AND \(PostgresStore.historicVariableID) IN (SELECT jsonb_array_elements_text(\($0)))
+            """
         }
         add(changes.incidentsRaised.map(row)) {
             """

@@ -10,3 +10,14 @@ ALTER TABLE history_events ALTER COLUMN events TYPE json USING events::json;
 -- partition (`*_later`), so the removal-time index is needed there alone, not in every month.
 DROP INDEX history_process_instances_removal;
 CREATE INDEX history_process_instances_later_removal ON history_process_instances_later (removal_time);
+
+-- A historic variable's id is Camunda's `<instance>:<activity instance or empty>:<name>`, made of
+-- columns the row has already: it is derived in the query instead of stored, which also takes
+-- the instance id out of the key twice over. The key is the three parts (an absent activity
+-- instance, a process-level variable, counts as one value), and it serves lookups by instance.
+ALTER TABLE history_variables DROP CONSTRAINT history_variables_pkey;
+DROP INDEX history_variables_instance;
+DROP INDEX history_variables_name;
+ALTER TABLE history_variables DROP COLUMN id;
+CREATE UNIQUE INDEX history_variables_key ON history_variables (instance_id, activity_instance_id, name, removal_time) NULLS NOT DISTINCT;
+CREATE INDEX history_variables_name ON history_variables (name, create_time, instance_id);
