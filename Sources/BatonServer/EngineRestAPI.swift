@@ -37,17 +37,19 @@ public struct EngineRestAPI: Sendable {
     /// What this request's caller is authorized to do.
     func access(_ context: BatonRequestContext) async throws -> Access { try await Access.of(context.identity, runtime) }
 
-    /// `query` narrowed to the process definitions on which the caller holds `permission`.
+    /// `query` narrowed to the process definitions on which the caller holds `permission`, and
+    /// the single instances on which they hold its instance counterpart (`READ` for `READ_INSTANCE`…).
     func scoped<Query: DefinitionScoped>(_ query: Query, _ permission: String, _ context: BatonRequestContext) async throws -> Query {
+        let access = try await access(context)
         var query = query
-        query.definitions = try await access(context).definitions(permission)
+        query.definitions = try await access.definitions(permission)
+        query.grantedInstances = access.instances(permission)
         return query
     }
 
     func scoped<Query: DefinitionScoped>(_ query: Query?, _ permission: String, _ context: BatonRequestContext) async throws -> Query? {
-        guard var query else { return nil }
-        query.definitions = try await access(context).definitions(permission)
-        return query
+        guard let query else { return nil }
+        return try await scoped(query as Query, permission, context) as Query
     }
 
     /// Requires `permission` on the definition of the instance holding job or external task `id`
@@ -57,7 +59,7 @@ public struct EngineRestAPI: Sendable {
         let access = try await access(context)
         guard access.caller != nil else { return }
         guard let job = try await runtime.jobs(JobQuery(jobID: id)).first else { return }  // the command answers 404
-        try access.require(permission, processKey: Access.processKey(ofDefinition: job.processDefinitionID))
+        try access.require(permission, instance: job.processInstanceID, processKey: Access.processKey(ofDefinition: job.processDefinitionID))
     }
 
     /// `PUT …/retries` of a job or an external task: `{"retries": n}`, n ≥ 0; above zero, an
@@ -76,7 +78,7 @@ public struct EngineRestAPI: Sendable {
     func requireOnInstance(_ permission: String, _ id: String, _ context: BatonRequestContext) async throws {
         let access = try await access(context)
         guard access.caller != nil else { return }
-        try access.require(permission, processKey: try await runtime.instance(id).processKey)
+        try access.require(permission, instance: id, processKey: try await runtime.instance(id).processKey)
     }
 
     private func registerEngine(on group: RouterGroup<BatonRequestContext>) {

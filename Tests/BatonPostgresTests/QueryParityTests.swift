@@ -102,6 +102,31 @@ import Testing
             try await same("instance count #\(index)") { try await $0.count(query) }
         }
 
+        // Authorization: no definition, one definition, every definition but one, each widened
+        // by grants on single instances (and a single task for the task list).
+        let running = try await memory.instances(ProcessInstanceQuery(), page: .all).map(\.id)
+        let waitDefinition = try #require(try await memory.instances(ProcessInstanceQuery(processDefinitionKey: "wait"), page: .all).first?.definitionID)
+        let someTask = try #require(try await memory.tasks(TaskQuery(), page: .all).last)
+        for (definitions, granted) in [
+            (ResourceScope.only([]), ResourceScope.only([running[0], running[running.count - 1]])), (.only([waitDefinition]), .only([running[0]])),
+            (.allExcept([waitDefinition]), .allExcept([running[0]])), (.only([]), .all),
+        ] {
+            var instances = ProcessInstanceQuery(lifecycle: .any), variables = VariableInstanceQuery(), jobs = JobQuery(), incidents = IncidentQuery()
+            instances.definitions = definitions; variables.definitions = definitions; jobs.definitions = definitions; incidents.definitions = definitions
+            instances.grantedInstances = granted; variables.grantedInstances = granted; jobs.grantedInstances = granted; incidents.grantedInstances = granted
+            try await same("instances in \(definitions) or \(granted)") { try await $0.instances(instances, page: .all) }
+            try await same("variables in \(definitions) or \(granted)") { try await $0.variableInstances(variables, page: .all) }
+            try await same("jobs in \(definitions) or \(granted)") { try await $0.jobs(jobs, page: .all) }
+            try await same("incidents in \(definitions) or \(granted)") { try await $0.incidents(incidents, page: .all) }
+            try await same("instance count in \(definitions) or \(granted)") { try await $0.count(instances) }
+            let tasks = TaskQuery(visibleTo: TaskVisibility(userID: "nobody", groups: [], definitions: definitions, tasks: .only([someTask.id])))
+            try await same("tasks in \(definitions) or one task") { try await $0.tasks(tasks, page: .all) }
+        }
+        var grantedOnly = ProcessInstanceQuery()
+        grantedOnly.definitions = .only([])
+        grantedOnly.grantedInstances = .only([running[0]])
+        #expect(try await postgres.instances(grantedOnly, page: .all).map(\.id) == [running[0]])
+
         let incidentQueries = [IncidentQuery(), IncidentQuery(open: true), IncidentQuery(activityID: "publish"), IncidentQuery(incidentType: "none")]
         #expect(try await postgres.count(IncidentQuery(open: true)) > 0, "a failing publish raised an incident")
         for (index, query) in incidentQueries.enumerated() {

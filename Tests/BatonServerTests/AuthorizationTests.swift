@@ -83,6 +83,76 @@ import Testing
         }
     }
 
+    /// Camunda's ProcessInstance (8) and Task (7) resources: a grant on one instance or one task
+    /// reaches that one, in lists and counts and for the calls it names, and no other.
+    @Test func grantsOnOneInstanceOrOneTaskReachThatOneOnly() async throws {
+        try await RestHarness.make(credentials: SecurityTests.credentials).run { rest in
+            let ops = rest.as("ops", "ops-pw"), bob = rest.as("bob", "bob-pw")
+            #expect(try await ops.deploy([("other.bpmn", Self.other)]).status == .ok)
+            let start = #"{"variables": {"plan": {"value": "gold"}}}"#
+            let first = try #require(try await ops.call(.post, "/engine-rest/process-definition/key/other/start", json: start)["id"]?.stringValue)
+            let second = try #require(try await ops.call(.post, "/engine-rest/process-definition/key/other/start", json: start)["id"]?.stringValue)
+            func task(of instance: String) async throws -> String {
+                try #require(try await ops.call(.get, "/engine-rest/task?processInstanceId=\(instance)").json?.arrayValue.first?["id"]?.stringValue)
+            }
+            let firstTask = try await task(of: first), secondTask = try await task(of: second)
+
+            // READ on one instance: it alone is listed, counted and read.
+            #expect(ids(try await bob.call(.get, "/engine-rest/process-instance")).isEmpty)
+            _ = try await grant(ops, user: "bob", resourceType: 8, first, ["READ"])
+            #expect(ids(try await bob.call(.get, "/engine-rest/process-instance")) == [first])
+            #expect(try await bob.call(.get, "/engine-rest/process-instance/count")["count"] == .integer(1))
+            #expect(try await bob.call(.get, "/engine-rest/process-instance/\(first)").status == .ok)
+            #expect(try await bob.call(.get, "/engine-rest/process-instance/\(second)").status == .forbidden)
+            #expect(try await bob.call(.get, "/engine-rest/process-instance/\(first)/variables")["plan"]?["value"] == .string("gold"))
+            #expect(try await bob.call(.get, "/engine-rest/process-instance/\(second)/variables").status == .forbidden)
+            let variables = try await bob.call(.get, "/engine-rest/variable-instance?variableName=plan")
+            #expect(variables.json?.arrayValue.compactMap { $0["processInstanceId"]?.stringValue } == [first])
+            #expect(try await bob.call(.get, "/engine-rest/variable-instance/count")["count"] == .integer(1))
+            #expect(try await bob.call(.get, "/engine-rest/execution/count?processInstanceId=\(second)")["count"] == .integer(0))
+
+            // UPDATE and DELETE on one instance: its variables change and it is cancelled; the
+            // other's do not and it is not, and a denied call changes nothing.
+            let set = #"{"value": "silver"}"#
+            #expect(try await bob.call(.put, "/engine-rest/process-instance/\(first)/variables/plan", json: set).status == .forbidden)
+            _ = try await grant(ops, user: "bob", resourceType: 8, first, ["UPDATE", "DELETE"])
+            #expect(try await bob.call(.put, "/engine-rest/process-instance/\(first)/variables/plan", json: set).status == .noContent)
+            #expect(try await bob.call(.put, "/engine-rest/process-instance/\(second)/variables/plan", json: set).status == .forbidden)
+            #expect(try await ops.call(.get, "/engine-rest/process-instance/\(second)/variables/plan")["value"] == .string("gold"))
+            #expect(try await bob.call(.delete, "/engine-rest/process-instance/\(second)").status == .forbidden)
+            #expect(try await ops.call(.get, "/engine-rest/process-instance/count")["count"] == .integer(2))
+
+            // A revoke on the instance outweighs the group's grant on every instance.
+            _ = try await grant(ops, group: "approvers", resourceType: 8, "*", ["READ"])
+            _ = try await grant(ops, user: "ann", type: 2, resourceType: 8, second, ["READ"])
+            let ann = rest.as("ann", "ann-pw")
+            #expect(ids(try await ann.call(.get, "/engine-rest/process-instance")) == [first])
+
+            // Tasks: READ on one task lists it; TASK_ASSIGN hands it out, TASK_WORK completes it.
+            #expect(ids(try await bob.call(.get, "/engine-rest/task")).isEmpty)
+            _ = try await grant(ops, user: "bob", resourceType: 7, firstTask, ["READ"])
+            #expect(ids(try await bob.call(.get, "/engine-rest/task")) == [firstTask])
+            #expect(try await bob.call(.get, "/engine-rest/task/count")["count"] == .integer(1))
+            #expect(try await bob.call(.get, "/engine-rest/task/\(firstTask)")["id"] == .string(firstTask))
+            #expect(try await bob.call(.get, "/engine-rest/task/\(secondTask)").status == .forbidden)
+            let assign = #"{"userId": "carol"}"#
+            #expect(try await bob.call(.post, "/engine-rest/task/\(firstTask)/assignee", json: assign).status == .forbidden)
+            #expect(try await bob.call(.post, "/engine-rest/task/\(firstTask)/complete", json: "{}").status == .forbidden)
+            _ = try await grant(ops, user: "bob", resourceType: 7, firstTask, ["TASK_ASSIGN", "TASK_WORK"])
+            #expect(try await bob.call(.post, "/engine-rest/task/\(firstTask)/assignee", json: assign).status == .noContent)
+            #expect(try await bob.call(.post, "/engine-rest/task/\(secondTask)/assignee", json: assign).status == .forbidden)
+            #expect(try await bob.call(.post, "/engine-rest/task/\(secondTask)/complete", json: "{}").status == .forbidden)
+            #expect(try await bob.call(.post, "/engine-rest/task/\(firstTask)/complete", json: "{}").status == .noContent)
+            #expect(try await ops.call(.get, "/engine-rest/history/process-instance/\(first)")["state"] == .string("COMPLETED"))
+            #expect(try await ops.call(.get, "/engine-rest/task/\(secondTask)")["assignee"] == .null)
+
+            // Each resource knows its own permissions.
+            let invalid = try await ops.call(.post, "/engine-rest/authorization/create",
+                json: #"{"type": 1, "userId": "bob", "resourceType": 8, "resourceId": "*", "permissions": ["READ_INSTANCE"]}"#)
+            #expect(invalid.status == .badRequest && (invalid["message"]?.stringValue ?? "").contains("'ProcessInstance'"), "\(invalid.text)")
+        }
+    }
+
     @Test func correlationAndExternalTasksNeedTheirPermissionOnTheInstancesTheyReach() async throws {
         try await RestHarness.make(credentials: SecurityTests.credentials).run { rest in
             let ops = rest.as("ops", "ops-pw"), ann = rest.as("ann", "ann-pw"), bob = rest.as("bob", "bob-pw")

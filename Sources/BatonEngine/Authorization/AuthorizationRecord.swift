@@ -41,6 +41,8 @@ public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
     case group = 2
     case authorization = 4
     case processDefinition = 6
+    case task = 7
+    case processInstance = 8
     case deployment = 9
 
     public var name: String {
@@ -49,6 +51,8 @@ public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
         case .group: "Group"
         case .authorization: "Authorization"
         case .processDefinition: "ProcessDefinition"
+        case .task: "Task"
+        case .processInstance: "ProcessInstance"
         case .deployment: "Deployment"
         }
     }
@@ -56,11 +60,28 @@ public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
     public var permissions: [String] {
         switch self {
         case .user, .group, .authorization, .deployment: ["READ", "UPDATE", "CREATE", "DELETE"]
+        case .task: ["READ", "UPDATE", "CREATE", "DELETE", "READ_VARIABLE", "UPDATE_VARIABLE", "TASK_ASSIGN", "TASK_WORK"]
+        case .processInstance: ["READ", "UPDATE", "CREATE", "DELETE", "RETRY_JOB", "SUSPEND", "UPDATE_VARIABLE"]
         case .processDefinition:
             [
                 "READ", "UPDATE", "DELETE", "CREATE_INSTANCE", "READ_INSTANCE", "UPDATE_INSTANCE", "DELETE_INSTANCE", "READ_TASK", "UPDATE_TASK",
                 "TASK_WORK", "TASK_ASSIGN", "READ_HISTORY", "SUSPEND", "SUSPEND_INSTANCE",
             ]
+        }
+    }
+}
+
+extension AuthorizationResource {
+    /// What a process-definition permission over all of a definition's instances is on one
+    /// process instance (Camunda's ProcessInstance resource): `READ_INSTANCE` is `READ` there, and
+    /// so on; nil for permissions that concern the definition itself.
+    public static func instancePermission(for definitionPermission: String) -> String? {
+        switch definitionPermission {
+        case "READ_INSTANCE": "READ"
+        case "UPDATE_INSTANCE": "UPDATE"
+        case "DELETE_INSTANCE": "DELETE"
+        case "SUSPEND_INSTANCE": "SUSPEND"
+        default: nil
         }
     }
 }

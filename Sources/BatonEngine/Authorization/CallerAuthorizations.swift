@@ -70,10 +70,20 @@ public enum ResourceScope: Hashable, Sendable {
     }
 }
 
-/// A query that authorization can narrow to the process definitions a caller may see.
+/// A query that authorization can narrow to the process definitions a caller may see, and widen
+/// by the single process instances they are granted (Camunda's ProcessInstance resource).
 public protocol DefinitionScoped {
     /// The process definitions (by id) whose rows may be listed.
     var definitions: ResourceScope { get set }
+    /// Process instances (by id) whose rows may be listed whatever their definition.
+    var grantedInstances: ResourceScope { get set }
+}
+
+extension DefinitionScoped {
+    /// Whether a row of instance `instance` of definition `definition` may be listed.
+    public func admits(definition: String, instance: String) -> Bool {
+        definitions.contains(definition) || grantedInstances.contains(instance)
+    }
 }
 
 extension ProcessInstanceQuery: DefinitionScoped {}

@@ -73,6 +73,8 @@ public enum Completion: Hashable, Sendable {
 public struct HistoricActivityInstanceQuery: ListQuery {
     /// The process definitions (by id) whose rows may be listed: authorization narrows it.
     public var definitions: ResourceScope = .all
+    /// Process instances (by id) whose rows may be listed besides: grants on single instances.
+    public var grantedInstances: ResourceScope = .only([])
     public var activityInstanceID: String?
     public var processInstanceID: String?
     public var processDefinitionID: String?
@@ -100,7 +102,7 @@ public struct HistoricActivityInstanceQuery: ListQuery {
     }
 
     public func matches(_ activity: HistoricActivityInstance) -> Bool {
-        if !definitions.contains(activity.processDefinitionID) { return false }
+        if !admits(definition: activity.processDefinitionID, instance: activity.processInstanceID) { return false }
         if let activityInstanceID, activity.id != activityInstanceID { return false }
         if let processInstanceID, activity.processInstanceID != processInstanceID { return false }
         if let processDefinitionID, activity.processDefinitionID != processDefinitionID { return false }
@@ -173,6 +175,8 @@ extension HistoricTaskInstance: QueryRow {
 public struct HistoricTaskInstanceQuery: ListQuery {
     /// The process definitions (by id) whose rows may be listed: authorization narrows it.
     public var definitions: ResourceScope = .all
+    /// Process instances (by id) whose rows may be listed besides: grants on single instances.
+    public var grantedInstances: ResourceScope = .only([])
     public var taskID: String?
     public var processInstanceID: String?
     public var processDefinitionID: String?
@@ -195,7 +199,7 @@ public struct HistoricTaskInstanceQuery: ListQuery {
     }
 
     public func matches(_ task: HistoricTaskInstance) -> Bool {
-        if !definitions.contains(task.processDefinitionID) { return false }
+        if !admits(definition: task.processDefinitionID, instance: task.processInstanceID) { return false }
         if let taskID, task.id != taskID { return false }
         if let processInstanceID, task.processInstanceID != processInstanceID { return false }
         if let processDefinitionID, task.processDefinitionID != processDefinitionID { return false }
@@ -248,6 +252,8 @@ extension HistoricVariableInstance: QueryRow {
 public struct HistoricVariableInstanceQuery: ListQuery {
     /// The process definitions (by id) whose rows may be listed: authorization narrows it.
     public var definitions: ResourceScope = .all
+    /// Process instances (by id) whose rows may be listed besides: grants on single instances.
+    public var grantedInstances: ResourceScope = .only([])
     public var id: String?
     public var processInstanceIDs: [String]?
     public var processDefinitionID: String?
@@ -270,7 +276,7 @@ public struct HistoricVariableInstanceQuery: ListQuery {
     }
 
     public func matches(_ variable: HistoricVariableInstance) -> Bool {
-        if !definitions.contains(variable.processDefinitionID) { return false }
+        if !admits(definition: variable.processDefinitionID, instance: variable.processInstanceID) { return false }
         if let id, variable.id != id { return false }
         if let processInstanceIDs, !processInstanceIDs.contains(variable.processInstanceID) { return false }
         if let processDefinitionID, variable.processDefinitionID != processDefinitionID { return false }
@@ -329,6 +335,8 @@ extension HistoricIncident: QueryRow {
 public struct IncidentQuery: ListQuery {
     /// The process definitions (by id) whose rows may be listed: authorization narrows it.
     public var definitions: ResourceScope = .all
+    /// Process instances (by id) whose rows may be listed besides: grants on single instances.
+    public var grantedInstances: ResourceScope = .only([])
     public var incidentID: String?
     /// true: open only (`/incident`); false: resolved only; nil: both.
     public var open: Bool?
@@ -354,7 +362,7 @@ public struct IncidentQuery: ListQuery {
     }
 
     public func matches(_ incident: HistoricIncident) -> Bool {
-        if !definitions.contains(incident.processDefinitionID) { return false }
+        if !admits(definition: incident.processDefinitionID, instance: incident.processInstanceID) { return false }
         if let incidentID, incident.id != incidentID { return false }
         if let open, (incident.resolvedAt == nil) != open { return false }
         if let processInstanceID, incident.processInstanceID != processInstanceID { return false }

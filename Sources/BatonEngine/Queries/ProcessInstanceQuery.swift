@@ -82,6 +82,8 @@ public struct VariableCondition: Hashable, Sendable {
 public struct ProcessInstanceQuery: ListQuery {
     /// The process definitions (by id) whose rows may be listed: authorization narrows it.
     public var definitions: ResourceScope = .all
+    /// Process instances (by id) whose rows may be listed besides: grants on single instances.
+    public var grantedInstances: ResourceScope = .only([])
     public enum Lifecycle: Hashable, Sendable { case running, ended, any }
 
     public var lifecycle: Lifecycle
@@ -112,7 +114,7 @@ public struct ProcessInstanceQuery: ListQuery {
     }
 
     public func matches(_ instance: ProcessInstanceInfo) -> Bool {
-        if !definitions.contains(instance.definitionID) { return false }
+        if !admits(definition: instance.definitionID, instance: instance.id) { return false }
         switch lifecycle {
         case .running: if instance.state != .active { return false }
         case .ended: if instance.state == .active { return false }

@@ -49,6 +49,8 @@ extension JobInfo: QueryRow {
 public struct JobQuery: ListQuery {
     /// The process definitions (by id) whose rows may be listed: authorization narrows it.
     public var definitions: ResourceScope = .all
+    /// Process instances (by id) whose rows may be listed besides: grants on single instances.
+    public var grantedInstances: ResourceScope = .only([])
     public var jobID: String?
     public var processInstanceID: String?
     public var processDefinitionID: String?
@@ -80,7 +82,7 @@ public struct JobQuery: ListQuery {
     }
 
     public func matches(_ job: JobInfo) -> Bool {
-        if !definitions.contains(job.processDefinitionID) { return false }
+        if !admits(definition: job.processDefinitionID, instance: job.processInstanceID) { return false }
         if let jobID, job.id != jobID { return false }
         if let processInstanceID, job.processInstanceID != processInstanceID { return false }
         if let processDefinitionID, job.processDefinitionID != processDefinitionID { return false }
@@ -130,6 +132,8 @@ extension VariableInstanceInfo: QueryRow {
 public struct VariableInstanceQuery: ListQuery {
     /// The process definitions (by id) whose rows may be listed: authorization narrows it.
     public var definitions: ResourceScope = .all
+    /// Process instances (by id) whose rows may be listed besides: grants on single instances.
+    public var grantedInstances: ResourceScope = .only([])
     public var processInstanceIDs: [String]?
     public var activityInstanceIDs: [String]?
     public var variableName: String?
@@ -148,7 +152,7 @@ public struct VariableInstanceQuery: ListQuery {
     }
 
     public func matches(_ variable: VariableInstanceInfo) -> Bool {
-        if !definitions.contains(variable.processDefinitionID) { return false }
+        if !admits(definition: variable.processDefinitionID, instance: variable.processInstanceID) { return false }
         if let processInstanceIDs, !processInstanceIDs.contains(variable.processInstanceID) { return false }
         if let activityInstanceIDs, !activityInstanceIDs.contains(variable.activityInstanceID) { return false }
         if let variableName, variable.name != variableName { return false }
@@ -193,6 +197,8 @@ extension EventSubscriptionInfo: QueryRow {
 public struct EventSubscriptionQuery: ListQuery {
     /// The process definitions (by id) whose rows may be listed: authorization narrows it.
     public var definitions: ResourceScope = .all
+    /// Process instances (by id) whose rows may be listed besides: grants on single instances.
+    public var grantedInstances: ResourceScope = .only([])
     public var subscriptionID: String?
     public var processInstanceID: String?
     public var eventType: String?
@@ -213,7 +219,7 @@ public struct EventSubscriptionQuery: ListQuery {
     }
 
     public func matches(_ subscription: EventSubscriptionInfo) -> Bool {
-        if !definitions.contains(subscription.processDefinitionID) { return false }
+        if !admits(definition: subscription.processDefinitionID, instance: subscription.processInstanceID) { return false }
         if let subscriptionID, subscription.id != subscriptionID { return false }
         if let processInstanceID, subscription.processInstanceID != processInstanceID { return false }
         if let eventType, subscription.eventType != eventType { return false }

@@ -83,16 +83,19 @@ public struct TaskVisibility: Hashable, Sendable {
     public var groups: [String]
     /// Process definitions (by id) all of whose tasks the user may see besides (`READ_TASK`).
     public var definitions: ResourceScope
+    /// Single tasks (by id) the user may see besides (`READ` on Camunda's Task resource).
+    public var tasks: ResourceScope
 
-    public init(userID: String, groups: [String], definitions: ResourceScope = .only([])) {
+    public init(userID: String, groups: [String], definitions: ResourceScope = .only([]), tasks: ResourceScope = .only([])) {
         self.userID = userID
         self.groups = groups
         self.definitions = definitions
+        self.tasks = tasks
     }
 
     public func allows(_ task: TaskInfo) -> Bool {
         task.assignee == userID || task.candidateUsers.contains(userID) || task.candidateGroups.contains(where: groups.contains)
-            || definitions.contains(task.processDefinitionID)
+            || definitions.contains(task.processDefinitionID) || tasks.contains(task.id)
     }
 }
 
@@ -100,6 +103,8 @@ public struct TaskVisibility: Hashable, Sendable {
 public struct TaskQuery: ListQuery {
     /// The process definitions (by id) whose rows may be listed: authorization narrows it.
     public var definitions: ResourceScope = .all
+    /// Process instances (by id) whose rows may be listed besides: grants on single instances.
+    public var grantedInstances: ResourceScope = .only([])
     public var taskID: String?
     public var assignee: String?
     /// Tasks the user may claim: as a candidate user or through one of `userGroups`.
@@ -147,7 +152,7 @@ public struct TaskQuery: ListQuery {
     }
 
     public func matches(_ task: TaskInfo) -> Bool {
-        if !definitions.contains(task.processDefinitionID) { return false }
+        if !admits(definition: task.processDefinitionID, instance: task.processInstanceID) { return false }
         if let taskID, task.id != taskID { return false }
         if let assignee, task.assignee != assignee { return false }
         if unassigned, task.assignee != nil { return false }

@@ -19,6 +19,8 @@ public struct ExecutionQuery: Hashable, Sendable, DefinitionScoped {
 
     /// The process definitions (by id) whose executions may be listed: authorization narrows it.
     public var definitions: ResourceScope = .all
+    /// Process instances (by id) whose rows may be listed besides: grants on single instances.
+    public var grantedInstances: ResourceScope = .only([])
     public var processInstanceID: String?
     public var processDefinitionID: String?
     public var processDefinitionKey: String?
@@ -47,6 +49,7 @@ public struct ExecutionQuery: Hashable, Sendable, DefinitionScoped {
             processDefinitionID: processDefinitionID, businessKey: businessKey, suspended: suspended,
             sorting: sorting.map { Sorting($0.key.instanceKey, ascending: $0.ascending) })
         query.definitions = definitions
+        query.grantedInstances = grantedInstances
         return query
     }
 }
@@ -82,12 +85,15 @@ extension Runtime {
     /// How many executions match. With no filter on the instances beyond their definition (a key
     /// is its versions' ids), two counts on the query side; otherwise the matching instances are walked.
     public func count(_ query: ExecutionQuery) async throws -> Int {
-        if query.businessKey == nil, query.suspended == nil {
+        // A key filter narrows the definitions, which grants on single instances would bypass:
+        // with both, the instances are walked (their query applies the key on its own).
+        if query.businessKey == nil, query.suspended == nil, query.processDefinitionKey == nil || query.grantedInstances == .only([]) {
             let instances = query.activityID == nil ? try await count(query.instances) : 0
             var activities = HistoricActivityInstanceQuery(
                 processInstanceID: query.processInstanceID, processDefinitionID: query.processDefinitionID, activityID: query.activityID,
                 completion: .unfinished)
             activities.definitions = query.definitions
+            activities.grantedInstances = query.grantedInstances
             if let key = query.processDefinitionKey {
                 activities.definitions = activities.definitions.intersection(.only(Set(try await processDefinitions(key: key).map(\.id))))
             }
@@ -115,6 +121,7 @@ extension Runtime {
                 }
                 var elements = HistoricActivityInstanceQuery(processInstanceID: instance.id, activityID: query.activityID, completion: .unfinished)
                 elements.definitions = query.definitions
+                elements.grantedInstances = query.grantedInstances
                 for element in try await activityHistory(elements) {
                     let execution = ExecutionInfo(
                         id: element.id, processInstanceID: instance.id, activityID: element.activityID, suspended: instance.suspended)

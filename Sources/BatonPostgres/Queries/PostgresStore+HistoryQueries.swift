@@ -11,7 +11,7 @@ extension PostgresStore {
 
     func select(_ query: HistoricActivityInstanceQuery) -> SQLSelect {
         var select = SQLSelect(from: "history_activity_instances")
-        select.scope("process_definition_id", query.definitions)
+        select.scope(query)
         if let id = query.activityInstanceID {
             if let colon = id.lastIndex(of: ":"), let key = Int64(id[id.index(after: colon)...]) {
                 select.historyOf(instance: String(id[..<colon]))
@@ -79,7 +79,7 @@ extension PostgresStore {
 
     private func select(_ query: HistoricTaskInstanceQuery) -> SQLSelect {
         var select = SQLSelect(from: "history_task_instances")
-        select.scope("process_definition_id", query.definitions)
+        select.scope(query)
         select.equal("id", query.taskID)
         select.historyOf(instance: query.processInstanceID)
         select.equal("process_definition_id", query.processDefinitionID)
@@ -131,7 +131,7 @@ extension PostgresStore {
 
     private func select(_ query: HistoricVariableInstanceQuery) -> SQLSelect {
         var select = SQLSelect(from: "history_variables")
-        select.scope("process_definition_id", query.definitions)
+        select.scope(query)
         if let id = query.id {
             // The id is derived from the row (see `historicVariableID`); its instance part,
             // before the first colon, finds the instance's rows by the key.
@@ -175,7 +175,7 @@ extension PostgresStore {
 
     private func select(_ query: IncidentQuery) -> SQLSelect {
         var select = SQLSelect(from: "history_incidents")
-        select.scope("process_definition_id", query.definitions)
+        select.scope(query)
         select.equal("id", query.incidentID)
         if let open = query.open { select.require(open ? "resolved_at IS NULL" : "resolved_at IS NOT NULL") }
         select.historyOf(instance: query.processInstanceID)

@@ -19,7 +19,7 @@ extension PostgresStore {
 
     func select(_ query: TaskQuery) -> SQLSelect {
         var select = SQLSelect(from: "user_tasks")
-        select.scope("process_definition_id", query.definitions)
+        select.scope(query)
         select.equal("id", query.taskID)
         select.equal("assignee", query.assignee)
         if query.unassigned { select.require("assignee IS NULL") }
@@ -39,10 +39,11 @@ extension PostgresStore {
         select.equal("owner", query.owner)
         select.equal("delegation_state", query.delegationState?.rawValue)
         if let suspended = query.suspended { select.require(suspended ? "suspended" : "NOT suspended") }
-        if let visibility = query.visibleTo, let readable = select.condition("process_definition_id", in: visibility.definitions) {
+        if let visibility = query.visibleTo, !visibility.tasks.isAll, let readable = select.condition("process_definition_id", in: visibility.definitions) {
             let user = select.bind(visibility.userID)
-            select.require(
-                "(assignee = \(user) OR candidate_users @> ARRAY[\(user)::text] OR candidate_groups && \(select.bind(visibility.groups)) OR \(readable))")
+            var alternatives = ["assignee = \(user)", "candidate_users @> ARRAY[\(user)::text]", "candidate_groups && \(select.bind(visibility.groups))", readable]
+            if visibility.tasks != .only([]) { alternatives.append(select.condition("id", in: visibility.tasks) ?? "true") }
+            select.require("(" + alternatives.joined(separator: " OR ") + ")")
         }
         return select
     }
@@ -101,7 +102,7 @@ extension PostgresStore {
             "(SELECT \(columns), suspended FROM process_instances UNION ALL SELECT \(columns), false AS suspended FROM history_process_instances) AS i"
         }
         var select = SQLSelect(from: source)
-        select.scope("definition_id", query.definitions)
+        select.scope(query, definition: "definition_id", instance: "id")
         select.within("id", query.ids)
         select.equal("process_key", query.processDefinitionKey)
         select.equal("definition_id", query.processDefinitionID)
@@ -159,7 +160,7 @@ extension PostgresStore {
 
     private func select(_ query: JobQuery) -> SQLSelect {
         var select = SQLSelect(from: "jobs")
-        select.scope("process_definition_id", query.definitions)
+        select.scope(query)
         select.equal("id", query.jobID)
         select.equal("instance_id", query.processInstanceID)
         select.equal("process_definition_id", query.processDefinitionID)
@@ -200,7 +201,7 @@ extension PostgresStore {
 
     private func select(_ query: VariableInstanceQuery) -> SQLSelect {
         var select = SQLSelect(from: "variables")
-        select.scope("process_definition_id", query.definitions)
+        select.scope(query)
         select.within("instance_id", query.processInstanceIDs)
         select.within("activity_instance_id", query.activityInstanceIDs)
         select.equal("name", query.variableName)
@@ -234,7 +235,7 @@ extension PostgresStore {
 
     private func select(_ query: EventSubscriptionQuery) -> SQLSelect {
         var select = SQLSelect(from: "message_subscriptions s")
-        select.scope("(SELECT definition_id FROM process_instances i WHERE i.id = s.instance_id)", query.definitions)
+        select.scope(query, definition: "(SELECT definition_id FROM process_instances i WHERE i.id = s.instance_id)")
         select.equal("id", query.subscriptionID)
         select.equal("instance_id", query.processInstanceID)
         if let type = query.eventType, type != "message" { select.require("false") }

@@ -39,9 +39,14 @@ struct SQLSelect {
         require("removal_time = COALESCE((SELECT removal_time FROM history_process_instances WHERE id = \(instance) LIMIT 1), 'infinity')")
     }
 
-    /// Rows whose `column` lies in `scope` (an authorization's reach); nothing when it is `.all`.
-    mutating func scope(_ column: String, _ scope: ResourceScope) {
-        if let condition = condition(column, in: scope) { require(condition) }
+    /// Rows an authorization lets the caller see: of the process definitions in the query's
+    /// scope, or of the single process instances it was granted; nothing when it is all.
+    mutating func scope(_ query: some DefinitionScoped, definition definitionColumn: String = "process_definition_id", instance instanceColumn: String = "instance_id") {
+        // Nothing is bound for a side that admits every row: each bound value must be used.
+        if query.grantedInstances.isAll { return }
+        guard let byDefinition = condition(definitionColumn, in: query.definitions) else { return }
+        if query.grantedInstances == .only([]) { return require(byDefinition) }
+        require("(\(byDefinition) OR \(condition(instanceColumn, in: query.grantedInstances) ?? "true"))")
     }
 
     /// The condition that `column` lies in `scope`; nil when every value does.

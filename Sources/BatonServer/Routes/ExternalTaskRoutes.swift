@@ -11,7 +11,7 @@ extension EngineRestAPI {
         guard let task = try await runtime.jobs(JobQuery(jobID: id, kinds: [.external])).first else {
             throw RestError.notFound("External task with id \(id) does not exist")
         }
-        try await access(context).require("READ_INSTANCE", processKey: Access.processKey(ofDefinition: task.processDefinitionID))
+        try await access(context).require("READ_INSTANCE", instance: task.processInstanceID, processKey: Access.processKey(ofDefinition: task.processDefinitionID))
         return task
     }
 

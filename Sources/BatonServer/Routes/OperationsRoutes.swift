@@ -190,7 +190,7 @@ extension EngineRestAPI {
         guard let job = try await runtime.jobs(JobQuery(jobID: id, kinds: [.asyncBefore, .asyncAfter, .handler, .timer])).first else {
             throw RestError.notFound("Job with id \(id) does not exist")
         }
-        try await access(context).require("READ_INSTANCE", processKey: Access.processKey(ofDefinition: job.processDefinitionID))
+        try await access(context).require("READ_INSTANCE", instance: job.processInstanceID, processKey: Access.processKey(ofDefinition: job.processDefinitionID))
         return job
     }
 

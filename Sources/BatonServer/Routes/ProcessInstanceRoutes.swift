@@ -36,7 +36,7 @@ extension EngineRestAPI {
             _ = try QueryParameters(request, allowed: [])
             let instance = try await runtime.instance(try context.pathParameter("id"))
             guard instance.state == .active else { throw RestError.notFound("Process instance with id \(instance.id) does not exist") }
-            try await access(context).require("READ_INSTANCE", processKey: instance.processKey)
+            try await access(context).require("READ_INSTANCE", instance: instance.id, processKey: instance.processKey)
             return JSONResponse.make(Self.json(instance))
         }
         group.delete("process-instance/:id") { request, context in
@@ -48,14 +48,14 @@ extension EngineRestAPI {
                 if try query.bool("failIfNotExists") == false { return JSONResponse.noContent() }
                 throw RestError.notFound("Process instance with id \(id) does not exist")
             }
-            try await access(context).require("DELETE_INSTANCE", processKey: instance.processKey)
+            try await access(context).require("DELETE_INSTANCE", instance: id, processKey: instance.processKey)
             try await runtime.cancel(id, skipCustomListeners: try query.bool("skipCustomListeners") ?? false)
             return JSONResponse.noContent()
         }
         group.post("process-instance/:id/modification") { request, context in
             let id = try context.pathParameter("id")
             let instance = try await runtime.instance(id)
-            try await access(context).require("UPDATE_INSTANCE", processKey: instance.processKey)
+            try await access(context).require("UPDATE_INSTANCE", instance: id, processKey: instance.processKey)
             let body = try await body(request, context)
             try body.allowOnly(["skipCustomListeners", "skipIoMappings", "instructions", "annotation"])
             let instructions = try (body.array("instructions") ?? []).map { try Self.instruction($0, of: id) }
@@ -69,7 +69,7 @@ extension EngineRestAPI {
             let body = try await body(request, context)
             try body.allowOnly(["suspended"])
             let suspended = try body.requiredBool("suspended")
-            try await access(context).require("SUSPEND_INSTANCE", or: "UPDATE_INSTANCE", processKey: try await runtime.instance(id).processKey)
+            try await access(context).require("SUSPEND_INSTANCE", or: "UPDATE_INSTANCE", instance: id, processKey: try await runtime.instance(id).processKey)
             try await runtime.setSuspended(id, suspended)
             return JSONResponse.noContent()
         }

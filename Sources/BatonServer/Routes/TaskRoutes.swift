@@ -55,8 +55,16 @@ extension EngineRestAPI {
             let body = try await body(request, context)
             try body.allowOnly(["userId"])
             let user = try body.string("userId")
-            try Authorization.requireSelf(user, context.identity)
-            try await runtime.setAssignee(try context.pathParameter("id"), to: user, authorize: try await mayWork(context))
+            let identity = context.identity, access = try await access(context)
+            try await runtime.setAssignee(try context.pathParameter("id"), to: user) { task in
+                // Taking a task or letting it go is working on it; handing it to someone else is
+                // assigning it, which TASK_ASSIGN allows (Camunda's setAssignee).
+                if user == nil || user == identity?.userID {
+                    try Authorization.requireWork(on: task, identity, access)
+                } else {
+                    try Authorization.requireAssign(on: task, identity, access)
+                }
+            }
             return JSONResponse.noContent()
         }
         // A generated or embedded form's submission completes the task with its values, as
@@ -192,10 +200,10 @@ extension EngineRestAPI {
         return { task in try Authorization.requireWork(on: task, identity, access) }
     }
 
-    /// The task the path names, if the caller may work on it (403 otherwise).
+    /// The task the path names, if the caller may see it (403 otherwise).
     private func authorizedTask(_ context: BatonRequestContext) async throws -> TaskInfo {
         let task = try await runtime.task(try context.pathParameter("id"))
-        try Authorization.requireWork(on: task, context.identity, try await access(context))
+        try Authorization.requireRead(on: task, context.identity, try await access(context))
         return task
     }
 
