@@ -92,7 +92,11 @@ import Testing
         #expect(try await connection.query("SELECT instance_id FROM read_model_rebuilds").rows == [[instance]])
 
         #expect(try await test.runtime.rebuildReadModels() == 1)
-        #expect(try await stored() == asWrittenNow, "the rebuild writes exactly what the current Baton writes")
+        // Jobs' creation times were not kept then, and a rebuild does not invent them.
+        func withoutJobTimes(_ stored: [String]) -> [String] {
+            stored.map { $0.replacingOccurrences(of: #", "createdAt": [0-9]+"#, with: "", options: .regularExpression) }
+        }
+        #expect(withoutJobTimes(try await stored()) == withoutJobTimes(asWrittenNow), "the rebuild writes exactly what the current Baton writes")
         #expect(try await connection.query("SELECT count(*) FROM history_events WHERE events::text ~ '\"(node|gateway|flow|_0)\": [0-9]'").rows == [["0"]])
 
         try await test.complete("review", in: instance)

@@ -159,7 +159,7 @@ extension DefinitionsReader {
                     "Expected external task '\(owner)' to name its camunda:topic, but it has none; no worker could fetch it.",
                     line: element.line, tag: element.qualifiedName, element: owner, attribute: "camunda:topic")
             }
-            return .external(topic: topic ?? Template(literal: ""))
+            return .external(topic: topic ?? Template(literal: ""), priority: priorityAttribute(element, "taskPriority", owner: owner) ?? processTaskPriority)
         }
         if let expression = templateAttribute(element, "expression", owner: owner) {
             return .expression(expression, resultVariable: element.attribute("resultVariable", namespace: Namespace.camunda))

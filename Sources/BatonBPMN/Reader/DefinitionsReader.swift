@@ -12,6 +12,8 @@ struct DefinitionsReader {
     private(set) var registry: [ElementID: ElementOrigin] = [:]
     /// Whether the process being read is executable: only then are unsupported features errors.
     var executable = false
+    /// The process's `camunda:taskPriority`: its external tasks' priority unless they name one.
+    var processTaskPriority: Template?
     /// What was reported as unreadable, so the validator does not report its consequences again.
     private(set) var failures = ReadFailures()
     /// Every `id` attribute in the file, so an id made up for a flow never takes one an element
@@ -88,6 +90,7 @@ struct DefinitionsReader {
     private mutating func readProcess(_ element: XMLElement) -> ProcessDefinition? {
         guard let id = register(element) else { return nil }
         executable = readBoolean(element, "isExecutable", default: false)
+        processTaskPriority = priorityAttribute(element, "taskPriority", owner: id)
         var scope = ScopeContent()
         readScope(element, parent: nil, depth: 2, into: &scope)
         let extensions = readExtensions(element, owner: id)
@@ -390,6 +393,18 @@ struct DefinitionsReader {
     }
 
     /// An optional attribute parsed as a template.
+    /// A priority attribute: a whole number, or an expression evaluated when the task is created.
+    mutating func priorityAttribute(_ element: XMLElement, _ name: String, owner: ElementID) -> Template? {
+        guard let template = templateAttribute(element, name, owner: owner) else { return nil }
+        if template.isLiteral, Int64(template.source.trimmingASCIIWhitespace()) == nil {
+            sink.report(
+                .error, .invalidAttributeValue,
+                "Expected camunda:\(name) to be a whole number or an expression such as ${priority}, but it is '\(template.source)'.",
+                line: element.line, tag: element.qualifiedName, element: owner, attribute: "camunda:\(name)")
+        }
+        return template
+    }
+
     mutating func templateAttribute(_ element: XMLElement, _ name: String, owner: ElementID) -> Template? {
         guard let raw = element.attribute(name, namespace: Namespace.camunda), !raw.trimmingASCIIWhitespace().isEmpty else { return nil }
         return parseTemplate(raw, owner: owner, tag: element.qualifiedName, attribute: "camunda:\(name)", line: element.line)

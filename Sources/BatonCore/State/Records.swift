@@ -107,6 +107,11 @@ public struct JobRecord: Hashable, Sendable, Codable {
     /// Run inside the caller's command rather than by the job worker (handlers without asyncBefore).
     public var synchronous: Bool
     public var lastError: String?
+    /// An external task's `camunda:taskPriority`, as evaluated when it was created (nil: 0);
+    /// workers fetching with `usePriority` get the highest first.
+    public var priority: Int64? = nil
+    /// When it was created (nil in jobs stored before this was kept).
+    public var createdAt: Timestamp? = nil
 }
 
 /// What a message or timer delivers to, relative to the element instance that owns the

@@ -5,7 +5,7 @@ import BatonModel
 extension StepRun {
     /// Creates a job for element `key`. Retries come from `camunda:failedJobRetryTimeCycle`, or
     /// the configured default.
-    mutating func createJob(_ kind: JobRecord.Kind, for key: ElementKey, node: Int, synchronous: Bool = false) {
+    mutating func createJob(_ kind: JobRecord.Kind, for key: ElementKey, node: Int, synchronous: Bool = false, priority: Int64? = nil) {
         let retries: Int
         switch retryPolicy(of: node) {
         case .cycle(let cycle)?: retries = cycle.repetitions ?? context.limits.defaultJobRetries
@@ -13,7 +13,8 @@ extension StepRun {
         case nil: retries = context.limits.defaultJobRetries
         }
         emit(.jobCreated(JobRecord(
-            id: newID(), elementKey: key, node: node, kind: kind, dueAt: nil, retries: retries, synchronous: synchronous, lastError: nil)))
+            id: newID(), elementKey: key, node: node, kind: kind, dueAt: nil, retries: retries, synchronous: synchronous, lastError: nil,
+            priority: priority, createdAt: context.now)))
     }
 
     private func retryPolicy(of node: Int) -> RetryPolicy? {

@@ -44,7 +44,7 @@ extension StepRun {
         guard let due else { return }  // a cycle with no repetitions left never fires
         emit(.jobCreated(JobRecord(
             id: newID(), elementKey: key, node: node, kind: .timer(job), dueAt: due, retries: context.limits.defaultJobRetries,
-            synchronous: false, lastError: nil)))
+            synchronous: false, lastError: nil, createdAt: context.now)))
     }
 
     /// Opens the listeners of the boundary events attached to `node` for its instance `key`.

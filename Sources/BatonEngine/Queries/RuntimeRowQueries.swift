@@ -15,6 +15,10 @@ public struct JobInfo: Hashable, Sendable {
     public var topic: String?
     /// Its instance is suspended: the job is not acquired.
     public var suspended: Bool = false
+    /// An external task's priority (Camunda's default 0).
+    public var priority: Int64 = 0
+    /// When it was created; nil for jobs stored before Baton kept it.
+    public var createTime: Timestamp?
 
     public init(id: String, kind: Kind, processInstanceID: String, processDefinitionID: String, activityID: String, dueAt: Timestamp? = nil, retries: Int, errorMessage: String? = nil, topic: String? = nil, suspended: Bool = false) {
         self.id = id
@@ -31,7 +35,9 @@ public struct JobInfo: Hashable, Sendable {
 }
 
 extension JobInfo: QueryRow {
-    public enum SortKey: String, Hashable, Sendable, CaseIterable { case jobId, jobDueDate, jobRetries, processInstanceId, processDefinitionId }
+    public enum SortKey: String, Hashable, Sendable, CaseIterable {
+        case jobId, jobDueDate, jobRetries, processInstanceId, processDefinitionId, jobPriority, createTime
+    }
     public var tieBreaker: [SortValue] { [.text(id)] }
     public func sortValue(_ key: SortKey) -> SortValue {
         switch key {
@@ -40,6 +46,8 @@ extension JobInfo: QueryRow {
         case .jobRetries: .number(retries)
         case .processInstanceId: .text(processInstanceID)
         case .processDefinitionId: .text(processDefinitionID)
+        case .jobPriority: .number(Int(clamping: priority))
+        case .createTime: .time(createTime)
         }
     }
 }
@@ -62,6 +70,9 @@ public struct JobQuery: ListQuery {
     public var noRetriesLeft: Bool
     /// true: jobs of suspended instances only; false: of active ones only.
     public var suspended: Bool?
+    /// Camunda's `priorityHigherThanOrEquals` and `priorityLowerThanOrEquals`.
+    public var priorityAtLeast: Int64?
+    public var priorityAtMost: Int64?
     public var sorting: [Sorting<JobInfo.SortKey>]
 
     public init(
@@ -92,6 +103,8 @@ public struct JobQuery: ListQuery {
         if withRetriesLeft, job.retries <= 0 { return false }
         if noRetriesLeft, job.retries != 0 { return false }
         if let suspended, job.suspended != suspended { return false }
+        if let priorityAtLeast, job.priority < priorityAtLeast { return false }
+        if let priorityAtMost, job.priority > priorityAtMost { return false }
         return true
     }
 }

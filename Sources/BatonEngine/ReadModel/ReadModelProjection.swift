@@ -226,9 +226,12 @@ public struct ReadModelProjection {
             topic = name
         case .timer: kind = .timer
         }
-        return JobInfo(
+        var info = JobInfo(
             id: job.id, kind: kind, processInstanceID: instanceID, processDefinitionID: record.definitionID,
             activityID: process.nodes[job.node].id.rawValue, dueAt: job.dueAt, retries: job.retries, errorMessage: job.lastError, topic: topic,
             suspended: state.suspended)
+        info.priority = job.priority ?? 0
+        info.createTime = job.createdAt
+        return info
     }
 }

@@ -69,6 +69,19 @@ public struct ExternalTaskTopicQuery: Hashable, Sendable {
     }
 }
 
+/// Which lockable external tasks a worker gets first: with `usePriority`, the highest priority;
+/// then, by `createTime`, the oldest (ascending) or newest; otherwise in creation order.
+public struct ExternalTaskFetchOrder: Hashable, Sendable {
+    public var usePriority: Bool
+    /// Camunda's `sorting` by `createTime`: true ascending, false descending, nil not asked.
+    public var createTimeAscending: Bool?
+
+    public init(usePriority: Bool = false, createTimeAscending: Bool? = nil) {
+        self.usePriority = usePriority
+        self.createTimeAscending = createTimeAscending
+    }
+}
+
 /// An external task locked for a worker.
 public struct LockedExternalTask: Hashable, Sendable {
     public var id: String
@@ -90,13 +103,17 @@ public struct LockedExternalTask: Hashable, Sendable {
     public var processDefinitionVersionTag: String?
     /// The activity's `camunda:properties`, when the topic asked for them.
     public var extensionProperties: [String: String]
+    public var priority: Int64 = 0
+    public var createTime: Timestamp?
 }
 
 extension Runtime {
     /// Locks up to `maxTasks` external tasks of `topics` for `workerID`, of the process
     /// definitions (by id) in `definitions` only (what the worker is authorized for); tasks whose
     /// lock expired are taken over.
-    public func fetchAndLock(workerID: String, maxTasks: Int, topics: [FetchTopic], definitions: ResourceScope = .all) async throws -> [LockedExternalTask] {
+    public func fetchAndLock(
+        workerID: String, maxTasks: Int, topics: [FetchTopic], definitions: ResourceScope = .all, order: ExternalTaskFetchOrder = ExternalTaskFetchOrder()
+    ) async throws -> [LockedExternalTask] {
         guard maxTasks > 0 else { return [] }
         return try await store.transaction { transaction in
             let now = clock.now()
@@ -105,7 +122,7 @@ extension Runtime {
             let queries = topics.map { topic in
                 ExternalTaskTopicQuery(topic: topic.name, definitions: topic.definitions(among: all).intersection(definitions), businessKey: topic.businessKey)
             }
-            let candidates = try await transaction.lockableExternalTasks(topics: queries, at: now, limit: maxTasks)
+            let candidates = try await transaction.lockableExternalTasks(topics: queries, at: now, limit: maxTasks, order: order)
             for candidate in candidates {
                 guard let record = try await transaction.lockInstance(candidate.instanceID), let job = record.state.job(candidate.jobID),
                     case .external(let topic) = job.kind,
@@ -129,7 +146,8 @@ extension Runtime {
                     activityID: process.nodes[job.node].id.rawValue, businessKey: record.state.businessKey, retries: job.retries,
                     errorMessage: job.lastError, errorDetails: job.lastError == nil ? nil : try await transaction.errorDetails(ofJob: job.id),
                     variables: variables, activityInstanceID: "\(record.id):\(job.elementKey)",
-                    processDefinitionVersionTag: process.definition.versionTag, extensionProperties: properties))
+                    processDefinitionVersionTag: process.definition.versionTag, extensionProperties: properties, priority: job.priority ?? 0,
+                    createTime: job.createdAt))
             }
             return locked
         }

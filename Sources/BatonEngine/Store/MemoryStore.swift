@@ -266,9 +266,11 @@ final class MemoryTransaction: StoreTransaction {
         return result
     }
 
-    func lockableExternalTasks(topics: [ExternalTaskTopicQuery], at now: Timestamp, limit: Int) -> [(jobID: String, instanceID: String)] {
-        var result: [(String, String)] = []
-        for jobID in data.jobOrder where result.count < limit {
+    func lockableExternalTasks(topics: [ExternalTaskTopicQuery], at now: Timestamp, limit: Int, order: ExternalTaskFetchOrder) -> [(jobID: String, instanceID: String)] {
+        var result: [(jobID: String, instanceID: String, job: JobRecord)] = []
+        // Every lockable task when an order is asked (it may pick from the end); creation order, up to the limit, otherwise.
+        let unordered = !order.usePriority && order.createTimeAscending == nil
+        for jobID in data.jobOrder where !unordered || result.count < limit {
             guard let owner = data.jobOwners[jobID], let instance = data.instances[owner], !instance.state.suspended, let job = instance.state.job(jobID),
                 case .external(let topic) = job.kind, job.retries > 0, (job.dueAt ?? now) <= now,
                 topics.contains(where: { query in
@@ -277,9 +279,21 @@ final class MemoryTransaction: StoreTransaction {
                 })
             else { continue }
             if let lock = data.jobLocks[jobID], lock.expiresAt > now { continue }
-            result.append((jobID, owner))
+            result.append((jobID, owner, job))
         }
-        return result
+        if !unordered {
+            // A stable sort keeps creation order among equals, as PostgreSQL's tie-breaker does.
+            result = result.enumerated().sorted { a, b in
+                if order.usePriority, (a.element.job.priority ?? 0) != (b.element.job.priority ?? 0) {
+                    return (a.element.job.priority ?? 0) > (b.element.job.priority ?? 0)
+                }
+                if let ascending = order.createTimeAscending, let x = a.element.job.createdAt, let y = b.element.job.createdAt, x != y {
+                    return ascending ? x < y : x > y
+                }
+                return a.offset < b.offset
+            }.map(\.element)
+        }
+        return result.prefix(limit).map { ($0.jobID, $0.instanceID) }
     }
 
     func lock(ofJob id: String) -> JobLock? { data.jobLocks[id] }

@@ -89,8 +89,9 @@ public protocol StoreTransaction: AnyObject {
     /// Jobs whose due time has come, oldest first, with their instance.
     func dueJobs(at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)]
     /// External tasks that no worker holds (or whose lock expired), with retries left, of any of
-    /// `topics` (each with the definitions and business key it is limited to), oldest first.
-    func lockableExternalTasks(topics: [ExternalTaskTopicQuery], at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)]
+    /// `topics` (each with the definitions and business key it is limited to), in `order`.
+    func lockableExternalTasks(topics: [ExternalTaskTopicQuery], at now: Timestamp, limit: Int, order: ExternalTaskFetchOrder) async throws
+        -> [(jobID: String, instanceID: String)]
     func lock(ofJob id: String) async throws -> JobLock?
     func setLock(_ lock: JobLock?, onJob id: String) async throws
     /// What a worker reported beyond the error message when its job last failed (Camunda's

@@ -6,8 +6,9 @@ public enum ServiceImplementation: Hashable, Sendable {
     case delegateExpression(Template)
     /// `camunda:class="…"`: bound by name to a registered handler.
     case className(String)
-    /// `camunda:type="external"` + `camunda:topic`: waits for an external worker.
-    case external(topic: Template)
+    /// `camunda:type="external"` + `camunda:topic`: waits for an external worker. `priority` is
+    /// its `camunda:taskPriority`, or its process's (nil: Camunda's default, 0).
+    case external(topic: Template, priority: Template? = nil)
     /// `camunda:decisionRef`: a DMN decision (business-rule tasks only).
     case decision(ref: String)
     /// A `camunda:connector` extension.

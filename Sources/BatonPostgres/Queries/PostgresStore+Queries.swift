@@ -171,27 +171,37 @@ extension PostgresStore {
         if query.withRetriesLeft { select.require("retries > 0") }
         if query.noRetriesLeft { select.require("retries = 0") }
         if let suspended = query.suspended { select.require(suspended ? "suspended" : "NOT suspended") }
+        if let least = query.priorityAtLeast { select.require("priority >= \(select.bind(String(least)))::bigint") }
+        if let most = query.priorityAtMost { select.require("priority <= \(select.bind(String(most)))::bigint") }
         return select
     }
 
-    private static func column(_ key: JobInfo.SortKey) -> String {
+    static func column(_ key: JobInfo.SortKey) -> String {
         switch key {
         case .jobId: "id"
         case .jobDueDate: "due_at"
         case .jobRetries: "retries"
         case .processInstanceId: "instance_id"
         case .processDefinitionId: "process_definition_id"
+        case .jobPriority: "priority"
+        case .createTime: "created_at"
         }
     }
 
     public func list(_ query: JobQuery, page: Page) async throws -> [JobInfo] {
-        let columns = "id, kind, instance_id, process_definition_id, element_id, \(SQLColumns.millis("due_at", as: "due")), retries, last_error, topic, suspended"
+        let columns = """
+            id, kind, instance_id, process_definition_id, element_id, \(SQLColumns.millis("due_at", as: "due")), retries, last_error, topic, suspended,
+            priority, \(SQLColumns.millis("created_at", as: "created"))
+            """
         return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
-            JobInfo(
+            var job = JobInfo(
                 id: try row.required("id"), kind: JobInfo.Kind(rawValue: try row.required("kind")) ?? .asyncBefore,
                 processInstanceID: try row.required("instance_id"), processDefinitionID: row.text("process_definition_id") ?? "",
                 activityID: try row.required("element_id"), dueAt: row.time("due"), retries: try row.int("retries"), errorMessage: row.text("last_error"),
                 topic: row.text("topic"), suspended: row.bool("suspended"))
+            job.priority = Int64(try row.int("priority"))
+            job.createTime = row.time("created")
+            return job
         }
     }
 

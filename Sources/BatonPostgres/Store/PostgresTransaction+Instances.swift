@@ -154,12 +154,13 @@ extension PostgresTransaction {
             let (kind, topic, handler) = Self.describe(job.kind)
             write(
                 """
-                INSERT INTO jobs (id, instance_id, element_key, element_id, kind, topic, handler, due_at, retries, synchronous, created_at, process_definition_id)
-                VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8::timestamptz, $9::integer, $10::boolean, now(), $11)
+                INSERT INTO jobs (id, instance_id, element_key, element_id, kind, topic, handler, due_at, retries, synchronous, created_at, process_definition_id,
+                    priority)
+                VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8::timestamptz, $9::integer, $10::boolean, coalesce($11::timestamptz, now()), $12, $13::bigint)
                 """,
                 [
                     job.id, id, String(job.elementKey), readModel.job(job.id)?.activityID ?? "", kind, topic, handler, time(job.dueAt), String(job.retries),
-                    job.synchronous ? "true" : "false", instance.definitionID,
+                    job.synchronous ? "true" : "false", time(job.createdAt), instance.definitionID, String(job.priority ?? 0),
                 ])
         case .updateJob(let jobID):
             guard let job = instance.state.job(jobID) else { return }

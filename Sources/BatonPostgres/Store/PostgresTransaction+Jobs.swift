@@ -29,7 +29,9 @@ extension PostgresTransaction {
         ).rows.map { ($0[0]!, $0[1]!) }
     }
 
-    func lockableExternalTasks(topics: [ExternalTaskTopicQuery], at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)] {
+    func lockableExternalTasks(topics: [ExternalTaskTopicQuery], at now: Timestamp, limit: Int, order: ExternalTaskFetchOrder) async throws
+        -> [(jobID: String, instanceID: String)]
+    {
         var select = SQLSelect(from: "jobs")
         select.require("kind = 'external' AND NOT suspended")
         let at = select.bind(time(now)) + "::timestamptz"
@@ -44,8 +46,10 @@ extension PostgresTransaction {
             return "(" + conditions.joined(separator: " AND ") + ")"
         }
         select.require(alternatives.isEmpty ? "false" : "(" + alternatives.joined(separator: " OR ") + ")")
+        var sorting: [Sorting<JobInfo.SortKey>] = order.usePriority ? [Sorting(.jobPriority, ascending: false)] : []
+        if let ascending = order.createTimeAscending { sorting.append(Sorting(.createTime, ascending: ascending)) }
         let statement = select.list(
-            "id, instance_id", sorting: [Sorting<JobInfo.SortKey>](), column: { _ in "" }, tieBreakers: ["sequence"], page: Page(firstResult: 0, maxResults: limit))
+            "id, instance_id", sorting: sorting, column: PostgresStore.column, tieBreakers: ["sequence"], page: Page(firstResult: 0, maxResults: limit))
         return try await read(statement.sql + " FOR UPDATE SKIP LOCKED", statement.parameters).rows.map { ($0[0]!, $0[1]!) }
     }
 

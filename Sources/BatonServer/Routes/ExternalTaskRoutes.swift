@@ -21,21 +21,24 @@ extension EngineRestAPI {
             .init("processDefinitionId", .string(job.processDefinitionID)),
             .init("executionId", .string(job.processInstanceID)), .init("topicName", .orNull(job.topic)),
             .init("retries", .integer(Int64(job.retries))), .init("errorMessage", .orNull(job.errorMessage)),
-            .init("suspended", .bool(job.suspended)), .init("tenantId", .null), .init("priority", .integer(0)),
+            .init("suspended", .bool(job.suspended)), .init("tenantId", .null), .init("priority", .integer(job.priority)),
+            .init("createTime", TypedValue.date(job.createTime)),
         ])
     }
 
     func registerExternalTasks(on group: RouterGroup<BatonRequestContext>) {
         let listParameters: Set<String> = [
             "externalTaskId", "topicName", "processInstanceId", "processDefinitionId", "activityId", "withRetriesLeft", "noRetriesLeft", "firstResult",
-            "maxResults", "sortBy", "sortOrder",
+            "maxResults", "sortBy", "sortOrder", "priorityHigherThanOrEquals", "priorityLowerThanOrEquals",
         ]
         @Sendable func externalTaskQuery(_ query: QueryParameters) throws -> JobQuery {
-            JobQuery(
+            var tasks = JobQuery(
                 jobID: query.string("externalTaskId"), processInstanceID: query.string("processInstanceId"),
                 processDefinitionID: query.string("processDefinitionId"), activityID: query.string("activityId"), topic: query.string("topicName"),
                 kinds: [.external], withRetriesLeft: try query.bool("withRetriesLeft") == true, noRetriesLeft: try query.bool("noRetriesLeft") == true,
-                sorting: try query.sorting([]))
+                sorting: try query.jobSorting(\ExternalTaskSortKey.rowKey))
+            try query.priorityRange(into: &tasks)
+            return tasks
         }
         group.get("external-task") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
@@ -110,6 +113,26 @@ extension EngineRestAPI {
         return worker
     }
 
+    /// fetchAndLock's `usePriority` (highest first) and `sorting`, whose one criterion Camunda
+    /// defines is `createTime` (`[{"sortBy": "createTime", "sortOrder": "asc"}]`), after the priority.
+    static func fetchOrder(_ body: JSONBody) throws -> ExternalTaskFetchOrder {
+        var order = ExternalTaskFetchOrder(usePriority: try body.bool("usePriority") ?? false)
+        let criteria = try body.array("sorting") ?? []
+        guard criteria.count <= 1 else { throw RestError.invalid("Expected 'sorting' to hold at most one criterion (createTime), but it holds \(criteria.count).") }
+        for criterion in criteria {
+            try criterion.allowOnly(["sortBy", "sortOrder"])
+            guard try criterion.string("sortBy") == "createTime" else {
+                throw RestError.invalid("Expected '\(criterion.path).sortBy' to be createTime, the one criterion fetchAndLock sorts by, but it is \(try criterion.string("sortBy").map { "'\($0)'" } ?? "missing").")
+            }
+            switch try criterion.string("sortOrder") ?? "asc" {
+            case "asc": order.createTimeAscending = true
+            case "desc": order.createTimeAscending = false
+            case let other: throw RestError.invalid("Expected '\(criterion.path).sortOrder' to be asc or desc, but it is '\(other)'.")
+            }
+        }
+        return order
+    }
+
     /// `POST /external-task/fetchAndLock`, with long polling: with `asyncResponseTimeout` the
     /// request waits (polling the store) until a task can be locked or the timeout passes.
     private func fetchAndLock(_ request: Request, _ context: BatonRequestContext) async throws -> Response {
@@ -148,16 +171,17 @@ extension EngineRestAPI {
             fetch.includeExtensionProperties = try topic.bool("includeExtensionProperties") ?? false
             topics.append(fetch)
         }
+        let order = try Self.fetchOrder(body)
         let timeout = min(max(0, try body.integer("asyncResponseTimeout") ?? 0), Self.longestLongPoll)
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .milliseconds(timeout))
         // Only tasks of definitions the worker may read and update instances of.
         let access = try await access(context)
         let definitions = try await access.definitions("READ_INSTANCE").intersection(try await access.definitions("UPDATE_INSTANCE"))
-        var locked = try await runtime.fetchAndLock(workerID: workerID, maxTasks: maxTasks, topics: topics, definitions: definitions)
+        var locked = try await runtime.fetchAndLock(workerID: workerID, maxTasks: maxTasks, topics: topics, definitions: definitions, order: order)
         while locked.isEmpty, clock.now < deadline {
             try await Task.sleep(for: min(.milliseconds(250), clock.now.duration(to: deadline)))
-            locked = try await runtime.fetchAndLock(workerID: workerID, maxTasks: maxTasks, topics: topics, definitions: definitions)
+            locked = try await runtime.fetchAndLock(workerID: workerID, maxTasks: maxTasks, topics: topics, definitions: definitions, order: order)
         }
         return JSONResponse.make(.array(locked.map { task in
             .object([
@@ -169,7 +193,8 @@ extension EngineRestAPI {
                 .init("processDefinitionVersionTag", .orNull(task.processDefinitionVersionTag)),
                 .init("processInstanceId", .string(task.processInstanceID)), .init("retries", task.errorMessage != nil ? .integer(Int64(task.retries)) : .null),
                 .init("suspended", .bool(false)), .init("workerId", .string(task.workerID)), .init("topicName", .string(task.topicName)),
-                .init("tenantId", .null), .init("variables", TypedValue.encode(task.variables)), .init("priority", .integer(0)),
+                .init("tenantId", .null), .init("variables", TypedValue.encode(task.variables)), .init("priority", .integer(task.priority)),
+                .init("createTime", TypedValue.date(task.createTime)),
                 .init("businessKey", .orNull(task.businessKey)),
                 .init("extensionProperties", .object(task.extensionProperties.keys.sorted().map { .init($0, .string(task.extensionProperties[$0]!)) })),
             ])

@@ -36,7 +36,7 @@ extension EngineRestAPI {
         }
         let jobParameters: Set<String> = [
             "jobId", "processInstanceId", "processDefinitionId", "timers", "messages", "executable", "withRetriesLeft", "noRetriesLeft", "activityId",
-            "active", "suspended",
+            "active", "suspended", "priorityHigherThanOrEquals", "priorityLowerThanOrEquals",
             "firstResult", "maxResults", "sortBy", "sortOrder",
         ]
         @Sendable func jobQuery(_ query: QueryParameters) throws -> JobQuery {
@@ -48,8 +48,9 @@ extension EngineRestAPI {
                 jobID: query.string("jobId"), processInstanceID: query.string("processInstanceId"), processDefinitionID: query.string("processDefinitionId"),
                 activityID: query.string("activityId"), kinds: kinds,
                 withRetriesLeft: try query.bool("withRetriesLeft") == true || query.bool("executable") == true,
-                noRetriesLeft: try query.bool("noRetriesLeft") == true, sorting: try query.sorting([]))
+                noRetriesLeft: try query.bool("noRetriesLeft") == true, sorting: try query.jobSorting(\JobSortKey.rowKey))
             jobs.suspended = try query.suspension()
+            try query.priorityRange(into: &jobs)
             return jobs
         }
         group.get("job") { request, context in
@@ -209,7 +210,7 @@ extension EngineRestAPI {
             .init("executionId", .string(job.processInstanceID)),
             .init("exceptionMessage", .orNull(job.errorMessage)), .init("failedActivityId", job.errorMessage == nil ? .null : .string(job.activityID)),
             .init("retries", .integer(Int64(job.retries))), .init("dueDate", TypedValue.date(job.dueAt)), .init("suspended", .bool(job.suspended)),
-            .init("priority", .integer(0)), .init("tenantId", .null),
+            .init("priority", .integer(job.priority)), .init("tenantId", .null), .init("createTime", TypedValue.date(job.createTime)),
         ])
     }
 

@@ -114,9 +114,10 @@ enum ServiceTaskBehavior: ElementBehavior {
         default: return
         }
         switch implementation {
-        case .external(let topic):
+        case .external(let topic, let priority):
             let name = ExpressionEvaluator.text(try run.evaluate(topic, at: key, what: "the topic of \(run.describe(position))"))
-            run.createJob(.external(topic: name), for: key, node: position)
+            let value = try priority.map { template throws(Rejection) in try Self.priority(&run, template, at: key, position) }
+            run.createJob(.external(topic: name), for: key, node: position, priority: value)
         case .expression(let expression, let resultVariable):
             let what = "the expression of \(run.describe(position))"
             let value = try run.perform(expression, at: key, what: what)
@@ -134,6 +135,18 @@ enum ServiceTaskBehavior: ElementBehavior {
             run.createJob(.handler(name), for: key, node: position, synchronous: true)
         case .decision, .connector, .none:
             throw Rejection(.executionFailed, "Expected \(run.describe(position)) to have an implementation Baton runs, but it has none.")
+        }
+    }
+
+    /// An external task's priority: a whole number, as Camunda requires of `camunda:taskPriority`.
+    private static func priority(_ run: inout StepRun, _ template: Template, at key: ElementKey, _ position: Int) throws(Rejection) -> Int64 {
+        let what = "the priority of \(run.describe(position))"
+        let value = try run.evaluate(template, at: key, what: what)
+        switch value {
+        case .integer(let i): return Int64(i)
+        case .long(let l): return l
+        case .string(let s) where Int64(s.trimmingASCIIWhitespace()) != nil: return Int64(s.trimmingASCIIWhitespace())!
+        default: throw Rejection(.executionFailed, "Expected \(what) to be a whole number, but it is '\(ExpressionEvaluator.text(value))'.")
         }
     }
 }
