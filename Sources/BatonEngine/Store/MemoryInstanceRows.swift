@@ -13,6 +13,7 @@ struct MemoryInstanceRows: Sendable {
     var historicTasks: [String: HistoricTaskInstance] = [:]
     var historicVariables: [String: HistoricVariableInstance] = [:]
     var incidents: [String: HistoricIncident] = [:]
+    var comments: [TaskComment] = []
 
     mutating func apply(_ changes: ReadModelChanges) {
         if changes.ended {

@@ -327,6 +327,30 @@ final class MemoryTransaction: StoreTransaction {
         return Array(data.timerStarts.filter { $0.dueAt <= now && !suspended.contains($0.definitionID) }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }.prefix(limit))
     }
 
+    func insertComment(_ comment: TaskComment) {
+        replace(\.rows) { $0[comment.processInstanceID, default: MemoryInstanceRows()].comments.append(comment) }
+    }
+
+    /// Every instance's rows are scanned: the memory store serves tests and `baton run`.
+    func comments(taskID: String) -> [TaskComment] {
+        data.instanceOrder.flatMap { data.rows[$0]?.comments.filter { $0.taskID == taskID } ?? [] }
+            .sorted { ($0.time, $0.id) > ($1.time, $1.id) }
+    }
+
+    func updateComment(_ id: String, taskID: String, message: String) -> Bool {
+        guard let instance = comments(taskID: taskID).first(where: { $0.id == id })?.processInstanceID else { return false }
+        replace(\.rows) { rows in
+            if let index = rows[instance]?.comments.firstIndex(where: { $0.id == id }) { rows[instance]?.comments[index].message = message }
+        }
+        return true
+    }
+
+    func deleteComments(_ id: String?, taskID: String) {
+        for instance in Set(comments(taskID: taskID).map(\.processInstanceID)) {
+            replace(\.rows) { $0[instance]?.comments.removeAll { $0.taskID == taskID && (id == nil || $0.id == id) } }
+        }
+    }
+
     func authorizations() -> [AuthorizationRecord] { data.authorizations }
 
     func authorizations(userID: String, groups: [String]) -> [AuthorizationRecord] {

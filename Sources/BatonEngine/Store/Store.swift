@@ -103,6 +103,16 @@ public protocol StoreTransaction: AnyObject {
     func calledInstance(parent instanceID: String, elementKey: ElementKey) async throws -> String?
 
 
+    // MARK: Task comments
+    /// Stores a comment on a task of `comment.processInstanceID`, with that instance's history.
+    func insertComment(_ comment: TaskComment) async throws
+    /// The comments on task `taskID`, open or completed, newest first (as Camunda lists them).
+    func comments(taskID: String) async throws -> [TaskComment]
+    /// Changes the message of comment `id` on task `taskID`; false if there is none.
+    func updateComment(_ id: String, taskID: String, message: String) async throws -> Bool
+    /// Deletes comment `id` of task `taskID`, or all of its comments when `id` is nil.
+    func deleteComments(_ id: String?, taskID: String) async throws
+
     // MARK: Authorizations
     /// Every authorization, oldest first (an administrator's list: small).
     func authorizations() async throws -> [AuthorizationRecord]

@@ -11,6 +11,7 @@ enum HistoryPartitions {
     /// whose rows count the instances a cleanup removes.
     static let tables = [
         "history_process_instances", "history_events", "history_activity_instances", "history_task_instances", "history_variables", "history_incidents",
+        "history_comments",
     ]
 
     /// Months ahead of now whose partitions are kept ready: Camunda's default history time to

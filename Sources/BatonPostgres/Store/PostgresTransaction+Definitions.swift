@@ -25,6 +25,7 @@ extension PostgresTransaction {
                  tasks AS (DELETE FROM history_task_instances WHERE instance_id IN (SELECT id FROM doomed)),
                  variables AS (DELETE FROM history_variables WHERE instance_id IN (SELECT id FROM doomed)),
                  incidents AS (DELETE FROM history_incidents WHERE instance_id IN (SELECT id FROM doomed)),
+                 comments AS (DELETE FROM history_comments WHERE instance_id IN (SELECT id FROM doomed)),
                  calls AS (DELETE FROM called_instances WHERE parent_instance_id IN (SELECT id FROM doomed) OR child_instance_id IN (SELECT id FROM doomed)),
                  timers AS (DELETE FROM timer_starts WHERE definition_id IN (SELECT id FROM definitions))
             DELETE FROM deployments WHERE id = $1

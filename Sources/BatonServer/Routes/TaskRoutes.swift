@@ -98,6 +98,7 @@ extension EngineRestAPI {
         }
         registerTaskVariables(on: group)
         registerIdentityLinks(on: group)
+        registerTaskComments(on: group)
         group.get("task/:id/form-variables") { request, context in
             // Every variable the task sees, and each declared field with its value or default.
             let query = try QueryParameters(request, allowed: ["variableNames", "deserializeValues"])

@@ -1,0 +1,31 @@
+import BatonEngine
+
+/// Task comments: history rows beside their instance's, found by task.
+extension PostgresTransaction {
+    func insertComment(_ comment: TaskComment) async throws {
+        write(
+            "INSERT INTO history_comments (id, task_id, instance_id, user_id, time, message) VALUES ($1, $2, $3, $4, $5::timestamptz, $6)",
+            [comment.id, comment.taskID, comment.processInstanceID, comment.userID, time(comment.time), comment.message])
+    }
+
+    func comments(taskID: String) async throws -> [TaskComment] {
+        let rows = try await read(
+            """
+            SELECT id, task_id, instance_id, user_id, \(SQLColumns.millis("time", as: "written")), message
+            FROM history_comments WHERE task_id = $1 ORDER BY time DESC, id DESC
+            """, [taskID])
+        return try NamedRow.rows(rows).map { row in
+            TaskComment(
+                id: try row.required("id"), taskID: try row.required("task_id"), processInstanceID: try row.required("instance_id"),
+                userID: row.text("user_id"), time: try row.requiredTime("written"), message: try row.required("message"))
+        }
+    }
+
+    func updateComment(_ id: String, taskID: String, message: String) async throws -> Bool {
+        try await read("UPDATE history_comments SET message = $3 WHERE task_id = $2 AND id = $1 RETURNING id", [id, taskID, message]).rows.count == 1
+    }
+
+    func deleteComments(_ id: String?, taskID: String) async throws {
+        write("DELETE FROM history_comments WHERE task_id = $1 AND ($2::text IS NULL OR id = $2)", [taskID, id])
+    }
+}
