@@ -23,7 +23,7 @@ enum ReadQueries {
     static let group = "group-3"
 
     /// The reads a task list, an instance search and an operator's console make, in report order.
-    static func all(definitionID: String, samples: [EndedInstanceSample]) -> [ReadQuery] {
+    static func all(definitionID: String, samples: [EndedInstanceSample], analyticsDay day: AnalyticsDay) -> [ReadQuery] {
         let tasksPerGroup = BulkFill.openTasks / BulkFill.candidateGroups
         return [
             ReadQuery(name: "Task list of one candidate group, newest 15", perform: { runtime, _ in
@@ -51,6 +51,13 @@ enum ReadQueries {
                 let sample = samples[run % samples.count]
                 return try await runtime.activityHistory(HistoricActivityInstanceQuery(processInstanceID: sample.id)).count
             }, expected: 3),
+            ReadQuery(name: "Analytics overview of one day (ended in it)", perform: { runtime, _ in
+                let figures = try await runtime.analytics(AnalyticsQuery(definitions: .all, from: day.from, to: day.to))
+                return figures.completed + figures.canceled
+            }, expected: day.ended),
+            ReadQuery(name: "Analytics of the definition for one day, per activity (activities)", perform: { runtime, _ in
+                try await runtime.analytics(AnalyticsQuery(definitions: .only([definitionID]), from: day.from, to: day.to, perActivity: true)).activities.count
+            }, expected: day.activities),
         ]
     }
 

@@ -47,7 +47,8 @@ struct SizeRun {
                 + "\(footprint.bytesPerInstance) bytes per instance")
 
         let samples = try await ReadQueries.sampleEndedInstances(sampleCount, on: connection)
-        let queries = ReadQueries.all(definitionID: templates.definitionID, samples: samples)
+        let day = try await AnalyticsDay.measured(on: connection)
+        let queries = ReadQueries.all(definitionID: templates.definitionID, samples: samples, analyticsDay: day)
         var latencies: [(String, Latencies)] = []
         for query in queries {
             let measured = try await sampler.measure(query, on: runtime)

@@ -28,6 +28,7 @@ public struct EngineRestAPI: Sendable {
             registerOperations(on: group)
             registerAuthorizations(on: group)
         }
+        registerAnalytics(on: router.group("api"))
     }
 
     func body(_ request: Request, _ context: BatonRequestContext) async throws -> JSONBody {

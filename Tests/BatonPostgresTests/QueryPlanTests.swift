@@ -1,5 +1,6 @@
 @testable import BatonPostgres
 import BatonEngine
+import BatonModel
 import BatonTesting
 import Foundation
 import Testing
@@ -90,6 +91,14 @@ import Testing
                 return line[range].split(separator: " ").last.map(String.init)
             }.filter { $0.hasPrefix(table) })
             #expect(read.count == 1, "\(what) reads \(read.sorted()):\n\(plan.joined(separator: "\n"))")
+        }
+        // Analytics of a window read the window's instances and activities through indexes, not
+        // every ended instance (the running partition holds what runs now, all of it in the window).
+        let now = Timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1000))
+        let window = AnalyticsQuery(definitions: .only(["p:1"]), from: now.adding(milliseconds: -3_600_000), to: now, perActivity: true)
+        for (what, statement) in [("instance figures", store.instanceFigures(window)), ("activity figures", store.activityFigures(window))] {
+            let plan = try await connection.query("EXPLAIN " + statement.sql, statement.parameters).rows.compactMap { $0[0] }.joined(separator: "\n")
+            for table in months { #expect(!plan.contains("Seq Scan on \(table) "), "\(what) scans \(table):\n\(plan)") }
         }
         // Suspended instances and their tasks are few: their lists come from partial indexes, not
         // from reading every running instance or open task.

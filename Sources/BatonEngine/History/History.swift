@@ -42,6 +42,7 @@ extension Runtime {
     }
 
     public func definitionStatistics() async throws -> [DefinitionStatistics] { try await store.definitionStatistics() }
+    public func analytics(_ query: AnalyticsQuery) async throws -> ProcessAnalytics { try await store.analytics(query) }
     public func activityStatistics(definitionID: String) async throws -> [ActivityStatistics] {
         try await store.activityStatistics(definitionID: definitionID)
     }

@@ -95,6 +95,8 @@ public struct ProcessInstanceQuery: ListQuery {
     public var variables: [VariableCondition]
     /// true: suspended ones only; false: active (not suspended) ones only.
     public var suspended: Bool?
+    /// Only instances started before this (Camunda's `startedBefore`).
+    public var startedBefore: Timestamp?
     public var sorting: [Sorting<ProcessInstanceInfo.SortKey>]
 
     public init(
@@ -126,6 +128,7 @@ public struct ProcessInstanceQuery: ListQuery {
         if let businessKey, instance.businessKey != businessKey { return false }
         if let superInstanceID, instance.superInstanceID != superInstanceID { return false }
         if let suspended, instance.suspended != suspended || instance.state != .active { return false }
+        if let startedBefore, instance.startedAt >= startedBefore { return false }
         return true
     }
 

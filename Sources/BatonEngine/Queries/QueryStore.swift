@@ -29,6 +29,8 @@ public protocol QueryStore: Sendable {
     /// Per activity of definition `definitionID`: its running activity instances (not counting a
     /// multi-instance body beside its inner instances), and its open incidents by type.
     func activityStatistics(definitionID: String) async throws -> [ActivityStatistics]
+    /// How the instances of the query's definitions fared in its window (`/api/analytics`).
+    func analytics(_ query: AnalyticsQuery) async throws -> ProcessAnalytics
 }
 
 /// What `/process-definition/{id}/statistics` reports for one activity.

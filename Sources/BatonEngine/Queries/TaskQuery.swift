@@ -106,6 +106,8 @@ public struct TaskQuery: ListQuery {
     /// Process instances (by id) whose rows may be listed besides: grants on single instances.
     public var grantedInstances: ResourceScope = .only([])
     public var taskID: String?
+    /// Only tasks created before this (Camunda's `createdBefore`).
+    public var createdBefore: Timestamp?
     public var assignee: String?
     /// Tasks the user may claim: as a candidate user or through one of `userGroups`.
     public var candidateUser: String?
@@ -172,6 +174,7 @@ public struct TaskQuery: ListQuery {
         if let delegationState, task.delegationState != delegationState { return false }
         if let visibleTo, !visibleTo.allows(task) { return false }
         if let suspended, task.suspended != suspended { return false }
+        if let createdBefore, task.created >= createdBefore { return false }
         return true
     }
 }
