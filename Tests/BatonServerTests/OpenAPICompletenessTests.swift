@@ -29,6 +29,24 @@ import Testing
         return operations
     }
 
+    /// POST, PUT and DELETE routes refuse query parameters they do not take, before anything
+    /// else, with a 400 naming the parameter (the POST forms of list queries take paging only).
+    @Test func writesRefuseUnknownQueryParameters() async throws {
+        try await RestHarness.make().run { rest in
+            let document = try #require(try await rest.call(.get, "/engine-rest/openapi.json").json)
+            for (name, operation) in Self.documented(document).sorted(by: { $0.key < $1.key }) where !name.hasPrefix("get ") {
+                let parts = name.split(separator: " ")
+                let method: HTTPRequest.Method = parts[0] == "post" ? .post : parts[0] == "put" ? .put : .delete
+                let concrete = parts[1].split(separator: "/").map { $0.hasPrefix("{") ? "none" : String($0) }.joined(separator: "/")
+                let reply = try await rest.call(method, "/engine-rest/" + concrete + "?notAParameterOfAnyEndpoint=1", json: "{}")
+                let message = reply["message"]?.stringValue ?? ""
+                #expect(reply.status == .badRequest && message.contains("'notAParameterOfAnyEndpoint'"), "\(name): \(reply.status) \(reply.text)")
+                let takes = (operation["parameters"]?.arrayValue ?? []).contains { $0["$ref"]?.stringValue?.contains("query-") == true }
+                #expect(takes == message.contains("expected one of"), "\(name): documented query parameters and the 400 agree")
+            }
+        }
+    }
+
     @Test func everyRouteIsDocumentedWithItsParametersAndNothingElseIs() async throws {
         try await RestHarness.make().run { rest in
             let document = try #require(try await rest.call(.get, "/engine-rest/openapi.json").json)

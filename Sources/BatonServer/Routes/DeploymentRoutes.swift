@@ -32,6 +32,7 @@ extension EngineRestAPI {
     /// `POST /deployment/create`: multipart with `deployment-name`, `enable-duplicate-filtering`,
     /// `deploy-changed-only`, `deployment-source`, `tenant-id` and the BPMN files.
     private func createDeployment(_ request: Request, _ context: BatonRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
         try await access(context).require("CREATE", on: .deployment)
         let buffer: ByteBuffer
         do {

@@ -54,6 +54,7 @@ extension EngineRestAPI {
             return JSONResponse.text(try await runtime.externalTaskErrorDetails(task.id) ?? "")
         }
         group.put("external-task/:id/retries") { request, context in
+            _ = try QueryParameters(request, allowed: [])  // before any lookup: a bad request is a 400 whatever it names
             try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             _ = try await externalTask(try context.pathParameter("id"), context)
             return try await setRetries(of: try context.pathParameter("id"), request, context)
@@ -101,7 +102,8 @@ extension EngineRestAPI {
             try await runtime.extendLock(try context.pathParameter("id"), workerID: try worker(body), newDuration: duration)
             return JSONResponse.noContent()
         }
-        group.post("external-task/:id/unlock") { _, context in
+        group.post("external-task/:id/unlock") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             try await runtime.unlock(try context.pathParameter("id"))
             return JSONResponse.noContent()

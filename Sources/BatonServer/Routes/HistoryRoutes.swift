@@ -22,7 +22,7 @@ extension EngineRestAPI {
         // Camunda's POST forms: the same parameters as a JSON body, paging in the URL.
         group.post("history/process-instance") { request, context in
             let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults"])
-            let query = try QueryParameters(body: try await body(request, context), allowed: instanceParameters)
+            let query = try QueryParameters(body: try await body(request, context, query: ["firstResult", "maxResults"]), allowed: instanceParameters)
             guard let instances = try await scoped(try historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
             return JSONResponse.make(.array(try await runtime.instances(instances, page: try paging.page()).map(Self.historic)))
         }

@@ -72,7 +72,8 @@ extension EngineRestAPI {
             let query = try QueryParameters(request, allowed: jobParameters)
             return JSONResponse.count(try await runtime.count(try await scoped(try jobQuery(query), "READ_INSTANCE", context)))
         }
-        group.post("job/:id/execute") { _, context in
+        group.post("job/:id/execute") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             try await runtime.executeJob(try context.pathParameter("id"))
             return JSONResponse.noContent()
@@ -102,7 +103,7 @@ extension EngineRestAPI {
         // Camunda's POST forms: the same parameters as a JSON body, paging in the URL.
         group.post("variable-instance") { request, context in
             let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults", "deserializeValues"])
-            let query = try QueryParameters(body: try await body(request, context), allowed: variableParameters)
+            let query = try QueryParameters(body: try await body(request, context, query: ["firstResult", "maxResults", "deserializeValues"]), allowed: variableParameters)
             return JSONResponse.make(.array(try await runtime.variableInstances(try await scoped(try variableQuery(query), "READ_INSTANCE", context), page: try paging.page()).map(Self.variableJSON)))
         }
         group.post("variable-instance/count") { request, context in

@@ -70,7 +70,8 @@ extension EngineRestAPI {
             return try await xml(try await latest(try context.pathParameter("key")).id, context)
         }
         group.post("process-definition/key/:key/start") { request, context in
-            try await start(try await latest(try context.pathParameter("key")).id, request, context)
+            _ = try QueryParameters(request, allowed: [])  // before any lookup: a bad request is a 400 whatever it names
+            return try await start(try await latest(try context.pathParameter("key")).id, request, context)
         }
         group.get("process-definition/:id") { request, context in
             _ = try QueryParameters(request, allowed: [])
@@ -83,11 +84,13 @@ extension EngineRestAPI {
             return try await xml(try context.pathParameter("id"), context)
         }
         group.put("process-definition/:id/suspended") { request, context in
+            _ = try QueryParameters(request, allowed: [])  // before any lookup: a bad request is a 400 whatever it names
             let definition = try await runtime.processDefinition(try context.pathParameter("id")).definition
             try await suspend([definition], try await body(request, context), context)
             return JSONResponse.noContent()
         }
         group.put("process-definition/key/:key/suspended") { request, context in
+            _ = try QueryParameters(request, allowed: [])  // before any lookup: a bad request is a 400 whatever it names
             let key = try context.pathParameter("key")
             try await suspend(try await versions(of: key), try await body(request, context), context)
             return JSONResponse.noContent()

@@ -18,7 +18,7 @@ extension EngineRestAPI {
         // {name, operator, value} objects, sorting as [{sortBy, sortOrder}]), paging in the URL.
         group.post("process-instance") { request, context in
             let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults"])
-            let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
+            let query = try QueryParameters(body: try await body(request, context, query: ["firstResult", "maxResults"]), allowed: listParameters)
             let instances = try await scoped(try instanceQuery(query), "READ_INSTANCE", context)
             return JSONResponse.make(.array(try await runtime.instances(instances, page: try paging.page()).map(Self.json)))
         }
@@ -53,6 +53,7 @@ extension EngineRestAPI {
             return JSONResponse.noContent()
         }
         group.post("process-instance/:id/modification") { request, context in
+            _ = try QueryParameters(request, allowed: [])  // before any lookup: a bad request is a 400 whatever it names
             let id = try context.pathParameter("id")
             let instance = try await runtime.instance(id)
             try await access(context).require("UPDATE_INSTANCE", instance: id, processKey: instance.processKey)

@@ -17,7 +17,7 @@ extension EngineRestAPI {
         // Camunda's POST queries: the same parameters in a JSON body, paging in the URL.
         group.post("task") { request, context in
             let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults"])
-            let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
+            let query = try QueryParameters(body: try await body(request, context, query: ["firstResult", "maxResults"]), allowed: listParameters)
             return JSONResponse.make(.array(try await runtime.tasks(try await taskQuery(query, context), page: try paging.page()).map(Self.json)))
         }
         group.post("task/count") { request, context in
@@ -47,7 +47,8 @@ extension EngineRestAPI {
             try await runtime.claim(try context.pathParameter("id"), userID: user, authorize: try await mayWork(context))
             return JSONResponse.noContent()
         }
-        group.post("task/:id/unclaim") { _, context in
+        group.post("task/:id/unclaim") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             try await runtime.unclaim(try context.pathParameter("id"), authorize: try await mayWork(context))
             return JSONResponse.noContent()
         }
