@@ -1,6 +1,7 @@
 import BatonEngine
 import BatonModel
 import Hummingbird
+import Logging
 import HummingbirdCore
 import Prometheus
 
@@ -30,7 +31,14 @@ public enum BatonHTTPServer {
             }
             return JSONResponse.make(.object([.init("status", .string("UP"))]))
         }
-        router.get("metrics") { _, _ in
+        let gauges = DefinitionGauges(registry: metrics)
+        router.get("metrics") { _, context in
+            do {
+                try await gauges.refresh(from: api.runtime)
+            } catch {
+                // The engine's counters are still worth a scrape; the gauges keep their last values.
+                context.logger.warning("could not refresh the per-definition gauges", metadata: ["error": "\(error)"])
+            }
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))

@@ -51,4 +51,42 @@ import Testing
             #expect(past["started"] == .integer(0) && past["durationMillis"]?["p50"] == .null && past["successRate"] == .null)
         }
     }
+
+    static let archive = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+        <process id="archive" isExecutable="true"><startEvent id="s" /><serviceTask id="store" camunda:type="external" camunda:topic="archive" />
+          <endEvent id="e" /><sequenceFlow id="f1" sourceRef="s" targetRef="store" /><sequenceFlow id="f2" sourceRef="store" targetRef="e" /></process>
+        </definitions>
+        """
+
+    /// The gauges per definition key follow the query side at each scrape, and a key whose
+    /// deployment is deleted leaves them.
+    @Test func definitionGaugesFollowTheQuerySide() async throws {
+        try await RestHarness.make().run { rest in
+            #expect(try await rest.deploy([("claim.bpmn", Self.claim)]).status == .ok)
+            let archive = try await rest.deploy([("archive.bpmn", Self.archive)])
+            let deployment = try #require(archive["id"]?.stringValue)
+            for _ in 0..<2 { #expect(try await rest.call(.post, "/engine-rest/process-definition/key/claim/start", json: "{}").status == .ok) }
+            #expect(try await rest.call(.post, "/engine-rest/process-definition/key/archive/start", json: "{}").status == .ok)
+            let fetch = #"{"workerId": "w", "maxTasks": 1, "topics": [{"topicName": "archive", "lockDuration": 60000}]}"#
+            let task = try #require(try await rest.call(.post, "/engine-rest/external-task/fetchAndLock", json: fetch).json?.arrayValue.first?["id"]?.stringValue)
+            #expect(try await rest.call(.post, "/engine-rest/external-task/\(task)/failure", json: #"{"workerId": "w", "errorMessage": "disk full", "retries": 0}"#).status == .noContent)
+            try await Task.sleep(for: .milliseconds(200))
+
+            func value(_ text: String, _ metric: String, _ key: String) -> Double? {
+                text.split(separator: "\n").first { $0.hasPrefix("\(metric){process_definition_key=\"\(key)\"} ") }
+                    .flatMap { Double($0.split(separator: " ").last ?? "") }
+            }
+            let scraped = try await rest.call(.get, "/metrics").text
+            #expect(value(scraped, "baton_process_instances_running", "claim") == 2, "\(scraped)")
+            #expect(value(scraped, "baton_incidents_open", "claim") == 0)
+            #expect(value(scraped, "baton_incidents_open", "archive") == 1)
+            #expect((value(scraped, "baton_process_instance_oldest_running_age_seconds", "claim") ?? 0) >= 0.2)
+
+            #expect(try await rest.call(.delete, "/engine-rest/deployment/\(deployment)?cascade=true").status == .noContent)
+            let after = try await rest.call(.get, "/metrics").text
+            #expect(value(after, "baton_incidents_open", "archive") == nil, "gone with its deployment")
+            #expect(value(after, "baton_process_instances_running", "claim") == 2)
+        }
+    }
 }
