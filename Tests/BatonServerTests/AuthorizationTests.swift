@@ -110,6 +110,9 @@ import Testing
             #expect(variables.json?.arrayValue.compactMap { $0["processInstanceId"]?.stringValue } == [first])
             #expect(try await bob.call(.get, "/engine-rest/variable-instance/count")["count"] == .integer(1))
             #expect(try await bob.call(.get, "/engine-rest/execution/count?processInstanceId=\(second)")["count"] == .integer(0))
+            let firstExecutions = try await ops.call(.get, "/engine-rest/execution/count?processInstanceId=\(first)")["count"]
+            #expect(try await bob.call(.get, "/engine-rest/execution/count?processDefinitionKey=other")["count"] == firstExecutions, "the key and the grant together")
+            #expect(try await ops.call(.get, "/engine-rest/execution/count?processDefinitionKey=other")["count"] == .integer(4), "two instances, each at its task")
 
             // UPDATE and DELETE on one instance: its variables change and it is cancelled; the
             // other's do not and it is not, and a denied call changes nothing.

@@ -85,17 +85,21 @@ extension Runtime {
     /// How many executions match. With no filter on the instances beyond their definition (a key
     /// is its versions' ids), two counts on the query side; otherwise the matching instances are walked.
     public func count(_ query: ExecutionQuery) async throws -> Int {
-        // A key filter narrows the definitions, which grants on single instances would bypass:
-        // with both, the instances are walked (their query applies the key on its own).
-        if query.businessKey == nil, query.suspended == nil, query.processDefinitionKey == nil || query.grantedInstances == .only([]) {
+        // A key filter narrows the definitions, which grants on some single instances would
+        // bypass: with both, the instances are walked (their query applies the key on its own).
+        // A grant on every instance leaves the key the only narrowing.
+        let grants = query.grantedInstances
+        if query.businessKey == nil, query.suspended == nil, query.processDefinitionKey == nil || grants == .only([]) || grants.isAll {
             let instances = query.activityID == nil ? try await count(query.instances) : 0
             var activities = HistoricActivityInstanceQuery(
                 processInstanceID: query.processInstanceID, processDefinitionID: query.processDefinitionID, activityID: query.activityID,
                 completion: .unfinished)
             activities.definitions = query.definitions
-            activities.grantedInstances = query.grantedInstances
+            activities.grantedInstances = grants
             if let key = query.processDefinitionKey {
-                activities.definitions = activities.definitions.intersection(.only(Set(try await processDefinitions(key: key).map(\.id))))
+                let versions = ResourceScope.only(Set(try await processDefinitions(key: key).map(\.id)))
+                activities.definitions = grants.isAll ? versions : activities.definitions.intersection(versions)
+                activities.grantedInstances = .only([])
             }
             return instances + (try await count(activities))
         }
