@@ -8,18 +8,18 @@ import Hummingbird
 extension EngineRestAPI {
     func registerAnalytics(on group: RouterGroup<BatonRequestContext>) {
         group.get("analytics/overview") { request, context in
-            let query = try QueryParameters(request, allowed: ["from", "to"])
-            let analytics = try await runtime.analytics(try await analyticsQuery(query, definitions: .all, perActivity: false, context))
-            return JSONResponse.make(Self.json(analytics, query: try window(query)))
+            let window = try window(try QueryParameters(request, allowed: ["from", "to"]))
+            let analytics = try await runtime.analytics(try await analyticsQuery(window, definitions: .all, perActivity: false, context))
+            return JSONResponse.make(Self.json(analytics, window: window))
         }
         group.get("analytics/process-definitions/:key") { request, context in
-            let query = try QueryParameters(request, allowed: ["from", "to"])
+            let window = try window(try QueryParameters(request, allowed: ["from", "to"]))
             let key = try context.pathParameter("key")
             let versions = try await runtime.processDefinitions(key: key).map(\.id)
             guard !versions.isEmpty else { throw RestError.notFound("No process definition with key '\(key)' is deployed.") }
             try await access(context).require("READ_HISTORY", processKey: key)
-            let analytics = try await runtime.analytics(try await analyticsQuery(query, definitions: .only(Set(versions)), perActivity: true, context))
-            return JSONResponse.make(Self.json(analytics, query: try window(query)))
+            let analytics = try await runtime.analytics(try await analyticsQuery(window, definitions: .only(Set(versions)), perActivity: true, context))
+            return JSONResponse.make(Self.json(analytics, window: window))
         }
         group.get("analytics/stuck") { request, context in try await stuckWork(request, context) }
     }
@@ -81,13 +81,14 @@ extension EngineRestAPI {
         return (from, to)
     }
 
-    private func analyticsQuery(_ query: QueryParameters, definitions: ResourceScope, perActivity: Bool, _ context: BatonRequestContext) async throws -> AnalyticsQuery {
-        let (from, to) = try window(query)
+    private func analyticsQuery(
+        _ window: (from: Timestamp, to: Timestamp), definitions: ResourceScope, perActivity: Bool, _ context: BatonRequestContext
+    ) async throws -> AnalyticsQuery {
         let readable = try await access(context).definitions("READ_HISTORY")
-        return AnalyticsQuery(definitions: definitions.intersection(readable), from: from, to: to, perActivity: perActivity)
+        return AnalyticsQuery(definitions: definitions.intersection(readable), from: window.from, to: window.to, perActivity: perActivity)
     }
 
-    static func json(_ analytics: ProcessAnalytics, query window: (from: Timestamp, to: Timestamp)) -> JSONValue {
+    static func json(_ analytics: ProcessAnalytics, window: (from: Timestamp, to: Timestamp)) -> JSONValue {
         func millis(_ value: Int64?) -> JSONValue { value.map { .integer($0) } ?? .null }
         return .object([
             .init("from", TypedValue.date(window.from)), .init("to", TypedValue.date(window.to)),
