@@ -31,10 +31,11 @@ extension EngineRestAPI {
             let instance = try body.string("processInstanceId")
             do {
                 let comment = try await runtime.addComment(toTask: id, message: message, userID: identity?.userID) { task in
+                    // Authorized first: the refusal below names the task's instance.
+                    try Authorization.requireRead(on: task, identity, access)
                     if let instance, instance != task.processInstanceID {
                         throw RestError.invalid("Expected 'processInstanceId' to be the task's instance '\(task.processInstanceID)', but it is '\(instance)'.")
                     }
-                    try Authorization.requireRead(on: task, identity, access)
                 }
                 return JSONResponse.make(Self.json(comment))
             } catch let error as EngineError where error.kind == .notFound {
