@@ -102,6 +102,15 @@ struct QueryParameters {
         return number
     }
 
+    /// A date-time as Camunda writes them (`2026-01-31T09:30:00.000+0000`), or ISO 8601 with `Z`.
+    func date(_ name: String) throws -> Timestamp? {
+        guard let text = string(name) else { return nil }
+        guard let date = TypedValue.parseDate(text) ?? Timestamp(iso8601: text) else {
+            throw RestError.invalid("Expected query parameter '\(name)' to be a date-time such as 2026-01-31T09:30:00.000+0000, but it is '\(text)'.")
+        }
+        return date
+    }
+
     /// The page `firstResult` and `maxResults` ask for.
     func page() throws -> Page { Page(firstResult: try integer("firstResult") ?? 0, maxResults: try integer("maxResults")) }
 

@@ -127,6 +127,22 @@ import Testing
         grantedOnly.grantedInstances = .only([running[0]])
         #expect(try await postgres.instances(grantedOnly, page: .all).map(\.id) == [running[0]])
 
+        // Camunda's date filters: created or started before and after a moment inside the data.
+        let middle = try #require(try await memory.instances(ProcessInstanceQuery(lifecycle: .any), page: .all).map(\.startedAt).sorted().dropFirst(5).first)
+        var startedBefore = ProcessInstanceQuery(lifecycle: .any), startedAfter = ProcessInstanceQuery(lifecycle: .any)
+        startedBefore.startedBefore = middle
+        startedAfter.startedAfter = middle
+        var createdBefore = TaskQuery(), createdAfter = TaskQuery()
+        createdBefore.createdBefore = middle
+        createdAfter.createdAfter = middle
+        for (what, query) in [("started before", startedBefore), ("started after", startedAfter)] {
+            try await same("instances \(what)") { try await $0.instances(query, page: .all) }
+            #expect(try await postgres.count(query) > 0, "\(what) the middle")
+        }
+        for (what, query) in [("created before", createdBefore), ("created after", createdAfter)] {
+            try await same("tasks \(what)") { try await $0.tasks(query, page: .all) }
+        }
+
         let incidentQueries = [IncidentQuery(), IncidentQuery(open: true), IncidentQuery(activityID: "publish"), IncidentQuery(incidentType: "none")]
         #expect(try await postgres.count(IncidentQuery(open: true)) > 0, "a failing publish raised an incident")
         for (index, query) in incidentQueries.enumerated() {

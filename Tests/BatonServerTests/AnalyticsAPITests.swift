@@ -47,6 +47,12 @@ import Testing
             #expect(try await ops.call(.get, "/api/analytics/overview?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z").status == .badRequest)
             #expect(try await ops.call(.get, "/api/analytics/stuck?olderThan=P1M").status == .badRequest)
             #expect(try await ops.call(.get, "/api/analytics/overview?window=1").status == .badRequest)
+            // Camunda's date filters on the task list and instance history.
+            #expect(try await ops.call(.get, "/engine-rest/task/count?createdAfter=2020-01-01T00:00:00.000%2B0000")["count"] == .integer(1))
+            #expect(try await ops.call(.get, "/engine-rest/task/count?createdBefore=2020-01-01T00:00:00.000%2B0000")["count"] == .integer(0))
+            #expect(try await ops.call(.get, "/engine-rest/history/process-instance/count?startedAfter=2020-01-01T00:00:00Z")["count"] == .integer(2))
+            #expect(try await ops.call(.get, "/engine-rest/history/process-instance/count?startedBefore=2020-01-01T00:00:00Z")["count"] == .integer(0))
+            #expect(try await ops.call(.get, "/engine-rest/task?createdAfter=yesterday").status == .badRequest)
             let past = try await ops.call(.get, "/api/analytics/overview?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z")
             #expect(past["started"] == .integer(0) && past["durationMillis"]?["p50"] == .null && past["successRate"] == .null)
         }

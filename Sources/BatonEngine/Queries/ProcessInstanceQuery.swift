@@ -95,8 +95,9 @@ public struct ProcessInstanceQuery: ListQuery {
     public var variables: [VariableCondition]
     /// true: suspended ones only; false: active (not suspended) ones only.
     public var suspended: Bool?
-    /// Only instances started before this (Camunda's `startedBefore`).
+    /// Only instances started before, or after, this (Camunda's `startedBefore`, `startedAfter`).
     public var startedBefore: Timestamp?
+    public var startedAfter: Timestamp?
     public var sorting: [Sorting<ProcessInstanceInfo.SortKey>]
 
     public init(
@@ -129,6 +130,7 @@ public struct ProcessInstanceQuery: ListQuery {
         if let superInstanceID, instance.superInstanceID != superInstanceID { return false }
         if let suspended, instance.suspended != suspended || instance.state != .active { return false }
         if let startedBefore, instance.startedAt >= startedBefore { return false }
+        if let startedAfter, instance.startedAt <= startedAfter { return false }
         return true
     }
 

@@ -106,8 +106,9 @@ public struct TaskQuery: ListQuery {
     /// Process instances (by id) whose rows may be listed besides: grants on single instances.
     public var grantedInstances: ResourceScope = .only([])
     public var taskID: String?
-    /// Only tasks created before this (Camunda's `createdBefore`).
+    /// Only tasks created before, or after, this (Camunda's `createdBefore`, `createdAfter`).
     public var createdBefore: Timestamp?
+    public var createdAfter: Timestamp?
     public var assignee: String?
     /// Tasks the user may claim: as a candidate user or through one of `userGroups`.
     public var candidateUser: String?
@@ -175,6 +176,7 @@ public struct TaskQuery: ListQuery {
         if let visibleTo, !visibleTo.allows(task) { return false }
         if let suspended, task.suspended != suspended { return false }
         if let createdBefore, task.created >= createdBefore { return false }
+        if let createdAfter, task.created <= createdAfter { return false }
         return true
     }
 }

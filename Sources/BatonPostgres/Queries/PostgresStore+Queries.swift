@@ -39,6 +39,7 @@ extension PostgresStore {
         select.equal("owner", query.owner)
         select.equal("delegation_state", query.delegationState?.rawValue)
         if let before = query.createdBefore { select.require("created_at < \(select.bind(before.iso8601))::timestamptz") }
+        if let after = query.createdAfter { select.require("created_at > \(select.bind(after.iso8601))::timestamptz") }
         if let suspended = query.suspended { select.require(suspended ? "suspended" : "NOT suspended") }
         if let visibility = query.visibleTo, !visibility.tasks.isAll, let readable = select.condition("process_definition_id", in: visibility.definitions) {
             let user = select.bind(visibility.userID)
@@ -110,6 +111,7 @@ extension PostgresStore {
         select.equal("business_key", query.businessKey)
         select.equal("parent_instance_id", query.superInstanceID)
         if let before = query.startedBefore { select.require("started_at < \(select.bind(before.iso8601))::timestamptz") }
+        if let after = query.startedAfter { select.require("started_at > \(select.bind(after.iso8601))::timestamptz") }
         if let suspended = query.suspended {
             // Only a running instance is suspended or active; an ended one is neither.
             select.require(query.lifecycle == .ended ? "false" : "status = 'active' AND \(suspended ? "" : "NOT ")suspended")

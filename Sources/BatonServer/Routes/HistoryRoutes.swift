@@ -7,7 +7,7 @@ extension EngineRestAPI {
     func registerHistory(on group: RouterGroup<BatonRequestContext>) {
         let instanceParameters: Set<String> = [
             "processInstanceId", "processInstanceIds", "processDefinitionId", "processDefinitionKey", "processInstanceBusinessKey",
-            "superProcessInstanceId", "finished", "unfinished", "firstResult", "maxResults", "sortBy", "sortOrder",
+            "superProcessInstanceId", "finished", "unfinished", "startedBefore", "startedAfter", "firstResult", "maxResults", "sortBy", "sortOrder",
         ]
         group.get("history/process-instance") { request, context in
             let query = try QueryParameters(request, allowed: instanceParameters)
@@ -147,11 +147,14 @@ extension EngineRestAPI {
         guard case .matching(let completion) = try completion(query) else { return nil }
         var ids = query.list("processInstanceIds")
         if let id = query.string("processInstanceId") { ids = (ids ?? [id]).filter { $0 == id } }
-        return ProcessInstanceQuery(
+        var instances = ProcessInstanceQuery(
             lifecycle: completion == .finished ? .ended : completion == .unfinished ? .running : .any, ids: ids,
             processDefinitionKey: query.string("processDefinitionKey"), processDefinitionID: query.string("processDefinitionId"),
             businessKey: query.string("processInstanceBusinessKey"), superInstanceID: query.string("superProcessInstanceId"),
             sorting: try query.sorting([Sorting(.startTime)]))
+        instances.startedBefore = try query.date("startedBefore")
+        instances.startedAfter = try query.date("startedAfter")
+        return instances
     }
 
     private func activityQuery(_ query: QueryParameters) throws -> HistoricActivityInstanceQuery? {

@@ -8,7 +8,7 @@ extension EngineRestAPI {
         let listParameters: Set<String> = [
             "taskId", "assignee", "candidateUser", "candidateGroup", "candidateGroups", "includeAssignedTasks", "unassigned",
             "processInstanceId", "processDefinitionKey", "processDefinitionId", "taskDefinitionKey", "active", "suspended", "owner",
-            "delegationState", "sortBy", "sortOrder", "firstResult", "maxResults",
+            "delegationState", "createdBefore", "createdAfter", "sortBy", "sortOrder", "firstResult", "maxResults",
         ]
         group.get("task") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
@@ -223,6 +223,8 @@ extension EngineRestAPI {
             processDefinitionKey: query.string("processDefinitionKey"), taskDefinitionKey: query.string("taskDefinitionKey"),
             visibleTo: try await Authorization.taskVisibility(identity, try await access(context)), sorting: try query.sorting([Sorting(.created)]))
         tasks.suspended = try query.suspension()
+        tasks.createdBefore = try query.date("createdBefore")
+        tasks.createdAfter = try query.date("createdAfter")
         tasks.owner = query.string("owner")
         if let state = query.string("delegationState") {
             guard let parsed = DelegationState(rawValue: state) else {
