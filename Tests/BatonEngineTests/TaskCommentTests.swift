@@ -33,6 +33,7 @@ import Testing
 
         try await test.complete("t", in: instance)
         #expect(try await test.runtime.comments(ofTask: task.id).map(\.message) == ["approved by phone", "looks fine to me"], "kept with the history")
+        #expect(try await test.runtime.comments(ofInstance: instance).map(\.id) == [second.id, first.id], "the instance's, not the other's")
         await #expect(throws: EngineError.self) { _ = try await test.runtime.addComment(toTask: task.id, message: "late", userID: nil) }
         await #expect(throws: EngineError.self) { try await test.runtime.deleteComments(nil, ofTask: task.id) }
 
@@ -47,5 +48,6 @@ import Testing
         test.clock.advance(by: "P40D")
         #expect(try await test.runtime.cleanUpHistory() == 1)
         #expect(try await test.runtime.comments(ofTask: task.id).isEmpty, "gone with the ended instance's history")
+        #expect(try await test.runtime.comments(ofInstance: instance).isEmpty)
     }
 }

@@ -45,6 +45,12 @@ import Testing
             #expect(try await ann.call(.get, "/engine-rest/task/\(task)/comment").status == .forbidden, "ann may not read review's history")
             #expect(try await ops.call(.post, "/engine-rest/task/\(task)/comment/create", json: #"{"message": "late"}"#).status == .badRequest)
             #expect(try await ops.call(.delete, "/engine-rest/task/\(task)/comment").status == .notFound)
+
+            // The instance's comments, running or ended: history, read with READ_HISTORY.
+            let ofInstance = try await ops.call(.get, "/engine-rest/process-instance/\(instance)/comment")
+            #expect(ofInstance.json?.arrayValue.compactMap { $0["message"]?.stringValue } == ["Second"], "\(ofInstance.text)")
+            #expect(try await bob.call(.get, "/engine-rest/process-instance/\(instance)/comment").status == .forbidden)
+            #expect(try await ops.call(.get, "/engine-rest/process-instance/nope/comment").status == .notFound)
         }
     }
 }

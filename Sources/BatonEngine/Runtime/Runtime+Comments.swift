@@ -18,6 +18,11 @@ extension Runtime {
         try await store.read { try await $0.comments(taskID: taskID) }
     }
 
+    /// The comments on the instance's tasks, newest first (Camunda's process instance comments).
+    public func comments(ofInstance instanceID: String) async throws -> [TaskComment] {
+        try await store.read { try await $0.comments(instanceID: instanceID) }
+    }
+
     public func updateComment(_ id: String, ofTask taskID: String, message: String, authorize: TaskAuthorization? = nil) async throws {
         try await store.transaction { transaction in
             _ = try await openTask(taskID, in: transaction, authorize: authorize)

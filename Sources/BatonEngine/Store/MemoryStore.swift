@@ -337,6 +337,10 @@ final class MemoryTransaction: StoreTransaction {
             .sorted { ($0.time, $0.id) > ($1.time, $1.id) }
     }
 
+    func comments(instanceID: String) -> [TaskComment] {
+        (data.rows[instanceID]?.comments ?? []).sorted { ($0.time, $0.id) > ($1.time, $1.id) }
+    }
+
     func updateComment(_ id: String, taskID: String, message: String) -> Bool {
         guard let instance = comments(taskID: taskID).first(where: { $0.id == id })?.processInstanceID else { return false }
         replace(\.rows) { rows in

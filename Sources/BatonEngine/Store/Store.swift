@@ -108,6 +108,8 @@ public protocol StoreTransaction: AnyObject {
     func insertComment(_ comment: TaskComment) async throws
     /// The comments on task `taskID`, open or completed, newest first (as Camunda lists them).
     func comments(taskID: String) async throws -> [TaskComment]
+    /// The comments on the tasks of instance `instanceID`, newest first.
+    func comments(instanceID: String) async throws -> [TaskComment]
     /// Changes the message of comment `id` on task `taskID`; false if there is none.
     func updateComment(_ id: String, taskID: String, message: String) async throws -> Bool
     /// Deletes comment `id` of task `taskID`, or all of its comments when `id` is nil.

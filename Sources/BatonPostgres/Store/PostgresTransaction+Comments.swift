@@ -9,11 +9,22 @@ extension PostgresTransaction {
     }
 
     func comments(taskID: String) async throws -> [TaskComment] {
+        try await comments(where: "task_id = $1", taskID)
+    }
+
+    /// An instance's comments, from the partition of its removal time.
+    func comments(instanceID: String) async throws -> [TaskComment] {
+        try await comments(
+            where: "instance_id = $1 AND removal_time = coalesce((SELECT removal_time FROM history_process_instances WHERE id = $1 LIMIT 1), 'infinity')",
+            instanceID)
+    }
+
+    private func comments(where condition: String, _ value: String) async throws -> [TaskComment] {
         let rows = try await read(
             """
             SELECT id, task_id, instance_id, user_id, \(SQLColumns.millis("time", as: "written")), message
-            FROM history_comments WHERE task_id = $1 ORDER BY time DESC, id DESC
-            """, [taskID])
+            FROM history_comments WHERE \(condition) ORDER BY time DESC, id DESC
+            """, [value])
         return try NamedRow.rows(rows).map { row in
             TaskComment(
                 id: try row.required("id"), taskID: try row.required("task_id"), processInstanceID: try row.required("instance_id"),

@@ -14,6 +14,14 @@ extension EngineRestAPI {
             try await requireCommentsReadable(ofTask: id, context)
             return JSONResponse.make(.array(try await runtime.comments(ofTask: id).map(Self.json)))
         }
+        group.get("process-instance/:id/comment") { request, context in
+            // Comments are history: READ_HISTORY on the instance's definition, running or ended.
+            _ = try QueryParameters(request, allowed: [])
+            let id = try context.pathParameter("id")
+            let instance = try await runtime.instance(id)
+            try await access(context).require("READ_HISTORY", processKey: instance.processKey)
+            return JSONResponse.make(.array(try await runtime.comments(ofInstance: id).map(Self.json)))
+        }
         group.get("task/:id/comment/:commentId") { request, context in
             _ = try QueryParameters(request, allowed: [])
             let id = try context.pathParameter("id"), commentID = try context.pathParameter("commentId")
