@@ -26,7 +26,7 @@ final class DefinitionGauges: Sendable {
     init(registry: PrometheusCollectorRegistry) { self.registry = registry }
 
     func refresh(from runtime: Runtime) async throws {
-        let definitions = try await runtime.processDefinitions()
+        let definitions = try await runtime.definitionReferences()
         let keyOf = Dictionary(definitions.map { ($0.id, $0.key) }, uniquingKeysWith: { first, _ in first })
         var running: [String: Int] = [:], incidents: [String: Int] = [:]
         for statistics in try await runtime.definitionStatistics() {

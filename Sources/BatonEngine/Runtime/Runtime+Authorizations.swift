@@ -40,9 +40,14 @@ extension Runtime {
         }
     }
 
+    /// Every deployed definition's id and key, without its XML.
+    public func definitionReferences() async throws -> [DefinitionReference] {
+        try await store.read { try await $0.definitionReferences() }
+    }
+
     /// The definition ids of the process definition keys in `keys`, in the same shape.
     public func definitionIDs(of keys: ResourceScope) async throws -> ResourceScope {
-        let definitions = try await store.read { try await $0.definitionReferences() }
+        let definitions = try await definitionReferences()
         func ids(_ keys: Set<String>) -> Set<String> { Set(definitions.filter { keys.contains($0.key) }.map(\.id)) }
         switch keys {
         case .only(let keys): return .only(ids(keys))

@@ -333,13 +333,15 @@ final class MemoryTransaction: StoreTransaction {
 
     /// Every instance's rows are scanned: the memory store serves tests and `baton run`.
     func comments(taskID: String) -> [TaskComment] {
-        data.instanceOrder.flatMap { data.rows[$0]?.comments.filter { $0.taskID == taskID } ?? [] }
-            .sorted { ($0.time, $0.id) > ($1.time, $1.id) }
+        Self.newestFirst(data.instanceOrder.flatMap { data.rows[$0]?.comments.filter { $0.taskID == taskID } ?? [] })
     }
 
     func comments(instanceID: String) -> [TaskComment] {
-        (data.rows[instanceID]?.comments ?? []).sorted { ($0.time, $0.id) > ($1.time, $1.id) }
+        Self.newestFirst(data.rows[instanceID]?.comments ?? [])
     }
+
+    /// As PostgreSQL orders them: `time DESC, id DESC`.
+    private static func newestFirst(_ comments: [TaskComment]) -> [TaskComment] { comments.sorted { ($0.time, $0.id) > ($1.time, $1.id) } }
 
     func updateComment(_ id: String, taskID: String, message: String) -> Bool {
         guard let instance = comments(taskID: taskID).first(where: { $0.id == id })?.processInstanceID else { return false }

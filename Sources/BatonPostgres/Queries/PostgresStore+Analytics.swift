@@ -35,7 +35,6 @@ extension PostgresStore {
         return text.dropFirst().dropLast().split(separator: ",").compactMap { Int64($0) }
     }
 
-    private static let millis = "(extract(epoch from ended_at - started_at) * 1000)::bigint"
 
     func instanceFigures(_ query: AnalyticsQuery) -> PostgresStatement {
         var select = SQLSelect(from: "")
@@ -43,7 +42,7 @@ extension PostgresStore {
         func scope(_ column: String) -> String { select.condition(column, in: query.definitions) ?? "true" }
         let sql = """
             WITH ended AS (
-                     SELECT id, status, removal_time, \(Self.millis) AS took FROM history_process_instances
+                     SELECT id, status, removal_time, \(SQLSelect.durationMillis(from: "started_at", to: "ended_at")) AS took FROM history_process_instances
                      WHERE ended_at >= \(from) AND ended_at < \(to) AND \(scope("definition_id"))),
                  oldest AS (
                      SELECT id, \(SQLColumns.millis("started_at")) AS started FROM process_instances
@@ -66,7 +65,7 @@ extension PostgresStore {
     func activityFigures(_ query: AnalyticsQuery) -> PostgresStatement {
         var select = SQLSelect(from: "")
         let from = select.bind(query.from.iso8601) + "::timestamptz", to = select.bind(query.to.iso8601) + "::timestamptz"
-        let took = "(extract(epoch from end_time - start_time) * 1000)::bigint"
+        let took = SQLSelect.durationMillis(from: "start_time", to: "end_time")
         let activities = select.condition("process_definition_id", in: query.definitions) ?? "true"
         let incidents = select.condition("process_definition_id", in: query.definitions) ?? "true"
         let sql = """

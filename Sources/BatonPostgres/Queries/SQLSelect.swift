@@ -36,8 +36,17 @@ struct SQLSelect {
         guard let id else { return }
         let instance = bind(id)
         require("instance_id = \(instance)")
-        require("removal_time = COALESCE((SELECT removal_time FROM history_process_instances WHERE id = \(instance) LIMIT 1), 'infinity')")
+        require(Self.removalTime(ofInstance: instance))
     }
+
+    /// The condition that a history row lies in the partition of its instance's removal time,
+    /// the instance's id being `placeholder`.
+    static func removalTime(ofInstance placeholder: String) -> String {
+        "removal_time = COALESCE((SELECT removal_time FROM history_process_instances WHERE id = \(placeholder) LIMIT 1), 'infinity')"
+    }
+
+    /// Milliseconds from `start` to `end`, as a whole number.
+    static func durationMillis(from start: String, to end: String) -> String { "(extract(epoch from \(end) - \(start)) * 1000)::bigint" }
 
     /// Rows an authorization lets the caller see: of the process definitions in the query's
     /// scope, or of the single process instances it was granted; nothing when it is all.

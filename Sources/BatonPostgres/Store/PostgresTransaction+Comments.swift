@@ -14,9 +14,7 @@ extension PostgresTransaction {
 
     /// An instance's comments, from the partition of its removal time.
     func comments(instanceID: String) async throws -> [TaskComment] {
-        try await comments(
-            where: "instance_id = $1 AND removal_time = coalesce((SELECT removal_time FROM history_process_instances WHERE id = $1 LIMIT 1), 'infinity')",
-            instanceID)
+        try await comments(where: "instance_id = $1 AND \(SQLSelect.removalTime(ofInstance: "$1"))", instanceID)
     }
 
     private func comments(where condition: String, _ value: String) async throws -> [TaskComment] {

@@ -15,10 +15,10 @@ extension EngineRestAPI {
         group.get("analytics/process-definitions/:key") { request, context in
             let window = try window(try QueryParameters(request, allowed: ["from", "to"]))
             let key = try context.pathParameter("key")
-            let versions = try await runtime.processDefinitions(key: key).map(\.id)
-            guard !versions.isEmpty else { throw RestError.notFound("No process definition with key '\(key)' is deployed.") }
+            let versions = try await runtime.definitionIDs(of: .only([key]))
+            guard versions != .only([]) else { throw RestError.notFound("No process definition with key '\(key)' is deployed.") }
             try await access(context).require("READ_HISTORY", processKey: key)
-            let analytics = try await runtime.analytics(try await analyticsQuery(window, definitions: .only(Set(versions)), perActivity: true, context))
+            let analytics = try await runtime.analytics(try await analyticsQuery(window, definitions: versions, perActivity: true, context))
             return JSONResponse.make(Self.json(analytics, window: window))
         }
         group.get("analytics/stuck") { request, context in try await stuckWork(request, context) }
@@ -68,15 +68,8 @@ extension EngineRestAPI {
 
     /// The window the parameters ask for: `from` to `to`, by default the 24 hours up to now.
     private func window(_ query: QueryParameters) throws -> (from: Timestamp, to: Timestamp) {
-        func date(_ name: String) throws -> Timestamp? {
-            guard let text = query.string(name) else { return nil }
-            guard let date = TypedValue.parseDate(text) ?? Timestamp(iso8601: text) else {
-                throw RestError.invalid("Expected '\(name)' to be an ISO 8601 date-time such as 2026-11-30T00:00:00Z, but it is '\(text)'.")
-            }
-            return date
-        }
-        let to = try date("to") ?? runtime.clock.now()
-        let from = try date("from") ?? to.adding(milliseconds: -86_400_000)
+        let to = try query.date("to") ?? runtime.clock.now()
+        let from = try query.date("from") ?? to.adding(milliseconds: -86_400_000)
         guard from < to else { throw RestError.invalid("Expected 'from' to come before 'to', but it does not.") }
         return (from, to)
     }

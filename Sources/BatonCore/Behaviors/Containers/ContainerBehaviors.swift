@@ -152,13 +152,10 @@ enum MultiInstanceBodyBehavior {
         guard let template = loop.loopCardinality else { return 0 }
         let element = run.describe(run.state.element(body)!.node)
         let value = try run.evaluate(template, at: body, what: "the loop cardinality of \(element)")
-        switch value {
-        case .integer(let i) where i >= 0: return Int(i)
-        case .long(let l) where l >= 0: return Int(clamping: l)
-        case .string(let s) where Int(s.trimmingASCIIWhitespace()).map({ $0 >= 0 }) == true: return Int(s.trimmingASCIIWhitespace())!
-        default:
+        guard let count = ExpressionEvaluator.wholeNumber(value), count >= 0 else {
             throw Rejection(.executionFailed, "Expected the loop cardinality of \(element) to be a whole number of zero or more, but it is '\(ExpressionEvaluator.text(value))'.")
         }
+        return count
     }
 
     private static func integer(_ value: VariableValue?) -> Int {

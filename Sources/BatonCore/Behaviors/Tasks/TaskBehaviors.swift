@@ -142,12 +142,10 @@ enum ServiceTaskBehavior: ElementBehavior {
     private static func priority(_ run: inout StepRun, _ template: Template, at key: ElementKey, _ position: Int) throws(Rejection) -> Int64 {
         let what = "the priority of \(run.describe(position))"
         let value = try run.evaluate(template, at: key, what: what)
-        switch value {
-        case .integer(let i): return Int64(i)
-        case .long(let l): return l
-        case .string(let s) where Int64(s.trimmingASCIIWhitespace()) != nil: return Int64(s.trimmingASCIIWhitespace())!
-        default: throw Rejection(.executionFailed, "Expected \(what) to be a whole number, but it is '\(ExpressionEvaluator.text(value))'.")
+        guard let priority = ExpressionEvaluator.wholeNumber(value) else {
+            throw Rejection(.executionFailed, "Expected \(what) to be a whole number, but it is '\(ExpressionEvaluator.text(value))'.")
         }
+        return Int64(priority)
     }
 }
 
