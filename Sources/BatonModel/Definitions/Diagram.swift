@@ -23,11 +23,15 @@ public struct Diagram: Hashable, Sendable {
         public var element: ElementID
         public var bounds: Bounds?
         public var isExpanded: Bool?
-        public init(id: ElementID?, element: ElementID, bounds: Bounds?, isExpanded: Bool?) {
+        /// `BPMNLabel/Bounds`: where the modeler placed the element's external label (events,
+        /// gateways), so a drawing puts the name where the author saw it.
+        public var label: Bounds?
+        public init(id: ElementID?, element: ElementID, bounds: Bounds?, isExpanded: Bool?, label: Bounds? = nil) {
             self.id = id
             self.element = element
             self.bounds = bounds
             self.isExpanded = isExpanded
+            self.label = label
         }
     }
 
@@ -35,10 +39,13 @@ public struct Diagram: Hashable, Sendable {
         public var id: ElementID?
         public var element: ElementID
         public var waypoints: [Point]
-        public init(id: ElementID?, element: ElementID, waypoints: [Point]) {
+        /// `BPMNLabel/Bounds`: where the modeler placed the flow's name.
+        public var label: Bounds?
+        public init(id: ElementID?, element: ElementID, waypoints: [Point], label: Bounds? = nil) {
             self.id = id
             self.element = element
             self.waypoints = waypoints
+            self.label = label
         }
     }
 
