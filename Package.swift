@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "BatonTesting", targets: ["BatonTesting"]),
         .library(name: "BatonPostgres", targets: ["BatonPostgres"]),
         .library(name: "BatonAdapters", targets: ["BatonAdapters"]),
+        .library(name: "BatonDiagram", targets: ["BatonDiagram"]),
         .library(name: "BatonServer", targets: ["BatonServer"]),
     ],
     dependencies: [
@@ -46,6 +47,7 @@ let package = Package(
         .target(name: "BatonModel", swiftSettings: strictSettings),
         .target(name: "BatonBPMN", dependencies: ["BatonModel", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "BatonCore", dependencies: ["BatonModel"], swiftSettings: strictSettings),
+        .target(name: "BatonDiagram", dependencies: ["BatonModel"], swiftSettings: strictSettings),
         .target(
             name: "BatonEngine",
             dependencies: [
@@ -72,7 +74,7 @@ let package = Package(
         .target(
             name: "BatonServer",
             dependencies: [
-                "BatonEngine", "BatonAdapters", "BatonPostgres", "BatonBPMN", "BatonCore", "BatonModel",
+                "BatonEngine", "BatonAdapters", "BatonPostgres", "BatonBPMN", "BatonCore", "BatonModel", "BatonDiagram",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -106,6 +108,8 @@ let package = Package(
         ),
         .testTarget(name: "BatonModelTests", dependencies: ["BatonModel"], swiftSettings: strictSettings),
         .testTarget(name: "BatonBPMNTests", dependencies: ["BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BatonDiagramTests", dependencies: ["BatonDiagram", "BatonBPMN", "BatonModel"], exclude: ["Snapshots"], swiftSettings: strictSettings),
         .testTarget(name: "BatonCoreTests", dependencies: ["BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),
         .testTarget(
             name: "BatonEngineTests", dependencies: ["BatonEngine", "BatonTesting", "BatonCore", "BatonBPMN", "BatonModel"], swiftSettings: strictSettings),

@@ -5,8 +5,8 @@ import Logging
 import HummingbirdCore
 import Prometheus
 
-/// Baton's HTTP surface: Camunda's `/engine-rest`, plus `/health` and `/ready` for whoever
-/// watches the process.
+/// Baton's HTTP surface: Camunda's `/engine-rest`, the console under `/console`, plus `/health`
+/// and `/ready` for whoever watches the process.
 public enum BatonHTTPServer {
     /// Why Baton cannot serve requests yet, or nil when it can.
     public typealias Readiness = @Sendable () async -> String?
@@ -17,12 +17,13 @@ public enum BatonHTTPServer {
     public static func router(
         api: EngineRestAPI, planApproval: PlanApprovalAPI? = nil, credentials: Credentials = Credentials(),
         signInLimits: SignInLimits = SignInLimits(), metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-        readiness: @escaping Readiness
+        consoleSecret: String? = nil, readiness: @escaping Readiness
     ) -> Router<BatonRequestContext> {
         let router = Router(context: BatonRequestContext.self)
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: RestErrorMiddleware())
-        router.add(middleware: AuthenticationMiddleware(credentials: credentials, limits: signInLimits, metrics: metrics))
+        let authentication = AuthenticationMiddleware(credentials: credentials, limits: signInLimits, metrics: metrics)
+        router.add(middleware: authentication)
         router.add(middleware: RequestLimitsMiddleware(limits: api.limits))
         router.get("health") { _, _ in JSONResponse.make(.object([.init("status", .string("UP"))])) }
         router.get("ready") { _, _ in
@@ -45,6 +46,8 @@ public enum BatonHTTPServer {
         }
         api.register(on: router, credentials: credentials)
         planApproval?.register(on: router)
+        ConsoleRoutes(api: api, credentials: credentials, authentication: authentication, signer: ConsoleSessionSigner(secret: consoleSecret))
+            .register(on: router)
         return router
     }
 

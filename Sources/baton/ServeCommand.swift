@@ -91,7 +91,10 @@ struct ServeCommand: AsyncParsableCommand {
                 for definition in deployment.definitions { FileOutput.standardError.write("deployed \(definition.id) from \(file)\n") }
             }
             let planApproval = handlers.drafts.map { PlanApprovalAPI(runtime: runtime, drafts: $0) }
-            let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), planApproval: planApproval, credentials: credentials, metrics: registry) {
+            let router = BatonHTTPServer.router(
+                api: EngineRestAPI(runtime: runtime), planApproval: planApproval, credentials: credentials, metrics: registry,
+                consoleSecret: settings["BATON_CONSOLE_SECRET"]
+            ) {
                 do {
                     let connection = try await pool.lease()
                     let pending = try? await migrator.pending(connection)

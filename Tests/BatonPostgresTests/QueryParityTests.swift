@@ -12,7 +12,7 @@ import Testing
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
         <process id="review" name="Review" isExecutable="true">
           <startEvent id="start" />
-          <userTask id="check" name="Check" camunda:candidateGroups="${group}" camunda:priority="${priority}" />
+          <userTask id="check" name="Check" camunda:candidateGroups="${group}" camunda:priority="${priority}" camunda:dueDate="${due}" />
           <serviceTask id="publish" name="Publish" camunda:asyncBefore="true" camunda:delegateExpression="${publish}">
             <extensionElements><camunda:failedJobRetryTimeCycle>R1/PT1M</camunda:failedJobRetryTimeCycle></extensionElements></serviceTask>
           <endEvent id="end" />
@@ -45,7 +45,7 @@ import Testing
             let instance = try await test.start(
                 "review",
                 ["group": .string("group-\(index % 3)"), "priority": .long(Int64(index % 4) * 10), "amount": .long(Int64(index)),
-                 "fail": .boolean(index % 5 == 0)],
+                 "fail": .boolean(index % 5 == 0), "due": .date(Timestamp(iso8601: "2027-01-\(10 + index)T00:00:00Z")!)],
                 businessKey: "bk-\(index % 6)")
             if index % 2 == 0 {
                 let task = try await test.task("check", in: instance)
@@ -139,9 +139,15 @@ import Testing
             try await same("instances \(what)") { try await $0.instances(query, page: .all) }
             #expect(try await postgres.count(query) > 0, "\(what) the middle")
         }
-        for (what, query) in [("created before", createdBefore), ("created after", createdAfter)] {
+        var dueBefore = TaskQuery(), dueAfter = TaskQuery()
+        dueBefore.dueBefore = Timestamp(iso8601: "2027-01-16T00:00:00Z")
+        dueAfter.dueAfter = dueBefore.dueBefore
+        for (what, query) in [("created before", createdBefore), ("created after", createdAfter), ("due before", dueBefore), ("due after", dueAfter)] {
             try await same("tasks \(what)") { try await $0.tasks(query, page: .all) }
+            try await same("task count \(what)") { [try await $0.count(query)] }
         }
+        let dueEarly = try await postgres.count(dueBefore), dueLate = try await postgres.count(dueAfter)
+        #expect(dueEarly > 0 && dueLate > 0, "the due filters split the open tasks")
 
         let incidentQueries = [IncidentQuery(), IncidentQuery(open: true), IncidentQuery(activityID: "publish"), IncidentQuery(incidentType: "none")]
         #expect(try await postgres.count(IncidentQuery(open: true)) > 0, "a failing publish raised an incident")

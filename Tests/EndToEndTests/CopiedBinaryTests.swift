@@ -16,7 +16,7 @@ import FoundationNetworking
         try FileManager.default.copyItem(at: BatonProcess.executable, to: binary)
         let database = ["BATON_HOME": directory.appendingPathComponent("home").path, "DATABASE_URL": ""]
 
-        let version = try BatonProcess.run(binary.path, ["--version"], directory: directory.path)
+        let version = try await Self.runOnceWritten(binary.path, ["--version"], directory: directory.path)
         #expect(version.status == 0)
         #expect(version.standardOutput.hasPrefix("baton 0."), "\(version.standardOutput)")
         #expect(version.standardOutput.contains("(commit \(Self.checkoutCommit() ?? "unknown"))"), "\(version.standardOutput)")
@@ -83,6 +83,20 @@ import FoundationNetworking
     }
 
     /// The checkout's HEAD, as the build recorded it; nil outside a git checkout.
+    /// Runs the freshly copied binary. A child that another test forks while the copy is being
+    /// written inherits its open descriptor, and until that child execs, running the file fails
+    /// with ETXTBSY ("Text file busy"): wait briefly and try again.
+    static func runOnceWritten(_ path: String, _ arguments: [String], directory: String) async throws -> BatonProcess.Result {
+        for _ in 0..<50 {
+            do {
+                return try BatonProcess.run(path, arguments, directory: directory)
+            } catch let error as NSError where (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        return try BatonProcess.run(path, arguments, directory: directory)
+    }
+
     private static func checkoutCommit() -> String? {
         guard let result = try? BatonProcess.run("/usr/bin/env", ["git", "rev-parse", "--short=12", "HEAD"]), result.status == 0 else { return nil }
         return result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)

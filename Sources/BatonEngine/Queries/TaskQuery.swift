@@ -109,6 +109,10 @@ public struct TaskQuery: ListQuery {
     /// Only tasks created before, or after, this (Camunda's `createdBefore`, `createdAfter`).
     public var createdBefore: Timestamp?
     public var createdAfter: Timestamp?
+    /// Only tasks due before, or after, this (Camunda's `dueBefore`, `dueAfter`); a task without
+    /// a due date matches neither.
+    public var dueBefore: Timestamp?
+    public var dueAfter: Timestamp?
     public var assignee: String?
     /// Tasks the user may claim: as a candidate user or through one of `userGroups`.
     public var candidateUser: String?
@@ -177,6 +181,8 @@ public struct TaskQuery: ListQuery {
         if let suspended, task.suspended != suspended { return false }
         if let createdBefore, task.created >= createdBefore { return false }
         if let createdAfter, task.created <= createdAfter { return false }
+        if let dueBefore, !(task.due.map { $0 < dueBefore } ?? false) { return false }
+        if let dueAfter, !(task.due.map { $0 > dueAfter } ?? false) { return false }
         return true
     }
 }

@@ -40,6 +40,8 @@ extension PostgresStore {
         select.equal("delegation_state", query.delegationState?.rawValue)
         if let before = query.createdBefore { select.require("created_at < \(select.bind(before.iso8601))::timestamptz") }
         if let after = query.createdAfter { select.require("created_at > \(select.bind(after.iso8601))::timestamptz") }
+        if let before = query.dueBefore { select.require("due_at < \(select.bind(before.iso8601))::timestamptz") }
+        if let after = query.dueAfter { select.require("due_at > \(select.bind(after.iso8601))::timestamptz") }
         if let suspended = query.suspended { select.require(suspended ? "suspended" : "NOT suspended") }
         if let visibility = query.visibleTo, !visibility.tasks.isAll, let readable = select.condition("process_definition_id", in: visibility.definitions) {
             let user = select.bind(visibility.userID)

@@ -151,9 +151,12 @@ extension EngineRestAPI {
             throw RestError.invalid("Baton filters variables by equality only ('_eq_'), but '\(text)' uses '\(parts[operatorIndex])'.")
         }
         let name = parts[..<operatorIndex].joined(separator: "_"), raw = parts[(operatorIndex + 1)...].joined(separator: "_")
-        let value: VariableValue =
-            raw == "true" ? .boolean(true) : raw == "false" ? .boolean(false) : Int64(raw).map { .long($0) } ?? Double(raw).map { .double($0) } ?? .string(raw)
-        return VariableCondition(name: name, value: value)
+        return VariableCondition(name: name, value: untypedValue(raw))
+    }
+
+    /// A filter value given as text, read as Camunda reads one: a boolean, a number, else a string.
+    static func untypedValue(_ raw: String) -> VariableValue {
+        raw == "true" ? .boolean(true) : raw == "false" ? .boolean(false) : Int64(raw).map { .long($0) } ?? Double(raw).map { .double($0) } ?? .string(raw)
     }
 
     static func json(_ instance: ProcessInstanceInfo) -> JSONValue {

@@ -8,7 +8,7 @@ extension EngineRestAPI {
         let listParameters: Set<String> = [
             "taskId", "assignee", "candidateUser", "candidateGroup", "candidateGroups", "includeAssignedTasks", "unassigned",
             "processInstanceId", "processDefinitionKey", "processDefinitionId", "taskDefinitionKey", "active", "suspended", "owner",
-            "delegationState", "createdBefore", "createdAfter", "sortBy", "sortOrder", "firstResult", "maxResults",
+            "delegationState", "createdBefore", "createdAfter", "dueBefore", "dueAfter", "sortBy", "sortOrder", "firstResult", "maxResults",
         ]
         group.get("task") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
@@ -225,6 +225,8 @@ extension EngineRestAPI {
         tasks.suspended = try query.suspension()
         tasks.createdBefore = try query.date("createdBefore")
         tasks.createdAfter = try query.date("createdAfter")
+        tasks.dueBefore = try query.date("dueBefore")
+        tasks.dueAfter = try query.date("dueAfter")
         tasks.owner = query.string("owner")
         if let state = query.string("delegationState") {
             guard let parsed = DelegationState(rawValue: state) else {

@@ -39,7 +39,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(
         _ request: Request, context: BatonRequestContext, next: (Request, BatonRequestContext) async throws -> Response
     ) async throws -> Response {
-        if credentials.isEmpty || request.uri.path == "/health" || request.uri.path == "/ready" { return try await next(request, context) }
+        // The console signs its users in with a form and a session cookie of its own.
+        if credentials.isEmpty || request.uri.path == "/health" || request.uri.path == "/ready" || ConsoleRoutes.serves(request.uri.path) {
+            return try await next(request, context)
+        }
         guard let header = request.headers[.authorization], let identity = try await authenticate(header, from: context.clientAddress) else {
             var error = RestError(.unauthorized, type: "AuthenticationException", "Expected valid credentials (HTTP Basic or a bearer token), but the request has none that match.")
             error.challenge = true
@@ -80,6 +83,19 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let digest = SHA256.digest(header.utf8)
         if let known = proven.lookup(digest) { return known }
         guard let claim = claim(in: header) else { return nil }
+        guard let identity = try await verify(claim, from: address) else { return nil }
+        proven.remember(digest, identity)
+        return identity
+    }
+
+    /// The console's sign-in form: the same users, the same throttling and the same queue of
+    /// bcrypt checks as a Basic header.
+    func signIn(user: String, password: String, from address: String?) async throws -> Identity? {
+        try await verify(
+            Claim(subject: user, secret: password, hash: credentials.users[user]?.passwordHash, identity: credentials.identity(ofUser: user)), from: address)
+    }
+
+    private func verify(_ claim: Claim, from address: String?) async throws -> Identity? {
         if let wait = throttle.retryAfter(user: claim.subject, address: address) {
             outcomes["throttled"]?.increment()
             var error = RestError(.tooManyRequests, type: "AuthenticationException", "Too many failed sign-ins; try again in \(Int(wait.rounded(.up))) s.")
@@ -103,7 +119,6 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         outcomes["proven"]?.increment()
         if let subject = claim.subject { throttle.succeeded(user: subject) }
-        proven.remember(digest, identity)
         return identity
     }
 }

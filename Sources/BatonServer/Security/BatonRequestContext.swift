@@ -9,10 +9,13 @@ public struct BatonRequestContext: RequestContext {
     public var identity: Identity?
     /// The client's IP address (or socket path), for throttling failed sign-ins per address.
     public var clientAddress: String?
+    /// The console's session (console pages only), set by ``ConsoleSessionMiddleware``.
+    var consoleSession: ConsoleSession?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.identity = nil
+        self.consoleSession = nil
         let address = source.channel.remoteAddress
         self.clientAddress = address?.ipAddress ?? address?.pathname
     }

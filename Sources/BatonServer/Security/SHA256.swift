@@ -44,3 +44,22 @@ enum SHA256 {
 
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { value >> count | value << (32 - count) }
 }
+
+extension SHA256 {
+    /// HMAC-SHA-256 (RFC 2104), for signing the console's session cookies.
+    static func hmac(key: [UInt8], message: some Sequence<UInt8>) -> [UInt8] {
+        let blockSize = 64
+        var key = key.count > blockSize ? digest(key) : key
+        key += [UInt8](repeating: 0, count: blockSize - key.count)
+        let inner = digest(key.map { $0 ^ 0x36 } + Array(message))
+        return digest(key.map { $0 ^ 0x5c } + inner)
+    }
+
+    /// Compares two digests in time that depends on their length only, not on where they differ.
+    static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for (x, y) in zip(a, b) { difference |= x ^ y }
+        return difference == 0
+    }
+}
