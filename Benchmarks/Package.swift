@@ -71,7 +71,9 @@ let package = Package(
                 .product(name: "BatonEngine", package: batonPackage),
                 .product(name: "BatonModel", package: batonPackage),
                 .product(name: "BatonPostgres", package: batonPackage),
+                .product(name: "BatonServer", package: batonPackage),
                 .product(name: "BatonTesting", package: batonPackage),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "ReadScaling"
         ),

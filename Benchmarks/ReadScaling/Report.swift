@@ -11,7 +11,7 @@ enum Report {
             setting,
             "N ended instances (start → user task → end, ended over the last 180 days, rows copied from real engine rows) plus \(BulkFill.openTasks.formatted()) running ones waiting at a user task "
                 + "offered to one of \(BulkFill.candidateGroups) groups; \(runs.measuredRuns) timed runs per query after \(runs.warmUpRuns) warm-up runs, one client, "
-                + "through `Runtime`'s query API. Times in milliseconds.", "",
+                + "through `Runtime`'s query API; the Console rows are a GET of the whole page over loopback HTTP from the router `baton serve` runs. Times in milliseconds.", "",
             "| Query | " + sizes.map { "p50 \($0) | p99 \($0)" }.joined(separator: " | ") + " | p50 growth \(sizes.first!) → \(sizes.last!) |",
             "|---|" + String(repeating: "--:|--:|", count: results.count) + "--:|",
         ]

@@ -11,7 +11,8 @@ enum ReviewProcess {
     static let bpmn = """
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                     id="read-scaling" targetNamespace="https://baton.dev/benchmarks">
+                     xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+                     xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="read-scaling" targetNamespace="https://baton.dev/benchmarks">
           <process id="review" name="Review" isExecutable="true">
             <startEvent id="start" name="Received" />
             <userTask id="approve" name="Approve request" camunda:candidateGroups="${group}" />
@@ -19,6 +20,15 @@ enum ReviewProcess {
             <sequenceFlow id="toApprove" sourceRef="start" targetRef="approve" />
             <sequenceFlow id="toEnd" sourceRef="approve" targetRef="end" />
           </process>
+          <bpmndi:BPMNDiagram id="diagram">
+            <bpmndi:BPMNPlane id="plane" bpmnElement="review">
+              <bpmndi:BPMNShape id="start_di" bpmnElement="start"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="approve_di" bpmnElement="approve"><dc:Bounds x="190" y="78" width="100" height="80" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="end_di" bpmnElement="end"><dc:Bounds x="350" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNEdge id="toApprove_di" bpmnElement="toApprove"><di:waypoint x="136" y="118" /><di:waypoint x="190" y="118" /></bpmndi:BPMNEdge>
+              <bpmndi:BPMNEdge id="toEnd_di" bpmnElement="toEnd"><di:waypoint x="290" y="118" /><di:waypoint x="350" y="118" /></bpmndi:BPMNEdge>
+            </bpmndi:BPMNPlane>
+          </bpmndi:BPMNDiagram>
         </definitions>
         """
 

@@ -57,6 +57,9 @@ struct SizeRun {
         }
         let plans = try await PlanCapture(logFile: try TestPostgres.embedded().logFile).plans(
             of: queries, firstRun: sampler.warmUpRuns + sampler.measuredRuns, connectionString: connectionString)
+        // The console's pages run several of these queries each, plus rendering: timed as pages
+        // (their statements' plans are the ones above).
+        latencies += try await ConsolePages.measure(runtime: runtime, samples: samples, sampler: sampler, progress: progress)
         try await Self.dropDatabase(of: connectionString)
         return SizeResult(
             endedInstances: endedInstances, latencies: latencies, plans: plans, footprint: footprint, fill: fill, vacuum: vacuum)

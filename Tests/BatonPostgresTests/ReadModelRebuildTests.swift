@@ -17,7 +17,9 @@ import Testing
         for index in 0..<6 {
             test.clock.advance(by: "PT1S")
             let instance = try await test.start(
-                "review", ["group": .string("group-\(index % 2)"), "priority": .long(10), "fail": .boolean(index == 2)], businessKey: "bk-\(index)")
+                "review",
+                ["group": .string("group-\(index % 2)"), "priority": .long(10), "fail": .boolean(index == 2), "due": .date(Timestamp(iso8601: "2027-02-0\(index + 1)T09:00:00Z")!)],
+                businessKey: "bk-\(index)")
             if index % 2 == 0 {
                 let task = try await test.task("check", in: instance)
                 try await test.runtime.claim(task.id, userID: "ann")

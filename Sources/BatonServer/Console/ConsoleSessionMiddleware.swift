@@ -1,6 +1,7 @@
 import Foundation
 import BatonEngine
 import HTTPTypes
+import Logging
 import Hummingbird
 
 /// Gives every console request its session and caller, and every console response the headers
@@ -41,6 +42,9 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
             response = try await AuthenticatedUser.$id.withValue(context.identity?.userID) { try await next(request, context) }
         } catch {
             let failure = RestError.from(error)
+            if failure.status == .internalServerError {
+                context.logger.error("console request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            }
             response = ConsolePage.error(status: failure.status, message: failure.message, context: context)
         }
         if let issued, response.headers[.setCookie] == nil { response.headers[.setCookie] = cookieHeader(issued, request) }

@@ -1,3 +1,5 @@
+import BatonDiagram
+
 /// A fragment of HTML. Text interpolated into it is escaped; only another `HTML` value goes in
 /// as markup. So a variable's value, a business key or an element name can never become markup,
 /// whatever it holds, and a page cannot forget to escape one.
@@ -26,23 +28,8 @@ struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible
         mutating func appendInterpolation(_ number: Int) { markup += String(number) }
     }
 
-    /// Escapes the five characters that matter in text and in quoted attribute values.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\u{0}": result += "\u{FFFD}"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
+    /// Escapes the characters that matter in text and in quoted attribute values.
+    static func escape(_ text: String) -> String { MarkupText.escape(text) }
 
     /// Joins fragments, each already HTML.
     static func join(_ fragments: [HTML], separator: HTML = .empty) -> HTML {
