@@ -101,6 +101,9 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     /// An execution or task listener names no event or one its kind does not have, or says
     /// nothing about what to run.
     public static let invalidListener = Self("BPMN-E074", "invalidListener")
+    /// A link throw without its catch in the same scope, a link name caught twice, or a link
+    /// catch after an event-based gateway.
+    public static let invalidLinkEvent = Self("BPMN-E075", "invalidLinkEvent")
     /// The file holds no executable process.
     public static let noExecutableProcess = Self("BPMN-E080", "noExecutableProcess")
 

@@ -63,6 +63,12 @@ extension DefinitionsReader {
             details.errorCodeVariable = errorDefinition.attribute("errorCodeVariable", namespace: Namespace.camunda)
             details.errorMessageVariable = errorDefinition.attribute("errorMessageVariable", namespace: Namespace.camunda)
         }
+        if ["intermediateThrowEvent", "endEvent"].contains(element.localName),
+            let message = element.children.first(where: { $0.isElement("messageEventDefinition", in: Namespace.bpmn) })
+        {
+            let implementation = readImplementation(message, owner: id, connector: nil)
+            if implementation != .none { details.messageImplementation = implementation }
+        }
         var node = FlowNode(id: id, name: element.attribute("name"), parent: parent, kind: kind, line: element.line, details: details)
         node.defaultFlow = reference(element, "default")
         return node

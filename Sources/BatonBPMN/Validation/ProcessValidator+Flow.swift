@@ -14,10 +14,16 @@ extension ProcessValidator {
                 error(.invalidFlowDirection, "Expected boundary event '\(node.id)' to have no incoming sequence flow, but '\(incoming[0].id)' leads into it.", at: node)
             case .endEvent where !outgoing.isEmpty:
                 error(.invalidFlowDirection, "Expected end event '\(node.id)' to have no outgoing sequence flow, but '\(outgoing[0].id)' leaves it.", at: node)
+            case .intermediateThrowEvent where node.linkName != nil && !outgoing.isEmpty:
+                error(
+                    .invalidFlowDirection,
+                    "Expected link throw event '\(node.id)' to have no outgoing sequence flow (its token continues at the link catch event), but '\(outgoing[0].id)' leaves it.",
+                    at: node)
             default:
                 break
             }
-            guard outgoing.isEmpty else { continue }
+            // A link throw continues at its catch event, not by a flow.
+            guard outgoing.isEmpty, node.linkName == nil || !node.kind.isThrowing else { continue }
             switch node.kind {
             case .gateway(.parallel):
                 // Camunda lets a parallel gateway end the tokens that reach it.
@@ -153,6 +159,8 @@ extension ProcessValidator {
         for node in process.flowNodes {
             switch node.kind {
             case .startEvent: visit(node.id)
+            // Camunda accepts a link catch that no throw names; what follows it is not unreachable on top.
+            case .intermediateCatchEvent where node.linkName != nil: visit(node.id)
             case .subProcess(let sub) where sub.triggeredByEvent: visit(node.id)
             // Attached to nothing that exists: reported already; its branch is not unreachable on top.
             case .boundaryEvent(let boundary) where process.node(boundary.attachedTo) == nil: visit(node.id)
@@ -165,6 +173,7 @@ extension ProcessValidator {
             head += 1
             process.outgoing(current).forEach { visit($0.target) }
             process.boundaryEvents(attachedTo: current).forEach { visit($0.id) }
+            if let throwing = process.node(current), throwing.kind.isThrowing, let catching = process.linkCatch(of: throwing) { visit(catching.id) }
         }
         for node in process.flowNodes where !reached.contains(node.id) {
             // A subprocess's inner nodes are reported only if the subprocess itself is reachable.

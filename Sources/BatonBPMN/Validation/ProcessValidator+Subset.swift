@@ -124,14 +124,16 @@ extension ProcessValidator {
         case (.endEvent, .terminate), (.endEvent, .error): supported = true
         case (.intermediateCatchEvent, .message), (.intermediateCatchEvent, .timer): supported = true
         case (.boundaryEvent, .message), (.boundaryEvent, .timer), (.boundaryEvent, .error): supported = true
+        case (.intermediateThrowEvent, .message), (.endEvent, .message), (.intermediateThrowEvent, .link), (.intermediateCatchEvent, .link): supported = true
         default: supported = false
         }
         guard supported else {
             unsupported(node, "a \(definition.elementName)", attribute: definition.elementName)
             return
         }
+        if let implementation = node.details.messageImplementation { checkImplementation(implementation, of: node) }
         switch definition {
-        case .message(nil):
+        case .message(nil) where !node.kind.isThrowing:
             error(.missingAttribute, "Expected the message event definition of '\(node.id)' to name a message (messageRef), but it has none.", at: node, attribute: "messageRef")
         case .error(nil):
             if case .endEvent = node.kind {

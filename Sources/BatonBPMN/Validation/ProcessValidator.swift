@@ -32,6 +32,7 @@ struct ProcessValidator {
             checkFlowDirections(process)
             checkGateways(process)
             checkExecutableSubset(process)
+            checkLinks(process)
             checkReachability(process)
         }
     }

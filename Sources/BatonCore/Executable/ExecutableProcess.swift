@@ -101,6 +101,8 @@ public struct ScopeLayout: Sendable {
     /// All start events directly in the scope, in document order (message and timer starts too).
     public var startEvents: [Int] = []
     public var eventSubProcesses: [Int] = []
+    /// Link catch events by link name: where a link throw of this scope continues.
+    public var linkCatches: [String: Int] = [:]
 }
 
 extension ExecutableProcess {
@@ -154,6 +156,9 @@ extension ExecutableProcess {
                 if start.eventDefinitions.isEmpty { record { if $0.noneStart == nil { $0.noneStart = i } } }
             case .subProcess(let sub) where sub.triggeredByEvent:
                 record { $0.eventSubProcesses.append(i) }
+            case .intermediateCatchEvent(let definitions):
+                // The first catch of a name wins; the validator refuses a second one.
+                for case .link(let name?) in definitions { record { if $0.linkCatches[name] == nil { $0.linkCatches[name] = i } } }
             default:
                 break
             }

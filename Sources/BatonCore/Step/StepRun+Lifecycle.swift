@@ -83,8 +83,10 @@ extension StepRun {
 
     /// Leaves element `key`: chooses outgoing flows (conditions are evaluated while its variables
     /// still exist), maps outputs to the enclosing scope, closes its listeners, completes it and
-    /// takes the flows. With no flow to take, its token ends and the scope may complete.
-    mutating func leave(_ key: ElementKey, flows chosen: [Int]?) throws(Rejection) {
+    /// takes the flows. With no flow to take, its token ends and the scope may complete, unless
+    /// it continues at the node `continuingAt` of its scope (a link throw's catch event, whose
+    /// event has then happened).
+    mutating func leave(_ key: ElementKey, flows chosen: [Int]?, continuingAt target: Int? = nil) throws(Rejection) {
         guard let element = state.element(key) else { return }
         let definition = process.nodes[element.node]
         let isInner = element.loopCounter != nil
@@ -117,7 +119,11 @@ extension StepRun {
             return
         }
         for flow in flows { schedule(.takeFlow(flow: flow, scope: element.scope)) }
-        if flows.isEmpty { schedule(.scopeMayComplete(element.scope)) }
+        if let target {
+            schedule(.activate(node: target, scope: element.scope, loopCounter: nil, triggered: true))
+        } else if flows.isEmpty {
+            schedule(.scopeMayComplete(element.scope))
+        }
     }
 
     /// Flows out of a non-gateway node: unconditioned ones always, conditioned ones when they hold,

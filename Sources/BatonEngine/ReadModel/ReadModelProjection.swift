@@ -33,6 +33,7 @@ public struct ReadModelProjection {
         var variables: [String: Int] = [:]
         var removedVariables: [String: ReadModelChanges.VariableReference] = [:]
         var endedScopes: Set<ElementKey> = []
+        var unrecorded: Set<ElementKey> = []
         var taskRecords: [String: UserTaskRecord] = [:]
         var taskEnds: [String: (at: Timestamp, reason: String, by: String?)] = [:]
 
@@ -42,6 +43,11 @@ public struct ReadModelProjection {
             switch recorded.event {
             case .elementActivated(let element):
                 let node = process.nodes[element.node]
+                // Camunda keeps no history of link events: the token only jumps across the diagram.
+                if case .link? = node.kind.eventDefinitions.first {
+                    unrecorded.insert(element.key)
+                    continue
+                }
                 started[element.key] = changes.activitiesStarted.count
                 activatedNodes[element.key] = element.node
                 if element.loopCounter != nil { innerInstances.insert(element.key) }
@@ -51,6 +57,7 @@ public struct ReadModelProjection {
                     processInstanceID: instanceID, processDefinitionID: record.definitionID, startTime: recorded.at, endTime: nil, canceled: false,
                     taskID: nil, calledProcessInstanceID: nil, elementKey: element.key, parentElementKey: element.scope))
             case .elementCompleted(let key), .elementTerminated(let key):
+                if unrecorded.contains(key) { continue }
                 let canceled: Bool
                 if case .elementTerminated = recorded.event { canceled = true } else { canceled = false }
                 let isInner = innerInstances.contains(key) || before?.element(key)?.loopCounter != nil

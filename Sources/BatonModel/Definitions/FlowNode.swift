@@ -27,6 +27,11 @@ public struct FlowNode: Hashable, Sendable {
         /// caught error's code and message are put.
         public var errorCodeVariable: String?
         public var errorMessageVariable: String?
+        /// What a message intermediate throw or end event does, from the Camunda attributes of its
+        /// `messageEventDefinition` (`camunda:type="external"` with a topic, `camunda:expression`,
+        /// `camunda:delegateExpression`, `camunda:class`): it runs like a service task. Nil when
+        /// it has none: the event passes the token on, as in Camunda.
+        public var messageImplementation: ServiceImplementation?
 
         public init() {}
     }
@@ -57,6 +62,12 @@ public struct FlowNode: Hashable, Sendable {
     public var listeners: [Listener] { details.listeners }
     public var properties: [Property] { details.properties }
     public var documentation: String? { details.documentation }
+
+    /// The link name of a link throw or catch event.
+    public var linkName: String? {
+        for case .link(let name) in kind.eventDefinitions { return name ?? "" }
+        return nil
+    }
 }
 
 /// `camunda:asyncBefore` / `asyncAfter` / `exclusive` / `failedJobRetryTimeCycle`: where the token

@@ -64,6 +64,14 @@ public indirect enum FlowNodeKind: Hashable, Sendable {
         }
     }
 
+    /// Intermediate throw and end events: they send their event rather than wait for it.
+    public var isThrowing: Bool {
+        switch self {
+        case .intermediateThrowEvent, .endEvent: true
+        default: false
+        }
+    }
+
     public var isGateway: Bool {
         if case .gateway = self { return true }
         return false

@@ -98,6 +98,16 @@ public struct ProcessDefinition: Hashable, Sendable {
         Selection(base: sequenceFlows, positions: nodeIndex[node].map { incomingIndex[$0] } ?? PositionIndex.empty)
     }
 
+    /// The link catch event a link throw continues at: the first catch of the same link name in
+    /// the same scope (links never cross a subprocess boundary).
+    public func linkCatch(of throwing: FlowNode) -> FlowNode? {
+        guard let name = throwing.linkName else { return nil }
+        return children(of: throwing.parent).first { node in
+            if case .intermediateCatchEvent = node.kind { return node.linkName == name }
+            return false
+        }
+    }
+
     /// Boundary events attached to `activity`, in document order.
     public func boundaryEvents(attachedTo activity: ElementID) -> Selection<FlowNode> {
         Selection(base: flowNodes, positions: nodeIndex[activity].map { boundaryIndex[$0] } ?? PositionIndex.empty)

@@ -11,14 +11,20 @@ enum StartEventBehavior: ElementBehavior {
     }
 }
 
-/// End events: none, terminate, error.
+/// End events: none, terminate, error, message.
 ///
 /// - Activate: none completes (its token ends, the scope may complete); terminate first
 ///   terminates everything else in its scope, then completes; error throws its error code to
-///   the nearest catching boundary event or event subprocess (``StepRun/throwError(code:message:from:)``).
+///   the nearest catching boundary event or event subprocess (``StepRun/throwError(code:message:from:)``);
+///   message does its implementation's work as a service task would, then completes (with none,
+///   it is a none end event, as in Camunda).
 /// - Next step: the enclosing scope completes when nothing else runs in it.
 enum EndEventBehavior: ElementBehavior {
     static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
+        if let implementation = node.details.messageImplementation {
+            try ServiceTaskBehavior.perform(implementation, &run, key)
+            return
+        }
         switch node.kind.eventDefinitions.first {
         case .terminate?:
             let scope = run.state.element(key)?.scope
@@ -60,12 +66,27 @@ enum IntermediateCatchEventBehavior: ElementBehavior {
     }
 }
 
-/// Intermediate throw events (none): pass the token on.
+/// Intermediate throw events: none, message, link.
 ///
-/// - Activate: completes at once. Next step: its outgoing flows.
+/// - Activate: none completes at once; message does its implementation's work as a service task
+///   would (with none, it passes the token on, as in Camunda); link leaves without taking a flow
+///   and activates the catch event of the same link name in its scope, which completes at once.
+/// - Next step: its outgoing flows, or the link catch's.
 enum IntermediateThrowEventBehavior: ElementBehavior {
     static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
-        try run.complete(key)
+        if let implementation = node.details.messageImplementation {
+            try ServiceTaskBehavior.perform(implementation, &run, key)
+            return
+        }
+        guard case .link(let name)? = node.kind.eventDefinitions.first else {
+            try run.complete(key)
+            return
+        }
+        let element = run.state.element(key)!
+        guard let name, let target = run.process.scope(of: node.parent).linkCatches[name] else {
+            throw Rejection(.executionFailed, "Expected a link catch event named '\(name ?? "")' in the scope of \(run.describe(element.node)), but there is none.")
+        }
+        try run.leave(key, flows: [], continuingAt: target)
     }
 }
 

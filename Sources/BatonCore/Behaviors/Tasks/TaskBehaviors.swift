@@ -105,14 +105,23 @@ enum UserTaskBehavior: ElementBehavior {
 ///   of its `camunda:topic`, and waits.
 /// - Complete: when the handler or worker completes the job (its variables set).
 /// - Terminate: the job is cancelled.
+///
+/// Message intermediate throw and end events with such attributes on their
+/// `messageEventDefinition` do the same (``perform(_:_:_:)``).
 enum ServiceTaskBehavior: ElementBehavior {
     static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
-        let position = run.state.element(key)!.node
-        let implementation: ServiceImplementation
         switch node.kind {
-        case .serviceTask(let i), .sendTask(let i), .businessRuleTask(let i): implementation = i
-        default: return
+        case .serviceTask(let implementation), .sendTask(let implementation), .businessRuleTask(let implementation):
+            try perform(implementation, &run, key)
+        default:
+            return
         }
+    }
+
+    /// Does what `implementation` says for element `key`: a service task's work, or a message
+    /// throw event's (which Camunda implements the same way).
+    static func perform(_ implementation: ServiceImplementation, _ run: inout StepRun, _ key: ElementKey) throws(Rejection) {
+        let position = run.state.element(key)!.node
         switch implementation {
         case .external(let topic, let priority):
             let name = ExpressionEvaluator.text(try run.evaluate(topic, at: key, what: "the topic of \(run.describe(position))"))
