@@ -63,6 +63,9 @@ extension DefinitionsReader {
             details.errorCodeVariable = errorDefinition.attribute("errorCodeVariable", namespace: Namespace.camunda)
             details.errorMessageVariable = errorDefinition.attribute("errorMessageVariable", namespace: Namespace.camunda)
         }
+        if let escalation = element.children.first(where: { $0.isElement("escalationEventDefinition", in: Namespace.bpmn) }) {
+            details.escalationCodeVariable = escalation.attribute("escalationCodeVariable", namespace: Namespace.camunda)
+        }
         if ["intermediateThrowEvent", "endEvent"].contains(element.localName),
             let message = element.children.first(where: { $0.isElement("messageEventDefinition", in: Namespace.bpmn) })
         {

@@ -125,6 +125,12 @@ extension ProcessValidator {
         case (.intermediateCatchEvent, .message), (.intermediateCatchEvent, .timer): supported = true
         case (.boundaryEvent, .message), (.boundaryEvent, .timer), (.boundaryEvent, .error): supported = true
         case (.intermediateThrowEvent, .message), (.endEvent, .message), (.intermediateThrowEvent, .link), (.intermediateCatchEvent, .link): supported = true
+        case (.intermediateThrowEvent, .escalation), (.endEvent, .escalation): supported = true
+        case (.startEvent, .escalation): supported = inEventSubProcess
+        case (.boundaryEvent(let boundary), .escalation):
+            // BPMN 2.0 and Camunda: only a subprocess or a call activity can escalate.
+            let host = process.node(boundary.attachedTo)?.kind
+            supported = host?.isSubProcess == true || { if case .callActivity? = host { true } else { false } }()
         default: supported = false
         }
         guard supported else {
@@ -135,6 +141,13 @@ extension ProcessValidator {
         switch definition {
         case .message(nil) where !node.kind.isThrowing:
             error(.missingAttribute, "Expected the message event definition of '\(node.id)' to name a message (messageRef), but it has none.", at: node, attribute: "messageRef")
+        case .escalation(let ref) where node.kind.isThrowing:
+            if ref.flatMap({ ref in self.definitions.escalations.first { $0.id == ref } })?.code?.isEmpty ?? true {
+                error(
+                    .missingAttribute,
+                    "Expected escalation event '\(node.id)' to throw an escalation with an escalationCode, but \(ref.map { "escalation '\($0)' has none" } ?? "it names no escalation (escalationRef)").",
+                    at: node, attribute: "escalationRef")
+            }
         case .error(nil):
             if case .endEvent = node.kind {
                 error(.missingAttribute, "Expected error end event '\(node.id)' to name the error it throws (errorRef), but it has none.", at: node, attribute: "errorRef")

@@ -233,16 +233,16 @@ struct ProcessValidator {
         guard let trigger = start.kind.eventDefinitions.first else {
             error(
                 .invalidEventSubProcess,
-                "Expected the start event '\(start.id)' of event subprocess '\(scope.id)' to have an error, message or timer trigger, but it is a none start event.",
+                "Expected the start event '\(start.id)' of event subprocess '\(scope.id)' to have an error, escalation, message or timer trigger, but it is a none start event.",
                 at: start)
             return
         }
         switch trigger {
-        case .error, .message, .timer: break
+        case .error, .escalation, .message, .timer: break
         default:
             error(
                 .unsupportedElement,
-                "Expected the start event '\(start.id)' of event subprocess '\(scope.id)' to be triggered by an error, message or timer, but it has a \(trigger.elementName), which Baton does not execute.",
+                "Expected the start event '\(start.id)' of event subprocess '\(scope.id)' to be triggered by an error, escalation, message or timer, but it has a \(trigger.elementName), which Baton does not execute.",
                 at: start)
         }
     }

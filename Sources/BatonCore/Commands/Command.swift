@@ -29,6 +29,9 @@ public enum Command: Hashable, Sendable {
     case setJobRetries(jobID: String, retries: Int)
     /// A BPMN error raised by a handler, external worker (job) or on a user task.
     case throwError(target: ErrorSource, code: String, message: String?, variables: [String: VariableValue])
+    /// A called instance threw an escalation it did not catch: call activity `elementKey`'s
+    /// escalation boundary events, then its scopes', may catch it.
+    case escalateFromCalledInstance(elementKey: ElementKey, code: String)
     /// A called instance ended; `variables` are its output according to `camunda:out`.
     case completeCallActivity(elementKey: ElementKey, variables: [String: VariableValue])
     case setVariables(scope: ElementKey?, variables: [String: VariableValue], local: Bool)
@@ -110,6 +113,7 @@ public enum Effect: Hashable, Sendable {
     case startChildInstance(ChildInstanceRequest)
     /// The instance ended on an uncaught BPMN error that its caller may catch.
     case propagateErrorToParent(code: String, message: String?)
+    case propagateEscalationToParent(code: String)
 
     init?(_ event: InstanceEvent) {
         switch event {
@@ -123,6 +127,7 @@ public enum Effect: Hashable, Sendable {
         case .incidentCreated(let incident): self = .raiseIncident(incident)
         case .childInstanceRequested(let request): self = .startChildInstance(request)
         case .errorPropagated(let code, let message): self = .propagateErrorToParent(code: code, message: message)
+        case .escalationPropagated(let code): self = .propagateEscalationToParent(code: code)
         default: return nil
         }
     }

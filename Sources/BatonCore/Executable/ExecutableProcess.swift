@@ -57,13 +57,16 @@ public final class ExecutableNode: Sendable {
     public let errorCode: String?
     /// The message an error end event throws with: its error's `camunda:errorMessage`.
     public let errorMessage: Template?
+    /// The escalation code this node throws or catches (nil: catch all): its escalation's
+    /// `escalationCode`.
+    public let escalationCode: String?
     /// Inclusive gateways this node can reach by sequence flows within its scope.
     public let reachableInclusiveJoins: [Int]
 
     init(
         id: ElementID, name: String?, kind: FlowNodeKind, details: FlowNode.Details, parent: Int?, outgoing: [Int], incoming: [Int],
         defaultFlow: Int?, boundaryEvents: [Int], layout: ScopeLayout?, messageName: String?, errorCode: String?, errorMessage: Template?,
-        reachableInclusiveJoins: [Int]
+        escalationCode: String?, reachableInclusiveJoins: [Int]
     ) {
         self.id = id
         self.name = name
@@ -79,6 +82,7 @@ public final class ExecutableNode: Sendable {
         messageNameExpression = messageName.flatMap { $0.contains("{") ? try? Template(parsing: $0) : nil }.flatMap { $0.isLiteral ? nil : $0 }
         self.errorCode = errorCode
         self.errorMessage = errorMessage
+        self.escalationCode = escalationCode
         self.reachableInclusiveJoins = reachableInclusiveJoins
     }
 }
@@ -120,6 +124,7 @@ extension ExecutableProcess {
 
         let messageNames = Dictionary(definitions.messages.map { ($0.id, $0.name ?? $0.id.rawValue) }, uniquingKeysWith: { a, _ in a })
         let errorCodes = Dictionary(definitions.errors.map { ($0.id, $0.errorCode ?? $0.id.rawValue) }, uniquingKeysWith: { a, _ in a })
+        let escalationCodes = Dictionary(definitions.escalations.compactMap { escalation in escalation.code.map { (escalation.id, $0) } }, uniquingKeysWith: { a, _ in a })
         let errorMessages = Dictionary(
             definitions.errors.compactMap { error in error.errorMessage.map { (error.id, (try? Template(parsing: $0)) ?? Template(literal: $0)) } },
             uniquingKeysWith: { a, _ in a })
@@ -174,6 +179,11 @@ extension ExecutableProcess {
             for case .error(let ref?) in node.kind.eventDefinitions { return errorCodes[ref] ?? ref.rawValue }
             return nil
         }
+        /// An escalation without a code, or a catch without an escalation, catches every escalation.
+        func escalationCode(_ node: FlowNode) -> String? {
+            for case .escalation(let ref?) in node.kind.eventDefinitions { return escalationCodes[ref] }
+            return nil
+        }
         func errorMessage(_ node: FlowNode) -> Template? {
             guard case .endEvent = node.kind else { return nil }
             for case .error(let ref?) in node.kind.eventDefinitions { return errorMessages[ref] }
@@ -205,7 +215,7 @@ extension ExecutableProcess {
                 id: node.id, name: node.name, kind: node.kind, details: node.details, parent: node.parent.flatMap { index[$0] },
                 outgoing: outgoing[i], incoming: incoming[i], defaultFlow: node.defaultFlow.flatMap { flowIndex[$0] },
                 boundaryEvents: boundaries[i], layout: layouts[i], messageName: messageName(node), errorCode: errorCode(node),
-                errorMessage: errorMessage(node),
+                errorMessage: errorMessage(node), escalationCode: escalationCode(node),
                 reachableInclusiveJoins: reach[i])
         }
     }

@@ -46,6 +46,9 @@ public enum InstanceEvent: Hashable, Sendable, Codable {
     indirect case childInstanceRequested(ChildInstanceRequest)
     /// A BPMN error nobody in this instance catches, handed to the calling instance.
     case errorPropagated(code: String, message: String?)
+    /// An escalation nobody in this instance catches, handed to the calling instance (which may
+    /// catch it on its call activity; this instance goes on either way).
+    case escalationPropagated(code: String)
     case instanceCompleted
     case instanceTerminated(reason: String)
     /// An operator suspended (true) or activated (false) the instance.

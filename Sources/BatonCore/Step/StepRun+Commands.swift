@@ -136,6 +136,12 @@ extension StepRun {
             setVariables(variables, from: key, local: false)
             try throwError(code: code, message: message, from: key)
 
+        case .escalateFromCalledInstance(let key, let code):
+            guard let element = state.element(key), case .callActivity = process.nodes[element.node].kind else {
+                throw Rejection(.notFound, "Expected call activity instance \(key) to be waiting, but it is not.")
+            }
+            try escalate(code: code, searchingFrom: key)
+
         case .completeCallActivity(let key, let variables):
             guard let element = state.element(key), case .callActivity(let call) = process.nodes[element.node].kind else {
                 throw Rejection(.notFound, "Expected call activity instance \(key) to be waiting, but it is not.")

@@ -18,6 +18,7 @@ extension Command {
         case .failJob: "failJob"
         case .setJobRetries: "setJobRetries"
         case .throwError: "throwError"
+        case .escalateFromCalledInstance: "escalateFromCalledInstance"
         case .completeCallActivity: "completeCallActivity"
         case .setVariables: "setVariables"
         case .removeVariables: "removeVariables"

@@ -26,6 +26,10 @@ extension Runtime {
                         instanceID: parent.instanceID,
                         command: .throwError(target: .element(parent.elementKey), code: code, message: message, variables: [:])))
                 }
+            case .propagateEscalationToParent(let code):
+                if let parent = record.state.parent {
+                    next.append(Pending(instanceID: parent.instanceID, command: .escalateFromCalledInstance(elementKey: parent.elementKey, code: code)))
+                }
             default:
                 break
             }

@@ -220,7 +220,7 @@ final class MemoryTransaction: StoreTransaction {
                 set(\.subscriptionNames, subscriptionID, nil)
             case .startChildInstance(let request):
                 set(\.calledInstances, "\(id)#\(request.elementKey)", request.childInstanceID)
-            case .raiseIncident, .propagateErrorToParent:
+            case .raiseIncident, .propagateErrorToParent, .propagateEscalationToParent:
                 break
             }
         }

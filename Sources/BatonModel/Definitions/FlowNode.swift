@@ -27,6 +27,9 @@ public struct FlowNode: Hashable, Sendable {
         /// caught error's code and message are put.
         public var errorCodeVariable: String?
         public var errorMessageVariable: String?
+        /// `camunda:escalationCodeVariable` of an escalation catch event: where the caught
+        /// escalation's code is put.
+        public var escalationCodeVariable: String?
         /// What a message intermediate throw or end event does, from the Camunda attributes of its
         /// `messageEventDefinition` (`camunda:type="external"` with a topic, `camunda:expression`,
         /// `camunda:delegateExpression`, `camunda:class`): it runs like a service task. Nil when

@@ -148,7 +148,7 @@ extension PostgresTransaction {
     func apply(_ effect: Effect, instance: InstanceRecord, readModel: ReadModelChanges) throws {
         let id = instance.id
         switch effect {
-        case .createTask, .deleteTask, .raiseIncident, .propagateErrorToParent:
+        case .createTask, .deleteTask, .raiseIncident, .propagateErrorToParent, .propagateEscalationToParent:
             break
         case .createJob(let job):
             let (kind, topic, handler) = Self.describe(job.kind)

@@ -11,13 +11,14 @@ enum StartEventBehavior: ElementBehavior {
     }
 }
 
-/// End events: none, terminate, error, message.
+/// End events: none, terminate, error, message, escalation.
 ///
 /// - Activate: none completes (its token ends, the scope may complete); terminate first
 ///   terminates everything else in its scope, then completes; error throws its error code to
 ///   the nearest catching boundary event or event subprocess (``StepRun/throwError(code:message:from:)``);
 ///   message does its implementation's work as a service task would, then completes (with none,
-///   it is a none end event, as in Camunda).
+///   it is a none end event, as in Camunda); escalation throws its code (``StepRun/escalate(code:searchingFrom:)``)
+///   and, unless an interrupting catch ended it, completes.
 /// - Next step: the enclosing scope completes when nothing else runs in it.
 enum EndEventBehavior: ElementBehavior {
     static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
@@ -26,6 +27,9 @@ enum EndEventBehavior: ElementBehavior {
             return
         }
         switch node.kind.eventDefinitions.first {
+        case .escalation?:
+            try run.escalate(code: node.escalationCode ?? "", searchingFrom: run.state.element(key)?.scope)
+            if run.state.element(key) != nil { try run.complete(key) }
         case .terminate?:
             let scope = run.state.element(key)?.scope
             for sibling in run.state.children(of: scope).reversed() where sibling.key != key { try run.terminate(sibling.key) }
@@ -66,16 +70,23 @@ enum IntermediateCatchEventBehavior: ElementBehavior {
     }
 }
 
-/// Intermediate throw events: none, message, link.
+/// Intermediate throw events: none, message, link, escalation.
 ///
 /// - Activate: none completes at once; message does its implementation's work as a service task
 ///   would (with none, it passes the token on, as in Camunda); link leaves without taking a flow
-///   and activates the catch event of the same link name in its scope, which completes at once.
+///   and activates the catch event of the same link name in its scope, which completes at once;
+///   escalation throws its code and goes on unless an interrupting catch ended it.
 /// - Next step: its outgoing flows, or the link catch's.
 enum IntermediateThrowEventBehavior: ElementBehavior {
     static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
         if let implementation = node.details.messageImplementation {
             try ServiceTaskBehavior.perform(implementation, &run, key)
+            return
+        }
+        if case .escalation? = node.kind.eventDefinitions.first {
+            try run.escalate(code: node.escalationCode ?? "", searchingFrom: run.state.element(key)?.scope)
+            // An interrupting catch ended the thrower with its scope; otherwise it goes on.
+            if run.state.element(key) != nil { try run.complete(key) }
             return
         }
         guard case .link(let name)? = node.kind.eventDefinitions.first else {
@@ -90,7 +101,7 @@ enum IntermediateThrowEventBehavior: ElementBehavior {
     }
 }
 
-/// Boundary events: error, message, timer; interrupting or not.
+/// Boundary events: error, message, timer, escalation; interrupting or not.
 ///
 /// A boundary event listens while its activity runs (the activity opens its subscriptions and
 /// timers, see ``StepRun/openBoundaryListeners(for:node:)``). When its event happens, an
