@@ -18,7 +18,8 @@ enum ConsolePages {
         return [
             page("dashboard", { _ in "/console" }, expecting: "<h1>Processes</h1>"),
             page("process page with diagram and running instances", { _ in "/console/processes/\(ReviewProcess.key)" }, expecting: "<svg"),
-            page("process page with heat map (30 days)", { _ in "/console/processes/\(ReviewProcess.key)?view=heat" }, expecting: "has-heat"),
+            page("process page with heat map (7 days, the default)", { _ in "/console/processes/\(ReviewProcess.key)?view=heat" }, expecting: "has-heat"),
+            page("process page with heat map (30 days)", { _ in "/console/processes/\(ReviewProcess.key)?view=heat&days=30" }, expecting: "has-heat"),
             page("ended instances of the process, newest 25", { _ in "/console/processes/\(ReviewProcess.key)?state=ended" }, expecting: "<svg"),
             page("one ended instance", { run in "/console/instances/\(samples[run % samples.count].id)" }, expecting: "Activity history"),
             page("open incidents", { _ in "/console/incidents" }, expecting: "<h1>Incidents</h1>"),

@@ -134,6 +134,15 @@ public struct TimerJob: Hashable, Sendable, Codable {
     /// Remaining repetitions for cycles (nil: unbounded), and the interval between them.
     public var remaining: Int?
     public var interval: ISODuration?
+    /// A cron `timeCycle`'s text: each firing is the expression's next after the last.
+    public var cron: String?
+
+    /// When the timer fires next after firing at `due`: its interval later, or its cron
+    /// expression's next firing; nil when it does not repeat.
+    public func nextDue(after due: Timestamp) -> Timestamp? {
+        if let cron { return (try? CronExpression(parsing: cron))?.next(after: due) }
+        return interval?.added(to: due)
+    }
 }
 
 /// A wait for a message, matched by name and the instance's correlation data.

@@ -40,6 +40,9 @@ extension StepRun {
             due = cycle.firstDue(after: context.now)
             job.remaining = cycle.repetitions.map { $0 - 1 }
             job.interval = cycle.interval
+        case .cron(let cron):
+            due = cron.next(after: context.now)
+            job.cron = cron.source
         }
         guard let due else { return }  // a cycle with no repetitions left never fires
         emit(.jobCreated(JobRecord(
@@ -90,11 +93,13 @@ extension StepRun {
         case .taskListener: interrupting = false
         }
         // A repeating timer of a non-interrupting event re-arms itself before it fires.
-        if !interrupting, let interval = timer.interval, timer.remaining.map({ $0 > 0 }) ?? true {
+        if !interrupting, timer.remaining.map({ $0 > 0 }) ?? true, let due = timer.nextDue(after: job.dueAt ?? context.now) {
             var next = job
             next.id = newID()
-            next.dueAt = interval.added(to: job.dueAt ?? context.now)
-            next.kind = .timer(TimerJob(target: timer.target, remaining: timer.remaining.map { $0 - 1 }, interval: interval))
+            next.dueAt = due
+            var rearmed = timer
+            rearmed.remaining = timer.remaining.map { $0 - 1 }
+            next.kind = .timer(rearmed)
             emit(.jobCreated(next))
         }
         try deliver(to: timer.target, owner: job.elementKey, node: job.node, variables: [:])

@@ -132,6 +132,10 @@ extension Runtime {
                 record.dueAt = due
                 record.remaining = cycle.repetitions.map { $0 - 1 }
                 record.interval = cycle.interval
+            case .cron(let cron):
+                // The record keeps no expression: each firing reads the next from the definition.
+                guard let due = cron.next(after: now) else { return nil }
+                record.dueAt = due
             }
             return record
         }

@@ -99,16 +99,17 @@ extension Runtime {
         while fired < limit {
             let took = try await store.transaction { transaction -> Bool in
                 guard let timer = try await transaction.dueTimerStarts(at: now, limit: 1).first else { return false }
+                // A timer whose definition is gone (deleted meanwhile) is dropped, not fired.
+                let definition = try await transaction.definition(id: timer.definitionID)
                 var next: TimerStartRecord?
-                if let interval = timer.interval, timer.remaining.map({ $0 > 0 }) ?? true {
+                if definition != nil, let due = try await nextFiring(of: timer, in: transaction) {
                     next = timer
                     next?.id = ids.next()
-                    next?.dueAt = interval.added(to: timer.dueAt)
+                    next?.dueAt = due
                     next?.remaining = timer.remaining.map { $0 - 1 }
                 }
                 try await transaction.updateTimerStart(next, removing: timer.id)
-                // A timer whose definition is gone (deleted meanwhile) is dropped, not fired.
-                if let definition = try await transaction.definition(id: timer.definitionID) {
+                if let definition {
                     _ = try await start(
                         DefinitionReference(id: definition.id, key: definition.key), startEvent: ElementID(timer.startEvent), businessKey: nil,
                         variables: [:], in: transaction)
@@ -119,5 +120,18 @@ extension Runtime {
             fired += 1
         }
         return fired
+    }
+
+    /// When a repeating timer start fires after `timer`: its interval later, or for a cron
+    /// `timeCycle` the expression's next firing, read from the definition (timer rows keep no
+    /// expression); nil when it does not repeat or has no repetitions left.
+    private func nextFiring(of timer: TimerStartRecord, in transaction: any StoreTransaction) async throws -> Timestamp? {
+        guard timer.remaining.map({ $0 > 0 }) ?? true else { return nil }
+        if let interval = timer.interval { return interval.added(to: timer.dueAt) }
+        let process = try await executable(timer.definitionID, in: transaction)
+        guard let start = process.node(ElementID(timer.startEvent)), case .timer(let definition)? = process.nodes[start].kind.eventDefinitions.first,
+            case .fixed(.cron(let cron)) = definition.value
+        else { return nil }
+        return cron.next(after: timer.dueAt)
     }
 }

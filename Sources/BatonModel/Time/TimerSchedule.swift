@@ -1,11 +1,14 @@
 /// What a BPMN timer event definition says, once its text has been read.
 ///
 /// `timeDate` fires once at an instant, `timeDuration` once after a delay from when the timer is
-/// created, `timeCycle` repeatedly (`R3/PT10M`, `R/PT1H`, `R5/2026-01-01T00:00:00Z/P1D`).
+/// created, `timeCycle` repeatedly (`R3/PT10M`, `R/PT1H`, `R5/2026-01-01T00:00:00Z/P1D`, or a
+/// cron expression `0 0/5 * * * ?`).
 public enum TimerSchedule: Hashable, Sendable {
     case date(Timestamp)
     case duration(ISODuration)
     case cycle(TimerCycle)
+    /// A `timeCycle` in Quartz cron form (`0 0 9 ? * MON-FRI`): repeats without end.
+    case cron(CronExpression)
 }
 
 /// An ISO 8601 repeating interval: how often, from when, and how many times.
@@ -71,12 +74,16 @@ extension TimerSchedule {
             return .success(.duration(duration))
         case .cycle:
             if let cycle = TimerCycle(trimmed) { return .success(.cycle(cycle)) }
-            let looksLikeCron = trimmed.split(separator: " ").count >= 5
+            if trimmed.split(separator: " ").count >= 5 {
+                do {
+                    return .success(.cron(try CronExpression(parsing: trimmed)))
+                } catch {
+                    return .failure(TimerValueError(text: trimmed, kind: kind, hint: "a cron expression such as 0 0 9 ? * MON-FRI (\(error.message))"))
+                }
+            }
             return .failure(TimerValueError(
                 text: trimmed, kind: kind,
-                hint: looksLikeCron
-                    ? "an ISO 8601 repeating interval such as R3/PT10M (cron expressions are not supported)"
-                    : "an ISO 8601 repeating interval such as R3/PT10M or R/2026-01-01T08:00:00Z/P1D"))
+                hint: "an ISO 8601 repeating interval such as R3/PT10M or R/2026-01-01T08:00:00Z/P1D, or a cron expression such as 0 0 9 ? * MON-FRI"))
         }
     }
 }

@@ -101,12 +101,18 @@ enum ConsolePage {
         }
     }
 
-    /// Links to earlier and later pages of a list of `pageSize` rows.
-    static func pager(path: String, query: [(String, String?)], first: Int, pageSize: Int, shown: Int, total: Int) -> HTML {
-        guard total > pageSize else { return "<p class=\"count\">\(total) in all</p>" }
+    /// Links to earlier and later pages of a list of `pageSize` rows. `total` is left out where
+    /// counting would read every row (the ended instances of a process): then `more` says
+    /// whether a row follows the page (read as one row more than the page).
+    static func pager(path: String, query: [(String, String?)], first: Int, pageSize: Int, shown: Int, total: Int?, more: Bool = false) -> HTML {
+        if let total, total <= pageSize, first == 0 { return "<p class=\"count\">\(total) in all</p>" }
         var links: [HTML] = []
         if first > 0 { links.append("<a rel=\"prev\" href=\"\(path + consoleQuery(query + [("first", String(max(0, first - pageSize)))]))\">Previous</a>") }
-        if first + shown < total { links.append("<a rel=\"next\" href=\"\(path + consoleQuery(query + [("first", String(first + pageSize))]))\">Next</a>") }
-        return "<nav class=\"pager\" aria-label=\"Pages\"><span>\(first + 1)–\(first + shown) of \(total)</span> \(HTML.join(links, separator: " "))</nav>"
+        if total.map({ first + shown < $0 }) ?? more {
+            links.append("<a rel=\"next\" href=\"\(path + consoleQuery(query + [("first", String(first + pageSize))]))\">Next</a>")
+        }
+        let range: HTML = shown == 0 ? "none here" : "\(first + 1)–\(first + shown)"
+        let of: HTML = total.map { " of \($0)" } ?? ""
+        return "<nav class=\"pager\" aria-label=\"Pages\"><span>\(range)\(of)</span> \(HTML.join(links, separator: " "))</nav>"
     }
 }

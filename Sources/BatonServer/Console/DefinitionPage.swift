@@ -6,10 +6,11 @@ import Hummingbird
 
 /// `/console/processes/{key}`: a process's versions, the diagram of one with per-activity badges
 /// (running instances, open incidents) or a heat map from history (instances that passed and their
-/// mean duration over the last 30 days), and its instances with filters and paging.
+/// mean duration over the last 1, 7 or 30 days), and its instances with filters and paging.
 extension ConsoleRoutes {
     static let pageSize = 25
-    private static let heatWindowMilliseconds: Int64 = 30 * 86_400_000
+    /// The heat map's windows, in days: its cost follows the instances that ended in the window.
+    private static let heatWindows = [1, 7, 30]
 
     func registerDefinitions(on group: RouterGroup<BatonRequestContext>) {
         group.get("processes/:key") { request, context in try await definitionPage(request, context) }
@@ -19,7 +20,7 @@ extension ConsoleRoutes {
     private func definitionPage(_ request: Request, _ context: BatonRequestContext) async throws -> Response {
         let key = try context.pathParameter("key")
         let query = try QueryParameters(
-            request, allowed: ["version", "view", "businessKey", "variableName", "variableValue", "state", "startedAfter", "startedBefore", "first"])
+            request, allowed: ["version", "view", "days", "businessKey", "variableName", "variableValue", "state", "startedAfter", "startedBefore", "first"])
         let access = try await access(context)
         let versions = try await runtime.processDefinitions(key: key).sorted { $0.version > $1.version }
         guard let newest = versions.first else { throw RestError.notFound("No process definition with key '\(key)' is deployed.") }
@@ -29,33 +30,40 @@ extension ConsoleRoutes {
             throw RestError.notFound("Process '\(key)' has no version \(wanted ?? 0).")
         }
         let heat = query.string("view") == "heat"
+        let days = try query.integer("days") ?? 7
+        guard Self.heatWindows.contains(days) else { throw RestError.invalid("Expected 'days' to be 1, 7 or 30, but it is \(days).") }
         let versionLinks = versions.map { version -> HTML in
             let current: HTML = version.id == shown.id ? #" aria-current="page""# : ""
             let suspended: HTML = version.suspended ? " (suspended)" : ""
             return "<li><a href=\"/console/processes/\(percentEncoded(key))\(consoleQuery([("version", String(version.version))]))\"\(current)>v\(version.version)\(version.versionTag.map { " · \($0)" } ?? "")</a>\(suspended)</li>"
         }
         let viewQuery: [(String, String?)] = [("version", String(shown.version))]
+        let path = "/console/processes/\(percentEncoded(key))"
         let toggle: HTML = heat
-            ? "<a href=\"/console/processes/\(percentEncoded(key))\(consoleQuery(viewQuery))\">Show running instances</a>"
-            : "<a href=\"/console/processes/\(percentEncoded(key))\(consoleQuery(viewQuery + [("view", "heat")]))\">Show heat map (last 30 days)</a>"
-        let diagram = try await definitionDiagram(shown, heat: heat, access: access)
+            ? HTML.join(
+                ["<a href=\"\(path + consoleQuery(viewQuery))\">Show running instances</a>"]
+                    + Self.heatWindows.filter { $0 != days }.map { window -> HTML in
+                        "<a href=\"\(path + consoleQuery(viewQuery + [("view", "heat"), ("days", String(window))]))\">Last \(window == 1 ? "day" : "\(window) days")</a>"
+                    }, separator: " · ")
+            : "<a href=\"\(path + consoleQuery(viewQuery + [("view", "heat")]))\">Show heat map (last 7 days)</a>"
+        let diagram = try await definitionDiagram(shown, heatDays: heat ? days : nil, access: access)
         let instances = try await instanceList(key: key, version: shown, query: query, context)
         let body: HTML = """
             <nav class="versions" aria-label="Versions"><ul>\(versionLinks)</ul></nav>
-            <section class="diagram-section"><h2>\(heat ? "Heat map" : "Diagram") of version \(shown.version)</h2><p>\(toggle)</p>\(diagram)</section>
+            <section class="diagram-section"><h2>\(heat ? "Heat map of version \(shown.version), last \(days == 1 ? "day" : "\(days) days")" : "Diagram of version \(shown.version)")</h2><p>\(toggle)</p>\(diagram)</section>
             \(instances)
             """
         return ConsolePage.render(title: shown.name ?? key, section: .dashboard, context: context, body)
     }
 
-    private func definitionDiagram(_ definition: ProcessDefinitionInfo, heat: Bool, access: Access) async throws -> HTML {
+    private func definitionDiagram(_ definition: ProcessDefinitionInfo, heatDays: Int?, access: Access) async throws -> HTML {
         guard let definitions = try await diagrams.definitions(of: definition.id, runtime: runtime) else { return "<p>The BPMN of this version does not read.</p>" }
         var overlay = DiagramOverlay()
-        if heat {
+        if let heatDays {
             let now = runtime.clock.now()
             let readable = try await access.definitions("READ_HISTORY")
             let analytics = try await runtime.analytics(AnalyticsQuery(
-                definitions: ResourceScope.only([definition.id]).intersection(readable), from: now.adding(milliseconds: -Self.heatWindowMilliseconds), to: now,
+                definitions: ResourceScope.only([definition.id]).intersection(readable), from: now.adding(milliseconds: -Int64(heatDays) * 86_400_000), to: now,
                 perActivity: true))
             let busiest = max(1, analytics.activities.map(\.count).max() ?? 1)
             for activity in analytics.activities where activity.count > 0 {
@@ -103,15 +111,18 @@ extension ConsoleRoutes {
         }
         var instances = ProcessInstanceQuery(
             lifecycle: lifecycle, processDefinitionID: version.id, businessKey: query.string("businessKey"),
-            sorting: [Sorting(.startTime, ascending: false), Sorting(.instanceId)])
+            sorting: lifecycle == .ended ? [Sorting(.endTime, ascending: false), Sorting(.instanceId)] : [Sorting(.startTime, ascending: false), Sorting(.instanceId)])
         let variableName = query.string("variableName"), variableValue = query.string("variableValue")
         if let variableName { instances.variables = [VariableCondition(name: variableName, value: EngineRestAPI.untypedValue(variableValue ?? ""))] }
         instances.startedAfter = try Self.day(query, "startedAfter")
         instances.startedBefore = try Self.day(query, "startedBefore").map { $0.adding(milliseconds: 86_400_000) }
         let scoped = try await api.scoped(instances, lifecycle == .running ? "READ_INSTANCE" : "READ_HISTORY", context)
         let first = max(0, try query.integer("first") ?? 0)
-        let rows = try await runtime.instances(scoped, page: Page(firstResult: first, maxResults: Self.pageSize))
-        let total = try await runtime.count(scoped)
+        // Counting running instances reads the running ones only; counting ended ones would read
+        // the whole history, so their pages only know whether one more row follows.
+        let fetched = try await runtime.instances(scoped, page: Page(firstResult: first, maxResults: Self.pageSize + 1))
+        let rows = Array(fetched.prefix(Self.pageSize))
+        let total = lifecycle == .running ? try await runtime.count(scoped) : nil
         let filters: [(String, String?)] = [
             ("version", String(version.version)), ("businessKey", query.string("businessKey")), ("variableName", variableName),
             ("variableValue", variableValue), ("state", state), ("startedAfter", query.string("startedAfter")), ("startedBefore", query.string("startedBefore")),
@@ -134,7 +145,7 @@ extension ConsoleRoutes {
             <label for="f-started-after">Started from</label><input id="f-started-after" name="startedAfter" type="date" value="\(query.string("startedAfter"))">
             <label for="f-started-before">until</label><input id="f-started-before" name="startedBefore" type="date" value="\(query.string("startedBefore"))">
             <button type="submit">Filter</button></form>
-            \(table)\(ConsolePage.pager(path: "/console/processes/\(percentEncoded(key))", query: filters, first: first, pageSize: Self.pageSize, shown: rows.count, total: total))
+            \(table)\(ConsolePage.pager(path: "/console/processes/\(percentEncoded(key))", query: filters, first: first, pageSize: Self.pageSize, shown: rows.count, total: total, more: fetched.count > Self.pageSize))
             </section>
             """
     }
