@@ -63,6 +63,11 @@ extension DefinitionsReader {
             details.errorCodeVariable = errorDefinition.attribute("errorCodeVariable", namespace: Namespace.camunda)
             details.errorMessageVariable = errorDefinition.attribute("errorMessageVariable", namespace: Namespace.camunda)
         }
+        if let conditional = element.children.first(where: { $0.isElement("conditionalEventDefinition", in: Namespace.bpmn) }) {
+            details.conditionVariableName = conditional.attribute("variableName", namespace: Namespace.camunda).flatMap { $0.isEmpty ? nil : $0 }
+            details.conditionVariableEvents = (conditional.attribute("variableEvents", namespace: Namespace.camunda) ?? "")
+                .split(separator: ",").map { String($0).trimmingASCIIWhitespace().lowercased() }.filter { !$0.isEmpty }
+        }
         if let escalation = element.children.first(where: { $0.isElement("escalationEventDefinition", in: Namespace.bpmn) }) {
             details.escalationCodeVariable = escalation.attribute("escalationCodeVariable", namespace: Namespace.camunda)
         }

@@ -68,6 +68,19 @@ extension ProcessValidator {
         }
     }
 
+    /// Two conditional start events of a process with the same condition would start two
+    /// instances for one evaluation: Camunda refuses the second.
+    mutating func checkConditionalStarts(_ process: ProcessDefinition) {
+        var seen: Set<String> = []
+        for node in process.children(of: nil) {
+            guard case .startEvent = node.kind, case .conditional(let condition?)? = node.kind.eventDefinitions.first else { continue }
+            let text = condition.source.trimmingASCIIWhitespace()
+            if !seen.insert(text).inserted {
+                error(.invalidAttributeValue, "Cannot have more than one conditional event subscription with the same condition '\(text)': '\(node.id)' repeats one.", at: node)
+            }
+        }
+    }
+
     private mutating func unsupported(_ node: FlowNode, _ what: String, attribute: String? = nil) {
         error(
             .unsupportedElement,
@@ -126,6 +139,10 @@ extension ProcessValidator {
         case (.boundaryEvent, .message), (.boundaryEvent, .timer), (.boundaryEvent, .error): supported = true
         case (.intermediateThrowEvent, .message), (.endEvent, .message), (.intermediateThrowEvent, .link), (.intermediateCatchEvent, .link): supported = true
         case (.intermediateThrowEvent, .escalation), (.endEvent, .escalation): supported = true
+        case (.intermediateCatchEvent, .conditional), (.boundaryEvent, .conditional): supported = true
+        // Process-level conditional starts are evaluated by POST /condition; in an event
+        // subprocess, on variable changes. Camunda allows them nowhere else.
+        case (.startEvent, .conditional): supported = inEventSubProcess || node.parent == nil
         case (.startEvent, .escalation): supported = inEventSubProcess
         case (.boundaryEvent(let boundary), .escalation):
             // BPMN 2.0 and Camunda: only a subprocess or a call activity can escalate.
@@ -141,6 +158,8 @@ extension ProcessValidator {
         switch definition {
         case .message(nil) where !node.kind.isThrowing:
             error(.missingAttribute, "Expected the message event definition of '\(node.id)' to name a message (messageRef), but it has none.", at: node, attribute: "messageRef")
+        case .conditional(nil):
+            error(.missingAttribute, "Conditional event must contain an expression for evaluation: '\(node.id)' has no condition.", at: node, attribute: "condition")
         case .escalation(let ref) where node.kind.isThrowing:
             if ref.flatMap({ ref in self.definitions.escalations.first { $0.id == ref } })?.code?.isEmpty ?? true {
                 error(

@@ -33,6 +33,7 @@ struct ProcessValidator {
             checkGateways(process)
             checkExecutableSubset(process)
             checkLinks(process)
+            checkConditionalStarts(process)
             checkReachability(process)
         }
     }
@@ -233,16 +234,16 @@ struct ProcessValidator {
         guard let trigger = start.kind.eventDefinitions.first else {
             error(
                 .invalidEventSubProcess,
-                "Expected the start event '\(start.id)' of event subprocess '\(scope.id)' to have an error, escalation, message or timer trigger, but it is a none start event.",
+                "Expected the start event '\(start.id)' of event subprocess '\(scope.id)' to have an error, escalation, message, timer or conditional trigger, but it is a none start event.",
                 at: start)
             return
         }
         switch trigger {
-        case .error, .escalation, .message, .timer: break
+        case .error, .escalation, .message, .timer, .conditional: break
         default:
             error(
                 .unsupportedElement,
-                "Expected the start event '\(start.id)' of event subprocess '\(scope.id)' to be triggered by an error, escalation, message or timer, but it has a \(trigger.elementName), which Baton does not execute.",
+                "Expected the start event '\(start.id)' of event subprocess '\(scope.id)' to be triggered by an error, escalation, message, timer or condition, but it has a \(trigger.elementName), which Baton does not execute.",
                 at: start)
         }
     }

@@ -16,6 +16,8 @@ public struct ExecutableProcess: Sendable {
     public let root: ScopeLayout
     /// Element ids by position: how states and events of this definition's instances are stored.
     public let elements: ElementTable
+    /// Whether any node waits for a condition: only then do variable changes need watching.
+    public let hasConditionalEvents: Bool
     private let nodeIndex: [ElementID: Int]
 
     public var processKey: String { definition.id.rawValue }
@@ -169,6 +171,9 @@ extension ExecutableProcess {
             }
         }
         self.root = root
+        hasConditionalEvents = process.flowNodes.contains { node in
+            node.kind.eventDefinitions.contains { if case .conditional = $0 { true } else { false } }
+        }
 
         func messageName(_ node: FlowNode) -> String? {
             if case .receiveTask(let ref?) = node.kind { return messageNames[ref] ?? ref.rawValue }

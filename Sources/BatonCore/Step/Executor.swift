@@ -57,6 +57,9 @@ struct StepRun {
     private var pendingInnerInstances: [Work] = []
     private var pendingInnerHead = 0
     private var steps = 0
+    /// Variable changes not yet offered to the conditional events that wait (only kept when the
+    /// process has any), in the order they happened.
+    var pendingVariableChanges: [VariableChange] = []
     /// The element that left last: where the process's own `end` listeners find the execution.
     var lastLeftNode: Int?
 
@@ -83,6 +86,7 @@ struct StepRun {
 
     /// Records an event and applies it to the working state: the only way state changes here.
     mutating func emit(_ event: InstanceEvent) {
+        if process.hasConditionalEvents { noteVariableChange(event) }
         state.apply(event)
         events.append(event)
     }
@@ -97,9 +101,13 @@ struct StepRun {
     /// rest (inclusive joins, the next inner instance of a parallel multi-instance body) and runs
     /// again, until nothing is left.
     mutating func drain() throws(Rejection) {
-        repeat {
+        while true {
             try runAgenda()
-        } while try fireReadyInclusiveJoins() || startNextPendingInnerInstance()
+            if try dispatchVariableChanges() { continue }
+            if try fireReadyInclusiveJoins() { continue }
+            if startNextPendingInnerInstance() { continue }
+            return
+        }
     }
 
     private mutating func runAgenda() throws(Rejection) {

@@ -56,7 +56,8 @@ extension StepRun {
             switch process.nodes[boundary].kind.eventDefinitions.first {
             case .message?: try openSubscription(for: key, node: boundary, target: .boundary(NodePosition(boundary)))
             case .timer(let timer)?: try createTimer(timer, for: key, node: boundary, target: .boundary(NodePosition(boundary)))
-            default: break  // error boundaries catch when an error is thrown
+            case .conditional?: try checkConditionOnEntry(boundary: boundary, host: key)
+            default: break  // error and escalation boundaries catch when one is thrown
             }
         }
     }
@@ -71,6 +72,7 @@ extension StepRun {
             switch process.nodes[start].kind.eventDefinitions.first {
             case .message?: try openSubscription(for: owner, node: start, target: .eventSubProcess(NodePosition(eventSubProcess)))
             case .timer(let timer)?: try createTimer(timer, for: owner, node: start, target: .eventSubProcess(NodePosition(eventSubProcess)))
+            case .conditional?: try checkConditionOnEntry(eventSubProcess: eventSubProcess, start: start, scope: scope)
             default: break
             }
         }

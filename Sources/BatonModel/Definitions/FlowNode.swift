@@ -30,6 +30,12 @@ public struct FlowNode: Hashable, Sendable {
         /// `camunda:escalationCodeVariable` of an escalation catch event: where the caught
         /// escalation's code is put.
         public var escalationCodeVariable: String?
+        /// A conditional event's `camunda:variableName`: only changes of this variable make it
+        /// evaluate its condition.
+        public var conditionVariableName: String?
+        /// A conditional event's `camunda:variableEvents` (`create`, `update`, `delete`): only these
+        /// kinds of change make it evaluate its condition; empty means every kind.
+        public var conditionVariableEvents: [String] = []
         /// What a message intermediate throw or end event does, from the Camunda attributes of its
         /// `messageEventDefinition` (`camunda:type="external"` with a topic, `camunda:expression`,
         /// `camunda:delegateExpression`, `camunda:class`): it runs like a service task. Nil when

@@ -55,7 +55,7 @@ public enum ExpressionEvaluator {
                 throw ExpressionEvaluationError("Expected a value, but '\(name)' is an object; read one of its properties")
             }
             guard let value = scope.variable(named: name) else {
-                throw ExpressionEvaluationError("Unknown property used in expression: cannot resolve identifier '\(name)'")
+                throw ExpressionEvaluationError("\(unknownPropertyMessage): cannot resolve identifier '\(name)'")
             }
             return value
         case .member(.identifier(let objectName), let name) where scope.contextObject(named: objectName) != nil:
@@ -92,6 +92,18 @@ public enum ExpressionEvaluator {
     }
 
     /// Evaluates a sequence-flow or completion condition, which must produce a boolean.
+    /// A conditional event's condition, as Camunda evaluates one: a variable nobody has set
+    /// makes it false (Camunda catches the PropertyNotFoundException); other failures stay failures.
+    public static func evaluateEventCondition(_ expression: Expression, in scope: some VariableScope) throws(ExpressionEvaluationError) -> Bool {
+        do {
+            return try evaluateCondition(expression, in: scope)
+        } catch where error.message.hasPrefix(unknownPropertyMessage) {
+            return false
+        }
+    }
+
+    static let unknownPropertyMessage = "Unknown property used in expression"
+
     public static func evaluateCondition(_ expression: Expression, in scope: some VariableScope) throws(ExpressionEvaluationError) -> Bool {
         let value = try evaluate(expression, in: scope)
         guard case .boolean(let result) = value else {

@@ -37,5 +37,19 @@ extension EngineRestAPI {
             }
             return JSONResponse.make(.array(items))
         }
+        // Camunda's condition evaluation: starts an instance at every conditional start event
+        // whose condition the given variables make true.
+        group.post("condition") { request, context in
+            let body = try await body(request, context)
+            try body.allowOnly(["variables", "businessKey", "processDefinitionId", "tenantId", "withoutTenantId"])
+            if try body.string("tenantId") != nil, try body.bool("withoutTenantId") == true {
+                throw RestError.invalid("Parameter 'tenantId' cannot be used together with parameter 'withoutTenantId'.")
+            }
+            if let tenant = try body.string("tenantId"), !tenant.isEmpty { throw RestError.invalid("Baton has no tenants; 'tenantId' is not supported.") }
+            let started = try await runtime.evaluateStartConditions(
+                variables: try body.variables("variables"), businessKey: try body.string("businessKey"),
+                definitionID: try body.string("processDefinitionId"), definitions: try await access(context).definitions("CREATE_INSTANCE"))
+            return JSONResponse.make(.array(started.map(Self.json)))
+        }
     }
 }

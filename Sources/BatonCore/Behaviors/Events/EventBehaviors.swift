@@ -45,7 +45,7 @@ enum EndEventBehavior: ElementBehavior {
     }
 }
 
-/// Intermediate catch events: message and timer.
+/// Intermediate catch events: message, timer and conditional.
 ///
 /// - Activate: opens a message subscription (matched by message name) or creates a timer job,
 ///   then waits; when chosen by an event-based gateway the event has already happened and it
@@ -64,6 +64,9 @@ enum IntermediateCatchEventBehavior: ElementBehavior {
             try run.openSubscription(for: key, node: position, target: .catchEvent)
         case .timer(let timer)?:
             try run.createTimer(timer, for: key, node: position, target: .catchEvent)
+        case .conditional(let condition?)?:
+            // Checked on arrival; otherwise it waits for a variable change that makes it true.
+            if try run.conditionHolds(condition, of: position, at: key) { try run.complete(key) }
         default:
             throw Rejection(.executionFailed, "Expected \(run.describe(position)) to wait for a message or timer, but it has no such event.")
         }
