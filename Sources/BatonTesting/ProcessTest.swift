@@ -69,6 +69,21 @@ public struct ProcessTest: Sendable {
         try await runtime.activityHistory(of: instance).map(\.activityID)
     }
 
+    /// The process-level variables of `instance`, by name.
+    public func variables(of instance: String) async throws -> [String: VariableValue] {
+        Dictionary(try await runtime.variables(of: instance).map { ($0.name, $0.value) }) { first, _ in first }
+    }
+
+    /// `body` (processes and root elements) inside `<definitions>` with the BPMN model and Camunda
+    /// namespaces, as a test's inline model needs.
+    public static func definitions(_ body: String) -> String {
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          \(body)
+        </definitions>
+        """
+    }
+
     public func expectEnded(_ instance: String) async throws {
         let info = try await runtime.instance(instance)
         guard info.state == .completed else {

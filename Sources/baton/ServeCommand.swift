@@ -110,7 +110,9 @@ struct ServeCommand: AsyncParsableCommand {
                 router: router, server: BatonHTTPServer.server(), configuration: .init(address: .hostname(host, port: port), serverName: "Baton"),
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? 0
-                    FileOutput.standardOutput.write("Baton serving http://\(host.contains(":") ? "[\(host)]" : host):\(port)/engine-rest\n")
+                    let base = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+                    FileOutput.standardOutput.write("Baton serving \(base)/engine-rest\n")
+                    FileOutput.standardError.write("Baton Console at \(base)/console\n")
                 }, logger: logger)
             let worker = Task {
                 await JobWorker(runtime: runtime) { error in logger.error("job worker pass failed", metadata: ["error": "\(error)"]) }.run()

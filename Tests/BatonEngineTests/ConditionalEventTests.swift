@@ -8,16 +8,8 @@ import Testing
 /// ConditionalEventWithSpecificVariableEventTest and ConditionalStartEventTest assert them (own
 /// models, the same scenarios).
 @Suite struct ConditionalEventTests {
-    static func definitions(_ process: String) -> String {
-        """
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-          \(process)
-        </definitions>
-        """
-    }
-
     static func intermediate(_ attributes: String = "", condition: String = "${limit > 10}") -> String {
-        definitions("""
+        ProcessTest.definitions("""
             <process id="p" isExecutable="true">
               <startEvent id="start" />
               <sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
@@ -68,7 +60,7 @@ import Testing
     }
 
     static func boundary(cancelActivity: Bool) -> String {
-        definitions("""
+        ProcessTest.definitions("""
             <process id="b" isExecutable="true">
               <startEvent id="start" />
               <sequenceFlow id="f1" sourceRef="start" targetRef="work" />
@@ -112,7 +104,7 @@ import Testing
     @Test func eventSubprocessConditionsInterruptingOrNot() async throws {
         let test = ProcessTest()
         for (key, interrupting) in [("keep", false), ("stop", true)] {
-            try await test.deploy(Self.definitions("""
+            try await test.deploy(ProcessTest.definitions("""
                 <process id="\(key)" isExecutable="true">
                   <startEvent id="start" />
                   <sequenceFlow id="f1" sourceRef="start" targetRef="work" />
@@ -141,7 +133,7 @@ import Testing
 
     @Test func startConditionsStartTheLatestVersionsWhoseConditionHolds() async throws {
         let test = ProcessTest()
-        try await test.deploy(Self.definitions("""
+        try await test.deploy(ProcessTest.definitions("""
             <process id="heat" isExecutable="true">
               <startEvent id="hot"><conditionalEventDefinition><condition>${temperature > 30}</condition></conditionalEventDefinition></startEvent>
               <sequenceFlow id="f1" sourceRef="hot" targetRef="cool" />
@@ -161,7 +153,7 @@ import Testing
         #expect(both.count == 2)
         let waiting = try await test.runtime.tasks(TaskQuery(processDefinitionKey: "heat")).map(\.taskDefinitionKey).sorted()
         #expect(waiting == ["cool", "cool", "evacuate"])
-        let variables = Dictionary(try await test.runtime.variables(of: try #require(started.first?.id)).map { ($0.name, $0.value) }) { a, _ in a }
+        let variables = try await test.variables(of: try #require(started.first?.id))
         #expect(variables["temperature"] == .long(45), "the given variables become the instance's")
 
         let none = ProcessTest()

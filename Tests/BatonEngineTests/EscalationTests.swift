@@ -9,13 +9,11 @@ import Testing
 /// or not; uncaught, nothing happens.
 @Suite struct EscalationTests {
     static func definitions(_ processes: String) -> String {
-        """
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-          <escalation id="late" name="Late" escalationCode="LATE" />
-          <escalation id="other" name="Other" escalationCode="OTHER" />
-          \(processes)
-        </definitions>
-        """
+        ProcessTest.definitions("""
+            <escalation id="late" name="Late" escalationCode="LATE" />
+            <escalation id="other" name="Other" escalationCode="OTHER" />
+            \(processes)
+            """)
     }
 
     /// A subprocess that throws `LATE` (from an intermediate throw, then waits at `inside`), with
@@ -58,7 +56,7 @@ import Testing
         #expect(try await test.active(in: instance) == ["handle"])
         let stage = try await test.runtime.activityHistory(HistoricActivityInstanceQuery(processInstanceID: instance, activityID: "stage"))
         #expect(stage.first?.canceled == true)
-        let variables = Dictionary(try await test.runtime.variables(of: instance).map { ($0.name, $0.value) }) { a, _ in a }
+        let variables = try await test.variables(of: instance)
         #expect(variables["escalated"] == .string("LATE"), "camunda:escalationCodeVariable")
         let raise = try await test.runtime.activityHistory(HistoricActivityInstanceQuery(processInstanceID: instance, activityID: "raise"))
         #expect(raise.map(\.activityType) == ["intermediateEscalationThrowEvent"] && raise.first?.canceled == true)

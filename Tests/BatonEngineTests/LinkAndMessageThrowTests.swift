@@ -7,14 +7,6 @@ import Testing
 /// MessageIntermediateThrowEventTest, MessageEndEventTest, ExternalTaskSupportTest and
 /// InputOutputEventTest assert them (own models, the same scenarios).
 @Suite struct LinkAndMessageThrowTests {
-    static func definitions(_ process: String) -> String {
-        """
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-          \(process)
-        </definitions>
-        """
-    }
-
     /// Records what each call saw: the element, and the variables visible to it.
     final class Recorder: ServiceTaskHandler, @unchecked Sendable {
         private(set) var calls: [(element: String, variables: [String: VariableValue])] = []
@@ -28,7 +20,7 @@ import Testing
 
     @Test func aLinkThrowContinuesAtItsCatchAndLeavesNoHistoryOfEither() async throws {
         let test = ProcessTest()
-        try await test.deploy(Self.definitions("""
+        try await test.deploy(ProcessTest.definitions("""
             <process id="links" isExecutable="true">
               <startEvent id="start" />
               <sequenceFlow id="f1" sourceRef="start" targetRef="throwA" />
@@ -56,7 +48,7 @@ import Testing
 
     @Test func twoThrowsOfOneLinkBothArriveAtItsCatch() async throws {
         let test = ProcessTest()
-        try await test.deploy(Self.definitions("""
+        try await test.deploy(ProcessTest.definitions("""
             <process id="sources" isExecutable="true">
               <startEvent id="start" />
               <sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
@@ -79,7 +71,7 @@ import Testing
 
     @Test func aLinkInsideASubprocessStaysInIt() async throws {
         let test = ProcessTest()
-        try await test.deploy(Self.definitions("""
+        try await test.deploy(ProcessTest.definitions("""
             <process id="scoped" isExecutable="true">
               <startEvent id="start" />
               <sequenceFlow id="f1" sourceRef="start" targetRef="stage" />
@@ -107,7 +99,7 @@ import Testing
 
     @Test func messageThrowEventsWithoutAnImplementationPassTheTokenOn() async throws {
         let test = ProcessTest()
-        try await test.deploy(Self.definitions("""
+        try await test.deploy(ProcessTest.definitions("""
             <message id="note" name="note" />
             <process id="plain" isExecutable="true">
               <startEvent id="start" />
@@ -125,7 +117,7 @@ import Testing
     @Test func aMessageThrowEventRunsItsHandlerLikeAServiceTaskWithItsMappings() async throws {
         let recorder = Recorder(result: ["sent": .boolean(true)])
         let test = ProcessTest(handlers: ["notifyBroker": recorder])
-        try await test.deploy(Self.definitions("""
+        try await test.deploy(ProcessTest.definitions("""
             <process id="handled" isExecutable="true">
               <startEvent id="start" />
               <sequenceFlow id="f1" sourceRef="start" targetRef="announce" />
@@ -146,7 +138,7 @@ import Testing
         #expect(recorder.calls.map(\.element) == ["announce"])
         #expect(recorder.calls.first?.variables["channel"] == .string("broker-feed"), "its input mapping is visible to the handler")
         #expect(try await test.active(in: instance) == ["review"])
-        let variables = Dictionary(try await test.runtime.variables(of: instance).map { ($0.name, $0.value) }) { a, _ in a }
+        let variables = try await test.variables(of: instance)
         #expect(variables["announced"] == .boolean(true) && variables["channel"] == nil, "outputs reach the process; inputs stay local")
         let throwing = try #require(try await test.runtime.activityHistory(of: instance).first { $0.activityID == "announce" })
         #expect(throwing.activityType == "intermediateMessageThrowEvent")
@@ -155,7 +147,7 @@ import Testing
     @Test func messageEndEventsRunAnExpressionADelegateOrAClass() async throws {
         let delegate = Recorder(), named = Recorder()
         let test = ProcessTest(handlers: ["endDelegate": delegate, "org.example.EndClass": named])
-        try await test.deploy(Self.definitions("""
+        try await test.deploy(ProcessTest.definitions("""
             <process id="ends" isExecutable="true">
               <startEvent id="start" />
               <sequenceFlow id="f1" sourceRef="start" targetRef="choose" />
@@ -181,7 +173,7 @@ import Testing
 
     @Test func anExternalMessageEndEventWaitsForAWorker() async throws {
         let test = ProcessTest()
-        try await test.deploy(Self.definitions("""
+        try await test.deploy(ProcessTest.definitions("""
             <process id="external" isExecutable="true">
               <startEvent id="start" />
               <sequenceFlow id="f1" sourceRef="start" targetRef="publish" />

@@ -105,7 +105,8 @@ def shot(driver, name):
 
 def wait_for(driver, condition, message):
     try:
-        return WebDriverWait(driver, 10).until(lambda d: condition(d))
+        # Generous: a bound on a shared, loaded machine (bcrypt at sign-in, a busy database), not a timing.
+        return WebDriverWait(driver, 60).until(lambda d: condition(d))
     except Exception:
         raise Failure(f"{message}; the page was {driver.current_url}:\n{driver.find_element(By.TAG_NAME, 'main').text[:2000]}")
 

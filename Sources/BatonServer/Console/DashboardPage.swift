@@ -23,21 +23,22 @@ extension ConsoleRoutes {
         let readable = try await access.definitions("READ_INSTANCE")
         let history = try await access.definitions("READ_HISTORY")
         let now = runtime.clock.now()
-        var latest: [String: ProcessDefinitionInfo] = [:]
+        var latest: [String: ConsoleVersion] = [:]
         var keys: [String] = []
-        for definition in try await runtime.processDefinitions() where access.allows("READ", processKey: definition.key) {
-            if latest[definition.key] == nil { keys.append(definition.key) }
-            if definition.version >= latest[definition.key]?.version ?? 0 { latest[definition.key] = definition }
+        for version in try await versions() where access.allows("READ", processKey: version.key) && latest[version.key] == nil {
+            latest[version.key] = version
+            keys.append(version.key)
         }
         var rows: [Row] = []
-        for key in keys.sorted() {
+        for key in keys {
+            guard let newest = latest[key] else { continue }
             let versions = try await runtime.definitionIDs(of: .only([key]))
             let analytics = try await runtime.analytics(
                 AnalyticsQuery(definitions: versions.intersection(history), from: now.adding(milliseconds: -86_400_000), to: now))
             var incidents = IncidentQuery(open: true)
             incidents.definitions = versions.intersection(readable)
             rows.append(Row(
-                key: key, name: latest[key]?.name, latestVersion: latest[key]?.version ?? 0, analytics: analytics,
+                key: key, name: try await name(of: newest), latestVersion: newest.version, analytics: analytics,
                 incidents: try await runtime.count(incidents)))
         }
         let body: HTML = rows.isEmpty

@@ -22,7 +22,7 @@ extension ConsoleRoutes {
         let query = try QueryParameters(
             request, allowed: ["version", "view", "days", "businessKey", "variableName", "variableValue", "state", "startedAfter", "startedBefore", "first"])
         let access = try await access(context)
-        let versions = try await runtime.processDefinitions(key: key).sorted { $0.version > $1.version }
+        let versions = try await versions(of: key)
         guard let newest = versions.first else { throw RestError.notFound("No process definition with key '\(key)' is deployed.") }
         try access.require("READ", processKey: key)
         let wanted = try query.integer("version")
@@ -53,10 +53,10 @@ extension ConsoleRoutes {
             <section class="diagram-section"><h2>\(heat ? "Heat map of version \(shown.version), last \(days == 1 ? "day" : "\(days) days")" : "Diagram of version \(shown.version)")</h2><p>\(toggle)</p>\(diagram)</section>
             \(instances)
             """
-        return ConsolePage.render(title: shown.name ?? key, section: .dashboard, context: context, body)
+        return ConsolePage.render(title: try await name(of: shown) ?? key, section: .dashboard, context: context, body)
     }
 
-    private func definitionDiagram(_ definition: ProcessDefinitionInfo, heatDays: Int?, access: Access) async throws -> HTML {
+    private func definitionDiagram(_ definition: ConsoleVersion, heatDays: Int?, access: Access) async throws -> HTML {
         guard let definitions = try await diagrams.definitions(of: definition.id, runtime: runtime) else { return "<p>The BPMN of this version does not read.</p>" }
         var overlay = DiagramOverlay()
         if let heatDays {
@@ -82,7 +82,7 @@ extension ConsoleRoutes {
                 if !badges.isEmpty { overlay.badges[ElementID(activity.activityID)] = badges }
             }
         }
-        return Self.diagram(definitions, overlay: overlay, title: definition.name ?? definition.key, process: definition.key)
+        return Self.diagram(definitions, overlay: overlay, title: try await name(of: definition) ?? definition.key, process: definition.key)
     }
 
     /// The SVG, or the process's elements as a list when the file has no diagram.
@@ -100,7 +100,7 @@ extension ConsoleRoutes {
         return "<p class=\"warning\">This file has no diagram (BPMN DI); its elements are listed instead.</p><ul class=\"elements\">\(items)</ul>"
     }
 
-    private func instanceList(key: String, version: ProcessDefinitionInfo, query: QueryParameters, _ context: BatonRequestContext) async throws -> HTML {
+    private func instanceList(key: String, version: ConsoleVersion, query: QueryParameters, _ context: BatonRequestContext) async throws -> HTML {
         let state = query.string("state") ?? "running"
         let lifecycle: ProcessInstanceQuery.Lifecycle
         switch state {

@@ -89,9 +89,12 @@ extension ConsoleRoutes {
             }
         }
         for incident in open { overlay.states[ElementID(incident.activityID), default: []].insert(.incident) }
-        let definition = try await runtime.processDefinition(instance.definitionID).definition
+        guard let definition = try await versions(of: instance.processKey).first(where: { $0.id == instance.definitionID }) else {
+            throw RestError.notFound("Process definition '\(instance.definitionID)' of instance '\(instance.id)' is no longer deployed.")
+        }
+        let processName = try await name(of: definition)
         let diagram: HTML = try await diagrams.definitions(of: instance.definitionID, runtime: runtime).map {
-            Self.diagram($0, overlay: overlay, title: definition.name ?? definition.key, process: definition.key)
+            Self.diagram($0, overlay: overlay, title: processName ?? definition.key, process: definition.key)
         } ?? "<p>The BPMN of this version does not read.</p>"
 
         let state: String = instance.suspended ? "suspended" : running ? "running" : instance.state == .completed ? "completed" : "cancelled"
@@ -108,7 +111,7 @@ extension ConsoleRoutes {
         let calledList: HTML = called.isEmpty ? "" : "<dt>Calls</dt><dd><ul>\(called.map { "<li><a href=\"\(Self.instancePath($0.id))\">\($0.id)</a> (\($0.processKey))</li>" as HTML })</ul></dd>"
 
         let body: HTML = """
-            <dl class="facts"><dt>Process</dt><dd><a href="/console/processes/\(percentEncoded(instance.processKey))\(consoleQuery([("version", String(definition.version))]))">\(definition.name ?? instance.processKey)</a> v\(definition.version)</dd>\
+            <dl class="facts"><dt>Process</dt><dd><a href="/console/processes/\(percentEncoded(instance.processKey))\(consoleQuery([("version", String(definition.version))]))">\(processName ?? instance.processKey)</a> v\(definition.version)</dd>\
             <dt>Business key</dt><dd>\(instance.businessKey ?? "–")</dd><dt>State</dt><dd class="state-\(state)">\(state)</dd>\
             <dt>Started</dt><dd>\(ConsolePage.time(instance.startedAt))</dd><dt>Ended</dt><dd>\(ConsolePage.time(instance.endedAt))</dd>\(superLink)\(calledList)</dl>
             <div class="actions">\(actions)</div>
