@@ -80,3 +80,45 @@ import Testing
         }
     }
 }
+
+extension FormAPITests {
+    static let validated = #"""
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+        <process id="validated" isExecutable="true">
+          <startEvent id="s"><extensionElements><camunda:formData>
+            <camunda:formField id="customer" type="string"><camunda:validation><camunda:constraint name="required" /></camunda:validation></camunda:formField>
+          </camunda:formData></extensionElements></startEvent>
+          <userTask id="review"><extensionElements><camunda:formData>
+            <camunda:formField id="amount" type="long"><camunda:validation><camunda:constraint name="required" /><camunda:constraint name="max" config="100" /></camunda:validation></camunda:formField>
+            <camunda:formField id="customer" type="string"><camunda:validation><camunda:constraint name="required" /><camunda:constraint name="maxlength" config="8" /></camunda:validation></camunda:formField>
+          </camunda:formData></extensionElements></userTask>
+          <endEvent id="e" />
+          <sequenceFlow id="f1" sourceRef="s" targetRef="review" /><sequenceFlow id="f2" sourceRef="review" targetRef="e" /></process></definitions>
+        """#
+
+    /// Camunda's form service validates what a form submits; `complete` does not.
+    @Test func submittingAFormChecksItsConstraintsAndCompletingDoesNot() async throws {
+        try await RestHarness.make().run { rest in
+            #expect(try await rest.deploy([("validated.bpmn", Self.validated)]).status == .ok)
+            let refusedStart = try await rest.call(.post, "/engine-rest/process-definition/key/validated/submit-form", json: #"{"variables": {}}"#)
+            #expect(refusedStart.status == .badRequest && refusedStart["message"]?.stringValue?.contains("customer is required.") == true, "\(refusedStart.text)")
+            let started = try await rest.call(.post, "/engine-rest/process-definition/key/validated/submit-form", json: #"{"variables": {"customer": {"value": "acme"}}}"#)
+            let instance = try #require(started["id"]?.stringValue, "\(started.text)")
+            let task = try #require(try await rest.call(.get, "/engine-rest/task?processInstanceId=\(instance)").json?.arrayValue.first?["id"]?.stringValue)
+
+            let missing = try await rest.call(.post, "/engine-rest/task/\(task)/submit-form", json: #"{"variables": {}}"#)
+            #expect(missing.status == .badRequest && missing["message"] == .string("Cannot submit task form \(task): amount is required."), "\(missing.text)")
+            let tooMuch = try await rest.call(.post, "/engine-rest/task/\(task)/submit-form", json: #"{"variables": {"amount": {"value": 101, "type": "Long"}}}"#)
+            #expect(tooMuch.status == .badRequest && tooMuch["message"]?.stringValue?.hasSuffix("amount must be at most 100.") == true, "\(tooMuch.text)")
+            let tooLong = try await rest.call(.post, "/engine-rest/task/\(task)/submit-form", json: #"{"variables": {"amount": {"value": 5}, "customer": {"value": "far too long"}}}"#)
+            #expect(tooLong.status == .badRequest, "a submitted value is checked even where the task already sees one")
+            #expect(try await rest.call(.get, "/engine-rest/task/\(task)").status == .ok, "nothing was completed")
+            let done = try await rest.call(.post, "/engine-rest/task/\(task)/submit-form", json: #"{"variables": {"amount": {"value": 100}}}"#)
+            #expect(done.status == .noContent, "customer is already set, so it need not be sent: \(done.text)")
+
+            let second = try await rest.call(.post, "/engine-rest/process-definition/key/validated/submit-form", json: #"{"variables": {"customer": {"value": "acme"}}}"#)
+            let other = try #require(try await rest.call(.get, "/engine-rest/task?processInstanceId=\(second["id"]?.stringValue ?? "")").json?.arrayValue.first?["id"]?.stringValue)
+            #expect(try await rest.call(.post, "/engine-rest/task/\(other)/complete", json: "{}").status == .noContent, "complete does not validate, as in Camunda")
+        }
+    }
+}

@@ -20,47 +20,74 @@ extension FormField {
     func constraint(_ name: String) -> String? { constraints.first { $0.name == name }?.config }
 
     /// The value `text` stands for, or nil when the field is left empty (a checkbox left
-    /// unticked is `false`); throws the first constraint it breaks.
+    /// unticked is `false`), once it passes ``check(_:)``.
     ///
     /// - Parameter text: as a browser sends it: nil when the field was not sent at all.
     public func submittedValue(_ text: String?) throws(Problem) -> VariableValue? {
         let trimmed = text?.trimmingASCIIWhitespace() ?? ""
-        let name = label ?? id
-        if type == "boolean" { return .boolean(["true", "on", "yes"].contains(trimmed.lowercased())) }
-        guard !trimmed.isEmpty else {
-            if isRequired { throw Problem(fieldID: id, message: "\(name) is required.") }
-            return nil
-        }
+        let value: VariableValue?
         switch type {
+        case "boolean":
+            value = .boolean(["true", "on", "yes"].contains(trimmed.lowercased()))
+        case _ where trimmed.isEmpty:
+            value = nil
         case "long":
-            guard let number = Int64(trimmed) else { throw Problem(fieldID: id, message: "\(name) must be a whole number.") }
-            if let min = constraint("min").flatMap({ Int64($0.trimmingASCIIWhitespace()) }), number < min {
-                throw Problem(fieldID: id, message: "\(name) must be at least \(min).")
-            }
-            if let max = constraint("max").flatMap({ Int64($0.trimmingASCIIWhitespace()) }), number > max {
-                throw Problem(fieldID: id, message: "\(name) must be at most \(max).")
-            }
-            return .long(number)
+            guard let number = Int64(trimmed) else { throw Problem(fieldID: id, message: "\(displayName) must be a whole number.") }
+            value = .long(number)
         case "date":
             guard let day = Timestamp(iso8601: trimmed + "T00:00:00Z") ?? Timestamp(iso8601: trimmed) else {
-                throw Problem(fieldID: id, message: "\(name) must be a date such as 2026-01-31.")
+                throw Problem(fieldID: id, message: "\(displayName) must be a date such as 2026-01-31.")
             }
-            return .date(day)
+            value = .date(day)
         case "enum":
-            guard enumValues.contains(where: { $0.id == trimmed }) else {
-                throw Problem(fieldID: id, message: "\(name) must be one of \(enumValues.map(\.id).joined(separator: ", ")).")
-            }
-            return .string(trimmed)
+            value = .string(trimmed)
         default:
-            let typed = text ?? ""
-            let length = typed.count
-            if let min = constraint("minlength").flatMap({ Int($0.trimmingASCIIWhitespace()) }), length < min {
-                throw Problem(fieldID: id, message: "\(name) must have at least \(min) characters.")
+            value = .string(text ?? "")
+        }
+        try check(value)
+        return value
+    }
+
+    /// Checks a submitted value against the field's constraints, as Camunda's form service does
+    /// for `submitTaskForm` and `submitStartForm`: `required` (present, not null, not an empty
+    /// string), `min`/`max` for numbers, `minlength`/`maxlength` for text, and an enum's values.
+    public func check(_ value: VariableValue?) throws(Problem) {
+        let missing: Bool = switch value {
+        case nil, .null?: true
+        case .string(let text)?: text.trimmingASCIIWhitespace().isEmpty
+        default: false
+        }
+        if missing {
+            if isRequired { throw Problem(fieldID: id, message: "\(displayName) is required.") }
+            return
+        }
+        switch value {
+        case .integer(let number)?: try checkRange(Int64(number))
+        case .long(let number)?: try checkRange(number)
+        case .string(let text)? where type == "enum":
+            guard enumValues.contains(where: { $0.id == text }) else {
+                throw Problem(fieldID: id, message: "\(displayName) must be one of \(enumValues.map(\.id).joined(separator: ", ")).")
             }
-            if let max = constraint("maxlength").flatMap({ Int($0.trimmingASCIIWhitespace()) }), length > max {
-                throw Problem(fieldID: id, message: "\(name) must have at most \(max) characters.")
+        case .string(let text)?:
+            if let min = constraint("minlength").flatMap({ Int($0.trimmingASCIIWhitespace()) }), text.count < min {
+                throw Problem(fieldID: id, message: "\(displayName) must have at least \(min) characters.")
             }
-            return .string(typed)
+            if let max = constraint("maxlength").flatMap({ Int($0.trimmingASCIIWhitespace()) }), text.count > max {
+                throw Problem(fieldID: id, message: "\(displayName) must have at most \(max) characters.")
+            }
+        default:
+            break
         }
     }
+
+    private func checkRange(_ number: Int64) throws(Problem) {
+        if let min = constraint("min").flatMap({ Int64($0.trimmingASCIIWhitespace()) }), number < min {
+            throw Problem(fieldID: id, message: "\(displayName) must be at least \(min).")
+        }
+        if let max = constraint("max").flatMap({ Int64($0.trimmingASCIIWhitespace()) }), number > max {
+            throw Problem(fieldID: id, message: "\(displayName) must be at most \(max).")
+        }
+    }
+
+    private var displayName: String { label ?? id }
 }

@@ -186,7 +186,15 @@ extension EngineRestAPI {
                 try body.allowOnly(["variables", "businessKey"])
                 let id = try await definitionID(context)
                 try await access(context).require("CREATE_INSTANCE", processKey: try await runtime.processDefinition(id).definition.key)
-                let instance = try await runtime.start(definitionID: id, businessKey: try body.string("businessKey"), variables: try body.variables("variables"))
+                let variables = try body.variables("variables")
+                for field in try await runtime.startForm(ofDefinition: id).fields where !field.isReadOnly {
+                    do {
+                        try field.check(variables[field.id])
+                    } catch let problem as FormField.Problem {
+                        throw RestError.invalid("Cannot submit start form of process definition \(id): \(problem.message)")
+                    }
+                }
+                let instance = try await runtime.start(definitionID: id, businessKey: try body.string("businessKey"), variables: variables)
                 return JSONResponse.make(Self.json(instance))
             }
         }

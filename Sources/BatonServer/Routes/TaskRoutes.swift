@@ -74,8 +74,10 @@ extension EngineRestAPI {
             group.post("task/:id/\(action)") { request, context in
                 let body = try await body(request, context)
                 try body.allowOnly(["variables", "withVariablesInReturn"])
+                let variables = try body.variables("variables")
+                if action == "submit-form" { try await checkTaskForm(try context.pathParameter("id"), variables) }
                 let completion = try await runtime.completeTask(
-                    try context.pathParameter("id"), variables: try body.variables("variables"), userID: context.identity?.userID,
+                    try context.pathParameter("id"), variables: variables, userID: context.identity?.userID,
                     authorize: try await mayWork(context))
                 guard try body.bool("withVariablesInReturn") == true else { return JSONResponse.noContent() }
                 return JSONResponse.make(.object(completion.variables.map { .init($0.name, TypedValue.encode($0.value)) }))
@@ -192,6 +194,21 @@ extension EngineRestAPI {
                         "Expected 'type' to be 'candidate' (a user or a group) or 'assignee' (a user), but it is \(type.map { "'\($0)'" } ?? "missing"); the owner is set by delegating the task, and Baton keeps no custom link types.")
                 }
                 return JSONResponse.noContent()
+            }
+        }
+    }
+
+    /// Submitting a task's generated form checks its fields' constraints, as Camunda's form
+    /// service does: a field not submitted is checked with the value the task already sees.
+    private func checkTaskForm(_ taskID: String, _ variables: [String: VariableValue]) async throws {
+        let fields = try await runtime.task(taskID).formFields.filter { !$0.isReadOnly }
+        guard !fields.isEmpty else { return }
+        let existing = try await runtime.taskVariables(taskID)
+        for field in fields {
+            do {
+                try field.check(variables[field.id] ?? existing[field.id])
+            } catch {
+                throw RestError.invalid("Cannot submit task form \(taskID): \(error.message)")
             }
         }
     }
