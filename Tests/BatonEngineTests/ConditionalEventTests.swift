@@ -78,8 +78,8 @@ import Testing
             """)
     }
 
-    @Test func anInterruptingBoundaryConditionTrueOnEntryKeepsTheActivityFromRunning() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func anInterruptingBoundaryConditionTrueOnEntryKeepsTheActivityFromRunning(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(Self.boundary(cancelActivity: true))
         let high = try await test.start("b", ["amount": .long(500)])
         #expect(try await test.active(in: high) == ["review"])

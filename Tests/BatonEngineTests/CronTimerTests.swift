@@ -26,8 +26,8 @@ import Testing
         </definitions>
         """
 
-    @Test func cronTimersFireAtTheExpressionsTimes() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func cronTimersFireAtTheExpressionsTimes(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         // ProcessTest's clock starts on Thursday 2026-01-01 at midnight UTC.
         try await test.deploy(Self.bpmn)
         try await test.advance(by: "PT9H")

@@ -128,8 +128,8 @@ import Testing
         #expect(Set(try await test.active(in: stopped)) == ["onLate", "chase"], "an interrupting start ends the rest")
     }
 
-    @Test func aCalledProcessEscalatesToItsCallActivity() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func aCalledProcessEscalatesToItsCallActivity(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(Self.definitions("""
             <process id="child" isExecutable="true">
               <startEvent id="childStart" />

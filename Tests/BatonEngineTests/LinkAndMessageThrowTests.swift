@@ -18,8 +18,8 @@ import Testing
         }
     }
 
-    @Test func aLinkThrowContinuesAtItsCatchAndLeavesNoHistoryOfEither() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func aLinkThrowContinuesAtItsCatchAndLeavesNoHistoryOfEither(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(ProcessTest.definitions("""
             <process id="links" isExecutable="true">
               <startEvent id="start" />
@@ -171,8 +171,8 @@ import Testing
         #expect(results.map(\.value) == [.string("expression")], "the expression ran and its result was kept")
     }
 
-    @Test func anExternalMessageEndEventWaitsForAWorker() async throws {
-        let test = ProcessTest()
+    @Test(arguments: TestBackend.allCases) func anExternalMessageEndEventWaitsForAWorker(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
         try await test.deploy(ProcessTest.definitions("""
             <process id="external" isExecutable="true">
               <startEvent id="start" />
