@@ -8,12 +8,16 @@ public struct AnalyticsQuery: Hashable, Sendable {
     public var to: Timestamp
     /// Also the figures of each activity (for one process definition's page).
     public var perActivity: Bool
+    /// Only the figures of each activity (a heat map): the instance figures, whose incident
+    /// probes cost one lookup per ended instance, are left at zero.
+    public var activitiesOnly: Bool
 
-    public init(definitions: ResourceScope, from: Timestamp, to: Timestamp, perActivity: Bool = false) {
+    public init(definitions: ResourceScope, from: Timestamp, to: Timestamp, perActivity: Bool = false, activitiesOnly: Bool = false) {
         self.definitions = definitions
         self.from = from
         self.to = to
-        self.perActivity = perActivity
+        self.perActivity = perActivity || activitiesOnly
+        self.activitiesOnly = activitiesOnly
     }
 }
 

@@ -9,19 +9,8 @@ extension MemoryStore {
             let window = query.from..<query.to
             let instances = data.instanceOrder.compactMap { data.instances[$0] }.filter { query.definitions.contains($0.definitionID) }
             var result = ProcessAnalytics()
-            result.started = instances.count { window.contains($0.startedAt) }
-            let ended = instances.filter { record in record.endedAt.map(window.contains) ?? false }
-            result.completed = ended.count { $0.state.status == .completed }
-            result.canceled = ended.count { $0.state.status == .terminated }
-            result.endedWithIncident = ended.count { !(data.rows[$0.id]?.incidents.isEmpty ?? true) }
-            let running = instances.filter { $0.state.status == .active }
-            result.running = running.count
-            let durations = ended.compactMap { record in record.endedAt.map { $0.millisecondsSinceEpoch - record.startedAt.millisecondsSinceEpoch } }.sorted()
-            result.durationP50 = NearestRank.percentile(0.5, of: durations)
-            result.durationP90 = NearestRank.percentile(0.9, of: durations)
-            result.durationP99 = NearestRank.percentile(0.99, of: durations)
-            if let oldest = running.min(by: { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }) {
-                result.oldestRunning = .init(processInstanceID: oldest.id, startedAt: oldest.startedAt)
+            if !query.activitiesOnly {
+                result = Self.instanceFigures(instances, window: window, data: data)
             }
             guard query.perActivity else { return result }
             let rows = instances.compactMap { data.rows[$0.id] }
@@ -36,5 +25,25 @@ extension MemoryStore {
             }
             return result
         }
+    }
+
+    /// How the instances fared in the window: started, ended by outcome, running, durations, oldest.
+    private static func instanceFigures(_ instances: [InstanceRecord], window: Range<Timestamp>, data: MemoryData) -> ProcessAnalytics {
+        var result = ProcessAnalytics()
+        result.started = instances.count { window.contains($0.startedAt) }
+        let ended = instances.filter { record in record.endedAt.map(window.contains) ?? false }
+        result.completed = ended.count { $0.state.status == .completed }
+        result.canceled = ended.count { $0.state.status == .terminated }
+        result.endedWithIncident = ended.count { !(data.rows[$0.id]?.incidents.isEmpty ?? true) }
+        let running = instances.filter { $0.state.status == .active }
+        result.running = running.count
+        let durations = ended.compactMap { record in record.endedAt.map { $0.millisecondsSinceEpoch - record.startedAt.millisecondsSinceEpoch } }.sorted()
+        result.durationP50 = NearestRank.percentile(0.5, of: durations)
+        result.durationP90 = NearestRank.percentile(0.9, of: durations)
+        result.durationP99 = NearestRank.percentile(0.99, of: durations)
+        if let oldest = running.min(by: { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }) {
+            result.oldestRunning = .init(processInstanceID: oldest.id, startedAt: oldest.startedAt)
+        }
+        return result
     }
 }

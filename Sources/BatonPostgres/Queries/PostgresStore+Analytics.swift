@@ -9,6 +9,10 @@ import BatonModel
 extension PostgresStore {
     public func analytics(_ query: AnalyticsQuery) async throws -> ProcessAnalytics {
         var result = ProcessAnalytics()
+        if query.activitiesOnly {
+            result.activities = try await activities(query)
+            return result
+        }
         guard let figures = try await fetch(instanceFigures(query)).first else { return result }
         result.started = try figures.int("started")
         result.completed = try figures.int("completed")
@@ -21,12 +25,16 @@ extension PostgresStore {
             result.oldestRunning = .init(processInstanceID: id, startedAt: started)
         }
         guard query.perActivity else { return result }
-        result.activities = try await fetch(activityFigures(query)).map { row in
+        result.activities = try await activities(query)
+        return result
+    }
+
+    private func activities(_ query: AnalyticsQuery) async throws -> [ActivityAnalytics] {
+        try await fetch(activityFigures(query)).map { row in
             ActivityAnalytics(
                 activityID: try row.required("activity_id"), count: try row.int("started"), meanMillis: row.text("mean").flatMap(Int64.init),
                 p90Millis: row.text("p90").flatMap(Int64.init), openIncidents: try row.int("open_incidents"))
         }
-        return result
     }
 
     /// A PostgreSQL array of bigints as text (`{1,2,3}`); empty for NULL.

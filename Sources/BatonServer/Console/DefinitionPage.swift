@@ -64,7 +64,7 @@ extension ConsoleRoutes {
             let readable = try await access.definitions("READ_HISTORY")
             let analytics = try await runtime.analytics(AnalyticsQuery(
                 definitions: ResourceScope.only([definition.id]).intersection(readable), from: now.adding(milliseconds: -Int64(heatDays) * 86_400_000), to: now,
-                perActivity: true))
+                activitiesOnly: true))
             let busiest = max(1, analytics.activities.map(\.count).max() ?? 1)
             for activity in analytics.activities where activity.count > 0 {
                 let label = "\(activity.count) passed, mean \(ConsolePage.duration(milliseconds: activity.meanMillis))"
