@@ -43,9 +43,10 @@ import Testing
         #expect((claim.started, claim.completed, claim.canceled, claim.endedWithIncident, claim.running) == (4, 2, 1, 0, 1))
         #expect((claim.durationP50, claim.durationP90, claim.durationP99) == (1_800_000, 2_400_000, 2_400_000))
         #expect(claim.successRate == 2.0 / 3.0)
-        // A heat map asks for the activities only: the same activities, no instance figures.
+        // A heat map asks for the activities only: their counts, means and incidents, nothing else.
         let heat = try await test.runtime.analytics(AnalyticsQuery(definitions: claimDefinitions, from: t0, to: hour, activitiesOnly: true))
-        #expect(heat.activities == claim.activities && heat.started == 0 && heat.oldestRunning == nil)
+        #expect(heat.activities == claim.activities.map { var lighter = $0; lighter.p90Millis = nil; return lighter })
+        #expect(heat.started == 0 && heat.oldestRunning == nil)
         #expect(claim.oldestRunning == .init(processInstanceID: claims[3], startedAt: t0.adding(milliseconds: 180_000)))
         #expect(claim.activities == [
             ActivityAnalytics(activityID: "e", count: 2, meanMillis: 0, p90Millis: 0, openIncidents: 0),

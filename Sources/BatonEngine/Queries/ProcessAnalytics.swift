@@ -8,8 +8,9 @@ public struct AnalyticsQuery: Hashable, Sendable {
     public var to: Timestamp
     /// Also the figures of each activity (for one process definition's page).
     public var perActivity: Bool
-    /// Only the figures of each activity (a heat map): the instance figures, whose incident
-    /// probes cost one lookup per ended instance, are left at zero.
+    /// Only the count, mean duration and open incidents of each activity (a heat map): the
+    /// instance figures, whose incident probes cost one lookup per ended instance, are left at
+    /// zero and the activities' 90th percentiles (a sort of every duration) at nil.
     public var activitiesOnly: Bool
 
     public init(definitions: ResourceScope, from: Timestamp, to: Timestamp, perActivity: Bool = false, activitiesOnly: Bool = false) {

@@ -20,7 +20,8 @@ extension MemoryStore {
                 let mine = activities.filter { $0.activityID == id }
                 let took = mine.compactMap { activity in activity.endTime.map { $0.millisecondsSinceEpoch - activity.startTime.millisecondsSinceEpoch } }.sorted()
                 return ActivityAnalytics(
-                    activityID: id, count: mine.count, meanMillis: NearestRank.mean(took), p90Millis: NearestRank.percentile(0.9, of: took),
+                    activityID: id, count: mine.count, meanMillis: NearestRank.mean(took),
+                    p90Millis: query.activitiesOnly ? nil : NearestRank.percentile(0.9, of: took),
                     openIncidents: open.count { $0.activityID == id })
             }
             return result
