@@ -160,4 +160,39 @@ import Testing
         try await none.deploy(Self.intermediate())
         await #expect(throws: EngineError.self, "nothing to evaluate") { try await none.runtime.evaluateStartConditions(variables: [:]) }
     }
+
+    /// IntermediateConditionalEventTest's event-based gateway cases: a condition true on arrival
+    /// wins at once; otherwise the first change that makes one true, unless another event came first.
+    @Test(arguments: TestBackend.allCases) func anEventBasedGatewayWaitsForAConditionBesideAMessage(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
+        try await test.deploy(ProcessTest.definitions("""
+            <message id="cancelled" name="cancelled" />
+            <process id="race" isExecutable="true">
+              <startEvent id="start" />
+              <sequenceFlow id="f1" sourceRef="start" targetRef="choose" />
+              <eventBasedGateway id="choose" />
+              <sequenceFlow id="f2" sourceRef="choose" targetRef="approvedEnough" />
+              <sequenceFlow id="f3" sourceRef="choose" targetRef="cancel" />
+              <intermediateCatchEvent id="approvedEnough"><conditionalEventDefinition><condition>${approvals >= 2}</condition></conditionalEventDefinition></intermediateCatchEvent>
+              <intermediateCatchEvent id="cancel"><messageEventDefinition messageRef="cancelled" /></intermediateCatchEvent>
+              <sequenceFlow id="f4" sourceRef="approvedEnough" targetRef="proceed" />
+              <userTask id="proceed" />
+              <sequenceFlow id="f5" sourceRef="cancel" targetRef="stop" />
+              <userTask id="stop" />
+            </process>
+            """))
+        let atOnce = try await test.start("race", ["approvals": .long(2)])
+        #expect(try await test.active(in: atOnce) == ["proceed"])
+        let later = try await test.start("race", ["approvals": .long(0)])
+        #expect(try await test.active(in: later) == ["choose"])
+        try await Self.set(test, later, ["approvals": .long(1)])
+        #expect(try await test.active(in: later) == ["choose"])
+        try await Self.set(test, later, ["approvals": .long(2)])
+        #expect(try await test.active(in: later) == ["proceed"])
+        #expect(try await test.runtime.eventSubscriptions(EventSubscriptionQuery(processInstanceID: later)).isEmpty, "the message no longer waits")
+        let cancelled = try await test.start("race", ["approvals": .long(0)])
+        _ = try await test.runtime.correlate(MessageCorrelation(messageName: "cancelled", processInstanceID: cancelled))
+        try await Self.set(test, cancelled, ["approvals": .long(5)])
+        #expect(try await test.active(in: cancelled) == ["stop"], "the message came first; the condition no longer counts")
+    }
 }

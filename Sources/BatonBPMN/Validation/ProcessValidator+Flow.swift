@@ -121,6 +121,7 @@ extension ProcessValidator {
                         waits = definitions.count == 1 && definitions.allSatisfy {
                             if case .message = $0 { return true }
                             if case .timer = $0 { return true }
+                            if case .conditional = $0 { return true }
                             return false
                         }
                     default: waits = false
@@ -128,7 +129,7 @@ extension ProcessValidator {
                     if !waits {
                         error(
                             .invalidEventGatewayTarget,
-                            "Expected every flow out of event-based gateway '\(node.id)' to lead to a message or timer catch event or a receive task, but '\(flow.id)' leads to \(describe(target)).",
+                            "Expected every flow out of event-based gateway '\(node.id)' to lead to a message, timer or conditional catch event or a receive task, but '\(flow.id)' leads to \(describe(target)).",
                             at: node)
                     }
                     if flow.condition != nil {

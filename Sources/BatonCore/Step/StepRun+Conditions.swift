@@ -59,6 +59,9 @@ extension StepRun {
                     for boundary in node.boundaryEvents where isConditional(boundary) { targets.append(.boundary(host: key, boundary: boundary)) }
                 }
                 if case .intermediateCatchEvent = node.kind, isConditional(element.node) { targets.append(.catchEvent(key)) }
+                if node.kind == .gateway(.eventBased) {
+                    for target in EventBasedGatewayBehavior.conditionalTargets(of: node, in: process) { targets.append(.afterGateway(key, target)) }
+                }
             }
             if key == nil || (node?.kind.isSubProcess == true && state.element(key!)?.isMultiInstanceBody == false) {
                 for eventSubProcess in process.scope(of: key.flatMap { state.element($0)?.node }).eventSubProcesses {
@@ -76,11 +79,13 @@ extension StepRun {
         case catchEvent(ElementKey)
         case boundary(host: ElementKey, boundary: Int)
         case eventSubProcess(scope: ElementKey?, eventSubProcess: Int, start: Int)
+        /// A conditional catch event an event-based gateway waits for.
+        case afterGateway(ElementKey, Int)
 
         /// The element instance whose start opened it (nil: the process instance).
         var owner: ElementKey? {
             switch self {
-            case .catchEvent(let key): key
+            case .catchEvent(let key), .afterGateway(let key, _): key
             case .boundary(let host, _): host
             case .eventSubProcess(let scope, _, _): scope
             }
@@ -101,6 +106,9 @@ extension StepRun {
         case .boundary(let host, let boundary):
             guard state.element(host) != nil, try holds(boundary, for: change, at: host) else { return false }
             try boundaryTriggered(host: host, boundary: boundary, variables: [:])
+        case .afterGateway(let gateway, let target):
+            guard state.element(gateway) != nil, try holds(target, for: change, at: gateway) else { return false }
+            try EventBasedGatewayBehavior.eventOccurred(&self, gateway: gateway, target: target, variables: [:])
         case .eventSubProcess(let scope, let eventSubProcess, let start):
             guard scope.map({ state.element($0) != nil }) ?? (state.status == .active), try holds(start, for: change, at: scope) else { return false }
             try eventSubProcessTriggered(scope: scope, eventSubProcess: eventSubProcess, start: start, variables: [:])

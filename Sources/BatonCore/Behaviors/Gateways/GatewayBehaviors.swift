@@ -77,9 +77,27 @@ enum EventBasedGatewayBehavior: ElementBehavior {
                 try run.openSubscription(for: key, node: target, target: .catchEvent)
             case (.intermediateCatchEvent, .timer(let timer)?):
                 try run.createTimer(timer, for: key, node: target, target: .catchEvent)
+            case (.intermediateCatchEvent, .conditional?):
+                break  // checked below, once every other event listens; then on variable changes
             default:
                 throw Rejection(.executionFailed, "Expected event-based gateway '\(node.id)' to lead to catch events, but '\(targetNode.id)' is not one.")
             }
+        }
+        // As in Camunda, the first conditional event whose condition already holds wins at once.
+        for target in conditionalTargets(of: node, in: run.process) {
+            guard case .conditional(let condition?)? = run.process.nodes[target].kind.eventDefinitions.first,
+                try run.conditionHolds(condition, of: target, at: key)
+            else { continue }
+            try eventOccurred(&run, gateway: key, target: target, variables: [:])
+            return
+        }
+    }
+
+    /// The conditional catch events the gateway `node` leads to, in the order of its flows.
+    static func conditionalTargets(of node: ExecutableNode, in process: ExecutableProcess) -> [Int] {
+        node.outgoing.map { process.flows[$0].target }.filter { target in
+            if case .conditional? = process.nodes[target].kind.eventDefinitions.first { return true }
+            return false
         }
     }
 
