@@ -45,6 +45,9 @@ struct ConsoleForm {
 
     func values(_ name: String) -> [String] { fields.filter { $0.name == name }.map(\.value) }
 
+    /// What was typed, by field name (the first of a repeated name), to show again beside a problem.
+    var entered: [String: String] { Dictionary(fields.map { ($0.name, $0.value) }) { first, _ in first } }
+
     static func urlEncoded(_ body: String) throws -> [(name: String, value: String)] {
         try body.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

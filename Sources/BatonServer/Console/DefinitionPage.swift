@@ -15,6 +15,7 @@ extension ConsoleRoutes {
     func registerDefinitions(on group: RouterGroup<BatonRequestContext>) {
         group.get("processes/:key") { request, context in try await definitionPage(request, context) }
         group.post("deploy") { request, context in try await deploy(request, context) }
+        registerStartPage(on: group)
     }
 
     private func definitionPage(_ request: Request, _ context: BatonRequestContext) async throws -> Response {
@@ -48,8 +49,11 @@ extension ConsoleRoutes {
             : "<a href=\"\(path + consoleQuery(viewQuery + [("view", "heat")]))\">Show heat map (last 7 days)</a>"
         let diagram = try await definitionDiagram(shown, heatDays: heat ? days : nil, access: access)
         let instances = try await instanceList(key: key, version: shown, query: query, context)
+        let startLink: HTML = access.allows("CREATE_INSTANCE", processKey: key)
+            ? "<div class=\"actions\"><a class=\"button\" href=\"/console/processes/\(percentEncoded(key))/start\(consoleQuery(viewQuery))\">Start an instance of v\(shown.version)…</a></div>"
+            : ""
         let body: HTML = """
-            <nav class="versions" aria-label="Versions"><ul>\(versionLinks)</ul></nav>
+            <nav class="versions" aria-label="Versions"><ul>\(versionLinks)</ul></nav>\(startLink)
             <section class="diagram-section"><h2>\(heat ? "Heat map of version \(shown.version), last \(days == 1 ? "day" : "\(days) days")" : "Diagram of version \(shown.version)")</h2><p>\(toggle)</p>\(diagram)</section>
             \(instances)
             """

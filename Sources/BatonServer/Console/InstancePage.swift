@@ -48,7 +48,7 @@ extension ConsoleRoutes {
     }
 
     private static let notices = [
-        "canceled": "The instance was cancelled.", "suspended": "The instance is suspended.", "activated": "The instance is active again.",
+        "started": "The instance was started.", "canceled": "The instance was cancelled.", "suspended": "The instance is suspended.", "activated": "The instance is active again.",
         "variable-saved": "The variable was saved.", "variable-deleted": "The variable was deleted.", "retried": "The job will be retried.",
     ]
 

@@ -43,21 +43,9 @@ extension ConsoleRoutes {
     private func complete(_ request: Request, _ context: BatonRequestContext) async throws -> Response {
         let form = try await form(request, context)
         let task = try await readableTask(context)
-        var variables: [String: VariableValue] = [:]
-        var problems: [String: String] = [:]
-        for field in task.formFields where !field.isReadOnly {
-            do {
-                if let value = try field.submittedValue(form.value(field.id)) { variables[field.id] = value }
-            } catch {
-                problems[field.id] = error.message
-            }
-        }
-        if task.formFields.isEmpty, let name = form.text("variableName") {
-            variables[name] = try Self.typedValue(type: form.value("variableType") ?? "String", text: form.value("variableValue") ?? "", name: name)
-        }
+        let (variables, problems) = try Self.submitted(task.formFields, form)
         guard problems.isEmpty else {
-            let entered = Dictionary(form.fields.map { ($0.name, $0.value) }) { first, _ in first }
-            return try await taskPage(task, context, problems: problems, entered: entered)
+            return try await taskPage(task, context, problems: problems, entered: form.entered)
         }
         try await runtime.completeTask(task.id, variables: variables, userID: context.identity?.userID, authorize: try await api.mayWork(context))
         return ConsolePage.redirect(to: "/console/tasks?notice=completed")
@@ -84,9 +72,7 @@ extension ConsoleRoutes {
             <tbody>\(variableRows)</tbody></table></div>
             """
         let summary: HTML = problems.isEmpty ? "" : "<p class=\"error\" role=\"alert\">The task was not completed: \(String(problems.count)) field\(problems.count == 1 ? "" : "s") need\(problems.count == 1 ? "s" : "") attention.</p>"
-        let fields: HTML = task.formFields.isEmpty
-            ? Self.genericFields(entered)
-            : HTML.join(task.formFields.map { Self.input(for: $0, current: entered?[$0.id] ?? Self.formText($0.formValue(among: variables)), problem: problems[$0.id]) })
+        let fields = Self.fields(task.formFields, values: variables, entered: entered, problems: problems)
         let body: HTML = """
             <dl class="facts"><dt>Process</dt><dd><a href="/console/processes/\(percentEncoded(task.processDefinitionKey))">\(task.processDefinitionKey)</a></dd>\
             <dt>Instance</dt><dd><a href="\(Self.instancePath(task.processInstanceID))">\(task.processInstanceID)</a></dd>\
@@ -102,57 +88,5 @@ extension ConsoleRoutes {
             """
         return ConsolePage.render(
             title: task.name ?? task.taskDefinitionKey, section: .tasks, context: context, notice: notice, status: problems.isEmpty ? .ok : .badRequest, body)
-    }
-
-    /// One field of a generated form: its label (marked when required), the input its type calls
-    /// for, and the problem with what was entered, tied to the input for screen readers.
-    static func input(for field: FormField, current: String, problem: String?) -> HTML {
-        let id = "field-\(field.id)"
-        let label = field.label ?? field.id
-        let required: HTML = field.isRequired ? " <span class=\"required\">(required)</span>" : ""
-        let described: HTML = problem == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-problem\""
-        let readOnly: HTML = field.isReadOnly ? " readonly" : ""
-        let ariaRequired: HTML = field.isRequired ? " aria-required=\"true\"" : ""
-        let control: HTML
-        switch field.type {
-        case "boolean":
-            let checked: HTML = ["true", "on"].contains(current.lowercased()) ? " checked" : ""
-            control = "<input type=\"checkbox\" id=\"\(id)\" name=\"\(field.id)\" value=\"true\"\(checked)\(readOnly)\(described)>"
-        case "enum":
-            let options = ([FormField.EnumValue(id: "", name: "–")] + field.enumValues).map { value -> HTML in
-                "<option value=\"\(value.id)\"\(value.id == current ? HTML(" selected") : "")>\(value.name ?? value.id)</option>"
-            }
-            control = "<select id=\"\(id)\" name=\"\(field.id)\"\(ariaRequired)\(described)>\(options)</select>"
-        case "long":
-            control = "<input id=\"\(id)\" name=\"\(field.id)\" inputmode=\"numeric\" value=\"\(current)\"\(ariaRequired)\(readOnly)\(described)>"
-        case "date":
-            control = "<input id=\"\(id)\" name=\"\(field.id)\" type=\"date\" value=\"\(current)\"\(ariaRequired)\(readOnly)\(described)>"
-        default:
-            control = "<input id=\"\(id)\" name=\"\(field.id)\" value=\"\(current)\"\(ariaRequired)\(readOnly)\(described)>"
-        }
-        let message: HTML = problem.map { "<span class=\"field-error\" id=\"\(id)-problem\">\($0)</span>" } ?? ""
-        return "<div class=\"field\"><label for=\"\(id)\">\(label)\(required)</label>\(control)\(message)</div>"
-    }
-
-    /// A value as a form shows it (a date as the day, as `<input type="date">` takes it).
-    static func formText(_ value: VariableValue) -> String {
-        switch value {
-        case .null: ""
-        case .date(let day): String(day.iso8601.prefix(10))
-        default: displayText(value)
-        }
-    }
-
-    /// A task without form data: completed as it is, or with one variable set.
-    static func genericFields(_ entered: [String: String]?) -> HTML {
-        let types = ["String", "Boolean", "Long", "Double", "Date", "Json"].map { type -> HTML in
-            "<option\(type == entered?["variableType"] ? HTML(" selected") : "")>\(type)</option>"
-        }
-        return """
-            <p class="hint">This task has no form data. You may set one variable as you complete it.</p>
-            <div class="field"><label for="g-name">Variable name</label><input id="g-name" name="variableName" value="\(entered?["variableName"])"></div>
-            <div class="field"><label for="g-type">Type</label><select id="g-type" name="variableType">\(types)</select></div>
-            <div class="field"><label for="g-value">Value</label><input id="g-value" name="variableValue" value="\(entered?["variableValue"])"></div>
-            """
     }
 }

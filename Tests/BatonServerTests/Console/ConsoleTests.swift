@@ -185,6 +185,38 @@ import Testing
         }
     }
 
+    @Test func anInstanceStartsThroughItsStartFormAndNothingStartsWhileAFieldIsRefused() async throws {
+        let model = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+              <process id="intake" name="Intake" isExecutable="true">
+                <startEvent id="s"><extensionElements><camunda:formData>
+                  <camunda:formField id="customer" label="Customer" type="string"><camunda:validation><camunda:constraint name="required" /></camunda:validation></camunda:formField>
+                  <camunda:formField id="seats" label="Seats" type="long" defaultValue="3" />
+                </camunda:formData></extensionElements></startEvent>
+                <sequenceFlow id="f1" sourceRef="s" targetRef="review" /><userTask id="review" />
+                <sequenceFlow id="f2" sourceRef="review" targetRef="e" /><endEvent id="e" />
+              </process>
+            </definitions>
+            """
+        try await RestHarness.make().run { rest in
+            _ = try await rest.deploy([("intake.bpmn", model)])
+            let browser = ConsoleBrowser(rest)
+            #expect(try await browser.get("/console/processes/intake").html.contains("/console/processes/intake/start?version=1"))
+            let form = try await browser.get("/console/processes/intake/start")
+            #expect(form.status == .ok && form.html.contains("<h1>Start Intake v1</h1>") && form.html.contains(#"name="seats" inputmode="numeric" value="3""#))
+            let refused = try await browser.post("/console/processes/intake/start", [("businessKey", "order-9"), ("customer", " "), ("seats", "3")])
+            #expect(refused.status == .badRequest && refused.html.contains("Customer is required.") && refused.html.contains(#"value="order-9""#))
+            #expect(try await rest.call(.get, "/engine-rest/process-instance/count")["count"] == .integer(0), "nothing was started")
+            let started = try await browser.post("/console/processes/intake/start", [("businessKey", "order-9"), ("customer", "Acme"), ("seats", "4")])
+            let location = try #require(started.location)
+            #expect(started.status == .seeOther && location.hasPrefix("/console/instances/") && location.hasSuffix("?notice=started"))
+            let instance = try #require(try await rest.call(.get, "/engine-rest/process-instance?businessKey=order-9").json?.arrayValue.first?["id"]?.stringValue)
+            let variables = try await rest.call(.get, "/engine-rest/process-instance/\(instance)/variables")
+            #expect(variables["customer"]?["value"] == .string("Acme") && variables["seats"]?["value"] == .integer(4))
+            #expect(try await browser.get("/console/processes/intake/start?version=7").status == .notFound)
+        }
+    }
+
     static let credentials: Credentials = {
         func hash(_ secret: String) -> String { Bcrypt.hash(secret, cost: 10) }
         return try! Credentials.parse(users: "ann:\(hash("ann-pw")):camunda-admin;bob:\(hash("bob-pw")):", tokens: nil, adminGroup: nil)
