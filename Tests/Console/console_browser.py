@@ -20,6 +20,7 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -106,7 +107,9 @@ def shot(driver, name):
 def wait_for(driver, condition, message):
     try:
         # Generous: a bound on a shared, loaded machine (bcrypt at sign-in, a busy database), not a timing.
-        return WebDriverWait(driver, 60).until(lambda d: condition(d))
+        # A page replaced while it is read (after a click that posts a form) leaves stale
+        # elements behind: read again rather than fail.
+        return WebDriverWait(driver, 60, ignored_exceptions=[NoSuchElementException, StaleElementReferenceException]).until(lambda d: condition(d))
     except Exception:
         raise Failure(f"{message}; the page was {driver.current_url}:\n{driver.find_element(By.TAG_NAME, 'main').text[:2000]}")
 
