@@ -16,6 +16,23 @@ extension ConsoleRoutes {
         group.get("processes/:key") { request, context in try await definitionPage(request, context) }
         group.post("deploy") { request, context in try await deploy(request, context) }
         registerStartPage(on: group)
+        for (action, suspended) in [("suspend", true), ("activate", false)] {
+            // A version, and with `instances` its running instances too, as PUT
+            // /process-definition/{id}/suspended with includeProcessInstances does.
+            group.post("processes/:key/\(action)") { request, context in
+                let form = try await form(request, context)
+                let key = try context.pathParameter("key")
+                guard let number = form.text("version").flatMap(Int.init),
+                    let version = try await versions(of: key).first(where: { $0.version == number })
+                else { throw RestError.notFound("Process '\(key)' has no version '\(form.value("version") ?? "")'.") }
+                let withInstances = form.value("instances") == "true"
+                let access = try await access(context)
+                try access.require("SUSPEND", or: "UPDATE", processKey: key)
+                if withInstances { try access.require("SUSPEND_INSTANCE", or: "UPDATE_INSTANCE", processKey: key) }
+                try await runtime.setDefinitionsSuspended([version.id], suspended, includeInstances: withInstances)
+                return ConsolePage.redirect(to: "/console/processes/\(percentEncoded(key))" + consoleQuery([("version", String(number))]))
+            }
+        }
     }
 
     private func definitionPage(_ request: Request, _ context: BatonRequestContext) async throws -> Response {
@@ -49,9 +66,20 @@ extension ConsoleRoutes {
             : "<a href=\"\(path + consoleQuery(viewQuery + [("view", "heat")]))\">Show heat map (last 7 days)</a>"
         let diagram = try await definitionDiagram(shown, heatDays: heat ? days : nil, access: access)
         let instances = try await instanceList(key: key, version: shown, query: query, context)
-        let startLink: HTML = access.allows("CREATE_INSTANCE", processKey: key)
-            ? "<div class=\"actions\"><a class=\"button\" href=\"/console/processes/\(percentEncoded(key))/start\(consoleQuery(viewQuery))\">Start an instance of v\(shown.version)…</a></div>"
-            : ""
+        var actions: [HTML] = []
+        if access.allows("CREATE_INSTANCE", processKey: key) {
+            actions.append("<a class=\"button\" href=\"/console/processes/\(percentEncoded(key))/start\(consoleQuery(viewQuery))\">Start an instance of v\(shown.version)…</a>")
+        }
+        if access.allows("SUSPEND", processKey: key) || access.allows("UPDATE", processKey: key) {
+            let action = shown.suspended ? "activate" : "suspend", label = shown.suspended ? "Activate" : "Suspend"
+            let fields = [("version", String(shown.version))]
+            actions.append(ConsolePage.button("\(label) v\(shown.version)", action: "/console/processes/\(percentEncoded(key))/\(action)", context: context, fields: fields))
+            actions.append(ConsolePage.button(
+                "\(label) v\(shown.version) and its instances", action: "/console/processes/\(percentEncoded(key))/\(action)", context: context,
+                fields: fields + [("instances", "true")]))
+        }
+        let state: HTML = shown.suspended ? "<p class=\"warning\">Version \(shown.version) is suspended: no instance of it starts.</p>" : ""
+        let startLink: HTML = "\(state)<div class=\"actions\">\(actions)</div>"
         let body: HTML = """
             <nav class="versions" aria-label="Versions"><ul>\(versionLinks)</ul></nav>\(startLink)
             <section class="diagram-section"><h2>\(heat ? "Heat map of version \(shown.version), last \(days == 1 ? "day" : "\(days) days")" : "Diagram of version \(shown.version)")</h2><p>\(toggle)</p>\(diagram)</section>

@@ -214,6 +214,18 @@ import Testing
             let variables = try await rest.call(.get, "/engine-rest/process-instance/\(instance)/variables")
             #expect(variables["customer"]?["value"] == .string("Acme") && variables["seats"]?["value"] == .integer(4))
             #expect(try await browser.get("/console/processes/intake/start?version=7").status == .notFound)
+
+            // Suspending the version with its instances: neither starts nor moves until activated.
+            _ = try await browser.get("/console/processes/intake")
+            #expect(try await browser.post("/console/processes/intake/suspend", [("version", "1"), ("instances", "true")]).status == .seeOther)
+            #expect(try await rest.call(.get, "/engine-rest/process-instance/\(instance)")["suspended"] == .bool(true))
+            let suspendedPage = try await browser.get("/console/processes/intake")
+            #expect(suspendedPage.html.contains("Version 1 is suspended") && suspendedPage.html.contains("Activate v1"))
+            #expect(try await rest.call(.post, "/engine-rest/process-definition/key/intake/start", json: "{}").status != .ok, "a suspended version starts nothing")
+            #expect(try await browser.post("/console/processes/intake/activate", [("version", "1"), ("instances", "true")]).status == .seeOther)
+            #expect(try await rest.call(.get, "/engine-rest/process-instance/\(instance)")["suspended"] == .bool(false))
+            _ = try await browser.get("/console/processes/intake")
+            #expect(try await browser.post("/console/processes/intake/suspend", [("version", "3")]).status == .notFound)
         }
     }
 
