@@ -1,6 +1,7 @@
 import BatonEngine
 import BatonModel
 import BatonTesting
+import Synchronization
 import Testing
 
 /// Link events and message throw events, as Camunda 7's LinkEventTest,
@@ -8,12 +9,13 @@ import Testing
 /// InputOutputEventTest assert them (own models, the same scenarios).
 @Suite struct LinkAndMessageThrowTests {
     /// Records what each call saw: the element, and the variables visible to it.
-    final class Recorder: ServiceTaskHandler, @unchecked Sendable {
-        private(set) var calls: [(element: String, variables: [String: VariableValue])] = []
+    final class Recorder: ServiceTaskHandler, Sendable {
+        private let recorded = Mutex<[(element: String, variables: [String: VariableValue])]>([])
         let result: [String: VariableValue]
         init(result: [String: VariableValue] = [:]) { self.result = result }
+        var calls: [(element: String, variables: [String: VariableValue])] { recorded.withLock { $0 } }
         func execute(_ context: HandlerContext) async throws -> [String: VariableValue] {
-            calls.append((context.elementID, context.variables))
+            recorded.withLock { $0.append((context.elementID, context.variables)) }
             return result
         }
     }

@@ -14,6 +14,8 @@ struct RestHarness {
     let credentials: Credentials
     let signInLimits: SignInLimits
     let metrics: PrometheusCollectorRegistry
+    /// The console's session key (`BATON_CONSOLE_SECRET`); nil: random per server.
+    var consoleSecret: String?
 
     static func make(credentials: Credentials = Credentials(), signInLimits: SignInLimits = SignInLimits()) async throws -> RestHarness {
         let metrics = PrometheusCollectorRegistry()
@@ -23,7 +25,7 @@ struct RestHarness {
 
     func run(_ test: @escaping @Sendable (RestClient) async throws -> Void) async throws {
         let router = BatonHTTPServer.router(
-            api: EngineRestAPI(runtime: runtime), credentials: credentials, signInLimits: signInLimits, metrics: metrics) { nil }
+            api: EngineRestAPI(runtime: runtime), credentials: credentials, signInLimits: signInLimits, metrics: metrics, consoleSecret: consoleSecret) { nil }
         let application = Application(router: router, server: BatonHTTPServer.server(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await application.test(.live) { client in try await test(RestClient(client: client)) }
     }

@@ -131,4 +131,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let taskOutsideTaskListener = Self("BPMN-W110", "taskOutsideTaskListener")
     /// An `errorRef` names no `<error>`: the reference itself is the error code.
     public static let errorCodeFromReference = Self("BPMN-W109", "errorCodeFromReference")
+    /// A conditional event's `camunda:variableEvents` names something other than create, update
+    /// or delete: that entry never matches a change (Camunda warns too).
+    public static let unknownVariableEvent = Self("BPMN-W111", "unknownVariableEvent")
 }

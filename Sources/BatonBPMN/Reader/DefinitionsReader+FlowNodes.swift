@@ -67,6 +67,12 @@ extension DefinitionsReader {
             details.conditionVariableName = conditional.attribute("variableName", namespace: Namespace.camunda).flatMap { $0.isEmpty ? nil : $0 }
             details.conditionVariableEvents = (conditional.attribute("variableEvents", namespace: Namespace.camunda) ?? "")
                 .split(separator: ",").map { String($0).trimmingASCIIWhitespace().lowercased() }.filter { !$0.isEmpty }
+            for event in details.conditionVariableEvents where !["create", "update", "delete"].contains(event) {
+                sink.report(
+                    .warning, .unknownVariableEvent,
+                    "Expected each camunda:variableEvents entry of '\(id)' to be create, update or delete, but '\(event)' is none of them; it never matches a change.",
+                    line: conditional.line, tag: conditional.qualifiedName, element: id, attribute: "camunda:variableEvents")
+            }
         }
         if let escalation = element.children.first(where: { $0.isElement("escalationEventDefinition", in: Namespace.bpmn) }) {
             details.escalationCodeVariable = escalation.attribute("escalationCodeVariable", namespace: Namespace.camunda)

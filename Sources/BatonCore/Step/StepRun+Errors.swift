@@ -16,12 +16,12 @@ extension StepRun {
         while let current = cursor, let element = state.element(current) {
             let node = process.nodes[element.node]
             if current != key, node.kind.isSubProcess, !element.isMultiInstanceBody,
-                let eventSubProcess = catchingEventSubProcess(in: node.layout, code: code)
+                let eventSubProcess = catchingEventSubProcess(in: node.layout, .error, code: code)?.eventSubProcess
             {
                 try caughtByEventSubProcess(scope: current, eventSubProcess: eventSubProcess, code: code, message: message)
                 return
             }
-            if element.loopCounter == nil, let boundary = catchingBoundary(on: node, code: code) {
+            if element.loopCounter == nil, let boundary = catchingBoundary(on: node, .error, code: code) {
                 try terminate(current)
                 record(code: code, message: message, caughtBy: boundary, in: element.scope)
                 schedule(.activate(node: boundary, scope: element.scope, loopCounter: nil, triggered: true))
@@ -29,7 +29,7 @@ extension StepRun {
             }
             cursor = element.scope
         }
-        if let eventSubProcess = catchingEventSubProcess(in: process.root, code: code) {
+        if let eventSubProcess = catchingEventSubProcess(in: process.root, .error, code: code)?.eventSubProcess {
             try caughtByEventSubProcess(scope: nil, eventSubProcess: eventSubProcess, code: code, message: message)
             return
         }
@@ -43,24 +43,6 @@ extension StepRun {
             return
         }
         try leave(key, flows: [])
-    }
-
-    private func catchingBoundary(on node: ExecutableNode, code: String) -> Int? {
-        let catching = node.boundaryEvents.filter {
-            if case .error? = process.nodes[$0].kind.eventDefinitions.first { return true }
-            return false
-        }
-        return catching.first { process.nodes[$0].errorCode == code } ?? catching.first { process.nodes[$0].errorCode == nil }
-    }
-
-    private func catchingEventSubProcess(in layout: ScopeLayout?, code: String) -> Int? {
-        let catching = (layout?.eventSubProcesses ?? []).compactMap { eventSubProcess -> (Int, String?)? in
-            guard let start = process.nodes[eventSubProcess].layout?.startEvents.first,
-                case .error? = process.nodes[start].kind.eventDefinitions.first
-            else { return nil }
-            return (eventSubProcess, process.nodes[start].errorCode)
-        }
-        return (catching.first { $0.1 == code } ?? catching.first { $0.1 == nil })?.0
     }
 
     /// `camunda:errorCodeVariable` and `errorMessageVariable` of the catching event: the caught

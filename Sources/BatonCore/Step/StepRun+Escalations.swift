@@ -15,42 +15,24 @@ extension StepRun {
         var cursor = start
         while let current = cursor, let element = state.element(current) {
             let node = process.nodes[element.node]
-            if node.kind.isSubProcess, !element.isMultiInstanceBody, let (eventSubProcess, start) = catchingEventSubProcess(in: node.layout, escalation: code) {
+            if node.kind.isSubProcess, !element.isMultiInstanceBody, let (eventSubProcess, start) = catchingEventSubProcess(in: node.layout, .escalation, code: code) {
                 recordEscalation(code, caughtBy: start, in: current)
                 try eventSubProcessTriggered(scope: current, eventSubProcess: eventSubProcess, start: start, variables: [:])
                 return
             }
-            if element.loopCounter == nil, let boundary = catchingBoundary(on: node, escalation: code) {
+            if element.loopCounter == nil, let boundary = catchingBoundary(on: node, .escalation, code: code) {
                 recordEscalation(code, caughtBy: boundary, in: element.scope)
                 try boundaryTriggered(host: current, boundary: boundary, variables: [:])
                 return
             }
             cursor = element.scope
         }
-        if let (eventSubProcess, start) = catchingEventSubProcess(in: process.root, escalation: code) {
+        if let (eventSubProcess, start) = catchingEventSubProcess(in: process.root, .escalation, code: code) {
             recordEscalation(code, caughtBy: start, in: nil)
             try eventSubProcessTriggered(scope: nil, eventSubProcess: eventSubProcess, start: start, variables: [:])
             return
         }
         if state.parent != nil { emit(.escalationPropagated(code: code)) }
-    }
-
-    private func catchingBoundary(on node: ExecutableNode, escalation code: String) -> Int? {
-        let catching = node.boundaryEvents.filter {
-            if case .escalation? = process.nodes[$0].kind.eventDefinitions.first { return true }
-            return false
-        }
-        return catching.first { process.nodes[$0].escalationCode == code } ?? catching.first { process.nodes[$0].escalationCode == nil }
-    }
-
-    private func catchingEventSubProcess(in layout: ScopeLayout?, escalation code: String) -> (eventSubProcess: Int, start: Int)? {
-        let catching = (layout?.eventSubProcesses ?? []).compactMap { eventSubProcess -> (Int, Int)? in
-            guard let start = process.nodes[eventSubProcess].layout?.startEvents.first,
-                case .escalation? = process.nodes[start].kind.eventDefinitions.first
-            else { return nil }
-            return (eventSubProcess, start)
-        }
-        return catching.first { process.nodes[$0.1].escalationCode == code } ?? catching.first { process.nodes[$0.1].escalationCode == nil }
     }
 
     /// `camunda:escalationCodeVariable` of the catching event: the code, where its flow continues.

@@ -35,7 +35,7 @@ extension FormField {
             guard let number = Int64(trimmed) else { throw Problem(fieldID: id, message: "\(displayName) must be a whole number.") }
             value = .long(number)
         case "date":
-            guard let day = Timestamp(iso8601: trimmed + "T00:00:00Z") ?? Timestamp(iso8601: trimmed) else {
+            guard let day = Timestamp(day: trimmed) else {
                 throw Problem(fieldID: id, message: "\(displayName) must be a date such as 2026-01-31.")
             }
             value = .date(day)

@@ -4,6 +4,13 @@ extension Timestamp {
     /// Parses an ISO 8601 date-time: `2026-11-22T10:15:00Z`, with an offset (`+01:00`, `+0100`),
     /// fractional seconds, or a bare date (`2026-11-22`, midnight UTC). A date-time without an
     /// offset is read as UTC, so a timer means the same instant on every server.
+    /// A calendar date (`2026-01-31`, as an HTML date input sends it) as the start of that day
+    /// in UTC; a full date-time is read as ``init(iso8601:)`` reads it.
+    public init?(day text: String) {
+        guard let day = Timestamp(iso8601: text + "T00:00:00Z") ?? Timestamp(iso8601: text) else { return nil }
+        self = day
+    }
+
     public init?(iso8601 text: String) {
         var scanner = DigitScanner(text)
         guard let year = scanner.digits(exactly: 4), scanner.skip("-"),

@@ -37,7 +37,7 @@ struct ConsoleRoutes: Sendable {
         group.post("sign-out") { request, context in
             _ = try await form(request, context)
             var response = ConsolePage.redirect(to: "/console/sign-in")
-            response.headers[.setCookie] = ConsoleSessionMiddleware.cookieHeader("", maxAge: 0, request)
+            response.setCookie(ConsoleSessionMiddleware.cookie("", maxAge: 0, request))
             return response
         }
         registerDashboard(on: group)
@@ -83,7 +83,7 @@ struct ConsoleRoutes: Sendable {
         // A new session (and CSRF token) at sign-in, so a token planted before it is worthless.
         let session = signer.newSession(userID: identity.userID, now: Int64(Date().timeIntervalSince1970))
         var response = ConsolePage.redirect(to: Self.safeNext(form.value("next")))
-        response.headers[.setCookie] = ConsoleSessionMiddleware.cookieHeader(signer.cookieValue(session), maxAge: signer.lifetimeSeconds, request)
+        response.setCookie(ConsoleSessionMiddleware.cookie(signer.cookieValue(session), maxAge: signer.lifetimeSeconds, request))
         return response
     }
 

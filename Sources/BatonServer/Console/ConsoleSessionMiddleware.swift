@@ -22,7 +22,7 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
         let now = Int64(Date().timeIntervalSince1970)
         var context = context
         var issued: ConsoleSession?
-        if let value = Self.cookie(ConsoleSession.cookieName, in: request), let session = signer.session(from: value, now: now) {
+        if let value = request.cookies[ConsoleSession.cookieName]?.value, let session = signer.session(from: value, now: now) {
             context.consoleSession = session
         } else {
             issued = signer.newSession(userID: nil, now: now)
@@ -32,7 +32,7 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
         if !credentials.isEmpty, !ConsoleRoutes.isPublic(path) {
             guard let user = context.consoleSession?.userID, let identity = credentials.identity(ofUser: user) else {
                 var response = ConsolePage.redirect(to: "/console/sign-in" + consoleQuery([("next", request.method == .get ? request.uri.description : nil)]))
-                if let issued { response.headers[.setCookie] = cookieHeader(issued, request) }
+                if let issued { response.setCookie(cookie(issued, request)) }
                 return ConsoleHeaders.secure(response)
             }
             context.identity = identity
@@ -47,30 +47,21 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
             }
             response = ConsolePage.error(status: failure.status, message: failure.message, context: context)
         }
-        if let issued, response.headers[.setCookie] == nil { response.headers[.setCookie] = cookieHeader(issued, request) }
+        if let issued, response.headers[.setCookie] == nil { response.setCookie(cookie(issued, request)) }
         return ConsoleHeaders.secure(response)
     }
 
-    func cookieHeader(_ session: ConsoleSession, _ request: Request) -> String {
-        Self.cookieHeader(signer.cookieValue(session), maxAge: signer.lifetimeSeconds, request)
+    func cookie(_ session: ConsoleSession, _ request: Request) -> Cookie {
+        Self.cookie(signer.cookieValue(session), maxAge: signer.lifetimeSeconds, request)
     }
 
     /// `HttpOnly` (no script reads it), `SameSite=Strict` (no other site's page sends it), and
-    /// `Secure` when a proxy in front says the browser came over HTTPS.
-    static func cookieHeader(_ value: String, maxAge: Int64, _ request: Request) -> String {
-        let secure = request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https" ? "; Secure" : ""
-        return "\(ConsoleSession.cookieName)=\(value); Path=/console; Max-Age=\(maxAge); HttpOnly; SameSite=Strict\(secure)"
-    }
-
-    static func cookie(_ name: String, in request: Request) -> String? {
-        for header in request.headers[values: .cookie] {
-            for pair in header.split(separator: ";") {
-                let trimmed = pair.trimmingCharacters(in: .whitespaces)
-                guard let equals = trimmed.firstIndex(of: "="), trimmed[..<equals] == name else { continue }
-                return String(trimmed[trimmed.index(after: equals)...])
-            }
-        }
-        return nil
+    /// `Secure` when a proxy in front says the browser came over HTTPS. An empty value with no
+    /// lifetime signs out.
+    static func cookie(_ value: String, maxAge: Int64, _ request: Request) -> Cookie {
+        Cookie(
+            name: ConsoleSession.cookieName, value: value, maxAge: Int(maxAge), path: "/console",
+            secure: request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https", httpOnly: true, sameSite: .strict)
     }
 }
 

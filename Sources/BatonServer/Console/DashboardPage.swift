@@ -23,16 +23,17 @@ extension ConsoleRoutes {
         let readable = try await access.definitions("READ_INSTANCE")
         let history = try await access.definitions("READ_HISTORY")
         let now = runtime.clock.now()
-        var latest: [String: ConsoleVersion] = [:]
+        // Versions come newest first per key: the first of a key is its latest.
+        var versionsOfKey: [String: [ConsoleVersion]] = [:]
         var keys: [String] = []
-        for version in try await versions() where access.allows("READ", processKey: version.key) && latest[version.key] == nil {
-            latest[version.key] = version
-            keys.append(version.key)
+        for version in try await versions() where access.allows("READ", processKey: version.key) {
+            if versionsOfKey[version.key] == nil { keys.append(version.key) }
+            versionsOfKey[version.key, default: []].append(version)
         }
         var rows: [Row] = []
         for key in keys {
-            guard let newest = latest[key] else { continue }
-            let versions = try await runtime.definitionIDs(of: .only([key]))
+            guard let all = versionsOfKey[key], let newest = all.first else { continue }
+            let versions = ResourceScope.only(Set(all.map(\.id)))
             let analytics = try await runtime.analytics(
                 AnalyticsQuery(definitions: versions.intersection(history), from: now.adding(milliseconds: -86_400_000), to: now))
             var incidents = IncidentQuery(open: true)

@@ -193,7 +193,7 @@ extension ConsoleRoutes {
     /// A date field (`2026-01-31`) as the start of that day in UTC.
     static func day(_ query: QueryParameters, _ name: String) throws -> Timestamp? {
         guard let text = query.string(name) else { return nil }
-        guard let day = Timestamp(iso8601: text + "T00:00:00Z") ?? Timestamp(iso8601: text) else {
+        guard let day = Timestamp(day: text) else {
             throw RestError.invalid("Expected '\(name)' to be a date such as 2026-01-31, but it is '\(text)'.")
         }
         return day

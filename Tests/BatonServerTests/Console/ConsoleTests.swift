@@ -274,6 +274,33 @@ import Testing
         }
     }
 
+    /// Servers behind one load balancer share BATON_CONSOLE_SECRET: a session one signed is good
+    /// on the others, and worthless on a server with another key.
+    @Test func serversSharingTheConsoleSecretAcceptEachOthersSessions() async throws {
+        var first = try await RestHarness.make(credentials: Self.credentials)
+        first.consoleSecret = "the secret every node of this deployment shares"
+        let second = first
+        var other = first
+        other.consoleSecret = "another deployment's secret"
+        let stranger = other
+        try await first.run { restA in
+            try await second.run { restB in
+                try await stranger.run { restC in
+                    let browser = ConsoleBrowser(restA)
+                    _ = try await browser.get("/console/sign-in")
+                    #expect(try await browser.post("/console/sign-in", [("user", "ann"), ("password", "ann-pw")]).status == .seeOther)
+                    let session = try #require(browser.cookie)
+                    let onSecond = ConsoleBrowser(restB)
+                    onSecond.setCookie(session)
+                    #expect(try await onSecond.get("/console").status == .ok)
+                    let onStranger = ConsoleBrowser(restC)
+                    onStranger.setCookie(session)
+                    #expect(try await onStranger.get("/console").status == .seeOther)
+                }
+            }
+        }
+    }
+
     static func padded(_ base64URL: String) -> String {
         var text = base64URL.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while text.count % 4 != 0 { text += "=" }
