@@ -1,4 +1,5 @@
 import ArgumentParser
+import BatonCore
 import BatonEngine
 import BatonModel
 import Foundation
@@ -7,9 +8,9 @@ import Foundation
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Simulate a process in memory: start it, complete tasks, deliver messages, move the clock, print the history.",
+        abstract: "Simulate a process in memory: start it, complete tasks, deliver messages and signals, move the clock, print the history.",
         discussion: """
-            --complete, --message and --advance are applied in the order they are given. Service-task
+            --complete, --message, --signal and --advance are applied in the order they are given. Service-task
             handlers are stubbed (they return no variables); asynchronous jobs run as soon as they are due.
             """
     )
@@ -28,6 +29,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "Deliver a message by name.")
     var message: [String] = []
+
+    @Option(help: "Throw a signal by name: every catch, boundary, event subprocess and signal start waiting for it receives it.")
+    var signal: [String] = []
 
     @Option(help: ArgumentHelp("Move the clock by an ISO 8601 duration and fire what becomes due.", valueName: "DURATION"))
     var advance: [String] = []
@@ -51,7 +55,7 @@ struct RunCommand: AsyncParsableCommand {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
-            for option in ["--complete", "--message", "--advance"] {
+            for option in ["--complete", "--message", "--signal", "--advance"] {
                 if argument == option, index + 1 < arguments.count {
                     result.append((option, arguments[index + 1]))
                     index += 1
@@ -80,6 +84,8 @@ struct RunCommand: AsyncParsableCommand {
                     try await runtime.completeOpenTask(of: parts[0], variables: parts.count > 1 ? VariableArgument.list(parts[1]) : [:])
                 case "--message":
                     try await runtime.correlate(MessageCorrelation(messageName: action.value))
+                case "--signal":
+                    try await runtime.throwSignal(SignalThrow(name: action.value))
                 default:
                     simulation.clock.advance(by: action.value)
                 }

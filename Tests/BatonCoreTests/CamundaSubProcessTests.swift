@@ -180,7 +180,7 @@ import Testing
               <userTask id="task" /><endEvent id="e" />
             """# + flows("s->messageCatch", "messageCatch->task", "task->e") + "</process></definitions>")
         try scenario.start(["foo": .string("bar")])
-        #expect(scenario.state.subscriptions.map(\.messageName) == ["newInvoiceMessage-bar"])
+        #expect(scenario.state.subscriptions.map(\.eventName) == ["newInvoiceMessage-bar"])
         try scenario.correlate("newInvoiceMessage-bar")
         #expect(scenario.waiting == ["task"])
     }

@@ -109,7 +109,7 @@ struct CoreScenario {
 
     /// Delivers message `name` to the first subscription waiting for it.
     mutating func correlate(_ name: String, _ variables: [String: VariableValue] = [:]) throws {
-        let subscription = try #require(state.subscriptions.first { $0.messageName == name }, "nobody waits for \(name)")
+        let subscription = try #require(state.subscriptions.first { $0.eventName == name }, "nobody waits for \(name)")
         try run(.triggerSubscription(subscriptionID: subscription.id, variables: variables))
     }
 

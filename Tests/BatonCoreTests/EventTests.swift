@@ -9,9 +9,9 @@ import Testing
             <intermediateCatchEvent id="sig"><messageEventDefinition messageRef="signed" /></intermediateCatchEvent><endEvent id="e" />
             """# + flows("s->docs", "docs->sig", "sig->e"), messages: ["documents", "signed"]))
         try scenario.start()
-        #expect(scenario.state.subscriptions.map(\.messageName) == ["documents"])
+        #expect(scenario.state.subscriptions.map(\.eventName) == ["documents"])
         try scenario.correlate("documents", ["count": .integer(3)])
-        #expect(scenario.state.subscriptions.map(\.messageName) == ["signed"])
+        #expect(scenario.state.subscriptions.map(\.eventName) == ["signed"])
         try scenario.correlate("signed")
         #expect(scenario.state.status == .completed)
         #expect(scenario.events.contains(.variableSet(scope: nil, name: "count", value: .integer(3))))

@@ -123,7 +123,7 @@ import Testing
     @Test func eventBasedGatewayLetsTheFirstMessageWin() throws {
         var scenario = try CoreScenario(race)
         try scenario.start()
-        #expect(scenario.state.subscriptions.map(\.messageName) == ["payment", "cancel"])
+        #expect(scenario.state.subscriptions.map(\.eventName) == ["payment", "cancel"])
         #expect(scenario.state.jobs.count == 1)
         try scenario.correlate("payment", ["amount": .long(10)])
         #expect(scenario.completed.suffix(2) == ["paid", "e1"])

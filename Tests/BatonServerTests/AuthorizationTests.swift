@@ -156,7 +156,7 @@ import Testing
         }
     }
 
-    @Test func correlationAndExternalTasksNeedTheirPermissionOnTheInstancesTheyReach() async throws {
+    @Test func correlationSignalsAndExternalTasksNeedTheirPermissionOnTheInstancesTheyReach() async throws {
         try await RestHarness.make(credentials: SecurityTests.credentials).run { rest in
             let ops = rest.as("ops", "ops-pw"), ann = rest.as("ann", "ann-pw"), bob = rest.as("bob", "bob-pw")
             let worker = rest.bearer(SecurityTests.workerToken)
@@ -172,6 +172,33 @@ import Testing
             #expect(try await ops.call(.get, "/engine-rest/process-instance/\(review)/variables/assignee").status == .notFound)
             _ = try await grant(ops, user: "bob", "review", ["UPDATE_INSTANCE"])
             #expect(try await bob.call(.post, "/engine-rest/message", json: message).status == .noContent)
+
+            // A signal needs UPDATE_INSTANCE on every instance it reaches; refused, it reaches none.
+            let signalModel = """
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+                  <signal id="stop" name="stop" />
+                  <process id="listener" isExecutable="true">
+                    <startEvent id="s" /><sequenceFlow id="f1" sourceRef="s" targetRef="wait" />
+                    <intermediateCatchEvent id="wait"><signalEventDefinition signalRef="stop" /></intermediateCatchEvent>
+                    <sequenceFlow id="f2" sourceRef="wait" targetRef="stopped" /><userTask id="stopped" />
+                  </process>
+                  <process id="stopper" isExecutable="true">
+                    <startEvent id="onStop"><signalEventDefinition signalRef="stop" /></startEvent>
+                    <sequenceFlow id="g1" sourceRef="onStop" targetRef="cleanup" /><userTask id="cleanup" />
+                  </process>
+                </definitions>
+                """
+            #expect(try await ops.deploy([("signals.bpmn", signalModel)]).status == .ok)
+            _ = try await ops.call(.post, "/engine-rest/process-definition/key/listener/start", json: "{}")
+            let stop = #"{"name": "stop"}"#
+            #expect(try await bob.call(.post, "/engine-rest/signal", json: stop).status == .forbidden)
+            _ = try await grant(ops, user: "bob", "listener", ["UPDATE_INSTANCE"])
+            #expect(try await bob.call(.post, "/engine-rest/signal", json: stop).status == .forbidden, "starting 'stopper' takes CREATE_INSTANCE")
+            #expect(try await ops.call(.get, "/engine-rest/event-subscription/count?eventType=signal")["count"] == .integer(1), "nothing delivered")
+            _ = try await grant(ops, user: "bob", "stopper", ["CREATE_INSTANCE"])
+            #expect(try await bob.call(.post, "/engine-rest/signal", json: stop).status == .noContent)
+            #expect(try await ops.call(.get, "/engine-rest/task/count?taskDefinitionKey=stopped")["count"] == .integer(1))
+            #expect(try await ops.call(.get, "/engine-rest/task/count?taskDefinitionKey=cleanup")["count"] == .integer(1))
 
             // External tasks: locking and completing them takes READ_INSTANCE and UPDATE_INSTANCE.
             let fetch = #"{"workerId": "w1", "maxTasks": 5, "topics": [{"topicName": "archive", "lockDuration": 60000}]}"#

@@ -15,6 +15,7 @@ import pycamunda.deployment
 import pycamunda.group
 import pycamunda.processdef
 import pycamunda.processinst
+import pycamunda.signal
 import pycamunda.task
 import pycamunda.user
 from camunda.external_task.external_task_worker import ExternalTaskWorker
@@ -56,9 +57,19 @@ def operate(instance_id):
     moved = pycamunda.processinst.GetActivityInstance(url=URL, id_=instance_id)().child_activity_instances
     assert len(moved) == 1 and moved[0].activity_id == "approve" and moved[0].id_ != waiting.id_, f"expected a new approve instance, got {moved}"
 
+    # A signal through pycamunda: one waiting instance gets it, with its variable.
+    waiting = pycamunda.processdef.StartInstance(url=URL, key="client-signal")()
+    signal = pycamunda.signal.EventAll(url=URL, name="compat-go")
+    signal.add_variable(name="goBy", value="compat")
+    signal()
+    after = pycamunda.task.GetList(url=URL, process_instance_id=waiting.id_)()
+    assert [task.task_definition_key for task in after] == ["afterGo"], f"expected the signal to move the instance on, got {after}"
+    got = pycamunda.processinst.VariablesGet(url=URL, process_instance_id=waiting.id_, var_name="goBy")()
+    assert got.value == "compat", f"expected the signal's variable, got {got}"
+
     users = pycamunda.user.GetList(url=URL)()
     groups = pycamunda.group.GetList(url=URL)()
-    print(f"operated {instance_id}: suspended and activated, variables, task variables and links, a moved token; {len(users)} users, {len(groups)} groups")
+    print(f"operated {instance_id}: suspended and activated, variables, task variables and links, a moved token, a signal; {len(users)} users, {len(groups)} groups")
 
 
 def main():

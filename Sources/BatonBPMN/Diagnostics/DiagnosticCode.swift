@@ -78,6 +78,10 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let invalidEventSubProcess = Self("BPMN-E052", "invalidEventSubProcess")
     /// Two message start events of one process wait for the same message.
     public static let duplicateMessageStart = Self("BPMN-E053", "duplicateMessageStart")
+    /// Two events of one scope wait for the same signal (two signal starts of a process, two
+    /// event subprocess starts of one scope, two boundary events of one activity, two catches
+    /// after one event-based gateway).
+    public static let duplicateSignalSubscription = Self("BPMN-E054", "duplicateSignalSubscription")
 
     // MARK: Expressions
     /// An expression does not parse.

@@ -78,6 +78,15 @@ extension DefinitionsReader {
             details.escalationCodeVariable = escalation.attribute("escalationCodeVariable", namespace: Namespace.camunda)
         }
         if ["intermediateThrowEvent", "endEvent"].contains(element.localName),
+            let signal = element.children.first(where: { $0.isElement("signalEventDefinition", in: Namespace.bpmn) })
+        {
+            // `camunda:async` asks Camunda to deliver the signal in a job; Baton always delivers
+            // after the throwing command commits, each receiver in a command of its own.
+            let payload = readExtensions(signal, owner: id)
+            details.signalPayload = payload.inputs
+            details.signalBusinessKey = payload.businessKey
+        }
+        if ["intermediateThrowEvent", "endEvent"].contains(element.localName),
             let message = element.children.first(where: { $0.isElement("messageEventDefinition", in: Namespace.bpmn) })
         {
             let implementation = readImplementation(message, owner: id, connector: nil)

@@ -122,6 +122,7 @@ extension ProcessValidator {
                             if case .message = $0 { return true }
                             if case .timer = $0 { return true }
                             if case .conditional = $0 { return true }
+                            if case .signal = $0 { return true }
                             return false
                         }
                     default: waits = false
@@ -129,7 +130,7 @@ extension ProcessValidator {
                     if !waits {
                         error(
                             .invalidEventGatewayTarget,
-                            "Expected every flow out of event-based gateway '\(node.id)' to lead to a message, timer or conditional catch event or a receive task, but '\(flow.id)' leads to \(describe(target)).",
+                            "Expected every flow out of event-based gateway '\(node.id)' to lead to a message, timer, signal or conditional catch event or a receive task, but '\(flow.id)' leads to \(describe(target)).",
                             at: node)
                     }
                     if flow.condition != nil {

@@ -140,6 +140,9 @@ extension ProcessValidator {
         case (.intermediateThrowEvent, .message), (.endEvent, .message), (.intermediateThrowEvent, .link), (.intermediateCatchEvent, .link): supported = true
         case (.intermediateThrowEvent, .escalation), (.endEvent, .escalation): supported = true
         case (.intermediateCatchEvent, .conditional), (.boundaryEvent, .conditional): supported = true
+        // A signal start in an embedded subprocess is refused as every triggered start there is (E024).
+        case (.startEvent, .signal), (.intermediateCatchEvent, .signal), (.boundaryEvent, .signal), (.intermediateThrowEvent, .signal), (.endEvent, .signal):
+            supported = true
         // Process-level conditional starts are evaluated by POST /condition; in an event
         // subprocess, on variable changes. Camunda allows them nowhere else.
         case (.startEvent, .conditional): supported = inEventSubProcess || node.parent == nil
@@ -158,6 +161,16 @@ extension ProcessValidator {
         switch definition {
         case .message(nil) where !node.kind.isThrowing:
             error(.missingAttribute, "Expected the message event definition of '\(node.id)' to name a message (messageRef), but it has none.", at: node, attribute: "messageRef")
+        case .signal(nil):
+            error(
+                .missingAttribute, "Expected the signal event definition of '\(node.id)' to name a signal (signalRef), but it has none.", at: node,
+                attribute: "signalRef")
+        case .signal(let ref?):
+            if let signal = self.definitions.signals.first(where: { $0.id == ref }), (signal.name ?? "").trimmingASCIIWhitespace().isEmpty {
+                error(
+                    .missingAttribute, "Expected signal '\(ref)' (thrown or caught by '\(node.id)') to have a name, but it has none; signals are matched by name.",
+                    at: node, attribute: "signalRef")
+            }
         case .conditional(nil):
             error(.missingAttribute, "Conditional event must contain an expression for evaluation: '\(node.id)' has no condition.", at: node, attribute: "condition")
         case .escalation(let ref) where node.kind.isThrowing:

@@ -114,6 +114,8 @@ public enum Effect: Hashable, Sendable {
     /// The instance ended on an uncaught BPMN error that its caller may catch.
     case propagateErrorToParent(code: String, message: String?)
     case propagateEscalationToParent(code: String)
+    /// Deliver a thrown signal to everything waiting for it, after this command commits.
+    case broadcastSignal(SignalThrow)
 
     init?(_ event: InstanceEvent) {
         switch event {
@@ -128,6 +130,7 @@ public enum Effect: Hashable, Sendable {
         case .childInstanceRequested(let request): self = .startChildInstance(request)
         case .errorPropagated(let code, let message): self = .propagateErrorToParent(code: code, message: message)
         case .escalationPropagated(let code): self = .propagateEscalationToParent(code: code)
+        case .signalThrown(let signal): self = .broadcastSignal(signal)
         default: return nil
         }
     }

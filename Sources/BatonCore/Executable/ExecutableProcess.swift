@@ -55,6 +55,10 @@ public final class ExecutableNode: Sendable {
     /// The message name when it holds `${…}` (`invoice-${orderId}`): resolved when a
     /// subscription opens, from the variables of the element that waits.
     public let messageNameExpression: Template?
+    /// The signal name of this node's signal event definition, resolved from `signalRef`; with
+    /// `${…}` it is resolved like a message name, when the subscription opens or the signal is thrown.
+    public let signalName: String?
+    public let signalNameExpression: Template?
     /// The error code this node throws (error end event) or catches (nil: catch all).
     public let errorCode: String?
     /// The message an error end event throws with: its error's `camunda:errorMessage`.
@@ -67,7 +71,7 @@ public final class ExecutableNode: Sendable {
 
     init(
         id: ElementID, name: String?, kind: FlowNodeKind, details: FlowNode.Details, parent: Int?, outgoing: [Int], incoming: [Int],
-        defaultFlow: Int?, boundaryEvents: [Int], layout: ScopeLayout?, messageName: String?, errorCode: String?, errorMessage: Template?,
+        defaultFlow: Int?, boundaryEvents: [Int], layout: ScopeLayout?, messageName: String?, signalName: String?, errorCode: String?, errorMessage: Template?,
         escalationCode: String?, reachableInclusiveJoins: [Int]
     ) {
         self.id = id
@@ -81,11 +85,18 @@ public final class ExecutableNode: Sendable {
         self.boundaryEvents = boundaryEvents
         self.layout = layout
         self.messageName = messageName
-        messageNameExpression = messageName.flatMap { $0.contains("{") ? try? Template(parsing: $0) : nil }.flatMap { $0.isLiteral ? nil : $0 }
+        messageNameExpression = Self.expression(in: messageName)
+        self.signalName = signalName
+        signalNameExpression = Self.expression(in: signalName)
         self.errorCode = errorCode
         self.errorMessage = errorMessage
         self.escalationCode = escalationCode
         self.reachableInclusiveJoins = reachableInclusiveJoins
+    }
+
+    /// A name that holds `${…}`, as a template to evaluate; nil for a plain name.
+    private static func expression(in name: String?) -> Template? {
+        name.flatMap { $0.contains("{") ? try? Template(parsing: $0) : nil }.flatMap { $0.isLiteral ? nil : $0 }
     }
 }
 
@@ -125,6 +136,7 @@ extension ExecutableProcess {
         elements = ElementTable(nodeIDs: process.flowNodes.map(\.id.rawValue), flowIDs: process.sequenceFlows.map(\.id.rawValue))
 
         let messageNames = Dictionary(definitions.messages.map { ($0.id, $0.name ?? $0.id.rawValue) }, uniquingKeysWith: { a, _ in a })
+        let signalNames = Dictionary(definitions.signals.map { ($0.id, $0.name ?? $0.id.rawValue) }, uniquingKeysWith: { a, _ in a })
         let errorCodes = Dictionary(definitions.errors.map { ($0.id, $0.errorCode ?? $0.id.rawValue) }, uniquingKeysWith: { a, _ in a })
         let escalationCodes = Dictionary(definitions.escalations.compactMap { escalation in escalation.code.map { (escalation.id, $0) } }, uniquingKeysWith: { a, _ in a })
         let errorMessages = Dictionary(
@@ -180,6 +192,10 @@ extension ExecutableProcess {
             for case .message(let ref?) in node.kind.eventDefinitions { return messageNames[ref] ?? ref.rawValue }
             return nil
         }
+        func signalName(_ node: FlowNode) -> String? {
+            for case .signal(let ref?) in node.kind.eventDefinitions { return signalNames[ref] ?? ref.rawValue }
+            return nil
+        }
         func errorCode(_ node: FlowNode) -> String? {
             for case .error(let ref?) in node.kind.eventDefinitions { return errorCodes[ref] ?? ref.rawValue }
             return nil
@@ -219,7 +235,8 @@ extension ExecutableProcess {
             ExecutableNode(
                 id: node.id, name: node.name, kind: node.kind, details: node.details, parent: node.parent.flatMap { index[$0] },
                 outgoing: outgoing[i], incoming: incoming[i], defaultFlow: node.defaultFlow.flatMap { flowIndex[$0] },
-                boundaryEvents: boundaries[i], layout: layouts[i], messageName: messageName(node), errorCode: errorCode(node),
+                boundaryEvents: boundaries[i], layout: layouts[i], messageName: messageName(node), signalName: signalName(node),
+                errorCode: errorCode(node),
                 errorMessage: errorMessage(node), escalationCode: escalationCode(node),
                 reachableInclusiveJoins: reach[i])
         }

@@ -49,6 +49,8 @@ public enum InstanceEvent: Hashable, Sendable, Codable {
     /// An escalation nobody in this instance catches, handed to the calling instance (which may
     /// catch it on its call activity; this instance goes on either way).
     case escalationPropagated(code: String)
+    /// A signal was thrown; the runtime delivers it to its receivers once this command commits.
+    indirect case signalThrown(SignalThrow)
     case instanceCompleted
     case instanceTerminated(reason: String)
     /// An operator suspended (true) or activated (false) the instance.

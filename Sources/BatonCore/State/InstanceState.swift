@@ -248,7 +248,7 @@ public struct InstanceState: Hashable, Sendable, Codable {
             incidents.append(incident)
         case .incidentResolved(let id):
             incidents.removeAll { $0.id == id }
-        case .childInstanceRequested, .errorPropagated, .escalationPropagated:
+        case .childInstanceRequested, .errorPropagated, .escalationPropagated, .signalThrown:
             break
         case .instanceCompleted:
             status = .completed

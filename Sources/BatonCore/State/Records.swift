@@ -145,14 +145,72 @@ public struct TimerJob: Hashable, Sendable, Codable {
     }
 }
 
-/// A wait for a message, matched by name and the instance's correlation data.
+/// A wait for a message (matched by name and the instance's correlation data) or a signal
+/// (matched by name, every waiting subscription receives it).
 public struct SubscriptionRecord: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case message
+        case signal
+    }
+
     public var id: String
     public var elementKey: ElementKey
-    /// The node that catches the message.
+    /// The node that catches the message or signal.
     @NodePosition public var node: Int
-    public var messageName: String
+    /// The message or signal name it waits for.
+    public var eventName: String
     public var target: EventTarget
+    public var kind: Kind
+
+    public init(id: String, elementKey: ElementKey, node: Int, eventName: String, target: EventTarget, kind: Kind) {
+        self.id = id
+        self.elementKey = elementKey
+        self.node = node
+        self.eventName = eventName
+        self.target = target
+        self.kind = kind
+    }
+
+    // Stored as before signals existed: the name under `messageName`, the kind only for signals.
+    private enum CodingKeys: String, CodingKey { case id, elementKey, node, messageName, target, kind }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        elementKey = try container.decode(ElementKey.self, forKey: .elementKey)
+        _node = try container.decode(NodePosition.self, forKey: .node)
+        eventName = try container.decode(String.self, forKey: .messageName)
+        target = try container.decode(EventTarget.self, forKey: .target)
+        kind = try container.decodeIfPresent(Kind.self, forKey: .kind) ?? .message
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(elementKey, forKey: .elementKey)
+        try container.encode(_node, forKey: .node)
+        try container.encode(eventName, forKey: .messageName)
+        try container.encode(target, forKey: .target)
+        if kind != .message { try container.encode(kind, forKey: .kind) }
+    }
+}
+
+/// A signal thrown by an intermediate throw or end event. The throwing instance's own
+/// subscriptions receive it in the throwing command; for every other instance's subscription and
+/// every signal start event waiting for `name`, the runtime records a delivery in the throwing
+/// command's transaction and carries it out after that commits, each in a command of its own.
+public struct SignalThrow: Hashable, Sendable, Codable {
+    public var name: String
+    /// What its `camunda:in` mappings pass on.
+    public var variables: [String: VariableValue]
+    /// For instances a signal start event starts (`<camunda:in businessKey="…"/>`).
+    public var businessKey: String?
+
+    public init(name: String, variables: [String: VariableValue] = [:], businessKey: String? = nil) {
+        self.name = name
+        self.variables = variables
+        self.businessKey = businessKey
+    }
 }
 
 /// A problem that stops part of an instance until someone acts: retries exhausted, an uncaught

@@ -74,7 +74,7 @@ extension StepRun {
 
         case .triggerSubscription(let id, let variables):
             guard let subscription = state.subscription(id) else {
-                throw Rejection(.notFound, "Expected message subscription '\(id)' to be open, but it is not (the event already happened or its element ended).")
+                throw Rejection(.notFound, "Expected event subscription '\(id)' to be open, but it is not (the event already happened or its element ended).")
             }
             try validate(variables)
             try trigger(subscription: subscription, variables: variables)

@@ -1,15 +1,19 @@
 import BatonModel
 
-/// Message subscriptions and timers: opening them for catch events, boundary events and event
-/// subprocesses, and what happens when one of them triggers.
+/// Message and signal subscriptions and timers: opening them for catch events, boundary events
+/// and event subprocesses, and what happens when one of them triggers.
 extension StepRun {
+    /// Opens the subscription of the message or signal catch at `node` (a receive task waits for
+    /// a message); a name with `${…}` is resolved from the variables of the element that waits.
     mutating func openSubscription(for key: ElementKey, node: Int, target: EventTarget) throws(Rejection) {
-        var name = process.nodes[node].messageName ?? process.nodes[node].id.rawValue
-        if let expression = process.nodes[node].messageNameExpression {
+        let catcher = process.nodes[node]
+        let kind: SubscriptionRecord.Kind = catcher.signalName != nil ? .signal : .message
+        var name = catcher.signalName ?? catcher.messageName ?? catcher.id.rawValue
+        if let expression = catcher.signalNameExpression ?? catcher.messageNameExpression {
             let scope = key == processScopeKey ? nil : key
-            name = ExpressionEvaluator.text(try evaluate(expression, at: scope, what: "the message name of \(describe(node))"))
+            name = ExpressionEvaluator.text(try evaluate(expression, at: scope, what: "the \(kind.rawValue) name of \(describe(node))"))
         }
-        emit(.subscriptionOpened(SubscriptionRecord(id: newID(), elementKey: key, node: node, messageName: name, target: target)))
+        emit(.subscriptionOpened(SubscriptionRecord(id: newID(), elementKey: key, node: node, eventName: name, target: target, kind: kind)))
     }
 
     /// Creates the timer job of `timer` for element `key`; its due time is computed from the
@@ -54,7 +58,7 @@ extension StepRun {
     mutating func openBoundaryListeners(for key: ElementKey, node: Int) throws(Rejection) {
         for boundary in process.nodes[node].boundaryEvents {
             switch process.nodes[boundary].kind.eventDefinitions.first {
-            case .message?: try openSubscription(for: key, node: boundary, target: .boundary(NodePosition(boundary)))
+            case .message?, .signal?: try openSubscription(for: key, node: boundary, target: .boundary(NodePosition(boundary)))
             case .timer(let timer)?: try createTimer(timer, for: key, node: boundary, target: .boundary(NodePosition(boundary)))
             case .conditional?: try checkConditionOnEntry(boundary: boundary, host: key)
             default: break  // error and escalation boundaries catch when one is thrown
@@ -62,7 +66,7 @@ extension StepRun {
         }
     }
 
-    /// Opens the message and timer listeners of the event subprocesses directly inside scope
+    /// Opens the message, signal and timer listeners of the event subprocesses directly inside scope
     /// `scope` (nil: the process).
     mutating func openEventSubProcessListeners(in scope: ElementKey?) throws(Rejection) {
         let layout = process.scope(of: scope.flatMap { state.element($0)?.node })
@@ -70,7 +74,7 @@ extension StepRun {
         for eventSubProcess in layout.eventSubProcesses {
             guard let start = process.nodes[eventSubProcess].layout?.startEvents.first else { continue }
             switch process.nodes[start].kind.eventDefinitions.first {
-            case .message?: try openSubscription(for: owner, node: start, target: .eventSubProcess(NodePosition(eventSubProcess)))
+            case .message?, .signal?: try openSubscription(for: owner, node: start, target: .eventSubProcess(NodePosition(eventSubProcess)))
             case .timer(let timer)?: try createTimer(timer, for: owner, node: start, target: .eventSubProcess(NodePosition(eventSubProcess)))
             case .conditional?: try checkConditionOnEntry(eventSubProcess: eventSubProcess, start: start, scope: scope)
             default: break
@@ -78,7 +82,7 @@ extension StepRun {
         }
     }
 
-    /// A message reached its subscription.
+    /// A message or signal reached its subscription.
     mutating func trigger(subscription: SubscriptionRecord, variables: [String: VariableValue]) throws(Rejection) {
         if subscription.target == .catchEvent { emit(.subscriptionClosed(subscriptionID: subscription.id)) }
         try deliver(to: subscription.target, owner: subscription.elementKey, node: subscription.node, variables: variables)

@@ -141,7 +141,7 @@ public struct ReadModelProjection {
                 note(subscription.id, in: &touchedSubscriptions)
                 if !changes.ended {
                     changes.subscriptions.append(.upsert(EventSubscriptionInfo(
-                        id: subscription.id, eventType: "message", eventName: subscription.messageName, processInstanceID: instanceID,
+                        id: subscription.id, eventType: subscription.kind.rawValue, eventName: subscription.eventName, processInstanceID: instanceID,
                         processDefinitionID: record.definitionID, activityID: process.nodes[subscription.node].id.rawValue, created: recorded.at)))
                 }
             case .subscriptionClosed(let id):

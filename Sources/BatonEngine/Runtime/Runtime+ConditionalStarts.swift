@@ -15,7 +15,7 @@ extension Runtime {
     public func evaluateStartConditions(
         variables: [String: VariableValue], businessKey: String? = nil, definitionID: String? = nil, definitions scope: ResourceScope = .all
     ) async throws -> [ProcessInstanceInfo] {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             var candidates: [DefinitionReference] = []
             if let definitionID {
                 guard let record = try await transaction.definition(id: definitionID) else {

@@ -7,8 +7,9 @@ import BatonModel
 extension Runtime {
     /// What a decided command asks the runtime shell to do next, as commands in this same
     /// transaction: synchronous handlers' results, called instances' starts, BPMN errors handed
-    /// to the calling instance, a called instance's return to its call activity, and the
-    /// cancellation of instances whose call activity was terminated.
+    /// to the calling instance, a called instance's return to its call activity, the
+    /// cancellation of instances whose call activity was terminated, and the recorded deliveries
+    /// of thrown signals.
     func followUps(of decided: Decided, in transaction: any StoreTransaction) async throws -> [Pending] {
         let record = decided.record
         var next: [Pending] = []
@@ -30,6 +31,10 @@ extension Runtime {
                 if let parent = record.state.parent {
                     next.append(Pending(instanceID: parent.instanceID, command: .escalateFromCalledInstance(elementKey: parent.elementKey, code: code)))
                 }
+            case .broadcastSignal(let signal):
+                // The thrower's own subscriptions had it in its command; other instances get it in
+                // commands of their own once this transaction commits.
+                _ = try await recordDeliveries(of: signal, in: transaction, excluding: record.id)
             default:
                 break
             }

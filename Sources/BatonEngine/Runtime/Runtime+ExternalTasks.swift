@@ -115,7 +115,7 @@ extension Runtime {
         workerID: String, maxTasks: Int, topics: [FetchTopic], definitions: ResourceScope = .all, order: ExternalTaskFetchOrder = ExternalTaskFetchOrder()
     ) async throws -> [LockedExternalTask] {
         guard maxTasks > 0 else { return [] }
-        return try await store.transaction { transaction in
+        return try await commandTransaction { transaction in
             let now = clock.now()
             var locked: [LockedExternalTask] = []
             let all = try await transaction.definitionReferences()
@@ -201,7 +201,7 @@ extension Runtime {
     }
 
     public func unlock(_ id: String) async throws {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             _ = try await externalTask(id, in: transaction)
             try await transaction.setLock(nil, onJob: id)
         }
@@ -229,7 +229,7 @@ extension Runtime {
     private func withLockedExternalTask(
         _ id: String, workerID: String, _ body: @escaping (InstanceRecord, JobRecord, any StoreTransaction) async throws -> Void
     ) async throws {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             let (record, job) = try await externalTask(id, in: transaction)
             guard let lock = try await transaction.lock(ofJob: id), lock.expiresAt > clock.now() else {
                 throw EngineError(.conflict, "External task '\(id)' is not locked by any worker (or its lock expired); fetch and lock it first.")

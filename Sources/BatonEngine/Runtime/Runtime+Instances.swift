@@ -42,7 +42,7 @@ extension Runtime {
     public func start(
         processKey: String? = nil, definitionID: String? = nil, businessKey: String? = nil, variables: [String: VariableValue] = [:]
     ) async throws -> ProcessInstanceInfo {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             let definition = try await resolveDefinition(key: processKey, id: definitionID, in: transaction)
             return try await start(definition, startEvent: nil, businessKey: businessKey, variables: variables, in: transaction)
         }
@@ -113,7 +113,7 @@ extension Runtime {
     public func signal(executionID: String, variables: [String: VariableValue] = [:]) async throws {
         let colon = executionID.lastIndex(of: ":")
         let instanceID = colon.map { String(executionID[..<$0]) } ?? executionID
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             guard let record = try await transaction.lockInstance(instanceID), record.state.status == .active else {
                 throw EngineError(.notFound, "Expected execution '\(executionID)' to exist, but it does not.")
             }
@@ -137,7 +137,7 @@ extension Runtime {
     /// Cancels an active instance (and the instances it called).
     /// Cancels a running instance; its listeners are notified unless `skipCustomListeners`.
     public func cancel(_ instanceID: String, reason: String = "Cancelled through the API", skipCustomListeners: Bool = false) async throws {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             _ = try await run([Pending(instanceID: instanceID, command: .cancel(reason: reason), skipCustomListeners: skipCustomListeners)], in: transaction)
         }
     }
@@ -147,7 +147,7 @@ extension Runtime {
     public func modify(
         _ instanceID: String, instructions: [ModificationInstruction], skipCustomListeners: Bool = false, skipIoMappings: Bool = false
     ) async throws {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             let pending = Pending(
                 instanceID: instanceID, command: .modify(instructions), skipCustomListeners: skipCustomListeners, skipIoMappings: skipIoMappings)
             _ = try await run([pending], in: transaction)
@@ -158,7 +158,7 @@ extension Runtime {
     /// be claimed or completed, its jobs and external tasks are not acquired and messages pass it
     /// by. Doing it twice changes nothing.
     public func setSuspended(_ instanceID: String, _ suspended: Bool) async throws {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             _ = try await run([Pending(instanceID: instanceID, command: .setSuspended(suspended))], in: transaction)
         }
     }
@@ -214,7 +214,7 @@ extension Runtime {
         if !set.isEmpty { commands.append(Pending(instanceID: instanceID, command: .setVariables(scope: nil, variables: set, local: false))) }
         if !remove.isEmpty { commands.append(Pending(instanceID: instanceID, command: .removeVariables(scope: nil, names: remove, local: false))) }
         if commands.isEmpty { commands.append(Pending(instanceID: instanceID, command: .setVariables(scope: nil, variables: [:], local: false))) }
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             _ = try await run(commands, in: transaction)
         }
     }
@@ -229,9 +229,9 @@ extension Runtime {
     public func correlate(
         _ correlation: MessageCorrelation, authorize: (@Sendable (_ processKey: String, _ permission: String) throws -> Void)? = nil
     ) async throws -> [CorrelationResult] {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             var matches: [(subscriptionID: String, instanceID: String)] = []
-            for candidate in try await transaction.subscriptions(messageName: correlation.messageName) {
+            for candidate in try await transaction.subscriptions(.message, named: correlation.messageName) {
                 // A suspended instance is not there for messages, as in Camunda.
                 guard let record = try await transaction.lockInstance(candidate.instanceID), record.state.status == .active, !record.state.suspended
                 else { continue }

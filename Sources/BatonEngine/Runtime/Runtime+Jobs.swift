@@ -7,21 +7,24 @@ public struct JobRunSummary: Hashable, Sendable {
     public var executed = 0
     public var failed = 0
     public var timerStarts = 0
-    public var total: Int { executed + failed + timerStarts }
+    /// Signal deliveries left behind (by a crash, or failed and now due again) and delivered.
+    public var signalDeliveries = 0
+    public var total: Int { executed + failed + timerStarts + signalDeliveries }
 }
 
 extension Runtime {
-    /// Runs the jobs that are due now: async continuations, timers, handler retries and timer
-    /// start events, each in its own transaction. A job whose work fails is rolled back and its
+    /// Runs the jobs that are due now: async continuations, timers, handler retries, timer
+    /// start events and signal deliveries left behind, each in its own transaction. A job whose work fails is rolled back and its
     /// failure recorded (one retry fewer, a later attempt, an incident at zero).
     @discardableResult
     public func runDueJobs(limit: Int = 100) async throws -> JobRunSummary {
         var summary = JobRunSummary()
-        let due = try await store.transaction { try await $0.dueJobs(at: clock.now(), limit: max(1, limit)) }
+        let due = try await commandTransaction { try await $0.dueJobs(at: clock.now(), limit: max(1, limit)) }
         for job in due {
             if try await runJob(job.jobID, instanceID: job.instanceID) { summary.executed += 1 } else { summary.failed += 1 }
         }
         summary.timerStarts = try await runDueTimerStarts()
+        summary.signalDeliveries = try await deliverDueSignals(limit: limit)
         return summary
     }
 
@@ -34,13 +37,13 @@ extension Runtime {
 
     /// Runs one job now, whatever its due time (`POST /job/{id}/execute`).
     public func executeJob(_ jobID: String) async throws {
-        let owner = try await store.transaction { try await $0.owner(ofJob: jobID) }
+        let owner = try await commandTransaction { try await $0.owner(ofJob: jobID) }
         guard let owner else { throw EngineError(.notFound, "Expected job '\(jobID)' to exist, but it does not.") }
         _ = try await runJob(jobID, instanceID: owner)
     }
 
     public func setJobRetries(_ jobID: String, retries: Int) async throws {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             guard let owner = try await transaction.owner(ofJob: jobID) else {
                 throw EngineError(.notFound, "Expected job '\(jobID)' to exist, but it does not.")
             }
@@ -55,7 +58,7 @@ extension Runtime {
     /// Runs job `jobID`; returns false when its work failed and the failure was recorded.
     private func runJob(_ jobID: String, instanceID: String) async throws -> Bool {
         do {
-            try await store.transaction { transaction in
+            try await commandTransaction { transaction in
                 guard let record = try await transaction.lockInstance(instanceID), record.state.status == .active,
                     let job = record.state.job(jobID)
                 else { return }  // done meanwhile
@@ -72,7 +75,7 @@ extension Runtime {
             metrics.jobRan(succeeded: true)
             return true
         } catch let error as EngineError where error.kind == .handlerFailed || error.kind == .executionFailed {
-            try await store.transaction { transaction in
+            try await commandTransaction { transaction in
                 guard let record = try await transaction.lockInstance(instanceID), record.state.job(jobID) != nil else { return }
                 try await run([Pending(instanceID: instanceID, command: .failJob(jobID: jobID, error: error.message, retries: error.retryable ? nil : 0, retryAt: nil))], in: transaction)
             }
@@ -97,7 +100,7 @@ extension Runtime {
         let now = clock.now()
         var fired = 0
         while fired < limit {
-            let took = try await store.transaction { transaction -> Bool in
+            let took = try await commandTransaction { transaction -> Bool in
                 guard let timer = try await transaction.dueTimerStarts(at: now, limit: 1).first else { return false }
                 // A timer whose definition is gone (deleted meanwhile) is dropped, not fired.
                 let definition = try await transaction.definition(id: timer.definitionID)

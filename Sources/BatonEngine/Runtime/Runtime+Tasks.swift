@@ -33,7 +33,7 @@ extension Runtime {
 
     /// Claims a task for `userID`; refused when someone else holds it.
     public func claim(_ taskID: String, userID: String, authorize: TaskAuthorization? = nil) async throws {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             let (record, task) = try await openTask(taskID, in: transaction, authorize: authorize)
             if let assignee = task.assignee, assignee != userID {
                 throw EngineError(.conflict, "Task '\(taskID)' is already claimed by someone else.")
@@ -47,7 +47,7 @@ extension Runtime {
     }
 
     public func setAssignee(_ taskID: String, to userID: String?, authorize: TaskAuthorization? = nil) async throws {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
             try await run([Pending(instanceID: record.id, command: .assignTask(taskID: taskID, assignee: userID))], in: transaction)
         }
@@ -56,7 +56,7 @@ extension Runtime {
     /// Delegates a task to `userID`: its assignee becomes its owner (unless it has one), and it
     /// comes back to the owner when the delegate resolves it (Camunda's delegateTask).
     public func delegate(_ taskID: String, to userID: String, authorize: TaskAuthorization? = nil) async throws {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
             try await run([Pending(instanceID: record.id, command: .delegateTask(taskID: taskID, userID: userID))], in: transaction)
         }
@@ -64,7 +64,7 @@ extension Runtime {
 
     /// The delegate is done: `variables` are set and the task goes back to its owner, resolved.
     public func resolve(_ taskID: String, variables: [String: VariableValue] = [:], authorize: TaskAuthorization? = nil) async throws {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
             try await run([Pending(instanceID: record.id, command: .resolveTask(taskID: taskID, variables: variables))], in: transaction)
         }
@@ -72,7 +72,7 @@ extension Runtime {
 
     /// Withdraws a task's offer from users or groups; names it does not hold are passed by.
     public func removeCandidates(_ taskID: String, users: [String] = [], groups: [String] = [], authorize: TaskAuthorization? = nil) async throws {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
             try await run([Pending(instanceID: record.id, command: .removeTaskCandidates(taskID: taskID, users: users, groups: groups))], in: transaction)
         }
@@ -80,7 +80,7 @@ extension Runtime {
 
     /// Offers a task to more users or groups (escalation).
     public func addCandidates(_ taskID: String, users: [String] = [], groups: [String] = [], authorize: TaskAuthorization? = nil) async throws {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
             try await run([Pending(instanceID: record.id, command: .addTaskCandidates(taskID: taskID, users: users, groups: groups))], in: transaction)
         }
@@ -100,7 +100,7 @@ extension Runtime {
     public func completeTask(
         _ taskID: String, variables: [String: VariableValue] = [:], userID: String? = nil, authorize: TaskAuthorization? = nil
     ) async throws -> TaskCompletion {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
             let outcome = try await run(
                 [Pending(instanceID: record.id, command: .completeTask(taskID: taskID, variables: variables, localVariables: false, userID: userID))],
@@ -134,7 +134,7 @@ extension Runtime {
     public func updateTaskVariables(
         _ taskID: String, set: [String: VariableValue], remove: [String], local: Bool, authorize: TaskAuthorization? = nil
     ) async throws {
-        try await store.transaction { transaction in
+        try await commandTransaction { transaction in
             let (record, task) = try await openTask(taskID, in: transaction, authorize: authorize)
             var commands = [Pending(instanceID: record.id, command: .setVariables(scope: task.elementKey, variables: set, local: local))]
             if !remove.isEmpty {

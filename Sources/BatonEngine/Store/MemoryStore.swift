@@ -56,6 +56,19 @@ final class GuardedData: @unchecked Sendable {
     var data = MemoryData()
 }
 
+/// What a subscription is found by: message and signal names do not meet.
+struct SubscriptionName: Hashable, Sendable {
+    var kind: SubscriptionRecord.Kind
+    var name: String
+
+    init(kind: SubscriptionRecord.Kind, name: String) {
+        self.kind = kind
+        self.name = name
+    }
+
+    init(_ subscription: SubscriptionRecord) { self.init(kind: subscription.kind, name: subscription.eventName) }
+}
+
 /// Everything a memory store holds, with the indexes a database would keep.
 struct MemoryData: Sendable {
     var deployments: [DeploymentRecord] = []
@@ -70,10 +83,12 @@ struct MemoryData: Sendable {
     var jobOrder: [String] = []
     var jobLocks: [String: JobLock] = [:]
     var jobErrorDetails: [String: String] = [:]
-    var subscriptionsByName: [String: [(subscriptionID: String, instanceID: String)]] = [:]
-    var subscriptionNames: [String: String] = [:]
+    var subscriptionsByName: [SubscriptionName: [(subscriptionID: String, instanceID: String)]] = [:]
+    var subscriptionNames: [String: SubscriptionName] = [:]
     var calledInstances: [String: String] = [:]
     var timerStarts: [TimerStartRecord] = []
+    /// Signals recorded and not yet delivered, in the order they were thrown.
+    var signalDeliveries: [SignalDelivery] = []
     var authorizations: [AuthorizationRecord] = []
     /// The query side's rows, per instance.
     var rows: [String: MemoryInstanceRows] = [:]
@@ -130,7 +145,7 @@ final class MemoryTransaction: StoreTransaction {
             }
             for subscription in instance.state.subscriptions {
                 set(\.subscriptionNames, subscription.id, nil)
-                replace(\.subscriptionsByName) { $0[subscription.messageName]?.removeAll { $0.subscriptionID == subscription.id } }
+                replace(\.subscriptionsByName) { $0[SubscriptionName(subscription)]?.removeAll { $0.subscriptionID == subscription.id } }
             }
             set(\.instances, instance.id, nil)
             set(\.events, instance.id, nil)
@@ -211,16 +226,17 @@ final class MemoryTransaction: StoreTransaction {
                     undo.append { $0.jobOrder.insert(jobID, at: min(position, $0.jobOrder.count)) }
                 }
             case .openSubscription(let subscription):
-                data.subscriptionsByName[subscription.messageName, default: []].append((subscription.id, id))
-                undo.append { $0.subscriptionsByName[subscription.messageName]?.removeAll { $0.subscriptionID == subscription.id } }
-                set(\.subscriptionNames, subscription.id, subscription.messageName)
+                let name = SubscriptionName(subscription)
+                data.subscriptionsByName[name, default: []].append((subscription.id, id))
+                undo.append { $0.subscriptionsByName[name]?.removeAll { $0.subscriptionID == subscription.id } }
+                set(\.subscriptionNames, subscription.id, name)
             case .closeSubscription(let subscriptionID):
                 guard let name = data.subscriptionNames[subscriptionID] else { continue }
                 replace(\.subscriptionsByName) { $0[name]?.removeAll { $0.subscriptionID == subscriptionID } }
                 set(\.subscriptionNames, subscriptionID, nil)
             case .startChildInstance(let request):
                 set(\.calledInstances, "\(id)#\(request.elementKey)", request.childInstanceID)
-            case .raiseIncident, .propagateErrorToParent, .propagateEscalationToParent:
+            case .raiseIncident, .propagateErrorToParent, .propagateEscalationToParent, .broadcastSignal:
                 break
             }
         }
@@ -249,8 +265,44 @@ final class MemoryTransaction: StoreTransaction {
     func owner(ofTask id: String) -> String? { data.taskOwners[id] }
     func owner(ofJob id: String) -> String? { data.jobOwners[id] }
 
-    func subscriptions(messageName: String) -> [(subscriptionID: String, instanceID: String)] {
-        data.subscriptionsByName[messageName] ?? []
+    func subscriptions(_ kind: SubscriptionRecord.Kind, named name: String) -> [(subscriptionID: String, instanceID: String)] {
+        data.subscriptionsByName[SubscriptionName(kind: kind, name: name)] ?? []
+    }
+
+    func signalReceivers(named name: String) -> [SignalReceiver] {
+        (data.subscriptionsByName[SubscriptionName(kind: .signal, name: name)] ?? []).compactMap { match in
+            guard let instance = data.instances[match.instanceID], !instance.state.suspended else { return nil }
+            return SignalReceiver(subscriptionID: match.subscriptionID, instanceID: match.instanceID, processKey: instance.processKey)
+        }
+    }
+
+    func insertSignalDeliveries(_ deliveries: [SignalDelivery]) {
+        guard !deliveries.isEmpty else { return }
+        data.signalDeliveries += deliveries
+        undo.append { $0.signalDeliveries.removeLast(deliveries.count) }
+    }
+
+    func dueSignalDeliveries(at now: Timestamp, limit: Int) -> [String] {
+        Array(data.signalDeliveries.lazy.filter { $0.dueAt <= now }.prefix(limit).map(\.id))
+    }
+
+    /// Memory transactions run one at a time: a delivery is never held by another.
+    func lockSignalDelivery(_ id: String) -> SignalDelivery? { data.signalDeliveries.first { $0.id == id } }
+
+    func deleteSignalDelivery(_ id: String) {
+        guard let index = data.signalDeliveries.firstIndex(where: { $0.id == id }) else { return }
+        let removed = data.signalDeliveries.remove(at: index)
+        undo.append { $0.signalDeliveries.insert(removed, at: min(index, $0.signalDeliveries.count)) }
+    }
+
+    func postponeSignalDelivery(_ id: String, until retryAt: Timestamp, attempts: Int, error: String) {
+        replace(\.signalDeliveries) { deliveries in
+            for index in deliveries.indices where deliveries[index].id == id {
+                deliveries[index].dueAt = retryAt
+                deliveries[index].attempts = attempts
+                deliveries[index].lastError = error
+            }
+        }
     }
 
     func dueJobs(at now: Timestamp, limit: Int) -> [(jobID: String, instanceID: String)] {

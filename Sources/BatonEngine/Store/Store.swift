@@ -84,8 +84,8 @@ public protocol StoreTransaction: AnyObject {
     /// The instance holding task, job or subscription `id`.
     func owner(ofTask id: String) async throws -> String?
     func owner(ofJob id: String) async throws -> String?
-    /// Open subscriptions for `messageName`, oldest first, with their instance.
-    func subscriptions(messageName: String) async throws -> [(subscriptionID: String, instanceID: String)]
+    /// Open message or signal subscriptions for `name`, oldest first, with their instance.
+    func subscriptions(_ kind: SubscriptionRecord.Kind, named name: String) async throws -> [(subscriptionID: String, instanceID: String)]
     /// Jobs whose due time has come, oldest first, with their instance.
     func dueJobs(at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)]
     /// External tasks that no worker holds (or whose lock expired), with retries left, of any of
@@ -102,6 +102,18 @@ public protocol StoreTransaction: AnyObject {
     /// The called instance started for call activity `elementKey` of `instanceID`.
     func calledInstance(parent instanceID: String, elementKey: ElementKey) async throws -> String?
 
+    // MARK: Signal deliveries
+    /// The open signal subscriptions for `name` of instances not suspended, oldest first.
+    func signalReceivers(named name: String) async throws -> [SignalReceiver]
+    func insertSignalDeliveries(_ deliveries: [SignalDelivery]) async throws
+    /// The ids of up to `limit` deliveries due at `now`, oldest first; each is locked when delivered.
+    func dueSignalDeliveries(at now: Timestamp, limit: Int) async throws -> [String]
+    /// Delivery `id`, locked until the transaction ends; nil when it is gone (delivered) or
+    /// another transaction holds it (is delivering it).
+    func lockSignalDelivery(_ id: String) async throws -> SignalDelivery?
+    func deleteSignalDelivery(_ id: String) async throws
+    /// Records a failed attempt at delivery `id`: tried again at `retryAt`.
+    func postponeSignalDelivery(_ id: String, until retryAt: Timestamp, attempts: Int, error: String) async throws
 
     // MARK: Task comments
     /// Stores a comment on a task of `comment.processInstanceID`, with that instance's history.

@@ -41,6 +41,12 @@ public struct FlowNode: Hashable, Sendable {
         /// `camunda:delegateExpression`, `camunda:class`): it runs like a service task. Nil when
         /// it has none: the event passes the token on, as in Camunda.
         public var messageImplementation: ServiceImplementation?
+        /// The `camunda:in` mappings of a signal intermediate throw or end event's
+        /// `signalEventDefinition`: the variables the signal carries to its receivers.
+        public var signalPayload: [VariableMapping] = []
+        /// Its `<camunda:in businessKey="…"/>`: the business key of instances a signal start
+        /// event starts on receiving it.
+        public var signalBusinessKey: Template?
 
         public init() {}
     }

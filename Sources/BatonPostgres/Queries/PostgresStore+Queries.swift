@@ -254,7 +254,7 @@ extension PostgresStore {
         select.scope(query, definition: "(SELECT definition_id FROM process_instances i WHERE i.id = s.instance_id)")
         select.equal("id", query.subscriptionID)
         select.equal("instance_id", query.processInstanceID)
-        if let type = query.eventType, type != "message" { select.require("false") }
+        select.equal("event_type", query.eventType)
         select.equal("message_name", query.eventName)
         select.equal("activity_id", query.activityID)
         return select
@@ -270,12 +270,12 @@ extension PostgresStore {
 
     public func list(_ query: EventSubscriptionQuery, page: Page) async throws -> [EventSubscriptionInfo] {
         let columns = """
-            id, message_name, instance_id, activity_id, \(SQLColumns.millis("created_at", as: "created")),
+            id, event_type, message_name, instance_id, activity_id, \(SQLColumns.millis("created_at", as: "created")),
             (SELECT definition_id FROM process_instances i WHERE i.id = s.instance_id) AS process_definition_id
             """
         return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
             EventSubscriptionInfo(
-                id: try row.required("id"), eventType: "message", eventName: try row.required("message_name"),
+                id: try row.required("id"), eventType: try row.required("event_type"), eventName: try row.required("message_name"),
                 processInstanceID: try row.required("instance_id"), processDefinitionID: row.text("process_definition_id") ?? "",
                 activityID: row.text("activity_id") ?? "", created: try row.requiredTime("created"))
         }

@@ -148,7 +148,7 @@ extension PostgresTransaction {
     func apply(_ effect: Effect, instance: InstanceRecord, readModel: ReadModelChanges) throws {
         let id = instance.id
         switch effect {
-        case .createTask, .deleteTask, .raiseIncident, .propagateErrorToParent, .propagateEscalationToParent:
+        case .createTask, .deleteTask, .raiseIncident, .propagateErrorToParent, .propagateEscalationToParent, .broadcastSignal:
             break
         case .createJob(let job):
             let (kind, topic, handler) = Self.describe(job.kind)
@@ -172,12 +172,12 @@ extension PostgresTransaction {
         case .openSubscription(let subscription):
             write(
                 """
-                INSERT INTO message_subscriptions (id, instance_id, element_key, message_name, created_at, activity_id)
-                VALUES ($1, $2, $3::bigint, $4, coalesce($5::timestamptz, now()), $6)
+                INSERT INTO message_subscriptions (id, instance_id, element_key, message_name, created_at, activity_id, event_type)
+                VALUES ($1, $2, $3::bigint, $4, coalesce($5::timestamptz, now()), $6, $7)
                 """,
                 [
-                    subscription.id, id, String(subscription.elementKey), subscription.messageName, time(readModel.subscription(subscription.id)?.created),
-                    readModel.subscription(subscription.id)?.activityID,
+                    subscription.id, id, String(subscription.elementKey), subscription.eventName, time(readModel.subscription(subscription.id)?.created),
+                    readModel.subscription(subscription.id)?.activityID, subscription.kind.rawValue,
                 ])
         case .closeSubscription(let subscriptionID):
             write("DELETE FROM message_subscriptions WHERE id = $1", [subscriptionID])

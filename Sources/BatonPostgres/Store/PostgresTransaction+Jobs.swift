@@ -14,9 +14,10 @@ extension PostgresTransaction {
         try await read("SELECT instance_id FROM jobs WHERE id = $1", [id]).rows.first?.first ?? nil
     }
 
-    func subscriptions(messageName: String) async throws -> [(subscriptionID: String, instanceID: String)] {
-        try await read("SELECT id, instance_id FROM message_subscriptions WHERE message_name = $1 ORDER BY sequence", [messageName])
-            .rows.map { ($0[0]!, $0[1]!) }
+    func subscriptions(_ kind: SubscriptionRecord.Kind, named name: String) async throws -> [(subscriptionID: String, instanceID: String)] {
+        try await read(
+            "SELECT id, instance_id FROM message_subscriptions WHERE message_name = $1 AND event_type = $2 ORDER BY sequence", [name, kind.rawValue]
+        ).rows.map { ($0[0]!, $0[1]!) }
     }
 
     func dueJobs(at now: Timestamp, limit: Int) async throws -> [(jobID: String, instanceID: String)] {
@@ -109,5 +110,85 @@ extension PostgresTransaction {
         write(
             "INSERT INTO timer_starts (id, definition_id, start_event, due_at, remaining, interval) VALUES ($1, $2, $3, $4::timestamptz, $5::integer, $6)",
             [timer.id, timer.definitionID, timer.startEvent, time(timer.dueAt), timer.remaining.map(String.init), timer.interval?.description])
+    }
+}
+
+/// Signal deliveries: recorded by the throwing transaction, each taken and deleted by the one
+/// that delivers it.
+extension PostgresTransaction {
+    func signalReceivers(named name: String) async throws -> [SignalReceiver] {
+        try await read(
+            """
+            SELECT s.id, s.instance_id, i.process_key FROM message_subscriptions s JOIN process_instances i ON i.id = s.instance_id
+            WHERE s.message_name = $1 AND s.event_type = 'signal' AND NOT i.suspended ORDER BY s.sequence
+            """, [name]
+        ).rows.map { SignalReceiver(subscriptionID: $0[0]!, instanceID: $0[1]!, processKey: $0[2]!) }
+    }
+
+    /// One statement however many receivers a signal has; rows are numbered in the array's order.
+    func insertSignalDeliveries(_ deliveries: [SignalDelivery]) async throws {
+        guard !deliveries.isEmpty else { return }
+        var rows: [JSONValue] = []
+        for delivery in deliveries {
+            var members: [JSONValue.Member] = [
+                .init("id", .string(delivery.id)), .init("signal_name", .string(delivery.signal.name)),
+                .init("variables", .string(try json(delivery.signal.variables))),
+                .init("business_key", delivery.signal.businessKey.map(JSONValue.string) ?? .null), .init("due_at", .string(delivery.dueAt.iso8601)),
+            ]
+            switch delivery.receiver {
+            case .subscription(let id, let instanceID):
+                members += [.init("subscription_id", .string(id)), .init("instance_id", .string(instanceID))]
+            case .startEvent(let definitionID, let elementID):
+                members += [.init("definition_id", .string(definitionID)), .init("start_element_id", .string(elementID))]
+            }
+            rows.append(.object(members))
+        }
+        write(
+            """
+            INSERT INTO signal_deliveries (id, signal_name, subscription_id, instance_id, definition_id, start_element_id, variables, business_key, due_at)
+            SELECT id, signal_name, subscription_id, instance_id, definition_id, start_element_id, variables::json, business_key, due_at
+            FROM json_to_recordset($1::json) AS r(
+                id text, signal_name text, subscription_id text, instance_id text, definition_id text, start_element_id text, variables text,
+                business_key text, due_at timestamptz)
+            """,
+            [JSONText.render(.array(rows))])
+    }
+
+    func dueSignalDeliveries(at now: Timestamp, limit: Int) async throws -> [String] {
+        try await read(
+            "SELECT id FROM signal_deliveries WHERE due_at <= $1::timestamptz ORDER BY due_at, sequence LIMIT $2::integer", [time(now), String(limit)]
+        ).rows.map { $0[0]! }
+    }
+
+    func lockSignalDelivery(_ id: String) async throws -> SignalDelivery? {
+        guard
+            let row = try await read(
+                """
+                SELECT id, signal_name, subscription_id, instance_id, definition_id, start_element_id, variables, business_key, \(millis("due_at")),
+                    attempts, last_error
+                FROM signal_deliveries WHERE id = $1 FOR UPDATE SKIP LOCKED
+                """, [id]
+            ).rows.first
+        else { return nil }
+        let receiver: SignalDelivery.Receiver
+        if let subscription = row[2], let instance = row[3] {
+            receiver = .subscription(id: subscription, instanceID: instance)
+        } else {
+            receiver = .startEvent(definitionID: row[4]!, elementID: row[5]!)
+        }
+        let variables = try decoder.decode([String: VariableValue].self, from: Data((row[6] ?? "{}").utf8))
+        return SignalDelivery(
+            id: row[0]!, signal: SignalThrow(name: row[1]!, variables: variables, businessKey: row[7]), receiver: receiver,
+            dueAt: timestamp(row[8])!, attempts: Int(row[9] ?? "0") ?? 0, lastError: row[10])
+    }
+
+    func deleteSignalDelivery(_ id: String) async throws {
+        write("DELETE FROM signal_deliveries WHERE id = $1", [id])
+    }
+
+    func postponeSignalDelivery(_ id: String, until retryAt: Timestamp, attempts: Int, error: String) async throws {
+        write(
+            "UPDATE signal_deliveries SET due_at = $2::timestamptz, attempts = $3::integer, last_error = $4 WHERE id = $1",
+            [id, time(retryAt), String(attempts), error])
     }
 }

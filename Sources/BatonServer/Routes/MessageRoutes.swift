@@ -1,3 +1,4 @@
+import BatonCore
 import BatonEngine
 import BatonModel
 import Hummingbird
@@ -36,6 +37,22 @@ extension EngineRestAPI {
                 ]))
             }
             return JSONResponse.make(.array(items))
+        }
+        // Camunda's signal: every signal subscription and signal start event waiting for `name`
+        // receives it, or only the subscriptions of `executionId`; 204 once all have it.
+        group.post("signal") { request, context in
+            let body = try await body(request, context)
+            try body.allowOnly(["name", "executionId", "variables", "tenantId", "withoutTenantId"])
+            guard let name = try body.string("name") else { throw RestError.invalid("No signal name given") }
+            let executionID = try body.string("executionId")
+            if try body.string("tenantId") != nil, executionID != nil {
+                throw RestError.invalid("Cannot specify a tenant-id when deliver a signal to a single execution.")
+            }
+            if let tenant = try body.string("tenantId"), !tenant.isEmpty { throw RestError.invalid("Baton has no tenants; 'tenantId' is not supported.") }
+            try await runtime.throwSignal(
+                SignalThrow(name: name, variables: try body.variables("variables")), executionID: executionID,
+                authorize: try await access(context).correlationCheck)
+            return JSONResponse.noContent()
         }
         // Camunda's condition evaluation: starts an instance at every conditional start event
         // whose condition the given variables make true.

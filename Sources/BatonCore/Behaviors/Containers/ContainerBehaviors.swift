@@ -35,18 +35,7 @@ enum CallActivityBehavior: ElementBehavior {
         }
         let what = "call activity '\(node.id)'"
         let processKey = ExpressionEvaluator.text(try run.evaluate(calledElement, at: key, what: "the calledElement of \(what)"))
-        var variables: [String: VariableValue] = [:]
-        for mapping in call.inputs {
-            if mapping.allVariables {
-                variables.merge(run.state.visibleVariables(from: key)) { _, new in new }
-            } else if let target = mapping.target {
-                if let expression = mapping.sourceExpression {
-                    variables[target] = try run.evaluate(expression, at: key, what: "a camunda:in sourceExpression of \(what)")
-                } else if let source = mapping.source, let value = run.state.variable(source, from: key) {
-                    variables[target] = value
-                }
-            }
-        }
+        let variables = try run.mappedVariables(call.inputs, from: key, what: what)
         let businessKey = try call.businessKey.map { template throws(Rejection) in
             ExpressionEvaluator.text(try run.evaluate(template, at: key, what: "the business key of \(what)"))
         }

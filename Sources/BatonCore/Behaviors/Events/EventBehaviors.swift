@@ -1,6 +1,7 @@
 import BatonModel
 
-/// Start events: none, message and timer; error, message and timer starts of event subprocesses.
+/// Start events: none, message, signal and timer; error, escalation, message, signal, timer and
+/// conditional starts of event subprocesses.
 ///
 /// - Activate: the instance or scope has already been started by the event (the message
 ///   variables are set), so the start event completes at once.
@@ -11,14 +12,15 @@ enum StartEventBehavior: ElementBehavior {
     }
 }
 
-/// End events: none, terminate, error, message, escalation.
+/// End events: none, terminate, error, message, escalation, signal.
 ///
 /// - Activate: none completes (its token ends, the scope may complete); terminate first
 ///   terminates everything else in its scope, then completes; error throws its error code to
 ///   the nearest catching boundary event or event subprocess (``StepRun/throwError(code:message:from:)``);
 ///   message does its implementation's work as a service task would, then completes (with none,
 ///   it is a none end event, as in Camunda); escalation throws its code (``StepRun/escalate(code:searchingFrom:)``)
-///   and, unless an interrupting catch ended it, completes.
+///   and, unless an interrupting catch ended it, completes; signal throws its signal
+///   (``StepRun/throwSignal(from:)``) and, unless a receiver in this instance ended it, completes.
 /// - Next step: the enclosing scope completes when nothing else runs in it.
 enum EndEventBehavior: ElementBehavior {
     static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
@@ -29,6 +31,9 @@ enum EndEventBehavior: ElementBehavior {
         switch node.kind.eventDefinitions.first {
         case .escalation?:
             try run.escalate(code: node.escalationCode ?? "", searchingFrom: run.state.element(key)?.scope)
+            if run.state.element(key) != nil { try run.complete(key) }
+        case .signal?:
+            try run.throwSignal(from: key)
             if run.state.element(key) != nil { try run.complete(key) }
         case .terminate?:
             let scope = run.state.element(key)?.scope
@@ -45,9 +50,9 @@ enum EndEventBehavior: ElementBehavior {
     }
 }
 
-/// Intermediate catch events: message, timer and conditional.
+/// Intermediate catch events: message, signal, timer and conditional.
 ///
-/// - Activate: opens a message subscription (matched by message name) or creates a timer job,
+/// - Activate: opens a message or signal subscription (matched by name) or creates a timer job,
 ///   then waits; when chosen by an event-based gateway the event has already happened and it
 ///   completes at once.
 /// - Complete: when the message is correlated (its variables set) or the timer fires.
@@ -60,7 +65,7 @@ enum IntermediateCatchEventBehavior: ElementBehavior {
         }
         let position = run.state.element(key)!.node
         switch node.kind.eventDefinitions.first {
-        case .message?:
+        case .message?, .signal?:
             try run.openSubscription(for: key, node: position, target: .catchEvent)
         case .timer(let timer)?:
             try run.createTimer(timer, for: key, node: position, target: .catchEvent)
@@ -73,12 +78,14 @@ enum IntermediateCatchEventBehavior: ElementBehavior {
     }
 }
 
-/// Intermediate throw events: none, message, link, escalation.
+/// Intermediate throw events: none, message, link, escalation, signal.
 ///
 /// - Activate: none completes at once; message does its implementation's work as a service task
 ///   would (with none, it passes the token on, as in Camunda); link leaves without taking a flow
 ///   and activates the catch event of the same link name in its scope, which completes at once;
-///   escalation throws its code and goes on unless an interrupting catch ended it.
+///   escalation throws its code and goes on unless an interrupting catch ended it; signal throws
+///   its signal (receivers in this instance get it at once, others after the command commits)
+///   and goes on unless a receiver ended it.
 /// - Next step: its outgoing flows, or the link catch's.
 enum IntermediateThrowEventBehavior: ElementBehavior {
     static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
@@ -89,6 +96,12 @@ enum IntermediateThrowEventBehavior: ElementBehavior {
         if case .escalation? = node.kind.eventDefinitions.first {
             try run.escalate(code: node.escalationCode ?? "", searchingFrom: run.state.element(key)?.scope)
             // An interrupting catch ended the thrower with its scope; otherwise it goes on.
+            if run.state.element(key) != nil { try run.complete(key) }
+            return
+        }
+        if case .signal? = node.kind.eventDefinitions.first {
+            try run.throwSignal(from: key)
+            // A receiver in this instance may have interrupted the thrower's scope.
             if run.state.element(key) != nil { try run.complete(key) }
             return
         }
@@ -104,7 +117,7 @@ enum IntermediateThrowEventBehavior: ElementBehavior {
     }
 }
 
-/// Boundary events: error, message, timer, escalation; interrupting or not.
+/// Boundary events: error, message, signal, timer, escalation, conditional; interrupting or not.
 ///
 /// A boundary event listens while its activity runs (the activity opens its subscriptions and
 /// timers, see ``StepRun/openBoundaryListeners(for:node:)``). When its event happens, an

@@ -63,8 +63,8 @@ enum InclusiveGatewayBehavior: ElementBehavior {
 
 /// Event-based gateways: the first event wins.
 ///
-/// - Activate: opens a subscription or timer for each event it leads to (message and timer catch
-///   events, receive tasks) and waits.
+/// - Activate: opens a subscription or timer for each event it leads to (message, signal and
+///   timer catch events, receive tasks) and waits.
 /// - Complete: when one of them happens: the others are cancelled with the gateway, and the
 ///   winning event is activated as already triggered.
 enum EventBasedGatewayBehavior: ElementBehavior {
@@ -73,7 +73,7 @@ enum EventBasedGatewayBehavior: ElementBehavior {
             let target = run.process.flows[flow].target
             let targetNode = run.process.nodes[target]
             switch (targetNode.kind, targetNode.kind.eventDefinitions.first) {
-            case (.receiveTask, _), (.intermediateCatchEvent, .message?):
+            case (.receiveTask, _), (.intermediateCatchEvent, .message?), (.intermediateCatchEvent, .signal?):
                 try run.openSubscription(for: key, node: target, target: .catchEvent)
             case (.intermediateCatchEvent, .timer(let timer)?):
                 try run.createTimer(timer, for: key, node: target, target: .catchEvent)
