@@ -69,6 +69,7 @@ let package = Package(
             dependencies: [
                 "BatonPostgres", "BatonEngine", "BatonModel", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
         .target(
@@ -117,7 +118,8 @@ let package = Package(
             name: "BatonPostgresTests", dependencies: ["BatonPostgres", "BatonEngine", "BatonTesting", "BatonCore", "BatonModel"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "BatonAdaptersTests", dependencies: ["BatonAdapters", "BatonPostgres", "BatonTesting", "BatonModel"], swiftSettings: strictSettings),
+            name: "BatonAdaptersTests", dependencies: ["BatonAdapters", "BatonPostgres", "BatonEngine", "BatonTesting", "BatonModel"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "BatonServerTests",
             dependencies: [

@@ -15,7 +15,7 @@ public enum BatonHTTPServer {
     ///   engine's counters and, when swift-metrics is bootstrapped with it, HTTP request counts
     ///   and latencies).
     public static func router(
-        api: EngineRestAPI, planApproval: PlanApprovalAPI? = nil, credentials: Credentials = Credentials(),
+        api: EngineRestAPI, planApproval: PlanApprovalAPI? = nil, eventTriggers: EventTriggerAPI? = nil, credentials: Credentials = Credentials(),
         signInLimits: SignInLimits = SignInLimits(), metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         consoleSecret: String? = nil, readiness: @escaping Readiness
     ) -> Router<BatonRequestContext> {
@@ -46,6 +46,7 @@ public enum BatonHTTPServer {
         }
         api.register(on: router, credentials: credentials)
         planApproval?.register(on: router)
+        eventTriggers?.register(on: router)
         ConsoleRoutes(api: api, credentials: credentials, authentication: authentication, signer: ConsoleSessionSigner(secret: consoleSecret))
             .register(on: router)
         return router

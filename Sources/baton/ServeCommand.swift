@@ -21,7 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
             Uses DATABASE_URL (or --database-url); without one, Baton's embedded PostgreSQL under
             $BATON_HOME/pg (default .baton/pg), started here and stopped on exit. Every *.bpmn file
             directly inside --processes (default ./processes, when it exists) is deployed at
-            start-up; identical content creates no new version. Prints one line when ready: "Baton serving http://HOST:PORT/engine-rest".
+            start-up; identical content creates no new version; every *.triggers.json there is a
+            data-event trigger (or an array of them), installed after the deployments. Prints one line when ready: "Baton serving http://HOST:PORT/engine-rest".
             Logs go to standard error; BATON_LOG_LEVEL (trace, debug, info, warning, error) sets how much.
             """
     )
@@ -91,8 +92,20 @@ struct ServeCommand: AsyncParsableCommand {
                 for definition in deployment.definitions { FileOutput.standardError.write("deployed \(definition.id) from \(file)\n") }
             }
             let planApproval = handlers.drafts.map { PlanApprovalAPI(runtime: runtime, drafts: $0) }
+            let triggers = EventTriggers(runtime: runtime, engine: pool, retool: handlers.drafts?.pool, logger: logger)
+            for file in triggerFiles() {
+                for trigger in try TriggerFileLoader.triggers(in: file) {
+                    do {
+                        try await triggers.save(trigger)
+                    } catch let error as EventTriggerError {
+                        throw CommandFailure("\(file): error: trigger '\(trigger.name)': \(error.message)")
+                    }
+                    FileOutput.standardError.write("installed event trigger '\(trigger.name)' on \(trigger.table) from \(file)\n")
+                }
+            }
             let router = BatonHTTPServer.router(
-                api: EngineRestAPI(runtime: runtime), planApproval: planApproval, credentials: credentials, metrics: registry,
+                api: EngineRestAPI(runtime: runtime), planApproval: planApproval, eventTriggers: EventTriggerAPI(triggers: triggers),
+                credentials: credentials, metrics: registry,
                 consoleSecret: settings["BATON_CONSOLE_SECRET"]
             ) {
                 do {
@@ -118,6 +131,8 @@ struct ServeCommand: AsyncParsableCommand {
                 await JobWorker(runtime: runtime) { error in logger.error("job worker pass failed", metadata: ["error": "\(error)"]) }.run()
             }
             defer { worker.cancel() }
+            let triggerWorker = Task { await triggers.run() }
+            defer { triggerWorker.cancel() }
             let deadline = ShutdownDeadline(shutdownTimeout, logger: logger) { location.close() }
             try await application.runService()
             withExtendedLifetime(deadline) {}
@@ -150,6 +165,14 @@ extension ServeCommand {
             return []
         }
         return BPMNFileLoader.expand(["processes"])
+    }
+
+    /// The `*.triggers.json` files of the processes directory (see ``processFiles()``).
+    func triggerFiles() -> [String] {
+        let directory = processes ?? "processes"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        return TriggerFileLoader.files(in: directory)
     }
 
     static func logger(level: String?) throws -> Logger {

@@ -16,6 +16,8 @@ struct RestHarness {
     let metrics: PrometheusCollectorRegistry
     /// The console's session key (`BATON_CONSOLE_SECRET`); nil: random per server.
     var consoleSecret: String?
+    /// `/api/event-triggers`, when a test serves it.
+    var eventTriggers: EventTriggerAPI?
 
     static func make(credentials: Credentials = Credentials(), signInLimits: SignInLimits = SignInLimits()) async throws -> RestHarness {
         let metrics = PrometheusCollectorRegistry()
@@ -25,7 +27,8 @@ struct RestHarness {
 
     func run(_ test: @escaping @Sendable (RestClient) async throws -> Void) async throws {
         let router = BatonHTTPServer.router(
-            api: EngineRestAPI(runtime: runtime), credentials: credentials, signInLimits: signInLimits, metrics: metrics, consoleSecret: consoleSecret) { nil }
+            api: EngineRestAPI(runtime: runtime), eventTriggers: eventTriggers, credentials: credentials, signInLimits: signInLimits, metrics: metrics,
+            consoleSecret: consoleSecret) { nil }
         let application = Application(router: router, server: BatonHTTPServer.server(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await application.test(.live) { client in try await test(RestClient(client: client)) }
     }

@@ -48,6 +48,15 @@ extension Runtime {
         }
     }
 
+    /// Starts the latest version of `processKey` inside `transaction` (one of ``transaction(_:)``),
+    /// so that what the caller writes there commits with the start or not at all.
+    public func start(
+        processKey: String, businessKey: String?, variables: [String: VariableValue], in transaction: any StoreTransaction
+    ) async throws -> ProcessInstanceInfo {
+        let definition = try await resolveDefinition(key: processKey, id: nil, in: transaction)
+        return try await start(definition, startEvent: nil, businessKey: businessKey, variables: variables, in: transaction)
+    }
+
     /// The definition to start: by id, or the latest version of a key (without reading its XML,
     /// which the compiled-definition cache already holds).
     func resolveDefinition(key: String?, id: String?, in transaction: any StoreTransaction) async throws -> DefinitionReference {

@@ -168,6 +168,13 @@ extension Runtime {
             "signal delivery failed", metadata: ["delivery": "\(id)", "attempts": "\(attempts)", "error": "\(message)"])
     }
 
+    /// One store transaction for commands an adapter runs together with writes of its own (see
+    /// ``start(processKey:businessKey:variables:in:)``): signals thrown in it are delivered once it
+    /// commits, before this returns.
+    public func transaction<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T {
+        try await commandTransaction(body)
+    }
+
     /// A store transaction for a runtime call: the signals its commands throw are delivered after
     /// it commits and before this returns, so a caller sees what its signal did. Nested calls (a
     /// delivery's own commands) leave delivery to the outermost one.

@@ -218,7 +218,7 @@ public final class PostgresConnection: @unchecked Sendable {
         PostgresError(PQstatus(handle) == CONNECTION_OK ? .client : .unavailable, message: errorMessage(handle))
     }
 
-    private func run<T: Sendable>(
+    func run<T: Sendable>(
         _ body: @escaping @Sendable (OpaquePointer, PostgresConnection) throws(PostgresError) -> T
     ) async throws -> T {
         if thread.isCurrent { return try body(handle, self) }
@@ -263,7 +263,7 @@ public final class PostgresConnection: @unchecked Sendable {
         PQresultErrorField(result, Int32(code.asciiValue!)).map { String(cString: $0) }
     }
 
-    private static func errorMessage(_ handle: OpaquePointer) -> String {
+    static func errorMessage(_ handle: OpaquePointer) -> String {
         var message = PQerrorMessage(handle).map { String(cString: $0) } ?? "unknown libpq error"
         while message.last == "\n" || message.last == " " { message.removeLast() }
         return message

@@ -182,3 +182,15 @@ final class PostgresTransaction: StoreTransaction {
         return result
     }
 }
+
+extension PostgresStore {
+    /// Runs `sql` inside `transaction`, a transaction this store began: rows an adapter keeps
+    /// beside the engine's (a captured data event and its outcome) change with the command's, or
+    /// not at all.
+    public static func query(_ sql: String, _ parameters: [String?] = [], in transaction: any StoreTransaction) async throws -> PostgresRows {
+        guard let transaction = transaction as? PostgresTransaction else {
+            throw PostgresError(.client, message: "Expected a transaction of a PostgreSQL store, but got \(type(of: transaction)).")
+        }
+        return try await transaction.read(sql, parameters)
+    }
+}
