@@ -24,8 +24,8 @@ import Testing
         harness.eventTriggers = EventTriggerAPI(triggers: triggers)
         @Sendable func sql(_ script: String) async throws {
             let connection = try await pool.lease()
-            defer { pool.giveBack(connection) }
             try await connection.execute(script: script)
+            await pool.giveBack(connection)
         }
         try await sql("CREATE TABLE clients (id text PRIMARY KEY, status text)")
         try await harness.run { rest in

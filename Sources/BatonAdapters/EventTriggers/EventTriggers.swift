@@ -139,15 +139,21 @@ public struct TriggerEventRecord: Hashable, Sendable {
 
 extension PostgresPool {
     /// Runs `body` on a leased connection and gives it back.
-    func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    nonisolated func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         let connection = try await lease()
-        defer { giveBack(connection) }
-        return try await body(connection)
+        do {
+            let result = try await body(connection)
+            await giveBack(connection)
+            return result
+        } catch {
+            await giveBack(connection)
+            throw error
+        }
     }
 
     /// Runs `body` in a transaction on a leased connection: committed if it returns, rolled back if
     /// it throws.
-    func withTransaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    nonisolated func withTransaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await withConnection { connection in
             try await connection.query("BEGIN")
             do {
