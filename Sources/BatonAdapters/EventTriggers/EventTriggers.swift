@@ -161,7 +161,7 @@ extension PostgresPool {
                 try await connection.query("COMMIT")
                 return result
             } catch {
-                try? await connection.query("ROLLBACK")
+                _ = try? await connection.query("ROLLBACK")
                 throw error
             }
         }
