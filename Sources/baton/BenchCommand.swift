@@ -14,7 +14,9 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: """
             Runs FILE or a built-in --scenario: chain10 (10 plain tasks), parallel (4 branches of 2 tasks),
             usertask (start, user task, end) from Benchmarks/processes, or approval
-            (processes/benefit-approval.bpmn along its publish path). It runs --instances N (default
+            (processes/benefit-approval.bpmn along its publish path). broadcast starts --instances
+            instances waiting for a signal, throws it once and reports deliveries per second and
+            statements per delivery (the other clients deliver alongside the thrower). It runs --instances N (default
             1000) or for --duration (30s, 2m, 500ms). Every user task and external task is completed
             with --complete-user-tasks variables and handlers are stubbed. A step is one completed activity instance (event, task, gateway or
             subprocess); a command is one start, task completion or job run, each one transaction.
@@ -112,6 +114,12 @@ struct BenchCommand: AsyncParsableCommand {
                 }
             }
             try await process.deploy(to: clients[0].runtime)
+            if scenario == .broadcast {
+                guard via == .api, duration == nil else { throw CommandFailure("error: --scenario broadcast runs --instances receivers through the Swift API only.") }
+                let result = try await BroadcastBench.run(processKey: process.processKey, receivers: instances ?? 1000, clients: clients)
+                FileOutput.standardOutput.write(result.line + "\n")
+                return
+            }
             let result: BenchResult
             switch via {
             case .api:

@@ -12,6 +12,8 @@ enum BenchScenario: String, ExpressibleByArgument, CaseIterable {
     case usertask
     /// `processes/benefit-approval.bpmn` along its publish path, handlers stubbed.
     case approval
+    /// One signal thrown to `--instances` instances waiting at a signal catch.
+    case broadcast
 
     var file: String {
         switch self {

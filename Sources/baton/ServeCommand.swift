@@ -2,6 +2,7 @@ import ArgumentParser
 import BatonAdapters
 import BatonBPMN
 import BatonEngine
+import BatonModel
 import BatonPostgres
 import BatonServer
 import Foundation
@@ -24,6 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
             start-up; identical content creates no new version; every *.triggers.json there is a
             data-event trigger (or an array of them), installed after the deployments. Prints one line when ready: "Baton serving http://HOST:PORT/engine-rest".
             Logs go to standard error; BATON_LOG_LEVEL (trace, debug, info, warning, error) sets how much.
+            BATON_ALERT_WEBHOOK: a URL that receives a JSON alert per raised incident and per instance
+            running longer than its process's baton.stuckAfter property (default BATON_STUCK_AFTER, P1D).
             """
     )
 
@@ -73,8 +76,10 @@ struct ServeCommand: AsyncParsableCommand {
             MetricsSystem.bootstrap(metricsFactory)
             let logger = try Self.logger(level: settings["BATON_LOG_LEVEL"])
             let handlers = try await approvalHandlers(settings: settings, engine: location.connectionString, logger: logger)
+            let alerts = try Self.alertSettings(settings)
             let runtime = Runtime(
-                store: PostgresStore(pool: pool), handlers: handlers.handlers, metrics: EngineMetrics(factory: metricsFactory), logger: logger)
+                store: PostgresStore(pool: pool, recordsIncidentAlerts: alerts != nil), handlers: handlers.handlers,
+                metrics: EngineMetrics(factory: metricsFactory), logger: logger)
             // Instances an older Baton wrote get their query-side rows before anyone queries.
             let rebuilt = try await runtime.rebuildReadModels()
             if rebuilt > 0 { logger.notice("rebuilt the query side's rows of \(rebuilt) instances written before it existed") }
@@ -133,6 +138,10 @@ struct ServeCommand: AsyncParsableCommand {
             defer { worker.cancel() }
             let triggerWorker = Task { await triggers.run() }
             defer { triggerWorker.cancel() }
+            let alertSender = alerts.map { alerts in
+                Task { await AlertWebhook(url: alerts.url, pool: pool, runtime: runtime, defaultStuckAfter: alerts.stuckAfter, logger: logger).run() }
+            }
+            defer { alertSender?.cancel() }
             let deadline = ShutdownDeadline(shutdownTimeout, logger: logger) { location.close() }
             try await application.runService()
             withExtendedLifetime(deadline) {}
@@ -173,6 +182,20 @@ extension ServeCommand {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
         return TriggerFileLoader.files(in: directory)
+    }
+
+    /// `BATON_ALERT_WEBHOOK` (an http or https URL) and `BATON_STUCK_AFTER` (an ISO 8601
+    /// duration, default P1D: how long an instance of a process without `baton.stuckAfter` may run).
+    static func alertSettings(_ settings: ServeSettings) throws -> (url: String, stuckAfter: ISODuration)? {
+        guard let url = settings["BATON_ALERT_WEBHOOK"], !url.isEmpty else { return nil }
+        guard url.hasPrefix("http://") || url.hasPrefix("https://"), URL(string: url)?.host != nil else {
+            throw CommandFailure("error: Expected BATON_ALERT_WEBHOOK to be an http:// or https:// URL, but it is '\(url)'.")
+        }
+        let text = settings["BATON_STUCK_AFTER"] ?? "P1D"
+        guard let stuckAfter = ISODuration(text) else {
+            throw CommandFailure("error: Expected BATON_STUCK_AFTER to be an ISO 8601 duration such as P1D or PT4H, but it is '\(text)'.")
+        }
+        return (url, stuckAfter)
     }
 
     static func logger(level: String?) throws -> Logger {

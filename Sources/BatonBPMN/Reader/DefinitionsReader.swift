@@ -108,6 +108,12 @@ struct DefinitionsReader {
                 "Expected camunda:historyTimeToLive to be a number of days or an ISO 8601 duration such as P180D, but it is '\(ttl)'.",
                 line: element.line, tag: element.qualifiedName, element: id, attribute: "camunda:historyTimeToLive")
         }
+        if let stuckAfter = process.properties.first(where: { $0.name == "baton.stuckAfter" }), ISODuration(stuckAfter.value ?? "") == nil {
+            sink.report(
+                .error, .invalidAttributeValue,
+                "Expected the camunda:property baton.stuckAfter of process '\(id)' to be an ISO 8601 duration such as P1D or PT4H, but it is '\(stuckAfter.value ?? "")'.",
+                line: element.line, tag: element.qualifiedName, element: id, attribute: "camunda:properties")
+        }
         if !executable {
             sink.report(
                 .note, .notExecutable,

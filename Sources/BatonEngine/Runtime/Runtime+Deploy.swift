@@ -186,6 +186,15 @@ extension Runtime {
     }
 
     /// Every deployed definition, newest version last per key.
+    /// The `camunda:properties` of definition `id`'s process, by name (the first of a name given twice).
+    public func processProperties(of id: String) async throws -> [String: String] {
+        var properties: [String: String] = [:]
+        for property in try await executable(id).definition.properties where properties[property.name] == nil {
+            properties[property.name] = property.value ?? ""
+        }
+        return properties
+    }
+
     public func processDefinitions(key: String? = nil) async throws -> [ProcessDefinitionInfo] {
         try await store.read { try await $0.definitions(key: key).map(ProcessDefinitionInfo.init) }
     }

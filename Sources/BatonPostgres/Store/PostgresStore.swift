@@ -13,7 +13,14 @@ public final class PostgresStore: Store {
     public let pool: PostgresPool
     public let compiledDefinitions = CompiledDefinitions()
 
-    public init(pool: PostgresPool) { self.pool = pool }
+    /// Whether each raised incident also writes its alert to `alert_outbox`, in the same
+    /// transaction, for the webhook sender (`BATON_ALERT_WEBHOOK`).
+    public let recordsIncidentAlerts: Bool
+
+    public init(pool: PostgresPool, recordsIncidentAlerts: Bool = false) {
+        self.pool = pool
+        self.recordsIncidentAlerts = recordsIncidentAlerts
+    }
 
     public func transaction<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T {
         try await postgresTransaction { try await body($0) }
@@ -27,7 +34,7 @@ public final class PostgresStore: Store {
 
     func postgresTransaction<T: Sendable>(_ body: (PostgresTransaction) async throws -> T) async throws -> T {
         let connection = try await pool.lease()
-        let transaction = PostgresTransaction(connection: connection, definitions: compiledDefinitions)
+        let transaction = PostgresTransaction(connection: connection, definitions: compiledDefinitions, recordsIncidentAlerts: recordsIncidentAlerts)
         do {
             let result = try await connection.withSession {
                 let result = try await body(transaction)
@@ -86,10 +93,14 @@ final class PostgresTransaction: StoreTransaction {
     /// A read (``PostgresStore/read(_:)``): statements autocommit, instances are not locked.
     let readOnly: Bool
 
-    init(connection: PostgresConnection, definitions: CompiledDefinitions, readOnly: Bool = false) {
+    /// See ``PostgresStore/recordsIncidentAlerts``.
+    let recordsIncidentAlerts: Bool
+
+    init(connection: PostgresConnection, definitions: CompiledDefinitions, readOnly: Bool = false, recordsIncidentAlerts: Bool = false) {
         self.connection = connection
         self.definitions = definitions
         self.readOnly = readOnly
+        self.recordsIncidentAlerts = recordsIncidentAlerts
     }
 
     // MARK: Round trips

@@ -121,6 +121,7 @@ extension PostgresTransaction {
         }
         for effect in effects { try apply(effect, instance: instance, readModel: readModel) }
         if let statement = ReadModelStatement.make(readModel) { pending.append(statement) }
+        if recordsIncidentAlerts { for incident in readModel.incidentsRaised { recordAlert(of: incident) } }
         if ending {
             // What finished leaves the runtime tables; its rows there go with it (ON DELETE CASCADE),
             // and so does the link from its call activity, needed only while it runs. Its final
@@ -186,6 +187,19 @@ extension PostgresTransaction {
                 "INSERT INTO called_instances (parent_instance_id, element_key, child_instance_id) VALUES ($1, $2::bigint, $3)",
                 [id, String(request.elementKey), request.childInstanceID])
         }
+    }
+
+    /// The webhook alert of a raised incident, written with it (see migration 020).
+    func recordAlert(of incident: HistoricIncident) {
+        let key = "incident:\(incident.id)"
+        let payload: JSONValue = .object([
+            .init("alertId", .string(key)), .init("type", .string("incident")), .init("incidentId", .string(incident.id)),
+            .init("incidentType", .string(incident.kind)), .init("message", .string(incident.message)),
+            .init("processInstanceId", .string(incident.processInstanceID)), .init("processDefinitionId", .string(incident.processDefinitionID)),
+            .init("activityId", .string(incident.activityID)), .init("jobId", incident.jobID.map(JSONValue.string) ?? .null),
+            .init("createdAt", .string(incident.createdAt.iso8601)),
+        ])
+        write("INSERT INTO alert_outbox (key, payload) VALUES ($1, $2::json) ON CONFLICT (key) DO NOTHING", [key, JSONText.render(payload)])
     }
 
     func array(_ values: [String]) -> String { SQLSelect.arrayLiteral(values) }
