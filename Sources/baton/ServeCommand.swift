@@ -77,9 +77,13 @@ struct ServeCommand: AsyncParsableCommand {
             let logger = try Self.logger(level: settings["BATON_LOG_LEVEL"])
             let handlers = try await approvalHandlers(settings: settings, engine: location.connectionString, logger: logger)
             let alerts = try Self.alertSettings(settings)
+            let maximumTTL = settings["BATON_MESSAGE_TTL_MAX"] ?? "P7D"
+            guard let messageTTL = ISODuration(maximumTTL) else {
+                throw CommandFailure("error: Expected BATON_MESSAGE_TTL_MAX to be an ISO 8601 duration such as P7D, but it is '\(maximumTTL)'.")
+            }
             let runtime = Runtime(
                 store: PostgresStore(pool: pool, recordsIncidentAlerts: alerts != nil), handlers: handlers.handlers,
-                metrics: EngineMetrics(factory: metricsFactory), logger: logger)
+                metrics: EngineMetrics(factory: metricsFactory), logger: logger, maximumMessageTimeToLive: messageTTL)
             // Instances an older Baton wrote get their query-side rows before anyone queries.
             let rebuilt = try await runtime.rebuildReadModels()
             if rebuilt > 0 { logger.notice("rebuilt the query side's rows of \(rebuilt) instances written before it existed") }

@@ -2,7 +2,8 @@ import BatonModel
 import Hummingbird
 import Testing
 
-/// `POST /signal` over HTTP, as Camunda's signal REST reference describes it.
+/// `POST /signal` over HTTP, as Camunda's signal REST reference describes it, and `POST
+/// /message`'s `ttl` (Baton's extension).
 @Suite struct SignalAPITests {
     static let processes = """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
@@ -56,6 +57,18 @@ import Testing
             #expect(badVariable.status == .badRequest)
             let unknownField = try await rest.call(.post, "/engine-rest/signal", json: #"{"name": "alert", "signalName": "alert"}"#)
             #expect(unknownField.status == .badRequest)
+        }
+    }
+
+    @Test func aMessageWithATimeToLiveWaitsAndABadOneIsRefused() async throws {
+        try await RestHarness.make().run { rest in
+            let early = try await rest.call(.post, "/engine-rest/message", json: #"{"messageName": "late-comer", "ttl": "PT10M", "resultEnabled": true}"#)
+            #expect(early.status == .ok && early.json == .array([]), "\(early.text)")
+            let bad = try await rest.call(.post, "/engine-rest/message", json: #"{"messageName": "x", "ttl": "ten minutes"}"#)
+            #expect(bad.status == .badRequest && bad["message"] == .string("Expected 'ttl' to be an ISO 8601 duration such as PT10M, but it is 'ten minutes'."))
+            let tooLong = try await rest.call(.post, "/engine-rest/message", json: #"{"messageName": "x", "ttl": "P30D"}"#)
+            #expect(tooLong.status == .badRequest && (tooLong["message"]?.stringValue ?? "").contains("at most P7D"), "\(tooLong.text)")
+            #expect(try await rest.call(.post, "/engine-rest/message", json: #"{"messageName": "x"}"#).status == .badRequest, "without a TTL, refused as before")
         }
     }
 }

@@ -31,6 +31,8 @@ extension Runtime {
                 if let parent = record.state.parent {
                     next.append(Pending(instanceID: parent.instanceID, command: .escalateFromCalledInstance(elementKey: parent.elementKey, code: code)))
                 }
+            case .openSubscription(let subscription):
+                if let delivery = try await bufferedDelivery(to: subscription, of: record, in: transaction) { next.append(delivery) }
             case .broadcastSignal(let signal):
                 // The thrower's own subscriptions had it in its command; other instances get it in
                 // commands of their own once this transaction commits.

@@ -11,11 +11,15 @@ public struct MessageCorrelation: Sendable {
     public var variables: [String: VariableValue]
     /// Deliver to every match instead of requiring exactly one.
     public var all: Bool
+    /// How long a message that matches nothing waits for a subscription that matches it (Baton's
+    /// `ttl`); nil: it is refused, as in Camunda.
+    public var timeToLive: ISODuration?
 
     public init(
         messageName: String, businessKey: String? = nil, processInstanceID: String? = nil,
-        correlationKeys: [String: VariableValue] = [:], variables: [String: VariableValue] = [:], all: Bool = false
+        correlationKeys: [String: VariableValue] = [:], variables: [String: VariableValue] = [:], all: Bool = false, timeToLive: ISODuration? = nil
     ) {
+        self.timeToLive = timeToLive
         self.messageName = messageName
         self.businessKey = businessKey
         self.processInstanceID = processInstanceID
@@ -230,8 +234,9 @@ extension Runtime {
 
     /// Delivers a message: to waiting subscriptions that match (suspended instances are passed
     /// by), else by starting a process whose message start event waits for it. A message that
-    /// matches nothing is an error, never lost silently; so is one that matches several when `all`
-    /// is off. `authorize` (a process definition key and the permission the delivery needs:
+    /// matches nothing is an error, never lost silently, unless it has a time to live: then it
+    /// waits that long for a matching subscription (``buffer(_:for:in:)``) and the result is
+    /// empty. One that matches several when `all` is off is an error. `authorize` (a process definition key and the permission the delivery needs:
     /// `UPDATE_INSTANCE`, or `CREATE_INSTANCE` for a message start) is asked on each locked target
     /// before anything changes; if it throws, nothing is delivered.
     @discardableResult
@@ -273,6 +278,10 @@ extension Runtime {
                 let started = try await start(
                     definition, startEvent: startEvent, businessKey: correlation.businessKey, variables: correlation.variables, in: transaction)
                 return [CorrelationResult(kind: .processDefinition, processInstanceID: started.id)]
+            }
+            if let ttl = correlation.timeToLive {
+                try await buffer(correlation, for: ttl, in: transaction)
+                return []
             }
             throw EngineError(
                 .correlationFailed,

@@ -28,11 +28,13 @@ extension Runtime {
         return summary
     }
 
-    /// Deletes ended instances whose removal month has passed (see ``Store/cleanUpHistory(at:batchSize:)``);
-    /// returns how many.
+    /// Deletes ended instances whose removal month has passed (see ``Store/cleanUpHistory(at:batchSize:)``),
+    /// and buffered messages whose time to live has; returns how many instances went.
     @discardableResult
     public func cleanUpHistory(batchSize: Int = 500) async throws -> Int {
-        try await store.cleanUpHistory(at: clock.now(), batchSize: max(1, batchSize))
+        let now = clock.now()
+        _ = try await store.transaction { try await $0.deleteExpiredBufferedMessages(at: now) }
+        return try await store.cleanUpHistory(at: now, batchSize: max(1, batchSize))
     }
 
     /// Runs one job now, whatever its due time (`POST /job/{id}/execute`).

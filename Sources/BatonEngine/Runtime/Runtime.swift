@@ -26,14 +26,17 @@ public final class Runtime: Sendable {
     /// Commands at debug level, rejections at info, incidents and job failures at warning, each
     /// with the instance id (and element id where there is one) as metadata.
     public let logger: Logger
+    /// The longest a message may wait for its subscription (`ttl` of `POST /message`).
+    public let maximumMessageTimeToLive: ISODuration
 
     public init(
         store: any Store = MemoryStore(), clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
         handlers: [String: any ServiceTaskHandler] = [:], listenerHandlers: [String: any ListenerHandler] = [:],
         limits: ExecutionLimits = ExecutionLimits(),
         readOptions: BPMNReadOptions = BPMNReadOptions(), defaultHistoryTimeToLiveDays: Int = 180, metrics: EngineMetrics = EngineMetrics(),
-        logger: Logger = Logger(label: "baton.engine")
+        logger: Logger = Logger(label: "baton.engine"), maximumMessageTimeToLive: ISODuration = ISODuration("P7D")!
     ) {
+        self.maximumMessageTimeToLive = maximumMessageTimeToLive
         self.metrics = metrics
         self.logger = logger
         self.defaultHistoryTimeToLiveDays = defaultHistoryTimeToLiveDays

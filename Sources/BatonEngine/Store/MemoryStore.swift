@@ -89,6 +89,8 @@ struct MemoryData: Sendable {
     var timerStarts: [TimerStartRecord] = []
     /// Signals recorded and not yet delivered, in the order they were thrown.
     var signalDeliveries: [SignalDelivery] = []
+    /// Messages waiting for a subscription, oldest first.
+    var bufferedMessages: [BufferedMessage] = []
     var authorizations: [AuthorizationRecord] = []
     /// The query side's rows, per instance.
     var rows: [String: MemoryInstanceRows] = [:]
@@ -303,6 +305,31 @@ final class MemoryTransaction: StoreTransaction {
                 deliveries[index].lastError = error
             }
         }
+    }
+
+    func insertBufferedMessage(_ message: BufferedMessage) {
+        data.bufferedMessages.append(message)
+        undo.append { $0.bufferedMessages.removeAll { $0.id == message.id } }
+    }
+
+    func bufferedMessages(named name: String, businessKey: String?, instanceID: String, at now: Timestamp, limit: Int) -> [BufferedMessage] {
+        Array(
+            data.bufferedMessages.lazy.filter {
+                $0.name == name && $0.expiresAt > now && ($0.businessKey == nil || $0.businessKey == businessKey)
+                    && ($0.processInstanceID == nil || $0.processInstanceID == instanceID)
+            }.prefix(limit))
+    }
+
+    func deleteBufferedMessage(_ id: String) {
+        guard let index = data.bufferedMessages.firstIndex(where: { $0.id == id }) else { return }
+        let removed = data.bufferedMessages.remove(at: index)
+        undo.append { $0.bufferedMessages.insert(removed, at: min(index, $0.bufferedMessages.count)) }
+    }
+
+    func deleteExpiredBufferedMessages(at now: Timestamp) -> Int {
+        let expired = data.bufferedMessages.count { $0.expiresAt <= now }
+        if expired > 0 { replace(\.bufferedMessages) { $0.removeAll { $0.expiresAt <= now } } }
+        return expired
     }
 
     func dueJobs(at now: Timestamp, limit: Int) -> [(jobID: String, instanceID: String)] {

@@ -115,6 +115,17 @@ public protocol StoreTransaction: AnyObject {
     /// Records a failed attempt at delivery `id`: tried again at `retryAt`.
     func postponeSignalDelivery(_ id: String, until retryAt: Timestamp, attempts: Int, error: String) async throws
 
+    // MARK: Buffered messages
+    func insertBufferedMessage(_ message: BufferedMessage) async throws
+    /// Unexpired buffered messages named `name` that may reach an instance with `businessKey` and
+    /// id `instanceID` (their own business key and instance, if any, are those), oldest first,
+    /// locked for this transaction; one another transaction holds is skipped.
+    func bufferedMessages(named name: String, businessKey: String?, instanceID: String, at now: Timestamp, limit: Int) async throws
+        -> [BufferedMessage]
+    func deleteBufferedMessage(_ id: String) async throws
+    /// Deletes the buffered messages whose time to live has passed; returns how many.
+    func deleteExpiredBufferedMessages(at now: Timestamp) async throws -> Int
+
     // MARK: Task comments
     /// Stores a comment on a task of `comment.processInstanceID`, with that instance's history.
     func insertComment(_ comment: TaskComment) async throws

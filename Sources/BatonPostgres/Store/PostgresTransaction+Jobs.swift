@@ -192,3 +192,44 @@ extension PostgresTransaction {
             [id, time(retryAt), String(attempts), error])
     }
 }
+
+/// Buffered messages (migration 021).
+extension PostgresTransaction {
+    func insertBufferedMessage(_ message: BufferedMessage) async throws {
+        write(
+            """
+            INSERT INTO buffered_messages (id, name, business_key, process_instance_id, correlation_keys, variables, expires_at)
+            VALUES ($1, $2, $3, $4, $5::json, $6::json, $7::timestamptz)
+            """,
+            [
+                message.id, message.name, message.businessKey, message.processInstanceID, try json(message.correlationKeys), try json(message.variables),
+                time(message.expiresAt),
+            ])
+    }
+
+    func bufferedMessages(named name: String, businessKey: String?, instanceID: String, at now: Timestamp, limit: Int) async throws
+        -> [BufferedMessage]
+    {
+        try await read(
+            """
+            SELECT id, name, business_key, process_instance_id, correlation_keys::text, variables::text, \(millis("expires_at")) FROM buffered_messages
+            WHERE name = $1 AND expires_at > $2::timestamptz AND (business_key IS NULL OR business_key = $3)
+                AND (process_instance_id IS NULL OR process_instance_id = $4)
+            ORDER BY sequence LIMIT $5::integer FOR UPDATE SKIP LOCKED
+            """, [name, time(now), businessKey, instanceID, String(limit)]
+        ).rows.map { row in
+            BufferedMessage(
+                id: row[0]!, name: row[1]!, businessKey: row[2], processInstanceID: row[3],
+                correlationKeys: try decoder.decode([String: VariableValue].self, from: Data((row[4] ?? "{}").utf8)),
+                variables: try decoder.decode([String: VariableValue].self, from: Data((row[5] ?? "{}").utf8)), expiresAt: timestamp(row[6])!)
+        }
+    }
+
+    func deleteBufferedMessage(_ id: String) async throws {
+        write("DELETE FROM buffered_messages WHERE id = $1", [id])
+    }
+
+    func deleteExpiredBufferedMessages(at now: Timestamp) async throws -> Int {
+        try await read("DELETE FROM buffered_messages WHERE expires_at <= $1::timestamptz", [time(now)]).affected
+    }
+}

@@ -9,7 +9,7 @@ extension EngineRestAPI {
             let body = try await body(request, context)
             try body.allowOnly([
                 "messageName", "businessKey", "tenantId", "withoutTenantId", "processInstanceId", "correlationKeys", "localCorrelationKeys",
-                "processVariables", "processVariablesLocal", "all", "resultEnabled", "variablesInResultEnabled",
+                "processVariables", "processVariablesLocal", "all", "resultEnabled", "variablesInResultEnabled", "ttl",
             ])
             guard let name = try body.string("messageName"), !name.isEmpty else {
                 throw RestError.invalid("Expected 'messageName' to name the message, but it is missing.")
@@ -19,10 +19,17 @@ extension EngineRestAPI {
             if !localKeys.isEmpty || !localVariables.isEmpty {
                 throw RestError.invalid("Baton correlates by process-level variables only; 'localCorrelationKeys' and 'processVariablesLocal' are not supported.")
             }
+            // Baton's extension: a message that matches nothing waits this long for a subscription.
+            let ttl = try body.string("ttl").map { text in
+                guard let duration = ISODuration(text) else {
+                    throw RestError.invalid("Expected 'ttl' to be an ISO 8601 duration such as PT10M, but it is '\(text)'.")
+                }
+                return duration
+            }
             let results = try await runtime.correlate(MessageCorrelation(
                 messageName: name, businessKey: try body.string("businessKey"), processInstanceID: try body.string("processInstanceId"),
                 correlationKeys: try body.variables("correlationKeys"), variables: try body.variables("processVariables"),
-                all: try body.bool("all") ?? false), authorize: try await access(context).correlationCheck)
+                all: try body.bool("all") ?? false, timeToLive: ttl), authorize: try await access(context).correlationCheck)
             guard try body.bool("resultEnabled") == true else { return JSONResponse.noContent() }
             var items: [JSONValue] = []
             for result in results {
