@@ -249,12 +249,7 @@ extension DefinitionsReader {
 
     private mutating func readLoopCharacteristics(_ element: XMLElement, owner: ElementID) -> MultiInstanceLoop? {
         for child in element.children where child.inNamespace(Namespace.bpmn) {
-            if child.localName == "standardLoopCharacteristics", executable {
-                sink.report(
-                    .error, .unsupportedElement,
-                    "Expected multi-instance characteristics on '\(owner)', but it has a standard loop, which Baton does not execute.",
-                    line: child.line, tag: element.qualifiedName, element: owner, attribute: "standardLoopCharacteristics")
-            }
+            if child.localName == "standardLoopCharacteristics" { return readStandardLoop(child, of: element, owner: owner) }
             guard child.localName == "multiInstanceLoopCharacteristics" else { continue }
             var loop = MultiInstanceLoop(isSequential: readBoolean(child, "isSequential", default: false), line: child.line)
             for part in child.children where part.inNamespace(Namespace.bpmn) {
@@ -287,6 +282,35 @@ extension DefinitionsReader {
             return loop
         }
         return nil
+    }
+
+    /// A standard loop, run as a sequential loop body whose iterations its condition decides.
+    private mutating func readStandardLoop(_ child: XMLElement, of element: XMLElement, owner: ElementID) -> MultiInstanceLoop {
+        var loop = MultiInstanceLoop(isSequential: true, line: child.line)
+        let conditionElement = child.children.first { $0.isElement("loopCondition", in: Namespace.bpmn) }
+        let condition = conditionElement.flatMap { part -> Template? in
+            let text = part.text.trimmingASCIIWhitespace()
+            return text.isEmpty ? nil : parseTemplate(text, owner: owner, tag: element.qualifiedName, attribute: "loopCondition", line: part.line, locatedAt: part.qualifiedName)
+        }
+        var maximum: Int?
+        if let raw = child.attribute("loopMaximum") {
+            if let value = Int(raw.trimmingASCIIWhitespace()), value >= 0 {
+                maximum = value
+            } else {
+                sink.report(
+                    .error, .invalidAttributeValue, "Expected the loopMaximum of '\(owner)' to be a whole number of zero or more, but it is '\(raw)'.",
+                    line: child.line, tag: element.qualifiedName, element: owner, attribute: "loopMaximum")
+            }
+        }
+        let hasCondition = !(conditionElement?.text.trimmingASCIIWhitespace().isEmpty ?? true)  // reported above if it does not parse
+        if !hasCondition, maximum == nil, child.attribute("loopMaximum") == nil, executable {
+            sink.report(
+                .error, .invalidMultiInstance,
+                "Expected the standard loop of '\(owner)' to have a loopCondition or a loopMaximum, but it has neither, so it would never end.",
+                line: child.line, tag: element.qualifiedName, element: owner, attribute: "standardLoopCharacteristics")
+        }
+        loop.standard = StandardLoop(condition: condition, testBefore: readBoolean(child, "testBefore", default: false), maximum: maximum)
+        return loop
     }
 
     // MARK: - Event definitions

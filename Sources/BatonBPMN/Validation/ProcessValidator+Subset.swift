@@ -51,7 +51,7 @@ extension ProcessValidator {
                     "Expected multi-instance activity '\(node.id)' to have no camunda:outputParameter, as Camunda refuses them on multi-instance constructs: every instance would write the same variable; collect results with a listener or the called process's camunda:out.",
                     at: node, attribute: "camunda:outputParameter")
             }
-            if let loop = node.multiInstance {
+            if let loop = node.multiInstance, loop.standard == nil {
                 if loop.loopCardinality == nil, loop.collection == nil {
                     error(
                         .invalidMultiInstance,

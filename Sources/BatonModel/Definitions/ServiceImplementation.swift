@@ -81,10 +81,28 @@ public struct MultiInstanceLoop: Hashable, Sendable {
     public var completionCondition: Template?
     /// `camunda:asyncBefore` / `asyncAfter` on the multi-instance body.
     public var continuation = AsyncContinuation()
+    /// Set when this is BPMN's `standardLoopCharacteristics` rather than a multi-instance: a
+    /// sequential loop whose number of iterations its condition decides.
+    public var standard: StandardLoop?
     public var line: Int
 
     public init(isSequential: Bool, line: Int) {
         self.isSequential = isSequential
         self.line = line
+    }
+}
+
+/// `standardLoopCharacteristics` (BPMN 2.0's while/do-while loop, which Camunda 7 refuses): the
+/// activity runs again while `condition` holds, evaluated after each iteration, and before the
+/// first too when `testBefore`; at most `maximum` times.
+public struct StandardLoop: Hashable, Sendable {
+    public var condition: Template?
+    public var testBefore: Bool
+    public var maximum: Int?
+
+    public init(condition: Template?, testBefore: Bool, maximum: Int?) {
+        self.condition = condition
+        self.testBefore = testBefore
+        self.maximum = maximum
     }
 }

@@ -47,7 +47,9 @@ enum CallActivityBehavior: ElementBehavior {
     }
 }
 
-/// The body of a multi-instance activity, parallel or sequential.
+/// The body of a multi-instance activity, parallel or sequential, or of a standard loop (a
+/// sequential body that runs another iteration while its loop condition holds, up to its
+/// maximum; with `testBefore` the condition is checked before the first too).
 ///
 /// - Start: resolves the instances (`loopCardinality`, or one per item of `camunda:collection`),
 ///   sets `nrOfInstances`, `nrOfActiveInstances` and `nrOfCompletedInstances` on the body, and
@@ -60,6 +62,16 @@ enum CallActivityBehavior: ElementBehavior {
 /// - Complete: the body leaves by the activity's outgoing flows.
 enum MultiInstanceBodyBehavior {
     static func start(_ run: inout StepRun, body: ElementKey, loop: MultiInstanceLoop) throws(Rejection) {
+        if let standard = loop.standard {
+            run.emit(.variableSet(scope: body, name: "nrOfCompletedInstances", value: .integer(0)))
+            let skipped = standard.maximum == 0 ? true : standard.testBefore ? !(try loopContinues(&run, body: body, standard)) : false
+            if skipped {
+                try run.complete(body)
+            } else {
+                try startInner(&run, body: body, loop: loop, counter: 0, items: nil)
+            }
+            return
+        }
         let items = try resolveItems(&run, body: body, loop: loop)
         let count: Int
         if let items { count = items.count } else { count = try cardinality(&run, body: body, loop: loop) }
@@ -83,6 +95,17 @@ enum MultiInstanceBodyBehavior {
 
     static func innerCompleted(_ run: inout StepRun, body: ElementKey) throws(Rejection) {
         guard let element = run.state.element(body), let loop = run.process.nodes[element.node].details.multiInstance else { return }
+        if let standard = loop.standard {
+            let completed = integer(run.state.variable("nrOfCompletedInstances", from: body)) + 1
+            run.emit(.variableSet(scope: body, name: "nrOfCompletedInstances", value: .integer(Int32(clamping: completed))))
+            let again = standard.maximum.map { completed < $0 } ?? true ? try loopContinues(&run, body: body, standard) : false
+            if again {
+                try startInner(&run, body: body, loop: loop, counter: completed, items: nil)
+            } else {
+                try run.complete(body)
+            }
+            return
+        }
         let total = integer(run.state.variable("nrOfInstances", from: body))
         let completed = integer(run.state.variable("nrOfCompletedInstances", from: body)) + 1
         // Counted, not derived from the children: a parallel body's later instances may not have
@@ -113,6 +136,18 @@ enum MultiInstanceBodyBehavior {
         if let name = loop.elementVariable, let items, counter < items.count { locals[name] = items[counter] }
         let work = StepRun.Work.activate(node: element.node, scope: body, loopCounter: counter, triggered: false, locals: locals)
         if loop.isSequential || counter == 0 { run.schedule(work) } else { run.scheduleInnerInstance(work) }
+    }
+
+    /// Whether a standard loop runs (again): its condition holds, or it has none (then only its
+    /// maximum ends it).
+    private static func loopContinues(_ run: inout StepRun, body: ElementKey, _ standard: StandardLoop) throws(Rejection) -> Bool {
+        guard let condition = standard.condition else { return true }
+        let element = run.describe(run.state.element(body)!.node)
+        let value = try run.evaluate(condition, at: body, what: "the loop condition of \(element)")
+        guard case .boolean(let holds) = value else {
+            throw Rejection(.executionFailed, "Expected the loop condition of \(element) to be true or false, but it is a \(value.typeName).")
+        }
+        return holds
     }
 
     /// The collection's items, when the loop runs over a collection. `camunda:collection` may name
