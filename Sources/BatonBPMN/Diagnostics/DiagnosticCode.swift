@@ -138,4 +138,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     /// A conditional event's `camunda:variableEvents` names something other than create, update
     /// or delete: that entry never matches a change (Camunda warns too).
     public static let unknownVariableEvent = Self("BPMN-W111", "unknownVariableEvent")
+    /// An attribute value Baton reads but does not honour (`waitForCompletion="false"`: a
+    /// compensation throw always waits, as in Camunda).
+    public static let unsupportedAttributeValue = Self("BPMN-W112", "unsupportedAttributeValue")
 }

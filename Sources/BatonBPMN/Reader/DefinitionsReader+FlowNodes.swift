@@ -77,6 +77,16 @@ extension DefinitionsReader {
         if let escalation = element.children.first(where: { $0.isElement("escalationEventDefinition", in: Namespace.bpmn) }) {
             details.escalationCodeVariable = escalation.attribute("escalationCodeVariable", namespace: Namespace.camunda)
         }
+        details.isForCompensation = readBoolean(element, "isForCompensation", default: false)
+        if let compensate = element.children.first(where: { $0.isElement("compensateEventDefinition", in: Namespace.bpmn) }) {
+            details.compensateActivityRef = reference(compensate, "activityRef")
+            if let wait = compensate.attribute("waitForCompletion"), wait != "true" {
+                sink.report(
+                    .warning, .unsupportedAttributeValue,
+                    "Unsupported attribute value for 'waitForCompletion': 'waitForCompletion=\(wait)' is not supported. Compensation event will wait for compensation to join.",
+                    line: compensate.line, tag: element.qualifiedName, element: id, attribute: "waitForCompletion")
+            }
+        }
         if ["intermediateThrowEvent", "endEvent"].contains(element.localName),
             let signal = element.children.first(where: { $0.isElement("signalEventDefinition", in: Namespace.bpmn) })
         {

@@ -93,6 +93,7 @@ struct DefinitionsReader {
         processTaskPriority = priorityAttribute(element, "taskPriority", owner: id)
         var scope = ScopeContent()
         readScope(element, parent: nil, depth: 2, into: &scope)
+        linkCompensationHandlers(in: &scope)
         let extensions = readExtensions(element, owner: id)
         let process = ProcessDefinition(
             id: id, name: element.attribute("name"), isExecutable: executable,
@@ -128,6 +129,19 @@ struct DefinitionsReader {
         var nodes: [FlowNode] = []
         var flows: [SequenceFlow] = []
         var lanes: [Lane] = []
+        /// `association`s by source and target: how compensation boundary events name their handler.
+        var associations: [(source: ElementID, target: ElementID)] = []
+    }
+
+    /// Gives each compensation boundary event the handler it is associated with (either way round,
+    /// as modelers draw the arrow from the event).
+    private func linkCompensationHandlers(in scope: inout ScopeContent) {
+        for index in scope.nodes.indices {
+            guard case .boundaryEvent = scope.nodes[index].kind, case .compensate? = scope.nodes[index].kind.eventDefinitions.first else { continue }
+            let id = scope.nodes[index].id
+            let handler = scope.associations.first { $0.source == id }?.target ?? scope.associations.first { $0.target == id }?.source
+            scope.nodes[index].details.compensationHandler = handler
+        }
     }
 
     static let flowNodeNames: Set<String> = [
@@ -140,7 +154,7 @@ struct DefinitionsReader {
     /// Children of a process or subprocess that Baton reads elsewhere or that have no runtime meaning.
     static let ignoredScopeElements: Set<String> = [
         "documentation", "extensionElements", "dataObject", "dataObjectReference", "dataStoreReference",
-        "textAnnotation", "association", "group", "property", "ioSpecification", "incoming", "outgoing",
+        "textAnnotation", "group", "property", "ioSpecification", "incoming", "outgoing",
         "multiInstanceLoopCharacteristics", "standardLoopCharacteristics", "dataInputAssociation",
         "dataOutputAssociation", "auditing", "monitoring", "correlationSubscription", "completionCondition",
     ]
@@ -161,6 +175,8 @@ struct DefinitionsReader {
                 if node.kind.isSubProcess { readScope(child, parent: node.id, depth: depth + 1, into: &scope) }
             } else if name == "sequenceFlow" {
                 if let flow = readSequenceFlow(child, parent: parent) { scope.flows.append(flow) }
+            } else if name == "association" {
+                if let source = reference(child, "sourceRef"), let target = reference(child, "targetRef") { scope.associations.append((source, target)) }
             } else if name == "laneSet" {
                 readLaneSet(child, parentLane: nil, into: &scope.lanes)
             } else if !Self.ignoredScopeElements.contains(name) {

@@ -31,6 +31,12 @@ extension ProcessValidator {
                     .implicitEnd,
                     "Expected \(describe(node)) to lead somewhere, but it has no outgoing sequence flow; the tokens that pass it end there (an implicit end event).",
                     at: node)
+            // A compensation boundary event leads to its handler by an association, not a flow;
+            // a handler runs alone and ends.
+            case .boundaryEvent where node.kind.eventDefinitions.first == .compensate:
+                break
+            case _ where node.details.isForCompensation:
+                break
             case .startEvent, .intermediateCatchEvent, .intermediateThrowEvent, .boundaryEvent, .gateway:
                 error(
                     .noOutgoingFlow,
@@ -164,6 +170,8 @@ extension ProcessValidator {
             // Camunda accepts a link catch that no throw names; what follows it is not unreachable on top.
             case .intermediateCatchEvent where node.linkName != nil: visit(node.id)
             case .subProcess(let sub) where sub.triggeredByEvent: visit(node.id)
+            // Compensation handlers run when compensation is thrown, not by a flow.
+            case _ where node.details.isForCompensation: visit(node.id)
             // Attached to nothing that exists: reported already; its branch is not unreachable on top.
             case .boundaryEvent(let boundary) where process.node(boundary.attachedTo) == nil: visit(node.id)
             default: break

@@ -9,8 +9,6 @@ extension ProcessValidator {
             switch node.kind {
             case .gateway(.complex):
                 unsupported(node, "complex gateways")
-            case .subProcess(let sub) where sub.variant == .transaction:
-                unsupported(node, "transaction subprocesses")
             case .subProcess(let sub) where sub.variant == .adHoc:
                 unsupported(node, "ad-hoc subprocesses")
             case .serviceTask(let implementation), .sendTask(let implementation), .businessRuleTask(let implementation):
@@ -142,6 +140,8 @@ extension ProcessValidator {
         case (.intermediateCatchEvent, .conditional), (.boundaryEvent, .conditional): supported = true
         // A signal start in an embedded subprocess is refused as every triggered start there is (E024).
         case (.startEvent, .signal), (.intermediateCatchEvent, .signal), (.boundaryEvent, .signal), (.intermediateThrowEvent, .signal), (.endEvent, .signal):
+            supported = true
+        case (.intermediateThrowEvent, .compensate), (.endEvent, .compensate), (.boundaryEvent, .compensate), (.endEvent, .cancel), (.boundaryEvent, .cancel):
             supported = true
         // Process-level conditional starts are evaluated by POST /condition; in an event
         // subprocess, on variable changes. Camunda allows them nowhere else.

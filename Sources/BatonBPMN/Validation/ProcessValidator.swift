@@ -35,6 +35,7 @@ struct ProcessValidator {
             checkLinks(process)
             checkConditionalStarts(process)
             checkSignalScopes(process)
+            checkCompensation(process)
             checkReachability(process)
         }
     }

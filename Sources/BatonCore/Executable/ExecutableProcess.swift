@@ -68,12 +68,18 @@ public final class ExecutableNode: Sendable {
     public let escalationCode: String?
     /// Inclusive gateways this node can reach by sequence flows within its scope.
     public let reachableInclusiveJoins: [Int]
+    /// For an activity with a compensation boundary event: its handler's position.
+    public let compensationHandler: Int?
+    /// For a compensation throw or end event with an `activityRef`: that activity's position.
+    public let compensateActivityRef: Int?
 
     init(
         id: ElementID, name: String?, kind: FlowNodeKind, details: FlowNode.Details, parent: Int?, outgoing: [Int], incoming: [Int],
         defaultFlow: Int?, boundaryEvents: [Int], layout: ScopeLayout?, messageName: String?, signalName: String?, errorCode: String?, errorMessage: Template?,
-        escalationCode: String?, reachableInclusiveJoins: [Int]
+        escalationCode: String?, reachableInclusiveJoins: [Int], compensationHandler: Int?, compensateActivityRef: Int?
     ) {
+        self.compensationHandler = compensationHandler
+        self.compensateActivityRef = compensateActivityRef
         self.id = id
         self.name = name
         self.kind = kind
@@ -155,11 +161,17 @@ extension ExecutableProcess {
             incoming[flow.target].append(i)
         }
         var boundaries = [[Int]](repeating: [], count: process.flowNodes.count)
+        var compensationHandlers = [Int?](repeating: nil, count: process.flowNodes.count)
         var layouts = [ScopeLayout?](repeating: nil, count: process.flowNodes.count)
         var root = ScopeLayout()
         for (i, node) in process.flowNodes.enumerated() {
             if node.kind.isSubProcess { layouts[i] = layouts[i] ?? ScopeLayout() }
-            if case .boundaryEvent(let boundary) = node.kind, let host = index[boundary.attachedTo] { boundaries[host].append(i) }
+            if case .boundaryEvent(let boundary) = node.kind, let host = index[boundary.attachedTo] {
+                boundaries[host].append(i)
+                if case .compensate? = node.kind.eventDefinitions.first, let handler = node.details.compensationHandler {
+                    compensationHandlers[host] = index[handler]
+                }
+            }
         }
         for (i, node) in process.flowNodes.enumerated() {
             let parent = node.parent.flatMap { index[$0] }
@@ -238,7 +250,8 @@ extension ExecutableProcess {
                 boundaryEvents: boundaries[i], layout: layouts[i], messageName: messageName(node), signalName: signalName(node),
                 errorCode: errorCode(node),
                 errorMessage: errorMessage(node), escalationCode: escalationCode(node),
-                reachableInclusiveJoins: reach[i])
+                reachableInclusiveJoins: reach[i], compensationHandler: compensationHandlers[i],
+                compensateActivityRef: node.details.compensateActivityRef.flatMap { index[$0] })
         }
     }
 }

@@ -51,6 +51,10 @@ public enum InstanceEvent: Hashable, Sendable, Codable {
     case escalationPropagated(code: String)
     /// A signal was thrown; the runtime delivers it to its receivers once this command commits.
     indirect case signalThrown(SignalThrow)
+    /// An activity completed that a compensation event may later undo.
+    indirect case compensationRecorded(CompensationRecord)
+    /// The record is done with: compensated, or its scope ended without compensation.
+    case compensationRemoved(id: ElementKey)
     case instanceCompleted
     case instanceTerminated(reason: String)
     /// An operator suspended (true) or activated (false) the instance.

@@ -28,6 +28,8 @@ public struct InstanceState: Hashable, Sendable, Codable {
     public private(set) var subscriptions: [SubscriptionRecord] = []
     public private(set) var incidents: [IncidentRecord] = []
     public private(set) var joins: [JoinRecord] = []
+    /// What compensation could undo, in the order the activities completed.
+    public private(set) var compensations: [CompensationRecord] = []
 
     public init(instanceID: String) { self.instanceID = instanceID }
 
@@ -45,7 +47,8 @@ public struct InstanceState: Hashable, Sendable, Codable {
     public static let schemaVersion = 2
 
     private enum CodingKeys: String, CodingKey {
-        case schemaVersion, instanceID, businessKey, parent, status, suspended, nextKey, elements, variables, tasks, jobs, subscriptions, incidents, joins
+        case schemaVersion, instanceID, businessKey, parent, status, suspended, nextKey, elements, variables, tasks, jobs, subscriptions, incidents, joins,
+            compensations
     }
 
     /// A variable in the persisted form: its scope (nil: the process), name and typed value.
@@ -77,6 +80,7 @@ public struct InstanceState: Hashable, Sendable, Codable {
         subscriptions = try container.decode([SubscriptionRecord].self, forKey: .subscriptions)
         incidents = try container.decode([IncidentRecord].self, forKey: .incidents)
         joins = try container.decode([JoinRecord].self, forKey: .joins)
+        compensations = try container.decodeIfPresent([CompensationRecord].self, forKey: .compensations) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -101,6 +105,8 @@ public struct InstanceState: Hashable, Sendable, Codable {
         try container.encode(subscriptions, forKey: .subscriptions)
         try container.encode(incidents, forKey: .incidents)
         try container.encode(joins, forKey: .joins)
+        // Stored only when there are some: most processes have no compensation.
+        if !compensations.isEmpty { try container.encode(compensations, forKey: .compensations) }
     }
 
     // MARK: - Lookups
@@ -250,6 +256,11 @@ public struct InstanceState: Hashable, Sendable, Codable {
             incidents.removeAll { $0.id == id }
         case .childInstanceRequested, .errorPropagated, .escalationPropagated, .signalThrown:
             break
+        case .compensationRecorded(let record):
+            compensations.append(record)
+            nextKey = max(nextKey, record.id + 1)
+        case .compensationRemoved(let id):
+            compensations.removeAll { $0.id == id }
         case .instanceCompleted:
             status = .completed
         case .instanceTerminated:

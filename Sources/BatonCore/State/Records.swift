@@ -252,16 +252,20 @@ public struct ElementInstance: Hashable, Sendable, Codable {
     public var loopCounter: Int?
     /// True for the body of a multi-instance activity, which holds the inner instances.
     public var isMultiInstanceBody: Bool
+    /// Set on what compensation runs (a handler, or a completed scope taken up again for its
+    /// handlers): the compensation throw or end event waiting for it.
+    public var compensating: ElementKey?
 
-    public init(key: ElementKey, node: Int, scope: ElementKey?, loopCounter: Int?, isMultiInstanceBody: Bool) {
+    public init(key: ElementKey, node: Int, scope: ElementKey?, loopCounter: Int?, isMultiInstanceBody: Bool, compensating: ElementKey? = nil) {
         self.key = key
         self.node = node
         self.scope = scope
         self.loopCounter = loopCounter
         self.isMultiInstanceBody = isMultiInstanceBody
+        self.compensating = compensating
     }
 
-    private enum CodingKeys: String, CodingKey { case key, node, scope, loopCounter, isMultiInstanceBody }
+    private enum CodingKeys: String, CodingKey { case key, node, scope, loopCounter, isMultiInstanceBody, compensating }
 
     // Every instance's log holds several of these: the flag is stored only when set.
     public init(from decoder: any Decoder) throws {
@@ -271,6 +275,7 @@ public struct ElementInstance: Hashable, Sendable, Codable {
         scope = try container.decodeIfPresent(ElementKey.self, forKey: .scope)
         loopCounter = try container.decodeIfPresent(Int.self, forKey: .loopCounter)
         isMultiInstanceBody = try container.decodeIfPresent(Bool.self, forKey: .isMultiInstanceBody) ?? false
+        compensating = try container.decodeIfPresent(ElementKey.self, forKey: .compensating)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -280,6 +285,44 @@ public struct ElementInstance: Hashable, Sendable, Codable {
         try container.encodeIfPresent(scope, forKey: .scope)
         try container.encodeIfPresent(loopCounter, forKey: .loopCounter)
         if isMultiInstanceBody { try container.encode(true, forKey: .isMultiInstanceBody) }
+        try container.encodeIfPresent(compensating, forKey: .compensating)
+    }
+}
+
+/// Something a compensation event can undo, recorded when an activity completes normally:
+/// either the activity's handler (the activity has a compensation boundary event), or a
+/// completed scope (subprocess or multi-instance body) whose own records, kept under
+/// `completedScope`, are undone together.
+public struct CompensationRecord: Hashable, Sendable, Codable {
+    public enum Undo: Hashable, Sendable, Codable {
+        /// Run the handler at this node.
+        case handler(NodePosition)
+        /// Take up the completed scope again, with its variables as they were at its end, and
+        /// undo the records it holds (their `scope` is this key).
+        case scope(completedScope: ElementKey, isMultiInstanceBody: Bool, variables: [ScopeVariable])
+    }
+
+    /// One of a completed scope's variables, kept in name order so that equal records are equal
+    /// in every form.
+    public struct ScopeVariable: Hashable, Sendable, Codable {
+        public var name: String
+        public var value: VariableValue
+    }
+
+    /// Allocated from the instance's key counter: records compare by it in the order their
+    /// activities completed.
+    public var id: ElementKey
+    /// The completed activity (what `activityRef` names).
+    @NodePosition public var activity: Int
+    /// The scope it completed in (nil: the process), or the completed scope holding it.
+    public var scope: ElementKey?
+    public var undo: Undo
+
+    public init(id: ElementKey, activity: Int, scope: ElementKey?, undo: Undo) {
+        self.id = id
+        self.activity = activity
+        self.scope = scope
+        self.undo = undo
     }
 }
 

@@ -62,6 +62,9 @@ struct StepRun {
     var pendingVariableChanges: [VariableChange] = []
     /// The element that left last: where the process's own `end` listeners find the execution.
     var lastLeftNode: Int?
+    /// Compensation throwers and retaken scopes firing their records now: neither goes on while
+    /// it is still starting handlers, even when the first ones finish at once.
+    var compensationsFiring: [ElementKey] = []
 
     /// A unit of work on the agenda.
     enum Work {

@@ -7,12 +7,12 @@ extension StepRun {
     /// its boundary events, and runs its behaviour (or parks it as a job when `asyncBefore`).
     /// A multi-instance activity first activates its body, which activates the inner instances.
     mutating func activate(
-        node: Int, scope: ElementKey?, loopCounter: Int?, triggered: Bool, locals: [String: VariableValue]
+        node: Int, scope: ElementKey?, loopCounter: Int?, triggered: Bool, locals: [String: VariableValue], compensating: ElementKey? = nil
     ) throws(Rejection) {
         let definition = process.nodes[node]
         if let loop = definition.details.multiInstance, loopCounter == nil {
             let body = nextKey
-            emit(.elementActivated(ElementInstance(key: body, node: node, scope: scope, loopCounter: nil, isMultiInstanceBody: true)))
+            emit(.elementActivated(ElementInstance(key: body, node: node, scope: scope, loopCounter: nil, isMultiInstanceBody: true, compensating: compensating)))
             try openBoundaryListeners(for: body, node: node)
             if loop.continuation.before {
                 createJob(.activate, for: body, node: node)
@@ -22,7 +22,8 @@ extension StepRun {
             return
         }
         let key = nextKey
-        emit(.elementActivated(ElementInstance(key: key, node: node, scope: scope, loopCounter: loopCounter, isMultiInstanceBody: false)))
+        emit(.elementActivated(ElementInstance(
+            key: key, node: node, scope: scope, loopCounter: loopCounter, isMultiInstanceBody: false, compensating: compensating)))
         for name in locals.keys.sorted() { emit(.variableSet(scope: key, name: name, value: locals[name]!)) }
         for parameter in definition.details.inputOutput.inputs where !context.skipIoMappings {
             let value = try evaluate(parameter.value, at: key, what: "input parameter '\(parameter.name)' of \(describe(node))")
@@ -90,20 +91,22 @@ extension StepRun {
         guard let element = state.element(key) else { return }
         let definition = process.nodes[element.node]
         let isInner = element.loopCounter != nil
+        let retaken = isRetakenScope(element)
         // Inner instances of a multi-instance activity do not leave by its flows; the body does.
+        // Nor does anything compensation runs: its thrower goes on when it is done.
         let flows: [Int]
-        if isInner {
+        if isInner || element.compensating != nil {
             flows = []
         } else if let chosen {
             flows = chosen
         } else {
             flows = try outgoingFlows(of: element.node, at: key)
         }
-        if !element.isMultiInstanceBody { try notifyExecutionListeners("end", of: element.node, at: key) }
+        if !element.isMultiInstanceBody, !retaken { try notifyExecutionListeners("end", of: element.node, at: key) }
         lastLeftNode = element.node
         // Output parameters belong to each execution of the activity, not to a multi-instance body.
         var outputs: [(String, VariableValue)] = []
-        if !element.isMultiInstanceBody, !context.skipIoMappings {
+        if !element.isMultiInstanceBody, !retaken, !context.skipIoMappings {
             for parameter in definition.details.inputOutput.outputs {
                 let what = "output parameter '\(parameter.name)' of \(describe(element.node))"
                 outputs.append((parameter.name, try evaluate(parameter.value, at: key, what: what)))
@@ -113,7 +116,12 @@ extension StepRun {
             emit(.variableSet(scope: state.owningScope(of: name, from: element.scope), name: name, value: value))
         }
         closeListeners(of: key)
+        recordCompensation(for: element)
         emit(.elementCompleted(key: key))
+        if element.compensating != nil {
+            try compensationStepEnded(element)
+            return
+        }
         if isInner, let body = element.scope {
             try MultiInstanceBodyBehavior.innerCompleted(&self, body: body)
             return
@@ -225,6 +233,7 @@ extension StepRun {
             try notifyExecutionListeners("end", of: element.node, at: key)
             lastLeftNode = element.node
         }
+        discardCompensations(inScope: key)
         emit(.elementTerminated(key: key))
     }
 

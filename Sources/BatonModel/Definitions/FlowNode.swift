@@ -47,6 +47,13 @@ public struct FlowNode: Hashable, Sendable {
         /// Its `<camunda:in businessKey="…"/>`: the business key of instances a signal start
         /// event starts on receiving it.
         public var signalBusinessKey: Template?
+        /// `isForCompensation="true"`: the activity is a compensation handler, run only when the
+        /// activity whose compensation boundary event is associated with it is compensated.
+        public var isForCompensation = false
+        /// A compensation boundary event's handler: the target of its `association`.
+        public var compensationHandler: ElementID?
+        /// A compensation throw or end event's `activityRef`: compensate that activity only.
+        public var compensateActivityRef: ElementID?
 
         public init() {}
     }

@@ -10,8 +10,9 @@ import BatonModel
 /// - Terminate: everything inside first.
 enum SubProcessBehavior: ElementBehavior {
     static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
-        guard case .subProcess(let sub) = node.kind, sub.variant == .embedded, let layout = node.layout else {
-            throw Rejection(.executionFailed, "Expected an embedded or event subprocess, but '\(node.id)' is a \(node.kind.elementName).")
+        // A transaction runs as an embedded subprocess; its cancel end event is what differs.
+        guard case .subProcess(let sub) = node.kind, sub.variant == .embedded || sub.variant == .transaction, let layout = node.layout else {
+            throw Rejection(.executionFailed, "Expected an embedded or event subprocess or a transaction, but '\(node.id)' is a \(node.kind.elementName).")
         }
         try run.openEventSubProcessListeners(in: key)
         let start = sub.triggeredByEvent ? layout.startEvents.first : layout.noneStart

@@ -12,7 +12,7 @@ enum StartEventBehavior: ElementBehavior {
     }
 }
 
-/// End events: none, terminate, error, message, escalation, signal.
+/// End events: none, terminate, error, message, escalation, signal, compensation, cancel.
 ///
 /// - Activate: none completes (its token ends, the scope may complete); terminate first
 ///   terminates everything else in its scope, then completes; error throws its error code to
@@ -20,7 +20,10 @@ enum StartEventBehavior: ElementBehavior {
 ///   message does its implementation's work as a service task would, then completes (with none,
 ///   it is a none end event, as in Camunda); escalation throws its code (``StepRun/escalate(code:searchingFrom:)``)
 ///   and, unless an interrupting catch ended it, completes; signal throws its signal
-///   (``StepRun/throwSignal(from:)``) and, unless a receiver in this instance ended it, completes.
+///   (``StepRun/throwSignal(from:)``) and, unless a receiver in this instance ended it, completes;
+///   compensation undoes its scope's completed work (``StepRun/throwCompensation(from:activityRef:)``)
+///   and completes once every handler has; cancel ends the rest of its transaction, compensates
+///   it and leaves by the transaction's cancel boundary event (``StepRun/cancel(from:)``).
 /// - Next step: the enclosing scope completes when nothing else runs in it.
 enum EndEventBehavior: ElementBehavior {
     static func activate(_ run: inout StepRun, _ key: ElementKey, _ node: ExecutableNode, triggered: Bool) throws(Rejection) {
@@ -35,6 +38,10 @@ enum EndEventBehavior: ElementBehavior {
         case .signal?:
             try run.throwSignal(from: key)
             if run.state.element(key) != nil { try run.complete(key) }
+        case .compensate?:
+            if try !run.throwCompensation(from: key, activityRef: node.compensateActivityRef) { try run.complete(key) }
+        case .cancel?:
+            try run.cancel(from: key)
         case .terminate?:
             let scope = run.state.element(key)?.scope
             for sibling in run.state.children(of: scope).reversed() where sibling.key != key { try run.terminate(sibling.key) }
@@ -78,7 +85,7 @@ enum IntermediateCatchEventBehavior: ElementBehavior {
     }
 }
 
-/// Intermediate throw events: none, message, link, escalation, signal.
+/// Intermediate throw events: none, message, link, escalation, signal, compensation.
 ///
 /// - Activate: none completes at once; message does its implementation's work as a service task
 ///   would (with none, it passes the token on, as in Camunda); link leaves without taking a flow
@@ -97,6 +104,11 @@ enum IntermediateThrowEventBehavior: ElementBehavior {
             try run.escalate(code: node.escalationCode ?? "", searchingFrom: run.state.element(key)?.scope)
             // An interrupting catch ended the thrower with its scope; otherwise it goes on.
             if run.state.element(key) != nil { try run.complete(key) }
+            return
+        }
+        if case .compensate? = node.kind.eventDefinitions.first {
+            // It waits for the handlers it started; ``StepRun/compensationStepEnded(_:)`` moves it on.
+            if try !run.throwCompensation(from: key, activityRef: node.compensateActivityRef) { try run.complete(key) }
             return
         }
         if case .signal? = node.kind.eventDefinitions.first {
