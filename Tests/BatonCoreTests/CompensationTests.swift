@@ -185,4 +185,58 @@ import Testing
         #expect(scenario.variable("undone") == .string("flight;hotel;"))
         #expect(scenario.state.status == .completed)
     }
+
+    /// A `booking` subprocess booking a hotel and a flight, whose compensation event subprocess
+    /// does `compensation`; a process-level throw after it.
+    static func bookingWithEventSubProcess(_ compensation: String) -> String {
+        bpmn(Self.start + #"""
+            <subProcess id="booking">
+              <startEvent id="bs" />
+              \#(Self.compensated("hotel"))
+              \#(Self.compensated("flight"))
+              <endEvent id="be" />
+              <sequenceFlow id="b1" sourceRef="bs" targetRef="hotel" />
+              <sequenceFlow id="b2" sourceRef="hotel" targetRef="flight" />
+              <sequenceFlow id="b3" sourceRef="flight" targetRef="be" />
+              <subProcess id="onCompensation" triggeredByEvent="true">
+                <startEvent id="cs"><compensateEventDefinition /></startEvent>
+                \#(compensation)
+              </subProcess>
+            </subProcess>
+            <intermediateThrowEvent id="undoAll"><compensateEventDefinition /></intermediateThrowEvent>
+            <userTask id="after" />
+            """# + flows("s->booking", "booking->undoAll", "undoAll->after"))
+    }
+
+    @Test func aCompensationEventSubprocessDecidesWhatIsUndoneAndInWhichOrder() throws {
+        var scenario = try CoreScenario(Self.bookingWithEventSubProcess(#"""
+            <intermediateThrowEvent id="undoHotelFirst"><compensateEventDefinition activityRef="hotel" /></intermediateThrowEvent>
+            <intermediateThrowEvent id="undoFlightThen"><compensateEventDefinition activityRef="flight" /></intermediateThrowEvent>
+            <scriptTask id="updateRecord" scriptFormat="juel" camunda:resultVariable="undone"><script>${undone.concat('record;')}</script></scriptTask>
+            <endEvent id="ce" />
+            <sequenceFlow id="c1" sourceRef="cs" targetRef="undoHotelFirst" />
+            <sequenceFlow id="c2" sourceRef="undoHotelFirst" targetRef="undoFlightThen" />
+            <sequenceFlow id="c3" sourceRef="undoFlightThen" targetRef="updateRecord" />
+            <sequenceFlow id="c4" sourceRef="updateRecord" targetRef="ce" />
+            """#))
+        try scenario.start(["undone": .string("")])
+        #expect(scenario.variable("undone") == .string("hotel;flight;record;"), "its own order, not the reverse of completion")
+        #expect(scenario.waiting == ["after"])
+        #expect(scenario.state.compensations.isEmpty)
+        #expect(scenario.events.contains { if case .elementActivated(let element) = $0 { scenario.process.nodes[element.node].id == "cs" } else { false } })
+    }
+
+    @Test func whatTheEventSubprocessDoesNotThrowForIsNotUndone() throws {
+        var scenario = try CoreScenario(Self.bookingWithEventSubProcess(#"""
+            <intermediateThrowEvent id="undoHotelOnly"><compensateEventDefinition activityRef="hotel" /></intermediateThrowEvent>
+            <endEvent id="ce" />
+            <sequenceFlow id="c1" sourceRef="cs" targetRef="undoHotelOnly" />
+            <sequenceFlow id="c2" sourceRef="undoHotelOnly" targetRef="ce" />
+            """#))
+        try scenario.start(["undone": .string("")])
+        #expect(scenario.variable("undone") == .string("hotel;"), "the flight's compensation was consumed, not run")
+        #expect(scenario.state.compensations.isEmpty, "and forgotten with the scope")
+        #expect(scenario.waiting == ["after"])
+    }
 }
+

@@ -9,6 +9,7 @@ extension ProcessValidator {
     mutating func checkCompensation(_ process: ProcessDefinition) {
         var compensatedActivities: Set<ElementID> = []
         var cancelledTransactions: Set<ElementID> = []
+        var compensatedScopes: Set<ElementID> = []
         for node in process.flowNodes {
             let definition = node.kind.eventDefinitions.first
             switch (node.kind, definition) {
@@ -44,7 +45,25 @@ extension ProcessValidator {
                         at: node)
                 }
             case (.startEvent, .compensate?):
-                error(.unsupportedElement, "Expected an element Baton executes, but start event '\(node.id)' starts a compensation event subprocess, which Baton does not execute yet.", at: node)
+                // In an event subprocess (else refused as a start event that cannot be one) of a subprocess.
+                guard let eventSubProcess = node.parent.flatMap({ process.node($0) }), case .subProcess(let sub) = eventSubProcess.kind, sub.triggeredByEvent
+                else { break }
+                guard let scope = eventSubProcess.parent else {
+                    error(
+                        .unsupportedElement,
+                        "event subprocess with compensation start event is only supported for embedded subprocess (since throwing compensation through a call activity-induced process hierarchy is not supported): '\(eventSubProcess.id)' is in the process itself.",
+                        at: node)
+                    break
+                }
+                if !compensatedScopes.insert(scope).inserted {
+                    error(.invalidEventSubProcess, "multiple event subprocesses with compensation start event are not supported on the same scope: '\(scope)'.", at: node)
+                }
+                if process.boundaryEvents(attachedTo: scope).contains(where: { $0.kind.eventDefinitions.first == .compensate }) {
+                    error(
+                        .invalidEventSubProcess,
+                        "compensation boundary event and event subprocess with compensation start event are not supported on the same scope: '\(scope)'.",
+                        at: node)
+                }
             case (_, .compensate?) where node.kind.isThrowing:
                 checkActivityRef(of: node, in: process)
             default:

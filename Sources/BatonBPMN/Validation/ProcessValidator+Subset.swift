@@ -143,6 +143,8 @@ extension ProcessValidator {
             supported = true
         case (.intermediateThrowEvent, .compensate), (.endEvent, .compensate), (.boundaryEvent, .compensate), (.endEvent, .cancel), (.boundaryEvent, .cancel):
             supported = true
+        case (.startEvent, .compensate):
+            supported = inEventSubProcess  // where, checkCompensation says
         // Process-level conditional starts are evaluated by POST /condition; in an event
         // subprocess, on variable changes. Camunda allows them nowhere else.
         case (.startEvent, .conditional): supported = inEventSubProcess || node.parent == nil

@@ -236,16 +236,16 @@ struct ProcessValidator {
         guard let trigger = start.kind.eventDefinitions.first else {
             error(
                 .invalidEventSubProcess,
-                "Expected the start event '\(start.id)' of event subprocess '\(scope.id)' to have an error, escalation, message, signal, timer or conditional trigger, but it is a none start event.",
+                "Expected the start event '\(start.id)' of event subprocess '\(scope.id)' to have an error, escalation, message, signal, timer, conditional or compensation trigger, but it is a none start event.",
                 at: start)
             return
         }
         switch trigger {
-        case .error, .escalation, .message, .signal, .timer, .conditional: break
+        case .error, .escalation, .message, .signal, .timer, .conditional, .compensate: break
         default:
             error(
                 .unsupportedElement,
-                "Expected the start event '\(start.id)' of event subprocess '\(scope.id)' to be triggered by an error, escalation, message, signal, timer or condition, but it has a \(trigger.elementName), which Baton does not execute.",
+                "Expected the start event '\(start.id)' of event subprocess '\(scope.id)' to be triggered by an error, escalation, message, signal, timer, condition or compensation, but it has a \(trigger.elementName), which Baton does not execute.",
                 at: start)
         }
     }

@@ -14,7 +14,10 @@ extension StepRun {
     mutating func recordCompensation(for element: ElementInstance) {
         guard element.compensating == nil else { return }
         let node = process.nodes[element.node]
-        if node.kind.isSubProcess || element.isMultiInstanceBody, state.compensations.contains(where: { $0.scope == element.key }) {
+        // A subprocess with a compensation event subprocess is compensated by it, with or
+        // without records inside.
+        let hasRecords = state.compensations.contains { $0.scope == element.key }
+        if (node.kind.isSubProcess || element.isMultiInstanceBody) && (hasRecords || compensationEventSubProcess(of: element) != nil) {
             emit(.compensationRecorded(CompensationRecord(
                 id: nextKey, activity: element.node, scope: element.scope,
                 undo: .scope(
@@ -73,15 +76,38 @@ extension StepRun {
             emit(.elementActivated(ElementInstance(
                 key: key, node: record.activity, scope: scope, loopCounter: nil, isMultiInstanceBody: isMultiInstanceBody, compensating: thrower)))
             for variable in variables { emit(.variableSet(scope: key, name: variable.name, value: variable.value)) }
+            // Its records now belong to the scope taken up again, where throws inside it find them.
+            for inner in state.compensations where inner.scope == completed {
+                emit(.compensationRemoved(id: inner.id))
+                emit(.compensationRecorded(CompensationRecord(id: inner.id, activity: inner.activity, scope: key, undo: inner.undo)))
+            }
+            // Its compensation event subprocess decides what is undone (and undoes nothing it
+            // does not throw for); the scope completes when that has.
+            if let retaken = state.element(key), let (eventSubProcess, start) = compensationEventSubProcess(of: retaken) {
+                try eventSubProcessTriggered(scope: key, eventSubProcess: eventSubProcess, start: start, variables: [:])
+                return
+            }
             // Filled first, then it may complete: a handler that finishes at once does not end it early.
             compensationsFiring.append(key)
-            for inner in state.compensations.filter({ $0.scope == completed }).sorted(by: { $0.id > $1.id })
+            for inner in state.compensations.filter({ $0.scope == key }).sorted(by: { $0.id > $1.id })
             where state.compensations.contains(where: { $0.id == inner.id }) {
                 try fire(inner, thrower: thrower, in: key)
             }
             compensationsFiring.removeAll { $0 == key }
             if state.element(key) != nil, state.children(of: key).isEmpty { try leave(key, flows: []) }
         }
+    }
+
+    /// The compensation event subprocess of subprocess instance `element`, and its start event.
+    func compensationEventSubProcess(of element: ElementInstance) -> (eventSubProcess: Int, start: Int)? {
+        guard !element.isMultiInstanceBody, process.nodes[element.node].kind.isSubProcess else { return nil }
+        for eventSubProcess in process.scope(of: element.node).eventSubProcesses {
+            guard let start = process.nodes[eventSubProcess].layout?.startEvents.first,
+                case .compensate? = process.nodes[start].kind.eventDefinitions.first
+            else { continue }
+            return (eventSubProcess, start)
+        }
+        return nil
     }
 
     /// Whether `element` is a completed scope taken up again for compensation (not a handler).

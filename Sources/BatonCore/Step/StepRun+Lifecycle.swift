@@ -75,7 +75,7 @@ extension StepRun {
         guard let element = state.element(key) else { return }
         let definition = process.nodes[element.node]
         let after = element.isMultiInstanceBody ? definition.details.multiInstance?.continuation.after : definition.details.continuation.after
-        if after == true && !afterJob {
+        if after == true && !afterJob && element.compensating == nil {
             createJob(.leave, for: key, node: element.node)
             return
         }
@@ -117,6 +117,8 @@ extension StepRun {
         }
         closeListeners(of: key)
         recordCompensation(for: element)
+        // A scope taken up again for compensation forgets what its compensation left undone.
+        if retaken { discardCompensations(inScope: key) }
         emit(.elementCompleted(key: key))
         if element.compensating != nil {
             try compensationStepEnded(element)
