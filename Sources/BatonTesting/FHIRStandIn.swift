@@ -1,7 +1,6 @@
 import BatonModel
 import Foundation
 import Hummingbird
-import Logging
 import Synchronization
 
 /// A stand-in for Aidbox in tests: FHIR R4 over HTTP on a loopback port, for InsurancePlan only.
@@ -38,7 +37,6 @@ public final class FHIRStandIn: Sendable {
     /// Starts a stand-in on a free loopback port.
     public static func start() async throws -> FHIRStandIn {
         let storage = Storage()
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let router = Router()
         router.get("fhir/InsurancePlan/:id") { request, context in
             try Self.answer(storage, request, context) { state in
@@ -85,19 +83,7 @@ public final class FHIRStandIn: Sendable {
                 return Self.resource(stored, status: current == 0 ? .created : .ok)
             }
         }
-        var logger = Logger(label: "fhir-stand-in")
-        logger.logLevel = .critical
-        let application = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            }, logger: logger)
-        let server = Task { try await application.runService(gracefulShutdownSignals: []) }
-        guard let port = await ports.first(where: { _ in true }), port > 0 else {
-            server.cancel()
-            throw CancellationError()
-        }
+        let (server, port) = try await serveOnLoopback(router, label: "fhir-stand-in")
         return FHIRStandIn(storage: storage, server: server, baseURL: "http://127.0.0.1:\(port)/fhir")
     }
 

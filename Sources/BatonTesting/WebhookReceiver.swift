@@ -1,6 +1,5 @@
 import BatonModel
 import Hummingbird
-import Logging
 import Synchronization
 
 /// A webhook endpoint on a loopback port for tests: it keeps the JSON body of every POST it
@@ -26,7 +25,6 @@ public final class WebhookReceiver: Sendable {
     /// Starts a receiver on a free loopback port.
     public static func start() async throws -> WebhookReceiver {
         let storage = Storage()
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let router = Router()
         router.post("alerts") { request, _ -> Response in
             let body = try await request.body.collect(upTo: 1 << 20)
@@ -41,19 +39,7 @@ public final class WebhookReceiver: Sendable {
             }
             return Response(status: refuse ? .serviceUnavailable : .noContent)
         }
-        var logger = Logger(label: "webhook-receiver")
-        logger.logLevel = .critical
-        let application = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            }, logger: logger)
-        let server = Task { try await application.runService(gracefulShutdownSignals: []) }
-        guard let port = await ports.first(where: { _ in true }), port > 0 else {
-            server.cancel()
-            throw CancellationError()
-        }
+        let (server, port) = try await serveOnLoopback(router, label: "webhook-receiver")
         return WebhookReceiver(storage: storage, server: server, url: "http://127.0.0.1:\(port)/alerts")
     }
 
