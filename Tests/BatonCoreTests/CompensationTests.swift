@@ -238,5 +238,61 @@ import Testing
         #expect(scenario.state.compensations.isEmpty, "and forgotten with the scope")
         #expect(scenario.waiting == ["after"])
     }
+
+    @Test func aSubprocessWithItsOwnHandlerNamedByActivityRefIsUndoneByThatHandlerAlone() throws {
+        var scenario = try CoreScenario(bpmn(Self.start + #"""
+            <subProcess id="booking">
+              <startEvent id="bs" />
+              \#(Self.compensated("hotel"))
+              <sequenceFlow id="b1" sourceRef="bs" targetRef="hotel" />
+            </subProcess>
+            <boundaryEvent id="booking-compensation" attachedToRef="booking"><compensateEventDefinition /></boundaryEvent>
+            <scriptTask id="undo-booking" isForCompensation="true" scriptFormat="juel" camunda:resultVariable="undone"><script>${undone.concat('booking;')}</script></scriptTask>
+            <association id="ab" sourceRef="booking-compensation" targetRef="undo-booking" />
+            <intermediateThrowEvent id="undoBooking"><compensateEventDefinition activityRef="booking" /></intermediateThrowEvent>
+            <userTask id="after" />
+            """# + flows("s->booking", "booking->undoBooking", "undoBooking->after")))
+        try scenario.start(["undone": .string("")])
+        #expect(scenario.variable("undone") == .string("booking;"), "Camunda's CAM-3628: the subprocess's handler, not its inner ones")
+    }
+
+    @Test func aThrowInsideAnErrorEventSubprocessUndoesTheScopeHoldingIt() throws {
+        var scenario = try CoreScenario(bpmn(Self.start + Self.compensated("hotel") + #"""
+            <userTask id="pay" />
+            <subProcess id="onDeclined" triggeredByEvent="true">
+              <startEvent id="declined"><errorEventDefinition errorRef="declinedError" /></startEvent>
+              <intermediateThrowEvent id="undoHotel"><compensateEventDefinition activityRef="hotel" /></intermediateThrowEvent>
+              <userTask id="apologise" />
+              <sequenceFlow id="d1" sourceRef="declined" targetRef="undoHotel" />
+              <sequenceFlow id="d2" sourceRef="undoHotel" targetRef="apologise" />
+            </subProcess>
+            """# + flows("s->hotel", "hotel->pay"), errors: [("declinedError", "DECLINED")]))
+        try scenario.start(["undone": .string("")])
+        let pay = try #require(scenario.task("pay"))
+        try scenario.run(.throwError(target: .task(pay.id), code: "DECLINED", message: nil, variables: [:]))
+        #expect(scenario.variable("undone") == .string("hotel;"), "an interrupting event subprocess keeps its scope's compensation")
+        #expect(scenario.waiting.sorted() == ["apologise", "onDeclined"])
+    }
+
+    @Test func nestedCompletedSubprocessesAreUndoneInsideOut() throws {
+        var scenario = try CoreScenario(bpmn(Self.start + #"""
+            <subProcess id="trip">
+              <startEvent id="ts" />
+              \#(Self.compensated("hotel"))
+              <subProcess id="travel">
+                <startEvent id="vs" />
+                \#(Self.compensated("flight"))
+                <sequenceFlow id="v1" sourceRef="vs" targetRef="flight" />
+              </subProcess>
+              <sequenceFlow id="t1" sourceRef="ts" targetRef="hotel" />
+              <sequenceFlow id="t2" sourceRef="hotel" targetRef="travel" />
+            </subProcess>
+            <endEvent id="undoAll"><compensateEventDefinition /></endEvent>
+            """# + flows("s->trip", "trip->undoAll")))
+        try scenario.start(["undone": .string("")])
+        #expect(scenario.variable("undone") == .string("flight;hotel;"), "the later-completed inner subprocess first")
+        #expect(scenario.state.status == .completed)
+        #expect(scenario.state.compensations.isEmpty)
+    }
 }
 

@@ -17,10 +17,9 @@ extension EventTriggers {
         let clock = ContinuousClock()
         var nextCleanup = clock.now
         while !Task.isCancelled {
-            var listener: PostgresConnection?
             do {
+                // A connection of its own: it waits for notifications between passes.
                 let connection = try await PostgresConnection.connect(try pool(database).connectionString)
-                listener = connection
                 try await connection.query("LISTEN baton_trigger_events")
                 while !Task.isCancelled {
                     let processed = try await processAll(in: database)
@@ -35,7 +34,6 @@ extension EventTriggers {
                 logger.error("processing data events failed; trying again", metadata: ["database": "\(database.rawValue)", "error": "\(error)"])
                 try? await Task.sleep(for: pollInterval)
             }
-            _ = listener
         }
     }
 
