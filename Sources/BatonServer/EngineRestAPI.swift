@@ -27,6 +27,7 @@ public struct EngineRestAPI: Sendable {
             registerHistory(on: group)
             registerOperations(on: group)
             registerAuthorizations(on: group)
+            registerMigration(on: group)
         }
         registerAnalytics(on: router.group("api"))
     }

@@ -55,6 +55,9 @@ public enum InstanceEvent: Hashable, Sendable, Codable {
     indirect case compensationRecorded(CompensationRecord)
     /// The record is done with: compensated, or its scope ended without compensation.
     case compensationRemoved(id: ElementKey)
+    /// An operator moved the instance to another version of its process (its elements by id);
+    /// the events before it are read with the new version, which keeps every element they name.
+    indirect case instanceMigrated(fromDefinition: String, toDefinition: String)
     case instanceCompleted
     case instanceTerminated(reason: String)
     /// An operator suspended (true) or activated (false) the instance.

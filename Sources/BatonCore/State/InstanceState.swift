@@ -254,7 +254,7 @@ public struct InstanceState: Hashable, Sendable, Codable {
             incidents.append(incident)
         case .incidentResolved(let id):
             incidents.removeAll { $0.id == id }
-        case .childInstanceRequested, .errorPropagated, .escalationPropagated, .signalThrown:
+        case .childInstanceRequested, .errorPropagated, .escalationPropagated, .signalThrown, .instanceMigrated:
             break
         case .compensationRecorded(let record):
             compensations.append(record)
@@ -268,5 +268,41 @@ public struct InstanceState: Hashable, Sendable, Codable {
         case .suspensionChanged(let suspended):
             self.suspended = suspended
         }
+    }
+}
+
+// In this file: the setters are private to it.
+extension InstanceState {
+    /// This state with node and flow positions mapped (a migration to another definition).
+    func remapped(node: (Int) -> Int, flow: (Int) -> Int) -> InstanceState {
+        func target(_ target: EventTarget) -> EventTarget {
+            switch target {
+            case .catchEvent, .taskListener: target
+            case .boundary(let position): .boundary(NodePosition(node(position.wrappedValue)))
+            case .eventSubProcess(let position): .eventSubProcess(NodePosition(node(position.wrappedValue)))
+            }
+        }
+        var copy = self
+        copy.elements = elements.map { var element = $0; element.node = node(element.node); return element }
+        copy.tasks = tasks.map { var task = $0; task.node = node(task.node); return task }
+        copy.jobs = jobs.map { job in
+            var moved = job
+            moved.node = node(job.node)
+            if case .timer(var timer) = job.kind {
+                timer.target = target(timer.target)
+                moved.kind = .timer(timer)
+            }
+            return moved
+        }
+        copy.subscriptions = subscriptions.map { var subscription = $0; subscription.node = node(subscription.node); subscription.target = target(subscription.target); return subscription }
+        copy.incidents = incidents.map { var incident = $0; incident.node = node(incident.node); return incident }
+        copy.joins = joins.map { var join = $0; join.gateway = node(join.gateway); join.arrivals = join.arrivals.map(flow); return join }
+        copy.compensations = compensations.map { record in
+            var moved = record
+            moved.activity = node(record.activity)
+            if case .handler(let handler) = record.undo { moved.undo = .handler(NodePosition(node(handler.wrappedValue))) }
+            return moved
+        }
+        return copy
     }
 }

@@ -65,7 +65,7 @@ public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
         case .processDefinition:
             [
                 "READ", "UPDATE", "DELETE", "CREATE_INSTANCE", "READ_INSTANCE", "UPDATE_INSTANCE", "DELETE_INSTANCE", "READ_TASK", "UPDATE_TASK",
-                "TASK_WORK", "TASK_ASSIGN", "READ_HISTORY", "SUSPEND", "SUSPEND_INSTANCE",
+                "TASK_WORK", "TASK_ASSIGN", "READ_HISTORY", "SUSPEND", "SUSPEND_INSTANCE", "MIGRATE_INSTANCE",
             ]
         }
     }

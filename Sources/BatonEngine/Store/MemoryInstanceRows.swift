@@ -15,6 +15,21 @@ struct MemoryInstanceRows: Sendable {
     var incidents: [String: HistoricIncident] = [:]
     var comments: [TaskComment] = []
 
+    /// Every row names definition `definitionID` of `processKey` now (a migration).
+    mutating func move(toDefinition definitionID: String, processKey: String) {
+        for id in tasks.keys {
+            tasks[id]?.processDefinitionID = definitionID
+            tasks[id]?.processDefinitionKey = processKey
+        }
+        for id in jobs.keys { jobs[id]?.processDefinitionID = definitionID }
+        for id in subscriptions.keys { subscriptions[id]?.processDefinitionID = definitionID }
+        for id in variables.keys { variables[id]?.processDefinitionID = definitionID }
+        for index in activities.indices { activities[index].processDefinitionID = definitionID }
+        for id in historicTasks.keys { historicTasks[id]?.processDefinitionID = definitionID }
+        for id in historicVariables.keys { historicVariables[id]?.processDefinitionID = definitionID }
+        for id in incidents.keys { incidents[id]?.processDefinitionID = definitionID }
+    }
+
     mutating func apply(_ changes: ReadModelChanges) {
         if changes.ended {
             tasks.removeAll()

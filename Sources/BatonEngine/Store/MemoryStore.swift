@@ -246,6 +246,16 @@ final class MemoryTransaction: StoreTransaction {
 
     func history(of instanceID: String) -> [RecordedEvent] { data.events[instanceID] ?? [] }
 
+    func moveInstance(_ id: String, toDefinition definitionID: String, processKey: String) {
+        guard var instance = data.instances[id] else { return }
+        instance.definitionID = definitionID
+        instance.processKey = processKey
+        set(\.instances, id, instance)
+        guard var rows = data.rows[id] else { return }
+        rows.move(toDefinition: definitionID, processKey: processKey)
+        set(\.rows, id, rows)
+    }
+
     /// A memory store never holds rows older than its read models.
     func instancesAwaitingReadModelRebuild(limit: Int) -> [String] { [] }
 

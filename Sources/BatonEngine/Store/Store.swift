@@ -68,6 +68,10 @@ public protocol StoreTransaction: AnyObject {
     /// Writes the instance's new state, appends its events, applies the effects to the rows the
     /// command side reads (jobs, subscriptions, calls) and `readModel` to the query side's rows.
     func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect], readModel: ReadModelChanges) async throws
+    /// Moves instance `id`, and every read-model and history row of it that names its
+    /// definition, to definition `definitionID` of `processKey` (a migration). The caller then
+    /// writes its migrated state with ``updateInstance(_:appending:effects:readModel:)``.
+    func moveInstance(_ id: String, toDefinition definitionID: String, processKey: String) async throws
     /// The instance's event log, oldest first: its replay log.
     func history(of instanceID: String) async throws -> [RecordedEvent]
 

@@ -214,6 +214,20 @@ extension PostgresTransaction {
         }
     }
 
+    func moveInstance(_ id: String, toDefinition definitionID: String, processKey: String) async throws {
+        held[id]?.definitionID = definitionID
+        held[id]?.processKey = processKey
+        write("UPDATE process_instances SET definition_id = $2, process_key = $3 WHERE id = $1", [id, definitionID, processKey])
+        write("UPDATE user_tasks SET process_definition_id = $2, process_key = $3 WHERE instance_id = $1", [id, definitionID, processKey])
+        for table in ["jobs", "variables"] {
+            write("UPDATE \(table) SET process_definition_id = $2 WHERE instance_id = $1", [id, definitionID])
+        }
+        // A running instance's history is in the running partition.
+        for table in ["history_activity_instances", "history_task_instances", "history_incidents", "history_variables"] {
+            write("UPDATE \(table) SET process_definition_id = $2 WHERE instance_id = $1 AND removal_time = 'infinity'", [id, definitionID])
+        }
+    }
+
     func history(of instanceID: String) async throws -> [RecordedEvent] {
         let rows = try await read(
             """

@@ -4,11 +4,14 @@ import BatonModel
 import Hummingbird
 
 extension EngineRestAPI {
+    /// The parameters of Camunda's process-instance query (`GET /process-instance` and its forms).
+    static let instanceQueryParameters: Set<String> = [
+        "processInstanceIds", "processDefinitionKey", "processDefinitionId", "businessKey", "active", "suspended", "variables", "superProcessInstance",
+        "firstResult", "maxResults", "sortBy", "sortOrder",
+    ]
+
     func registerProcessInstances(on group: RouterGroup<BatonRequestContext>) {
-        let listParameters: Set<String> = [
-            "processInstanceIds", "processDefinitionKey", "processDefinitionId", "businessKey", "active", "suspended", "variables", "superProcessInstance",
-            "firstResult", "maxResults", "sortBy", "sortOrder",
-        ]
+        let listParameters = Self.instanceQueryParameters
         group.get("process-instance") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
             let instances = try await scoped(try instanceQuery(query), "READ_INSTANCE", context)
@@ -128,7 +131,7 @@ extension EngineRestAPI {
     }
 
     /// The running instances the parameters ask for.
-    private func instanceQuery(_ query: QueryParameters) throws -> ProcessInstanceQuery {
+    func instanceQuery(_ query: QueryParameters) throws -> ProcessInstanceQuery {
         var instances = ProcessInstanceQuery(
             lifecycle: .running, ids: query.list("processInstanceIds"), processDefinitionKey: query.string("processDefinitionKey"),
             processDefinitionID: query.string("processDefinitionId"), businessKey: query.string("businessKey"),

@@ -1,0 +1,130 @@
+import BatonCore
+import BatonModel
+
+/// A migration plan, as Camunda's `/migration` API writes one: which definition to which, and
+/// which activity of the source becomes which of the target.
+public struct MigrationPlan: Hashable, Sendable {
+    public struct Instruction: Hashable, Sendable {
+        public var sourceActivityID: String
+        public var targetActivityID: String
+
+        public init(sourceActivityID: String, targetActivityID: String) {
+            self.sourceActivityID = sourceActivityID
+            self.targetActivityID = targetActivityID
+        }
+    }
+
+    public var sourceDefinitionID: String
+    public var targetDefinitionID: String
+    public var instructions: [Instruction]
+
+    public init(sourceDefinitionID: String, targetDefinitionID: String, instructions: [Instruction]) {
+        self.sourceDefinitionID = sourceDefinitionID
+        self.targetDefinitionID = targetDefinitionID
+        self.instructions = instructions
+    }
+}
+
+/// What stands in the way of one instruction, or of one instance.
+public struct MigrationFailure: Hashable, Sendable {
+    /// The instruction (for a plan's report) or nil (for an instance's).
+    public var instruction: MigrationPlan.Instruction?
+    public var processInstanceID: String?
+    public var reasons: [String]
+}
+
+/// Migration between versions: instances move to another version of their process, each active
+/// element to the element of the same id (``InstanceMigration``), each instance in a command of
+/// its own so that one that cannot move does not hold the others back.
+extension Runtime {
+    /// A plan mapping every activity of the source that the target has with the same id and kind.
+    public func generateMigrationPlan(source: String, target: String) async throws -> MigrationPlan {
+        let (from, to) = try await migrationDefinitions(source, target)
+        let instructions = from.nodes.compactMap { node -> MigrationPlan.Instruction? in
+            guard node.kind.isActivity || node.kind.isEvent, let position = to.node(node.id), to.nodes[position].kind.activityType == node.kind.activityType
+            else { return nil }
+            return MigrationPlan.Instruction(sourceActivityID: node.id.rawValue, targetActivityID: node.id.rawValue)
+        }
+        return MigrationPlan(sourceDefinitionID: source, targetDefinitionID: target, instructions: instructions)
+    }
+
+    /// The plan's instructions that cannot apply, each with its reasons; empty when all can.
+    public func validateMigrationPlan(_ plan: MigrationPlan) async throws -> [MigrationFailure] {
+        let (from, to) = try await migrationDefinitions(plan.sourceDefinitionID, plan.targetDefinitionID)
+        return plan.instructions.compactMap { instruction in
+            var reasons: [String] = []
+            if instruction.sourceActivityID != instruction.targetActivityID {
+                reasons.append("Baton moves an activity to the activity of the same id, but this maps '\(instruction.sourceActivityID)' to '\(instruction.targetActivityID)'.")
+            }
+            let source = from.node(ElementID(instruction.sourceActivityID)), target = to.node(ElementID(instruction.targetActivityID))
+            if source == nil { reasons.append("The source activity '\(instruction.sourceActivityID)' does not exist.") }
+            if target == nil { reasons.append("The target activity '\(instruction.targetActivityID)' does not exist.") }
+            if let source, let target, from.nodes[source].kind.activityType != to.nodes[target].kind.activityType {
+                reasons.append(
+                    "Activity '\(instruction.sourceActivityID)' is a \(from.nodes[source].kind.activityType) in the source but a \(to.nodes[target].kind.activityType) in the target.")
+            }
+            return reasons.isEmpty ? nil : MigrationFailure(instruction: instruction, processInstanceID: nil, reasons: reasons)
+        }
+    }
+
+    /// Migrates `instanceIDs` by `plan`, each in a transaction of its own; returns the instances
+    /// that could not move and why (the others moved). A plan whose instructions are wrong moves
+    /// none.
+    public func migrate(_ instanceIDs: [String], by plan: MigrationPlan) async throws -> [MigrationFailure] {
+        let wrong = try await validateMigrationPlan(plan)
+        guard wrong.isEmpty else {
+            throw EngineError(
+                .invalidArgument,
+                "Cannot migrate: the migration plan is not valid: " + wrong.flatMap(\.reasons).joined(separator: " "))
+        }
+        let mapped = Set(plan.instructions.map(\.sourceActivityID))
+        var failures: [MigrationFailure] = []
+        for id in instanceIDs {
+            do {
+                try await migrate(id, by: plan, mapped: mapped)
+            } catch let error as EngineError {
+                failures.append(MigrationFailure(instruction: nil, processInstanceID: id, reasons: [error.message]))
+            }
+        }
+        return failures
+    }
+
+    private func migrate(_ id: String, by plan: MigrationPlan, mapped: Set<String>) async throws {
+        try await commandTransaction { transaction in
+            guard var record = try await transaction.lockInstance(id), record.state.status == .active else {
+                throw EngineError(.notFound, "Expected process instance '\(id)' to be running, but it is not.")
+            }
+            guard record.definitionID == plan.sourceDefinitionID else {
+                throw EngineError(
+                    .invalidArgument, "Process instance '\(id)' runs definition '\(record.definitionID)', not the plan's source '\(plan.sourceDefinitionID)'.")
+            }
+            let source = try await executable(plan.sourceDefinitionID, in: transaction)
+            let target = try await executable(plan.targetDefinitionID, in: transaction)
+            var reasons = record.state.elements.compactMap { element -> String? in
+                let activity = source.nodes[element.node].id.rawValue
+                return mapped.contains(activity) ? nil : "There is no migration instruction for the active activity '\(activity)'."
+            }
+            reasons += InstanceMigration.problems(of: record.state, from: source, to: target)
+            guard reasons.isEmpty, var state = InstanceMigration.migrate(record.state, from: source, to: target) else {
+                throw EngineError(.invalidArgument, reasons.joined(separator: " "))
+            }
+            let event = InstanceEvent.instanceMigrated(fromDefinition: plan.sourceDefinitionID, toDefinition: plan.targetDefinitionID)
+            state.apply(event)
+            let before = record.state
+            record.state = state
+            record.definitionID = target.definitionID
+            record.processKey = target.processKey
+            try await transaction.moveInstance(id, toDefinition: target.definitionID, processKey: target.processKey)
+            let recorded = [RecordedEvent(at: clock.now(), event: event)]
+            let readModel = ReadModelProjection(process: target, record: record, before: before).changes(for: recorded)
+            try await transaction.updateInstance(record, appending: recorded, effects: [], readModel: readModel)
+        }
+    }
+
+    private func migrationDefinitions(_ source: String, _ target: String) async throws -> (ExecutableProcess, ExecutableProcess) {
+        for id in [source, target] where try await store.read({ try await $0.definition(id: id) }) == nil {
+            throw EngineError(.notFound, "Expected process definition '\(id)' to exist, but it does not.")
+        }
+        return (try await executable(source), try await executable(target))
+    }
+}

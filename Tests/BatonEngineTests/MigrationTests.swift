@@ -1,0 +1,84 @@
+import BatonCore
+import BatonEngine
+import BatonModel
+import BatonTesting
+import Testing
+
+/// Migrating running instances to another version of their process, on both stores: what
+/// waits moves with its element (the task keeps its id and assignee, the timer its due time),
+/// the instance goes on in the new version, its events still rebuild its state, and what cannot
+/// move says why and stays as it was.
+@Suite struct MigrationTests {
+    static func version(_ after: String, reviewKind: String = "userTask", boundary: Bool = true) -> String {
+        ProcessTest.definitions("""
+            <process id="claim" isExecutable="true">
+              <startEvent id="s" />
+              <sequenceFlow id="f1" sourceRef="s" targetRef="review" />
+              <\(reviewKind) id="review" \(reviewKind == "serviceTask" ? #"camunda:type="external" camunda:topic="t""# : "") />
+              \(boundary ? #"<boundaryEvent id="remind" attachedToRef="review" cancelActivity="false"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></boundaryEvent><sequenceFlow id="f9" sourceRef="remind" targetRef="nudge" /><endEvent id="nudge" />"# : "")
+              \(after)
+            </process>
+            """)
+    }
+
+    static let v1 = version(#"<sequenceFlow id="f2" sourceRef="review" targetRef="e" /><endEvent id="e" />"#)
+    static let v2 = version(#"""
+        <sequenceFlow id="f2" sourceRef="review" targetRef="e" /><endEvent id="e" />
+        <sequenceFlow id="f3" sourceRef="review" targetRef="approve"><conditionExpression>${true}</conditionExpression></sequenceFlow>
+        <userTask id="approve" />
+        """#)
+
+    @Test(arguments: TestBackend.allCases) func aWaitingInstanceMovesToTheNewVersionWithItsTaskAndTimer(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
+        let first = try #require(try await test.deploy(Self.v1, name: "claim.bpmn").definitions.first?.id)
+        let instance = try await test.start("claim")
+        let task = try await test.task("review", in: instance)
+        try await test.runtime.claim(task.id, userID: "ann")
+        let second = try #require(try await test.deploy(Self.v2, name: "claim.bpmn").definitions.first?.id)
+        let plan = try await test.runtime.generateMigrationPlan(source: first, target: second)
+        #expect(plan.instructions.map(\.sourceActivityID).contains("review"))
+        #expect(try await test.runtime.validateMigrationPlan(plan).isEmpty)
+
+        #expect(try await test.runtime.migrate([instance], by: plan).isEmpty)
+        #expect(try await test.runtime.instance(instance).definitionID == second)
+        let moved = try await test.task("review", in: instance)
+        #expect(moved.id == task.id && moved.assignee == "ann" && moved.processDefinitionID == second)
+        let timer = try #require(try await test.runtime.jobs(JobQuery(processInstanceID: instance)).first)
+        #expect(timer.processDefinitionID == second && timer.activityID == "remind")
+
+        // The stored events, read with the new version, rebuild the migrated state.
+        let (events, state) = try await test.runtime.store.read { transaction in
+            (try await transaction.history(of: instance).map(\.event), try await transaction.lockInstance(instance)!.state)
+        }
+        #expect(InstanceState(replaying: events, instanceID: instance) == state)
+
+        // It runs the new version: the remind timer fires as before, then the new step.
+        try await test.advance(by: "P1D")
+        try await test.complete("review", in: instance)
+        #expect(try await test.active(in: instance) == ["approve"])
+        let activities = try await test.runtime.activityHistory(HistoricActivityInstanceQuery(processInstanceID: instance, activityID: "review"))
+        #expect(activities.map(\.processDefinitionID) == [second])
+    }
+
+    @Test(arguments: TestBackend.allCases) func whatCannotMoveSaysWhyAndStaysAsItWas(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
+        let first = try #require(try await test.deploy(Self.v1, name: "claim.bpmn").definitions.first?.id)
+        let waiting = try await test.start("claim")
+        let withoutBoundary = try #require(try await test.deploy(
+            Self.version(#"<sequenceFlow id="f2" sourceRef="review" targetRef="e" /><endEvent id="e" />"#, boundary: false), name: "claim.bpmn").definitions.first?.id)
+        let plan = try await test.runtime.generateMigrationPlan(source: first, target: withoutBoundary)
+        let failures = try await test.runtime.migrate([waiting, "nope"], by: plan)
+        #expect(failures.map(\.processInstanceID) == [waiting, "nope"])
+        #expect(failures.first?.reasons.first?.contains("'remind'") == true, "\(failures)")
+        #expect(try await test.runtime.instance(waiting).definitionID == first, "nothing changed")
+
+        let retyped = try #require(try await test.deploy(
+            Self.version(#"<sequenceFlow id="f2" sourceRef="review" targetRef="e" /><endEvent id="e" />"#, reviewKind: "serviceTask"), name: "claim.bpmn").definitions.first?.id)
+        let generated = try await test.runtime.generateMigrationPlan(source: first, target: retyped)
+        #expect(!generated.instructions.map(\.sourceActivityID).contains("review"), "a changed kind is not mapped")
+        let forced = MigrationPlan(sourceDefinitionID: first, targetDefinitionID: retyped, instructions: [.init(sourceActivityID: "review", targetActivityID: "review")])
+        #expect(try await test.runtime.validateMigrationPlan(forced).first?.reasons == ["Activity 'review' is a userTask in the source but a serviceTask in the target."])
+        let renamed = MigrationPlan(sourceDefinitionID: first, targetDefinitionID: retyped, instructions: [.init(sourceActivityID: "review", targetActivityID: "e")])
+        await #expect(throws: EngineError.self) { try await test.runtime.migrate([waiting], by: renamed) }
+    }
+}

@@ -1,0 +1,49 @@
+import BatonModel
+import Hummingbird
+import Testing
+
+/// `/migration` over HTTP, with Camunda's bodies: generate, validate, execute for ids or a query.
+@Suite struct MigrationAPITests {
+    static func version(_ extra: String) -> String {
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+          <process id="claim" isExecutable="true">
+            <startEvent id="s" /><sequenceFlow id="f1" sourceRef="s" targetRef="review" /><userTask id="review" />
+            <sequenceFlow id="f2" sourceRef="review" targetRef="e" /><endEvent id="e" />
+            \(extra)
+          </process>
+        </definitions>
+        """
+    }
+
+    @Test func instancesMoveToTheNewVersionAndAPlanThatCannotApplySaysWhy() async throws {
+        try await RestHarness.make().run { rest in
+            let first = try #require(try await rest.deploy([("claim.bpmn", Self.version(""))])["deployedProcessDefinitions"]?.objectValue?.first?.key)
+            var instances: [String] = []
+            for _ in 0..<3 {
+                instances.append(try #require(try await rest.call(.post, "/engine-rest/process-definition/key/claim/start", json: "{}")["id"]?.stringValue))
+            }
+            let second = try #require(try await rest.deploy([("claim.bpmn", Self.version(#"<sequenceFlow id="f3" sourceRef="review" targetRef="extra"><conditionExpression>${false}</conditionExpression></sequenceFlow><userTask id="extra" />"#))])["deployedProcessDefinitions"]?.objectValue?.first?.key)
+            let generated = try await rest.call(.post, "/engine-rest/migration/generate", json: #"{"sourceProcessDefinitionId": "\#(first)", "targetProcessDefinitionId": "\#(second)"}"#)
+            #expect(generated.status == .ok, "\(generated.text)")
+            let plan = generated.text
+            let report = try await rest.call(.post, "/engine-rest/migration/validate", json: plan)
+            #expect(report["instructionReports"] == .array([]), "\(report.text)")
+
+            let byIDs = try await rest.call(.post, "/engine-rest/migration/execute", json: #"{"migrationPlan": \#(plan), "processInstanceIds": ["\#(instances[0])"]}"#)
+            #expect(byIDs.status == .noContent, "\(byIDs.text)")
+            let byQuery = try await rest.call(
+                .post, "/engine-rest/migration/execute", json: #"{"migrationPlan": \#(plan), "processInstanceQuery": {"processDefinitionId": "\#(first)"}}"#)
+            #expect(byQuery.status == .noContent, "\(byQuery.text)")
+            #expect(try await rest.call(.get, "/engine-rest/process-instance/count?processDefinitionId=\(second)")["count"] == .integer(3))
+            #expect(try await rest.call(.get, "/engine-rest/task/count?processDefinitionId=\(second)")["count"] == .integer(3))
+
+            let wrong = #"{"sourceProcessDefinitionId": "\#(first)", "targetProcessDefinitionId": "\#(second)", "instructions": [{"sourceActivityIds": ["review"], "targetActivityIds": ["extra"]}]}"#
+            let invalid = try await rest.call(.post, "/engine-rest/migration/validate", json: wrong)
+            #expect(invalid["instructionReports"]?.arrayValue.first?["failures"]?.arrayValue.count == 1, "\(invalid.text)")
+            let notMigrated = try await rest.call(.post, "/engine-rest/migration/execute", json: #"{"migrationPlan": \#(plan), "processInstanceIds": ["\#(instances[1])"]}"#)
+            #expect(notMigrated.status == .badRequest && notMigrated["type"] == .string("MigratingProcessInstanceValidationException"), "\(notMigrated.text)")
+            #expect(try await rest.call(.post, "/engine-rest/migration/generate", json: #"{"sourceProcessDefinitionId": "nope", "targetProcessDefinitionId": "\#(second)"}"#).status == .notFound)
+        }
+    }
+}
