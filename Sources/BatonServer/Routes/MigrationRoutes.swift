@@ -11,7 +11,7 @@ extension EngineRestAPI {
         group.post("migration/generate") { request, context in
             let body = try await body(request, context)
             try body.allowOnly(["sourceProcessDefinitionId", "targetProcessDefinitionId", "updateEventTriggers", "variables"])
-            let (source, target) = try definitions(of: body)
+            let (source, target) = try Self.definitions(of: body)
             try await requireMigration(source, target, context)
             return JSONResponse.make(Self.json(try await runtime.generateMigrationPlan(source: source, target: target)))
         }
@@ -52,7 +52,7 @@ extension EngineRestAPI {
         }
     }
 
-    private func definitions(of body: JSONBody) throws -> (String, String) {
+    private static func definitions(of body: JSONBody) throws -> (String, String) {
         guard let source = try body.string("sourceProcessDefinitionId"), let target = try body.string("targetProcessDefinitionId") else {
             throw RestError.invalid("Expected 'sourceProcessDefinitionId' and 'targetProcessDefinitionId', but one is missing.")
         }
@@ -71,9 +71,7 @@ extension EngineRestAPI {
     /// A plan in Camunda's JSON: one source and one target activity per instruction.
     static func plan(_ body: JSONBody) throws -> MigrationPlan {
         try body.allowOnly(["sourceProcessDefinitionId", "targetProcessDefinitionId", "instructions", "variables"])
-        guard let source = try body.string("sourceProcessDefinitionId"), let target = try body.string("targetProcessDefinitionId") else {
-            throw RestError.invalid("Expected 'sourceProcessDefinitionId' and 'targetProcessDefinitionId', but one is missing.")
-        }
+        let (source, target) = try definitions(of: body)
         var instructions: [MigrationPlan.Instruction] = []
         for instruction in try body.array("instructions") ?? [] {
             try instruction.allowOnly(["sourceActivityIds", "targetActivityIds", "updateEventTrigger"])
