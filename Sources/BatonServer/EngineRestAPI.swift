@@ -28,6 +28,7 @@ public struct EngineRestAPI: Sendable {
             registerOperations(on: group)
             registerAuthorizations(on: group)
             registerMigration(on: group)
+            registerBatches(on: group)
         }
         registerAnalytics(on: router.group("api"))
     }

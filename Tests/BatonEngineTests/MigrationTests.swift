@@ -81,4 +81,25 @@ import Testing
         let renamed = MigrationPlan(sourceDefinitionID: first, targetDefinitionID: retyped, instructions: [.init(sourceActivityID: "review", targetActivityID: "e")])
         await #expect(throws: EngineError.self) { try await test.runtime.migrate([waiting], by: renamed) }
     }
+
+    @Test(arguments: TestBackend.allCases) func aBatchMigratesInTheBackgroundAndKeepsWhatFailed(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
+        let first = try #require(try await test.deploy(Self.v1, name: "claim.bpmn").definitions.first?.id)
+        let instances = [try await test.start("claim"), try await test.start("claim"), try await test.start("claim")]
+        let second = try #require(try await test.deploy(Self.v2, name: "claim.bpmn").definitions.first?.id)
+        try await test.runtime.cancel(instances[2])
+        let plan = try await test.runtime.generateMigrationPlan(source: first, target: second)
+        let batch = try await test.runtime.migrateInBatch(instances + [instances[0]], by: plan, createdBy: "ops")
+        #expect(batch.total == 3, "each instance once")
+        #expect(try await test.runtime.instance(instances[0]).definitionID == first, "nothing moves until the worker runs")
+        try await test.runJobs()
+        #expect(try await test.runtime.instance(instances[0]).definitionID == second)
+        #expect(try await test.runtime.instance(instances[1]).definitionID == second)
+        let (done, failures) = try await test.runtime.batch(batch.id)
+        #expect(done.completed == 2 && done.failed == 1 && done.remaining == 0)
+        #expect(failures.map(\.processInstanceID) == [instances[2]] && failures.first?.reason.contains("not") == true)
+        try await test.runtime.deleteBatch(batch.id)
+        #expect(try await test.runtime.batches().isEmpty)
+    }
 }
+

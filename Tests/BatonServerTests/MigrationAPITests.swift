@@ -1,3 +1,4 @@
+import BatonEngine
 import BatonModel
 import Hummingbird
 import Testing
@@ -17,7 +18,8 @@ import Testing
     }
 
     @Test func instancesMoveToTheNewVersionAndAPlanThatCannotApplySaysWhy() async throws {
-        try await RestHarness.make().run { rest in
+        let harness = try await RestHarness.make()
+        try await harness.run { rest in
             let first = try #require(try await rest.deploy([("claim.bpmn", Self.version(""))])["deployedProcessDefinitions"]?.objectValue?.first?.key)
             var instances: [String] = []
             for _ in 0..<3 {
@@ -44,6 +46,22 @@ import Testing
             let notMigrated = try await rest.call(.post, "/engine-rest/migration/execute", json: #"{"migrationPlan": \#(plan), "processInstanceIds": ["\#(instances[1])"]}"#)
             #expect(notMigrated.status == .badRequest && notMigrated["type"] == .string("MigratingProcessInstanceValidationException"), "\(notMigrated.text)")
             #expect(try await rest.call(.post, "/engine-rest/migration/generate", json: #"{"sourceProcessDefinitionId": "nope", "targetProcessDefinitionId": "\#(second)"}"#).status == .notFound)
+
+            // In a batch: back to the first version, which lacks 'extra', is refused for each
+            // instance, and the batch says so.
+            let back = try await rest.call(.post, "/engine-rest/migration/generate", json: #"{"sourceProcessDefinitionId": "\#(second)", "targetProcessDefinitionId": "\#(first)"}"#)
+            let async = try await rest.call(.post, "/engine-rest/migration/executeAsync", json: #"{"migrationPlan": \#(back.text), "processInstanceQuery": {"processDefinitionId": "\#(second)"}}"#)
+            #expect(async.status == .ok && async["type"] == .string("instance-migration") && async["totalJobs"] == .integer(3), "\(async.text)")
+            let batchID = try #require(async["id"]?.stringValue)
+            #expect(try await rest.call(.get, "/engine-rest/batch/count")["count"] == .integer(1))
+            _ = try await harness.runtime.runDueJobs()
+            let statistics = try await rest.call(.get, "/engine-rest/batch/statistics")
+            #expect(statistics.json?.arrayValue.first?["failedJobs"] == .integer(3) && statistics.json?.arrayValue.first?["remainingJobs"] == .integer(0), "\(statistics.text)")
+            let detail = try await rest.call(.get, "/engine-rest/batch/\(batchID)")
+            #expect(detail["failures"]?.arrayValue.count == 3 && (detail["failures"]?.arrayValue.first?["reason"]?.stringValue ?? "").contains("'extra'"), "\(detail.text)")
+            #expect(try await rest.call(.get, "/engine-rest/batch?sortBy=nonsense").status == .badRequest)
+            #expect(try await rest.call(.delete, "/engine-rest/batch/\(batchID)").status == .noContent)
+            #expect(try await rest.call(.get, "/engine-rest/batch/\(batchID)").status == .notFound)
         }
     }
 }

@@ -9,12 +9,14 @@ public struct JobRunSummary: Hashable, Sendable {
     public var timerStarts = 0
     /// Signal deliveries left behind (by a crash, or failed and now due again) and delivered.
     public var signalDeliveries = 0
-    public var total: Int { executed + failed + timerStarts + signalDeliveries }
+    /// Batch items (instances to migrate) taken.
+    public var batchItems = 0
+    public var total: Int { executed + failed + timerStarts + signalDeliveries + batchItems }
 }
 
 extension Runtime {
     /// Runs the jobs that are due now: async continuations, timers, handler retries, timer
-    /// start events and signal deliveries left behind, each in its own transaction. A job whose work fails is rolled back and its
+    /// start events, signal deliveries left behind and batch items, each in its own transaction. A job whose work fails is rolled back and its
     /// failure recorded (one retry fewer, a later attempt, an incident at zero).
     @discardableResult
     public func runDueJobs(limit: Int = 100) async throws -> JobRunSummary {
@@ -25,6 +27,7 @@ extension Runtime {
         }
         summary.timerStarts = try await runDueTimerStarts()
         summary.signalDeliveries = try await deliverDueSignals(limit: limit)
+        summary.batchItems = try await runBatchItems(limit: limit)
         return summary
     }
 

@@ -3,8 +3,8 @@ import BatonModel
 
 /// A migration plan, as Camunda's `/migration` API writes one: which definition to which, and
 /// which activity of the source becomes which of the target.
-public struct MigrationPlan: Hashable, Sendable {
-    public struct Instruction: Hashable, Sendable {
+public struct MigrationPlan: Hashable, Sendable, Codable {
+    public struct Instruction: Hashable, Sendable, Codable {
         public var sourceActivityID: String
         public var targetActivityID: String
 
@@ -77,48 +77,46 @@ extension Runtime {
                 .invalidArgument,
                 "Cannot migrate: the migration plan is not valid: " + wrong.flatMap(\.reasons).joined(separator: " "))
         }
-        let mapped = Set(plan.instructions.map(\.sourceActivityID))
         var failures: [MigrationFailure] = []
         for id in instanceIDs {
-            do {
-                try await migrate(id, by: plan, mapped: mapped)
-            } catch let error as EngineError {
-                failures.append(MigrationFailure(instruction: nil, processInstanceID: id, reasons: [error.message]))
+            if let reason = try await commandTransaction({ try await migrate(id, by: plan, in: $0) }) {
+                failures.append(MigrationFailure(instruction: nil, processInstanceID: id, reasons: [reason]))
             }
         }
         return failures
     }
 
-    private func migrate(_ id: String, by plan: MigrationPlan, mapped: Set<String>) async throws {
-        try await commandTransaction { transaction in
-            guard var record = try await transaction.lockInstance(id), record.state.status == .active else {
-                throw EngineError(.notFound, "Expected process instance '\(id)' to be running, but it is not.")
-            }
-            guard record.definitionID == plan.sourceDefinitionID else {
-                throw EngineError(
-                    .invalidArgument, "Process instance '\(id)' runs definition '\(record.definitionID)', not the plan's source '\(plan.sourceDefinitionID)'.")
-            }
-            let source = try await executable(plan.sourceDefinitionID, in: transaction)
-            let target = try await executable(plan.targetDefinitionID, in: transaction)
-            var reasons = record.state.elements.compactMap { element -> String? in
-                let activity = source.nodes[element.node].id.rawValue
-                return mapped.contains(activity) ? nil : "There is no migration instruction for the active activity '\(activity)'."
-            }
-            reasons += InstanceMigration.problems(of: record.state, from: source, to: target)
-            guard reasons.isEmpty, var state = InstanceMigration.migrate(record.state, from: source, to: target) else {
-                throw EngineError(.invalidArgument, reasons.joined(separator: " "))
-            }
-            let event = InstanceEvent.instanceMigrated(fromDefinition: plan.sourceDefinitionID, toDefinition: plan.targetDefinitionID)
-            state.apply(event)
-            let before = record.state
-            record.state = state
-            record.definitionID = target.definitionID
-            record.processKey = target.processKey
-            try await transaction.moveInstance(id, toDefinition: target.definitionID, processKey: target.processKey)
-            let recorded = [RecordedEvent(at: clock.now(), event: event)]
-            let readModel = ReadModelProjection(process: target, record: record, before: before).changes(for: recorded)
-            try await transaction.updateInstance(record, appending: recorded, effects: [], readModel: readModel)
+    /// Migrates instance `id` in `transaction`; returns why it cannot move (writing nothing), or
+    /// nil once it has.
+    func migrate(_ id: String, by plan: MigrationPlan, in transaction: any StoreTransaction) async throws -> String? {
+        guard var record = try await transaction.lockInstance(id), record.state.status == .active else {
+            return "Expected process instance '\(id)' to be running, but it is not."
         }
+        guard record.definitionID == plan.sourceDefinitionID else {
+            return "Process instance '\(id)' runs definition '\(record.definitionID)', not the plan's source '\(plan.sourceDefinitionID)'."
+        }
+        let source = try await executable(plan.sourceDefinitionID, in: transaction)
+        let target = try await executable(plan.targetDefinitionID, in: transaction)
+        let mapped = Set(plan.instructions.map(\.sourceActivityID))
+        var reasons = record.state.elements.compactMap { element -> String? in
+            let activity = source.nodes[element.node].id.rawValue
+            return mapped.contains(activity) ? nil : "There is no migration instruction for the active activity '\(activity)'."
+        }
+        reasons += InstanceMigration.problems(of: record.state, from: source, to: target)
+        guard reasons.isEmpty, var state = InstanceMigration.migrate(record.state, from: source, to: target) else {
+            return reasons.joined(separator: " ")
+        }
+        let event = InstanceEvent.instanceMigrated(fromDefinition: plan.sourceDefinitionID, toDefinition: plan.targetDefinitionID)
+        state.apply(event)
+        let before = record.state
+        record.state = state
+        record.definitionID = target.definitionID
+        record.processKey = target.processKey
+        try await transaction.moveInstance(id, toDefinition: target.definitionID, processKey: target.processKey)
+        let recorded = [RecordedEvent(at: clock.now(), event: event)]
+        let readModel = ReadModelProjection(process: target, record: record, before: before).changes(for: recorded)
+        try await transaction.updateInstance(record, appending: recorded, effects: [], readModel: readModel)
+        return nil
     }
 
     private func migrationDefinitions(_ source: String, _ target: String) async throws -> (ExecutableProcess, ExecutableProcess) {

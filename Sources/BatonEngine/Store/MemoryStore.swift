@@ -91,6 +91,10 @@ struct MemoryData: Sendable {
     var signalDeliveries: [SignalDelivery] = []
     /// Messages waiting for a subscription, oldest first.
     var bufferedMessages: [BufferedMessage] = []
+    var batches: [BatchRecord] = []
+    /// Items left to do, oldest first, and failed ones with their reasons.
+    var batchItems: [(batchID: String, instanceID: String)] = []
+    var batchFailures: [String: [BatchItemFailure]] = [:]
     var authorizations: [AuthorizationRecord] = []
     /// The query side's rows, per instance.
     var rows: [String: MemoryInstanceRows] = [:]
@@ -316,6 +320,39 @@ final class MemoryTransaction: StoreTransaction {
             }
         }
     }
+
+    func insertBatch(_ batch: BatchRecord, instanceIDs: [String]) {
+        replace(\.batches) { $0.append(batch) }
+        replace(\.batchItems) { $0 += instanceIDs.map { (batch.id, $0) } }
+    }
+
+    func batches() -> [BatchRecord] { data.batches }
+    func batch(id: String) -> BatchRecord? { data.batches.first { $0.id == id } }
+
+    func deleteBatch(id: String) -> Bool {
+        guard data.batches.contains(where: { $0.id == id }) else { return false }
+        replace(\.batches) { $0.removeAll { $0.id == id } }
+        replace(\.batchItems) { $0.removeAll { $0.batchID == id } }
+        set(\.batchFailures, id, nil)
+        return true
+    }
+
+    /// Memory transactions run one at a time: an item is never held by another.
+    func nextBatchItem() -> (batchID: String, instanceID: String)? { data.batchItems.first }
+
+    func finishBatchItem(batchID: String, instanceID: String, failure: String?) {
+        replace(\.batchItems) { $0.removeAll { $0.batchID == batchID && $0.instanceID == instanceID } }
+        replace(\.batches) { batches in
+            for index in batches.indices where batches[index].id == batchID {
+                if failure == nil { batches[index].completed += 1 } else { batches[index].failed += 1 }
+            }
+        }
+        if let failure {
+            set(\.batchFailures, batchID, (data.batchFailures[batchID] ?? []) + [BatchItemFailure(processInstanceID: instanceID, reason: failure)])
+        }
+    }
+
+    func batchFailures(id: String) -> [BatchItemFailure] { data.batchFailures[id] ?? [] }
 
     func insertBufferedMessage(_ message: BufferedMessage) {
         data.bufferedMessages.append(message)

@@ -130,6 +130,20 @@ public protocol StoreTransaction: AnyObject {
     /// Deletes the buffered messages whose time to live has passed; returns how many.
     func deleteExpiredBufferedMessages(at now: Timestamp) async throws -> Int
 
+    // MARK: Batches
+    func insertBatch(_ batch: BatchRecord, instanceIDs: [String]) async throws
+    /// Every batch, oldest first (an operator's list: few).
+    func batches() async throws -> [BatchRecord]
+    func batch(id: String) async throws -> BatchRecord?
+    /// Deletes a batch and what of it is left to do; false if there is none.
+    func deleteBatch(id: String) async throws -> Bool
+    /// The oldest item left to do of any batch, locked for this transaction; one another
+    /// transaction holds is skipped.
+    func nextBatchItem() async throws -> (batchID: String, instanceID: String)?
+    /// Records what became of an item: done (nil) or failed with `failure`.
+    func finishBatchItem(batchID: String, instanceID: String, failure: String?) async throws
+    func batchFailures(id: String) async throws -> [BatchItemFailure]
+
     // MARK: Task comments
     /// Stores a comment on a task of `comment.processInstanceID`, with that instance's history.
     func insertComment(_ comment: TaskComment) async throws

@@ -233,3 +233,56 @@ extension PostgresTransaction {
         try await read("DELETE FROM buffered_messages WHERE expires_at <= $1::timestamptz", [time(now)]).affected
     }
 }
+
+/// Batches (migration 022).
+extension PostgresTransaction {
+    func insertBatch(_ batch: BatchRecord, instanceIDs: [String]) async throws {
+        write(
+            "INSERT INTO batches (id, type, plan, total, created_at, created_by) VALUES ($1, $2, $3::json, $4::integer, $5::timestamptz, $6)",
+            [batch.id, batch.type, try json(batch.plan), String(batch.total), time(batch.createdAt), batch.createdBy])
+        write(
+            "INSERT INTO batch_items (batch_id, instance_id) SELECT $1, id FROM unnest($2::text[]) WITH ORDINALITY AS i(id, n) ORDER BY n",
+            [batch.id, SQLSelect.arrayLiteral(instanceIDs)])
+    }
+
+    private static let batchColumns = "id, type, plan::text, total, completed, failed, \(SQLColumns.millis("created_at", as: "created")), created_by"
+
+    private func batch(_ row: [String?]) throws -> BatchRecord {
+        BatchRecord(
+            id: row[0]!, type: row[1]!, plan: try decoder.decode(MigrationPlan.self, from: Data(row[2]!.utf8)), total: Int(row[3]!)!,
+            completed: Int(row[4]!)!, failed: Int(row[5]!)!, createdAt: timestamp(row[6])!, createdBy: row[7])
+    }
+
+    func batches() async throws -> [BatchRecord] {
+        try await read("SELECT \(Self.batchColumns) FROM batches ORDER BY created_at, id").rows.map(batch)
+    }
+
+    func batch(id: String) async throws -> BatchRecord? {
+        try await read("SELECT \(Self.batchColumns) FROM batches WHERE id = $1", [id]).rows.first.map(batch)
+    }
+
+    func deleteBatch(id: String) async throws -> Bool {
+        try await read("DELETE FROM batches WHERE id = $1", [id]).affected > 0
+    }
+
+    func nextBatchItem() async throws -> (batchID: String, instanceID: String)? {
+        try await read(
+            "SELECT batch_id, instance_id FROM batch_items WHERE failure IS NULL ORDER BY sequence LIMIT 1 FOR UPDATE SKIP LOCKED"
+        ).rows.first.map { ($0[0]!, $0[1]!) }
+    }
+
+    func finishBatchItem(batchID: String, instanceID: String, failure: String?) async throws {
+        if let failure {
+            write("UPDATE batch_items SET failure = $3 WHERE batch_id = $1 AND instance_id = $2", [batchID, instanceID, failure])
+            write("UPDATE batches SET failed = failed + 1 WHERE id = $1", [batchID])
+        } else {
+            write("DELETE FROM batch_items WHERE batch_id = $1 AND instance_id = $2", [batchID, instanceID])
+            write("UPDATE batches SET completed = completed + 1 WHERE id = $1", [batchID])
+        }
+    }
+
+    func batchFailures(id: String) async throws -> [BatchItemFailure] {
+        try await read("SELECT instance_id, failure FROM batch_items WHERE batch_id = $1 AND failure IS NOT NULL ORDER BY sequence", [id])
+            .rows.map { BatchItemFailure(processInstanceID: $0[0]!, reason: $0[1]!) }
+    }
+}

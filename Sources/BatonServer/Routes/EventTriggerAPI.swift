@@ -19,17 +19,17 @@ public struct EventTriggerAPI: Sendable {
     func register(on router: Router<BatonRequestContext>) {
         let api = router.group("api")
         api.get("event-triggers") { request, context in
-            try Self.requireAdmin(context)
+            try Authorization.requireAdmin(context.identity, to: "manage event triggers")
             _ = try QueryParameters(request, allowed: [])
             return JSONResponse.make(.array(try await triggers.all().map(\.json)))
         }
         api.get("event-triggers/:name") { request, context in
-            try Self.requireAdmin(context)
+            try Authorization.requireAdmin(context.identity, to: "manage event triggers")
             _ = try QueryParameters(request, allowed: [])
             return JSONResponse.make(try await trigger(try context.pathParameter("name")).json)
         }
         api.put("event-triggers/:name") { request, context in
-            try Self.requireAdmin(context)
+            try Authorization.requireAdmin(context.identity, to: "manage event triggers")
             _ = try QueryParameters(request, allowed: [])
             let body = try await JSONBody.read(request, context: context, limit: limits.jsonBodyBytes)
             let name = try context.pathParameter("name")
@@ -38,14 +38,14 @@ public struct EventTriggerAPI: Sendable {
             return JSONResponse.make(trigger.json)
         }
         api.delete("event-triggers/:name") { request, context in
-            try Self.requireAdmin(context)
+            try Authorization.requireAdmin(context.identity, to: "manage event triggers")
             _ = try QueryParameters(request, allowed: [])
             let name = try context.pathParameter("name")
             guard try await triggers.delete(name) else { throw RestError.notFound("No event trigger '\(name)' exists.") }
             return JSONResponse.noContent()
         }
         api.get("event-triggers/:name/events") { request, context in
-            try Self.requireAdmin(context)
+            try Authorization.requireAdmin(context.identity, to: "manage event triggers")
             let query = try QueryParameters(request, allowed: ["firstResult", "maxResults"])
             let name = try context.pathParameter("name")
             _ = try await trigger(name)
@@ -58,12 +58,6 @@ public struct EventTriggerAPI: Sendable {
     private func trigger(_ name: String) async throws -> EventTrigger {
         guard let trigger = try await triggers.named(name) else { throw RestError.notFound("No event trigger '\(name)' exists.") }
         return trigger
-    }
-
-    static func requireAdmin(_ context: BatonRequestContext) throws {
-        if let identity = context.identity, !identity.isAdmin {
-            throw RestError.forbidden("The user with id '\(identity.userID)' may not manage event triggers: that takes the admin group.")
-        }
     }
 
     /// A trigger refused for what it says: 400, 404 for a missing table, 403 for a missing right.

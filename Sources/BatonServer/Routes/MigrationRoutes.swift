@@ -30,17 +30,7 @@ extension EngineRestAPI {
             ]))
         }
         group.post("migration/execute") { request, context in
-            let body = try await body(request, context)
-            try body.allowOnly(["migrationPlan", "processInstanceIds", "processInstanceQuery", "skipCustomListeners", "skipIoMappings"])
-            guard let planBody = try body.object("migrationPlan") else { throw RestError.invalid("Expected 'migrationPlan', but it is missing.") }
-            let plan = try Self.plan(planBody)
-            try await requireMigration(plan.sourceDefinitionID, plan.targetDefinitionID, context)
-            var ids = try body.strings("processInstanceIds") ?? []
-            if let queryBody = try body.object("processInstanceQuery") {
-                let query = try instanceQuery(try QueryParameters(body: queryBody, allowed: Self.instanceQueryParameters))
-                ids += try await runtime.instances(try await scoped(query, "READ_INSTANCE", context)).map(\.id).filter { !ids.contains($0) }
-            }
-            guard !ids.isEmpty else { throw RestError.invalid("Expected 'processInstanceIds' or a 'processInstanceQuery' that names instances, but none is given.") }
+            let (plan, ids) = try await execution(request, context)
             let failures = try await runtime.migrate(ids, by: plan)
             guard failures.isEmpty else {
                 throw RestError(
@@ -50,6 +40,51 @@ extension EngineRestAPI {
             }
             return JSONResponse.noContent()
         }
+        group.post("migration/executeAsync") { request, context in
+            let (plan, ids) = try await execution(request, context)
+            let batch = try await runtime.migrateInBatch(ids, by: plan, createdBy: context.identity?.userID)
+            return JSONResponse.make(Self.json(batch))
+        }
+    }
+
+    /// The plan and the instances of an `execute` or `executeAsync` body, checked and authorized.
+    private func execution(_ request: Request, _ context: BatonRequestContext) async throws -> (MigrationPlan, [String]) {
+        let body = try await body(request, context)
+        try body.allowOnly(["migrationPlan", "processInstanceIds", "processInstanceQuery", "skipCustomListeners", "skipIoMappings"])
+        guard let planBody = try body.object("migrationPlan") else { throw RestError.invalid("Expected 'migrationPlan', but it is missing.") }
+        let plan = try Self.plan(planBody)
+        try await requireMigration(plan.sourceDefinitionID, plan.targetDefinitionID, context)
+        var ids = try body.strings("processInstanceIds") ?? []
+        if let queryBody = try body.object("processInstanceQuery") {
+            let query = try instanceQuery(try QueryParameters(body: queryBody, allowed: Self.instanceQueryParameters))
+            ids += try await runtime.instances(try await scoped(query, "READ_INSTANCE", context)).map(\.id).filter { !ids.contains($0) }
+        }
+        guard !ids.isEmpty else { throw RestError.invalid("Expected 'processInstanceIds' or a 'processInstanceQuery' that names instances, but none is given.") }
+        return (plan, ids)
+    }
+
+    /// Camunda's batch, with Baton's own `failures` (each instance that could not move, and why).
+    static func json(_ batch: BatchRecord, failures: [BatchItemFailure]? = nil, statistics: Bool = false) -> JSONValue {
+        var members: [JSONValue.Member] = [
+            .init("id", .string(batch.id)), .init("type", .string(batch.type)), .init("totalJobs", .integer(Int64(batch.total))),
+            .init("jobsCreated", .integer(Int64(batch.total))), .init("batchJobsPerSeed", .integer(Int64(batch.total))),
+            .init("invocationsPerBatchJob", .integer(1)), .init("seedJobDefinitionId", .null), .init("monitorJobDefinitionId", .null),
+            .init("batchJobDefinitionId", .null), .init("suspended", .bool(false)), .init("tenantId", .null),
+            .init("createUserId", .orNull(batch.createdBy)), .init("startTime", TypedValue.date(batch.createdAt)),
+            .init("executionStartTime", TypedValue.date(batch.createdAt)),
+        ]
+        if statistics {
+            members += [
+                .init("remainingJobs", .integer(Int64(batch.remaining))), .init("completedJobs", .integer(Int64(batch.completed))),
+                .init("failedJobs", .integer(Int64(batch.failed))),
+            ]
+        }
+        if let failures {
+            members.append(.init("failures", .array(failures.map { failure in
+                .object([.init("processInstanceId", .string(failure.processInstanceID)), .init("reason", .string(failure.reason))])
+            })))
+        }
+        return .object(members)
     }
 
     private static func definitions(of body: JSONBody) throws -> (String, String) {

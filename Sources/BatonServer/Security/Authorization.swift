@@ -6,6 +6,13 @@ import BatonEngine
 /// the task's process definition (`READ_TASK` to see, `TASK_WORK` / `UPDATE_TASK` to work) or on
 /// the task itself (Camunda's Task resource: `READ`, `TASK_WORK` / `UPDATE`).
 enum Authorization {
+    /// What only the admin group may do (everyone without credentials): `what` says it in the refusal.
+    static func requireAdmin(_ identity: Identity?, to what: String) throws {
+        if let identity, !identity.isAdmin {
+            throw RestError.forbidden("The user with id '\(identity.userID)' may not \(what): that takes the admin group.")
+        }
+    }
+
     /// The tasks a caller may see, as a query condition; nil when they may see all.
     static func taskVisibility(_ identity: Identity?, _ access: Access) async throws -> TaskVisibility? {
         guard let identity, !identity.isAdmin else { return nil }

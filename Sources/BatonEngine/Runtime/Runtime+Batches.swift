@@ -1,0 +1,53 @@
+import BatonCore
+import BatonModel
+
+/// Batches: migrations run in the background by the job worker, an instance at a time, each in a
+/// transaction that migrates it and records the outcome together, so a batch survives a restart
+/// and several Baton processes share its work.
+extension Runtime {
+    /// Records a batch migrating `instanceIDs` by `plan` (checked first: a wrong plan starts none).
+    public func migrateInBatch(_ instanceIDs: [String], by plan: MigrationPlan, createdBy: String? = nil) async throws -> BatchRecord {
+        let wrong = try await validateMigrationPlan(plan)
+        guard wrong.isEmpty else {
+            throw EngineError(.invalidArgument, "Cannot migrate: the migration plan is not valid: " + wrong.flatMap(\.reasons).joined(separator: " "))
+        }
+        var unique: [String] = []
+        for id in instanceIDs where !unique.contains(id) { unique.append(id) }
+        let batch = BatchRecord(id: ids.next(), plan: plan, total: unique.count, createdAt: clock.now(), createdBy: createdBy)
+        try await store.transaction { try await $0.insertBatch(batch, instanceIDs: unique) }
+        return batch
+    }
+
+    /// Migrates up to `limit` items of batches; returns how many it took.
+    @discardableResult
+    public func runBatchItems(limit: Int = 100) async throws -> Int {
+        var taken = 0
+        while taken < limit {
+            let took = try await commandTransaction { transaction -> Bool in
+                guard let item = try await transaction.nextBatchItem(), let batch = try await transaction.batch(id: item.batchID) else { return false }
+                let failure = try await migrate(item.instanceID, by: batch.plan, in: transaction)
+                try await transaction.finishBatchItem(batchID: item.batchID, instanceID: item.instanceID, failure: failure)
+                return true
+            }
+            guard took else { break }
+            taken += 1
+        }
+        return taken
+    }
+
+    public func batches() async throws -> [BatchRecord] { try await store.read { try await $0.batches() } }
+
+    public func batch(_ id: String) async throws -> (batch: BatchRecord, failures: [BatchItemFailure]) {
+        try await store.read { transaction in
+            guard let batch = try await transaction.batch(id: id) else { throw EngineError(.notFound, "Expected batch '\(id)' to exist, but it does not.") }
+            return (batch, try await transaction.batchFailures(id: id))
+        }
+    }
+
+    /// Deletes batch `id` with what is left of it (instances migrated stay migrated).
+    public func deleteBatch(_ id: String) async throws {
+        guard try await store.transaction({ try await $0.deleteBatch(id: id) }) else {
+            throw EngineError(.notFound, "Expected batch '\(id)' to exist, but it does not.")
+        }
+    }
+}

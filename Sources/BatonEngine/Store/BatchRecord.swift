@@ -1,0 +1,43 @@
+import BatonModel
+
+/// A migration run in the background (`/migration/executeAsync`): one item per instance, each
+/// migrated by the job worker in a transaction of its own that also records its outcome.
+public struct BatchRecord: Hashable, Sendable {
+    public var id: String
+    /// Camunda's batch type: `instance-migration`.
+    public var type: String
+    public var plan: MigrationPlan
+    public var total: Int
+    /// Items migrated, and items that could not be (each kept with its reason).
+    public var completed: Int
+    public var failed: Int
+    public var createdAt: Timestamp
+    public var createdBy: String?
+
+    public init(
+        id: String, type: String = "instance-migration", plan: MigrationPlan, total: Int, completed: Int = 0, failed: Int = 0, createdAt: Timestamp,
+        createdBy: String?
+    ) {
+        self.id = id
+        self.type = type
+        self.plan = plan
+        self.total = total
+        self.completed = completed
+        self.failed = failed
+        self.createdAt = createdAt
+        self.createdBy = createdBy
+    }
+
+    public var remaining: Int { total - completed - failed }
+}
+
+/// An instance of a batch that could not be migrated, and why.
+public struct BatchItemFailure: Hashable, Sendable {
+    public var processInstanceID: String
+    public var reason: String
+
+    public init(processInstanceID: String, reason: String) {
+        self.processInstanceID = processInstanceID
+        self.reason = reason
+    }
+}
