@@ -8,11 +8,14 @@ its end, 1 (with the reason) otherwise.
 """
 import os
 import sys
+import tempfile
 import threading
 import time
 
+import pycamunda.batch
 import pycamunda.deployment
 import pycamunda.group
+import pycamunda.migration
 import pycamunda.processdef
 import pycamunda.processinst
 import pycamunda.signal
@@ -72,6 +75,57 @@ def operate(instance_id):
     print(f"operated {instance_id}: suspended and activated, variables, task variables and links, a moved token, a signal; {len(users)} users, {len(groups)} groups")
 
 
+MIGRATION_MODEL = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="https://baton.dev/compat">
+  <process id="client-migrate" isExecutable="true">
+    <startEvent id="start" />
+    <sequenceFlow id="toReview" sourceRef="start" targetRef="review" />
+    <userTask id="review" />
+    %s
+  </process>
+</definitions>
+"""
+
+
+def deploy_text(name, text):
+    """Deploys BPMN text through pycamunda's multipart upload; returns the process definition id."""
+    with tempfile.NamedTemporaryFile("wb", suffix=".bpmn", delete=False) as file:
+        file.write(text.encode())
+        path = file.name
+    create = pycamunda.deployment.Create(url=URL, name=name)
+    with open(path, "rb") as bpmn:
+        create.add_resource(bpmn)
+        deployment = create()
+    os.unlink(path)
+    return next(iter(deployment.deployed_process_definitions.values())).id_
+
+
+def migrate():
+    """Moves instances to a new version through pycamunda's migration and batch requests."""
+    first = deploy_text("client-migrate-1", MIGRATION_MODEL % "")
+    waiting = [pycamunda.processdef.StartInstance(url=URL, id_=first)().id_ for _ in range(2)]
+    second = deploy_text("client-migrate-2", MIGRATION_MODEL % '<sequenceFlow id="toDone" sourceRef="review" targetRef="done" /><userTask id="done" />')
+    plan = pycamunda.migration.Generate(url=URL, source_process_definition_id=first, target_process_definition_id=second)()
+    assert any(i.source_activity_ids == ["review"] for i in plan.instructions), f"expected review mapped, got {plan}"
+    validate = pycamunda.migration.Validate(url=URL, source_process_definition_id=first, target_process_definition_id=second)
+    validate.add_instruction(source_activity_ids=["review"], target_activity_ids=["review"])
+    reports = validate()
+    assert reports == (), f"expected a valid plan, got {reports}"
+    pycamunda.migration.Execute.from_migration_plan(url=URL, migration_plan=plan, process_instance_ids=[waiting[0]])()
+    moved = pycamunda.processinst.Get(url=URL, id_=waiting[0])()
+    assert moved.definition_id == second, f"expected {waiting[0]} on {second}, got {moved.definition_id}"
+    batch = pycamunda.migration.Execute.from_migration_plan(url=URL, migration_plan=plan, process_instance_ids=[waiting[1]], async_=True)()
+    assert batch.total_jobs == 1, f"expected a batch of one, got {batch}"
+    deadline = time.time() + 30
+    while pycamunda.processinst.Get(url=URL, id_=waiting[1])().definition_id != second:
+        assert time.time() < deadline, "the batch did not migrate its instance within 30 s"
+        time.sleep(0.2)
+    batches = pycamunda.batch.GetList(url=URL)()
+    assert any(b.id_ == batch.id_ for b in batches), f"expected the batch listed, got {batches}"
+    pycamunda.batch.Delete(url=URL, id_=batch.id_)()
+    print(f"migrated {waiting[0]} directly and {waiting[1]} in batch {batch.id_} from {first} to {second}")
+
+
 def main():
     create = pycamunda.deployment.Create(url=URL, name="client-compat", enable_duplicate_filtering=True)
     with open(os.path.join(HERE, "compat.bpmn"), "rb") as bpmn:
@@ -85,6 +139,7 @@ def main():
     print(f"started {instance.id_}")
 
     operate(instance.id_)
+    migrate()
 
     tasks = pycamunda.task.GetList(url=URL, process_instance_id=instance.id_, candidate_group="approvers")()
     assert len(tasks) == 1 and tasks[0].task_definition_key == "approve", f"expected the approve task, got {tasks}"
