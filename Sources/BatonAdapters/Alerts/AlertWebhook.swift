@@ -59,8 +59,12 @@ public final class AlertWebhook: Sendable {
     @discardableResult
     public func scanForStuckInstances() async throws -> Int {
         var written = 0
-        for definition in try await runtime.processDefinitions() {
-            let configured = try await runtime.processProperties(of: definition.id)["baton.stuckAfter"]
+        // Only versions with running instances: not every version ever deployed is compiled.
+        let running = try await pool.withConnection { connection in
+            try await connection.query("SELECT DISTINCT definition_id FROM process_instances ORDER BY definition_id").rows.compactMap { $0[0] }
+        }
+        for definitionID in running {
+            let configured = try await runtime.processProperties(of: definitionID)["baton.stuckAfter"]
             guard let threshold = configured.flatMap(ISODuration.init) ?? defaultStuckAfter else { continue }
             written += try await pool.withConnection { connection in
                 try await connection.query(
@@ -72,7 +76,7 @@ public final class AlertWebhook: Sendable {
                     FROM process_instances i
                     WHERE i.definition_id = $1 AND i.status = 'active' AND i.started_at < now() - $2::interval
                     ON CONFLICT (key) DO NOTHING
-                    """, [definition.id, threshold.description]
+                    """, [definitionID, threshold.description]
                 ).affected
             }
         }
@@ -119,7 +123,7 @@ public final class AlertWebhook: Sendable {
                 try await connection.query("UPDATE alert_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1::bigint", [id])
                 return (id, true)
             } catch {
-                let pause = min(3_600, 1 << min(attempts + 1, 12))
+                let pause = RetryPause.seconds(afterAttempt: attempts + 1)
                 try await connection.query(
                     "UPDATE alert_outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = now() + make_interval(secs => $3::integer) WHERE id = $1::bigint",
                     [id, "\(error)", String(pause)])

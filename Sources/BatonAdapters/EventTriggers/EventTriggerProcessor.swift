@@ -45,12 +45,6 @@ enum TriggerOutcome {
     }
 }
 
-/// Why an event's instance could not start (its trigger's expressions, or the engine's refusal):
-/// recorded as the event's outcome, never retried.
-struct TriggerFailure: Error {
-    var message: String
-}
-
 /// The event was processed before (its log row exists): taken again after a crash between the
 /// engine's commit and the Retool event's removal.
 struct AlreadyProcessed: Error {}
@@ -144,8 +138,6 @@ extension EventTriggers {
         let outcome: TriggerOutcome
         do {
             outcome = try await decide(event, in: transaction, query: query)
-        } catch let failure as TriggerFailure {
-            throw FailedEvent(event: event, message: failure.message)
         } catch let error as EngineError {
             throw FailedEvent(event: event, message: error.message)
         }
@@ -163,13 +155,13 @@ extension EventTriggers {
         ])
         func evaluate(_ template: Template, _ field: String) throws -> VariableValue {
             do { return try ExpressionEvaluator.evaluate(template, in: scope) } catch {
-                throw TriggerFailure(message: "Expected the \(field) of trigger '\(trigger.name)' to evaluate, but '\(template.source)' failed: \(error.description)")
+                throw FailedEvent(event: event, message: "Expected the \(field) of trigger '\(trigger.name)' to evaluate, but '\(template.source)' failed: \(error.description)")
             }
         }
         if let condition = trigger.condition {
             let holds = try evaluate(condition, "condition")
             guard case .boolean(let truth) = holds else {
-                throw TriggerFailure(message: "Expected the condition of trigger '\(trigger.name)' to give true or false, but it gave a \(holds.typeName).")
+                throw FailedEvent(event: event, message: "Expected the condition of trigger '\(trigger.name)' to give true or false, but it gave a \(holds.typeName).")
             }
             if !truth { return .skipped(reason: "The condition does not hold.") }
         }
@@ -211,7 +203,9 @@ extension EventTriggers {
     }
 }
 
-/// An event whose trigger failed, carried out of the rolled-back transaction.
+/// Why an event's instance could not start (its trigger's expressions, or the engine's
+/// refusal), carried out of the rolled-back transaction: recorded as the event's outcome, never
+/// retried.
 struct FailedEvent: Error {
     var event: CapturedEvent
     var message: String

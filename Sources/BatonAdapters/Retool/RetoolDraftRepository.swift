@@ -74,15 +74,7 @@ public struct RetoolDraftRepository: Sendable {
     }
 
     private func query(_ sql: String, _ parameters: [String?]) async throws -> [BenefitPlanDraft] {
-        let connection = try await pool.lease()
-        do {
-            let rows = try await connection.query(sql, parameters).rows
-            await pool.giveBack(connection)
-            return rows.map(Self.draft)
-        } catch {
-            await pool.giveBack(connection)
-            throw error
-        }
+        try await pool.withConnection { try await $0.query(sql, parameters).rows.map(Self.draft) }
     }
 
     private static func draft(_ row: [String?]) -> BenefitPlanDraft {

@@ -7,10 +7,7 @@ import BatonModel
 extension Runtime {
     /// Records a batch migrating `instanceIDs` by `plan` (checked first: a wrong plan starts none).
     public func migrateInBatch(_ instanceIDs: [String], by plan: MigrationPlan, createdBy: String? = nil) async throws -> BatchRecord {
-        let wrong = try await validateMigrationPlan(plan)
-        guard wrong.isEmpty else {
-            throw EngineError(.invalidArgument, "Cannot migrate: the migration plan is not valid: " + wrong.flatMap(\.reasons).joined(separator: " "))
-        }
+        try await requireValid(plan)
         var unique: [String] = []
         for id in instanceIDs where !unique.contains(id) { unique.append(id) }
         let batch = BatchRecord(id: ids.next(), plan: plan, total: unique.count, createdAt: clock.now(), createdBy: createdBy)
@@ -35,7 +32,11 @@ extension Runtime {
         return taken
     }
 
-    public func batches() async throws -> [BatchRecord] { try await store.read { try await $0.batches() } }
+    public func batches(_ query: BatchQuery = BatchQuery(), page: Page = .all) async throws -> [BatchRecord] {
+        try await store.read { try await $0.batches(query, page: page) }
+    }
+
+    public func count(_ query: BatchQuery) async throws -> Int { try await store.read { try await $0.count(query) } }
 
     public func batch(_ id: String) async throws -> (batch: BatchRecord, failures: [BatchItemFailure]) {
         try await store.read { transaction in

@@ -124,14 +124,14 @@ extension Runtime {
     /// Moves on the receive task waiting as execution `executionID` (`<instance id>:<key>`, or
     /// the instance's id when exactly one receive task waits in it), with `variables` set first.
     public func signal(executionID: String, variables: [String: VariableValue] = [:]) async throws {
-        let colon = executionID.lastIndex(of: ":")
-        let instanceID = colon.map { String(executionID[..<$0]) } ?? executionID
+        let execution = ExecutionID(executionID)
+        let instanceID = execution.instanceID
         try await commandTransaction { transaction in
             guard let record = try await transaction.lockInstance(instanceID), record.state.status == .active else {
                 throw EngineError(.notFound, "Expected execution '\(executionID)' to exist, but it does not.")
             }
             let key: ElementKey
-            if let colon, let given = ElementKey(executionID[executionID.index(after: colon)...]) {
+            if let given = execution.elementKey {
                 key = given
             } else {
                 let process = try await executable(record.definitionID, in: transaction)

@@ -71,12 +71,7 @@ extension Runtime {
     /// that could not move and why (the others moved). A plan whose instructions are wrong moves
     /// none.
     public func migrate(_ instanceIDs: [String], by plan: MigrationPlan) async throws -> [MigrationFailure] {
-        let wrong = try await validateMigrationPlan(plan)
-        guard wrong.isEmpty else {
-            throw EngineError(
-                .invalidArgument,
-                "Cannot migrate: the migration plan is not valid: " + wrong.flatMap(\.reasons).joined(separator: " "))
-        }
+        try await requireValid(plan)
         var failures: [MigrationFailure] = []
         for id in instanceIDs {
             if let reason = try await commandTransaction({ try await migrate(id, by: plan, in: $0) }) {
@@ -84,6 +79,14 @@ extension Runtime {
             }
         }
         return failures
+    }
+
+    /// Refuses a plan with an instruction that cannot apply: it migrates nothing.
+    func requireValid(_ plan: MigrationPlan) async throws {
+        let wrong = try await validateMigrationPlan(plan)
+        guard wrong.isEmpty else {
+            throw EngineError(.invalidArgument, "Cannot migrate: the migration plan is not valid: " + wrong.flatMap(\.reasons).joined(separator: " "))
+        }
     }
 
     /// Migrates instance `id` in `transaction`; returns why it cannot move (writing nothing), or

@@ -75,12 +75,11 @@ extension Runtime {
     private func deliver(
         _ signal: SignalThrow, toExecution executionID: String, authorize: (@Sendable (String, String) throws -> Void)?
     ) async throws {
-        let colon = executionID.lastIndex(of: ":")
-        let instanceID = colon.map { String(executionID[..<$0]) } ?? executionID
-        let elementKey = colon.flatMap { ElementKey(executionID[executionID.index(after: $0)...]) }
+        let execution = ExecutionID(executionID)
+        let instanceID = execution.instanceID, elementKey = execution.elementKey
         try await commandTransaction { transaction in
             guard let record = try await transaction.lockInstance(instanceID), record.state.status == .active,
-                colon == nil || elementKey.map({ record.state.element($0) != nil }) == true
+                !execution.namesElement || elementKey.map({ record.state.element($0) != nil }) == true
             else {
                 throw EngineError(.notFound, "Cannot find execution with id '\(executionID)': execution is null")
             }
@@ -159,7 +158,7 @@ extension Runtime {
         let attempts = try await store.transaction { transaction -> Int? in
             guard let delivery = try await transaction.lockSignalDelivery(id) else { return nil }
             let attempts = delivery.attempts + 1
-            let pause = Int64(min(3_600, 1 << min(attempts, 12))) * 1_000
+            let pause = Int64(RetryPause.seconds(afterAttempt: attempts)) * 1_000
             try await transaction.postponeSignalDelivery(id, until: clock.now().adding(milliseconds: pause), attempts: attempts, error: message)
             return attempts
         }

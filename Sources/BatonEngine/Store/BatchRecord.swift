@@ -31,6 +31,22 @@ public struct BatchRecord: Hashable, Sendable {
     public var remaining: Int { total - completed - failed }
 }
 
+/// Which batches to list (Camunda's `/batch` filters), oldest first unless sorted by id.
+public struct BatchQuery: Hashable, Sendable {
+    public var batchID: String?
+    public var type: String?
+    /// Sorted by id, ascending or not; nil: in the order they were created.
+    public var idAscending: Bool?
+
+    public init(batchID: String? = nil, type: String? = nil, idAscending: Bool? = nil) {
+        self.batchID = batchID
+        self.type = type
+        self.idAscending = idAscending
+    }
+
+    func admits(_ batch: BatchRecord) -> Bool { (batchID.map { $0 == batch.id } ?? true) && (type.map { $0 == batch.type } ?? true) }
+}
+
 /// An instance of a batch that could not be migrated, and why.
 public struct BatchItemFailure: Hashable, Sendable {
     public var processInstanceID: String

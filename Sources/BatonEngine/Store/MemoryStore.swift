@@ -326,7 +326,13 @@ final class MemoryTransaction: StoreTransaction {
         replace(\.batchItems) { $0 += instanceIDs.map { (batch.id, $0) } }
     }
 
-    func batches() -> [BatchRecord] { data.batches }
+    func batches(_ query: BatchQuery, page: Page) -> [BatchRecord] {
+        var batches = data.batches.filter(query.admits)
+        if let ascending = query.idAscending { batches.sort { ascending ? $0.id < $1.id : $0.id > $1.id } }
+        return Array(batches.dropFirst(page.firstResult).prefix(page.maxResults ?? Int.max))
+    }
+
+    func count(_ query: BatchQuery) -> Int { data.batches.count(where: query.admits) }
     func batch(id: String) -> BatchRecord? { data.batches.first { $0.id == id } }
 
     func deleteBatch(id: String) -> Bool {

@@ -132,8 +132,8 @@ public protocol StoreTransaction: AnyObject {
 
     // MARK: Batches
     func insertBatch(_ batch: BatchRecord, instanceIDs: [String]) async throws
-    /// Every batch, oldest first (an operator's list: few).
-    func batches() async throws -> [BatchRecord]
+    func batches(_ query: BatchQuery, page: Page) async throws -> [BatchRecord]
+    func count(_ query: BatchQuery) async throws -> Int
     func batch(id: String) async throws -> BatchRecord?
     /// Deletes a batch and what of it is left to do; false if there is none.
     func deleteBatch(id: String) async throws -> Bool

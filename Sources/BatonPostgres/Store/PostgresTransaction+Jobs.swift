@@ -116,6 +116,11 @@ extension PostgresTransaction {
 /// Signal deliveries: recorded by the throwing transaction, each taken and deleted by the one
 /// that delivers it.
 extension PostgresTransaction {
+    /// Typed variables stored as JSON text by ``json(_:)`` (a delivery's, a buffered message's).
+    func variables(_ text: String?) throws -> [String: VariableValue] {
+        try decoder.decode([String: VariableValue].self, from: Data((text ?? "{}").utf8))
+    }
+
     func signalReceivers(named name: String) async throws -> [SignalReceiver] {
         try await read(
             """
@@ -176,9 +181,9 @@ extension PostgresTransaction {
         } else {
             receiver = .startEvent(definitionID: row[4]!, elementID: row[5]!)
         }
-        let variables = try decoder.decode([String: VariableValue].self, from: Data((row[6] ?? "{}").utf8))
+        let payload = try variables(row[6])
         return SignalDelivery(
-            id: row[0]!, signal: SignalThrow(name: row[1]!, variables: variables, businessKey: row[7]), receiver: receiver,
+            id: row[0]!, signal: SignalThrow(name: row[1]!, variables: payload, businessKey: row[7]), receiver: receiver,
             dueAt: timestamp(row[8])!, attempts: Int(row[9] ?? "0") ?? 0, lastError: row[10])
     }
 
@@ -220,8 +225,7 @@ extension PostgresTransaction {
         ).rows.map { row in
             BufferedMessage(
                 id: row[0]!, name: row[1]!, businessKey: row[2], processInstanceID: row[3],
-                correlationKeys: try decoder.decode([String: VariableValue].self, from: Data((row[4] ?? "{}").utf8)),
-                variables: try decoder.decode([String: VariableValue].self, from: Data((row[5] ?? "{}").utf8)), expiresAt: timestamp(row[6])!)
+                correlationKeys: try variables(row[4]), variables: try variables(row[5]), expiresAt: timestamp(row[6])!)
         }
     }
 
@@ -253,8 +257,23 @@ extension PostgresTransaction {
             completed: Int(row[4]!)!, failed: Int(row[5]!)!, createdAt: timestamp(row[6])!, createdBy: row[7])
     }
 
-    func batches() async throws -> [BatchRecord] {
-        try await read("SELECT \(Self.batchColumns) FROM batches ORDER BY created_at, id").rows.map(batch)
+    private func select(_ query: BatchQuery) -> SQLSelect {
+        var select = SQLSelect(from: "batches")
+        select.equal("id", query.batchID)
+        select.equal("type", query.type)
+        return select
+    }
+
+    func batches(_ query: BatchQuery, page: Page) async throws -> [BatchRecord] {
+        let sorting = query.idAscending.map { [Sorting("id", ascending: $0)] } ?? []
+        let statement = select(query).list(
+            Self.batchColumns, sorting: sorting, column: { $0 }, tieBreakers: query.idAscending == nil ? ["created_at", "id"] : [], page: page)
+        return try await read(statement.sql, statement.parameters).rows.map(batch)
+    }
+
+    func count(_ query: BatchQuery) async throws -> Int {
+        let statement = select(query).count()
+        return Int(try await read(statement.sql, statement.parameters).rows.first?.first.flatMap { $0 } ?? "0") ?? 0
     }
 
     func batch(id: String) async throws -> BatchRecord? {

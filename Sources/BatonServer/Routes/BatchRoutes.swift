@@ -11,17 +11,18 @@ extension EngineRestAPI {
         let listParameters: Set<String> = ["batchId", "type", "firstResult", "maxResults", "sortBy", "sortOrder"]
         group.get("batch") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.array(try page(try await batches(query, context), query).map { Self.json($0) }))
+            return JSONResponse.make(.array(try await runtime.batches(try batchQuery(query, context), page: try query.page()).map { Self.json($0) }))
         }
         group.get("batch/count") { request, context in
-            JSONResponse.count(try await batches(try QueryParameters(request, allowed: listParameters), context).count)
+            JSONResponse.count(try await runtime.count(try batchQuery(try QueryParameters(request, allowed: listParameters), context)))
         }
         group.get("batch/statistics") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.array(try page(try await batches(query, context), query).map { Self.json($0, statistics: true) }))
+            let batches = try await runtime.batches(try batchQuery(query, context), page: try query.page())
+            return JSONResponse.make(.array(batches.map { Self.json($0, statistics: true) }))
         }
         group.get("batch/statistics/count") { request, context in
-            JSONResponse.count(try await batches(try QueryParameters(request, allowed: listParameters), context).count)
+            JSONResponse.count(try await runtime.count(try batchQuery(try QueryParameters(request, allowed: listParameters), context)))
         }
         group.get("batch/:id") { request, context in
             _ = try QueryParameters(request, allowed: [])
@@ -37,23 +38,16 @@ extension EngineRestAPI {
         }
     }
 
-    private func batches(_ query: QueryParameters, _ context: BatonRequestContext) async throws -> [BatchRecord] {
+    /// The batch filters of `query`; Camunda sorts by batchId or tenantId (Baton has no
+    /// tenants: creation order stays).
+    private func batchQuery(_ query: QueryParameters, _ context: BatonRequestContext) throws -> BatchQuery {
         try Authorization.requireAdmin(context.identity, to: "read or delete batches")
-        let batches = try await runtime.batches().filter { batch in
-            (query.string("batchId").map { $0 == batch.id } ?? true) && (query.string("type").map { $0 == batch.type } ?? true)
-        }
-        // Camunda sorts by batchId or tenantId (Baton has no tenants: start order stays).
+        var batches = BatchQuery(batchID: query.string("batchId"), type: query.string("type"))
         switch query.string("sortBy") {
-        case nil, "tenantId": return batches
-        case "batchId":
-            let descending = query.string("sortOrder") == "desc"
-            return batches.sorted { descending ? $0.id > $1.id : $0.id < $1.id }
+        case nil, "tenantId": break
+        case "batchId": batches.idAscending = query.string("sortOrder") != "desc"
         case let other?: throw RestError.invalid("Expected sortBy to be batchId or tenantId, but it is '\(other)'.")
         }
-    }
-
-    private func page(_ batches: [BatchRecord], _ query: QueryParameters) throws -> [BatchRecord] {
-        let page = try query.page()
-        return Array(batches.dropFirst(page.firstResult).prefix(page.maxResults ?? Int.max))
+        return batches
     }
 }

@@ -97,10 +97,7 @@ extension EngineRestAPI {
     private func requireMigration(_ source: String, _ target: String, _ context: BatonRequestContext) async throws {
         let access = try await access(context)
         guard access.caller != nil else { return }
-        for id in [source, target] {
-            guard let key = try await runtime.processDefinitions().first(where: { $0.id == id })?.key else { continue }  // 404 follows
-            try access.require("MIGRATE_INSTANCE", processKey: key)
-        }
+        for id in [source, target] { try access.require("MIGRATE_INSTANCE", processKey: Access.processKey(ofDefinition: id)) }
     }
 
     /// A plan in Camunda's JSON: one source and one target activity per instruction.

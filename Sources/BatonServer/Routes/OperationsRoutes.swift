@@ -159,8 +159,7 @@ extension EngineRestAPI {
         }
         group.post("execution/:id/signal") { request, context in
             let id = try context.pathParameter("id")
-            let instance = id.lastIndex(of: ":").map { String(id[..<$0]) } ?? id
-            try await requireOnInstance("UPDATE_INSTANCE", instance, context)
+            try await requireOnInstance("UPDATE_INSTANCE", ExecutionID(id).instanceID, context)
             let body = try await body(request, context)
             try body.allowOnly(["variables"])
             try await runtime.signal(executionID: id, variables: try body.variables("variables"))
