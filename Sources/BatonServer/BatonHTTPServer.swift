@@ -11,18 +11,21 @@ public enum BatonHTTPServer {
     /// Why Baton cannot serve requests yet, or nil when it can.
     public typealias Readiness = @Sendable () async -> String?
 
-    /// - Parameter metrics: the registry `/metrics` shows in Prometheus's text format (the
-    ///   engine's counters and, when swift-metrics is bootstrapped with it, HTTP request counts
-    ///   and latencies).
+    /// - Parameters:
+    ///   - metrics: the registry `/metrics` shows in Prometheus's text format (the engine's
+    ///     counters and, when swift-metrics is bootstrapped with it, HTTP request counts and
+    ///     latencies).
+    ///   - users: who may sign in; nil: a directory of `credentials` over `api`'s runtime.
     public static func router(
         api: EngineRestAPI, planApproval: PlanApprovalAPI? = nil, eventTriggers: EventTriggerAPI? = nil, credentials: Credentials = Credentials(),
         signInLimits: SignInLimits = SignInLimits(), metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-        consoleSecret: String? = nil, readiness: @escaping Readiness
+        consoleSecret: String? = nil, users: UserDirectory? = nil, readiness: @escaping Readiness
     ) -> Router<BatonRequestContext> {
         let router = Router(context: BatonRequestContext.self)
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: RestErrorMiddleware())
-        let authentication = AuthenticationMiddleware(credentials: credentials, limits: signInLimits, metrics: metrics)
+        let users = users ?? UserDirectory(runtime: api.runtime, credentials: credentials, limits: signInLimits)
+        let authentication = AuthenticationMiddleware(directory: users, metrics: metrics)
         router.add(middleware: authentication)
         router.add(middleware: RequestLimitsMiddleware(limits: api.limits))
         router.get("health") { _, _ in JSONResponse.make(.object([.init("status", .string("UP"))])) }
@@ -44,10 +47,10 @@ public enum BatonHTTPServer {
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
         }
-        api.register(on: router, credentials: credentials)
+        api.register(on: router, users: users)
         planApproval?.register(on: router)
         eventTriggers?.register(on: router)
-        ConsoleRoutes(api: api, credentials: credentials, authentication: authentication, signer: ConsoleSessionSigner(secret: consoleSecret))
+        ConsoleRoutes(api: api, users: users, authentication: authentication, signer: ConsoleSessionSigner(secret: consoleSecret))
             .register(on: router)
         return router
     }

@@ -13,10 +13,11 @@ public struct EngineRestAPI: Sendable {
         self.limits = limits
     }
 
-    func register(on router: Router<BatonRequestContext>, credentials: Credentials) {
+    func register(on router: Router<BatonRequestContext>, users: UserDirectory) {
         for prefix in ["engine-rest", "engine-rest/engine/default"] {
             let group = router.group(RouterPath(prefix))
-            registerIdentity(on: group, credentials: credentials)
+            registerUsers(on: group, directory: users)
+            registerGroups(on: group, directory: users)
             registerEngine(on: group)
             registerDeployments(on: group)
             registerProcessDefinitions(on: group)

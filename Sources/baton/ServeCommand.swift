@@ -30,7 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The address to listen on. Without credentials (BATON_USERS, BATON_API_TOKENS), only loopback is allowed.")
+    @Option(help: "The address to listen on. Unless someone can sign in (BATON_USERS, BATON_API_TOKENS, users in the database), only loopback is allowed.")
     var host = "127.0.0.1"
 
     @Option(help: "The TCP port (0 picks a free one).")
@@ -58,10 +58,6 @@ struct ServeCommand: AsyncParsableCommand {
             firstGrants = try AuthorizationBootstrap.parse(settings["BATON_AUTHORIZATIONS"])
         } catch {
             throw CommandFailure("error: \(error.description)")
-        }
-        guard !credentials.isEmpty || ["127.0.0.1", "::1", "localhost"].contains(host) else {
-            throw CommandFailure(
-                "error: Refusing to serve on '\(host)': no credentials are configured (BATON_USERS or BATON_API_TOKENS), so Baton serves only on loopback (127.0.0.1, ::1, localhost).")
         }
         let files = try processFiles()
         let shutdownTimeout = try ShutdownDeadline.parse(settings["BATON_SHUTDOWN_TIMEOUT"])
@@ -93,6 +89,17 @@ struct ServeCommand: AsyncParsableCommand {
             } catch let error as EngineError {
                 throw CommandFailure("error: BATON_AUTHORIZATIONS: \(error.message)")
             }
+            let users = UserDirectory(runtime: runtime, credentials: credentials)
+            let bootstrap = try await users.prepare()
+            if !bootstrap.created.isEmpty { logger.notice("created users \(bootstrap.created.joined(separator: ", ")) from BATON_USERS") }
+            if !bootstrap.skipped.isEmpty {
+                logger.notice(
+                    "BATON_USERS: users \(bootstrap.skipped.joined(separator: ", ")) exist in the database already; their entries were not applied (change them through /user and /group)")
+            }
+            guard users.isRequired || ["127.0.0.1", "::1", "localhost"].contains(host) else {
+                throw CommandFailure(
+                    "error: Refusing to serve on '\(host)': no one can sign in (no BATON_USERS or BATON_API_TOKENS, and no users in the database), so Baton serves only on loopback (127.0.0.1, ::1, localhost).")
+            }
             for file in files {
                 let deployment = try await runtime.deploy(
                     name: URL(fileURLWithPath: file).lastPathComponent,
@@ -115,7 +122,7 @@ struct ServeCommand: AsyncParsableCommand {
             let router = BatonHTTPServer.router(
                 api: EngineRestAPI(runtime: runtime), planApproval: planApproval, eventTriggers: EventTriggerAPI(triggers: triggers),
                 credentials: credentials, metrics: registry,
-                consoleSecret: settings["BATON_CONSOLE_SECRET"]
+                consoleSecret: settings["BATON_CONSOLE_SECRET"], users: users
             ) {
                 do {
                     let connection = try await pool.lease()

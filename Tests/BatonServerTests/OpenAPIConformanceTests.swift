@@ -69,6 +69,34 @@ import Testing
             _ = try await check(.delete, "/engine-rest/deployment/\(deploymentID)?cascade=true")
             let gone = try await check(.get, "/engine-rest/deployment/\(deploymentID)")
             #expect(gone.status == .notFound)
+
+            // Identity last: the first administrator turns authentication on.
+            _ = try await check(.post, "/engine-rest/group/create", json: #"{"id": "auditors", "name": "Auditors"}"#)
+            _ = try await check(.post, "/engine-rest/group/create", json: #"{"id": "auditors"}"#)
+            _ = try await check(.get, "/engine-rest/group/auditors")
+            _ = try await check(.put, "/engine-rest/group/auditors", json: #"{"name": "Plan auditors", "type": null}"#)
+            _ = try await check(.options, "/engine-rest/group")
+            _ = try await check(.options, "/engine-rest/group/auditors/members")
+            _ = try await check(.post, "/engine-rest/user/create", json: #"{"profile": {"id": "ann", "firstName": "Ann"}, "credentials": {"password": "pw"}}"#)
+            _ = try await check(.post, "/engine-rest/user/create", json: #"{"profile": {"id": "bob"}, "credentials": {"password": "pw"}}"#)
+            _ = try await check(.post, "/engine-rest/group/create", json: #"{"id": "camunda-admin", "type": "SYSTEM"}"#)
+            _ = try await check(.put, "/engine-rest/group/camunda-admin/members/ann")
+            let ann = rest.as("ann", "pw")
+            #expect(try await rest.call(.get, "/engine-rest/user").status == .unauthorized, "now an administrator can sign in, everyone must")
+            #expect(try await rest.as("bob", "pw").call(.put, "/engine-rest/group/auditors/members/bob").status == .forbidden, "bob is no admin")
+            for (method, path, body) in [
+                (HTTPRequest.Method.get, "/engine-rest/user", nil), (.get, "/engine-rest/user/ann/profile", nil), (.options, "/engine-rest/user", nil),
+                (.options, "/engine-rest/user/ann", nil), (.put, "/engine-rest/user/ann/profile", #"{"lastName": "Smith"}"#),
+                (.put, "/engine-rest/user/ann/credentials", #"{"password": "pw2", "authenticatedUserPassword": "nope"}"#),
+                (.post, "/engine-rest/identity/verify", #"{"username": "ann", "password": "pw"}"#), (.get, "/engine-rest/group", nil),
+                (.get, "/engine-rest/identity/groups?userId=ann", nil), (.put, "/engine-rest/group/auditors/members/ann", nil),
+                (.delete, "/engine-rest/group/auditors/members/ann", nil), (.post, "/engine-rest/user/ann/unlock", nil), (.delete, "/engine-rest/group/auditors", nil),
+                (.delete, "/engine-rest/user/bob", nil),
+            ] {
+                let reply = try await ann.call(method, path, json: body)
+                let problems = checker.problems(method: method.rawValue.lowercased(), path: path, status: reply.status.code, body: reply.json)
+                #expect(problems.isEmpty, "\(method) \(path) → \(reply.status.code): \(problems)")
+            }
             #expect(exercised.count >= 40, "exercised only \(exercised.sorted())")
         }
     }

@@ -1,8 +1,9 @@
 """Drives Baton with clients written for Camunda 7, unchanged: pycamunda deploys a process,
 starts it, operates it (suspension, variables, task variables and identity links, a
 modification that moves its token, identity) and completes its user task;
-camunda-external-task-client-python3 serves its external task. Exits 0 when the instance ran to
-its end, 1 (with the reason) otherwise.
+camunda-external-task-client-python3 serves its external task. Last, it sets up users and groups
+the way an installation does: the first administrator turns authentication on, and every call
+after that signs in. Exits 0 when all of it worked, 1 (with the reason) otherwise.
 
     BATON_URL=http://127.0.0.1:8080/engine-rest python camunda_clients.py
 """
@@ -15,12 +16,14 @@ import time
 import pycamunda.batch
 import pycamunda.deployment
 import pycamunda.group
+import pycamunda.identity
 import pycamunda.migration
 import pycamunda.processdef
 import pycamunda.processinst
 import pycamunda.signal
 import pycamunda.task
 import pycamunda.user
+import requests.auth
 from camunda.external_task.external_task_worker import ExternalTaskWorker
 
 URL = os.environ["BATON_URL"]
@@ -126,6 +129,52 @@ def migrate():
     print(f"migrated {waiting[0]} directly and {waiting[1]} in batch {batch.id_} from {first} to {second}")
 
 
+def signed_in(request, user, password):
+    request.auth = requests.auth.HTTPBasicAuth(user, password)
+    return request
+
+
+def identity():
+    """Users, groups and memberships through pycamunda's user, group and identity requests."""
+    pycamunda.group.Create(url=URL, id_="camunda-admin", name="Administrators", type_="SYSTEM")()
+    pycamunda.group.Create(url=URL, id_="compat-approvers", name="Approvers", type_="WORKFLOW")()
+    pycamunda.user.Create(url=URL, id_="ada", first_name="Ada", last_name="Admin", email="ada@example.org", password="ada-pw")()
+    pycamunda.user.Create(url=URL, id_="cleo", first_name="Cleo", last_name="Clerk", email="cleo@example.org", password="cleo-pw")()
+    pycamunda.group.MemberCreate(url=URL, id_="compat-approvers", user_id="cleo")()
+    pycamunda.group.MemberCreate(url=URL, id_="camunda-admin", user_id="ada")()
+    try:
+        pycamunda.user.Count(url=URL)()
+        raise AssertionError("expected a call without credentials to be refused once an administrator exists")
+    except pycamunda.PyCamundaException:
+        pass
+
+    def ada(request):
+        return signed_in(request, "ada", "ada-pw")()
+
+    assert ada(pycamunda.user.Count(url=URL)) == 2
+    assert [u.id_ for u in ada(pycamunda.user.GetList(url=URL, member_of_group="compat-approvers"))] == ["cleo"]
+    assert ada(pycamunda.user.GetProfile(url=URL, id_="cleo")).email == "cleo@example.org"
+    ada(pycamunda.user.UpdateProfile(url=URL, id_="cleo", new_user_id="cleo", first_name="Cleopatra", last_name="Clerk", email="cleo@example.org"))
+    assert ada(pycamunda.user.GetProfile(url=URL, id_="cleo")).first_name == "Cleopatra"
+    ada(pycamunda.user.UpdateCredentials(url=URL, id_="cleo", password="new-cleo-pw", authenticated_user_password="ada-pw"))
+    status = ada(pycamunda.identity.VerifyUser(url=URL, username="cleo", password="new-cleo-pw"))
+    assert status.authenticated, f"expected the new password to verify, got {status}"
+    groups = signed_in(pycamunda.identity.GetGroups(url=URL, user_id="cleo"), "cleo", "new-cleo-pw")()
+    assert [g.id_ for g in groups.groups] == ["compat-approvers"], f"expected cleo's group, got {groups}"
+    assert "create" in [link.rel for link in ada(pycamunda.user.Options(url=URL))]
+    assert [link.rel for link in ada(pycamunda.group.MemberOptions(url=URL, id_="compat-approvers"))] == ["delete", "create"]
+    assert ada(pycamunda.group.Get(url=URL, id_="compat-approvers")).name == "Approvers"
+    ada(pycamunda.group.Update(url=URL, id_="compat-approvers", name="Plan approvers", type_="WORKFLOW"))
+    assert [g.name for g in ada(pycamunda.group.GetList(url=URL, id_="compat-approvers"))] == ["Plan approvers"]
+    assert len(ada(pycamunda.group.GetList(url=URL))) == 2
+    ada(pycamunda.user.Unlock(url=URL, id_="cleo"))
+    ada(pycamunda.group.MemberDelete(url=URL, id_="compat-approvers", user_id="cleo"))
+    ada(pycamunda.user.Delete(url=URL, id_="cleo"))
+    ada(pycamunda.group.Delete(url=URL, id_="compat-approvers"))
+    assert [u.id_ for u in ada(pycamunda.user.GetList(url=URL))] == ["ada"]
+    print("identity: users, groups and memberships created, changed and deleted; the first administrator turned sign-in on")
+
+
 def main():
     create = pycamunda.deployment.Create(url=URL, name="client-compat", enable_duplicate_filtering=True)
     with open(os.path.join(HERE, "compat.bpmn"), "rb") as bpmn:
@@ -165,6 +214,7 @@ def main():
         remaining = pycamunda.processinst.GetList(url=URL, process_instance_ids=[instance.id_])()
         if served.is_set() and not remaining:
             print("external task served; the instance ended")
+            identity()
             return 0
         time.sleep(0.5)
     print("the instance did not end within 60 s", file=sys.stderr)

@@ -39,6 +39,7 @@ public struct AuthorizationRecord: Hashable, Sendable {
 public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
     case user = 1
     case group = 2
+    case groupMembership = 3
     case authorization = 4
     case processDefinition = 6
     case task = 7
@@ -49,6 +50,7 @@ public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
         switch self {
         case .user: "User"
         case .group: "Group"
+        case .groupMembership: "GroupMembership"
         case .authorization: "Authorization"
         case .processDefinition: "ProcessDefinition"
         case .task: "Task"
@@ -60,6 +62,7 @@ public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
     public var permissions: [String] {
         switch self {
         case .user, .group, .authorization, .deployment: ["READ", "UPDATE", "CREATE", "DELETE"]
+        case .groupMembership: ["CREATE", "DELETE"]
         case .task: ["READ", "UPDATE", "CREATE", "DELETE", "READ_VARIABLE", "UPDATE_VARIABLE", "TASK_ASSIGN", "TASK_WORK"]
         case .processInstance: ["READ", "UPDATE", "CREATE", "DELETE", "RETRY_JOB", "SUSPEND", "UPDATE_VARIABLE"]
         case .processDefinition:

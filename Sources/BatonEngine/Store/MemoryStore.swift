@@ -96,6 +96,10 @@ struct MemoryData: Sendable {
     var batchItems: [(batchID: String, instanceID: String)] = []
     var batchFailures: [String: [BatchItemFailure]] = [:]
     var authorizations: [AuthorizationRecord] = []
+    var users: [String: UserRecord] = [:]
+    var groups: [String: GroupRecord] = [:]
+    /// Each group's members, by group id.
+    var members: [String: Set<String>] = [:]
     /// The query side's rows, per instance.
     var rows: [String: MemoryInstanceRows] = [:]
 }
@@ -107,7 +111,7 @@ final class MemoryTransaction: StoreTransaction {
 
     init(storage: GuardedData) { self.storage = storage }
 
-    private var data: MemoryData {
+    var data: MemoryData {
         get { storage.data }
         _modify {
             precondition(open, "a store transaction was used after its body returned")
@@ -116,14 +120,14 @@ final class MemoryTransaction: StoreTransaction {
     }
 
     /// Sets `map[key]`, remembering the old value for rollback.
-    private func set<Key: Hashable, Value>(_ path: WritableKeyPath<MemoryData, [Key: Value]>, _ key: Key, _ value: Value?) {
+    func set<Key: Hashable, Value>(_ path: WritableKeyPath<MemoryData, [Key: Value]>, _ key: Key, _ value: Value?) {
         let old = data[keyPath: path][key]
         undo.append { $0[keyPath: path][key] = old }
         data[keyPath: path][key] = value
     }
 
     /// Replaces a whole collection, remembering the old one for rollback.
-    private func replace<Value>(_ path: WritableKeyPath<MemoryData, Value>, _ update: (inout Value) -> Void) {
+    func replace<Value>(_ path: WritableKeyPath<MemoryData, Value>, _ update: (inout Value) -> Void) {
         let old = data[keyPath: path]
         undo.append { $0[keyPath: path] = old }
         update(&data[keyPath: path])

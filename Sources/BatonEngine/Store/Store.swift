@@ -166,6 +166,31 @@ public protocol StoreTransaction: AnyObject {
     func updateAuthorization(_ authorization: AuthorizationRecord) async throws -> Bool
     func deleteAuthorization(id: String) async throws -> Bool
 
+    // MARK: Identity
+    /// Users in `query`'s order (by id after its sort keys), with their password hashes.
+    func users(_ query: UserQuery, page: Page) async throws -> [UserRecord]
+    func count(_ query: UserQuery) async throws -> Int
+    func user(id: String) async throws -> UserRecord?
+    /// Adds a user; false (and nothing written) when one has that id.
+    func insertUser(_ user: UserRecord) async throws -> Bool
+    /// Replaces the profile and password hash of user `user.id`; false if there is none.
+    func updateUser(_ user: UserRecord) async throws -> Bool
+    /// Deletes a user with their memberships; false if there is none.
+    func deleteUser(id: String) async throws -> Bool
+    func groups(_ query: GroupQuery, page: Page) async throws -> [GroupRecord]
+    func count(_ query: GroupQuery) async throws -> Int
+    /// Adds a group; false (and nothing written) when one has that id.
+    func insertGroup(_ group: GroupRecord) async throws -> Bool
+    func updateGroup(_ group: GroupRecord) async throws -> Bool
+    /// Deletes a group with its memberships; false if there is none.
+    func deleteGroup(id: String) async throws -> Bool
+    /// Makes user `userID` a member of group `groupID` (both exist); nothing if they are one.
+    func insertMembership(groupID: String, userID: String) async throws
+    /// False if the user was no member of the group.
+    func deleteMembership(groupID: String, userID: String) async throws -> Bool
+    /// The ids of the groups user `id` belongs to, sorted.
+    func groupIDs(ofUser id: String) async throws -> [String]
+
     // MARK: Timer start events
     /// Up to `limit` timer start events due at `now`, earliest first, locked for this transaction:
     /// a timer another transaction holds is skipped, so several Baton processes sharing the

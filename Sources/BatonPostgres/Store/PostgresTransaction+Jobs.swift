@@ -271,10 +271,7 @@ extension PostgresTransaction {
         return try await read(statement.sql, statement.parameters).rows.map(batch)
     }
 
-    func count(_ query: BatchQuery) async throws -> Int {
-        let statement = select(query).count()
-        return Int(try await read(statement.sql, statement.parameters).rows.first?.first.flatMap { $0 } ?? "0") ?? 0
-    }
+    func count(_ query: BatchQuery) async throws -> Int { try await number(select(query).count()) }
 
     func batch(id: String) async throws -> BatchRecord? {
         try await read("SELECT \(Self.batchColumns) FROM batches WHERE id = $1", [id]).rows.first.map(batch)

@@ -10,7 +10,7 @@ import Hummingbird
 /// checks (``EngineRestAPI``'s), so the console can show or do nothing the API would refuse.
 struct ConsoleRoutes: Sendable {
     let api: EngineRestAPI
-    let credentials: Credentials
+    let users: UserDirectory
     let authentication: AuthenticationMiddleware
     let signer: ConsoleSessionSigner
     let diagrams = DiagramCache()
@@ -25,14 +25,17 @@ struct ConsoleRoutes: Sendable {
 
     func register(on router: Router<BatonRequestContext>) {
         router.get("/") { _, _ in ConsolePage.redirect(to: "/console") }
-        let group = router.group("console").add(middleware: ConsoleSessionMiddleware(credentials: credentials, signer: signer))
+        let group = router.group("console").add(middleware: ConsoleSessionMiddleware(users: users, signer: signer))
         group.get("assets/console.css") { _, _ in
             var headers = HTTPFields()
             headers[.contentType] = "text/css; charset=utf-8"
             headers[.cacheControl] = "max-age=3600"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: ConsoleStylesheet.css)))
         }
-        group.get("sign-in") { request, context in signInPage(request, context) }
+        group.get("sign-in") { request, context in
+            try await users.prepare()
+            return signInPage(request, context)
+        }
         group.post("sign-in") { request, context in try await signIn(request, context) }
         group.post("sign-out") { request, context in
             _ = try await form(request, context)
@@ -57,7 +60,7 @@ struct ConsoleRoutes: Sendable {
     private func signInPage(_ request: Request, _ context: BatonRequestContext, failure: String? = nil, user: String = "") -> Response {
         let next = request.uri.queryParameters["next"].map(String.init) ?? ""
         let message: HTML = failure.map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
-        let open: HTML = credentials.isEmpty ? "<p>No users are configured: the console is open to everyone who can reach it.</p>" : ""
+        let open: HTML = !users.isRequired ? "<p>No users are configured: the console is open to everyone who can reach it.</p>" : ""
         return ConsolePage.render(title: "Sign in", section: .none, context: context, status: failure == nil ? .ok : .unauthorized, """
             \(open)\(message)
             <form class="sign-in" method="post" action="/console/sign-in">\(ConsolePage.csrfField(context))
@@ -72,7 +75,8 @@ struct ConsoleRoutes: Sendable {
     private func signIn(_ request: Request, _ context: BatonRequestContext) async throws -> Response {
         let form = try await form(request, context)
         let user = form.value("user") ?? ""
-        guard !credentials.isEmpty else { return ConsolePage.redirect(to: "/console") }
+        try await users.prepare()
+        guard users.isRequired else { return ConsolePage.redirect(to: "/console") }
         let identity: Identity?
         do {
             identity = try await authentication.signIn(user: user, password: form.value("password") ?? "", from: context.clientAddress)

@@ -7,13 +7,13 @@ import Hummingbird
 /// Gives every console request its session and caller, and every console response the headers
 /// that keep the pages to themselves.
 ///
-/// With users configured, a page needs a signed-in session (else a redirect to the sign-in
-/// form), and the identity is read afresh from the configured users on each request, so a user
-/// removed from `BATON_USERS` is signed out at the next restart. Without users the console is
+/// Once the directory requires sign-in, a page needs a signed-in session (else a redirect to the
+/// sign-in form), and the identity is read afresh from the store on each request, so a deleted
+/// user is signed out at once and a changed membership counts on the next page. Without users the console is
 /// open, as the API is, but still hands out an anonymous session for its forms' CSRF token.
 /// Errors become an HTML page with the status and the message the API would give.
 struct ConsoleSessionMiddleware: RouterMiddleware {
-    let credentials: Credentials
+    let users: UserDirectory
     let signer: ConsoleSessionSigner
 
     func handle(
@@ -29,8 +29,8 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
             context.consoleSession = issued
         }
         let path = request.uri.path
-        if !credentials.isEmpty, !ConsoleRoutes.isPublic(path) {
-            guard let user = context.consoleSession?.userID, let identity = credentials.identity(ofUser: user) else {
+        if !ConsoleRoutes.isPublic(path), try await requiresSignIn() {
+            guard let user = context.consoleSession?.userID, let identity = try await users.identity(ofUser: user) else {
                 var response = ConsolePage.redirect(to: "/console/sign-in" + consoleQuery([("next", request.method == .get ? request.uri.description : nil)]))
                 if let issued { response.setCookie(cookie(issued, request)) }
                 return ConsoleHeaders.secure(response)
@@ -49,6 +49,11 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
         }
         if let issued, response.headers[.setCookie] == nil { response.setCookie(cookie(issued, request)) }
         return ConsoleHeaders.secure(response)
+    }
+
+    private func requiresSignIn() async throws -> Bool {
+        try await users.prepare()
+        return users.isRequired
     }
 
     func cookie(_ session: ConsoleSession, _ request: Request) -> Cookie {

@@ -231,10 +231,13 @@ extension EngineRestAPI {
     private func taskQuery(_ query: QueryParameters, _ context: BatonRequestContext) async throws -> TaskQuery {
         let identity = context.identity
         let groups = (query.list("candidateGroups") ?? []) + (query.string("candidateGroup").map { [$0] } ?? [])
+        let candidateUser = query.string("candidateUser")
+        // As in Camunda, a candidate user's tasks include those offered to their groups.
+        var candidateUserGroups: [String] = []
+        if let candidateUser { candidateUserGroups = try await runtime.groupIDs(ofUser: candidateUser) }
         var tasks = TaskQuery(
-            taskID: query.string("taskId"), assignee: query.string("assignee"), candidateUser: query.string("candidateUser"),
-            // Baton keeps no user directory: a user's groups are known for the caller alone.
-            userGroups: identity.flatMap { $0.userID == query.string("candidateUser") ? $0.groups : nil } ?? [], candidateGroups: groups,
+            taskID: query.string("taskId"), assignee: query.string("assignee"), candidateUser: candidateUser,
+            userGroups: candidateUserGroups, candidateGroups: groups,
             includeAssigned: try query.bool("includeAssignedTasks") ?? false, unassigned: try query.bool("unassigned") ?? false,
             processInstanceID: query.string("processInstanceId"), processDefinitionID: query.string("processDefinitionId"),
             processDefinitionKey: query.string("processDefinitionKey"), taskDefinitionKey: query.string("taskDefinitionKey"),
