@@ -101,5 +101,69 @@ import Testing
         try await test.runtime.deleteBatch(batch.id)
         #expect(try await test.runtime.batches().isEmpty)
     }
-}
 
+    /// Activities renamed in the new version (Camunda's `sourceActivityIds` → `targetActivityIds`
+    /// with different ids): the instance passed `prepare`, which the target has not, and waits at
+    /// `review` with its reminder timer, which the target calls `check` and `nudge`.
+    static let renamedV1 = ProcessTest.definitions("""
+        <process id="claim" isExecutable="true">
+          <startEvent id="s" /><sequenceFlow id="f0" sourceRef="s" targetRef="prepare" />
+          <userTask id="prepare" /><sequenceFlow id="f1" sourceRef="prepare" targetRef="review" />
+          <userTask id="review" name="Review" /><sequenceFlow id="f2" sourceRef="review" targetRef="e" /><endEvent id="e" />
+          <boundaryEvent id="remind" attachedToRef="review" cancelActivity="false"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></boundaryEvent>
+          <sequenceFlow id="f9" sourceRef="remind" targetRef="nudged" /><endEvent id="nudged" />
+        </process>
+        """)
+    static let renamedV2 = ProcessTest.definitions("""
+        <process id="claim" isExecutable="true">
+          <startEvent id="start" /><sequenceFlow id="g0" sourceRef="start" targetRef="check" />
+          <userTask id="check" name="Check the claim" /><sequenceFlow id="g1" sourceRef="check" targetRef="done" /><endEvent id="done" />
+          <boundaryEvent id="nudge" attachedToRef="check" cancelActivity="false"><timerEventDefinition><timeDuration>P2D</timeDuration></timerEventDefinition></boundaryEvent>
+          <sequenceFlow id="g9" sourceRef="nudge" targetRef="nudgedToo" /><endEvent id="nudgedToo" />
+        </process>
+        """)
+
+    @Test(arguments: TestBackend.allCases) func anInstanceMovesToRenamedActivitiesAndItsHistoryStillReplays(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
+        let first = try #require(try await test.deploy(Self.renamedV1, name: "claim.bpmn").definitions.first?.id)
+        let instance = try await test.start("claim")
+        try await test.complete("prepare", in: instance)
+        let task = try await test.task("review", in: instance)
+        try await test.runtime.claim(task.id, userID: "ann")
+        let timerDue = try #require(try await test.runtime.jobs(JobQuery(processInstanceID: instance)).first?.dueAt)
+        let second = try #require(try await test.deploy(Self.renamedV2, name: "claim.bpmn").definitions.first?.id)
+
+        let reviewOnly = MigrationPlan(sourceDefinitionID: first, targetDefinitionID: second, instructions: [.init(sourceActivityID: "review", targetActivityID: "check")])
+        #expect(try await test.runtime.validateMigrationPlan(reviewOnly).isEmpty, "a renamed activity is a valid instruction")
+        let refused = try await test.runtime.migrate([instance], by: reviewOnly)
+        #expect(refused.first?.reasons.first?.contains("'remind'") == true, "the waiting timer needs a mapping too: \(refused)")
+        #expect(try await test.runtime.instance(instance).definitionID == first)
+
+        var plan = reviewOnly
+        plan.instructions.append(.init(sourceActivityID: "remind", targetActivityID: "nudge"))
+        #expect(try await test.runtime.migrate([instance], by: plan).isEmpty)
+        let moved = try await test.task("check", in: instance)
+        #expect(moved.id == task.id && moved.assignee == "ann" && moved.taskDefinitionKey == "check" && moved.processDefinitionID == second)
+        let timer = try #require(try await test.runtime.jobs(JobQuery(processInstanceID: instance)).first)
+        #expect(timer.activityID == "nudge" && timer.dueAt == timerDue, "the timer keeps its due time")
+        let running = try await test.runtime.activityHistory(HistoricActivityInstanceQuery(processInstanceID: instance, activityID: "check"))
+        #expect(running.map(\.activityName) == ["Check the claim"] && running.first?.endTime == nil)
+        #expect(try await test.runtime.activityHistory(HistoricActivityInstanceQuery(processInstanceID: instance, activityID: "prepare")).count == 1, "what it passed keeps its id")
+        #expect(try await test.runtime.taskHistory(HistoricTaskInstanceQuery(processInstanceID: instance, taskDefinitionKey: "check")).map(\.id) == [task.id])
+
+        // The events before the move name v1's elements, those after v2's: both read back.
+        let (events, state) = try await test.runtime.store.read { transaction in
+            (try await transaction.history(of: instance).map(\.event), try await transaction.lockInstance(instance)!.state)
+        }
+        #expect(InstanceState(replaying: events, instanceID: instance) == state)
+
+        // It runs v2 on: the timer fires at `nudge`, the task completes at `check`, and the ended
+        // instance (which PostgreSQL keeps only as its events) reads back.
+        try await test.advance(by: "P1D")
+        try await test.complete("check", in: instance)
+        let ended = try await test.runtime.store.read { try await $0.lockInstance(instance) }
+        #expect(ended?.state.status == .completed && ended?.definitionID == second)
+        let nudges = try await test.runtime.activityHistory(HistoricActivityInstanceQuery(processInstanceID: instance, activityID: "nudgedToo"))
+        #expect(nudges.count == 1)
+    }
+}

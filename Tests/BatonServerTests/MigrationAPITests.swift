@@ -1,5 +1,6 @@
 import BatonEngine
 import BatonModel
+import Foundation
 import Hummingbird
 import Testing
 
@@ -40,17 +41,22 @@ import Testing
             #expect(try await rest.call(.get, "/engine-rest/process-instance/count?processDefinitionId=\(second)")["count"] == .integer(3))
             #expect(try await rest.call(.get, "/engine-rest/task/count?processDefinitionId=\(second)")["count"] == .integer(3))
 
-            let wrong = #"{"sourceProcessDefinitionId": "\#(first)", "targetProcessDefinitionId": "\#(second)", "instructions": [{"sourceActivityIds": ["review"], "targetActivityIds": ["extra"]}]}"#
+            let wrong = #"{"sourceProcessDefinitionId": "\#(first)", "targetProcessDefinitionId": "\#(second)", "instructions": [{"sourceActivityIds": ["review"], "targetActivityIds": ["nowhere"]}]}"#
             let invalid = try await rest.call(.post, "/engine-rest/migration/validate", json: wrong)
-            #expect(invalid["instructionReports"]?.arrayValue.first?["failures"]?.arrayValue.count == 1, "\(invalid.text)")
+            #expect(invalid["instructionReports"]?.arrayValue.first?["failures"] == .array([.string("The target activity 'nowhere' does not exist.")]), "\(invalid.text)")
+            let renamed = #"{"sourceProcessDefinitionId": "\#(first)", "targetProcessDefinitionId": "\#(second)", "instructions": [{"sourceActivityIds": ["review"], "targetActivityIds": ["extra"]}]}"#
+            #expect(try await rest.call(.post, "/engine-rest/migration/validate", json: renamed)["instructionReports"] == .array([]), "another id of the same kind is a valid target")
+            let updating = renamed.replacingOccurrences(of: #""targetActivityIds": ["extra"]"#, with: #""targetActivityIds": ["extra"], "updateEventTrigger": true"#)
+            let refusedUpdate = try await rest.call(.post, "/engine-rest/migration/validate", json: updating)
+            #expect(refusedUpdate.status == .badRequest && refusedUpdate["message"]?.stringValue?.contains("updateEventTrigger") == true, "\(refusedUpdate.text)")
             let notMigrated = try await rest.call(.post, "/engine-rest/migration/execute", json: #"{"migrationPlan": \#(plan), "processInstanceIds": ["\#(instances[1])"]}"#)
             #expect(notMigrated.status == .badRequest && notMigrated["type"] == .string("MigratingProcessInstanceValidationException"), "\(notMigrated.text)")
             #expect(try await rest.call(.post, "/engine-rest/migration/generate", json: #"{"sourceProcessDefinitionId": "nope", "targetProcessDefinitionId": "\#(second)"}"#).status == .notFound)
 
-            // In a batch: back to the first version, which lacks 'extra', is refused for each
-            // instance, and the batch says so.
-            let back = try await rest.call(.post, "/engine-rest/migration/generate", json: #"{"sourceProcessDefinitionId": "\#(second)", "targetProcessDefinitionId": "\#(first)"}"#)
-            let async = try await rest.call(.post, "/engine-rest/migration/executeAsync", json: #"{"migrationPlan": \#(back.text), "processInstanceQuery": {"processDefinitionId": "\#(second)"}}"#)
+            // In a batch: a plan back to the first version that maps nothing is refused for each
+            // instance (each waits at 'review'), and the batch says so.
+            let back = #"{"sourceProcessDefinitionId": "\#(second)", "targetProcessDefinitionId": "\#(first)", "instructions": []}"#
+            let async = try await rest.call(.post, "/engine-rest/migration/executeAsync", json: #"{"migrationPlan": \#(back), "processInstanceQuery": {"processDefinitionId": "\#(second)"}}"#)
             #expect(async.status == .ok && async["type"] == .string("instance-migration") && async["totalJobs"] == .integer(3), "\(async.text)")
             let batchID = try #require(async["id"]?.stringValue)
             #expect(try await rest.call(.get, "/engine-rest/batch/count")["count"] == .integer(1))
@@ -58,7 +64,7 @@ import Testing
             let statistics = try await rest.call(.get, "/engine-rest/batch/statistics")
             #expect(statistics.json?.arrayValue.first?["failedJobs"] == .integer(3) && statistics.json?.arrayValue.first?["remainingJobs"] == .integer(0), "\(statistics.text)")
             let detail = try await rest.call(.get, "/engine-rest/batch/\(batchID)")
-            #expect(detail["failures"]?.arrayValue.count == 3 && (detail["failures"]?.arrayValue.first?["reason"]?.stringValue ?? "").contains("'extra'"), "\(detail.text)")
+            #expect(detail["failures"]?.arrayValue.count == 3 && (detail["failures"]?.arrayValue.first?["reason"]?.stringValue ?? "").contains("'review'"), "\(detail.text)")
             #expect(try await rest.call(.get, "/engine-rest/batch?sortBy=nonsense").status == .badRequest)
             #expect(try await rest.call(.delete, "/engine-rest/batch/\(batchID)").status == .noContent)
             #expect(try await rest.call(.get, "/engine-rest/batch/\(batchID)").status == .notFound)

@@ -58,6 +58,11 @@ public enum InstanceEvent: Hashable, Sendable, Codable {
     /// An operator moved the instance to another version of its process (its elements by id);
     /// the events before it are read with the new version, which keeps every element they name.
     indirect case instanceMigrated(fromDefinition: String, toDefinition: String)
+    /// An operator moved the instance to another version, its activities mapped by the plan
+    /// (ids may differ). `state` is the instance as it stands on the new version, a checkpoint:
+    /// replaying resets to it, so the events before it are read with the old version's element
+    /// ids and nothing after it needs them.
+    indirect case instanceMovedToVersion(fromDefinition: String, toDefinition: String, state: InstanceState)
     case instanceCompleted
     case instanceTerminated(reason: String)
     /// An operator suspended (true) or activated (false) the instance.

@@ -256,6 +256,8 @@ public struct InstanceState: Hashable, Sendable, Codable {
             incidents.removeAll { $0.id == id }
         case .childInstanceRequested, .errorPropagated, .escalationPropagated, .signalThrown, .instanceMigrated:
             break
+        case .instanceMovedToVersion(_, _, let state):
+            self = state
         case .compensationRecorded(let record):
             compensations.append(record)
             nextKey = max(nextKey, record.id + 1)

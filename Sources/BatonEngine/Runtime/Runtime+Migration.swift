@@ -34,8 +34,8 @@ public struct MigrationFailure: Hashable, Sendable {
 }
 
 /// Migration between versions: instances move to another version of their process, each active
-/// element to the element of the same id (``InstanceMigration``), each instance in a command of
-/// its own so that one that cannot move does not hold the others back.
+/// activity to the activity its instruction names (``InstanceMigration``), each instance in a
+/// command of its own so that one that cannot move does not hold the others back.
 extension Runtime {
     /// A plan mapping every activity of the source that the target has with the same id and kind.
     public func generateMigrationPlan(source: String, target: String) async throws -> MigrationPlan {
@@ -53,8 +53,8 @@ extension Runtime {
         let (from, to) = try await migrationDefinitions(plan.sourceDefinitionID, plan.targetDefinitionID)
         return plan.instructions.compactMap { instruction in
             var reasons: [String] = []
-            if instruction.sourceActivityID != instruction.targetActivityID {
-                reasons.append("Baton moves an activity to the activity of the same id, but this maps '\(instruction.sourceActivityID)' to '\(instruction.targetActivityID)'.")
+            if plan.instructions.count(where: { $0.sourceActivityID == instruction.sourceActivityID }) > 1 {
+                reasons.append("There are multiple mappings for source activity id '\(instruction.sourceActivityID)'.")
             }
             let source = from.node(ElementID(instruction.sourceActivityID)), target = to.node(ElementID(instruction.targetActivityID))
             if source == nil { reasons.append("The source activity '\(instruction.sourceActivityID)' does not exist.") }
@@ -105,17 +105,20 @@ extension Runtime {
             let activity = source.nodes[element.node].id.rawValue
             return mapped.contains(activity) ? nil : "There is no migration instruction for the active activity '\(activity)'."
         }
-        reasons += InstanceMigration.problems(of: record.state, from: source, to: target)
-        guard reasons.isEmpty, var state = InstanceMigration.migrate(record.state, from: source, to: target) else {
+        let activities = Dictionary(plan.instructions.map { ($0.sourceActivityID, $0.targetActivityID) }, uniquingKeysWith: { first, _ in first })
+        reasons += InstanceMigration.problems(of: record.state, from: source, to: target, activities: activities)
+        guard reasons.isEmpty, var state = InstanceMigration.migrate(record.state, from: source, to: target, activities: activities) else {
             return reasons.joined(separator: " ")
         }
-        let event = InstanceEvent.instanceMigrated(fromDefinition: plan.sourceDefinitionID, toDefinition: plan.targetDefinitionID)
+        let event = InstanceEvent.instanceMovedToVersion(fromDefinition: plan.sourceDefinitionID, toDefinition: plan.targetDefinitionID, state: state)
         state.apply(event)
         let before = record.state
         record.state = state
         record.definitionID = target.definitionID
         record.processKey = target.processKey
-        try await transaction.moveInstance(id, toDefinition: target.definitionID, processKey: target.processKey)
+        try await transaction.moveInstance(
+            id, toDefinition: target.definitionID, processKey: target.processKey,
+            renamed: InstanceMigration.renamed(before, from: source, to: target, activities: activities))
         let recorded = [RecordedEvent(at: clock.now(), event: event)]
         let readModel = ReadModelProjection(process: target, record: record, before: before).changes(for: recorded)
         try await transaction.updateInstance(record, appending: recorded, effects: [], readModel: readModel)

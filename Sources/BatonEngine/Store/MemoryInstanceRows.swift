@@ -30,6 +30,23 @@ struct MemoryInstanceRows: Sendable {
         for id in incidents.keys { incidents[id]?.processDefinitionID = definitionID }
     }
 
+    /// Open rows naming an element of `renamed` name its new id (a migration's mapping).
+    mutating func rename(_ renamed: [ElementRename]) {
+        for rename in renamed {
+            for id in tasks.keys where tasks[id]?.taskDefinitionKey == rename.from { tasks[id]?.taskDefinitionKey = rename.to }
+            for id in jobs.keys where jobs[id]?.activityID == rename.from { jobs[id]?.activityID = rename.to }
+            for id in subscriptions.keys where subscriptions[id]?.activityID == rename.from { subscriptions[id]?.activityID = rename.to }
+            for index in activities.indices where activities[index].endTime == nil && activities[index].activityID == rename.from {
+                activities[index].activityID = rename.to
+                activities[index].activityName = rename.name
+            }
+            for id in historicTasks.keys where historicTasks[id]?.endTime == nil && historicTasks[id]?.taskDefinitionKey == rename.from {
+                historicTasks[id]?.taskDefinitionKey = rename.to
+            }
+            for id in incidents.keys where incidents[id]?.resolvedAt == nil && incidents[id]?.activityID == rename.from { incidents[id]?.activityID = rename.to }
+        }
+    }
+
     mutating func apply(_ changes: ReadModelChanges) {
         if changes.ended {
             tasks.removeAll()

@@ -254,13 +254,14 @@ final class MemoryTransaction: StoreTransaction {
 
     func history(of instanceID: String) -> [RecordedEvent] { data.events[instanceID] ?? [] }
 
-    func moveInstance(_ id: String, toDefinition definitionID: String, processKey: String) {
+    func moveInstance(_ id: String, toDefinition definitionID: String, processKey: String, renamed: [ElementRename]) {
         guard var instance = data.instances[id] else { return }
         instance.definitionID = definitionID
         instance.processKey = processKey
         set(\.instances, id, instance)
         guard var rows = data.rows[id] else { return }
         rows.move(toDefinition: definitionID, processKey: processKey)
+        rows.rename(renamed)
         set(\.rows, id, rows)
     }
 

@@ -69,9 +69,11 @@ public protocol StoreTransaction: AnyObject {
     /// command side reads (jobs, subscriptions, calls) and `readModel` to the query side's rows.
     func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect], readModel: ReadModelChanges) async throws
     /// Moves instance `id`, and every read-model and history row of it that names its
-    /// definition, to definition `definitionID` of `processKey` (a migration). The caller then
-    /// writes its migrated state with ``updateInstance(_:appending:effects:readModel:)``.
-    func moveInstance(_ id: String, toDefinition definitionID: String, processKey: String) async throws
+    /// definition, to definition `definitionID` of `processKey` (a migration); its open rows
+    /// (tasks, jobs, subscriptions, running activities, open incidents) that name an element of
+    /// `renamed` name the new id instead. The caller then writes its migrated state with
+    /// ``updateInstance(_:appending:effects:readModel:)``.
+    func moveInstance(_ id: String, toDefinition definitionID: String, processKey: String, renamed: [ElementRename]) async throws
     /// The instance's event log, oldest first: its replay log.
     func history(of instanceID: String) async throws -> [RecordedEvent]
 

@@ -214,7 +214,7 @@ extension PostgresTransaction {
         }
     }
 
-    func moveInstance(_ id: String, toDefinition definitionID: String, processKey: String) async throws {
+    func moveInstance(_ id: String, toDefinition definitionID: String, processKey: String, renamed: [ElementRename]) async throws {
         held[id]?.definitionID = definitionID
         held[id]?.processKey = processKey
         write("UPDATE process_instances SET definition_id = $2, process_key = $3 WHERE id = $1", [id, definitionID, processKey])
@@ -226,6 +226,24 @@ extension PostgresTransaction {
         for table in ["history_activity_instances", "history_task_instances", "history_incidents", "history_variables"] {
             write("UPDATE \(table) SET process_definition_id = $2 WHERE instance_id = $1 AND removal_time = 'infinity'", [id, definitionID])
         }
+        guard !renamed.isEmpty else { return }
+        // The open rows that name a renamed element, each table in one statement over the map.
+        let map = JSONText.render(.array(renamed.map { rename in
+            .object([.init("old", .string(rename.from)), .init("new", .string(rename.to)), .init("name", rename.name.map(JSONValue.string) ?? .null)])
+        }))
+        let renames = "jsonb_to_recordset($2::jsonb) AS r(old text, new text, name text)"
+        for (table, column, open) in [
+            ("user_tasks", "task_definition_key", "true"), ("jobs", "element_id", "true"), ("message_subscriptions", "activity_id", "true"),
+            ("history_task_instances", "task_definition_key", "t.end_time IS NULL AND t.removal_time = 'infinity'"),
+            ("history_incidents", "activity_id", "t.resolved_at IS NULL AND t.removal_time = 'infinity'"),
+        ] {
+            write("UPDATE \(table) t SET \(column) = r.new FROM \(renames) WHERE t.instance_id = $1 AND t.\(column) = r.old AND \(open)", [id, map])
+        }
+        write(
+            """
+            UPDATE history_activity_instances t SET activity_id = r.new, activity_name = r.name FROM \(renames)
+            WHERE t.instance_id = $1 AND t.activity_id = r.old AND t.end_time IS NULL AND t.removal_time = 'infinity'
+            """, [id, map])
     }
 
     func history(of instanceID: String) async throws -> [RecordedEvent] {
@@ -237,14 +255,21 @@ extension PostgresTransaction {
             """, [instanceID]
         ).rows
         guard let definitionID = rows.first?[2] else { return [] }
-        let table = try await elementTable(definitionID)
-        return try rows.flatMap { row in
+        // Read newest first: the events before a move to another version name the elements of
+        // the version they were written on, the move's `fromDefinition`.
+        var table = try await elementTable(definitionID)
+        var history: [[RecordedEvent]] = []
+        for row in rows.reversed() {
             let at = timestamp(row[0])!
             // A command's events as an array; one event alone in rows written before migration 005.
             let events = row[1]!.hasPrefix("[")
                 ? try fromStoredJSON([InstanceEvent].self, row[1]!, table) : [try fromStoredJSON(InstanceEvent.self, row[1]!, table)]
-            return events.map { RecordedEvent(at: at, event: $0) }
+            history.append(events.map { RecordedEvent(at: at, event: $0) })
+            for event in events {
+                if case .instanceMovedToVersion(let from, _, _) = event { table = try await elementTable(from) }
+            }
         }
+        return history.reversed().flatMap { $0 }
     }
 
     // MARK: Read-model rebuilds

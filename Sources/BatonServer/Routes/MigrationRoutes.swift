@@ -11,6 +11,7 @@ extension EngineRestAPI {
         group.post("migration/generate") { request, context in
             let body = try await body(request, context)
             try body.allowOnly(["sourceProcessDefinitionId", "targetProcessDefinitionId", "updateEventTriggers", "variables"])
+            try Self.refuseEventTriggerUpdates(try body.bool("updateEventTriggers"))
             let (source, target) = try Self.definitions(of: body)
             try await requireMigration(source, target, context)
             return JSONResponse.make(Self.json(try await runtime.generateMigrationPlan(source: source, target: target)))
@@ -112,9 +113,18 @@ extension EngineRestAPI {
             else {
                 throw RestError.invalid("Expected each instruction to have one of 'sourceActivityIds' and one of 'targetActivityIds'.")
             }
+            try refuseEventTriggerUpdates(try instruction.bool("updateEventTrigger"))
             instructions.append(MigrationPlan.Instruction(sourceActivityID: sources[0], targetActivityID: targets[0]))
         }
         return MigrationPlan(sourceDefinitionID: source, targetDefinitionID: target, instructions: instructions)
+    }
+
+    /// A migrated event keeps its trigger (message or signal name, timer due time); Baton does
+    /// not take the target's instead, and says so rather than ignore the request.
+    static func refuseEventTriggerUpdates(_ update: Bool?) throws {
+        guard update == true else { return }
+        throw RestError.invalid(
+            "Baton keeps the triggers of migrated events (message and signal names, timers' due times): 'updateEventTrigger' must be false or left out.")
     }
 
     static func json(_ plan: MigrationPlan) -> JSONValue {
