@@ -30,6 +30,7 @@ public struct EngineRestAPI: Sendable {
             registerAuthorizations(on: group)
             registerMigration(on: group)
             registerBatches(on: group)
+            registerBinaryVariables(on: group)
         }
         registerAnalytics(on: router.group("api"))
     }
@@ -108,10 +109,14 @@ public struct RequestLimits: Sendable {
     public var deploymentBytes: Int
     /// Path and query together (8 KiB by default).
     public var uriBytes: Int
+    /// A `Bytes` or `File` variable's value sent to `…/data` (2 MiB by default): it is kept in the
+    /// instance's state, which each command on the instance writes whole.
+    public var binaryVariableBytes: Int
 
-    public init(jsonBodyBytes: Int = 1 << 20, deploymentBytes: Int = 16 << 20, uriBytes: Int = 8 << 10) {
+    public init(jsonBodyBytes: Int = 1 << 20, deploymentBytes: Int = 16 << 20, uriBytes: Int = 8 << 10, binaryVariableBytes: Int = 2 << 20) {
         self.jsonBodyBytes = jsonBodyBytes
         self.deploymentBytes = deploymentBytes
         self.uriBytes = uriBytes
+        self.binaryVariableBytes = binaryVariableBytes
     }
 }

@@ -1,9 +1,13 @@
+import BatonModel
+
 /// A `multipart/form-data` body (RFC 7578) split into its parts, as `POST /deployment/create`
 /// receives it.
 struct MultipartForm {
     struct Part {
         var name: String
         var filename: String?
+        /// The part's own `Content-Type`, if it has one.
+        var contentType: String?
         var bytes: [UInt8]
         var text: String { String(decoding: bytes, as: UTF8.self) }
     }
@@ -38,7 +42,10 @@ struct MultipartForm {
             guard let name = Self.parameter("name", in: disposition) else {
                 throw RestError.invalid("Expected each multipart part to have a Content-Disposition name, but one has none.")
             }
-            parts.append(Part(name: name, filename: Self.parameter("filename", in: disposition), bytes: Array(body[(from + headerEnd + 4)..<to])))
+            let type = headers.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-type:") }
+                .map { String($0.dropFirst("content-type:".count)).trimmingASCIIWhitespace() }
+            parts.append(Part(
+                name: name, filename: Self.parameter("filename", in: disposition), contentType: type, bytes: Array(body[(from + headerEnd + 4)..<to])))
         }
         self.parts = parts
     }
@@ -47,7 +54,7 @@ struct MultipartForm {
     func field(_ name: String) -> String? { parts.first { $0.name == name && $0.filename == nil }?.text }
 
     /// `key=value` or `key="value"` in a header's parameters.
-    private static func parameter(_ key: String, in header: String) -> String? {
+    static func parameter(_ key: String, in header: String) -> String? {
         for piece in header.split(separator: ";") {
             let trimmed = piece.drop { $0 == " " || $0 == "\t" }
             guard trimmed.lowercased().hasPrefix(key + "=") else { continue }

@@ -49,9 +49,17 @@ public enum TypedValue {
             return .object(parsed, typeName: typeName)
         case ("json", .object), ("json", .array): return .json(value)
         case ("json", _), ("object", _): throw wrong("serialized JSON text")
+        case ("bytes", .string(let text)), ("file", .string(let text)):
+            guard let bytes = Base64.decode(text) else { throw RestError.invalid("Expected '\(path).value' to be base64 for type \(type ?? ""), but it is not.") }
+            if type?.lowercased() == "bytes" { return .bytes(bytes) }
+            guard let file = FileVariable(valueInfo: json["valueInfo"] ?? .null, bytes: bytes) else {
+                throw RestError.invalid("Expected '\(path).valueInfo.filename' for a File value, but it is missing.")
+            }
+            return .file(file)
+        case ("bytes", _), ("file", _): throw wrong("a base64 string")
         default:
             throw RestError.invalid(
-                "Expected '\(path).type' to be one of String, Boolean, Integer, Short, Long, Double, Date, Json, Object or Null, but it is '\(type ?? "")'.")
+                "Expected '\(path).type' to be one of String, Boolean, Integer, Short, Long, Double, Date, Json, Object, Bytes, File or Null, but it is '\(type ?? "")'.")
         }
     }
 
@@ -97,6 +105,9 @@ public enum TypedValue {
             (.string(JSONText.render(document)), [
                 .init("objectTypeName", .orNull(typeName)), .init("serializationDataFormat", .string("application/json")),
             ])
+        case .bytes(let bytes): (.string(Base64.encode(bytes)), [])
+        // As Camunda: a file's bytes only through `…/data`, never inline.
+        case .file(let file): (.null, file.valueInfoMembers)
         }
         return .object([.init("type", .string(value.typeName)), .init("value", json), .init("valueInfo", .object(info))])
     }

@@ -51,6 +51,8 @@ struct RestClient: Sendable {
         var json: JSONValue?
         var text: String
         var headers: HTTPFields = [:]
+        /// The body as sent, for answers that are no text.
+        var bytes: [UInt8] = []
 
         subscript(key: String) -> JSONValue? { json?[key] }
     }
@@ -62,7 +64,7 @@ struct RestClient: Sendable {
         if let authorization { headers[.authorization] = authorization }
         let response = try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) } ?? raw)
         let text = String(buffer: response.body)
-        return Reply(status: response.status, json: JSONText.parse(text), text: text, headers: response.headers)
+        return Reply(status: response.status, json: JSONText.parse(text), text: text, headers: response.headers, bytes: Array(buffer: response.body))
     }
 
     /// `POST /engine-rest/deployment/create` with BPMN files, as Camunda Modeler sends it.
@@ -79,6 +81,24 @@ struct RestClient: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
         return try await call(.post, "/engine-rest/deployment/create", headers: headers, raw: ByteBuffer(string: body))
+    }
+}
+
+extension RestClient {
+    /// `POST …/data` with a multipart `data` part (as a file when `filename` is given) and a
+    /// `valueType` field, as Camunda's clients upload a binary variable.
+    func upload(_ path: String, _ bytes: [UInt8], valueType: String?, filename: String? = nil, contentType: String? = nil) async throws -> Reply {
+        let boundary = "----baton-binary-boundary"
+        var body: [UInt8] = []
+        if let valueType { body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"valueType\"\r\n\r\n\(valueType)\r\n".utf8) }
+        var disposition = "form-data; name=\"data\""
+        if let filename { disposition += "; filename=\"\(filename)\"" }
+        body += Array("--\(boundary)\r\nContent-Disposition: \(disposition)\r\n".utf8)
+        if let contentType { body += Array("Content-Type: \(contentType)\r\n".utf8) }
+        body += Array("\r\n".utf8) + bytes + Array("\r\n--\(boundary)--\r\n".utf8)
+        var headers = HTTPFields()
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        return try await call(.post, path, headers: headers, raw: ByteBuffer(bytes: body))
     }
 }
 

@@ -42,6 +42,15 @@ def operate(instance_id):
     modify()
     pycamunda.processinst.VariablesDelete(url=URL, process_instance_id=instance_id, var_name="scratch")()
 
+    # A binary variable: pycamunda uploads it to …/data and fetches it back raw.
+    scan = bytes(range(256)) + b"\r\n--\r\n"
+    pycamunda.processinst.VariablesUpdate(url=URL, process_instance_id=instance_id, var_name="scan", value=scan, type_="Bytes")()
+    fetched = pycamunda.processinst.VariablesGet(url=URL, process_instance_id=instance_id, var_name="scan", binary=True)()
+    assert fetched == scan, f"expected the uploaded bytes back, got {len(fetched)} bytes"
+    typed = pycamunda.processinst.VariablesGet(url=URL, process_instance_id=instance_id, var_name="scan")()
+    assert typed.type_ == "Bytes", f"expected a Bytes variable, got {typed}"
+    pycamunda.processinst.VariablesDelete(url=URL, process_instance_id=instance_id, var_name="scan")()
+
     task = pycamunda.task.GetList(url=URL, process_instance_id=instance_id)()[0]
     # (pycamunda's LocalVariablesUpdate sends a multipart body, which Camunda refuses too.)
     local = pycamunda.task.LocalVariablesModify(url=URL, task_id=task.id_)
@@ -75,7 +84,7 @@ def operate(instance_id):
 
     users = pycamunda.user.GetList(url=URL)()
     groups = pycamunda.group.GetList(url=URL)()
-    print(f"operated {instance_id}: suspended and activated, variables, task variables and links, a moved token, a signal; {len(users)} users, {len(groups)} groups")
+    print(f"operated {instance_id}: suspended and activated, variables, task variables and links, a moved token, a signal, a binary variable; {len(users)} users, {len(groups)} groups")
 
 
 MIGRATION_MODEL = """<?xml version="1.0" encoding="UTF-8"?>

@@ -150,7 +150,7 @@ public enum ExpressionEvaluator {
             if let i = Int64(s) { return .integer(i) }
             if let d = Double(s), d.isFinite { return .decimal(d) }
             throw ExpressionEvaluationError("Cannot coerce the String '\(s)' to a number")
-        case .boolean, .date, .json, .object:
+        case .boolean, .date, .json, .object, .bytes, .file:
             throw ExpressionEvaluationError("Cannot coerce a \(value.typeName) to a number")
         }
     }
@@ -171,6 +171,8 @@ public enum ExpressionEvaluator {
         case .json(.array(let items)), .object(.array(let items), _): items.isEmpty
         case .json(.object(let members)), .object(.object(let members), _): members.isEmpty
         case .json(.null): true
+        case .bytes(let bytes): bytes.isEmpty
+        case .file(let file): file.bytes.isEmpty
         default: false
         }
     }
@@ -194,6 +196,9 @@ public enum ExpressionEvaluator {
         case .double(let d): d == d.rounded() && abs(d) < 1e15 ? String(format: d) : String(d)
         case .date(let t): t.iso8601
         case .json(let j), .object(let j, _): JSONText.render(j)
+        // Bytes read as their base64 text; a file as its name (its bytes are no text to show).
+        case .bytes(let bytes): Base64.encode(bytes)
+        case .file(let file): file.filename
         }
     }
 

@@ -1,8 +1,9 @@
 /// Variables persist as Camunda typed values: `{"type": "Long", "value": 42}`. As in Camunda,
 /// `Json` and `Object` values are serialized JSON text (which keeps object members in their
-/// order; a JSON object decoded by `Codable` would not), `Date` is ISO 8601 text.
+/// order; a JSON object decoded by `Codable` would not), `Date` is ISO 8601 text, `Bytes` and
+/// `File` base64 (a File with its `valueInfo` as serialized JSON).
 extension VariableValue: Codable {
-    private enum CodingKeys: String, CodingKey { case type, value, objectTypeName }
+    private enum CodingKeys: String, CodingKey { case type, value, objectTypeName, valueInfo }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -22,6 +23,13 @@ extension VariableValue: Codable {
             self = .date(date)
         case "Json": self = .json(try Self.json(container))
         case "Object": self = .object(try Self.json(container), typeName: try container.decodeIfPresent(String.self, forKey: .objectTypeName))
+        case "Bytes": self = .bytes(try Self.bytes(container))
+        case "File":
+            let info = try container.decode(String.self, forKey: .valueInfo)
+            guard let valueInfo = JSONText.parse(info), let file = FileVariable(valueInfo: valueInfo, bytes: try Self.bytes(container)) else {
+                throw DecodingError.dataCorruptedError(forKey: .valueInfo, in: container, debugDescription: "Expected a File's valueInfo with a filename.")
+            }
+            self = .file(file)
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "Expected a Camunda variable type, but got '\(type)'.")
         }
@@ -42,7 +50,18 @@ extension VariableValue: Codable {
         case .object(let j, let typeName):
             try container.encode(JSONText.render(j), forKey: .value)
             try container.encodeIfPresent(typeName, forKey: .objectTypeName)
+        case .bytes(let bytes): try container.encode(Base64.encode(bytes), forKey: .value)
+        case .file(let file):
+            try container.encode(Base64.encode(file.bytes), forKey: .value)
+            try container.encode(JSONText.render(file.valueInfo), forKey: .valueInfo)
         }
+    }
+
+    private static func bytes(_ container: KeyedDecodingContainer<CodingKeys>) throws -> [UInt8] {
+        guard let bytes = Base64.decode(try container.decode(String.self, forKey: .value)) else {
+            throw DecodingError.dataCorruptedError(forKey: .value, in: container, debugDescription: "Expected base64, but the value is not.")
+        }
+        return bytes
     }
 
     private static func json(_ container: KeyedDecodingContainer<CodingKeys>) throws -> JSONValue {

@@ -1,5 +1,5 @@
 /// A process variable's value with its Camunda type (`String`, `Boolean`, `Integer`, `Long`,
-/// `Double`, `Date`, `Json`, `Null`, `Object`).
+/// `Double`, `Date`, `Json`, `Null`, `Object`, `Bytes`, `File`).
 ///
 /// `Integer` is 32-bit and `Long` 64-bit, as in Camunda, so a value keeps the type its client gave
 /// it when it is read back. `Object` keeps Camunda's serialized form: its JSON and the Java type name.
@@ -13,6 +13,8 @@ public enum VariableValue: Hashable, Sendable {
     case date(Timestamp)
     case json(JSONValue)
     case object(JSONValue, typeName: String?)
+    case bytes([UInt8])
+    case file(FileVariable)
 
     /// The Camunda type name, as it appears in typed-value JSON.
     public var typeName: String {
@@ -26,6 +28,8 @@ public enum VariableValue: Hashable, Sendable {
         case .date: "Date"
         case .json: "Json"
         case .object: "Object"
+        case .bytes: "Bytes"
+        case .file: "File"
         }
     }
 
@@ -40,6 +44,8 @@ public enum VariableValue: Hashable, Sendable {
         case .double(let d): .double(d)
         case .date(let t): .string(t.iso8601)
         case .json(let j), .object(let j, _): j
+        case .bytes(let bytes): .string(Base64.encode(bytes))
+        case .file(let file): .string(Base64.encode(file.bytes))
         }
     }
 
@@ -70,7 +76,8 @@ public enum VariableValue: Hashable, Sendable {
 extension VariableValue {
     /// The value back from its type name and its plain JSON form (``jsonValue``), as a query
     /// store keeps it in a JSON column; `serialized` is the exact text of Json and Object
-    /// values (a JSON column may reorder object members). Nil when they do not fit together.
+    /// values (a JSON column may reorder object members), and a File's ``FileVariable/valueInfo``.
+    /// Nil when they do not fit together.
     public init?(typeName: String, plain: JSONValue, serialized: String? = nil, objectTypeName: String? = nil) {
         let document = serialized.flatMap(JSONText.parse) ?? plain
         switch (typeName, plain) {
@@ -85,7 +92,44 @@ extension VariableValue {
         case ("Date", .string(let text)): guard let date = Timestamp(iso8601: text) else { return nil }; self = .date(date)
         case ("Json", _): self = .json(document)
         case ("Object", _): self = .object(document, typeName: objectTypeName)
+        case ("Bytes", .string(let text)): guard let bytes = Base64.decode(text) else { return nil }; self = .bytes(bytes)
+        case ("File", .string(let text)):
+            guard let bytes = Base64.decode(text), let file = FileVariable(valueInfo: document, bytes: bytes) else { return nil }
+            self = .file(file)
         default: return nil
         }
+    }
+}
+
+/// A file held by a variable (Camunda's `File` type): its bytes, name, media type and text
+/// encoding. Clients send and fetch the bytes through `…/variables/{name}/data`.
+public struct FileVariable: Hashable, Sendable {
+    public var filename: String
+    public var mimeType: String?
+    public var encoding: String?
+    public var bytes: [UInt8]
+
+    public init(filename: String, mimeType: String? = nil, encoding: String? = nil, bytes: [UInt8]) {
+        self.filename = filename
+        self.mimeType = mimeType
+        self.encoding = encoding
+        self.bytes = bytes
+    }
+
+    /// Camunda's `valueInfo` of a File value: `filename`, and `mimeType` and `encoding` when known.
+    public var valueInfo: JSONValue { .object(valueInfoMembers) }
+
+    public var valueInfoMembers: [JSONValue.Member] {
+        var members: [JSONValue.Member] = [.init("filename", .string(filename))]
+        if let mimeType { members.append(.init("mimeType", .string(mimeType))) }
+        if let encoding { members.append(.init("encoding", .string(encoding))) }
+        return members
+    }
+
+    /// The file from its `valueInfo` and bytes; nil without a file name.
+    public init?(valueInfo: JSONValue, bytes: [UInt8]) {
+        guard case .string(let filename)? = valueInfo["filename"], !filename.isEmpty else { return nil }
+        func text(_ key: String) -> String? { if case .string(let value)? = valueInfo[key] { value } else { nil } }
+        self.init(filename: filename, mimeType: text("mimeType"), encoding: text("encoding"), bytes: bytes)
     }
 }

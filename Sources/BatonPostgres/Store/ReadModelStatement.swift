@@ -204,6 +204,7 @@ enum ReadModelStatement {
         case .object(let document, let typeName):
             serialized = .string(JSONText.render(document))
             objectType = text(typeName)
+        case .file(let file): serialized = .string(JSONText.render(file.valueInfo))
         default: break
         }
         return .object(
