@@ -7,6 +7,7 @@ after that signs in. Exits 0 when all of it worked, 1 (with the reason) otherwis
 
     BATON_URL=http://127.0.0.1:8080/engine-rest python camunda_clients.py
 """
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -23,6 +24,7 @@ import pycamunda.processinst
 import pycamunda.signal
 import pycamunda.task
 import pycamunda.user
+import pycamunda.variable
 import requests.auth
 from camunda.external_task.external_task_worker import ExternalTaskWorker
 
@@ -61,6 +63,19 @@ def operate(instance_id):
     pycamunda.task.IdentityLinksAdd(url=URL, task_id=task.id_, type_="candidate", user_id="ben")()
     links = pycamunda.task.IdentityLinksGetList(url=URL, task_id=task.id_)()
     assert any(link.user_id == "ben" for link in links), f"expected ben among the candidates, got {links}"
+
+    # Tasklist's task update (a due date and a priority), the candidate-group report, and a
+    # variable instance by its id.
+    due = dt.datetime(2027, 3, 1, 12, 0, tzinfo=dt.timezone.utc)
+    pycamunda.task.Update(
+        url=URL, id_=task.id_, name="Approve (urgent)", description="Check the deductible", assignee=None, owner=None,
+        delegation_state=None, due=due, follow_up=None, priority=70, parent_task_id=None, case_instance_id=None, tenant_id=None)()
+    updated = pycamunda.task.Get(url=URL, id_=task.id_)()
+    assert updated.name == "Approve (urgent)" and updated.priority == 70 and updated.due == due, f"expected the update, got {updated}"
+    counts = pycamunda.task.GetCountByCandidateGroup(url=URL)()
+    assert any(count.group_name == "approvers" and count.task_count >= 1 for count in counts), f"expected the approvers' count, got {counts}"
+    amount = pycamunda.variable.Get(url=URL, id_=f"{instance_id}:amount")()
+    assert amount.value == 42 and amount.name == "amount", f"expected the amount variable, got {amount}"
 
     # Move the token: start the approve task again and cancel the one that waits.
     tree = pycamunda.processinst.GetActivityInstance(url=URL, id_=instance_id)()

@@ -12,6 +12,9 @@ public enum Command: Hashable, Sendable {
     case delegateTask(taskID: String, userID: String)
     /// The delegate is done: `variables` are set, the task goes back to its owner, resolved.
     case resolveTask(taskID: String, variables: [String: VariableValue])
+    /// Sets the task's properties anew (name, description, assignee, owner, delegation state,
+    /// dates, priority).
+    case updateTask(UserTaskUpdate)
     case addTaskCandidates(taskID: String, users: [String], groups: [String])
     /// Withdraws the offer of a task from these users and groups (Camunda's deleteCandidateUser/Group).
     case removeTaskCandidates(taskID: String, users: [String], groups: [String])

@@ -29,6 +29,8 @@ public enum InstanceEvent: Hashable, Sendable, Codable {
     indirect case userTaskDelegated(taskID: String, owner: String?, assignee: String)
     /// Resolved back to its owner.
     case userTaskResolved(taskID: String)
+    /// Its properties were set anew (Camunda's task update).
+    indirect case userTaskUpdated(UserTaskUpdate)
     indirect case userTaskCandidatesAdded(taskID: String, users: [String], groups: [String])
     indirect case userTaskCandidatesRemoved(taskID: String, users: [String], groups: [String])
     case userTaskCompleted(taskID: String, by: String?)

@@ -213,6 +213,8 @@ public struct InstanceState: Hashable, Sendable, Codable {
                 tasks[index].assignee = assignee
                 tasks[index].delegationState = .pending
             }
+        case .userTaskUpdated(let update):
+            if let index = tasks.firstIndex(where: { $0.id == update.taskID }) { tasks[index].apply(update) }
         case .userTaskResolved(let id):
             if let index = tasks.firstIndex(where: { $0.id == id }) {
                 tasks[index].assignee = tasks[index].owner

@@ -81,6 +81,49 @@ public enum DelegationState: String, Hashable, Sendable, Codable {
     case resolved = "RESOLVED"
 }
 
+/// New values for an open task's properties, as Camunda's `PUT /task/{id}` sets them: every one,
+/// nil included.
+public struct UserTaskUpdate: Hashable, Sendable, Codable {
+    public var taskID: String
+    public var name: String?
+    public var description: String?
+    public var assignee: String?
+    public var owner: String?
+    public var delegationState: DelegationState?
+    public var dueDate: Timestamp?
+    public var followUpDate: Timestamp?
+    public var priority: Int
+
+    public init(
+        taskID: String, name: String?, description: String?, assignee: String?, owner: String?, delegationState: DelegationState?,
+        dueDate: Timestamp?, followUpDate: Timestamp?, priority: Int
+    ) {
+        self.taskID = taskID
+        self.name = name
+        self.description = description
+        self.assignee = assignee
+        self.owner = owner
+        self.delegationState = delegationState
+        self.dueDate = dueDate
+        self.followUpDate = followUpDate
+        self.priority = priority
+    }
+}
+
+extension UserTaskRecord {
+    /// The task with `update`'s values.
+    public mutating func apply(_ update: UserTaskUpdate) {
+        name = update.name
+        description = update.description
+        assignee = update.assignee
+        owner = update.owner
+        delegationState = update.delegationState
+        dueDate = update.dueDate
+        followUpDate = update.followUpDate
+        priority = update.priority
+    }
+}
+
 /// Work the runtime carries out outside `step`: an async continuation, a handler call, an external
 /// task, or a timer.
 public struct JobRecord: Hashable, Sendable, Codable {

@@ -56,6 +56,13 @@ extension StepRun {
             try notifyTaskListeners("update", task: &resolved)
             if resolved.assignee != task.assignee { try notifyTaskListeners("assignment", task: &resolved) }
 
+        case .updateTask(let update):
+            let task = try requireTask(update.taskID)
+            emit(.userTaskUpdated(update))
+            var updated = state.task(update.taskID)!
+            try notifyTaskListeners("update", task: &updated)
+            if updated.assignee != task.assignee { try notifyTaskListeners("assignment", task: &updated) }
+
         case .addTaskCandidates(let taskID, let users, let groups):
             var task = try requireTask(taskID)
             emit(.userTaskCandidatesAdded(taskID: taskID, users: users, groups: groups))

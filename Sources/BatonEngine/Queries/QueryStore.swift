@@ -7,6 +7,9 @@ import BatonModel
 public protocol QueryStore: Sendable {
     func list(_ query: TaskQuery, page: Page) async throws -> [TaskInfo]
     func count(_ query: TaskQuery) async throws -> Int
+    /// The open tasks of `query` per candidate group, by group id; tasks offered to no group
+    /// are counted under nil, last (Camunda's candidate-group report).
+    func candidateGroupCounts(_ query: TaskQuery) async throws -> [CandidateGroupCount]
     func list(_ query: ProcessInstanceQuery, page: Page) async throws -> [ProcessInstanceInfo]
     func count(_ query: ProcessInstanceQuery) async throws -> Int
     func list(_ query: JobQuery, page: Page) async throws -> [JobInfo]
@@ -68,5 +71,16 @@ public struct DefinitionStatistics: Hashable, Sendable {
         self.definitionID = definitionID
         self.runningInstances = runningInstances
         self.openIncidents = openIncidents
+    }
+}
+
+/// One line of the candidate-group report: a group (nil: no group) and its open tasks.
+public struct CandidateGroupCount: Hashable, Sendable {
+    public var group: String?
+    public var tasks: Int
+
+    public init(group: String?, tasks: Int) {
+        self.group = group
+        self.tasks = tasks
     }
 }

@@ -113,6 +113,10 @@ public struct ReadModelProjection {
                 let owner = taskRecords[id]?.owner
                 taskRecords[id]?.assignee = owner
                 taskRecords[id]?.delegationState = .resolved
+            case .userTaskUpdated(let update):
+                note(update.taskID, in: &touchedTasks)
+                taskRecords[update.taskID] = taskRecords[update.taskID] ?? before?.task(update.taskID)
+                taskRecords[update.taskID]?.apply(update)
             case .userTaskCandidatesAdded(let id, let users, let groups):
                 note(id, in: &touchedTasks)
                 if var task = taskRecords[id] ?? before?.task(id) {

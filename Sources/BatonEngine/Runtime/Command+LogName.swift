@@ -10,6 +10,7 @@ extension Command {
         case .delegateTask: "delegateTask"
         case .resolveTask: "resolveTask"
         case .addTaskCandidates: "addTaskCandidates"
+        case .updateTask: "updateTask"
         case .removeTaskCandidates: "removeTaskCandidates"
         case .triggerSubscription: "triggerSubscription"
         case .signal: "signal"

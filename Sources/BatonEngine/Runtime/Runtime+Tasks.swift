@@ -13,6 +13,11 @@ extension Runtime {
 
     public func count(_ query: TaskQuery) async throws -> Int { try await store.count(query) }
 
+    /// Open tasks per candidate group (nil: tasks offered to no group), by group id.
+    public func candidateGroupCounts(_ query: TaskQuery = TaskQuery()) async throws -> [CandidateGroupCount] {
+        try await store.candidateGroupCounts(query)
+    }
+
     /// A user task's declared form fields, from its (cached) compiled definition.
     private func formFields(of taskDefinitionKey: String, in definitionID: String) async throws -> [FormField] {
         let process = try await executable(definitionID)
@@ -75,6 +80,14 @@ extension Runtime {
         try await commandTransaction { transaction in
             let (record, _) = try await openTask(taskID, in: transaction, authorize: authorize)
             try await run([Pending(instanceID: record.id, command: .removeTaskCandidates(taskID: taskID, users: users, groups: groups))], in: transaction)
+        }
+    }
+
+    /// Sets a task's properties anew, as Camunda's task update does (every one, nil included).
+    public func updateTask(_ update: UserTaskUpdate, authorize: TaskAuthorization? = nil) async throws {
+        try await commandTransaction { transaction in
+            let (record, _) = try await openTask(update.taskID, in: transaction, authorize: authorize)
+            try await run([Pending(instanceID: record.id, command: .updateTask(update))], in: transaction)
         }
     }
 

@@ -22,6 +22,20 @@ extension MemoryStore {
 
     public func list(_ query: TaskQuery, page: Page) async throws -> [TaskInfo] { try await answer(query, page: page) { Array($0.tasks.values) } }
     public func count(_ query: TaskQuery) async throws -> Int { try await total(query) { Array($0.tasks.values) } }
+    public func candidateGroupCounts(_ query: TaskQuery) async throws -> [CandidateGroupCount] {
+        var counts: [String?: Int] = [:]
+        for task in try await scan(query.instanceScope, { Array($0.tasks.values) }) where query.matches(task) {
+            if task.candidateGroups.isEmpty { counts[nil, default: 0] += 1 }
+            for group in Set(task.candidateGroups) { counts[group, default: 0] += 1 }
+        }
+        return counts.map { CandidateGroupCount(group: $0.key, tasks: $0.value) }.sorted { a, b in
+            switch (a.group, b.group) {
+            case (let x?, let y?): Array(x.utf8).lexicographicallyPrecedes(y.utf8)
+            case (nil, _): false
+            case (_, nil): true
+            }
+        }
+    }
     public func list(_ query: JobQuery, page: Page) async throws -> [JobInfo] { try await answer(query, page: page) { Array($0.jobs.values) } }
     public func count(_ query: JobQuery) async throws -> Int { try await total(query) { Array($0.jobs.values) } }
     public func list(_ query: VariableInstanceQuery, page: Page) async throws -> [VariableInstanceInfo] {

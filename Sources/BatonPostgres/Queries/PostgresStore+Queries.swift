@@ -95,6 +95,14 @@ extension PostgresStore {
 
     public func count(_ query: TaskQuery) async throws -> Int { try await number(select(query).count()) }
 
+    public func candidateGroupCounts(_ query: TaskQuery) async throws -> [CandidateGroupCount] {
+        // DISTINCT: a group named twice on one task counts the task once.
+        let statement = select(query).grouped(
+            "g.group_id, count(DISTINCT id) AS tasks", join: "LEFT JOIN LATERAL unnest(candidate_groups) AS g(group_id) ON true", by: "g.group_id",
+            orderBy: "g.group_id NULLS LAST")
+        return try await fetch(statement).map { row in CandidateGroupCount(group: row.text("group_id"), tasks: try row.int("tasks")) }
+    }
+
     // MARK: Process instances
 
     private func select(_ query: ProcessInstanceQuery) -> SQLSelect {

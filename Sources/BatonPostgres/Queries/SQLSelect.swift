@@ -94,6 +94,11 @@ struct SQLSelect {
         return PostgresStatement(sql, statement.parameters)
     }
 
+    /// `columns` of the rows and what `join` adds to each, grouped `by`, in `orderBy` order.
+    func grouped(_ columns: String, join: String, by group: String, orderBy: String) -> PostgresStatement {
+        PostgresStatement("SELECT \(columns) FROM \(from) \(join)\(whereClause) GROUP BY \(group) ORDER BY \(orderBy)", parameters)
+    }
+
     func count() -> PostgresStatement {
         PostgresStatement("SELECT count(*) FROM \(from)\(whereClause)", parameters)
     }

@@ -43,6 +43,11 @@ extension EngineRestAPI {
                 return JSONResponse.noContent()
             }
         }
+        group.get("variable-instance/:id/data") { request, context in
+            _ = try QueryParameters(request, allowed: [])
+            let id = try context.pathParameter("id")
+            return try Self.binary(try await variableInstance(id, context).value, "Value of variable with id \(id) is not a binary value.")
+        }
         group.get("history/variable-instance/:id/data") { request, context in
             _ = try QueryParameters(request, allowed: [])
             let id = try context.pathParameter("id")

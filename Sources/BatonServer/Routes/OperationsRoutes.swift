@@ -100,6 +100,10 @@ extension EngineRestAPI {
             let query = try QueryParameters(request, allowed: variableParameters)
             return JSONResponse.count(try await runtime.count(try await scoped(try variableQuery(query), "READ_INSTANCE", context)))
         }
+        group.get("variable-instance/:id") { request, context in
+            _ = try QueryParameters(request, allowed: ["deserializeValue"])
+            return JSONResponse.make(Self.variableJSON(try await variableInstance(try context.pathParameter("id"), context)))
+        }
         // Camunda's POST forms: the same parameters as a JSON body, paging in the URL.
         group.post("variable-instance") { request, context in
             let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults", "deserializeValues"])
@@ -199,7 +203,8 @@ extension EngineRestAPI {
         TypedValue.variable(id: variable.id, name: variable.name, value: variable.value, [
             .init("processInstanceId", .string(variable.processInstanceID)), .init("processDefinitionId", .string(variable.processDefinitionID)),
             .init("executionId", .string(variable.processInstanceID)),
-            .init("activityInstanceId", .string(variable.activityInstanceID)), .init("tenantId", .null), .init("errorMessage", .null),
+            .init("activityInstanceId", .string(variable.activityInstanceID)), .init("caseInstanceId", .null), .init("caseExecutionId", .null),
+            .init("taskId", .null), .init("batchId", .null), .init("tenantId", .null), .init("errorMessage", .null),
         ])
     }
 
@@ -241,5 +246,22 @@ extension EngineRestAPI {
             .init("incidentIds", .array(incidents.map { .string($0.id) })),
             .init("incidents", .array(incidents.map { .object([.init("id", .string($0.id)), .init("activityId", .string($0.activityID))]) })),
         ]
+    }
+
+    /// Variable instance `id` (`<activity instance id>:<name>`), if the caller may read it. The id
+    /// is read both ways a name with a colon allows: in the instance's own scope, or in an
+    /// element's (`<instance>:<key>:<name>`); only an exact match counts.
+    func variableInstance(_ id: String, _ context: BatonRequestContext) async throws -> VariableInstanceInfo {
+        let parts = id.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        var scopes: [(scope: String, name: String)] = []
+        if parts.count >= 2 { scopes.append((parts[0], parts.dropFirst().joined(separator: ":"))) }
+        if parts.count == 3, Int64(parts[1]) != nil { scopes.append((parts[0] + ":" + parts[1], parts[2])) }
+        for (scope, name) in scopes {
+            let query = VariableInstanceQuery(processInstanceIDs: [parts[0]], activityInstanceIDs: [scope], variableName: name)
+            if let found = try await runtime.variableInstances(try await scoped(query, "READ_INSTANCE", context), page: .all).first(where: { $0.id == id }) {
+                return found
+            }
+        }
+        throw RestError.notFound("Variable instance with Id '\(id)' does not exist.")
     }
 }

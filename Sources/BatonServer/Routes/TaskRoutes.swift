@@ -32,6 +32,19 @@ extension EngineRestAPI {
             _ = try QueryParameters(request, allowed: [])
             return JSONResponse.make(Self.json(try await authorizedTask(context)))
         }
+        group.put("task/:id") { request, context in
+            let id = try context.pathParameter("id")
+            let update = try Self.taskUpdate(id, try await body(request, context))
+            let identity = context.identity, access = try await access(context)
+            try await runtime.updateTask(update) { task in
+                try Authorization.requireWork(on: task, identity, access)
+                // Handing the task to someone else, or changing its owner, is an assignment.
+                if update.owner != task.owner || (update.assignee != task.assignee && update.assignee != identity?.userID) {
+                    try Authorization.requireAssign(on: task, identity, access)
+                }
+            }
+            return JSONResponse.noContent()
+        }
         group.get("task/:id/form") { request, context in
             _ = try QueryParameters(request, allowed: [])
             let task = try await authorizedTask(context)
@@ -98,6 +111,14 @@ extension EngineRestAPI {
             try body.allowOnly(["variables"])
             try await runtime.resolve(try context.pathParameter("id"), variables: try body.variables("variables"), authorize: try await mayWork(context))
             return JSONResponse.noContent()
+        }
+        group.get("task/report/candidate-group-count") { request, context in
+            // Counted over the tasks the caller may see, as the task list is.
+            _ = try QueryParameters(request, allowed: [])
+            let visible = TaskQuery(visibleTo: try await Authorization.taskVisibility(context.identity, try await access(context)))
+            return JSONResponse.make(.array(try await runtime.candidateGroupCounts(visible).map { line in
+                .object([.init("groupName", line.group.map(JSONValue.string) ?? .null), .init("taskCount", .integer(Int64(line.tasks)))])
+            }))
         }
         registerTaskVariables(on: group)
         registerIdentityLinks(on: group)
@@ -255,6 +276,40 @@ extension EngineRestAPI {
             tasks.delegationState = parsed
         }
         return tasks
+    }
+
+    /// A task update from the body of `PUT /task/{id}`: Camunda's task JSON, as `GET /task/{id}`
+    /// answers it. As in Camunda, each property Baton's tasks have is set from it, a missing one
+    /// to null (priority to 0), and the others are read and passed by; a parent task, a case
+    /// instance or a tenant, which Baton's tasks have not, are refused.
+    static func taskUpdate(_ id: String, _ body: JSONBody) throws -> UserTaskUpdate {
+        try body.allowOnly([
+            "id", "name", "assignee", "created", "lastUpdated", "due", "followUp", "delegationState", "description", "executionId", "owner",
+            "parentTaskId", "priority", "processDefinitionId", "processInstanceId", "taskDefinitionKey", "caseExecutionId", "caseInstanceId",
+            "caseDefinitionId", "suspended", "formKey", "camundaFormRef", "tenantId", "taskState", "attachment", "comment",
+        ])
+        for key in ["parentTaskId", "caseInstanceId", "tenantId"] {
+            if let value = try body.string(key) { throw RestError.invalid("Baton's tasks have no \(key); it must be null, but it is '\(value)'.") }
+        }
+        func date(_ key: String) throws -> Timestamp? {
+            guard let text = try body.string(key) else { return nil }
+            guard let date = TypedValue.parseDate(text) else {
+                throw RestError.invalid("Expected '\(key)' to be a date such as 2026-01-31T09:30:00.000+0000, but it is '\(text)'.")
+            }
+            return date
+        }
+        var delegation: DelegationState?
+        if let state = try body.string("delegationState") {
+            guard let parsed = DelegationState(rawValue: state.uppercased()) else {
+                throw RestError.invalid("Expected 'delegationState' to be PENDING, RESOLVED or null, but it is '\(state)'.")
+            }
+            delegation = parsed
+        }
+        // The query side keeps priorities as 32-bit integers, as Camunda does.
+        guard let priority = Int32(exactly: try body.integer("priority") ?? 0) else { throw RestError.invalid("Expected 'priority' to be a 32-bit integer.") }
+        return UserTaskUpdate(
+            taskID: id, name: try body.string("name"), description: try body.string("description"), assignee: try body.string("assignee"),
+            owner: try body.string("owner"), delegationState: delegation, dueDate: try date("due"), followUpDate: try date("followUp"), priority: Int(priority))
     }
 
     static func json(_ task: TaskInfo) -> JSONValue {
