@@ -92,6 +92,13 @@ import Testing
         let batch = try await test.runtime.migrateInBatch(instances + [instances[0]], by: plan, createdBy: "ops")
         #expect(batch.total == 3, "each instance once")
         #expect(try await test.runtime.instance(instances[0]).definitionID == first, "nothing moves until the worker runs")
+        try await test.runtime.setBatchSuspended(batch.id, true)
+        try await test.runJobs()
+        #expect(try await test.runtime.instance(instances[0]).definitionID == first, "a suspended batch is held back")
+        var suspended = BatchQuery()
+        suspended.suspended = true
+        #expect(try await test.runtime.batches(suspended).map(\.id) == [batch.id])
+        try await test.runtime.setBatchSuspended(batch.id, false)
         try await test.runJobs()
         #expect(try await test.runtime.instance(instances[0]).definitionID == second)
         #expect(try await test.runtime.instance(instances[1]).definitionID == second)

@@ -16,6 +16,7 @@ import time
 
 import pycamunda.batch
 import pycamunda.deployment
+import pycamunda.externaltask
 import pycamunda.group
 import pycamunda.identity
 import pycamunda.migration
@@ -143,6 +144,9 @@ def migrate():
     assert moved.definition_id == second, f"expected {waiting[0]} on {second}, got {moved.definition_id}"
     batch = pycamunda.migration.Execute.from_migration_plan(url=URL, migration_plan=plan, process_instance_ids=[waiting[1]], async_=True)()
     assert batch.total_jobs == 1, f"expected a batch of one, got {batch}"
+    pycamunda.batch.Suspend(url=URL, id_=batch.id_)()
+    assert pycamunda.batch.Get(url=URL, id_=batch.id_)().suspended, "expected the batch suspended"
+    pycamunda.batch.Activate(url=URL, id_=batch.id_)()
     deadline = time.time() + 30
     while pycamunda.processinst.Get(url=URL, id_=waiting[1])().definition_id != second:
         assert time.time() < deadline, "the batch did not migrate its instance within 30 s"
@@ -221,6 +225,11 @@ def main():
     complete.add_variable(name="approved", value=True)
     complete()
     print(f"completed user task {tasks[0].id_}")
+
+    # An operator resets the external task's retries in bulk before the worker takes it.
+    external = pycamunda.externaltask.GetList(url=URL, process_instance_id=instance.id_)()
+    pycamunda.externaltask.SetRetriesSync(url=URL, retries=5, external_task_ids=[external[0].id_])()
+    assert pycamunda.externaltask.Get(url=URL, id_=external[0].id_)().retries == 5, "expected the retries set"
 
     served = threading.Event()
 

@@ -19,6 +19,11 @@ public struct JobInfo: Hashable, Sendable {
     public var priority: Int64 = 0
     /// When it was created; nil for jobs stored before Baton kept it.
     public var createTime: Timestamp?
+    /// The activity instance it belongs to (`<instance>:<element key>`).
+    public var activityInstanceID: String?
+    /// The worker holding an external task, and until when (kept after it expires, as Camunda
+    /// shows it, until the task is locked again or unlocked).
+    public var lock: JobLock?
 
     public init(id: String, kind: Kind, processInstanceID: String, processDefinitionID: String, activityID: String, dueAt: Timestamp? = nil, retries: Int, errorMessage: String? = nil, topic: String? = nil, suspended: Bool = false) {
         self.id = id

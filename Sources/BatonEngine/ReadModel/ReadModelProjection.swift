@@ -242,6 +242,7 @@ public struct ReadModelProjection {
             activityID: process.nodes[job.node].id.rawValue, dueAt: job.dueAt, retries: job.retries, errorMessage: job.lastError, topic: topic,
             suspended: state.suspended)
         info.priority = job.priority ?? 0
+        info.activityInstanceID = activityInstanceID(job.elementKey)
         info.createTime = job.createdAt
         return info
     }

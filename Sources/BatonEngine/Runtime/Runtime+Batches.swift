@@ -45,6 +45,13 @@ extension Runtime {
         }
     }
 
+    /// Suspends (or activates) batch `id`: the job worker migrates none of its instances meanwhile.
+    public func setBatchSuspended(_ id: String, _ suspended: Bool) async throws {
+        guard try await store.transaction({ try await $0.setBatchSuspended(id: id, suspended) }) else {
+            throw EngineError(.notFound, "Expected batch '\(id)' to exist, but it does not.")
+        }
+    }
+
     /// Deletes batch `id` with what is left of it (instances migrated stay migrated).
     public func deleteBatch(_ id: String) async throws {
         guard try await store.transaction({ try await $0.deleteBatch(id: id) }) else {

@@ -56,6 +56,23 @@ extension Runtime {
         }
     }
 
+    /// Sets the retries of every job of `jobIDs` in one transaction: all of them, or none if one
+    /// is gone. Instances are locked in id order, so two such calls cannot deadlock.
+    public func setJobRetries(_ jobIDs: [String], retries: Int) async throws {
+        try await commandTransaction { transaction in
+            var pending: [(instance: String, job: String)] = []
+            for jobID in Set(jobIDs) {
+                guard let owner = try await transaction.owner(ofJob: jobID) else {
+                    throw EngineError(.notFound, "Expected job '\(jobID)' to exist, but it does not.")
+                }
+                pending.append((owner, jobID))
+            }
+            for (instance, job) in pending.sorted(by: { ($0.instance, $0.job) < ($1.instance, $1.job) }) {
+                try await run([Pending(instanceID: instance, command: .setJobRetries(jobID: job, retries: retries))], in: transaction)
+            }
+        }
+    }
+
     public func jobs(_ query: JobQuery = JobQuery(), page: Page = .all) async throws -> [JobInfo] { try await store.list(query, page: page) }
 
     public func count(_ query: JobQuery) async throws -> Int { try await store.count(query) }

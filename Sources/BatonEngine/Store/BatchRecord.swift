@@ -13,10 +13,12 @@ public struct BatchRecord: Hashable, Sendable {
     public var failed: Int
     public var createdAt: Timestamp
     public var createdBy: String?
+    /// Held back: the worker migrates none of its instances until it is activated.
+    public var suspended: Bool
 
     public init(
         id: String, type: String = "instance-migration", plan: MigrationPlan, total: Int, completed: Int = 0, failed: Int = 0, createdAt: Timestamp,
-        createdBy: String?
+        createdBy: String?, suspended: Bool = false
     ) {
         self.id = id
         self.type = type
@@ -26,6 +28,7 @@ public struct BatchRecord: Hashable, Sendable {
         self.failed = failed
         self.createdAt = createdAt
         self.createdBy = createdBy
+        self.suspended = suspended
     }
 
     public var remaining: Int { total - completed - failed }
@@ -35,6 +38,7 @@ public struct BatchRecord: Hashable, Sendable {
 public struct BatchQuery: Hashable, Sendable {
     public var batchID: String?
     public var type: String?
+    public var suspended: Bool?
     /// Sorted by id, ascending or not; nil: in the order they were created.
     public var idAscending: Bool?
 
@@ -44,7 +48,9 @@ public struct BatchQuery: Hashable, Sendable {
         self.idAscending = idAscending
     }
 
-    func admits(_ batch: BatchRecord) -> Bool { (batchID.map { $0 == batch.id } ?? true) && (type.map { $0 == batch.type } ?? true) }
+    func admits(_ batch: BatchRecord) -> Bool {
+        (batchID.map { $0 == batch.id } ?? true) && (type.map { $0 == batch.type } ?? true) && (suspended.map { $0 == batch.suspended } ?? true)
+    }
 }
 
 /// An instance of a batch that could not be migrated, and why.

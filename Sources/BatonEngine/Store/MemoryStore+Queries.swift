@@ -36,7 +36,15 @@ extension MemoryStore {
             }
         }
     }
-    public func list(_ query: JobQuery, page: Page) async throws -> [JobInfo] { try await answer(query, page: page) { Array($0.jobs.values) } }
+    public func list(_ query: JobQuery, page: Page) async throws -> [JobInfo] {
+        let jobs = try await answer(query, page: page) { Array($0.jobs.values) }
+        let locks = try await snapshot { data in jobs.map { data.jobLocks[$0.id] } }
+        return zip(jobs, locks).map { job, lock in
+            var job = job
+            job.lock = lock
+            return job
+        }
+    }
     public func count(_ query: JobQuery) async throws -> Int { try await total(query) { Array($0.jobs.values) } }
     public func list(_ query: VariableInstanceQuery, page: Page) async throws -> [VariableInstanceInfo] {
         try await answer(query, page: page) { Array($0.variables.values) }

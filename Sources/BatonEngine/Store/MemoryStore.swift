@@ -349,7 +349,16 @@ final class MemoryTransaction: StoreTransaction {
     }
 
     /// Memory transactions run one at a time: an item is never held by another.
-    func nextBatchItem() -> (batchID: String, instanceID: String)? { data.batchItems.first }
+    func nextBatchItem() -> (batchID: String, instanceID: String)? {
+        let suspended = Set(data.batches.filter(\.suspended).map(\.id))
+        return data.batchItems.first { !suspended.contains($0.batchID) }
+    }
+
+    func setBatchSuspended(id: String, _ suspended: Bool) -> Bool {
+        guard let index = data.batches.firstIndex(where: { $0.id == id }) else { return false }
+        replace(\.batches) { $0[index].suspended = suspended }
+        return true
+    }
 
     func finishBatchItem(batchID: String, instanceID: String, failure: String?) {
         replace(\.batchItems) { $0.removeAll { $0.batchID == batchID && $0.instanceID == instanceID } }

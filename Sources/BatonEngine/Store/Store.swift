@@ -139,6 +139,8 @@ public protocol StoreTransaction: AnyObject {
     func batch(id: String) async throws -> BatchRecord?
     /// Deletes a batch and what of it is left to do; false if there is none.
     func deleteBatch(id: String) async throws -> Bool
+    /// Suspends or activates a batch; false if there is none.
+    func setBatchSuspended(id: String, _ suspended: Bool) async throws -> Bool
     /// The oldest item left to do of any batch, locked for this transaction; one another
     /// transaction holds is skipped.
     func nextBatchItem() async throws -> (batchID: String, instanceID: String)?

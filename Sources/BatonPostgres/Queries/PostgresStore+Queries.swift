@@ -205,7 +205,7 @@ extension PostgresStore {
     public func list(_ query: JobQuery, page: Page) async throws -> [JobInfo] {
         let columns = """
             id, kind, instance_id, process_definition_id, element_id, \(SQLColumns.millis("due_at", as: "due")), retries, last_error, topic, suspended,
-            priority, \(SQLColumns.millis("created_at", as: "created"))
+            priority, \(SQLColumns.millis("created_at", as: "created")), element_key, lock_owner, \(SQLColumns.millis("lock_expires_at", as: "lock_expires"))
             """
         return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
             var job = JobInfo(
@@ -215,6 +215,8 @@ extension PostgresStore {
                 topic: row.text("topic"), suspended: row.bool("suspended"))
             job.priority = Int64(try row.int("priority"))
             job.createTime = row.time("created")
+            job.activityInstanceID = row.text("element_key").map { "\(job.processInstanceID):\($0)" }
+            if let owner = row.text("lock_owner"), let expires = row.time("lock_expires") { job.lock = JobLock(workerID: owner, expiresAt: expires) }
             return job
         }
     }

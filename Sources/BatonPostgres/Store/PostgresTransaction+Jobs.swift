@@ -249,18 +249,19 @@ extension PostgresTransaction {
             [batch.id, SQLSelect.arrayLiteral(instanceIDs)])
     }
 
-    private static let batchColumns = "id, type, plan::text, total, completed, failed, \(SQLColumns.millis("created_at", as: "created")), created_by"
+    private static let batchColumns = "id, type, plan::text, total, completed, failed, \(SQLColumns.millis("created_at", as: "created")), created_by, suspended"
 
     private func batch(_ row: [String?]) throws -> BatchRecord {
         BatchRecord(
             id: row[0]!, type: row[1]!, plan: try decoder.decode(MigrationPlan.self, from: Data(row[2]!.utf8)), total: Int(row[3]!)!,
-            completed: Int(row[4]!)!, failed: Int(row[5]!)!, createdAt: timestamp(row[6])!, createdBy: row[7])
+            completed: Int(row[4]!)!, failed: Int(row[5]!)!, createdAt: timestamp(row[6])!, createdBy: row[7], suspended: row[8] == "t")
     }
 
     private func select(_ query: BatchQuery) -> SQLSelect {
         var select = SQLSelect(from: "batches")
         select.equal("id", query.batchID)
         select.equal("type", query.type)
+        if let suspended = query.suspended { select.require(suspended ? "suspended" : "NOT suspended") }
         return select
     }
 
@@ -283,8 +284,14 @@ extension PostgresTransaction {
 
     func nextBatchItem() async throws -> (batchID: String, instanceID: String)? {
         try await read(
-            "SELECT batch_id, instance_id FROM batch_items WHERE failure IS NULL ORDER BY sequence LIMIT 1 FOR UPDATE SKIP LOCKED"
+            "SELECT batch_id, instance_id FROM batch_items WHERE failure IS NULL AND NOT suspended ORDER BY sequence LIMIT 1 FOR UPDATE SKIP LOCKED"
         ).rows.first.map { ($0[0]!, $0[1]!) }
+    }
+
+    func setBatchSuspended(id: String, _ suspended: Bool) async throws -> Bool {
+        let found = try await read("UPDATE batches SET suspended = $2::boolean WHERE id = $1", [id, suspended ? "true" : "false"]).affected == 1
+        if found { write("UPDATE batch_items SET suspended = $2::boolean WHERE batch_id = $1", [id, suspended ? "true" : "false"]) }
+        return found
     }
 
     func finishBatchItem(batchID: String, instanceID: String, failure: String?) async throws {

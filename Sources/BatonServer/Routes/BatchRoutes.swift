@@ -8,7 +8,7 @@ import Hummingbird
 /// not move, and why.
 extension EngineRestAPI {
     func registerBatches(on group: RouterGroup<BatonRequestContext>) {
-        let listParameters: Set<String> = ["batchId", "type", "firstResult", "maxResults", "sortBy", "sortOrder"]
+        let listParameters: Set<String> = ["batchId", "type", "suspended", "firstResult", "maxResults", "sortBy", "sortOrder"]
         group.get("batch") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
             return JSONResponse.make(.array(try await runtime.batches(try batchQuery(query, context), page: try query.page()).map { Self.json($0) }))
@@ -30,6 +30,13 @@ extension EngineRestAPI {
             let (batch, failures) = try await runtime.batch(try context.pathParameter("id"))
             return JSONResponse.make(Self.json(batch, failures: failures, statistics: true))
         }
+        group.put("batch/:id/suspended") { request, context in
+            let body = try await body(request, context)
+            try body.allowOnly(["suspended"])
+            try Authorization.requireAdmin(context.identity, to: "suspend or activate batches")
+            try await runtime.setBatchSuspended(try context.pathParameter("id"), try body.requiredBool("suspended"))
+            return JSONResponse.noContent()
+        }
         group.delete("batch/:id") { request, context in
             _ = try QueryParameters(request, allowed: ["cascade"])
             try Authorization.requireAdmin(context.identity, to: "read or delete batches")
@@ -43,6 +50,7 @@ extension EngineRestAPI {
     private func batchQuery(_ query: QueryParameters, _ context: BatonRequestContext) throws -> BatchQuery {
         try Authorization.requireAdmin(context.identity, to: "read or delete batches")
         var batches = BatchQuery(batchID: query.string("batchId"), type: query.string("type"))
+        batches.suspended = try query.bool("suspended")
         switch query.string("sortBy") {
         case nil, "tenantId": break
         case "batchId": batches.idAscending = query.string("sortOrder") != "desc"

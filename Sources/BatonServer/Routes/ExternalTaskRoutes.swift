@@ -22,7 +22,9 @@ extension EngineRestAPI {
             .init("executionId", .string(job.processInstanceID)), .init("topicName", .orNull(job.topic)),
             .init("retries", .integer(Int64(job.retries))), .init("errorMessage", .orNull(job.errorMessage)),
             .init("suspended", .bool(job.suspended)), .init("tenantId", .null), .init("priority", .integer(job.priority)),
-            .init("createTime", TypedValue.date(job.createTime)),
+            .init("createTime", TypedValue.date(job.createTime)), .init("activityInstanceId", .orNull(job.activityInstanceID)),
+            .init("processDefinitionKey", .string(Access.processKey(ofDefinition: job.processDefinitionID))), .init("processDefinitionVersionTag", .null),
+            .init("workerId", .orNull(job.lock?.workerID)), .init("lockExpirationTime", TypedValue.date(job.lock?.expiresAt)), .init("businessKey", .null),
         ])
     }
 
@@ -58,6 +60,38 @@ extension EngineRestAPI {
             try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             _ = try await externalTask(try context.pathParameter("id"), context)
             return try await setRetries(of: try context.pathParameter("id"), request, context)
+        }
+        group.put("external-task/retries") { request, context in
+            // Camunda's bulk form: the tasks named, those of the instances named, and those the
+            // queries find, all set in one transaction (or none, with a 4xx).
+            let body = try await body(request, context)
+            try body.allowOnly(["retries", "externalTaskIds", "processInstanceIds", "externalTaskQuery", "processInstanceQuery", "historicProcessInstanceQuery"])
+            guard let retries = try body.integer("retries"), retries >= 0 else {
+                throw RestError.invalid("Expected 'retries' to be zero or more, but it is missing or negative.")
+            }
+            if try body.object("historicProcessInstanceQuery") != nil {
+                throw RestError.invalid("Baton selects external tasks by 'externalTaskIds', 'processInstanceIds', 'externalTaskQuery' or 'processInstanceQuery'; 'historicProcessInstanceQuery' is not supported.")
+            }
+            var ids = try body.strings("externalTaskIds") ?? []
+            var instances = try body.strings("processInstanceIds") ?? []
+            if let queryBody = try body.object("processInstanceQuery") {
+                let query = try instanceQuery(try QueryParameters(body: queryBody, allowed: Self.instanceQueryParameters))
+                instances += try await runtime.instances(try await scoped(query, "READ_INSTANCE", context)).map(\.id)
+            }
+            for instance in Set(instances) {
+                ids += try await runtime.jobs(try await scoped(JobQuery(processInstanceID: instance, kinds: [.external]), "READ_INSTANCE", context)).map(\.id)
+            }
+            if let queryBody = try body.object("externalTaskQuery") {
+                let query = try externalTaskQuery(try QueryParameters(body: queryBody, allowed: listParameters.subtracting(["firstResult", "maxResults"])))
+                ids += try await runtime.jobs(try await scoped(query, "READ_INSTANCE", context)).map(\.id)
+            }
+            guard !ids.isEmpty else { throw RestError.invalid("externalTaskIds is empty: no external task is named or found.") }
+            for id in Set(ids) {
+                let task = try await externalTask(id, context)
+                try await requireOnJob("UPDATE_INSTANCE", task.id, context)
+            }
+            try await runtime.setJobRetries(ids, retries: Int(clamping: retries))
+            return JSONResponse.noContent()
         }
         group.get("external-task/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)

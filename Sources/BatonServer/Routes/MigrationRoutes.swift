@@ -70,7 +70,7 @@ extension EngineRestAPI {
             .init("id", .string(batch.id)), .init("type", .string(batch.type)), .init("totalJobs", .integer(Int64(batch.total))),
             .init("jobsCreated", .integer(Int64(batch.total))), .init("batchJobsPerSeed", .integer(Int64(batch.total))),
             .init("invocationsPerBatchJob", .integer(1)), .init("seedJobDefinitionId", .null), .init("monitorJobDefinitionId", .null),
-            .init("batchJobDefinitionId", .null), .init("suspended", .bool(false)), .init("tenantId", .null),
+            .init("batchJobDefinitionId", .null), .init("suspended", .bool(batch.suspended)), .init("tenantId", .null),
             .init("createUserId", .orNull(batch.createdBy)), .init("startTime", TypedValue.date(batch.createdAt)),
             .init("executionStartTime", TypedValue.date(batch.createdAt)),
         ]

@@ -1,0 +1,55 @@
+import BatonModel
+import Hummingbird
+import Testing
+
+/// `PUT /external-task/retries`: Camunda's bulk form, over named tasks, the tasks of named or
+/// queried instances, and an external-task query, all in one transaction.
+@Suite struct ExternalTaskRetriesAPITests {
+    static let worker = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="publish" isExecutable="true">
+            <startEvent id="s" /><sequenceFlow id="f1" sourceRef="s" targetRef="push" />
+            <serviceTask id="push" camunda:type="external" camunda:topic="aidbox" /><sequenceFlow id="f2" sourceRef="push" targetRef="e" /><endEvent id="e" />
+          </process>
+        </definitions>
+        """
+
+    @Test func retriesAreSetForEveryTaskSelectedOrForNone() async throws {
+        try await RestHarness.make().run { rest in
+            #expect(try await rest.deploy([("publish.bpmn", Self.worker)]).status == .ok)
+            var instances: [String] = []
+            for key in ["a", "b", "c", "d"] {
+                instances.append(try #require(try await rest.call(.post, "/engine-rest/process-definition/key/publish/start", json: #"{"businessKey": "\#(key)"}"#)["id"]?.stringValue))
+            }
+            let tasks = try #require(try await rest.call(.get, "/engine-rest/external-task?sortBy=id&sortOrder=asc").json?.arrayValue)
+            func task(of instance: String) -> String { tasks.first { $0["processInstanceId"]?.stringValue == instance }?["id"]?.stringValue ?? "" }
+            func retries(_ instance: String) async throws -> JSONValue? { try await rest.call(.get, "/engine-rest/external-task/\(task(of: instance))")["retries"] }
+
+            let untouched = try await retries(instances[3])
+            let body = #"""
+                {"retries": 2, "externalTaskIds": ["\#(task(of: instances[0]))"], "processInstanceIds": ["\#(instances[1])"],
+                 "processInstanceQuery": {"businessKey": "c"}}
+                """#
+            #expect(try await rest.call(.put, "/engine-rest/external-task/retries", json: body).status == .noContent)
+            #expect(try await retries(instances[0]) == .integer(2))
+            #expect(try await retries(instances[1]) == .integer(2))
+            #expect(try await retries(instances[2]) == .integer(2))
+            #expect(try await retries(instances[3]) == untouched && untouched != .integer(2), "not selected")
+            #expect(try await rest.call(.put, "/engine-rest/external-task/retries", json: #"{"retries": 0, "externalTaskQuery": {"topicName": "aidbox"}}"#).status == .noContent)
+            for instance in instances { #expect(try await retries(instance) == .integer(0)) }
+
+            let refusals: [(String, HTTPResponse.Status, String)] = [
+                (#"{"retries": 1}"#, .badRequest, "externalTaskIds is empty"),
+                (#"{"retries": -1, "externalTaskIds": ["x"]}"#, .badRequest, "zero or more"),
+                (#"{"retries": 1, "externalTaskIds": ["\#(task(of: instances[0]))", "gone"]}"#, .notFound, "gone"),
+                (#"{"retries": 1, "historicProcessInstanceQuery": {}}"#, .badRequest, "historicProcessInstanceQuery"),
+                (#"{"retries": 1, "externalTaskQuery": {"topic": "x"}}"#, .badRequest, "topic"),
+            ]
+            for (body, status, message) in refusals {
+                let reply = try await rest.call(.put, "/engine-rest/external-task/retries", json: body)
+                #expect(reply.status == status && reply["message"]?.stringValue?.contains(message) == true, "\(body): \(reply.text)")
+            }
+            #expect(try await retries(instances[0]) == .integer(0), "a refused call sets nothing")
+        }
+    }
+}
