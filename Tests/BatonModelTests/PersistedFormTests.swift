@@ -21,7 +21,8 @@ import Testing
     @Test(arguments: [
         VariableValue.null, .string("é ✓ \"quoted\"\n"), .boolean(false), .integer(-5), .long(.max), .double(0.1), .double(1e20),
         .date(Timestamp(millisecondsSinceEpoch: -1)), .json(.object([.init("z", .string("last")), .init("a", .double(2.5))])),
-        .object(.array([.integer(1)]), typeName: "java.util.ArrayList"),
+        .object(.array([.integer(1)]), typeName: "java.util.ArrayList"), .bytes([0, 255, 13, 10]), .bytes([]),
+        .file(FileVariable(filename: "plan.pdf", mimeType: "application/pdf", encoding: nil, bytes: [37, 80, 68, 70])),
     ])
     func everyTypeReadsBackEqual(value: VariableValue) throws {
         let data = try JSONEncoder().encode(value)
@@ -29,7 +30,9 @@ import Testing
     }
 
     @Test func unknownTypesAndBrokenValuesAreRefused() {
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(VariableValue.self, from: Data(#"{"type":"Bytes","value":"AA=="}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(VariableValue.self, from: Data(#"{"type":"Picture","value":"AA=="}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(VariableValue.self, from: Data(#"{"type":"Bytes","value":"AA="}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(VariableValue.self, from: Data(#"{"type":"File","value":"AA==","valueInfo":"{}"}"#.utf8)) }
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(VariableValue.self, from: Data(#"{"type":"Json","value":"{oops"}"#.utf8)) }
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(VariableValue.self, from: Data(#"{"type":"Date","value":"yesterday"}"#.utf8)) }
     }

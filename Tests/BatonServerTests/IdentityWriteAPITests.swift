@@ -71,6 +71,24 @@ import Testing
             #expect(try await ops.call(.get, "/engine-rest/group/auditors")["name"] == .string("Auditors"))
             #expect(Self.ids(try await ops.call(.get, "/engine-rest/group?nameLike=Aud%25")) == ["auditors"])
             #expect(Self.ids(try await ops.call(.get, "/engine-rest/group?sortBy=name&sortOrder=asc")) == ["auditors", "approvers", "camunda-admin"])
+            // Camunda's potentialStarter: the users a definition names as candidate starters,
+            // by id or through a group.
+            let starters = """
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+                  <process id="audit" isExecutable="true" camunda:candidateStarterUsers="eli" camunda:candidateStarterGroups="auditors">
+                    <startEvent id="s" /><sequenceFlow id="f" sourceRef="s" targetRef="e" /><endEvent id="e" />
+                  </process>
+                </definitions>
+                """
+            let definition = try #require(try await ops.deploy([("audit.bpmn", starters)])["deployedProcessDefinitions"]?.objectValue?.first?.key)
+            #expect(try await ops.call(.put, "/engine-rest/group/auditors/members/dana").status == .noContent)
+            #expect(Self.ids(try await ops.call(.get, "/engine-rest/user?potentialStarter=\(definition)")) == ["dana", "eli"])
+            #expect(try await ops.call(.get, "/engine-rest/user/count?potentialStarter=\(definition)")["count"] == .integer(2))
+            #expect(try await ops.call(.get, "/engine-rest/user?potentialStarter=nope").status == .notFound)
+            #expect(Self.ids(try await ops.call(.get, "/engine-rest/user?memberOfTenant=t1")) == [], "Baton has no tenants yet")
+            let posted = try await ops.call(.post, "/engine-rest/group?maxResults=2", json: #"{"sorting": [{"sortBy": "id", "sortOrder": "desc"}]}"#)
+            #expect(Self.ids(posted) == ["camunda-admin", "auditors"], "\(posted.text)")
+            #expect(try await ops.call(.post, "/engine-rest/group/count", json: #"{"member": "dana"}"#)["count"] == .integer(1))
             #expect(try await ops.call(.delete, "/engine-rest/group/auditors").status == .noContent)
             #expect(try await ops.call(.get, "/engine-rest/group/auditors").status == .notFound)
         }

@@ -1,5 +1,5 @@
 /// Which users to list (Camunda's `/user` filters). Text filters match exactly, `…Like` with `%`.
-public struct UserQuery: ListQuery, Hashable {
+public struct UserQuery: ListQuery {
     public enum SortKey: String, CaseIterable, Hashable, Sendable { case userId, firstName, lastName, email }
 
     public var id: String?
@@ -11,6 +11,9 @@ public struct UserQuery: ListQuery, Hashable {
     public var email: String?
     public var emailLike: String?
     public var memberOfGroup: String?
+    /// Users a process definition names as candidate starters: by id, or through a group
+    /// (Camunda's `potentialStarter`, from `camunda:candidateStarterUsers` and `…Groups`).
+    public var potentialStarter: (users: [String], groups: [String])?
     /// The users the caller may read (their own, and those `READ` on User grants).
     public var visible: ResourceScope = .all
     public var sorting: [Sorting<SortKey>] = []
@@ -22,6 +25,7 @@ public struct UserQuery: ListQuery, Hashable {
         return visible.contains(record.id) && (id.map { $0 == record.id } ?? true) && (ids.map { $0.contains(record.id) } ?? true)
             && Self.text(record.firstName, firstName, firstNameLike) && Self.text(record.lastName, lastName, lastNameLike)
             && Self.text(record.email, email, emailLike) && (memberOfGroup.map { user.groups.contains($0) } ?? true)
+            && (potentialStarter.map { $0.users.contains(record.id) || !user.groups.isDisjoint(with: $0.groups) } ?? true)
     }
 
     static func text(_ value: String?, _ equal: String?, _ like: String?) -> Bool {

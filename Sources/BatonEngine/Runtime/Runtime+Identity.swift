@@ -1,3 +1,4 @@
+import BatonCore
 import BatonModel
 
 /// Camunda's identity service: users, groups and memberships kept in the store, so every user's
@@ -85,6 +86,13 @@ extension Runtime {
     /// Ends a membership; nothing if there is none (as in Camunda).
     public func removeMember(groupID: String, userID: String) async throws {
         _ = try await store.transaction { try await $0.deleteMembership(groupID: groupID, userID: userID) }
+    }
+
+    /// Who definition `id` names as candidate starters (`camunda:candidateStarterUsers` and
+    /// `…Groups`).
+    public func candidateStarters(of definitionID: String) async throws -> (users: [String], groups: [String]) {
+        let definition = try await executable(definitionID).definition
+        return (definition.candidateStarterUsers, definition.candidateStarterGroups)
     }
 
     public func groupIDs(ofUser id: String) async throws -> [String] { try await store.read { try await $0.groupIDs(ofUser: id) } }

@@ -13,8 +13,11 @@ public enum VariableValue: Hashable, Sendable {
     case date(Timestamp)
     case json(JSONValue)
     case object(JSONValue, typeName: String?)
-    case bytes([UInt8])
-    case file(FileVariable)
+    /// Both boxed: inline, a file (name, type, encoding, bytes) would make every value larger,
+    /// and an array's payload leaves the event enum no spare bits for its tag (an event grew from
+    /// 64 to 88 bytes; `EventFootprintTests` holds it).
+    indirect case bytes([UInt8])
+    indirect case file(FileVariable)
 
     /// The Camunda type name, as it appears in typed-value JSON.
     public var typeName: String {

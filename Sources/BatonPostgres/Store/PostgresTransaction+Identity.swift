@@ -24,6 +24,10 @@ extension PostgresTransaction {
         if let group = query.memberOfGroup {
             select.require("EXISTS (SELECT 1 FROM identity_memberships m WHERE m.group_id = \(select.bind(group)) AND m.user_id = identity_users.id)")
         }
+        if let starters = query.potentialStarter {
+            select.require(
+                "(id = ANY(\(select.bind(starters.users))) OR EXISTS (SELECT 1 FROM identity_memberships m WHERE m.user_id = identity_users.id AND m.group_id = ANY(\(select.bind(starters.groups)))))")
+        }
         if let visible = select.condition("id", in: query.visible) { select.require(visible) }
         return select
     }

@@ -9,7 +9,7 @@ import Hummingbird
 /// grants.
 extension EngineRestAPI {
     func registerGroups(on group: RouterGroup<BatonRequestContext>, directory: UserDirectory) {
-        let parameters: Set<String> = ["id", "idIn", "name", "nameLike", "type", "member"]
+        let parameters: Set<String> = ["id", "idIn", "name", "nameLike", "type", "member", "memberOfTenant"]
         @Sendable func visibleGroups(_ context: BatonRequestContext) async throws -> ResourceScope {
             guard let caller = try await access(context).caller, let identity = context.identity else { return .all }
             var scope = caller.scope(of: "READ", on: .group)
@@ -24,6 +24,8 @@ extension EngineRestAPI {
             query.nameLike = values.string("nameLike")
             query.type = values.string("type")
             query.member = values.string("member")
+            // Baton has no tenants yet: no group is a member of one.
+            if values.string("memberOfTenant") != nil { query.ids = [] }
             query.sorting = try values.sorting([])
             query.visible = try await visibleGroups(context)
             return query
@@ -41,6 +43,16 @@ extension EngineRestAPI {
         }
         group.get("group/count") { request, context in
             JSONResponse.count(try await runtime.count(try await query(try QueryParameters(request, allowed: parameters), context)))
+        }
+        // Camunda's POST forms: the same parameters as a JSON body, paging in the URL.
+        group.post("group") { request, context in
+            let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults"])
+            let values = try QueryParameters(body: try await body(request, context, query: ["firstResult", "maxResults"]), allowed: parameters.union(["sortBy", "sortOrder"]))
+            return JSONResponse.make(.array(try await runtime.groups(try await query(values, context), page: try paging.page()).map(Self.json)))
+        }
+        group.post("group/count") { request, context in
+            let values = try QueryParameters(body: try await body(request, context), allowed: parameters)
+            return JSONResponse.count(try await runtime.count(try await query(values, context)))
         }
         group.on("group", method: .options) { request, context in
             _ = try QueryParameters(request, allowed: [])

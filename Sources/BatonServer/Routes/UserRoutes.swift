@@ -8,7 +8,9 @@ import Hummingbird
 /// and those `READ` on User grants.
 extension EngineRestAPI {
     func registerUsers(on group: RouterGroup<BatonRequestContext>, directory: UserDirectory) {
-        let parameters: Set<String> = ["id", "idIn", "firstName", "firstNameLike", "lastName", "lastNameLike", "email", "emailLike", "memberOfGroup"]
+        let parameters: Set<String> = [
+            "id", "idIn", "firstName", "firstNameLike", "lastName", "lastNameLike", "email", "emailLike", "memberOfGroup", "memberOfTenant", "potentialStarter",
+        ]
         @Sendable func query(_ request: Request, _ context: BatonRequestContext, paged: Bool) async throws -> (UserQuery, Page) {
             let values = try QueryParameters(request, allowed: paged ? parameters.union(["sortBy", "sortOrder", "firstResult", "maxResults"]) : parameters)
             var query = UserQuery()
@@ -21,6 +23,9 @@ extension EngineRestAPI {
             query.email = values.string("email")
             query.emailLike = values.string("emailLike")
             query.memberOfGroup = values.string("memberOfGroup")
+            // Baton has no tenants yet: no user is a member of one.
+            if values.string("memberOfTenant") != nil { query.ids = [] }
+            if let definitionID = values.string("potentialStarter") { query.potentialStarter = try await runtime.candidateStarters(of: definitionID) }
             query.sorting = try values.sorting([])
             query.visible = try await visibleUsers(context)
             return (query, paged ? try values.page() : .all)
