@@ -75,12 +75,36 @@ import Testing
             #expect(a == b, "\(what): memory \(a), PostgreSQL \(b)")
         }
 
-        let taskQueries: [TaskQuery] = [
+        var taskQueries: [TaskQuery] = [
             TaskQuery(), TaskQuery(candidateGroups: ["group-1"]), TaskQuery(candidateGroups: ["group-1", "group-2"], includeAssigned: true),
             TaskQuery(candidateUser: "bob", userGroups: ["group-0"]), TaskQuery(unassigned: true), TaskQuery(processDefinitionKey: "review"),
             TaskQuery(businessKey: "bk-1"), TaskQuery(visibleTo: TaskVisibility(userID: "ann", groups: ["group-2"])),
             TaskQuery(sorting: [Sorting(.priority, ascending: false), Sorting(.created)]), TaskQuery(sorting: [Sorting(.name), Sorting(.dueDate)]),
             TaskQuery(suspended: true), TaskQuery(suspended: false),
+        ]
+        // Camunda's further task filters (TaskFilters), each alone and some together.
+        func filtered(_ change: (inout TaskFilters) -> Void) -> TaskQuery {
+            var query = TaskQuery()
+            change(&query.filters)
+            return query
+        }
+        let allTasks = try await memory.tasks(TaskQuery(), page: .all)
+        let someInstances = Array(allTasks.prefix(2).map(\.processInstanceID))
+        taskQueries += [
+            filtered { $0.taskIDs = [allTasks[0].id, "nope"] }, filtered { $0.processInstanceIDs = someInstances },
+            filtered { $0.executionID = someInstances[0] }, filtered { $0.activityInstanceIDs = [allTasks[1].activityInstanceID] },
+            filtered { $0.processDefinitionKeys = ["review", "other"] }, filtered { $0.businessKeys = ["bk-1", "bk-3"] },
+            filtered { $0.businessKeyLike = "bk-%" }, filtered { $0.assigneeLike = "a%" }, filtered { $0.assignees = ["ann"] },
+            filtered { $0.assigneesExcluded = ["ann"] }, filtered { $0.assigned = true }, filtered { $0.candidateGroupLike = "group-%1" },
+            filtered { $0.involvedUser = "ann" }, filtered { $0.taskDefinitionKeys = ["check"] }, filtered { $0.taskDefinitionKeysExcluded = ["check"] },
+            filtered { $0.taskDefinitionKeyLike = "ch%" }, filtered { $0.name = "Check" }, filtered { $0.nameNotEqual = "Check" },
+            filtered { $0.nameLike = "C_eck%" }, filtered { $0.nameNotLike = "X%" }, filtered { $0.description = "d" }, filtered { $0.descriptionLike = "%" },
+            filtered { $0.priority = 10 }, filtered { $0.minPriority = 10 }, filtered { $0.maxPriority = 10 },
+            filtered { $0.dueDate = Timestamp(iso8601: "2027-01-11T00:00:00Z") }, filtered { $0.withoutDueDate = true },
+            filtered { $0.followUpBeforeOrNotExistent = Timestamp(iso8601: "2027-01-01T00:00:00Z") }, filtered { $0.followUpAfter = Timestamp(millisecondsSinceEpoch: 0) },
+            filtered { $0.createdOn = allTasks[0].created }, filtered { $0.withCandidateGroups = true }, filtered { $0.withoutCandidateGroups = true },
+            filtered { $0.withCandidateUsers = true }, filtered { $0.withoutCandidateUsers = true }, filtered { $0.matchesNothing = true },
+            filtered { $0.minPriority = 10; $0.businessKeyLike = "bk-%"; $0.withCandidateGroups = true },
         ]
         #expect(try await postgres.count(TaskQuery()) == 5, "the odd instances wait at the check, but for the cancelled one")
         for (index, query) in taskQueries.enumerated() {

@@ -133,6 +133,7 @@ public struct TaskQuery: ListQuery {
     public var visibleTo: TaskVisibility?
     /// true: tasks of suspended instances only; false: of active ones only.
     public var suspended: Bool?
+    public var filters = TaskFilters()
     public var sorting: [Sorting<TaskInfo.SortKey>]
 
     public init(
@@ -183,6 +184,6 @@ public struct TaskQuery: ListQuery {
         if let createdAfter, task.created <= createdAfter { return false }
         if let dueBefore, !(task.due.map { $0 < dueBefore } ?? false) { return false }
         if let dueAfter, !(task.due.map { $0 > dueAfter } ?? false) { return false }
-        return true
+        return filters.matches(task)
     }
 }

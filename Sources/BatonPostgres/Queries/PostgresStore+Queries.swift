@@ -43,6 +43,7 @@ extension PostgresStore {
         if let before = query.dueBefore { select.require("due_at < \(select.bind(before.iso8601))::timestamptz") }
         if let after = query.dueAfter { select.require("due_at > \(select.bind(after.iso8601))::timestamptz") }
         if let suspended = query.suspended { select.require(suspended ? "suspended" : "NOT suspended") }
+        select.apply(query.filters)
         if let visibility = query.visibleTo, !visibility.tasks.isAll, let readable = select.condition("process_definition_id", in: visibility.definitions) {
             let user = select.bind(visibility.userID)
             var alternatives = ["assignee = \(user)", "candidate_users @> ARRAY[\(user)::text]", "candidate_groups && \(select.bind(visibility.groups))", readable]

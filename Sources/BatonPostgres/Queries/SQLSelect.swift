@@ -74,8 +74,12 @@ struct SQLSelect {
     /// `%` is Camunda's only wildcard; `_` and `\` in the pattern are meant literally.
     mutating func like(_ column: String, _ pattern: String?) {
         guard let pattern else { return }
-        let escaped = pattern.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "_", with: "\\_")
-        require("\(column) LIKE \(bind(escaped))")
+        require("\(column) LIKE \(bind(Self.escapedLike(pattern)))")
+    }
+
+    /// A Camunda pattern as a LIKE pattern: `_` and `\` escaped, `%` kept.
+    static func escapedLike(_ pattern: String) -> String {
+        pattern.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "_", with: "\\_")
     }
 
     private var whereClause: String { conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ") }

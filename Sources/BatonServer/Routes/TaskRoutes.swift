@@ -5,20 +5,20 @@ import Hummingbird
 
 extension EngineRestAPI {
     func registerTasks(on group: RouterGroup<BatonRequestContext>) {
-        let listParameters: Set<String> = [
+        let listParameters = Set([
             "taskId", "assignee", "candidateUser", "candidateGroup", "candidateGroups", "includeAssignedTasks", "unassigned",
             "processInstanceId", "processDefinitionKey", "processDefinitionId", "taskDefinitionKey", "active", "suspended", "owner",
             "delegationState", "createdBefore", "createdAfter", "dueBefore", "dueAfter", "sortBy", "sortOrder", "firstResult", "maxResults",
-        ]
+        ]).union(Self.taskFilterParameters)
         group.get("task") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.array(try await runtime.tasks(try await taskQuery(query, context), page: try query.page()).map(Self.json)))
+            return try await taskList(query, page: try query.page(), context)
         }
         // Camunda's POST queries: the same parameters in a JSON body, paging in the URL.
         group.post("task") { request, context in
             let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults"])
             let query = try QueryParameters(body: try await body(request, context, query: ["firstResult", "maxResults"]), allowed: listParameters)
-            return JSONResponse.make(.array(try await runtime.tasks(try await taskQuery(query, context), page: try paging.page()).map(Self.json)))
+            return try await taskList(query, page: try paging.page(), context)
         }
         group.post("task/count") { request, context in
             let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
@@ -247,6 +247,106 @@ extension EngineRestAPI {
         return task
     }
 
+    /// A page of the task list, with what Camunda's `with…InReturn` and `withCommentAttachmentInfo`
+    /// ask to add to each task (read for the page's tasks only).
+    private func taskList(_ query: QueryParameters, page: Page, _ context: BatonRequestContext) async throws -> Response {
+        let tasks = try await runtime.tasks(try await taskQuery(query, context), page: page)
+        let variables = try query.bool("withTaskVariablesInReturn") == true, local = try query.bool("withTaskLocalVariablesInReturn") == true
+        let comments = try query.bool("withCommentAttachmentInfo") == true
+        var items: [JSONValue] = []
+        for task in tasks {
+            guard case .object(var members) = Self.json(task) else { continue }
+            if variables || local {
+                members.append(.init("variables", TypedValue.encode(try await runtime.taskVariables(task.id, local: !variables))))
+            }
+            if comments {
+                members.append(.init("attachment", .bool(false)))
+                members.append(.init("comment", .bool(!(try await runtime.comments(ofTask: task.id)).isEmpty)))
+            }
+            items.append(.object(members))
+        }
+        return JSONResponse.make(.array(items))
+    }
+
+    /// Camunda's task filters beyond the basic ones (see ``TaskFilters``), and those that have no
+    /// meaning for Baton's tasks: case (CMMN) and tenant filters match nothing, `withoutTenantId`
+    /// everything, and the `…Expression` forms are refused as Camunda refuses them by default.
+    static let taskFilterParameters = Set([
+        "taskIdIn", "processInstanceIdIn", "processInstanceBusinessKey", "processInstanceBusinessKeyIn", "processInstanceBusinessKeyLike",
+        "processDefinitionKeyIn", "processDefinitionName", "processDefinitionNameLike", "executionId", "activityInstanceIdIn", "assigneeLike",
+        "assigneeIn", "assigneeNotIn", "candidateGroupLike", "involvedUser", "assigned", "taskDefinitionKeyIn", "taskDefinitionKeyNotIn",
+        "taskDefinitionKeyLike", "name", "nameNotEqual", "nameLike", "nameNotLike", "description", "descriptionLike", "priority", "maxPriority",
+        "minPriority", "dueDate", "withoutDueDate", "followUpDate", "followUpAfter", "followUpBefore", "followUpBeforeOrNotExistent", "createdOn",
+        "withCandidateGroups", "withoutCandidateGroups", "withCandidateUsers", "withoutCandidateUsers", "parentTaskId", "withCommentAttachmentInfo",
+        "withTaskVariablesInReturn", "withTaskLocalVariablesInReturn", "tenantIdIn", "withoutTenantId",
+    ]).union(caseParameters).union(expressionParameters)
+
+    static let caseParameters: Set<String> = [
+        "caseInstanceId", "caseInstanceBusinessKey", "caseInstanceBusinessKeyLike", "caseDefinitionId", "caseDefinitionKey", "caseDefinitionName",
+        "caseDefinitionNameLike", "caseExecutionId",
+    ]
+
+    static let expressionParameters: Set<String> = [
+        "processInstanceBusinessKeyExpression", "processInstanceBusinessKeyLikeExpression", "assigneeExpression", "assigneeLikeExpression",
+        "ownerExpression", "candidateGroupExpression", "candidateUserExpression", "involvedUserExpression", "dueDateExpression", "dueAfterExpression",
+        "dueBeforeExpression", "followUpDateExpression", "followUpAfterExpression", "followUpBeforeExpression", "followUpBeforeOrNotExistentExpression",
+        "createdOnExpression", "createdAfterExpression", "createdBeforeExpression", "updatedAfterExpression", "candidateGroupsExpression",
+    ]
+
+    private func taskFilters(_ query: QueryParameters) async throws -> TaskFilters {
+        if let expression = Self.expressionParameters.sorted().first(where: { query.string($0) != nil }) {
+            throw RestError.invalid(
+                "Expressions are forbidden in adhoc queries ('\(expression)'). This behavior can be toggled in the process engine configuration; Baton keeps it off.")
+        }
+        var filters = TaskFilters()
+        filters.matchesNothing = Self.caseParameters.contains { query.string($0) != nil } || query.string("parentTaskId") != nil
+            || query.list("tenantIdIn") != nil
+        filters.taskIDs = query.list("taskIdIn")
+        filters.processInstanceIDs = query.list("processInstanceIdIn")
+        filters.executionID = query.string("executionId")
+        filters.activityInstanceIDs = query.list("activityInstanceIdIn")
+        filters.processDefinitionKeys = query.list("processDefinitionKeyIn")
+        filters.businessKeys = query.list("processInstanceBusinessKeyIn")
+        filters.businessKeyLike = query.string("processInstanceBusinessKeyLike")
+        filters.assigneeLike = query.string("assigneeLike")
+        filters.assignees = query.list("assigneeIn")
+        filters.assigneesExcluded = query.list("assigneeNotIn")
+        filters.assigned = try query.bool("assigned") == true
+        filters.candidateGroupLike = query.string("candidateGroupLike")
+        filters.involvedUser = query.string("involvedUser")
+        filters.taskDefinitionKeys = query.list("taskDefinitionKeyIn")
+        filters.taskDefinitionKeysExcluded = query.list("taskDefinitionKeyNotIn")
+        filters.taskDefinitionKeyLike = query.string("taskDefinitionKeyLike")
+        filters.name = query.string("name")
+        filters.nameNotEqual = query.string("nameNotEqual")
+        filters.nameLike = query.string("nameLike")
+        filters.nameNotLike = query.string("nameNotLike")
+        filters.description = query.string("description")
+        filters.descriptionLike = query.string("descriptionLike")
+        filters.priority = try query.integer("priority")
+        filters.minPriority = try query.integer("minPriority")
+        filters.maxPriority = try query.integer("maxPriority")
+        filters.dueDate = try query.date("dueDate")
+        filters.withoutDueDate = try query.bool("withoutDueDate") == true
+        filters.followUpDate = try query.date("followUpDate")
+        filters.followUpBefore = try query.date("followUpBefore")
+        filters.followUpAfter = try query.date("followUpAfter")
+        filters.followUpBeforeOrNotExistent = try query.date("followUpBeforeOrNotExistent")
+        filters.createdOn = try query.date("createdOn")
+        filters.withCandidateGroups = try query.bool("withCandidateGroups") == true
+        filters.withoutCandidateGroups = try query.bool("withoutCandidateGroups") == true
+        filters.withCandidateUsers = try query.bool("withCandidateUsers") == true
+        filters.withoutCandidateUsers = try query.bool("withoutCandidateUsers") == true
+        // Definition names are not on task rows: they narrow to the ids of the definitions named so.
+        let name = query.string("processDefinitionName"), nameLike = query.string("processDefinitionNameLike")
+        if name != nil || nameLike != nil {
+            filters.processDefinitionIDs = try await runtime.processDefinitions().filter { definition in
+                (name.map { definition.name == $0 } ?? true) && (nameLike.map { like in definition.name.map { likeMatches($0, like) } ?? false } ?? true)
+            }.map(\.id)
+        }
+        return filters
+    }
+
     /// The task query the parameters ask for, limited to the tasks the caller may work on (in
     /// the query itself, so paging and counts stay right).
     private func taskQuery(_ query: QueryParameters, _ context: BatonRequestContext) async throws -> TaskQuery {
@@ -269,6 +369,8 @@ extension EngineRestAPI {
         tasks.dueBefore = try query.date("dueBefore")
         tasks.dueAfter = try query.date("dueAfter")
         tasks.owner = query.string("owner")
+        tasks.businessKey = query.string("processInstanceBusinessKey")
+        tasks.filters = try await taskFilters(query)
         if let state = query.string("delegationState") {
             guard let parsed = DelegationState(rawValue: state) else {
                 throw RestError.invalid("Expected 'delegationState' to be PENDING or RESOLVED, but it is '\(state)'.")
