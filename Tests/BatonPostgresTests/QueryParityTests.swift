@@ -112,7 +112,7 @@ import Testing
             try await same("task count #\(index)") { try await $0.count(query) }
         }
 
-        let instanceQueries: [ProcessInstanceQuery] = [
+        var instanceQueries: [ProcessInstanceQuery] = [
             ProcessInstanceQuery(), ProcessInstanceQuery(lifecycle: .ended), ProcessInstanceQuery(lifecycle: .any),
             ProcessInstanceQuery(lifecycle: .any, businessKey: "bk-2"), ProcessInstanceQuery(processDefinitionKey: "wait"),
             ProcessInstanceQuery(variables: [VariableCondition(name: "amount", value: .integer(3))]),
@@ -121,6 +121,30 @@ import Testing
             ProcessInstanceQuery(lifecycle: .ended, sorting: [Sorting(.duration)]),
             ProcessInstanceQuery(suspended: true), ProcessInstanceQuery(lifecycle: .any, suspended: false), ProcessInstanceQuery(lifecycle: .ended, suspended: true),
         ]
+        // Camunda's further instance filters (ProcessInstanceFilters), on running, ended and all.
+        let someInstance = try #require(try await memory.instances(ProcessInstanceQuery(lifecycle: .any), page: .all).first?.id)
+        for lifecycle in [ProcessInstanceQuery.Lifecycle.running, .ended, .any] {
+            func filtered(_ change: (inout ProcessInstanceFilters) -> Void) -> ProcessInstanceQuery {
+                var query = ProcessInstanceQuery(lifecycle: lifecycle)
+                change(&query.filters)
+                return query
+            }
+            instanceQueries += [
+                filtered { $0.idsExcluded = [someInstance] }, filtered { $0.processDefinitionKeys = ["wait", "x"] },
+                filtered { $0.processDefinitionKeysExcluded = ["wait"] }, filtered { $0.businessKeys = ["bk-1", "w-2"] },
+                filtered { $0.businessKeyLike = "bk-%" }, filtered { $0.rootsOnly = true }, filtered { $0.leavesOnly = true },
+                filtered { $0.callerOf = someInstance }, filtered { $0.finishedAfter = Timestamp(millisecondsSinceEpoch: 0) },
+                filtered { $0.finishedBefore = Timestamp(iso8601: "2100-01-01T00:00:00Z") }, filtered { $0.states = [.completed] },
+                filtered { $0.states = [.terminated, .active] }, filtered { $0.incidents = .init(open: true) }, filtered { $0.incidents = .init(open: nil) },
+                filtered { var incidents = ProcessInstanceFilters.IncidentFilter(open: false); incidents.type = "failedJob"; $0.incidents = incidents },
+                filtered { var incidents = ProcessInstanceFilters.IncidentFilter(); incidents.messageLike = "%"; $0.incidents = incidents },
+                filtered { $0.activeActivityIDs = ["check", "answer"] }, filtered { $0.executedActivityIDs = ["publish"] },
+                filtered { $0.matchesNothing = true },
+            ]
+        }
+        #expect(try await postgres.count({ var q = ProcessInstanceQuery(lifecycle: .any); q.filters.incidents = .init(open: true); return q }()) > 0,
+            "the failing instances hold open incidents")
+        #expect(try await postgres.count({ var q = ProcessInstanceQuery(); q.filters.activeActivityIDs = ["check"]; return q }()) > 0)
         for (index, query) in instanceQueries.enumerated() {
             for page in pages { try await same("instances #\(index) \(page)") { try await $0.instances(query, page: page) } }
             try await same("instance count #\(index)") { try await $0.count(query) }

@@ -98,6 +98,7 @@ public struct ProcessInstanceQuery: ListQuery {
     /// Only instances started before, or after, this (Camunda's `startedBefore`, `startedAfter`).
     public var startedBefore: Timestamp?
     public var startedAfter: Timestamp?
+    public var filters = ProcessInstanceFilters()
     public var sorting: [Sorting<ProcessInstanceInfo.SortKey>]
 
     public init(
@@ -131,7 +132,7 @@ public struct ProcessInstanceQuery: ListQuery {
         if let suspended, instance.suspended != suspended || instance.state != .active { return false }
         if let startedBefore, instance.startedAt >= startedBefore { return false }
         if let startedAfter, instance.startedAt <= startedAfter { return false }
-        return true
+        return filters.matches(instance)
     }
 
     /// Whether an instance's process-level variables satisfy every condition.

@@ -73,10 +73,18 @@ extension MemoryStore {
 
     private func instances(_ query: ProcessInstanceQuery) async throws -> [ProcessInstanceInfo] {
         try await snapshot { data in
-            (query.ids ?? data.instanceOrder).compactMap { id -> ProcessInstanceInfo? in
+            let filters = query.filters
+            let callers = filters.leavesOnly ? Set(data.instances.values.compactMap { $0.state.parent?.instanceID }) : []
+            let callerOfSubInstance = filters.callerOf.flatMap { data.instances[$0]?.state.parent?.instanceID }
+            return (query.ids ?? data.instanceOrder).compactMap { id -> ProcessInstanceInfo? in
                 guard let record = data.instances[id] else { return nil }
                 let info = ProcessInstanceInfo(record)
                 guard query.matches(info), query.matchesVariables(record.state.variables[nil] ?? [:]) else { return nil }
+                let rows = data.rows[id]
+                guard filters.matches(
+                    info, incidents: rows.map { Array($0.incidents.values) } ?? [], activities: rows?.activities ?? [],
+                    callerOfSubInstance: callerOfSubInstance, callsAny: callers.contains(id))
+                else { return nil }
                 return info
             }
         }

@@ -108,13 +108,16 @@ extension PostgresStore {
 
     private func select(_ query: ProcessInstanceQuery) -> SQLSelect {
         let columns = "id, definition_id, process_key, business_key, status, parent_instance_id, started_at, ended_at"
+        // Aliased `i`: the filters' subqueries name the outer instance, and one of them reads
+        // history_process_instances itself.
         let source = switch query.lifecycle {
-        case .running: "process_instances"
-        case .ended: "history_process_instances"
+        case .running: "process_instances AS i"
+        case .ended: "history_process_instances AS i"
         case .any:
             "(SELECT \(columns), suspended FROM process_instances UNION ALL SELECT \(columns), false AS suspended FROM history_process_instances) AS i"
         }
         var select = SQLSelect(from: source)
+        select.apply(query.filters, instance: "i.id")
         select.scope(query, definition: "definition_id", instance: "id")
         select.within("id", query.ids)
         select.equal("process_key", query.processDefinitionKey)

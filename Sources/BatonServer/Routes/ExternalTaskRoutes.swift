@@ -75,7 +75,7 @@ extension EngineRestAPI {
             var ids = try body.strings("externalTaskIds") ?? []
             var instances = try body.strings("processInstanceIds") ?? []
             if let queryBody = try body.object("processInstanceQuery") {
-                let query = try instanceQuery(try QueryParameters(body: queryBody, allowed: Self.instanceQueryParameters))
+                let query = try await instanceQuery(try QueryParameters(body: queryBody, allowed: Self.instanceQueryParameters))
                 instances += try await runtime.instances(try await scoped(query, "READ_INSTANCE", context)).map(\.id)
             }
             for instance in Set(instances) {

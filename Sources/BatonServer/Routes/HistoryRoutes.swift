@@ -8,27 +8,32 @@ extension EngineRestAPI {
         let instanceParameters: Set<String> = [
             "processInstanceId", "processInstanceIds", "processDefinitionId", "processDefinitionKey", "processInstanceBusinessKey",
             "superProcessInstanceId", "finished", "unfinished", "startedBefore", "startedAfter", "firstResult", "maxResults", "sortBy", "sortOrder",
+            "processInstanceIdNotIn", "processDefinitionKeyIn", "processDefinitionName", "processDefinitionNameLike", "processDefinitionKeyNotIn",
+            "processInstanceBusinessKeyIn", "processInstanceBusinessKeyLike", "rootProcessInstances", "withIncidents", "withRootIncidents",
+            "incidentIdIn", "incidentType", "incidentStatus", "incidentMessage", "incidentMessageLike", "finishedBefore", "finishedAfter",
+            "subProcessInstanceId", "activityIdIn", "executedActivityIdIn", "activeActivityIdIn", "active", "suspended", "completed",
+            "externallyTerminated", "internallyTerminated", "tenantIdIn", "withoutTenantId", "superCaseInstanceId", "subCaseInstanceId", "caseInstanceId",
         ]
         group.get("history/process-instance") { request, context in
             let query = try QueryParameters(request, allowed: instanceParameters)
-            guard let instances = try await scoped(try historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
+            guard let instances = try await scoped(try await historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
             return JSONResponse.make(.array(try await runtime.instances(instances, page: try query.page()).map(Self.historic)))
         }
         group.get("history/process-instance/count") { request, context in
             let query = try QueryParameters(request, allowed: instanceParameters)
-            guard let instances = try await scoped(try historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
+            guard let instances = try await scoped(try await historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
             return JSONResponse.count(try await runtime.count(instances))
         }
         // Camunda's POST forms: the same parameters as a JSON body, paging in the URL.
         group.post("history/process-instance") { request, context in
             let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults"])
             let query = try QueryParameters(body: try await body(request, context, query: ["firstResult", "maxResults"]), allowed: instanceParameters)
-            guard let instances = try await scoped(try historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
+            guard let instances = try await scoped(try await historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
             return JSONResponse.make(.array(try await runtime.instances(instances, page: try paging.page()).map(Self.historic)))
         }
         group.post("history/process-instance/count") { request, context in
             let query = try QueryParameters(body: try await body(request, context), allowed: instanceParameters)
-            guard let instances = try await scoped(try historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
+            guard let instances = try await scoped(try await historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
             return JSONResponse.count(try await runtime.count(instances))
         }
         group.get("history/process-instance/:id") { request, context in
@@ -143,7 +148,7 @@ extension EngineRestAPI {
         return .matching(finished ? .finished : unfinished ? .unfinished : nil)
     }
 
-    private func historicInstanceQuery(_ query: QueryParameters) throws -> ProcessInstanceQuery? {
+    private func historicInstanceQuery(_ query: QueryParameters) async throws -> ProcessInstanceQuery? {
         guard case .matching(let completion) = try completion(query) else { return nil }
         var ids = query.list("processInstanceIds")
         if let id = query.string("processInstanceId") { ids = (ids ?? [id]).filter { $0 == id } }
@@ -154,6 +159,41 @@ extension EngineRestAPI {
             sorting: try query.sorting([Sorting(.startTime)]))
         instances.startedBefore = try query.date("startedBefore")
         instances.startedAfter = try query.date("startedAfter")
+        var filters = try await instanceFilters(query, businessKeyLike: "processInstanceBusinessKeyLike", callerOf: "subProcessInstanceId")
+        filters.idsExcluded = query.list("processInstanceIdNotIn")
+        filters.businessKeys = query.list("processInstanceBusinessKeyIn")
+        filters.finishedBefore = try query.date("finishedBefore")
+        filters.finishedAfter = try query.date("finishedAfter")
+        // Camunda's historic states: ACTIVE and SUSPENDED run, COMPLETED ended at an end event,
+        // EXTERNALLY_TERMINATED was cancelled, INTERNALLY_TERMINATED ended at a terminate end
+        // event; Baton keeps one `terminated` state for both. As in Camunda, the last one given
+        // (in that order) is the one that counts.
+        for (flag, state, suspended) in [
+            ("active", ProcessInstanceInfo.State.active, false as Bool?), ("suspended", .active, true), ("completed", .completed, nil),
+            ("externallyTerminated", .terminated, nil), ("internallyTerminated", .terminated, nil),
+        ] where try query.bool(flag) == true {
+            filters.states = [state]
+            instances.suspended = suspended
+        }
+        let status = query.string("incidentStatus")
+        if let status, !["open", "resolved"].contains(status) {
+            throw RestError.invalid("Expected 'incidentStatus' to be open or resolved, but it is '\(status)'.")
+        }
+        if try query.bool("withIncidents") == true || query.bool("withRootIncidents") == true || status != nil
+            || ["incidentIdIn", "incidentType", "incidentMessage", "incidentMessageLike"].contains(where: { query.string($0) != nil })
+        {
+            // Every incident of Baton's is a root incident: none is caused by another's.
+            var incidents = ProcessInstanceFilters.IncidentFilter(open: status.map { $0 == "open" })
+            incidents.ids = query.list("incidentIdIn")
+            incidents.type = query.string("incidentType")
+            incidents.message = query.string("incidentMessage")
+            incidents.messageLike = query.string("incidentMessageLike")
+            filters.incidents = incidents
+        }
+        filters.activeActivityIDs = query.list("activeActivityIdIn")
+        if let active = query.list("activityIdIn") { filters.activeActivityIDs = (filters.activeActivityIDs ?? []) + active }
+        filters.executedActivityIDs = query.list("executedActivityIdIn")
+        instances.filters = filters
         return instances
     }
 

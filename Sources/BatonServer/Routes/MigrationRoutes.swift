@@ -57,7 +57,7 @@ extension EngineRestAPI {
         try await requireMigration(plan.sourceDefinitionID, plan.targetDefinitionID, context)
         var ids = try body.strings("processInstanceIds") ?? []
         if let queryBody = try body.object("processInstanceQuery") {
-            let query = try instanceQuery(try QueryParameters(body: queryBody, allowed: Self.instanceQueryParameters))
+            let query = try await instanceQuery(try QueryParameters(body: queryBody, allowed: Self.instanceQueryParameters))
             ids += try await runtime.instances(try await scoped(query, "READ_INSTANCE", context)).map(\.id).filter { !ids.contains($0) }
         }
         guard !ids.isEmpty else { throw RestError.invalid("Expected 'processInstanceIds' or a 'processInstanceQuery' that names instances, but none is given.") }

@@ -7,14 +7,17 @@ extension EngineRestAPI {
     /// The parameters of Camunda's process-instance query (`GET /process-instance` and its forms).
     static let instanceQueryParameters: Set<String> = [
         "processInstanceIds", "processDefinitionKey", "processDefinitionId", "businessKey", "active", "suspended", "variables", "superProcessInstance",
-        "firstResult", "maxResults", "sortBy", "sortOrder",
+        "firstResult", "maxResults", "sortBy", "sortOrder", "businessKeyLike", "processDefinitionKeyIn", "processDefinitionKeyNotIn", "deploymentId",
+        "subProcessInstance", "withIncident", "incidentId", "incidentType", "incidentMessage", "incidentMessageLike", "activityIdIn",
+        "rootProcessInstances", "leafProcessInstances", "tenantIdIn", "withoutTenantId", "processDefinitionWithoutTenantId", "caseInstanceId",
+        "superCaseInstance", "subCaseInstance",
     ]
 
     func registerProcessInstances(on group: RouterGroup<BatonRequestContext>) {
         let listParameters = Self.instanceQueryParameters
         group.get("process-instance") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            let instances = try await scoped(try instanceQuery(query), "READ_INSTANCE", context)
+            let instances = try await scoped(try await instanceQuery(query), "READ_INSTANCE", context)
             return JSONResponse.make(.array(try await runtime.instances(instances, page: try query.page()).map(Self.json)))
         }
         // Camunda's POST form of the same query: the parameters as a JSON body (variables as
@@ -22,17 +25,17 @@ extension EngineRestAPI {
         group.post("process-instance") { request, context in
             let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults"])
             let query = try QueryParameters(body: try await body(request, context, query: ["firstResult", "maxResults"]), allowed: listParameters)
-            let instances = try await scoped(try instanceQuery(query), "READ_INSTANCE", context)
+            let instances = try await scoped(try await instanceQuery(query), "READ_INSTANCE", context)
             return JSONResponse.make(.array(try await runtime.instances(instances, page: try paging.page()).map(Self.json)))
         }
         group.post("process-instance/count") { request, context in
             let query = try QueryParameters(body: try await body(request, context), allowed: listParameters)
-            let instances = try await scoped(try instanceQuery(query), "READ_INSTANCE", context)
+            let instances = try await scoped(try await instanceQuery(query), "READ_INSTANCE", context)
             return JSONResponse.count(try await runtime.count(instances))
         }
         group.get("process-instance/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            let instances = try await scoped(try instanceQuery(query), "READ_INSTANCE", context)
+            let instances = try await scoped(try await instanceQuery(query), "READ_INSTANCE", context)
             return JSONResponse.count(try await runtime.count(instances))
         }
         group.get("process-instance/:id") { request, context in
@@ -131,7 +134,7 @@ extension EngineRestAPI {
     }
 
     /// The running instances the parameters ask for.
-    func instanceQuery(_ query: QueryParameters) throws -> ProcessInstanceQuery {
+    func instanceQuery(_ query: QueryParameters) async throws -> ProcessInstanceQuery {
         var instances = ProcessInstanceQuery(
             lifecycle: .running, ids: query.list("processInstanceIds"), processDefinitionKey: query.string("processDefinitionKey"),
             processDefinitionID: query.string("processDefinitionId"), businessKey: query.string("businessKey"),
@@ -139,7 +142,42 @@ extension EngineRestAPI {
             variables: try query.variableConditions ?? (query.list("variables") ?? []).map(Self.variableFilter),
             sorting: try query.sorting([Sorting(.startTime)]))
         instances.suspended = try query.suspension()
+        var filters = try await instanceFilters(query, businessKeyLike: "businessKeyLike", callerOf: "subProcessInstance")
+        if try query.bool("withIncident") == true || ["incidentId", "incidentType", "incidentMessage", "incidentMessageLike"].contains(where: { query.string($0) != nil }) {
+            var incidents = ProcessInstanceFilters.IncidentFilter(open: true)
+            incidents.ids = query.string("incidentId").map { [$0] }
+            incidents.type = query.string("incidentType")
+            incidents.message = query.string("incidentMessage")
+            incidents.messageLike = query.string("incidentMessageLike")
+            filters.incidents = incidents
+        }
+        filters.activeActivityIDs = query.list("activityIdIn")
+        instances.filters = filters
         return instances
+    }
+
+    /// The filters `/process-instance` and `/history/process-instance` share (the business-key
+    /// pattern and the sub instance are named differently in each). Tenant and case filters
+    /// match nothing: Baton has no tenants yet, and no case instances.
+    func instanceFilters(_ query: QueryParameters, businessKeyLike: String, callerOf: String) async throws -> ProcessInstanceFilters {
+        var filters = ProcessInstanceFilters()
+        filters.matchesNothing = ["tenantIdIn", "caseInstanceId", "superCaseInstance", "subCaseInstance", "superCaseInstanceId", "subCaseInstanceId"]
+            .contains { query.string($0) != nil }
+        filters.processDefinitionKeys = query.list("processDefinitionKeyIn")
+        filters.processDefinitionKeysExcluded = query.list("processDefinitionKeyNotIn")
+        filters.businessKeyLike = query.string(businessKeyLike)
+        filters.callerOf = query.string(callerOf)
+        filters.rootsOnly = try query.bool("rootProcessInstances") == true
+        filters.leavesOnly = try query.bool("leafProcessInstances") == true
+        // A deployment or a definition name narrows to its definitions' ids.
+        let deployment = query.string("deploymentId"), name = query.string("processDefinitionName"), nameLike = query.string("processDefinitionNameLike")
+        if deployment != nil || name != nil || nameLike != nil {
+            filters.processDefinitionIDs = try await runtime.processDefinitions().filter { definition in
+                (deployment.map { definition.deploymentID == $0 } ?? true) && (name.map { definition.name == $0 } ?? true)
+                    && (nameLike.map { like in definition.name.map { likeMatches($0, like) } ?? false } ?? true)
+            }.map(\.id)
+        }
+        return filters
     }
 
     /// `name_eq_value`: the value is a boolean, a number or else text, as Camunda reads it.
