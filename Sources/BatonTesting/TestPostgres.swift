@@ -17,8 +17,10 @@ public enum TestPostgres {
             let directory = URL(fileURLWithPath: "/tmp/baton-test-pg-\(getpid())")
             try? FileManager.default.removeItem(at: directory)
             // Suites run in parallel, each with pools and runtimes of its own (some several, as
-            // several Baton processes would): more connections than a server's default 100.
-            let server = try EmbeddedPostgres(directory: directory, settings: [("max_connections", "500")])
+            // several Baton processes would): more connections than a server's default 100, and
+            // room for the locks of migrations that tests run at once (each partition it creates
+            // holds one until it commits).
+            let server = try EmbeddedPostgres(directory: directory, settings: [("max_connections", "500"), ("max_locks_per_transaction", "256")])
             try server.start()
             atexit {
                 if case .success(let server) = TestPostgres.server {
@@ -56,12 +58,34 @@ public enum TestPostgres {
         Array(try Data(contentsOf: repositoryRoot.appendingPathComponent(path)))
     }
 
-    /// A store over a new database migrated to the engine schema.
+    /// A store over a new database migrated to the engine schema: a copy of a template migrated
+    /// once per test process. Migrating every test's database anew took thousands of locks at a
+    /// time across parallel suites (the server ran out of lock memory on a slow machine), and
+    /// copying is faster.
     public static func freshStore(maximumConnections: Int = 4) async throws -> PostgresStore {
+        let server = try server.get()
+        let template = try await engineTemplate.value
+        let admin = try await PostgresConnection.connect(server.connectionString)
+        let name = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await admin.query("CREATE DATABASE \(name) TEMPLATE \(template)")
+        let conninfo = server.connectionString.replacingOccurrences(of: "dbname=postgres", with: "dbname=\(name)")
+        return PostgresStore(pool: PostgresPool(connectionString: conninfo, maximum: maximumConnections))
+    }
+
+    /// The migrated template's name; its connection is gone before anyone copies it (PostgreSQL
+    /// copies no database someone is connected to).
+    private static let engineTemplate = Task<String, any Error> {
         let conninfo = try await freshDatabase()
+        try await migrate(conninfo)
+        guard let name = conninfo.split(separator: " ").first(where: { $0.hasPrefix("dbname=") })?.dropFirst("dbname=".count) else {
+            throw StartFailure(description: "expected a dbname in the test server's connection string")
+        }
+        return String(name)
+    }
+
+    private static func migrate(_ conninfo: String) async throws {
         let connection = try await PostgresConnection.connect(conninfo)
         try await Migrator.engine().migrate(connection)
-        return PostgresStore(pool: PostgresPool(connectionString: conninfo, maximum: maximumConnections))
     }
 }
 

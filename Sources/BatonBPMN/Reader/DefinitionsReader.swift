@@ -101,6 +101,7 @@ struct DefinitionsReader {
             historyTimeToLive: element.attribute("historyTimeToLive", namespace: Namespace.camunda),
             candidateStarterGroups: commaSeparated(element.attribute("candidateStarterGroups", namespace: Namespace.camunda)),
             candidateStarterUsers: commaSeparated(element.attribute("candidateStarterUsers", namespace: Namespace.camunda)),
+            isStartableInTasklist: element.attribute("isStartableInTasklist", namespace: Namespace.camunda)?.lowercased() != "false",
             flowNodes: scope.nodes, sequenceFlows: scope.flows, lanes: scope.lanes, listeners: extensions.listeners,
             properties: extensions.properties, line: element.line)
         if let ttl = process.historyTimeToLive, Int(ttl) == nil, ISODuration(ttl) == nil {

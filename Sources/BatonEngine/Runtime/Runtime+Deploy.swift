@@ -22,6 +22,8 @@ public struct ProcessDefinitionInfo: Hashable, Sendable {
     public var deploymentID: String
     public var resourceName: String
     public var suspended: Bool
+    public var category: String?
+    public var startableInTasklist: Bool
 
     init(_ record: DefinitionRecord) {
         id = record.id
@@ -32,6 +34,8 @@ public struct ProcessDefinitionInfo: Hashable, Sendable {
         deploymentID = record.deploymentID
         resourceName = record.resourceName
         suspended = record.suspended
+        category = record.category
+        startableInTasklist = record.startableInTasklist
     }
 }
 
@@ -87,10 +91,12 @@ extension Runtime {
                     continue
                 }
                 let version = (latest?.version ?? 0) + 1
-                let record = DefinitionRecord(
+                var record = DefinitionRecord(
                     id: "\(key):\(version):\(ids.next())", key: key, version: version, versionTag: process.versionTag, name: process.name,
                     deploymentID: deploymentID, resourceName: resource.name, checksum: checksum,
                     historyTimeToLiveDays: process.historyTimeToLive.flatMap(Self.days), bytes: resource.bytes)
+                record.category = definitions.targetNamespace
+                record.startableInTasklist = process.isStartableInTasklist
                 created.append((record, process, definitions))
             }
             try await requireUniqueMessageStarts(

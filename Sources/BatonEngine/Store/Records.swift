@@ -33,6 +33,10 @@ public struct DefinitionRecord: Hashable, Sendable {
     public var bytes: [UInt8]
     /// Suspended by an operator: no instance of it starts (by API, message, timer or call).
     public var suspended = false
+    /// Camunda's category: the BPMN file's `targetNamespace`.
+    public var category: String?
+    /// `camunda:isStartableInTasklist`.
+    public var startableInTasklist = true
 
     public init(id: String, key: String, version: Int, versionTag: String?, name: String?, deploymentID: String, resourceName: String, checksum: String, historyTimeToLiveDays: Int?, bytes: [UInt8]) {
         self.id = id

@@ -14,6 +14,8 @@ public struct ProcessDefinition: Hashable, Sendable {
     /// `camunda:candidateStarterGroups` / `candidateStarterUsers`, comma-separated as written.
     public let candidateStarterGroups: [String]
     public let candidateStarterUsers: [String]
+    /// `camunda:isStartableInTasklist` (true unless it says false).
+    public let isStartableInTasklist: Bool
     public let flowNodes: [FlowNode]
     public let sequenceFlows: [SequenceFlow]
     public let lanes: [Lane]
@@ -33,7 +35,7 @@ public struct ProcessDefinition: Hashable, Sendable {
 
     public init(
         id: ElementID, name: String?, isExecutable: Bool, versionTag: String?, historyTimeToLive: String?,
-        candidateStarterGroups: [String] = [], candidateStarterUsers: [String] = [],
+        candidateStarterGroups: [String] = [], candidateStarterUsers: [String] = [], isStartableInTasklist: Bool = true,
         flowNodes: [FlowNode], sequenceFlows: [SequenceFlow], lanes: [Lane] = [], listeners: [Listener] = [],
         properties: [Property] = [], line: Int
     ) {
@@ -44,6 +46,7 @@ public struct ProcessDefinition: Hashable, Sendable {
         self.historyTimeToLive = historyTimeToLive
         self.candidateStarterGroups = candidateStarterGroups
         self.candidateStarterUsers = candidateStarterUsers
+        self.isStartableInTasklist = isStartableInTasklist
         self.flowNodes = flowNodes
         self.sequenceFlows = sequenceFlows
         self.lanes = lanes

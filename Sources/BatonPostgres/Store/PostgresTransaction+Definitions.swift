@@ -53,22 +53,27 @@ extension PostgresTransaction {
     func insertDefinition(_ definition: DefinitionRecord) async throws {
         write(
             """
-            INSERT INTO process_definitions (id, key, version, version_tag, name, deployment_id, resource_name, checksum, history_ttl_days, xml)
-            VALUES ($1, $2, $3::integer, $4, $5, $6, $7, $8, $9::integer, $10::bytea)
+            INSERT INTO process_definitions (id, key, version, version_tag, name, deployment_id, resource_name, checksum, history_ttl_days, xml,
+                category, startable_in_tasklist)
+            VALUES ($1, $2, $3::integer, $4, $5, $6, $7, $8, $9::integer, $10::bytea, $11, $12::boolean)
             """,
             [
                 definition.id, definition.key, String(definition.version), definition.versionTag, definition.name, definition.deploymentID,
                 definition.resourceName, definition.checksum, definition.historyTimeToLiveDays.map(String.init), hex(definition.bytes),
+                definition.category, definition.startableInTasklist ? "true" : "false",
             ])
     }
 
-    static let definitionColumns = "id, key, version, version_tag, name, deployment_id, resource_name, checksum, history_ttl_days, encode(xml, 'hex'), suspended"
+    static let definitionColumns =
+        "id, key, version, version_tag, name, deployment_id, resource_name, checksum, history_ttl_days, encode(xml, 'hex'), suspended, category, startable_in_tasklist"
 
     func definition(_ row: [String?]) -> DefinitionRecord {
         var record = DefinitionRecord(
             id: row[0]!, key: row[1]!, version: Int(row[2]!)!, versionTag: row[3], name: row[4], deploymentID: row[5]!, resourceName: row[6]!,
             checksum: row[7]!, historyTimeToLiveDays: row[8].flatMap(Int.init), bytes: bytes(hex: row[9] ?? ""))
         record.suspended = row[10] == "t"
+        record.category = row[11]
+        record.startableInTasklist = row[12] != "f"
         return record
     }
 

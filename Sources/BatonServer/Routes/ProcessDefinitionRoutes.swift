@@ -6,7 +6,10 @@ extension EngineRestAPI {
     func registerProcessDefinitions(on group: RouterGroup<BatonRequestContext>) {
         let listParameters: Set<String> = [
             "processDefinitionId", "key", "name", "deploymentId", "version", "versionTag", "latestVersion", "active", "suspended", "firstResult",
-            "maxResults", "sortBy", "sortOrder",
+            "maxResults", "sortBy", "sortOrder", "processDefinitionIdIn", "nameLike", "deployedAfter", "deployedAt", "keysIn", "keyLike", "category",
+            "categoryLike", "resourceName", "resourceNameLike", "startableBy", "incidentId", "incidentType", "incidentMessage", "incidentMessageLike",
+            "versionTagLike", "withoutVersionTag", "startableInTasklist", "notStartableInTasklist", "startablePermissionCheck", "tenantIdIn",
+            "withoutTenantId", "includeProcessDefinitionsWithoutTenantId",
         ]
         group.get("process-definition") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
@@ -141,6 +144,7 @@ extension EngineRestAPI {
         if let version = try query.integer("version") { result = result.filter { $0.version == version } }
         if let tag = query.string("versionTag") { result = result.filter { $0.versionTag == tag } }
         if let suspended = try query.suspension() { result = result.filter { $0.suspended == suspended } }
+        result = try await Self.further(result, query, runtime: runtime, access: access)
         if try query.bool("latestVersion") == true {
             var latest: [String: ProcessDefinitionInfo] = [:]
             for definition in result where (latest[definition.key]?.version ?? 0) < definition.version { latest[definition.key] = definition }
@@ -222,11 +226,65 @@ extension EngineRestAPI {
 
     static func json(_ definition: ProcessDefinitionInfo) -> JSONValue {
         .object([
-            .init("id", .string(definition.id)), .init("key", .string(definition.key)), .init("category", .null), .init("description", .null),
+            .init("id", .string(definition.id)), .init("key", .string(definition.key)), .init("category", .orNull(definition.category)),
+            .init("description", .null),
             .init("name", .orNull(definition.name)), .init("version", .integer(Int64(definition.version))),
             .init("resource", .string(definition.resourceName)), .init("deploymentId", .string(definition.deploymentID)), .init("diagram", .null),
             .init("suspended", .bool(definition.suspended)), .init("tenantId", .null), .init("versionTag", .orNull(definition.versionTag)),
-            .init("historyTimeToLive", .null), .init("startableInTasklist", .bool(true)),
+            .init("historyTimeToLive", .null), .init("startableInTasklist", .bool(definition.startableInTasklist)),
         ])
+    }
+
+    /// Camunda's further definition filters. Definitions are few (versions of deployed models),
+    /// so they are filtered here; the incident filters read the open incidents of one type at
+    /// most, and deployment times come from the deployments' own list.
+    static func further(
+        _ definitions: [ProcessDefinitionInfo], _ query: QueryParameters, runtime: Runtime, access: Access
+    ) async throws -> [ProcessDefinitionInfo] {
+        func like(_ value: String?, _ parameter: String) -> Bool {
+            guard let pattern = query.string(parameter) else { return true }
+            return value.map { likeMatches($0, pattern) } ?? false
+        }
+        // Baton has no tenants yet: a tenant filter matches no definition.
+        if query.list("tenantIdIn") != nil { return [] }
+        var result = definitions.filter { definition in
+            (query.list("processDefinitionIdIn").map { $0.contains(definition.id) } ?? true)
+                && (query.list("keysIn").map { $0.contains(definition.key) } ?? true) && like(definition.key, "keyLike") && like(definition.name, "nameLike")
+                && (query.string("category").map { $0 == definition.category } ?? true) && like(definition.category, "categoryLike")
+                && (query.string("resourceName").map { $0 == definition.resourceName } ?? true) && like(definition.resourceName, "resourceNameLike")
+                && like(definition.versionTag, "versionTagLike")
+        }
+        if try query.bool("withoutVersionTag") == true { result = result.filter { $0.versionTag == nil } }
+        if try query.bool("startableInTasklist") == true { result = result.filter(\.startableInTasklist) }
+        if try query.bool("notStartableInTasklist") == true { result = result.filter { !$0.startableInTasklist } }
+        if try query.bool("startablePermissionCheck") == true { result = result.filter { access.allows("CREATE_INSTANCE", processKey: $0.key) } }
+        let after = try query.date("deployedAfter"), at = try query.date("deployedAt")
+        if after != nil || at != nil {
+            let deployed = Dictionary(try await runtime.deployments().map { ($0.id, $0.deployedAt) }, uniquingKeysWith: { first, _ in first })
+            result = result.filter { definition in
+                guard let time = deployed[definition.deploymentID] else { return false }
+                return (after.map { time > $0 } ?? true) && (at.map { time == $0 } ?? true)
+            }
+        }
+        if let user = query.string("startableBy") {
+            let groups = Set(try await runtime.groupIDs(ofUser: user))
+            var startable: [ProcessDefinitionInfo] = []
+            for definition in result {
+                let starters = try await runtime.candidateStarters(of: definition.id)
+                if starters.users.contains(user) || !groups.isDisjoint(with: starters.groups) { startable.append(definition) }
+            }
+            result = startable
+        }
+        let incidentParameters = ["incidentId", "incidentType", "incidentMessage", "incidentMessageLike"]
+        if incidentParameters.contains(where: { query.string($0) != nil }) {
+            let incidents = try await runtime.incidents(IncidentQuery(incidentID: query.string("incidentId"), open: true, incidentType: query.string("incidentType")))
+                .filter { incident in
+                    (query.string("incidentMessage").map { incident.message == $0 } ?? true)
+                        && (query.string("incidentMessageLike").map { likeMatches(incident.message, $0) } ?? true)
+                }
+            let withIncidents = Set(incidents.map(\.processDefinitionID))
+            result = result.filter { withIncidents.contains($0.id) }
+        }
+        return result
     }
 }
