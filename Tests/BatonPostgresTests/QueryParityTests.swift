@@ -121,6 +121,22 @@ import Testing
             ProcessInstanceQuery(lifecycle: .ended, sorting: [Sorting(.duration)]),
             ProcessInstanceQuery(suspended: true), ProcessInstanceQuery(lifecycle: .any, suspended: false), ProcessInstanceQuery(lifecycle: .ended, suspended: true),
         ]
+        // Camunda's further job filters (JobFilters).
+        let someJob = try #require(try await memory.jobs(JobQuery(), page: .all).first)
+        for change in [
+            { (f: inout JobFilters) in f.ids = [someJob.id, "nope"] }, { $0.processInstanceIDs = [someJob.processInstanceID] },
+            { $0.activityIDs = ["publish", "answer"] }, { $0.processDefinitionKeys = ["review"] }, { $0.processDefinitionIDs = [someJob.processDefinitionID] },
+            { $0.withException = true }, { $0.exceptionMessage = "nope" }, { $0.workerID = "w" }, { $0.notLockedAt = Timestamp(millisecondsSinceEpoch: 0) },
+            { $0.lockedAt = Timestamp(millisecondsSinceEpoch: 0) },
+            { $0.dueDates = [.init(after: true, time: Timestamp(millisecondsSinceEpoch: 0)), .init(after: false, time: Timestamp(iso8601: "2100-01-01T00:00:00Z")!)] },
+            { $0.createTimes = [.init(after: true, time: Timestamp(millisecondsSinceEpoch: 0))] }, { $0.matchesNothing = true },
+        ] as [(inout JobFilters) -> Void] {
+            var query = JobQuery()
+            change(&query.filters)
+            try await same("jobs with \(query.filters)") { try await $0.jobs(query, page: .all) }
+            try await same("job count with \(query.filters)") { try await $0.count(query) }
+        }
+
         // Camunda's further instance filters (ProcessInstanceFilters), on running, ended and all.
         let someInstance = try #require(try await memory.instances(ProcessInstanceQuery(lifecycle: .any), page: .all).first?.id)
         for lifecycle in [ProcessInstanceQuery.Lifecycle.running, .ended, .any] {

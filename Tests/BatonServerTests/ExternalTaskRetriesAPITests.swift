@@ -52,4 +52,42 @@ import Testing
             #expect(try await retries(instances[0]) == .integer(0), "a refused call sets nothing")
         }
     }
+
+    /// Camunda's further `/external-task` and `/job` filters: who holds a task and until when,
+    /// lists of ids and keys, and failed jobs by message and time.
+    @Test func externalTasksAreFoundByWorkerLockAndKeys() async throws {
+        try await RestHarness.make().run { rest in
+            #expect(try await rest.deploy([("publish.bpmn", Self.worker)]).status == .ok)
+            var instances: [String] = []
+            for key in ["a", "b"] {
+                instances.append(try #require(try await rest.call(.post, "/engine-rest/process-definition/key/publish/start", json: #"{"businessKey": "\#(key)"}"#)["id"]?.stringValue))
+            }
+            let locked = try await rest.call(
+                .post, "/engine-rest/external-task/fetchAndLock",
+                json: #"{"workerId": "aidbox-worker", "maxTasks": 1, "topics": [{"topicName": "aidbox", "lockDuration": 60000, "businessKey": "a"}]}"#)
+            let held = try #require(locked.json?.arrayValue.first?["id"]?.stringValue)
+            func ids(_ query: String) async throws -> Set<String> {
+                let reply = try await rest.call(.get, "/engine-rest/external-task?\(query)")
+                #expect(reply.status == .ok, "\(query): \(reply.text)")
+                return Set(reply.json?.arrayValue.compactMap { $0["id"]?.stringValue } ?? [])
+            }
+            let all = try await ids("topicName=aidbox")
+            let free = try #require(all.subtracting([held]).first)
+            #expect(try await ids("locked=true") == [held])
+            #expect(try await ids("notLocked=true") == [free])
+            #expect(try await ids("workerId=aidbox-worker") == [held])
+            #expect(try await ids("lockExpirationAfter=2000-01-01T00:00:00.000%2B0000") == [held])
+            #expect(try await ids("processInstanceIdIn=\(instances[1])&processDefinitionKeyIn=publish,other") == [free])
+            #expect(try await ids("externalTaskIdIn=\(held)&activityIdIn=push") == [held])
+            #expect(try await ids("processDefinitionNameLike=%25").count == 0, "the model has no name")
+            #expect(try await ids("tenantIdIn=t1") == [])
+            let task = try await rest.call(.get, "/engine-rest/external-task/\(held)")
+            #expect(task["workerId"] == .string("aidbox-worker") && task["lockExpirationTime"] != .null && task["activityInstanceId"] != .null)
+
+            #expect(try await rest.call(.get, "/engine-rest/job?dueDates=lt_2000-01-01T00:00:00.000%2B0000").json == .array([]))
+            #expect(try await rest.call(.get, "/engine-rest/job?dueDates=before_x").status == .badRequest)
+            #expect(try await rest.call(.get, "/engine-rest/job?jobDefinitionId=nonsense").status == .badRequest)
+            #expect(try await rest.call(.get, "/engine-rest/job/count?withException=true&acquired=false")["count"] == .integer(0))
+        }
+    }
 }

@@ -78,6 +78,7 @@ public struct JobQuery: ListQuery {
     /// Camunda's `priorityHigherThanOrEquals` and `priorityLowerThanOrEquals`.
     public var priorityAtLeast: Int64?
     public var priorityAtMost: Int64?
+    public var filters = JobFilters()
     public var sorting: [Sorting<JobInfo.SortKey>]
 
     public init(
@@ -110,7 +111,7 @@ public struct JobQuery: ListQuery {
         if let suspended, job.suspended != suspended { return false }
         if let priorityAtLeast, job.priority < priorityAtLeast { return false }
         if let priorityAtMost, job.priority > priorityAtMost { return false }
-        return true
+        return filters.matches(job)
     }
 }
 

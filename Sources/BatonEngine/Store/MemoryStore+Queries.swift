@@ -36,16 +36,19 @@ extension MemoryStore {
             }
         }
     }
-    public func list(_ query: JobQuery, page: Page) async throws -> [JobInfo] {
-        let jobs = try await answer(query, page: page) { Array($0.jobs.values) }
-        let locks = try await snapshot { data in jobs.map { data.jobLocks[$0.id] } }
-        return zip(jobs, locks).map { job, lock in
-            var job = job
-            job.lock = lock
-            return job
+    /// Jobs with their locks, which the memory store keeps apart from the rows.
+    private func lockedJobs(_ query: JobQuery) async throws -> [JobInfo] {
+        try await snapshot { data in
+            (query.instanceScope ?? data.instanceOrder).flatMap { data.rows[$0].map { Array($0.jobs.values) } ?? [] }.map { job in
+                var job = job
+                job.lock = data.jobLocks[job.id]
+                return job
+            }
         }
     }
-    public func count(_ query: JobQuery) async throws -> Int { try await total(query) { Array($0.jobs.values) } }
+
+    public func list(_ query: JobQuery, page: Page) async throws -> [JobInfo] { query.answer(try await lockedJobs(query), page: page) }
+    public func count(_ query: JobQuery) async throws -> Int { try await lockedJobs(query).count(where: query.matches) }
     public func list(_ query: VariableInstanceQuery, page: Page) async throws -> [VariableInstanceInfo] {
         try await answer(query, page: page) { Array($0.variables.values) }
     }

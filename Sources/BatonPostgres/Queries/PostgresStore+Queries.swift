@@ -191,6 +191,7 @@ extension PostgresStore {
         if let suspended = query.suspended { select.require(suspended ? "suspended" : "NOT suspended") }
         if let least = query.priorityAtLeast { select.require("priority >= \(select.bind(String(least)))::bigint") }
         if let most = query.priorityAtMost { select.require("priority <= \(select.bind(String(most)))::bigint") }
+        select.apply(query.filters)
         return select
     }
 

@@ -29,22 +29,24 @@ extension EngineRestAPI {
     }
 
     func registerExternalTasks(on group: RouterGroup<BatonRequestContext>) {
-        let listParameters: Set<String> = [
+        let listParameters: Set<String> = Set([
             "externalTaskId", "topicName", "processInstanceId", "processDefinitionId", "activityId", "withRetriesLeft", "noRetriesLeft", "firstResult",
             "maxResults", "sortBy", "sortOrder", "priorityHigherThanOrEquals", "priorityLowerThanOrEquals",
-        ]
-        @Sendable func externalTaskQuery(_ query: QueryParameters) throws -> JobQuery {
+        ]).union(Self.externalTaskFilterParameters)
+        @Sendable func externalTaskQuery(_ query: QueryParameters) async throws -> JobQuery {
             var tasks = JobQuery(
                 jobID: query.string("externalTaskId"), processInstanceID: query.string("processInstanceId"),
                 processDefinitionID: query.string("processDefinitionId"), activityID: query.string("activityId"), topic: query.string("topicName"),
                 kinds: [.external], withRetriesLeft: try query.bool("withRetriesLeft") == true, noRetriesLeft: try query.bool("noRetriesLeft") == true,
                 sorting: try query.jobSorting(\ExternalTaskSortKey.rowKey))
             try query.priorityRange(into: &tasks)
+            tasks.suspended = try query.suspension()
+            tasks.filters = try await externalTaskFilters(query)
             return tasks
         }
         group.get("external-task") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.array(try await runtime.jobs(try await scoped(try externalTaskQuery(query), "READ_INSTANCE", context), page: try query.page()).map(Self.externalTaskJSON)))
+            return JSONResponse.make(.array(try await runtime.jobs(try await scoped(try await externalTaskQuery(query), "READ_INSTANCE", context), page: try query.page()).map(Self.externalTaskJSON)))
         }
         group.get("external-task/:id") { request, context in
             _ = try QueryParameters(request, allowed: [])
@@ -82,7 +84,7 @@ extension EngineRestAPI {
                 ids += try await runtime.jobs(try await scoped(JobQuery(processInstanceID: instance, kinds: [.external]), "READ_INSTANCE", context)).map(\.id)
             }
             if let queryBody = try body.object("externalTaskQuery") {
-                let query = try externalTaskQuery(try QueryParameters(body: queryBody, allowed: listParameters.subtracting(["firstResult", "maxResults"])))
+                let query = try await externalTaskQuery(try QueryParameters(body: queryBody, allowed: listParameters.subtracting(["firstResult", "maxResults"])))
                 ids += try await runtime.jobs(try await scoped(query, "READ_INSTANCE", context)).map(\.id)
             }
             guard !ids.isEmpty else { throw RestError.invalid("externalTaskIds is empty: no external task is named or found.") }
@@ -95,7 +97,7 @@ extension EngineRestAPI {
         }
         group.get("external-task/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.count(try await runtime.count(try await scoped(try externalTaskQuery(query), "READ_INSTANCE", context)))
+            return JSONResponse.count(try await runtime.count(try await scoped(try await externalTaskQuery(query), "READ_INSTANCE", context)))
         }
         group.post("external-task/fetchAndLock") { request, context in try await fetchAndLock(request, context) }
         group.post("external-task/:id/complete") { request, context in

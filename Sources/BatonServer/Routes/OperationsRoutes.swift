@@ -34,22 +34,24 @@ extension EngineRestAPI {
             let query = try QueryParameters(request, allowed: incidentParameters)
             return JSONResponse.count(try await runtime.count(try await scoped(try incidentQuery(query), "READ_INSTANCE", context)))
         }
-        let jobParameters: Set<String> = [
+        let jobParameters: Set<String> = Set([
             "jobId", "processInstanceId", "processDefinitionId", "timers", "messages", "executable", "withRetriesLeft", "noRetriesLeft", "activityId",
             "active", "suspended", "priorityHigherThanOrEquals", "priorityLowerThanOrEquals",
             "firstResult", "maxResults", "sortBy", "sortOrder",
-        ]
+        ]).union(Self.jobFilterParameters)
         @Sendable func jobQuery(_ query: QueryParameters) throws -> JobQuery {
             // External tasks are not jobs in Camunda's API; they have their own endpoints.
             var kinds: Set<JobInfo.Kind> = [.asyncBefore, .asyncAfter, .handler, .timer]
             if try query.bool("timers") == true { kinds = [.timer] }
             if try query.bool("messages") == true { kinds.remove(.timer) }
+            let filters = try jobFilters(query, kinds: &kinds)
             var jobs = JobQuery(
                 jobID: query.string("jobId"), processInstanceID: query.string("processInstanceId"), processDefinitionID: query.string("processDefinitionId"),
                 activityID: query.string("activityId"), kinds: kinds,
                 withRetriesLeft: try query.bool("withRetriesLeft") == true || query.bool("executable") == true,
                 noRetriesLeft: try query.bool("noRetriesLeft") == true, sorting: try query.jobSorting(\JobSortKey.rowKey))
             jobs.suspended = try query.suspension()
+            jobs.filters = filters
             try query.priorityRange(into: &jobs)
             return jobs
         }

@@ -1,0 +1,24 @@
+import BatonEngine
+import BatonModel
+
+extension SQLSelect {
+    /// ``JobFilters`` over `jobs`, each a condition on the row's own columns.
+    mutating func apply(_ filters: JobFilters) {
+        if filters.matchesNothing { return require("false") }
+        within("id", filters.ids)
+        within("instance_id", filters.processInstanceIDs)
+        within("element_id", filters.activityIDs)
+        within("process_definition_id", filters.processDefinitionIDs)
+        // A definition id starts with its key and a colon; a key holds none.
+        if let keys = filters.processDefinitionKeys { require("split_part(process_definition_id, ':', 1) = ANY(\(bind(keys)))") }
+        equal("lock_owner", filters.workerID)
+        if let now = filters.lockedAt { require("lock_expires_at > \(bind(now.iso8601))::timestamptz") }
+        if let now = filters.notLockedAt { require("(lock_expires_at IS NULL OR lock_expires_at <= \(bind(now.iso8601))::timestamptz)") }
+        if let after = filters.lockExpirationAfter { require("lock_expires_at > \(bind(after.iso8601))::timestamptz") }
+        if let before = filters.lockExpirationBefore { require("lock_expires_at < \(bind(before.iso8601))::timestamptz") }
+        if filters.withException { require("last_error IS NOT NULL") }
+        equal("last_error", filters.exceptionMessage)
+        for condition in filters.dueDates { require("due_at \(condition.after ? ">" : "<") \(bind(condition.time.iso8601))::timestamptz") }
+        for condition in filters.createTimes { require("created_at \(condition.after ? ">" : "<") \(bind(condition.time.iso8601))::timestamptz") }
+    }
+}
