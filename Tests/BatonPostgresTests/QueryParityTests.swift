@@ -137,6 +137,21 @@ import Testing
             try await same("job count with \(query.filters)") { try await $0.count(query) }
         }
 
+        // Camunda's further incident filters (IncidentFilters), open and all.
+        let someIncident = try #require(try await memory.incidents(IncidentQuery(), page: .all).first)
+        for open in [true, nil] as [Bool?] {
+            for change in [
+                { (f: inout IncidentFilters) in f.ids = [someIncident.id] }, { $0.messageLike = "%failed%" }, { $0.message = someIncident.message },
+                { $0.processDefinitionKeys = ["review"] }, { $0.createdAfter = Timestamp(millisecondsSinceEpoch: 0) },
+                { $0.createdBefore = Timestamp(millisecondsSinceEpoch: 0) }, { $0.resolvedAfter = Timestamp(millisecondsSinceEpoch: 0) },
+                { $0.activityIDs = ["publish"] }, { $0.jobIDs = someIncident.jobID.map { [$0] } }, { $0.matchesNothing = true },
+            ] as [(inout IncidentFilters) -> Void] {
+                var query = IncidentQuery(open: open)
+                change(&query.filters)
+                try await same("incidents with \(query.filters)") { try await $0.incidents(query, page: .all) }
+            }
+        }
+
         // Camunda's further instance filters (ProcessInstanceFilters), on running, ended and all.
         let someInstance = try #require(try await memory.instances(ProcessInstanceQuery(lifecycle: .any), page: .all).first?.id)
         for lifecycle in [ProcessInstanceQuery.Lifecycle.running, .ended, .any] {

@@ -45,6 +45,19 @@ import Testing
             #expect(try await ids("/engine-rest/history/process-instance?executedActivityIdIn=push&processInstanceIdNotIn=\(instances["pub-1"]!)") == ["pub-2"])
             #expect(try await rest.call(.get, "/engine-rest/history/process-instance/count?processDefinitionNameLike=Rev%25")["count"] == .integer(1))
             #expect(try await rest.call(.get, "/engine-rest/history/process-instance?incidentStatus=maybe").status == .badRequest)
+
+            // The incident itself, by Camunda's incident filters.
+            func incidents(_ path: String) async throws -> Int { try await rest.call(.get, path).json?.arrayValue.count ?? -1 }
+            #expect(try await incidents("/engine-rest/incident?incidentMessageLike=%25Aidbox%25&processDefinitionKeyIn=publish") == 1)
+            #expect(try await incidents("/engine-rest/incident?failedActivityId=push&executionId=\(instances["pub-1"]!)") == 1)
+            #expect(try await incidents("/engine-rest/incident?incidentTimestampBefore=2000-01-01T00:00:00.000%2B0000") == 0)
+            #expect(try await incidents("/engine-rest/history/incident?createTimeAfter=2000-01-01T00:00:00.000%2B0000&processDefinitionKey=publish") == 1)
+            #expect(try await incidents("/engine-rest/history/incident?jobDefinitionIdIn=push:external") == 1)
+            #expect(try await incidents("/engine-rest/history/incident?endTimeAfter=2000-01-01T00:00:00.000%2B0000") == 0, "still open")
+            let incident = try #require(try await rest.call(.get, "/engine-rest/incident").json?.arrayValue.first)
+            let id = try #require(incident["id"]?.stringValue), configuration = try #require(incident["configuration"]?.stringValue)
+            #expect(try await incidents("/engine-rest/incident?causeIncidentId=\(id)&configuration=\(configuration)") == 1)
+            #expect(try await rest.call(.get, "/engine-rest/incident?jobDefinitionIdIn=push").status == .badRequest)
         }
     }
 }

@@ -345,6 +345,7 @@ public struct IncidentQuery: ListQuery {
     public var incidentType: String?
     public var activityID: String?
     public var jobID: String?
+    public var filters = IncidentFilters()
     public var sorting: [Sorting<HistoricIncident.SortKey>]
 
     public init(
@@ -370,6 +371,6 @@ public struct IncidentQuery: ListQuery {
         if let incidentType, incident.kind != incidentType { return false }
         if let activityID, incident.activityID != activityID { return false }
         if let jobID, incident.jobID != jobID { return false }
-        return true
+        return filters.matches(incident)
     }
 }

@@ -183,6 +183,7 @@ extension PostgresStore {
         select.equal("kind", query.incidentType)
         select.equal("activity_id", query.activityID)
         select.equal("job_id", query.jobID)
+        select.apply(query.filters)
         return select
     }
 

@@ -109,10 +109,10 @@ extension EngineRestAPI {
             }
             return JSONResponse.make(Self.json(variable))
         }
-        let incidentParameters: Set<String> = [
+        let incidentParameters: Set<String> = Set([
             "incidentId", "processInstanceId", "processDefinitionId", "incidentType", "activityId", "open", "resolved", "firstResult", "maxResults",
             "sortBy", "sortOrder",
-        ]
+        ]).union(Self.historicIncidentFilterParameters)
         group.get("history/incident") { request, context in
             let query = try QueryParameters(request, allowed: incidentParameters)
             guard let incidents = try await scoped(try historicIncidentQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
@@ -231,10 +231,12 @@ extension EngineRestAPI {
     private func historicIncidentQuery(_ query: QueryParameters) throws -> IncidentQuery? {
         let open = try query.bool("open") == true, resolved = try query.bool("resolved") == true
         if open && resolved { return nil }
-        return IncidentQuery(
+        var incidents = IncidentQuery(
             incidentID: query.string("incidentId"), open: open ? true : resolved ? false : nil, processInstanceID: query.string("processInstanceId"),
             processDefinitionID: query.string("processDefinitionId"), incidentType: query.string("incidentType"), activityID: query.string("activityId"),
             sorting: try query.sorting([Sorting(.createTime)]))
+        try incidentFilters(query, into: &incidents)
+        return incidents
     }
 
     static func json(_ variable: HistoricVariableInstance) -> JSONValue {

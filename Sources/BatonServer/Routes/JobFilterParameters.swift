@@ -79,3 +79,54 @@ extension EngineRestAPI {
         }
     }
 }
+
+/// Camunda's further `/incident` and `/history/incident` parameters, read into ``IncidentFilters``.
+extension EngineRestAPI {
+    static let incidentFilterParameters: Set<String> = [
+        "incidentMessage", "incidentMessageLike", "processDefinitionKeyIn", "executionId", "incidentTimestampBefore", "incidentTimestampAfter",
+        "failedActivityId", "causeIncidentId", "rootCauseIncidentId", "configuration", "jobDefinitionIdIn", "tenantIdIn",
+    ]
+
+    static let historicIncidentFilterParameters: Set<String> = [
+        "incidentMessage", "incidentMessageLike", "processDefinitionKey", "processDefinitionKeyIn", "executionId", "createTimeBefore",
+        "createTimeAfter", "endTimeBefore", "endTimeAfter", "failedActivityId", "causeIncidentId", "rootCauseIncidentId", "configuration",
+        "historyConfiguration", "jobDefinitionIdIn", "tenantIdIn", "withoutTenantId",
+    ]
+
+    /// Both incident lists' further filters. An incident's execution is its instance, its cause
+    /// and root cause itself, its configuration (and history configuration) its job's id, and a
+    /// job definition Baton's `<activity>:<kind>`.
+    func incidentFilters(_ query: QueryParameters, into incidents: inout IncidentQuery) throws {
+        var filters = IncidentFilters()
+        filters.matchesNothing = query.list("tenantIdIn") != nil
+        filters.message = query.string("incidentMessage")
+        filters.messageLike = query.string("incidentMessageLike")
+        let keys = (query.list("processDefinitionKeyIn") ?? []) + (query.string("processDefinitionKey").map { [$0] } ?? [])
+        if !keys.isEmpty { filters.processDefinitionKeys = keys }
+        if let execution = query.string("executionId") {
+            if let instance = incidents.processInstanceID, instance != execution { filters.matchesNothing = true }
+            incidents.processInstanceID = execution
+        }
+        filters.createdBefore = try query.date("incidentTimestampBefore") ?? query.date("createTimeBefore")
+        filters.createdAfter = try query.date("incidentTimestampAfter") ?? query.date("createTimeAfter")
+        filters.resolvedBefore = try query.date("endTimeBefore")
+        filters.resolvedAfter = try query.date("endTimeAfter")
+        if let failed = query.string("failedActivityId") { filters.activityIDs = [failed] }
+        let causes = [query.string("causeIncidentId"), query.string("rootCauseIncidentId")].compactMap { $0 }
+        if !causes.isEmpty { filters.ids = Set(causes).count == 1 ? [causes[0]] : [] }
+        let configurations = [query.string("configuration"), query.string("historyConfiguration")].compactMap { $0 }
+        if !configurations.isEmpty { filters.jobIDs = Set(configurations).count == 1 ? [configurations[0]] : [] }
+        if let definitions = query.list("jobDefinitionIdIn") {
+            let activities = try definitions.map { definition -> String in
+                let parts = definition.split(separator: ":", omittingEmptySubsequences: false)
+                guard parts.count == 2, JobInfo.Kind(rawValue: String(parts[1])) != nil else {
+                    throw RestError.invalid("Expected each of 'jobDefinitionIdIn' to be one of Baton's job definition ids, <activity id>:<kind>, but '\(definition)' is not.")
+                }
+                return String(parts[0])
+            }
+            filters.activityIDs = (filters.activityIDs ?? activities).filter(activities.contains)
+            incidents.incidentType = incidents.incidentType ?? "failedJob"
+        }
+        incidents.filters = filters
+    }
+}

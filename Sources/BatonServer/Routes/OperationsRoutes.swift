@@ -7,15 +7,17 @@ import Hummingbird
 /// instance's activity-instance tree.
 extension EngineRestAPI {
     func registerOperations(on group: RouterGroup<BatonRequestContext>) {
-        let incidentParameters: Set<String> = [
+        let incidentParameters: Set<String> = Set([
             "incidentId", "processInstanceId", "processDefinitionId", "incidentType", "activityId", "jobId", "firstResult", "maxResults", "sortBy",
             "sortOrder",
-        ]
+        ]).union(Self.incidentFilterParameters)
         @Sendable func incidentQuery(_ query: QueryParameters) throws -> IncidentQuery {
-            IncidentQuery(
+            var incidents = IncidentQuery(
                 incidentID: query.string("incidentId"), open: true, processInstanceID: query.string("processInstanceId"),
                 processDefinitionID: query.string("processDefinitionId"), incidentType: query.string("incidentType"),
                 activityID: query.string("activityId"), jobID: query.string("jobId"), sorting: try query.sorting([Sorting(.incidentTimestamp)]))
+            try incidentFilters(query, into: &incidents)
+            return incidents
         }
         group.get("incident") { request, context in
             let query = try QueryParameters(request, allowed: incidentParameters)
