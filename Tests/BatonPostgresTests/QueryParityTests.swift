@@ -235,11 +235,20 @@ import Testing
             try await same("incident count #\(index)") { try await $0.count(query) }
         }
 
-        let activityQueries = [
+        var activityQueries = [
             HistoricActivityInstanceQuery(), HistoricActivityInstanceQuery(activityID: "check", completion: .finished),
             HistoricActivityInstanceQuery(activityType: "userTask", completion: .unfinished), HistoricActivityInstanceQuery(canceled: true),
             HistoricActivityInstanceQuery(completeScope: true), HistoricActivityInstanceQuery(sorting: [Sorting(.endTime, ascending: false)]),
         ]
+        let annsTasks = try await memory.taskHistory(HistoricTaskInstanceQuery(assignee: "ann")).map(\.id)
+        for change in [
+            { (q: inout HistoricActivityInstanceQuery) in q.activityName = "Check" }, { $0.startedAfter = middle }, { $0.startedBefore = middle },
+            { $0.finishedAfter = middle }, { $0.finishedBefore = Timestamp(iso8601: "2100-01-01T00:00:00Z") }, { $0.taskIDs = annsTasks },
+        ] as [(inout HistoricActivityInstanceQuery) -> Void] {
+            var query = HistoricActivityInstanceQuery()
+            change(&query)
+            activityQueries.append(query)
+        }
         for (index, query) in activityQueries.enumerated() {
             for page in pages { try await same("activities #\(index) \(page)") { try await $0.activityHistory(query, page: page) } }
             try await same("activity count #\(index)") { try await $0.count(query) }

@@ -83,6 +83,14 @@ public struct HistoricActivityInstanceQuery: ListQuery {
     public var completion: Completion?
     public var canceled: Bool?
     public var completeScope: Bool?
+    public var activityName: String?
+    public var startedBefore: Timestamp?
+    public var startedAfter: Timestamp?
+    public var finishedBefore: Timestamp?
+    public var finishedAfter: Timestamp?
+    /// Only user-task activity instances of these tasks (Camunda's `taskAssignee`, resolved to
+    /// the assignee's tasks).
+    public var taskIDs: [String]?
     public var sorting: [Sorting<HistoricActivityInstance.SortKey>]
 
     public init(
@@ -111,6 +119,12 @@ public struct HistoricActivityInstanceQuery: ListQuery {
         if let completion, !completion.matches(activity.endTime) { return false }
         if let canceled, activity.canceled != canceled { return false }
         if let completeScope, activity.completeScope != completeScope { return false }
+        if let activityName, activity.activityName != activityName { return false }
+        if let startedBefore, activity.startTime >= startedBefore { return false }
+        if let startedAfter, activity.startTime <= startedAfter { return false }
+        if let finishedBefore, !(activity.endTime.map { $0 < finishedBefore } ?? false) { return false }
+        if let finishedAfter, !(activity.endTime.map { $0 > finishedAfter } ?? false) { return false }
+        if let taskIDs, !(activity.taskID.map(taskIDs.contains) ?? false) { return false }
         return true
     }
 }

@@ -5,15 +5,46 @@ import Hummingbird
 extension EngineRestAPI {
     func registerDeployments(on group: RouterGroup<BatonRequestContext>) {
         group.post("deployment/create") { request, context in try await createDeployment(request, context) }
-        group.get("deployment") { request, context in
-            let query = try QueryParameters(request, allowed: ["id", "name", "source", "firstResult", "maxResults", "sortBy", "sortOrder"])
+        // Deployments are few (one per release of a model): listed, filtered and sorted here.
+        let filters: Set<String> = [
+            "id", "name", "nameLike", "source", "withoutSource", "after", "before", "tenantIdIn", "withoutTenantId", "includeDeploymentsWithoutTenantId",
+        ]
+        @Sendable func deployments(_ query: QueryParameters, _ context: BatonRequestContext) async throws -> [DeploymentRecord] {
             let access = try await access(context)
-            let deployments = try await runtime.deployments()
-                .filter { access.caller?.allows("READ", on: .deployment, $0.id) ?? true }
-                .filter { deployment in query.string("id").map { $0 == deployment.id } ?? true }
-                .filter { deployment in query.string("name").map { $0 == deployment.name } ?? true }
-                .filter { deployment in query.string("source").map { $0 == deployment.source } ?? true }
-            return JSONResponse.make(.array(try page(deployments, query).map { Self.json($0, definitions: nil) }))
+            // Baton has no tenants yet: a tenant filter matches no deployment.
+            if query.list("tenantIdIn") != nil { return [] }
+            let withoutSource = try query.bool("withoutSource") == true, after = try query.date("after"), before = try query.date("before")
+            var result = try await runtime.deployments().filter { deployment in
+                (access.caller?.allows("READ", on: .deployment, deployment.id) ?? true) && (query.string("id").map { $0 == deployment.id } ?? true)
+                    && (query.string("name").map { $0 == deployment.name } ?? true)
+                    && (query.string("nameLike").map { likeMatches(deployment.name, $0) } ?? true)
+                    && (query.string("source").map { $0 == deployment.source } ?? true) && (!withoutSource || deployment.source == nil)
+                    && (after.map { deployment.deployedAt > $0 } ?? true) && (before.map { deployment.deployedAt < $0 } ?? true)
+            }
+            enum SortKey: String, CaseIterable, Hashable, Sendable { case id, name, deploymentTime, tenantId }
+            for sorting in try query.sorting([Sorting<SortKey>]()).reversed() {
+                func value(_ deployment: DeploymentRecord) -> SortValue {
+                    switch sorting.key {
+                    case .id: .text(deployment.id)
+                    case .name: .text(deployment.name)
+                    case .deploymentTime: .time(deployment.deployedAt)
+                    case .tenantId: .missing
+                    }
+                }
+                // Stable: each earlier criterion sorted last decides first.
+                result = result.enumerated().sorted { a, b in
+                    let x = value(a.element), y = value(b.element)
+                    return x == y ? a.offset < b.offset : (sorting.ascending ? x < y : y < x)
+                }.map(\.element)
+            }
+            return result
+        }
+        group.get("deployment") { request, context in
+            let query = try QueryParameters(request, allowed: filters.union(["firstResult", "maxResults", "sortBy", "sortOrder"]))
+            return JSONResponse.make(.array(try page(try await deployments(query, context), query).map { Self.json($0, definitions: nil) }))
+        }
+        group.get("deployment/count") { request, context in
+            JSONResponse.count(try await deployments(try QueryParameters(request, allowed: filters), context).count)
         }
         group.delete("deployment/:id") { request, context in
             try await access(context).require("DELETE", on: .deployment, try context.pathParameter("id"))

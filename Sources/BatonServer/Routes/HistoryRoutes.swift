@@ -44,16 +44,17 @@ extension EngineRestAPI {
         }
         let activityParameters: Set<String> = [
             "activityInstanceId", "processInstanceId", "processDefinitionId", "activityId", "activityType", "finished", "unfinished", "canceled", "completeScope",
-            "firstResult", "maxResults", "sortBy", "sortOrder",
+            "firstResult", "maxResults", "sortBy", "sortOrder", "executionId", "activityName", "taskAssignee", "startedBefore", "startedAfter",
+            "finishedBefore", "finishedAfter", "tenantIdIn", "withoutTenantId",
         ]
         group.get("history/activity-instance") { request, context in
             let query = try QueryParameters(request, allowed: activityParameters)
-            guard let activities = try await scoped(try activityQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
+            guard let activities = try await scoped(try await activityQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
             return JSONResponse.make(.array(try await runtime.activityHistory(activities, page: try query.page()).map(Self.json)))
         }
         group.get("history/activity-instance/count") { request, context in
             let query = try QueryParameters(request, allowed: activityParameters)
-            guard let activities = try await scoped(try activityQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
+            guard let activities = try await scoped(try await activityQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
             return JSONResponse.count(try await runtime.count(activities))
         }
         group.get("history/activity-instance/:id") { request, context in
@@ -197,17 +198,31 @@ extension EngineRestAPI {
         return instances
     }
 
-    private func activityQuery(_ query: QueryParameters) throws -> HistoricActivityInstanceQuery? {
+    private func activityQuery(_ query: QueryParameters) async throws -> HistoricActivityInstanceQuery? {
         guard case .matching(let completion) = try completion(query) else { return nil }
         let canceled = try query.bool("canceled") == true, completeScope = try query.bool("completeScope") == true
         // An activity instance that completed its scope was not canceled: Camunda refuses the pair.
         if canceled && completeScope {
             throw RestError.invalid("Invalid query: it is not possible to query by canceled and completeScope at once; an activity instance is never both.")
         }
-        return HistoricActivityInstanceQuery(
-            activityInstanceID: query.string("activityInstanceId"), processInstanceID: query.string("processInstanceId"),
+        // Baton has no tenants yet: a tenant filter matches nothing.
+        if query.list("tenantIdIn") != nil { return nil }
+        // An activity instance's execution is its process instance.
+        let instance = query.string("processInstanceId"), execution = query.string("executionId")
+        if let instance, let execution, instance != execution { return nil }
+        var activities = HistoricActivityInstanceQuery(
+            activityInstanceID: query.string("activityInstanceId"), processInstanceID: instance ?? execution,
             processDefinitionID: query.string("processDefinitionId"), activityID: query.string("activityId"), activityType: query.string("activityType"),
             completion: completion, canceled: canceled ? true : nil, completeScope: completeScope ? true : nil, sorting: try query.sorting([Sorting(.startTime)]))
+        activities.activityName = query.string("activityName")
+        activities.startedBefore = try query.date("startedBefore")
+        activities.startedAfter = try query.date("startedAfter")
+        activities.finishedBefore = try query.date("finishedBefore")
+        activities.finishedAfter = try query.date("finishedAfter")
+        if let assignee = query.string("taskAssignee") {
+            activities.taskIDs = try await runtime.taskHistory(HistoricTaskInstanceQuery(processInstanceID: activities.processInstanceID, assignee: assignee)).map(\.id)
+        }
+        return activities
     }
 
     private func historicTaskQuery(_ query: QueryParameters) throws -> HistoricTaskInstanceQuery? {

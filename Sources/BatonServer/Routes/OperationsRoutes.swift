@@ -120,10 +120,14 @@ extension EngineRestAPI {
         }
         let subscriptionParameters: Set<String> = [
             "eventSubscriptionId", "processInstanceId", "eventType", "eventName", "activityId", "firstResult", "maxResults", "sortBy", "sortOrder",
+            "executionId", "tenantIdIn", "withoutTenantId", "includeEventSubscriptionsWithoutTenantId",
         ]
         @Sendable func subscriptionQuery(_ query: QueryParameters) throws -> EventSubscriptionQuery {
-            EventSubscriptionQuery(
-                subscriptionID: query.string("eventSubscriptionId"), processInstanceID: query.string("processInstanceId"),
+            // A subscription's execution is its process instance; Baton has no tenants yet.
+            let instance = query.string("processInstanceId"), execution = query.string("executionId")
+            let impossible = query.list("tenantIdIn") != nil || (instance != nil && execution != nil && instance != execution)
+            return EventSubscriptionQuery(
+                subscriptionID: impossible ? "" : query.string("eventSubscriptionId"), processInstanceID: impossible ? "" : instance ?? execution,
                 eventType: query.string("eventType"), eventName: query.string("eventName"), activityID: query.string("activityId"),
                 sorting: try query.sorting([Sorting(.created)]))
         }
