@@ -254,10 +254,21 @@ import Testing
             try await same("activity count #\(index)") { try await $0.count(query) }
         }
 
-        let historicTaskQueries = [
+        var historicTaskQueries = [
             HistoricTaskInstanceQuery(), HistoricTaskInstanceQuery(assignee: "ann"), HistoricTaskInstanceQuery(completion: .unfinished),
             HistoricTaskInstanceQuery(sorting: [Sorting(.duration, ascending: false)]),
         ]
+        for change in [
+            { (f: inout HistoricTaskFilters) in f.nameLike = "Ch%" }, { $0.name = "Check" }, { $0.taskDefinitionKeys = ["check"] },
+            { $0.deleteReason = "completed" }, { $0.deleteReasonLike = "del%" }, { $0.assigneeLike = "a%" }, { $0.priority = 10 }, { $0.assigned = true },
+            { $0.assigned = false }, { $0.withoutDueDate = true }, { $0.dueAfter = Timestamp(iso8601: "2027-01-12T00:00:00Z") },
+            { $0.dueBefore = Timestamp(iso8601: "2027-01-15T00:00:00Z") }, { $0.startedAfter = middle }, { $0.finishedBefore = middle },
+            { $0.processFinished = true }, { $0.processFinished = false }, { $0.processDefinitionKey = "review" }, { $0.matchesNothing = true },
+        ] as [(inout HistoricTaskFilters) -> Void] {
+            var query = HistoricTaskInstanceQuery()
+            change(&query.filters)
+            historicTaskQueries.append(query)
+        }
         for (index, query) in historicTaskQueries.enumerated() {
             for page in pages { try await same("historic tasks #\(index) \(page)") { try await $0.taskHistory(query, page: page) } }
             try await same("historic task count #\(index)") { try await $0.count(query) }

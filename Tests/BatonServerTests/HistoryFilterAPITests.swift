@@ -27,6 +27,20 @@ import Testing
             #expect(try await activities("executionId=other") == [])
             #expect(try await activities("tenantIdIn=t1") == [])
 
+            func historicTasks(_ query: String) async throws -> Int {
+                let reply = try await rest.call(.get, "/engine-rest/history/task/count?\(query)")
+                #expect(reply.status == .ok, "\(query): \(reply.text)")
+                if case .integer(let count)? = reply["count"] { return Int(count) }
+                return -1
+            }
+            #expect(try await historicTasks("taskNameLike=App%25&assigned=true&taskDeleteReason=completed") == 1)
+            #expect(try await historicTasks("processUnfinished=true&executionId=\(instance)") == 1)
+            #expect(try await historicTasks("processFinished=true") == 0, "the instance still waits for its documents")
+            #expect(try await historicTasks("processDefinitionKey=review&taskDefinitionKeyIn=approve,other&withoutTaskDueDate=true") == 1)
+            #expect(try await historicTasks("unassigned=true") == 0)
+            #expect(try await historicTasks("processInstanceBusinessKeyLike=x%25") == 0)
+            #expect(try await historicTasks("taskParentTaskId=t1") == 0)
+
             func deployments(_ query: String) async throws -> [String] {
                 try await rest.call(.get, "/engine-rest/deployment?\(query)").json?.arrayValue.compactMap { $0["name"]?.stringValue } ?? []
             }

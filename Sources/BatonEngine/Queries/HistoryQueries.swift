@@ -197,6 +197,7 @@ public struct HistoricTaskInstanceQuery: ListQuery {
     public var taskDefinitionKey: String?
     public var assignee: String?
     public var completion: Completion?
+    public var filters = HistoricTaskFilters()
     public var sorting: [Sorting<HistoricTaskInstance.SortKey>]
 
     public init(
@@ -220,7 +221,7 @@ public struct HistoricTaskInstanceQuery: ListQuery {
         if let taskDefinitionKey, task.taskDefinitionKey != taskDefinitionKey { return false }
         if let assignee, task.assignee != assignee { return false }
         if let completion, !completion.matches(task.endTime) { return false }
-        return true
+        return filters.matches(task)
     }
 }
 

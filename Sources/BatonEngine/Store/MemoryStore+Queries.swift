@@ -65,10 +65,20 @@ extension MemoryStore {
         try await answer(query, page: page) { $0.activities }
     }
     public func count(_ query: HistoricActivityInstanceQuery) async throws -> Int { try await total(query) { $0.activities } }
-    public func list(_ query: HistoricTaskInstanceQuery, page: Page) async throws -> [HistoricTaskInstance] {
-        try await answer(query, page: page) { Array($0.historicTasks.values) }
+    /// Task history, of ended or running instances only when the query says which.
+    private func historicTasks(_ query: HistoricTaskInstanceQuery) async throws -> [HistoricTaskInstance] {
+        try await snapshot { data in
+            (query.instanceScope ?? data.instanceOrder).flatMap { id -> [HistoricTaskInstance] in
+                if let finished = query.filters.processFinished, (data.instances[id]?.state.status != .active) != finished { return [] }
+                return data.rows[id].map { Array($0.historicTasks.values) } ?? []
+            }
+        }
     }
-    public func count(_ query: HistoricTaskInstanceQuery) async throws -> Int { try await total(query) { Array($0.historicTasks.values) } }
+
+    public func list(_ query: HistoricTaskInstanceQuery, page: Page) async throws -> [HistoricTaskInstance] {
+        query.answer(try await historicTasks(query), page: page)
+    }
+    public func count(_ query: HistoricTaskInstanceQuery) async throws -> Int { try await historicTasks(query).count(where: query.matches) }
     public func list(_ query: HistoricVariableInstanceQuery, page: Page) async throws -> [HistoricVariableInstance] {
         try await answer(query, page: page) { Array($0.historicVariables.values) }
     }

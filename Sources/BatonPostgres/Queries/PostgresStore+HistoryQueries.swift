@@ -92,6 +92,7 @@ extension PostgresStore {
         select.equal("task_definition_key", query.taskDefinitionKey)
         select.equal("assignee", query.assignee)
         if let completion = query.completion { select.require(Self.condition(completion)) }
+        select.apply(query.filters)
         return select
     }
 

@@ -68,11 +68,16 @@ extension EngineRestAPI {
         }
         let taskParameters: Set<String> = [
             "processInstanceId", "processDefinitionId", "taskId", "taskDefinitionKey", "taskAssignee", "finished", "unfinished", "firstResult",
-            "maxResults", "sortBy", "sortOrder",
+            "maxResults", "sortBy", "sortOrder", "taskParentTaskId", "processInstanceBusinessKey", "processInstanceBusinessKeyIn",
+            "processInstanceBusinessKeyLike", "executionId", "processDefinitionKey", "processDefinitionName", "activityInstanceIdIn", "taskName",
+            "taskNameLike", "taskDefinitionKeyIn", "taskDeleteReason", "taskDeleteReasonLike", "taskAssigneeLike", "taskPriority", "assigned",
+            "unassigned", "processFinished", "processUnfinished", "taskDueDate", "taskDueDateBefore", "taskDueDateAfter", "withoutTaskDueDate",
+            "startedBefore", "startedAfter", "finishedBefore", "finishedAfter", "tenantIdIn", "withoutTenantId", "caseInstanceId", "caseExecutionId",
+            "caseDefinitionId", "caseDefinitionKey", "caseDefinitionName",
         ]
         group.get("history/task") { request, context in
             let query = try QueryParameters(request, allowed: taskParameters)
-            guard let tasks = try await scoped(try historicTaskQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
+            guard let tasks = try await scoped(try await historicTaskQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
             return JSONResponse.make(.array(try await runtime.taskHistory(tasks, page: try query.page()).map { task in
                 .object([
                     .init("id", .string(task.id)), .init("processInstanceId", .string(task.processInstanceID)),
@@ -87,7 +92,7 @@ extension EngineRestAPI {
         }
         group.get("history/task/count") { request, context in
             let query = try QueryParameters(request, allowed: taskParameters)
-            guard let tasks = try await scoped(try historicTaskQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
+            guard let tasks = try await scoped(try await historicTaskQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
             return JSONResponse.count(try await runtime.count(tasks))
         }
         let variableParameters: Set<String> = [
@@ -225,12 +230,57 @@ extension EngineRestAPI {
         return activities
     }
 
-    private func historicTaskQuery(_ query: QueryParameters) throws -> HistoricTaskInstanceQuery? {
+    /// Camunda's task-history query. A task's execution is its process instance; Baton's tasks
+    /// have no parent task, case or tenant, so those filters match nothing.
+    private func historicTaskQuery(_ query: QueryParameters) async throws -> HistoricTaskInstanceQuery? {
         guard case .matching(let completion) = try completion(query) else { return nil }
-        return HistoricTaskInstanceQuery(
+        let impossible = ["taskParentTaskId", "caseInstanceId", "caseExecutionId", "caseDefinitionId", "caseDefinitionKey", "caseDefinitionName"]
+        if impossible.contains(where: { query.string($0) != nil }) || query.list("tenantIdIn") != nil { return nil }
+        let processFinished = try query.bool("processFinished") == true, processUnfinished = try query.bool("processUnfinished") == true
+        if processFinished && processUnfinished { return nil }
+        var tasks = HistoricTaskInstanceQuery(
             taskID: query.string("taskId"), processInstanceID: query.string("processInstanceId"),
             processDefinitionID: query.string("processDefinitionId"), taskDefinitionKey: query.string("taskDefinitionKey"),
             assignee: query.string("taskAssignee"), completion: completion, sorting: try query.sorting([Sorting(.startTime)]))
+        var filters = HistoricTaskFilters()
+        if let execution = query.string("executionId") { filters.processInstanceIDs = [execution] }
+        // Business keys are the instances': they narrow to those instances' ids.
+        let businessKey = query.string("processInstanceBusinessKey"), keys = query.list("processInstanceBusinessKeyIn")
+        let keyLike = query.string("processInstanceBusinessKeyLike")
+        if businessKey != nil || keys != nil || keyLike != nil {
+            var instances = ProcessInstanceQuery(lifecycle: .any, businessKey: businessKey)
+            instances.filters.businessKeys = keys
+            instances.filters.businessKeyLike = keyLike
+            let ids = try await runtime.instances(instances).map(\.id)
+            filters.processInstanceIDs = filters.processInstanceIDs.map { $0.filter(ids.contains) } ?? ids
+        }
+        filters.processDefinitionKey = query.string("processDefinitionKey")
+        if let name = query.string("processDefinitionName") {
+            filters.processDefinitionIDs = try await runtime.processDefinitions().filter { $0.name == name }.map(\.id)
+        }
+        filters.activityInstanceIDs = query.list("activityInstanceIdIn")
+        filters.name = query.string("taskName")
+        filters.nameLike = query.string("taskNameLike")
+        filters.taskDefinitionKeys = query.list("taskDefinitionKeyIn")
+        filters.deleteReason = query.string("taskDeleteReason")
+        filters.deleteReasonLike = query.string("taskDeleteReasonLike")
+        filters.assigneeLike = query.string("taskAssigneeLike")
+        filters.priority = try query.integer("taskPriority")
+        let assigned = try query.bool("assigned") == true, unassigned = try query.bool("unassigned") == true
+        if assigned && unassigned { return nil }
+        if assigned || unassigned { filters.assigned = assigned }
+        filters.dueDate = try query.date("taskDueDate")
+        filters.dueBefore = try query.date("taskDueDateBefore")
+        filters.dueAfter = try query.date("taskDueDateAfter")
+        filters.withoutDueDate = try query.bool("withoutTaskDueDate") == true
+        filters.startedBefore = try query.date("startedBefore")
+        filters.startedAfter = try query.date("startedAfter")
+        filters.finishedBefore = try query.date("finishedBefore")
+        filters.finishedAfter = try query.date("finishedAfter")
+        if processFinished { filters.processFinished = true }
+        if processUnfinished { filters.processFinished = false }
+        tasks.filters = filters
+        return tasks
     }
 
     private func historicVariableQuery(_ query: QueryParameters) throws -> HistoricVariableInstanceQuery {

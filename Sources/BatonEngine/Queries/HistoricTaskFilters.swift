@@ -1,0 +1,57 @@
+import BatonModel
+
+/// The rest of Camunda's task-history filters (`/history/task`) that a history row can answer:
+/// lists, patterns, priorities, dates, deletion reasons, and whether the instance ended.
+public struct HistoricTaskFilters: Hashable, Sendable {
+    public var processInstanceIDs: [String]?
+    public var processDefinitionIDs: [String]?
+    public var processDefinitionKey: String?
+    public var activityInstanceIDs: [String]?
+    public var name: String?
+    public var nameLike: String?
+    public var taskDefinitionKeys: [String]?
+    public var deleteReason: String?
+    public var deleteReasonLike: String?
+    public var assigneeLike: String?
+    public var priority: Int?
+    /// true: only tasks someone held; false: only tasks nobody did.
+    public var assigned: Bool?
+    public var dueDate: Timestamp?
+    public var dueBefore: Timestamp?
+    public var dueAfter: Timestamp?
+    public var withoutDueDate = false
+    public var startedBefore: Timestamp?
+    public var startedAfter: Timestamp?
+    public var finishedBefore: Timestamp?
+    public var finishedAfter: Timestamp?
+    /// Only tasks of instances that ended (true) or run (false); answered by the store.
+    public var processFinished: Bool?
+    public var matchesNothing = false
+
+    public init() {}
+
+    /// The filters a row answers alone (all but ``processFinished``).
+    public func matches(_ task: HistoricTaskInstance) -> Bool {
+        if matchesNothing { return false }
+        func within(_ value: String?, _ list: [String]?) -> Bool { list.map { value.map($0.contains) ?? false } ?? true }
+        func like(_ value: String?, _ pattern: String?) -> Bool { pattern.map { pattern in value.map { likeMatches($0, pattern) } ?? false } ?? true }
+        guard within(task.processInstanceID, processInstanceIDs), within(task.processDefinitionID, processDefinitionIDs),
+            within(task.activityInstanceID, activityInstanceIDs), within(task.taskDefinitionKey, taskDefinitionKeys), like(task.name, nameLike),
+            like(task.deleteReason, deleteReasonLike), like(task.assignee, assigneeLike)
+        else { return false }
+        if let key = processDefinitionKey, JobFilters.key(ofDefinition: task.processDefinitionID) != key { return false }
+        if let name, task.name != name { return false }
+        if let deleteReason, task.deleteReason != deleteReason { return false }
+        if let priority, task.priority != priority { return false }
+        if let assigned, (task.assignee != nil) != assigned { return false }
+        if let dueDate, task.due != dueDate { return false }
+        if let dueBefore, !(task.due.map { $0 < dueBefore } ?? false) { return false }
+        if let dueAfter, !(task.due.map { $0 > dueAfter } ?? false) { return false }
+        if withoutDueDate, task.due != nil { return false }
+        if let startedBefore, task.startTime >= startedBefore { return false }
+        if let startedAfter, task.startTime <= startedAfter { return false }
+        if let finishedBefore, !(task.endTime.map { $0 < finishedBefore } ?? false) { return false }
+        if let finishedAfter, !(task.endTime.map { $0 > finishedAfter } ?? false) { return false }
+        return true
+    }
+}

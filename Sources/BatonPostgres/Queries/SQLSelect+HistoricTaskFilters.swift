@@ -1,0 +1,33 @@
+import BatonEngine
+import BatonModel
+
+extension SQLSelect {
+    /// ``HistoricTaskFilters`` over `history_task_instances`.
+    mutating func apply(_ filters: HistoricTaskFilters) {
+        if filters.matchesNothing { return require("false") }
+        within("instance_id", filters.processInstanceIDs)
+        within("process_definition_id", filters.processDefinitionIDs)
+        if let key = filters.processDefinitionKey { require("split_part(process_definition_id, ':', 1) = \(bind(key))") }
+        within("activity_instance_id", filters.activityInstanceIDs)
+        equal("name", filters.name)
+        like("name", filters.nameLike)
+        within("task_definition_key", filters.taskDefinitionKeys)
+        equal("delete_reason", filters.deleteReason)
+        like("delete_reason", filters.deleteReasonLike)
+        like("assignee", filters.assigneeLike)
+        if let priority = filters.priority { require("priority = \(bind(String(priority)))::integer") }
+        if let assigned = filters.assigned { require(assigned ? "assignee IS NOT NULL" : "assignee IS NULL") }
+        if let due = filters.dueDate { require("due_at = \(bind(due.iso8601))::timestamptz") }
+        if let before = filters.dueBefore { require("due_at < \(bind(before.iso8601))::timestamptz") }
+        if let after = filters.dueAfter { require("due_at > \(bind(after.iso8601))::timestamptz") }
+        if filters.withoutDueDate { require("due_at IS NULL") }
+        if let before = filters.startedBefore { require("start_time < \(bind(before.iso8601))::timestamptz") }
+        if let after = filters.startedAfter { require("start_time > \(bind(after.iso8601))::timestamptz") }
+        if let before = filters.finishedBefore { require("end_time < \(bind(before.iso8601))::timestamptz") }
+        if let after = filters.finishedAfter { require("end_time > \(bind(after.iso8601))::timestamptz") }
+        // An ended instance's row has moved to history_process_instances; a running one's has not.
+        if let finished = filters.processFinished {
+            require("\(finished ? "" : "NOT ")EXISTS (SELECT 1 FROM history_process_instances p WHERE p.id = history_task_instances.instance_id)")
+        }
+    }
+}
