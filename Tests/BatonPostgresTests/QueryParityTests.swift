@@ -137,6 +137,17 @@ import Testing
             try await same("job count with \(query.filters)") { try await $0.count(query) }
         }
 
+        // Camunda's further variable-history filters.
+        let someScope = allTasks[0].activityInstanceID
+        for change in [
+            { (q: inout HistoricVariableInstanceQuery) in q.names = ["amount", "group"] }, { $0.types = ["long", "String"] },
+            { $0.processDefinitionKey = "wait" }, { $0.activityInstanceIDs = [someScope] }, { $0.activityInstanceIDs = [allTasks[0].processInstanceID] },
+        ] as [(inout HistoricVariableInstanceQuery) -> Void] {
+            var query = HistoricVariableInstanceQuery()
+            change(&query)
+            try await same("variable history \(query)") { try await $0.variableHistory(query, page: .all) }
+        }
+
         // Camunda's further incident filters (IncidentFilters), open and all.
         let someIncident = try #require(try await memory.incidents(IncidentQuery(), page: .all).first)
         for open in [true, nil] as [Bool?] {

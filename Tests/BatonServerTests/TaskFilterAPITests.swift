@@ -46,6 +46,13 @@ import Testing
             let expression = try await rest.call(.get, "/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D")
             #expect(expression.status == .badRequest && expression["message"]?.stringValue?.contains("Expressions are forbidden in adhoc queries") == true)
 
+            // Variables by Camunda's further parameters: by execution, task, type and names.
+            func variables(_ path: String) async throws -> Int { try await rest.call(.get, path).json?.arrayValue.count ?? -1 }
+            #expect(try await variables("/engine-rest/history/variable-instance?variableNameIn=n,m&variableTypeIn=long,Double&deserializeValues=false") == 3)
+            #expect(try await variables("/engine-rest/history/variable-instance?executionIdIn=\(instances["plan-1"]!)&processDefinitionKey=review") == 1)
+            #expect(try await variables("/engine-rest/variable-instance?executionIdIn=\(instances["mail-1"]!)") == 1)
+            #expect(try await variables("/engine-rest/variable-instance?taskIdIn=\(plan1)") == 0, "the task has no local variables")
+            #expect(try await variables("/engine-rest/variable-instance?batchIdIn=b1") == 0)
             #expect(try await rest.call(.post, "/engine-rest/task/\(plan1)/comment/create", json: #"{"message": "looked"}"#).status == .ok)
             let returned = try await rest.call(.get, "/engine-rest/task?taskId=\(plan1)&withTaskVariablesInReturn=true&withCommentAttachmentInfo=true")
             let first = returned.json?.arrayValue.first

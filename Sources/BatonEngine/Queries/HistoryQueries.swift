@@ -276,6 +276,12 @@ public struct HistoricVariableInstanceQuery: ListQuery {
     public var variableNameLike: String?
     /// Also variables removed from their scope (Camunda's `includeDeleted`); by id, always.
     public var includeDeleted = false
+    public var names: [String]?
+    /// Camunda's type names (`String`, `Long`…), compared without case as Camunda does.
+    public var types: [String]?
+    public var processDefinitionKey: String?
+    /// Scopes: an element instance's id, or the process instance's for its own variables.
+    public var activityInstanceIDs: [String]?
     public var sorting: [Sorting<HistoricVariableInstance.SortKey>]
 
     public init(
@@ -298,6 +304,10 @@ public struct HistoricVariableInstanceQuery: ListQuery {
         if let variableName, variable.name != variableName { return false }
         if let variableNameLike, !likeMatches(variable.name, variableNameLike) { return false }
         if variable.deleted, !includeDeleted, id == nil { return false }
+        if let names, !names.contains(variable.name) { return false }
+        if let types, !types.contains(where: { $0.lowercased() == variable.value.typeName.lowercased() }) { return false }
+        if let processDefinitionKey, JobFilters.key(ofDefinition: variable.processDefinitionID) != processDefinitionKey { return false }
+        if let activityInstanceIDs, !activityInstanceIDs.contains(variable.activityInstanceID ?? variable.processInstanceID) { return false }
         return true
     }
 }

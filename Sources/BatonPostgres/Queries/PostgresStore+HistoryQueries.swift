@@ -150,6 +150,10 @@ extension PostgresStore {
         select.equal("name", query.variableName)
         select.like("name", query.variableNameLike)
         if !query.includeDeleted, query.id == nil { select.require("NOT deleted") }
+        select.within("name", query.names)
+        if let types = query.types { select.require("lower(type) = ANY(\(select.bind(types.map { $0.lowercased() })))") }
+        if let key = query.processDefinitionKey { select.require("split_part(process_definition_id, ':', 1) = \(select.bind(key))") }
+        if let scopes = query.activityInstanceIDs { select.require("COALESCE(activity_instance_id, instance_id) = ANY(\(select.bind(scopes)))") }
         return select
     }
 

@@ -97,15 +97,18 @@ extension EngineRestAPI {
         }
         let variableParameters: Set<String> = [
             "processInstanceId", "processInstanceIdIn", "processDefinitionId", "variableName", "variableNameLike", "includeDeleted", "firstResult",
-            "maxResults", "sortBy", "sortOrder",
+            "maxResults", "sortBy", "sortOrder", "variableTypeIn", "processDefinitionKey", "executionIdIn", "taskIdIn", "activityInstanceIdIn",
+            "variableNameIn", "tenantIdIn", "withoutTenantId",
+            // Cockpit sends it; Baton's values are JSON already, so it changes nothing.
+            "deserializeValues",
         ]
         group.get("history/variable-instance") { request, context in
             let query = try QueryParameters(request, allowed: variableParameters)
-            return JSONResponse.make(.array(try await runtime.variableHistory(try await scoped(try historicVariableQuery(query), "READ_HISTORY", context), page: try query.page()).map(Self.json)))
+            return JSONResponse.make(.array(try await runtime.variableHistory(try await scoped(try await historicVariableQuery(query), "READ_HISTORY", context), page: try query.page()).map(Self.json)))
         }
         group.get("history/variable-instance/count") { request, context in
             let query = try QueryParameters(request, allowed: variableParameters)
-            return JSONResponse.count(try await runtime.count(try await scoped(try historicVariableQuery(query), "READ_HISTORY", context)))
+            return JSONResponse.count(try await runtime.count(try await scoped(try await historicVariableQuery(query), "READ_HISTORY", context)))
         }
         group.get("history/variable-instance/:id") { request, context in
             _ = try QueryParameters(request, allowed: ["deserializeValues"])
@@ -283,13 +286,27 @@ extension EngineRestAPI {
         return tasks
     }
 
-    private func historicVariableQuery(_ query: QueryParameters) throws -> HistoricVariableInstanceQuery {
+    /// Camunda's variable-history query. A variable's execution is its process instance; a task's
+    /// variables are those of the task's activity instance; Baton has no tenants yet.
+    private func historicVariableQuery(_ query: QueryParameters) async throws -> HistoricVariableInstanceQuery {
         var ids = query.list("processInstanceIdIn")
         if let id = query.string("processInstanceId") { ids = (ids ?? [id]).filter { $0 == id } }
+        if let executions = query.list("executionIdIn") { ids = (ids ?? executions).filter(executions.contains) }
+        if query.list("tenantIdIn") != nil { ids = [] }
         var variables = HistoricVariableInstanceQuery(
             processInstanceIDs: ids, processDefinitionID: query.string("processDefinitionId"), variableName: query.string("variableName"),
             variableNameLike: query.string("variableNameLike"), sorting: try query.sorting([Sorting(.createTime)]))
         variables.includeDeleted = try query.bool("includeDeleted") ?? false
+        variables.names = query.list("variableNameIn")
+        variables.types = query.list("variableTypeIn")
+        variables.processDefinitionKey = query.string("processDefinitionKey")
+        var scopes = query.list("activityInstanceIdIn")
+        if let taskIDs = query.list("taskIdIn") {
+            var taskScopes: [String] = []
+            for id in taskIDs { taskScopes += try await runtime.taskHistory(HistoricTaskInstanceQuery(taskID: id)).map(\.activityInstanceID) }
+            scopes = scopes.map { $0.filter(taskScopes.contains) } ?? taskScopes
+        }
+        variables.activityInstanceIDs = scopes
         return variables
     }
 

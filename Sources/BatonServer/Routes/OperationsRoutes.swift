@@ -88,21 +88,38 @@ extension EngineRestAPI {
         }
         let variableParameters: Set<String> = [
             "processInstanceIdIn", "activityInstanceIdIn", "variableName", "variableNameLike", "firstResult", "maxResults", "sortBy", "sortOrder",
+            "executionIdIn", "taskIdIn", "batchIdIn", "variableScopeIdIn", "tenantIdIn",
             // pycamunda sends it by default; Baton's values are JSON already, so it changes nothing.
             "deserializeValues",
         ]
-        @Sendable func variableQuery(_ query: QueryParameters) throws -> VariableInstanceQuery {
-            VariableInstanceQuery(
-                processInstanceIDs: query.list("processInstanceIdIn"), activityInstanceIDs: query.list("activityInstanceIdIn"),
-                variableName: query.string("variableName"), variableNameLike: query.string("variableNameLike"), sorting: try query.sorting([]))
+        /// A variable's execution is its process instance; its scope an element instance's id, or the
+        /// process instance's; a task's variables those of its activity instance. No variable of
+        /// Baton's belongs to a batch or (yet) a tenant.
+        @Sendable func variableQuery(_ query: QueryParameters) async throws -> VariableInstanceQuery {
+            var instances = query.list("processInstanceIdIn")
+            if let executions = query.list("executionIdIn") { instances = (instances ?? executions).filter(executions.contains) }
+            var scopes = query.list("activityInstanceIdIn")
+            if let scopeIDs = query.list("variableScopeIdIn") { scopes = (scopes ?? scopeIDs).filter(scopeIDs.contains) }
+            if let taskIDs = query.list("taskIdIn") {
+                var filters = TaskFilters()
+                filters.taskIDs = taskIDs
+                var tasks = TaskQuery()
+                tasks.filters = filters
+                let taskScopes = try await runtime.tasks(tasks).map(\.activityInstanceID)
+                scopes = (scopes ?? taskScopes).filter(taskScopes.contains)
+            }
+            if query.list("batchIdIn") != nil || query.list("tenantIdIn") != nil { instances = [] }
+            return VariableInstanceQuery(
+                processInstanceIDs: instances, activityInstanceIDs: scopes, variableName: query.string("variableName"),
+                variableNameLike: query.string("variableNameLike"), sorting: try query.sorting([]))
         }
         group.get("variable-instance") { request, context in
             let query = try QueryParameters(request, allowed: variableParameters)
-            return JSONResponse.make(.array(try await runtime.variableInstances(try await scoped(try variableQuery(query), "READ_INSTANCE", context), page: try query.page()).map(Self.variableJSON)))
+            return JSONResponse.make(.array(try await runtime.variableInstances(try await scoped(try await variableQuery(query), "READ_INSTANCE", context), page: try query.page()).map(Self.variableJSON)))
         }
         group.get("variable-instance/count") { request, context in
             let query = try QueryParameters(request, allowed: variableParameters)
-            return JSONResponse.count(try await runtime.count(try await scoped(try variableQuery(query), "READ_INSTANCE", context)))
+            return JSONResponse.count(try await runtime.count(try await scoped(try await variableQuery(query), "READ_INSTANCE", context)))
         }
         group.get("variable-instance/:id") { request, context in
             _ = try QueryParameters(request, allowed: ["deserializeValue"])
@@ -112,11 +129,11 @@ extension EngineRestAPI {
         group.post("variable-instance") { request, context in
             let paging = try QueryParameters(request, allowed: ["firstResult", "maxResults", "deserializeValues"])
             let query = try QueryParameters(body: try await body(request, context, query: ["firstResult", "maxResults", "deserializeValues"]), allowed: variableParameters)
-            return JSONResponse.make(.array(try await runtime.variableInstances(try await scoped(try variableQuery(query), "READ_INSTANCE", context), page: try paging.page()).map(Self.variableJSON)))
+            return JSONResponse.make(.array(try await runtime.variableInstances(try await scoped(try await variableQuery(query), "READ_INSTANCE", context), page: try paging.page()).map(Self.variableJSON)))
         }
         group.post("variable-instance/count") { request, context in
             let query = try QueryParameters(body: try await body(request, context), allowed: variableParameters)
-            return JSONResponse.count(try await runtime.count(try await scoped(try variableQuery(query), "READ_INSTANCE", context)))
+            return JSONResponse.count(try await runtime.count(try await scoped(try await variableQuery(query), "READ_INSTANCE", context)))
         }
         let subscriptionParameters: Set<String> = [
             "eventSubscriptionId", "processInstanceId", "eventType", "eventName", "activityId", "firstResult", "maxResults", "sortBy", "sortOrder",
