@@ -71,6 +71,9 @@ import Testing
             let detail = try await rest.call(.get, "/engine-rest/batch/\(batchID)")
             #expect(detail["failures"]?.arrayValue.count == 3 && (detail["failures"]?.arrayValue.first?["reason"]?.stringValue ?? "").contains("'review'"), "\(detail.text)")
             #expect(try await rest.call(.get, "/engine-rest/batch?sortBy=nonsense").status == .badRequest)
+            #expect(try await rest.call(.get, "/engine-rest/batch/count?withFailures=true&startedAfter=2000-01-01T00:00:00.000%2B0000")["count"] == .integer(1))
+            #expect(try await rest.call(.get, "/engine-rest/batch/count?withoutFailures=true")["count"] == .integer(0))
+            #expect(try await rest.call(.get, "/engine-rest/batch/statistics/count?createdBy=nobody")["count"] == .integer(0))
             #expect(try await rest.call(.delete, "/engine-rest/batch/\(batchID)").status == .noContent)
             #expect(try await rest.call(.get, "/engine-rest/batch/\(batchID)").status == .notFound)
         }

@@ -39,6 +39,12 @@ public struct BatchQuery: Hashable, Sendable {
     public var batchID: String?
     public var type: String?
     public var suspended: Bool?
+    public var createdBy: String?
+    /// Started (created) before or after this.
+    public var startedBefore: Timestamp?
+    public var startedAfter: Timestamp?
+    /// true: only batches with failed items; false: only those without.
+    public var withFailures: Bool?
     /// Sorted by id, ascending or not; nil: in the order they were created.
     public var idAscending: Bool?
 
@@ -50,6 +56,8 @@ public struct BatchQuery: Hashable, Sendable {
 
     func admits(_ batch: BatchRecord) -> Bool {
         (batchID.map { $0 == batch.id } ?? true) && (type.map { $0 == batch.type } ?? true) && (suspended.map { $0 == batch.suspended } ?? true)
+            && (createdBy.map { $0 == batch.createdBy } ?? true) && (startedBefore.map { batch.createdAt < $0 } ?? true)
+            && (startedAfter.map { batch.createdAt > $0 } ?? true) && (withFailures.map { (batch.failed > 0) == $0 } ?? true)
     }
 }
 

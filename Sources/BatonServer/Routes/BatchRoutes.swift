@@ -8,7 +8,10 @@ import Hummingbird
 /// not move, and why.
 extension EngineRestAPI {
     func registerBatches(on group: RouterGroup<BatonRequestContext>) {
-        let listParameters: Set<String> = ["batchId", "type", "suspended", "firstResult", "maxResults", "sortBy", "sortOrder"]
+        let listParameters: Set<String> = [
+            "batchId", "type", "suspended", "firstResult", "maxResults", "sortBy", "sortOrder", "createdBy", "startedBefore", "startedAfter",
+            "withFailures", "withoutFailures", "tenantIdIn", "withoutTenantId",
+        ]
         group.get("batch") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
             return JSONResponse.make(.array(try await runtime.batches(try batchQuery(query, context), page: try query.page()).map { Self.json($0) }))
@@ -51,6 +54,13 @@ extension EngineRestAPI {
         try Authorization.requireAdmin(context.identity, to: "read or delete batches")
         var batches = BatchQuery(batchID: query.string("batchId"), type: query.string("type"))
         batches.suspended = try query.bool("suspended")
+        batches.createdBy = query.string("createdBy")
+        batches.startedBefore = try query.date("startedBefore")
+        batches.startedAfter = try query.date("startedAfter")
+        let withFailures = try query.bool("withFailures") == true, withoutFailures = try query.bool("withoutFailures") == true
+        // Both at once, or a tenant (Baton has none yet): no batch.
+        if (withFailures && withoutFailures) || query.list("tenantIdIn") != nil { batches.batchID = "" }
+        if withFailures != withoutFailures { batches.withFailures = withFailures }
         switch query.string("sortBy") {
         case nil, "tenantId": break
         case "batchId": batches.idAscending = query.string("sortOrder") != "desc"
