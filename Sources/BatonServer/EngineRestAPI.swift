@@ -82,6 +82,19 @@ public struct EngineRestAPI: Sendable {
         return JSONResponse.noContent()
     }
 
+    /// The ids of the definitions Camunda's `processDefinitionName`, `processDefinitionNameLike` and
+    /// `deploymentId` parameters name (every one given must hold); nil when none is given. Rows
+    /// keep no definition name, so a query narrows to these ids.
+    func definitionIDs(_ query: QueryParameters, deployment: Bool = false) async throws -> [String]? {
+        let name = query.string("processDefinitionName"), nameLike = query.string("processDefinitionNameLike")
+        let deploymentID = deployment ? query.string("deploymentId") : nil
+        guard name != nil || nameLike != nil || deploymentID != nil else { return nil }
+        return try await runtime.processDefinitions().filter { definition in
+            (deploymentID.map { definition.deploymentID == $0 } ?? true) && (name.map { definition.name == $0 } ?? true)
+                && (nameLike.map { like in definition.name.map { likeMatches($0, like) } ?? false } ?? true)
+        }.map(\.id)
+    }
+
     /// Requires `permission` on the definition of process instance `id` (running or ended).
     func requireOnInstance(_ permission: String, _ id: String, _ context: BatonRequestContext) async throws {
         let access = try await access(context)

@@ -25,10 +25,8 @@ extension PostgresStore {
         select.equal("activity_id", query.activityID)
         select.equal("activity_type", query.activityType)
         select.equal("activity_name", query.activityName)
-        if let before = query.startedBefore { select.require("start_time < \(select.bind(before.iso8601))::timestamptz") }
-        if let after = query.startedAfter { select.require("start_time > \(select.bind(after.iso8601))::timestamptz") }
-        if let before = query.finishedBefore { select.require("end_time < \(select.bind(before.iso8601))::timestamptz") }
-        if let after = query.finishedAfter { select.require("end_time > \(select.bind(after.iso8601))::timestamptz") }
+        select.range("start_time", after: query.startedAfter, before: query.startedBefore)
+        select.range("end_time", after: query.finishedAfter, before: query.finishedBefore)
         select.within("task_id", query.taskIDs)
         if let completion = query.completion { select.require(Self.condition(completion)) }
         if let canceled = query.canceled { select.require(canceled ? "canceled" : "NOT canceled") }

@@ -18,13 +18,10 @@ extension SQLSelect {
         if let priority = filters.priority { require("priority = \(bind(String(priority)))::integer") }
         if let assigned = filters.assigned { require(assigned ? "assignee IS NOT NULL" : "assignee IS NULL") }
         if let due = filters.dueDate { require("due_at = \(bind(due.iso8601))::timestamptz") }
-        if let before = filters.dueBefore { require("due_at < \(bind(before.iso8601))::timestamptz") }
-        if let after = filters.dueAfter { require("due_at > \(bind(after.iso8601))::timestamptz") }
+        range("due_at", after: filters.dueAfter, before: filters.dueBefore)
         if filters.withoutDueDate { require("due_at IS NULL") }
-        if let before = filters.startedBefore { require("start_time < \(bind(before.iso8601))::timestamptz") }
-        if let after = filters.startedAfter { require("start_time > \(bind(after.iso8601))::timestamptz") }
-        if let before = filters.finishedBefore { require("end_time < \(bind(before.iso8601))::timestamptz") }
-        if let after = filters.finishedAfter { require("end_time > \(bind(after.iso8601))::timestamptz") }
+        range("start_time", after: filters.startedAfter, before: filters.startedBefore)
+        range("end_time", after: filters.finishedAfter, before: filters.finishedBefore)
         // An ended instance's row has moved to history_process_instances; a running one's has not.
         if let finished = filters.processFinished {
             require("\(finished ? "" : "NOT ")EXISTS (SELECT 1 FROM history_process_instances p WHERE p.id = history_task_instances.instance_id)")

@@ -23,8 +23,7 @@ extension SQLSelect {
             require(
                 "\(instance) = (SELECT parent_instance_id FROM process_instances WHERE id = \(placeholder) UNION ALL SELECT parent_instance_id FROM history_process_instances WHERE id = \(placeholder) LIMIT 1)")
         }
-        if let before = filters.finishedBefore { require("ended_at < \(bind(before.iso8601))::timestamptz") }
-        if let after = filters.finishedAfter { require("ended_at > \(bind(after.iso8601))::timestamptz") }
+        range("ended_at", after: filters.finishedAfter, before: filters.finishedBefore)
         if let states = filters.states { within("status", states.map(\.rawValue).sorted()) }
         let partition = Self.removalTime(ofInstance: instance)
         if let incidents = filters.incidents {

@@ -14,8 +14,7 @@ extension SQLSelect {
         equal("lock_owner", filters.workerID)
         if let now = filters.lockedAt { require("lock_expires_at > \(bind(now.iso8601))::timestamptz") }
         if let now = filters.notLockedAt { require("(lock_expires_at IS NULL OR lock_expires_at <= \(bind(now.iso8601))::timestamptz)") }
-        if let after = filters.lockExpirationAfter { require("lock_expires_at > \(bind(after.iso8601))::timestamptz") }
-        if let before = filters.lockExpirationBefore { require("lock_expires_at < \(bind(before.iso8601))::timestamptz") }
+        range("lock_expires_at", after: filters.lockExpirationAfter, before: filters.lockExpirationBefore)
         if filters.withException { require("last_error IS NOT NULL") }
         equal("last_error", filters.exceptionMessage)
         for condition in filters.dueDates { require("due_at \(condition.after ? ">" : "<") \(bind(condition.time.iso8601))::timestamptz") }

@@ -39,8 +39,7 @@ extension SQLSelect {
         if let due = filters.dueDate { require("due_at = \(bind(due.iso8601))::timestamptz") }
         if filters.withoutDueDate { require("due_at IS NULL") }
         if let followUp = filters.followUpDate { require("follow_up_at = \(bind(followUp.iso8601))::timestamptz") }
-        if let before = filters.followUpBefore { require("follow_up_at < \(bind(before.iso8601))::timestamptz") }
-        if let after = filters.followUpAfter { require("follow_up_at > \(bind(after.iso8601))::timestamptz") }
+        range("follow_up_at", after: filters.followUpAfter, before: filters.followUpBefore)
         if let before = filters.followUpBeforeOrNotExistent { require("(follow_up_at IS NULL OR follow_up_at < \(bind(before.iso8601))::timestamptz)") }
         if let created = filters.createdOn { require("created_at = \(bind(created.iso8601))::timestamptz") }
         if filters.withCandidateGroups { require("cardinality(candidate_groups) > 0") }

@@ -67,6 +67,12 @@ struct SQLSelect {
         }
     }
 
+    /// `column` strictly after `after` and before `before`, each when given (a NULL is neither).
+    mutating func range(_ column: String, after: Timestamp? = nil, before: Timestamp? = nil) {
+        if let after { require("\(column) > \(bind(after.iso8601))::timestamptz") }
+        if let before { require("\(column) < \(bind(before.iso8601))::timestamptz") }
+    }
+
     mutating func within(_ column: String, _ values: [String]?) {
         if let values { require("\(column) = ANY(\(bind(values)))") }
     }

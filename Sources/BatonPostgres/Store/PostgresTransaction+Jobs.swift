@@ -263,8 +263,7 @@ extension PostgresTransaction {
         select.equal("type", query.type)
         if let suspended = query.suspended { select.require(suspended ? "suspended" : "NOT suspended") }
         select.equal("created_by", query.createdBy)
-        if let before = query.startedBefore { select.require("created_at < \(select.bind(before.iso8601))::timestamptz") }
-        if let after = query.startedAfter { select.require("created_at > \(select.bind(after.iso8601))::timestamptz") }
+        select.range("created_at", after: query.startedAfter, before: query.startedBefore)
         if let failures = query.withFailures { select.require(failures ? "failed > 0" : "failed = 0") }
         return select
     }

@@ -258,9 +258,7 @@ extension EngineRestAPI {
             filters.processInstanceIDs = filters.processInstanceIDs.map { $0.filter(ids.contains) } ?? ids
         }
         filters.processDefinitionKey = query.string("processDefinitionKey")
-        if let name = query.string("processDefinitionName") {
-            filters.processDefinitionIDs = try await runtime.processDefinitions().filter { $0.name == name }.map(\.id)
-        }
+        filters.processDefinitionIDs = try await definitionIDs(query)
         filters.activityInstanceIDs = query.list("activityInstanceIdIn")
         filters.name = query.string("taskName")
         filters.nameLike = query.string("taskNameLike")

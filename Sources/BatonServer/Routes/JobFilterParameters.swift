@@ -59,12 +59,7 @@ extension EngineRestAPI {
         if let execution = query.string("executionId") { filters.processInstanceIDs = (filters.processInstanceIDs ?? [execution]).filter { $0 == execution } }
         let keys = (query.list("processDefinitionKeyIn") ?? []) + (query.string("processDefinitionKey").map { [$0] } ?? [])
         if !keys.isEmpty { filters.processDefinitionKeys = keys }
-        let name = query.string("processDefinitionName"), nameLike = query.string("processDefinitionNameLike")
-        if name != nil || nameLike != nil {
-            filters.processDefinitionIDs = try await runtime.processDefinitions().filter { definition in
-                (name.map { definition.name == $0 } ?? true) && (nameLike.map { like in definition.name.map { likeMatches($0, like) } ?? false } ?? true)
-            }.map(\.id)
-        }
+        filters.processDefinitionIDs = try await definitionIDs(query)
         return filters
     }
 

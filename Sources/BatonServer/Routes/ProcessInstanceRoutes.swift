@@ -169,14 +169,7 @@ extension EngineRestAPI {
         filters.callerOf = query.string(callerOf)
         filters.rootsOnly = try query.bool("rootProcessInstances") == true
         filters.leavesOnly = try query.bool("leafProcessInstances") == true
-        // A deployment or a definition name narrows to its definitions' ids.
-        let deployment = query.string("deploymentId"), name = query.string("processDefinitionName"), nameLike = query.string("processDefinitionNameLike")
-        if deployment != nil || name != nil || nameLike != nil {
-            filters.processDefinitionIDs = try await runtime.processDefinitions().filter { definition in
-                (deployment.map { definition.deploymentID == $0 } ?? true) && (name.map { definition.name == $0 } ?? true)
-                    && (nameLike.map { like in definition.name.map { likeMatches($0, like) } ?? false } ?? true)
-            }.map(\.id)
-        }
+        filters.processDefinitionIDs = try await definitionIDs(query, deployment: true)
         return filters
     }
 

@@ -337,13 +337,7 @@ extension EngineRestAPI {
         filters.withoutCandidateGroups = try query.bool("withoutCandidateGroups") == true
         filters.withCandidateUsers = try query.bool("withCandidateUsers") == true
         filters.withoutCandidateUsers = try query.bool("withoutCandidateUsers") == true
-        // Definition names are not on task rows: they narrow to the ids of the definitions named so.
-        let name = query.string("processDefinitionName"), nameLike = query.string("processDefinitionNameLike")
-        if name != nil || nameLike != nil {
-            filters.processDefinitionIDs = try await runtime.processDefinitions().filter { definition in
-                (name.map { definition.name == $0 } ?? true) && (nameLike.map { like in definition.name.map { likeMatches($0, like) } ?? false } ?? true)
-            }.map(\.id)
-        }
+        filters.processDefinitionIDs = try await definitionIDs(query)
         return filters
     }
 
