@@ -6,9 +6,11 @@ import Hummingbird
 /// a malformed value answers 400 naming the parameter.
 struct QueryParameters {
     private let values: [(name: String, value: String)]
-    /// A JSON body's `variables: [{name, operator, value}]`, typed as sent (a GET query's
-    /// `name_eq_value` text is read by ``EngineRestAPI/variableFilter(_:)`` instead).
-    private(set) var variableConditions: [VariableCondition]?
+    /// A JSON body's `variables`, `processVariables` and `taskVariables` as `[{name, operator,
+    /// value}]`, typed as sent (a GET query's `name_op_value` text is read by
+    /// ``EngineRestAPI/variableFilter(_:)`` instead).
+    private(set) var variableConditions: [String: [VariableCondition]] = [:]
+    static let variableConditionKeys: Set<String> = ["variables", "processVariables", "taskVariables"]
 
     init(_ request: Request, allowed: Set<String>) throws {
         try self.init(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, allowed: allowed)
@@ -19,7 +21,7 @@ struct QueryParameters {
     init(body: JSONBody, allowed: Set<String>) throws {
         guard case .object(let members) = body.value else { throw RestError.invalid("Expected the query to be a JSON object.") }
         var values: [(String, String)] = []
-        var variables: [VariableCondition]?
+        var variables: [String: [VariableCondition]] = [:]
         for member in members {
             switch member.value {
             case .null: continue
@@ -28,8 +30,8 @@ struct QueryParameters {
             case .integer(let number): values.append((member.key, String(number)))
             case .double(let number) where number.rounded() == number && abs(number) < 9.0e15: values.append((member.key, String(Int64(number))))
             case .double(let number): throw RestError.invalid("Expected '\(member.key)' to be a whole number, but it is \(number).")
-            case .array(let items) where member.key == "variables" && items.allSatisfy({ if case .object = $0 { true } else { false } }):
-                variables = try items.map(Self.variableCondition)
+            case .array(let items) where Self.variableConditionKeys.contains(member.key) && items.allSatisfy({ if case .object = $0 { true } else { false } }):
+                variables[member.key] = try items.map(Self.variableCondition)
             case .array(let items) where member.key == "sorting":
                 for item in items {
                     guard case .string(let key)? = item["sortBy"] else { throw RestError.invalid("Expected each entry of 'sorting' to name a 'sortBy'.") }
@@ -49,18 +51,20 @@ struct QueryParameters {
         }
         // `variables` is checked against `allowed` like any member; its conditions are kept typed
         // in ``variableConditions``, not as text.
-        try self.init(values + (variables == nil ? [] : [("variables", "")]), allowed: allowed.union(["sorting"]))
+        try self.init(values + variables.keys.sorted().map { ($0, "") }, allowed: allowed.union(["sorting"]))
         variableConditions = variables
     }
 
-    /// `{name, operator, value}`: Baton filters by equality only.
+    /// `{name, operator, value}`, the value typed as sent.
     private static func variableCondition(_ item: JSONValue) throws -> VariableCondition {
         guard case .string(let name)? = item["name"], !name.isEmpty else { throw RestError.invalid("Expected each entry of 'variables' to have a 'name'.") }
         guard case .string(let comparison)? = item["operator"] else { throw RestError.invalid("Expected the entry of 'variables' for '\(name)' to have an 'operator'.") }
-        guard comparison == "eq" else {
-            throw RestError.invalid("Baton filters variables by equality only ('eq'), but the entry for '\(name)' uses '\(comparison)'.")
+        guard let parsed = VariableCondition.Operator(rawValue: comparison) else {
+            let known = VariableCondition.Operator.allCases.map(\.rawValue).joined(separator: ", ")
+            throw RestError.invalid("Expected the operator of the entry of 'variables' for '\(name)' to be one of \(known), but it is '\(comparison)'.")
         }
-        return VariableCondition(name: name, value: try TypedValue.decode(.object([.init("value", item["value"] ?? .null)]), path: name))
+        return VariableCondition(
+            name: name, value: try TypedValue.decode(.object([.init("value", item["value"] ?? .null)]), path: name), comparison: parsed)
     }
 
     private init(_ values: [(String, String)], allowed: Set<String>) throws {

@@ -82,6 +82,32 @@ import Testing
             TaskQuery(sorting: [Sorting(.priority, ascending: false), Sorting(.created)]), TaskQuery(sorting: [Sorting(.name), Sorting(.dueDate)]),
             TaskQuery(suspended: true), TaskQuery(suspended: false),
         ]
+        // Variable conditions with every operator, on instances (running, ended, all) and tasks.
+        var conditions: [VariableCondition] = [
+            .init(name: "amount", value: .long(5), comparison: .gt), .init(name: "amount", value: .double(3), comparison: .lteq),
+            .init(name: "amount", value: .integer(4), comparison: .neq), .init(name: "group", value: .string("group-%1"), comparison: .like),
+            .init(name: "group", value: .string("group-1"), comparison: .gteq), .init(name: "due", value: .string("2027-01-15"), comparison: .lt),
+            .init(name: "fail", value: .boolean(true)), .init(name: "amount", value: .string("5"), comparison: .gt),
+        ]
+        var ignoring = VariableCondition(name: "GROUP", value: .string("GROUP-2"))
+        ignoring.ignoreNameCase = true
+        ignoring.ignoreValueCase = true
+        conditions.append(ignoring)
+        var ignoringLike = VariableCondition(name: "group", value: .string("GROUP-%"), comparison: .like)
+        ignoringLike.ignoreValueCase = true
+        conditions.append(ignoringLike)
+        for condition in conditions {
+            for lifecycle in [ProcessInstanceQuery.Lifecycle.running, .ended, .any] {
+                let query = ProcessInstanceQuery(lifecycle: lifecycle, variables: [condition])
+                try await same("instances \(lifecycle) where \(condition)") { try await $0.instances(query, page: .all) }
+            }
+            var tasks = TaskQuery()
+            tasks.filters.processVariables = [condition]
+            try await same("tasks where \(condition)") { try await $0.tasks(tasks, page: .all) }
+            try await same("task count where \(condition)") { try await $0.count(tasks) }
+        }
+        #expect(try await postgres.count(ProcessInstanceQuery(lifecycle: .any, variables: [conditions[0]])) == 6, "amounts 6 to 11")
+
         // Camunda's further task filters (TaskFilters), each alone and some together.
         func filtered(_ change: (inout TaskFilters) -> Void) -> TaskQuery {
             var query = TaskQuery()

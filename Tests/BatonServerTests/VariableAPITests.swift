@@ -138,8 +138,15 @@ import Testing
             #expect(byText["count"] == .integer(1))
             let all = try await rest.call(.post, "/engine-rest/process-instance", json: #"{"processInstanceIds": ["\#(number)", "\#(text)"], "sorting": [{"sortBy": "businessKey", "sortOrder": "desc"}]}"#)
             #expect(all.json?.arrayValue.map { $0["businessKey"] } == [.string("B-2"), .string("B-1")])
-            let unsupported = try await rest.call(.post, "/engine-rest/process-instance", json: #"{"variables": [{"name": "amount", "operator": "gt", "value": 5}]}"#)
-            #expect(unsupported.status == .badRequest && unsupported["message"]?.stringValue?.contains("equality only") == true)
+            // Camunda's other operators: numbers with numbers, text with text, never across.
+            let greater = try await rest.call(.post, "/engine-rest/process-instance", json: #"{"variables": [{"name": "amount", "operator": "gt", "value": 5}]}"#)
+            #expect(greater.json?.arrayValue.map { $0["id"] } == [.string(number)], "\(greater.text)")
+            let textually = try await rest.call(.get, "/engine-rest/process-instance?variables=amount_like_12%25")
+            #expect(textually.json?.arrayValue.map { $0["id"] } == [.string(text)], "\(textually.text)")
+            #expect(try await rest.call(.get, "/engine-rest/process-instance/count?variables=AMOUNT_lteq_1200&variableNamesIgnoreCase=true")["count"] == .integer(1))
+            #expect(try await rest.call(.get, "/engine-rest/process-instance/count?variables=amount_neq_1200")["count"] == .integer(1), "the text differs from the number")
+            let unknown = try await rest.call(.post, "/engine-rest/process-instance", json: #"{"variables": [{"name": "amount", "operator": "near", "value": 5}]}"#)
+            #expect(unknown.status == .badRequest && unknown["message"]?.stringValue?.contains("'near'") == true)
         }
     }
 }

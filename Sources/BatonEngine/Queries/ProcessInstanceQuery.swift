@@ -65,15 +65,69 @@ extension ProcessInstanceInfo: QueryRow {
     }
 }
 
-/// A process-level variable an instance must have, with a value equal to this one (compared as
-/// JSON values: a Long 5 equals an Integer 5).
+/// A variable a row must have whose value compares to this one as Camunda's `name_op_value`
+/// says. Values compare as JSON values (a Long 5 equals an Integer 5); `gt`, `gteq`, `lt` and
+/// `lteq` compare numbers with numbers and text with text (by code point), never across kinds;
+/// `like` matches text with `%`. `neq` needs the variable to exist.
 public struct VariableCondition: Hashable, Sendable {
+    public enum Operator: String, CaseIterable, Hashable, Sendable { case eq, neq, gt, gteq, lt, lteq, like }
+
     public var name: String
     public var value: VariableValue
+    public var comparison: Operator
+    /// Camunda's `variableNamesIgnoreCase` and `variableValuesIgnoreCase` (the latter for text).
+    public var ignoreNameCase = false
+    public var ignoreValueCase = false
 
-    public init(name: String, value: VariableValue) {
+    public init(name: String, value: VariableValue, comparison: Operator = .eq) {
         self.name = name
         self.value = value
+        self.comparison = comparison
+    }
+
+    /// Whether a variable of `values` (by name) meets the condition.
+    public func holds(in values: [String: VariableValue]) -> Bool {
+        if !ignoreNameCase { return values[name].map(holds) ?? false }
+        return values.contains { $0.key.lowercased() == name.lowercased() && holds($0.value) }
+    }
+
+    public func holds(_ actual: VariableValue) -> Bool {
+        switch comparison {
+        case .eq: return equals(actual)
+        case .neq: return !equals(actual)
+        case .like:
+            guard case .string(let text) = actual.jsonValue, case .string(let pattern) = value.jsonValue else { return false }
+            return ignoreValueCase ? likeMatches(text.lowercased(), pattern.lowercased()) : likeMatches(text, pattern)
+        case .gt, .gteq, .lt, .lteq:
+            guard let order = Self.order(actual.jsonValue, value.jsonValue) else { return false }
+            switch comparison {
+            case .gt: return order > 0
+            case .gteq: return order >= 0
+            case .lt: return order < 0
+            default: return order <= 0
+            }
+        }
+    }
+
+    private func equals(_ actual: VariableValue) -> Bool {
+        if ignoreValueCase, case .string(let a) = actual.jsonValue, case .string(let b) = value.jsonValue { return a.lowercased() == b.lowercased() }
+        return actual.sameJSON(as: value)
+    }
+
+    /// -1, 0 or 1 for two numbers or two texts; nil across kinds.
+    private static func order(_ a: JSONValue, _ b: JSONValue) -> Int? {
+        func number(_ value: JSONValue) -> Double? {
+            switch value {
+            case .integer(let n): Double(n)
+            case .double(let d): d
+            default: nil
+            }
+        }
+        if let x = number(a), let y = number(b) { return x == y ? 0 : x < y ? -1 : 1 }
+        if case .string(let x) = a, case .string(let y) = b {
+            return x == y ? 0 : Array(x.utf8).lexicographicallyPrecedes(y.utf8) ? -1 : 1
+        }
+        return nil
     }
 }
 
@@ -136,7 +190,5 @@ public struct ProcessInstanceQuery: ListQuery {
     }
 
     /// Whether an instance's process-level variables satisfy every condition.
-    public func matchesVariables(_ values: [String: VariableValue]) -> Bool {
-        variables.allSatisfy { condition in values[condition.name].map { $0.sameJSON(as: condition.value) } ?? false }
-    }
+    public func matchesVariables(_ values: [String: VariableValue]) -> Bool { variables.allSatisfy { $0.holds(in: values) } }
 }

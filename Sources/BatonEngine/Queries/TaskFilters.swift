@@ -47,6 +47,17 @@ public struct TaskFilters: Hashable, Sendable {
     /// A filter Baton's tasks can never match (a parent task, a case instance, a tenant): the
     /// query answers nothing, as Camunda's would for tasks without them.
     public var matchesNothing = false
+    /// Conditions on the variables of the task's process instance (its own scope), and on the
+    /// task's local variables (its activity instance's scope); answered by the store.
+    public var processVariables: [VariableCondition] = []
+    public var taskVariables: [VariableCondition] = []
+
+    /// Whether the task's variables meet ``processVariables`` and ``taskVariables``: `variables`
+    /// are the instance's variables by scope (the instance's id for its own).
+    public func matchesVariables(of task: TaskInfo, _ variables: [String: [String: VariableValue]]) -> Bool {
+        processVariables.allSatisfy { $0.holds(in: variables[task.processInstanceID] ?? [:]) }
+            && taskVariables.allSatisfy { $0.holds(in: variables[task.activityInstanceID] ?? [:]) }
+    }
 
     public init() {}
 

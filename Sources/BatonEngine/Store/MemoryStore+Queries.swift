@@ -20,11 +20,24 @@ extension MemoryStore {
         try await scan(query.instanceScope, rows).count(where: query.matches)
     }
 
-    public func list(_ query: TaskQuery, page: Page) async throws -> [TaskInfo] { try await answer(query, page: page) { Array($0.tasks.values) } }
-    public func count(_ query: TaskQuery) async throws -> Int { try await total(query) { Array($0.tasks.values) } }
+    /// Open tasks, with the task filters on variables already applied (they read the instance's
+    /// variable rows, which a task's row does not hold).
+    private func tasks(_ query: TaskQuery) async throws -> [TaskInfo] {
+        let filters = query.filters
+        let needsVariables = !filters.processVariables.isEmpty || !filters.taskVariables.isEmpty
+        return try await scan(query.instanceScope) { rows in
+            guard needsVariables else { return Array(rows.tasks.values) }
+            var variables: [String: [String: VariableValue]] = [:]
+            for variable in rows.variables.values { variables[variable.activityInstanceID, default: [:]][variable.name] = variable.value }
+            return rows.tasks.values.filter { filters.matchesVariables(of: $0, variables) }
+        }
+    }
+
+    public func list(_ query: TaskQuery, page: Page) async throws -> [TaskInfo] { query.answer(try await tasks(query), page: page) }
+    public func count(_ query: TaskQuery) async throws -> Int { try await tasks(query).count(where: query.matches) }
     public func candidateGroupCounts(_ query: TaskQuery) async throws -> [CandidateGroupCount] {
         var counts: [String?: Int] = [:]
-        for task in try await scan(query.instanceScope, { Array($0.tasks.values) }) where query.matches(task) {
+        for task in try await tasks(query) where query.matches(task) {
             if task.candidateGroups.isEmpty { counts[nil, default: 0] += 1 }
             for group in Set(task.candidateGroups) { counts[group, default: 0] += 1 }
         }

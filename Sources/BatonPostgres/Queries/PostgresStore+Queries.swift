@@ -132,12 +132,9 @@ extension PostgresStore {
         }
         for condition in query.variables {
             // Running instances' values are in `variables`; history_variables keeps the latest of
-            // running and ended ones alike. `@>` lets the GIN index find candidates; `=` keeps only
-            // equal values (containment alone would match a document holding more members).
-            let name = select.bind(condition.name)
-            let value = select.bindJSON(PostgresTransaction.plainJSONValue(condition.value))
-            let scope = query.lifecycle == .running ? "variables WHERE activity_instance_id = instance_id" : "history_variables WHERE activity_instance_id IS NULL"
-            select.require("id IN (SELECT instance_id FROM \(scope) AND name = \(name) AND value @> \(value) AND value = \(value))")
+            // running and ended ones alike.
+            let scope = query.lifecycle == .running ? "variables v WHERE v.activity_instance_id = v.instance_id" : "history_variables v WHERE v.activity_instance_id IS NULL"
+            select.require("i.id IN (SELECT v.instance_id FROM \(scope) AND \(select.variableCondition(condition)))")
         }
         return select
     }

@@ -46,5 +46,13 @@ extension SQLSelect {
         if filters.withoutCandidateGroups { require("cardinality(candidate_groups) = 0") }
         if filters.withCandidateUsers { require("cardinality(candidate_users) > 0") }
         if filters.withoutCandidateUsers { require("cardinality(candidate_users) = 0") }
+        for condition in filters.processVariables {
+            require(
+                "EXISTS (SELECT 1 FROM variables v WHERE v.instance_id = user_tasks.instance_id AND v.activity_instance_id = v.instance_id AND \(variableCondition(condition)))")
+        }
+        for condition in filters.taskVariables {
+            require(
+                "EXISTS (SELECT 1 FROM variables v WHERE v.instance_id = user_tasks.instance_id AND v.activity_instance_id = user_tasks.activity_instance_id AND \(variableCondition(condition)))")
+        }
     }
 }

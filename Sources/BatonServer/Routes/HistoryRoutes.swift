@@ -13,6 +13,7 @@ extension EngineRestAPI {
             "incidentIdIn", "incidentType", "incidentStatus", "incidentMessage", "incidentMessageLike", "finishedBefore", "finishedAfter",
             "subProcessInstanceId", "activityIdIn", "executedActivityIdIn", "activeActivityIdIn", "active", "suspended", "completed",
             "externallyTerminated", "internallyTerminated", "tenantIdIn", "withoutTenantId", "superCaseInstanceId", "subCaseInstanceId", "caseInstanceId",
+            "variables", "variableNamesIgnoreCase", "variableValuesIgnoreCase",
         ]
         group.get("history/process-instance") { request, context in
             let query = try QueryParameters(request, allowed: instanceParameters)
@@ -168,6 +169,7 @@ extension EngineRestAPI {
             sorting: try query.sorting([Sorting(.startTime)]))
         instances.startedBefore = try query.date("startedBefore")
         instances.startedAfter = try query.date("startedAfter")
+        instances.variables = try Self.variableConditions(query, "variables")
         var filters = try await instanceFilters(query, businessKeyLike: "processInstanceBusinessKeyLike", callerOf: "subProcessInstanceId")
         filters.idsExcluded = query.list("processInstanceIdNotIn")
         filters.businessKeys = query.list("processInstanceBusinessKeyIn")

@@ -10,7 +10,7 @@ extension EngineRestAPI {
         "firstResult", "maxResults", "sortBy", "sortOrder", "businessKeyLike", "processDefinitionKeyIn", "processDefinitionKeyNotIn", "deploymentId",
         "subProcessInstance", "withIncident", "incidentId", "incidentType", "incidentMessage", "incidentMessageLike", "activityIdIn",
         "rootProcessInstances", "leafProcessInstances", "tenantIdIn", "withoutTenantId", "processDefinitionWithoutTenantId", "caseInstanceId",
-        "superCaseInstance", "subCaseInstance",
+        "superCaseInstance", "subCaseInstance", "variableNamesIgnoreCase", "variableValuesIgnoreCase",
     ]
 
     func registerProcessInstances(on group: RouterGroup<BatonRequestContext>) {
@@ -139,7 +139,7 @@ extension EngineRestAPI {
             lifecycle: .running, ids: query.list("processInstanceIds"), processDefinitionKey: query.string("processDefinitionKey"),
             processDefinitionID: query.string("processDefinitionId"), businessKey: query.string("businessKey"),
             superInstanceID: query.string("superProcessInstance"),
-            variables: try query.variableConditions ?? (query.list("variables") ?? []).map(Self.variableFilter),
+            variables: try Self.variableConditions(query, "variables"),
             sorting: try query.sorting([Sorting(.startTime)]))
         instances.suspended = try query.suspension()
         var filters = try await instanceFilters(query, businessKeyLike: "businessKeyLike", callerOf: "subProcessInstance")
@@ -181,11 +181,25 @@ extension EngineRestAPI {
         else {
             throw RestError.invalid("Expected each entry of 'variables' to be name_operator_value, but '\(text)' is not.")
         }
-        guard parts[operatorIndex] == "eq" else {
-            throw RestError.invalid("Baton filters variables by equality only ('_eq_'), but '\(text)' uses '\(parts[operatorIndex])'.")
-        }
         let name = parts[..<operatorIndex].joined(separator: "_"), raw = parts[(operatorIndex + 1)...].joined(separator: "_")
-        return VariableCondition(name: name, value: untypedValue(raw))
+        // `like` compares text: its pattern stays text even when it reads as a number.
+        let comparison = VariableCondition.Operator(rawValue: parts[operatorIndex])!
+        return VariableCondition(name: name, value: comparison == .like ? .string(raw) : untypedValue(raw), comparison: comparison)
+    }
+
+    /// Conditions from `parameter` (`name_op_value`, comma-separated in a GET query, typed
+    /// entries in a POST body's `variables`), with Camunda's `variableNamesIgnoreCase` and
+    /// `variableValuesIgnoreCase` applied to each.
+    static func variableConditions(_ query: QueryParameters, _ parameter: String) throws -> [VariableCondition] {
+        var conditions = query.variableConditions[parameter] ?? []
+        if conditions.isEmpty { conditions = try (query.list(parameter) ?? []).filter { !$0.isEmpty }.map(variableFilter) }
+        let names = try query.bool("variableNamesIgnoreCase") == true, values = try query.bool("variableValuesIgnoreCase") == true
+        return conditions.map { condition in
+            var condition = condition
+            condition.ignoreNameCase = names
+            condition.ignoreValueCase = values
+            return condition
+        }
     }
 
     /// A filter value given as text, read as Camunda reads one: a boolean, a number, else a string.

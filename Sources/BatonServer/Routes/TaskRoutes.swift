@@ -278,7 +278,8 @@ extension EngineRestAPI {
         "taskDefinitionKeyLike", "name", "nameNotEqual", "nameLike", "nameNotLike", "description", "descriptionLike", "priority", "maxPriority",
         "minPriority", "dueDate", "withoutDueDate", "followUpDate", "followUpAfter", "followUpBefore", "followUpBeforeOrNotExistent", "createdOn",
         "withCandidateGroups", "withoutCandidateGroups", "withCandidateUsers", "withoutCandidateUsers", "parentTaskId", "withCommentAttachmentInfo",
-        "withTaskVariablesInReturn", "withTaskLocalVariablesInReturn", "tenantIdIn", "withoutTenantId",
+        "withTaskVariablesInReturn", "withTaskLocalVariablesInReturn", "tenantIdIn", "withoutTenantId", "processVariables", "taskVariables",
+        "variableNamesIgnoreCase", "variableValuesIgnoreCase",
     ]).union(caseParameters).union(expressionParameters)
 
     static let caseParameters: Set<String> = [
@@ -338,6 +339,8 @@ extension EngineRestAPI {
         filters.withCandidateUsers = try query.bool("withCandidateUsers") == true
         filters.withoutCandidateUsers = try query.bool("withoutCandidateUsers") == true
         filters.processDefinitionIDs = try await definitionIDs(query)
+        filters.processVariables = try Self.variableConditions(query, "processVariables")
+        filters.taskVariables = try Self.variableConditions(query, "taskVariables")
         return filters
     }
 
