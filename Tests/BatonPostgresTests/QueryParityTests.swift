@@ -101,6 +101,15 @@ import Testing
                 let query = ProcessInstanceQuery(lifecycle: lifecycle, variables: [condition])
                 try await same("instances \(lifecycle) where \(condition)") { try await $0.instances(query, page: .all) }
             }
+            var jobs = JobQuery()
+            jobs.filters.processVariables = [condition]
+            try await same("jobs where \(condition)") { try await $0.jobs(jobs, page: .all) }
+            var values = VariableInstanceQuery()
+            values.valueConditions = [condition]
+            try await same("variables where \(condition)") { try await $0.variableInstances(values, page: .all) }
+            var historic = HistoricVariableInstanceQuery()
+            historic.valueConditions = [condition]
+            try await same("variable history where \(condition)") { try await $0.variableHistory(historic, page: .all) }
             var tasks = TaskQuery()
             tasks.filters.processVariables = [condition]
             try await same("tasks where \(condition)") { try await $0.tasks(tasks, page: .all) }

@@ -81,6 +81,7 @@ import Testing
             #expect(try await ids("externalTaskIdIn=\(held)&activityIdIn=push") == [held])
             #expect(try await ids("processDefinitionNameLike=%25").count == 0, "the model has no name")
             #expect(try await ids("tenantIdIn=t1") == [])
+            #expect(try await ids("processVariables=missing_eq_1") == [], "no instance has the variable")
             let task = try await rest.call(.get, "/engine-rest/external-task/\(held)")
             #expect(task["workerId"] == .string("aidbox-worker") && task["lockExpirationTime"] != .null && task["activityInstanceId"] != .null)
 

@@ -58,6 +58,10 @@ import Testing
             #expect(try await variables("/engine-rest/variable-instance?executionIdIn=\(instances["mail-1"]!)") == 1)
             #expect(try await variables("/engine-rest/variable-instance?taskIdIn=\(plan1)") == 0, "the task has no local variables")
             #expect(try await variables("/engine-rest/variable-instance?batchIdIn=b1") == 0)
+            #expect(try await variables("/engine-rest/variable-instance?variableValues=n_gteq_1,n_lt_2") == 3)
+            #expect(try await variables("/engine-rest/variable-instance?variableValues=N_eq_1&variableNamesIgnoreCase=true") == 3)
+            #expect(try await variables("/engine-rest/history/variable-instance?variableName=n&variableValue=1") == 3)
+            #expect(try await rest.call(.get, "/engine-rest/history/variable-instance?variableValue=1").status == .badRequest)
             #expect(try await rest.call(.post, "/engine-rest/task/\(plan1)/comment/create", json: #"{"message": "looked"}"#).status == .ok)
             let returned = try await rest.call(.get, "/engine-rest/task?taskId=\(plan1)&withTaskVariablesInReturn=true&withCommentAttachmentInfo=true")
             let first = returned.json?.arrayValue.first

@@ -282,6 +282,8 @@ public struct HistoricVariableInstanceQuery: ListQuery {
     public var processDefinitionKey: String?
     /// Scopes: an element instance's id, or the process instance's for its own variables.
     public var activityInstanceIDs: [String]?
+    /// Camunda's `variableValue` (with `variableName`): each condition must hold for the variable.
+    public var valueConditions: [VariableCondition] = []
     public var sorting: [Sorting<HistoricVariableInstance.SortKey>]
 
     public init(
@@ -308,7 +310,7 @@ public struct HistoricVariableInstanceQuery: ListQuery {
         if let types, !types.contains(where: { $0.lowercased() == variable.value.typeName.lowercased() }) { return false }
         if let processDefinitionKey, JobFilters.key(ofDefinition: variable.processDefinitionID) != processDefinitionKey { return false }
         if let activityInstanceIDs, !activityInstanceIDs.contains(variable.activityInstanceID ?? variable.processInstanceID) { return false }
-        return true
+        return valueConditions.allSatisfy { $0.holds(in: [variable.name: variable.value]) }
     }
 }
 

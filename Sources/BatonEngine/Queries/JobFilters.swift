@@ -32,6 +32,9 @@ public struct JobFilters: Hashable, Sendable {
     public var exceptionMessage: String?
     public var dueDates: [TimeCondition] = []
     public var createTimes: [TimeCondition] = []
+    /// Conditions on the variables of the job's process instance (its own scope); answered by
+    /// the store, which holds the variables.
+    public var processVariables: [VariableCondition] = []
     public var matchesNothing = false
 
     public init() {}

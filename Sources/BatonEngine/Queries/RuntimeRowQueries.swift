@@ -157,6 +157,8 @@ public struct VariableInstanceQuery: ListQuery {
     public var activityInstanceIDs: [String]?
     public var variableName: String?
     public var variableNameLike: String?
+    /// Camunda's `variableValues`: each condition must hold for the variable itself.
+    public var valueConditions: [VariableCondition] = []
     public var sorting: [Sorting<VariableInstanceInfo.SortKey>]
 
     public init(
@@ -176,7 +178,7 @@ public struct VariableInstanceQuery: ListQuery {
         if let activityInstanceIDs, !activityInstanceIDs.contains(variable.activityInstanceID) { return false }
         if let variableName, variable.name != variableName { return false }
         if let variableNameLike, !likeMatches(variable.name, variableNameLike) { return false }
-        return true
+        return valueConditions.allSatisfy { $0.holds(in: [variable.name: variable.value]) }
     }
 }
 

@@ -51,8 +51,16 @@ extension MemoryStore {
     }
     /// Jobs with their locks, which the memory store keeps apart from the rows.
     private func lockedJobs(_ query: JobQuery) async throws -> [JobInfo] {
-        try await snapshot { data in
-            (query.instanceScope ?? data.instanceOrder).flatMap { data.rows[$0].map { Array($0.jobs.values) } ?? [] }.map { job in
+        let conditions = query.filters.processVariables
+        return try await snapshot { data in
+            (query.instanceScope ?? data.instanceOrder).flatMap { id -> [JobInfo] in
+                guard let rows = data.rows[id] else { return [] }
+                if !conditions.isEmpty {
+                    let own = Dictionary(rows.variables.values.filter { $0.activityInstanceID == id }.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+                    guard conditions.allSatisfy({ $0.holds(in: own) }) else { return [] }
+                }
+                return Array(rows.jobs.values)
+            }.map { job in
                 var job = job
                 job.lock = data.jobLocks[job.id]
                 return job

@@ -137,6 +137,7 @@ extension PostgresStore {
     private func select(_ query: HistoricVariableInstanceQuery) -> SQLSelect {
         var select = SQLSelect(from: "history_variables")
         select.scope(query)
+        for condition in query.valueConditions { select.require(select.variableCondition(condition, alias: "history_variables")) }
         if let id = query.id {
             // The id is derived from the row (see `historicVariableID`); its instance part,
             // before the first colon, finds the instance's rows by the key.

@@ -229,6 +229,7 @@ extension PostgresStore {
 
     private func select(_ query: VariableInstanceQuery) -> SQLSelect {
         var select = SQLSelect(from: "variables")
+        for condition in query.valueConditions { select.require(select.variableCondition(condition, alias: "variables")) }
         select.scope(query)
         select.within("instance_id", query.processInstanceIDs)
         select.within("activity_instance_id", query.activityInstanceIDs)

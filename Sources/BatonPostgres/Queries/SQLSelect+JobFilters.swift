@@ -18,6 +18,10 @@ extension SQLSelect {
         if filters.withException { require("last_error IS NOT NULL") }
         equal("last_error", filters.exceptionMessage)
         for condition in filters.dueDates { require("due_at \(condition.after ? ">" : "<") \(bind(condition.time.iso8601))::timestamptz") }
+        for condition in filters.processVariables {
+            require(
+                "EXISTS (SELECT 1 FROM variables v WHERE v.instance_id = jobs.instance_id AND v.activity_instance_id = v.instance_id AND \(variableCondition(condition)))")
+        }
         for condition in filters.createTimes { require("created_at \(condition.after ? ">" : "<") \(bind(condition.time.iso8601))::timestamptz") }
     }
 }

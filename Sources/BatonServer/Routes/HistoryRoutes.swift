@@ -99,7 +99,7 @@ extension EngineRestAPI {
         let variableParameters: Set<String> = [
             "processInstanceId", "processInstanceIdIn", "processDefinitionId", "variableName", "variableNameLike", "includeDeleted", "firstResult",
             "maxResults", "sortBy", "sortOrder", "variableTypeIn", "processDefinitionKey", "executionIdIn", "taskIdIn", "activityInstanceIdIn",
-            "variableNameIn", "tenantIdIn", "withoutTenantId",
+            "variableNameIn", "tenantIdIn", "withoutTenantId", "variableValue", "variableNamesIgnoreCase", "variableValuesIgnoreCase",
             // Cockpit sends it; Baton's values are JSON already, so it changes nothing.
             "deserializeValues",
         ]
@@ -307,6 +307,17 @@ extension EngineRestAPI {
             scopes = scopes.map { $0.filter(taskScopes.contains) } ?? taskScopes
         }
         variables.activityInstanceIDs = scopes
+        if let raw = query.string("variableValue") {
+            guard let name = query.string("variableName") else {
+                throw RestError.invalid("Expected 'variableName' with 'variableValue': a value is compared to the variable of that name.")
+            }
+            var condition = VariableCondition(name: name, value: Self.untypedValue(raw))
+            condition.ignoreNameCase = try query.bool("variableNamesIgnoreCase") == true
+            condition.ignoreValueCase = try query.bool("variableValuesIgnoreCase") == true
+            variables.valueConditions = [condition]
+            // Matched by the condition, which may ignore the name's case.
+            variables.variableName = nil
+        }
         return variables
     }
 

@@ -11,7 +11,7 @@ extension EngineRestAPI {
     static let externalTaskFilterParameters: Set<String> = [
         "externalTaskIdIn", "workerId", "locked", "notLocked", "lockExpirationAfter", "lockExpirationBefore", "activityIdIn", "executionId",
         "processInstanceIdIn", "active", "suspended", "processDefinitionKey", "processDefinitionKeyIn", "processDefinitionName",
-        "processDefinitionNameLike", "tenantIdIn",
+        "processDefinitionNameLike", "tenantIdIn", "processVariables", "variableNamesIgnoreCase", "variableValuesIgnoreCase",
     ]
 
     /// `/job`'s further filters. A job definition is Baton's `<activity>:<kind>`; Baton's worker
@@ -60,6 +60,7 @@ extension EngineRestAPI {
         let keys = (query.list("processDefinitionKeyIn") ?? []) + (query.string("processDefinitionKey").map { [$0] } ?? [])
         if !keys.isEmpty { filters.processDefinitionKeys = keys }
         filters.processDefinitionIDs = try await definitionIDs(query)
+        filters.processVariables = try Self.variableConditions(query, "processVariables")
         return filters
     }
 

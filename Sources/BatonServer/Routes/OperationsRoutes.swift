@@ -88,7 +88,8 @@ extension EngineRestAPI {
         }
         let variableParameters: Set<String> = [
             "processInstanceIdIn", "activityInstanceIdIn", "variableName", "variableNameLike", "firstResult", "maxResults", "sortBy", "sortOrder",
-            "executionIdIn", "taskIdIn", "batchIdIn", "variableScopeIdIn", "tenantIdIn",
+            "executionIdIn", "taskIdIn", "batchIdIn", "variableScopeIdIn", "tenantIdIn", "variableValues", "variableNamesIgnoreCase",
+            "variableValuesIgnoreCase",
             // pycamunda sends it by default; Baton's values are JSON already, so it changes nothing.
             "deserializeValues",
         ]
@@ -109,9 +110,11 @@ extension EngineRestAPI {
                 scopes = (scopes ?? taskScopes).filter(taskScopes.contains)
             }
             if query.list("batchIdIn") != nil || query.list("tenantIdIn") != nil { instances = [] }
-            return VariableInstanceQuery(
+            var variables = VariableInstanceQuery(
                 processInstanceIDs: instances, activityInstanceIDs: scopes, variableName: query.string("variableName"),
                 variableNameLike: query.string("variableNameLike"), sorting: try query.sorting([]))
+            variables.valueConditions = try Self.variableConditions(query, "variableValues")
+            return variables
         }
         group.get("variable-instance") { request, context in
             let query = try QueryParameters(request, allowed: variableParameters)
