@@ -28,6 +28,9 @@ public struct ExecutionQuery: Hashable, Sendable, DefinitionScoped {
     /// Only executions at this activity (so never a process instance's own).
     public var activityID: String?
     public var suspended: Bool?
+    /// Conditions on the variables of the execution's process instance (Camunda's
+    /// `processVariables`).
+    public var processVariables: [VariableCondition] = []
     public var sorting: [Sorting<SortKey>]
 
     public init(
@@ -46,7 +49,7 @@ public struct ExecutionQuery: Hashable, Sendable, DefinitionScoped {
     var instances: ProcessInstanceQuery {
         var query = ProcessInstanceQuery(
             lifecycle: .running, ids: processInstanceID.map { [$0] }, processDefinitionKey: processDefinitionKey,
-            processDefinitionID: processDefinitionID, businessKey: businessKey, suspended: suspended,
+            processDefinitionID: processDefinitionID, businessKey: businessKey, variables: processVariables, suspended: suspended,
             sorting: sorting.map { Sorting($0.key.instanceKey, ascending: $0.ascending) })
         query.definitions = definitions
         query.grantedInstances = grantedInstances
@@ -89,7 +92,9 @@ extension Runtime {
         // bypass: with both, the instances are walked (their query applies the key on its own).
         // A grant on every instance leaves the key the only narrowing.
         let grants = query.grantedInstances
-        if query.businessKey == nil, query.suspended == nil, query.processDefinitionKey == nil || grants == .only([]) || grants.isAll {
+        if query.businessKey == nil, query.suspended == nil, query.processVariables.isEmpty,
+            query.processDefinitionKey == nil || grants == .only([]) || grants.isAll
+        {
             let instances = query.activityID == nil ? try await count(query.instances) : 0
             var activities = HistoricActivityInstanceQuery(
                 processInstanceID: query.processInstanceID, processDefinitionID: query.processDefinitionID, activityID: query.activityID,

@@ -15,7 +15,7 @@ extension SQLSelect {
         equal("delete_reason", filters.deleteReason)
         like("delete_reason", filters.deleteReasonLike)
         like("assignee", filters.assigneeLike)
-        if let priority = filters.priority { require("priority = \(bind(String(priority)))::integer") }
+        if let priority = filters.priority { require("priority = \(bind(String(priority)))::bigint") }
         if let assigned = filters.assigned { require(assigned ? "assignee IS NOT NULL" : "assignee IS NULL") }
         if let due = filters.dueDate { require("due_at = \(bind(due.iso8601))::timestamptz") }
         range("due_at", after: filters.dueAfter, before: filters.dueBefore)

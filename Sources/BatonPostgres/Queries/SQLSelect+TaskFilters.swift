@@ -33,7 +33,7 @@ extension SQLSelect {
         if let pattern = filters.nameNotLike { require("name NOT LIKE \(bind(Self.escapedLike(pattern)))") }
         equal("description", filters.description)
         like("description", filters.descriptionLike)
-        if let priority = filters.priority { require("priority = \(bind(String(priority)))::integer") }
+        if let priority = filters.priority { require("priority = \(bind(String(priority)))::bigint") }
         if let priority = filters.minPriority { require("priority >= \(bind(String(priority)))::bigint") }
         if let priority = filters.maxPriority { require("priority <= \(bind(String(priority)))::bigint") }
         if let due = filters.dueDate { require("due_at = \(bind(due.iso8601))::timestamptz") }

@@ -168,12 +168,15 @@ extension EngineRestAPI {
         }
         let executionParameters: Set<String> = [
             "processInstanceId", "businessKey", "processDefinitionId", "processDefinitionKey", "activityId", "active", "suspended",
+            "processVariables", "variableNamesIgnoreCase", "variableValuesIgnoreCase",
         ]
         @Sendable func executionQuery(_ query: QueryParameters) throws -> ExecutionQuery {
-            ExecutionQuery(
+            var executions = ExecutionQuery(
                 processInstanceID: query.string("processInstanceId"), processDefinitionID: query.string("processDefinitionId"),
                 processDefinitionKey: query.string("processDefinitionKey"), businessKey: query.string("businessKey"),
                 activityID: query.string("activityId"), suspended: try query.suspension(), sorting: try query.sorting([Sorting(.instanceId)]))
+            executions.processVariables = try Self.variableConditions(query, "processVariables")
+            return executions
         }
         group.get("execution") { request, context in
             let query = try QueryParameters(request, allowed: executionParameters.union(["sortBy", "sortOrder", "firstResult", "maxResults"]))
