@@ -10,7 +10,7 @@ struct QueryParameters {
     /// value}]`, typed as sent (a GET query's `name_op_value` text is read by
     /// ``EngineRestAPI/variableFilter(_:)`` instead).
     private(set) var variableConditions: [String: [VariableCondition]] = [:]
-    static let variableConditionKeys: Set<String> = ["variables", "processVariables", "taskVariables", "variableValues"]
+    static let variableConditionKeys: Set<String> = ["variables", "processVariables", "taskVariables", "variableValues", "caseInstanceVariables"]
 
     init(_ request: Request, allowed: Set<String>) throws {
         try self.init(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, allowed: allowed)

@@ -100,6 +100,7 @@ extension EngineRestAPI {
             "processInstanceId", "processInstanceIdIn", "processDefinitionId", "variableName", "variableNameLike", "includeDeleted", "firstResult",
             "maxResults", "sortBy", "sortOrder", "variableTypeIn", "processDefinitionKey", "executionIdIn", "taskIdIn", "activityInstanceIdIn",
             "variableNameIn", "tenantIdIn", "withoutTenantId", "variableValue", "variableNamesIgnoreCase", "variableValuesIgnoreCase",
+            "caseInstanceId", "caseExecutionIdIn", "caseActivityIdIn",
             // Cockpit sends it; Baton's values are JSON already, so it changes nothing.
             "deserializeValues",
         ]
@@ -292,7 +293,8 @@ extension EngineRestAPI {
         var ids = query.list("processInstanceIdIn")
         if let id = query.string("processInstanceId") { ids = (ids ?? [id]).filter { $0 == id } }
         if let executions = query.list("executionIdIn") { ids = (ids ?? executions).filter(executions.contains) }
-        if query.list("tenantIdIn") != nil { ids = [] }
+        // No variable of Baton's belongs to a case or (yet) a tenant.
+        if ["tenantIdIn", "caseInstanceId", "caseExecutionIdIn", "caseActivityIdIn"].contains(where: { query.list($0) != nil }) { ids = [] }
         var variables = HistoricVariableInstanceQuery(
             processInstanceIDs: ids, processDefinitionID: query.string("processDefinitionId"), variableName: query.string("variableName"),
             variableNameLike: query.string("variableNameLike"), sorting: try query.sorting([Sorting(.createTime)]))

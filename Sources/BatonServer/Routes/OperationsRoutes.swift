@@ -89,7 +89,7 @@ extension EngineRestAPI {
         let variableParameters: Set<String> = [
             "processInstanceIdIn", "activityInstanceIdIn", "variableName", "variableNameLike", "firstResult", "maxResults", "sortBy", "sortOrder",
             "executionIdIn", "taskIdIn", "batchIdIn", "variableScopeIdIn", "tenantIdIn", "variableValues", "variableNamesIgnoreCase",
-            "variableValuesIgnoreCase",
+            "variableValuesIgnoreCase", "caseInstanceIdIn", "caseExecutionIdIn",
             // pycamunda sends it by default; Baton's values are JSON already, so it changes nothing.
             "deserializeValues",
         ]
@@ -109,7 +109,8 @@ extension EngineRestAPI {
                 let taskScopes = try await runtime.tasks(tasks).map(\.activityInstanceID)
                 scopes = (scopes ?? taskScopes).filter(taskScopes.contains)
             }
-            if query.list("batchIdIn") != nil || query.list("tenantIdIn") != nil { instances = [] }
+            // No variable of Baton's belongs to a batch, a case or (yet) a tenant.
+            if ["batchIdIn", "tenantIdIn", "caseInstanceIdIn", "caseExecutionIdIn"].contains(where: { query.list($0) != nil }) { instances = [] }
             var variables = VariableInstanceQuery(
                 processInstanceIDs: instances, activityInstanceIDs: scopes, variableName: query.string("variableName"),
                 variableNameLike: query.string("variableNameLike"), sorting: try query.sorting([]))

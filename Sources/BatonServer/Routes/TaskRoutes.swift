@@ -284,7 +284,7 @@ extension EngineRestAPI {
 
     static let caseParameters: Set<String> = [
         "caseInstanceId", "caseInstanceBusinessKey", "caseInstanceBusinessKeyLike", "caseDefinitionId", "caseDefinitionKey", "caseDefinitionName",
-        "caseDefinitionNameLike", "caseExecutionId",
+        "caseDefinitionNameLike", "caseExecutionId", "caseInstanceVariables",
     ]
 
     static let expressionParameters: Set<String> = [
