@@ -110,6 +110,9 @@ import Testing
             var historic = HistoricVariableInstanceQuery()
             historic.valueConditions = [condition]
             try await same("variable history where \(condition)") { try await $0.variableHistory(historic, page: .all) }
+            var historicTasks = HistoricTaskInstanceQuery()
+            historicTasks.filters.processVariables = [condition]
+            try await same("task history where \(condition)") { try await $0.taskHistory(historicTasks, page: .all) }
             var tasks = TaskQuery()
             tasks.filters.processVariables = [condition]
             try await same("tasks where \(condition)") { try await $0.tasks(tasks, page: .all) }

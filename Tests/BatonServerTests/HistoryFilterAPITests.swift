@@ -40,6 +40,7 @@ import Testing
             #expect(try await historicTasks("unassigned=true") == 0)
             #expect(try await historicTasks("processInstanceBusinessKeyLike=x%25") == 0)
             #expect(try await historicTasks("taskParentTaskId=t1") == 0)
+            #expect(try await historicTasks("processVariables=missing_eq_1") == 0, "the instance has no such variable")
 
             func deployments(_ query: String) async throws -> [String] {
                 try await rest.call(.get, "/engine-rest/deployment?\(query)").json?.arrayValue.compactMap { $0["name"]?.stringValue } ?? []

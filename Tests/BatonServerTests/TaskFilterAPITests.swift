@@ -67,6 +67,7 @@ import Testing
             #expect(try await variables("/engine-rest/variable-instance?variableValues=n_gteq_1,n_lt_2") == 3)
             #expect(try await variables("/engine-rest/variable-instance?variableValues=N_eq_1&variableNamesIgnoreCase=true") == 3)
             #expect(try await variables("/engine-rest/history/variable-instance?variableName=n&variableValue=1") == 3)
+            #expect(try await rest.call(.get, "/engine-rest/history/task/count?processVariables=n_eq_1&processDefinitionKey=review")["count"] == .integer(2))
             #expect(try await rest.call(.get, "/engine-rest/history/variable-instance?variableValue=1").status == .badRequest)
             // Executions of instances whose variables meet the conditions.
             let executions = try await rest.call(.get, "/engine-rest/execution?processVariables=n_eq_1&processDefinitionKey=triage")

@@ -26,6 +26,10 @@ public struct HistoricTaskFilters: Hashable, Sendable {
     public var finishedAfter: Timestamp?
     /// Only tasks of instances that ended (true) or run (false); answered by the store.
     public var processFinished: Bool?
+    /// Conditions on the latest values of the instance's own variables, and of the task's local
+    /// ones; answered by the store, which holds the variable history.
+    public var processVariables: [VariableCondition] = []
+    public var taskVariables: [VariableCondition] = []
     public var matchesNothing = false
 
     public init() {}

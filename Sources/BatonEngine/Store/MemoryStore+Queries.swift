@@ -91,7 +91,17 @@ extension MemoryStore {
         try await snapshot { data in
             (query.instanceScope ?? data.instanceOrder).flatMap { id -> [HistoricTaskInstance] in
                 if let finished = query.filters.processFinished, (data.instances[id]?.state.status != .active) != finished { return [] }
-                return data.rows[id].map { Array($0.historicTasks.values) } ?? []
+                guard let rows = data.rows[id] else { return [] }
+                let filters = query.filters
+                guard !filters.processVariables.isEmpty || !filters.taskVariables.isEmpty else { return Array(rows.historicTasks.values) }
+                var scopes: [String: [String: VariableValue]] = [:]
+                for variable in rows.historicVariables.values where !variable.deleted {
+                    scopes[variable.activityInstanceID ?? id, default: [:]][variable.name] = variable.value
+                }
+                return rows.historicTasks.values.filter { task in
+                    filters.processVariables.allSatisfy { $0.holds(in: scopes[id] ?? [:]) }
+                        && filters.taskVariables.allSatisfy { $0.holds(in: scopes[task.activityInstanceID] ?? [:]) }
+                }
             }
         }
     }

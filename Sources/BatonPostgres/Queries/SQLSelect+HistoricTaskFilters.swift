@@ -22,6 +22,14 @@ extension SQLSelect {
         if filters.withoutDueDate { require("due_at IS NULL") }
         range("start_time", after: filters.startedAfter, before: filters.startedBefore)
         range("end_time", after: filters.finishedAfter, before: filters.finishedBefore)
+        for condition in filters.processVariables {
+            require(
+                "EXISTS (SELECT 1 FROM history_variables v WHERE v.instance_id = history_task_instances.instance_id AND v.activity_instance_id IS NULL AND NOT v.deleted AND \(variableCondition(condition)))")
+        }
+        for condition in filters.taskVariables {
+            require(
+                "EXISTS (SELECT 1 FROM history_variables v WHERE v.instance_id = history_task_instances.instance_id AND v.activity_instance_id = history_task_instances.activity_instance_id AND NOT v.deleted AND \(variableCondition(condition)))")
+        }
         // An ended instance's row has moved to history_process_instances; a running one's has not.
         if let finished = filters.processFinished {
             require("\(finished ? "" : "NOT ")EXISTS (SELECT 1 FROM history_process_instances p WHERE p.id = history_task_instances.instance_id)")

@@ -74,7 +74,8 @@ extension EngineRestAPI {
             "taskNameLike", "taskDefinitionKeyIn", "taskDeleteReason", "taskDeleteReasonLike", "taskAssigneeLike", "taskPriority", "assigned",
             "unassigned", "processFinished", "processUnfinished", "taskDueDate", "taskDueDateBefore", "taskDueDateAfter", "withoutTaskDueDate",
             "startedBefore", "startedAfter", "finishedBefore", "finishedAfter", "tenantIdIn", "withoutTenantId", "caseInstanceId", "caseExecutionId",
-            "caseDefinitionId", "caseDefinitionKey", "caseDefinitionName",
+            "caseDefinitionId", "caseDefinitionKey", "caseDefinitionName", "taskVariables", "processVariables", "variableNamesIgnoreCase",
+            "variableValuesIgnoreCase",
         ]
         group.get("history/task") { request, context in
             let query = try QueryParameters(request, allowed: taskParameters)
@@ -283,6 +284,8 @@ extension EngineRestAPI {
         filters.finishedAfter = try query.date("finishedAfter")
         if processFinished { filters.processFinished = true }
         if processUnfinished { filters.processFinished = false }
+        filters.processVariables = try Self.variableConditions(query, "processVariables")
+        filters.taskVariables = try Self.variableConditions(query, "taskVariables")
         tasks.filters = filters
         return tasks
     }
