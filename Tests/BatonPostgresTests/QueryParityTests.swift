@@ -313,6 +313,9 @@ import Testing
             { $0.assigned = false }, { $0.withoutDueDate = true }, { $0.dueAfter = Timestamp(iso8601: "2027-01-12T00:00:00Z") },
             { $0.dueBefore = Timestamp(iso8601: "2027-01-15T00:00:00Z") }, { $0.startedAfter = middle }, { $0.finishedBefore = middle },
             { $0.processFinished = true }, { $0.processFinished = false }, { $0.processDefinitionKey = "review" }, { $0.matchesNothing = true },
+            { $0.involvedUser = "ann" }, { $0.involvedGroup = "group-1" }, { $0.hadCandidateGroup = "group-2" }, { $0.hadCandidateUser = "ann" },
+            { $0.withCandidateGroups = true }, { $0.withCandidateGroups = false }, { $0.owner = "ann" }, { $0.ownerLike = "%" },
+            { $0.descriptionLike = "%" }, { $0.followUpAfter = Timestamp(millisecondsSinceEpoch: 0) },
         ] as [(inout HistoricTaskFilters) -> Void] {
             var query = HistoricTaskInstanceQuery()
             change(&query.filters)

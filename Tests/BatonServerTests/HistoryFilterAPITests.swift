@@ -41,6 +41,11 @@ import Testing
             #expect(try await historicTasks("processInstanceBusinessKeyLike=x%25") == 0)
             #expect(try await historicTasks("taskParentTaskId=t1") == 0)
             #expect(try await historicTasks("processVariables=missing_eq_1") == 0, "the instance has no such variable")
+            #expect(try await historicTasks("taskInvolvedUser=ann&taskHadCandidateGroup=approvers&withCandidateGroups=true") == 1)
+            #expect(try await historicTasks("taskInvolvedGroup=approvers&taskOwner=nobody") == 0)
+            #expect(try await historicTasks("withoutCandidateGroups=true") == 0)
+            let row = try await rest.call(.get, "/engine-rest/history/task?processInstanceId=\(instance)").json?.arrayValue.first
+            #expect(row?["owner"] == .null && row?["followUp"] == .null && row?["description"] == .null)
 
             func deployments(_ query: String) async throws -> [String] {
                 try await rest.call(.get, "/engine-rest/deployment?\(query)").json?.arrayValue.compactMap { $0["name"]?.stringValue } ?? []

@@ -90,6 +90,10 @@ import Testing
 
             #expect(try await rest.call(.post, "\(links)/delete", json: #"{"groupId": "approvers", "type": "candidate"}"#).status == .noContent)
             #expect(try await rest.call(.post, "\(links)/delete", json: #"{"userId": "bob", "type": "assignee"}"#).status == .noContent)
+            // History keeps everyone the task was ever offered to (Camunda's taskHadCandidate…).
+            let had = "/engine-rest/history/task/count?taskId=\(task)"
+            #expect(try await rest.call(.get, "\(had)&taskHadCandidateGroup=approvers")["count"] == .integer(1), "removed, yet it had the group")
+            #expect(try await rest.call(.get, "\(had)&taskHadCandidateUser=ann&taskInvolvedGroup=leads")["count"] == .integer(1))
             let after = try await rest.call(.get, links).json?.arrayValue.map { [$0["userId"], $0["groupId"], $0["type"]] }
             #expect(after == [[.string("ann"), .null, .string("candidate")], [.null, .string("leads"), .string("candidate")]])
 

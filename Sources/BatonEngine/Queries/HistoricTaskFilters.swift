@@ -30,6 +30,21 @@ public struct HistoricTaskFilters: Hashable, Sendable {
     /// ones; answered by the store, which holds the variable history.
     public var processVariables: [VariableCondition] = []
     public var taskVariables: [VariableCondition] = []
+    public var owner: String?
+    public var ownerLike: String?
+    public var description: String?
+    public var descriptionLike: String?
+    public var followUpDate: Timestamp?
+    public var followUpBefore: Timestamp?
+    public var followUpAfter: Timestamp?
+    /// The user was its assignee, its owner or one of its candidates.
+    public var involvedUser: String?
+    /// The group was one of its candidates.
+    public var involvedGroup: String?
+    public var hadCandidateUser: String?
+    public var hadCandidateGroup: String?
+    /// true: only tasks offered to some group; false: only tasks offered to none.
+    public var withCandidateGroups: Bool?
     public var matchesNothing = false
 
     public init() {}
@@ -56,6 +71,17 @@ public struct HistoricTaskFilters: Hashable, Sendable {
         if let startedAfter, task.startTime <= startedAfter { return false }
         if let finishedBefore, !(task.endTime.map { $0 < finishedBefore } ?? false) { return false }
         if let finishedAfter, !(task.endTime.map { $0 > finishedAfter } ?? false) { return false }
+        guard like(task.owner, ownerLike), like(task.description, descriptionLike) else { return false }
+        if let owner, task.owner != owner { return false }
+        if let description, task.description != description { return false }
+        if let followUpDate, task.followUp != followUpDate { return false }
+        if let followUpBefore, !(task.followUp.map { $0 < followUpBefore } ?? false) { return false }
+        if let followUpAfter, !(task.followUp.map { $0 > followUpAfter } ?? false) { return false }
+        if let user = involvedUser, task.assignee != user, task.owner != user, !task.candidateUsers.contains(user) { return false }
+        if let group = involvedGroup, !task.candidateGroups.contains(group) { return false }
+        if let user = hadCandidateUser, !task.candidateUsers.contains(user) { return false }
+        if let group = hadCandidateGroup, !task.candidateGroups.contains(group) { return false }
+        if let withCandidateGroups, task.candidateGroups.isEmpty == withCandidateGroups { return false }
         return true
     }
 }

@@ -144,6 +144,12 @@ public struct HistoricTaskInstance: Hashable, Sendable {
     public var endTime: Timestamp?
     /// `completed`, `deleted` (cancelled) or nil while open.
     public var deleteReason: String?
+    public var owner: String?
+    public var description: String?
+    public var followUp: Timestamp?
+    /// Every user and group the task was offered to while it was open.
+    public var candidateUsers: [String] = []
+    public var candidateGroups: [String] = []
 
     public init(id: String, name: String? = nil, taskDefinitionKey: String, processInstanceID: String, processDefinitionID: String, activityInstanceID: String, assignee: String? = nil, priority: Int, due: Timestamp? = nil, startTime: Timestamp, endTime: Timestamp? = nil, deleteReason: String? = nil) {
         self.id = id

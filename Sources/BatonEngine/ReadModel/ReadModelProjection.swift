@@ -179,6 +179,11 @@ public struct ReadModelProjection {
                 id: task.id, name: task.name, taskDefinitionKey: process.nodes[task.node].id.rawValue, processInstanceID: instanceID,
                 processDefinitionID: record.definitionID, activityInstanceID: activityInstanceID(task.elementKey), assignee: task.assignee,
                 priority: task.priority, due: task.dueDate, startTime: task.createdAt, endTime: nil, deleteReason: nil)
+            row.owner = task.owner
+            row.description = task.description
+            row.followUp = task.followUpDate
+            row.candidateUsers = task.candidateUsers
+            row.candidateGroups = task.candidateGroups
             if let end = taskEnds[id] {
                 row.endTime = end.at
                 row.deleteReason = end.reason

@@ -77,7 +77,15 @@ struct MemoryInstanceRows: Sendable {
             activities[index].canceled = end.canceled
             activities[index].completeScope = end.completeScope
         }
-        for task in changes.historicTasks { historicTasks[task.id] = task }
+        for task in changes.historicTasks {
+            // Candidates accumulate: the row keeps everyone the task was ever offered to.
+            var row = task
+            if let earlier = historicTasks[task.id] {
+                row.candidateUsers = earlier.candidateUsers + task.candidateUsers.filter { !earlier.candidateUsers.contains($0) }
+                row.candidateGroups = earlier.candidateGroups + task.candidateGroups.filter { !earlier.candidateGroups.contains($0) }
+            }
+            historicTasks[task.id] = row
+        }
         for variable in changes.historicVariables {
             var row = variable
             if let existing = historicVariables[variable.id] { row.createTime = existing.createTime }

@@ -116,14 +116,21 @@ extension PostgresStore {
         let columns = """
             id, name, task_definition_key, instance_id, process_definition_id, activity_instance_id, assignee, priority,
             \(SQLColumns.millis("due_at", as: "due")), \(SQLColumns.millis("start_time", as: "started")),
-            \(SQLColumns.millis("end_time", as: "ended")), delete_reason
+            \(SQLColumns.millis("end_time", as: "ended")), delete_reason, owner, description, \(SQLColumns.millis("follow_up_at", as: "follow_up")),
+            to_json(candidate_users)::text AS candidate_users, to_json(candidate_groups)::text AS candidate_groups
             """
         return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
-            HistoricTaskInstance(
+            var task = HistoricTaskInstance(
                 id: try row.required("id"), name: row.text("name"), taskDefinitionKey: try row.required("task_definition_key"),
                 processInstanceID: try row.required("instance_id"), processDefinitionID: try row.required("process_definition_id"),
                 activityInstanceID: try row.required("activity_instance_id"), assignee: row.text("assignee"), priority: try row.int("priority"),
                 due: row.time("due"), startTime: try row.requiredTime("started"), endTime: row.time("ended"), deleteReason: row.text("delete_reason"))
+            task.owner = row.text("owner")
+            task.description = row.text("description")
+            task.followUp = row.time("follow_up")
+            task.candidateUsers = row.textArray("candidate_users")
+            task.candidateGroups = row.textArray("candidate_groups")
+            return task
         }
     }
 

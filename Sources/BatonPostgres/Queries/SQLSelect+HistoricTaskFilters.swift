@@ -22,6 +22,20 @@ extension SQLSelect {
         if filters.withoutDueDate { require("due_at IS NULL") }
         range("start_time", after: filters.startedAfter, before: filters.startedBefore)
         range("end_time", after: filters.finishedAfter, before: filters.finishedBefore)
+        equal("owner", filters.owner)
+        like("owner", filters.ownerLike)
+        equal("description", filters.description)
+        like("description", filters.descriptionLike)
+        if let followUp = filters.followUpDate { require("follow_up_at = \(bind(followUp.iso8601))::timestamptz") }
+        range("follow_up_at", after: filters.followUpAfter, before: filters.followUpBefore)
+        if let user = filters.involvedUser {
+            let placeholder = bind(user)
+            require("(assignee = \(placeholder) OR owner = \(placeholder) OR candidate_users @> ARRAY[\(placeholder)::text])")
+        }
+        // A group is involved only as a candidate: both filters ask the same of the row.
+        for group in [filters.involvedGroup, filters.hadCandidateGroup].compactMap({ $0 }) { require("candidate_groups @> ARRAY[\(bind(group))::text]") }
+        if let user = filters.hadCandidateUser { require("candidate_users @> ARRAY[\(bind(user))::text]") }
+        if let groups = filters.withCandidateGroups { require("cardinality(candidate_groups) \(groups ? ">" : "=") 0") }
         for condition in filters.processVariables {
             require(
                 "EXISTS (SELECT 1 FROM history_variables v WHERE v.instance_id = history_task_instances.instance_id AND v.activity_instance_id IS NULL AND NOT v.deleted AND \(variableCondition(condition)))")

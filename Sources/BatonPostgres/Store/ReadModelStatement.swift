@@ -102,13 +102,17 @@ enum ReadModelStatement {
         }
         add(changes.historicTasks.map(row)) {
             """
-            INSERT INTO history_task_instances (id, instance_id, process_definition_id, activity_instance_id, task_definition_key, name, assignee,
-                priority, due_at, start_time, end_time, delete_reason)
+            INSERT INTO history_task_instances AS h (id, instance_id, process_definition_id, activity_instance_id, task_definition_key, name, assignee,
+                priority, due_at, start_time, end_time, delete_reason, owner, description, follow_up_at, candidate_users, candidate_groups)
             SELECT * FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, activity_instance_id text,
                 task_definition_key text, name text, assignee text, priority integer, due_at timestamptz, start_time timestamptz,
-                end_time timestamptz, delete_reason text)
+                end_time timestamptz, delete_reason text, owner text, description text, follow_up_at timestamptz, candidate_users text[],
+                candidate_groups text[])
             ON CONFLICT (id, instance_id, removal_time) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, priority = excluded.priority,
-                due_at = excluded.due_at, end_time = excluded.end_time, delete_reason = excluded.delete_reason
+                due_at = excluded.due_at, end_time = excluded.end_time, delete_reason = excluded.delete_reason, owner = excluded.owner,
+                description = excluded.description, follow_up_at = excluded.follow_up_at,
+                candidate_users = h.candidate_users || ARRAY(SELECT u FROM unnest(excluded.candidate_users) AS u WHERE NOT u = ANY(h.candidate_users)),
+                candidate_groups = h.candidate_groups || ARRAY(SELECT g FROM unnest(excluded.candidate_groups) AS g WHERE NOT g = ANY(h.candidate_groups))
             """
         }
         add(changes.historicVariables.map { variable in
@@ -234,7 +238,10 @@ enum ReadModelStatement {
             .init("process_definition_id", .string(task.processDefinitionID)), .init("activity_instance_id", .string(task.activityInstanceID)),
             .init("task_definition_key", .string(task.taskDefinitionKey)), .init("name", text(task.name)), .init("assignee", text(task.assignee)),
             .init("priority", .integer(Int64(task.priority))), .init("due_at", time(task.due)), .init("start_time", time(task.startTime)),
-            .init("end_time", time(task.endTime)), .init("delete_reason", text(task.deleteReason)),
+            .init("end_time", time(task.endTime)), .init("delete_reason", text(task.deleteReason)), .init("owner", text(task.owner)),
+            .init("description", text(task.description)), .init("follow_up_at", time(task.followUp)),
+            .init("candidate_users", .array(task.candidateUsers.map(JSONValue.string))),
+            .init("candidate_groups", .array(task.candidateGroups.map(JSONValue.string))),
         ])
     }
 

@@ -75,7 +75,9 @@ extension EngineRestAPI {
             "unassigned", "processFinished", "processUnfinished", "taskDueDate", "taskDueDateBefore", "taskDueDateAfter", "withoutTaskDueDate",
             "startedBefore", "startedAfter", "finishedBefore", "finishedAfter", "tenantIdIn", "withoutTenantId", "caseInstanceId", "caseExecutionId",
             "caseDefinitionId", "caseDefinitionKey", "caseDefinitionName", "taskVariables", "processVariables", "variableNamesIgnoreCase",
-            "variableValuesIgnoreCase",
+            "variableValuesIgnoreCase", "taskOwner", "taskOwnerLike", "taskDescription", "taskDescriptionLike", "taskFollowUpDate",
+            "taskFollowUpDateBefore", "taskFollowUpDateAfter", "taskInvolvedUser", "taskInvolvedGroup", "taskHadCandidateUser",
+            "taskHadCandidateGroup", "withCandidateGroups", "withoutCandidateGroups",
         ]
         group.get("history/task") { request, context in
             let query = try QueryParameters(request, allowed: taskParameters)
@@ -89,6 +91,7 @@ extension EngineRestAPI {
                     .init("startTime", TypedValue.date(task.startTime)), .init("endTime", TypedValue.date(task.endTime)),
                     .init("duration", Self.duration(task.startTime, task.endTime)), .init("taskDefinitionKey", .string(task.taskDefinitionKey)),
                     .init("priority", .integer(Int64(task.priority))), .init("due", TypedValue.date(task.due)), .init("tenantId", .null),
+                    .init("owner", .orNull(task.owner)), .init("description", .orNull(task.description)), .init("followUp", TypedValue.date(task.followUp)),
                 ])
             }))
         }
@@ -286,6 +289,20 @@ extension EngineRestAPI {
         if processUnfinished { filters.processFinished = false }
         filters.processVariables = try Self.variableConditions(query, "processVariables")
         filters.taskVariables = try Self.variableConditions(query, "taskVariables")
+        filters.owner = query.string("taskOwner")
+        filters.ownerLike = query.string("taskOwnerLike")
+        filters.description = query.string("taskDescription")
+        filters.descriptionLike = query.string("taskDescriptionLike")
+        filters.followUpDate = try query.date("taskFollowUpDate")
+        filters.followUpBefore = try query.date("taskFollowUpDateBefore")
+        filters.followUpAfter = try query.date("taskFollowUpDateAfter")
+        filters.involvedUser = query.string("taskInvolvedUser")
+        filters.involvedGroup = query.string("taskInvolvedGroup")
+        filters.hadCandidateUser = query.string("taskHadCandidateUser")
+        filters.hadCandidateGroup = query.string("taskHadCandidateGroup")
+        let withGroups = try query.bool("withCandidateGroups") == true, withoutGroups = try query.bool("withoutCandidateGroups") == true
+        if withGroups && withoutGroups { return nil }
+        if withGroups || withoutGroups { filters.withCandidateGroups = withGroups }
         tasks.filters = filters
         return tasks
     }
