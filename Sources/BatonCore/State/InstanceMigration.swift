@@ -35,12 +35,13 @@ public enum InstanceMigration {
         let mapping = Mapping(source: source, target: target, activities: activities)
         var problems: [String] = []
         let (nodes, flows) = referencedPositions(state)
-        let unmappedNodes = nodes.filter { mapping.node($0) == nil }.map { "'\(source.nodes[$0].id)'" }
+        // Sorted: the positions come as a set, and a refusal must read the same every time.
+        let unmappedNodes = nodes.sorted().filter { mapping.node($0) == nil }.map { "'\(source.nodes[$0].id)'" }
         if !unmappedNodes.isEmpty {
             problems.append(
                 "The instance waits at or holds \(unmappedNodes.joined(separator: ", ")), which the target has no element for (map it with an instruction, or keep its id).")
         }
-        let unmappedFlows = flows.filter { mapping.flow($0) == nil }.map { "'\(source.flows[$0].id)'" }
+        let unmappedFlows = flows.sorted().filter { mapping.flow($0) == nil }.map { "'\(source.flows[$0].id)'" }
         if !unmappedFlows.isEmpty {
             problems.append("A join of the instance waits on sequence flow \(unmappedFlows.joined(separator: ", ")), which the target has not.")
         }

@@ -52,13 +52,11 @@ public struct HistoricTaskFilters: Hashable, Sendable {
     /// The filters a row answers alone (all but ``processFinished``).
     public func matches(_ task: HistoricTaskInstance) -> Bool {
         if matchesNothing { return false }
-        func within(_ value: String?, _ list: [String]?) -> Bool { list.map { value.map($0.contains) ?? false } ?? true }
-        func like(_ value: String?, _ pattern: String?) -> Bool { pattern.map { pattern in value.map { likeMatches($0, pattern) } ?? false } ?? true }
-        guard within(task.processInstanceID, processInstanceIDs), within(task.processDefinitionID, processDefinitionIDs),
-            within(task.activityInstanceID, activityInstanceIDs), within(task.taskDefinitionKey, taskDefinitionKeys), like(task.name, nameLike),
-            like(task.deleteReason, deleteReasonLike), like(task.assignee, assigneeLike)
+        guard admitted(task.processInstanceID, by: processInstanceIDs), admitted(task.processDefinitionID, by: processDefinitionIDs),
+            admitted(task.activityInstanceID, by: activityInstanceIDs), admitted(task.taskDefinitionKey, by: taskDefinitionKeys), admitted(task.name, like: nameLike),
+            admitted(task.deleteReason, like: deleteReasonLike), admitted(task.assignee, like: assigneeLike)
         else { return false }
-        if let key = processDefinitionKey, JobFilters.key(ofDefinition: task.processDefinitionID) != key { return false }
+        if let key = processDefinitionKey, processKey(ofDefinition: task.processDefinitionID) != key { return false }
         if let name, task.name != name { return false }
         if let deleteReason, task.deleteReason != deleteReason { return false }
         if let priority, task.priority != priority { return false }
@@ -71,7 +69,7 @@ public struct HistoricTaskFilters: Hashable, Sendable {
         if let startedAfter, task.startTime <= startedAfter { return false }
         if let finishedBefore, !(task.endTime.map { $0 < finishedBefore } ?? false) { return false }
         if let finishedAfter, !(task.endTime.map { $0 > finishedAfter } ?? false) { return false }
-        guard like(task.owner, ownerLike), like(task.description, descriptionLike) else { return false }
+        guard admitted(task.owner, like: ownerLike), admitted(task.description, like: descriptionLike) else { return false }
         if let owner, task.owner != owner { return false }
         if let description, task.description != description { return false }
         if let followUpDate, task.followUp != followUpDate { return false }

@@ -314,7 +314,7 @@ public struct HistoricVariableInstanceQuery: ListQuery {
         if variable.deleted, !includeDeleted, id == nil { return false }
         if let names, !names.contains(variable.name) { return false }
         if let types, !types.contains(where: { $0.lowercased() == variable.value.typeName.lowercased() }) { return false }
-        if let processDefinitionKey, JobFilters.key(ofDefinition: variable.processDefinitionID) != processDefinitionKey { return false }
+        if let processDefinitionKey, processKey(ofDefinition: variable.processDefinitionID) != processDefinitionKey { return false }
         if let activityInstanceIDs, !activityInstanceIDs.contains(variable.activityInstanceID ?? variable.processInstanceID) { return false }
         return valueConditions.allSatisfy { $0.holds(in: [variable.name: variable.value]) }
     }

@@ -22,7 +22,7 @@ public struct IncidentFilters: Hashable, Sendable {
         if let ids, !ids.contains(incident.id) { return false }
         if let message, incident.message != message { return false }
         if let messageLike, !likeMatches(incident.message, messageLike) { return false }
-        if let keys = processDefinitionKeys, !keys.contains(JobFilters.key(ofDefinition: incident.processDefinitionID)) { return false }
+        if let keys = processDefinitionKeys, !keys.contains(processKey(ofDefinition: incident.processDefinitionID)) { return false }
         if let createdBefore, incident.createdAt >= createdBefore { return false }
         if let createdAfter, incident.createdAt <= createdAfter { return false }
         if let resolvedBefore, !(incident.resolvedAt.map { $0 < resolvedBefore } ?? false) { return false }

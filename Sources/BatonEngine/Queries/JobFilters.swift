@@ -39,16 +39,13 @@ public struct JobFilters: Hashable, Sendable {
 
     public init() {}
 
-    /// A definition id is `<key>:<version>:<uuid>`; a key holds no colon.
-    static func key(ofDefinition id: String) -> String { String(id.split(separator: ":").first ?? "") }
-
     public func matches(_ job: JobInfo) -> Bool {
         if matchesNothing { return false }
         if let ids, !ids.contains(job.id) { return false }
         if let processInstanceIDs, !processInstanceIDs.contains(job.processInstanceID) { return false }
         if let activityIDs, !activityIDs.contains(job.activityID) { return false }
         if let processDefinitionIDs, !processDefinitionIDs.contains(job.processDefinitionID) { return false }
-        if let processDefinitionKeys, !processDefinitionKeys.contains(Self.key(ofDefinition: job.processDefinitionID)) { return false }
+        if let processDefinitionKeys, !processDefinitionKeys.contains(processKey(ofDefinition: job.processDefinitionID)) { return false }
         if let workerID, job.lock?.workerID != workerID { return false }
         if let lockedAt, !(job.lock.map { $0.expiresAt > lockedAt } ?? false) { return false }
         if let notLockedAt, job.lock.map({ $0.expiresAt > notLockedAt }) ?? false { return false }

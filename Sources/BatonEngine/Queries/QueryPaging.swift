@@ -94,6 +94,23 @@ extension ListQuery {
     }
 }
 
+/// Whether `value` is one of `list`; true when there is no list (the filter is not given), false
+/// for a missing value when there is.
+func admitted(_ value: String?, by list: [String]?) -> Bool {
+    guard let list else { return true }
+    return value.map(list.contains) ?? false
+}
+
+/// Whether `value` matches `pattern` (``likeMatches(_:_:)``); true when there is no pattern,
+/// false for a missing value when there is.
+func admitted(_ value: String?, like pattern: String?) -> Bool {
+    guard let pattern else { return true }
+    return value.map { likeMatches($0, pattern) } ?? false
+}
+
+/// A definition id is `<key>:<version>:<uuid>`, and a key (an XML NCName) holds no colon.
+public func processKey(ofDefinition id: String) -> String { String(id.split(separator: ":").first ?? "") }
+
 /// SQL-style `LIKE` with `%` as the only wildcard, as Camunda's *Like parameters use it.
 public func likeMatches(_ text: String, _ pattern: String) -> Bool {
     let text = Array(text), pattern = Array(pattern)

@@ -63,19 +63,11 @@ public struct TaskFilters: Hashable, Sendable {
 
     public func matches(_ task: TaskInfo) -> Bool {
         if matchesNothing { return false }
-        func within(_ value: String?, _ list: [String]?) -> Bool {
-            guard let list else { return true }
-            return value.map(list.contains) ?? false
-        }
-        func like(_ value: String?, _ pattern: String?) -> Bool {
-            guard let pattern else { return true }
-            return value.map { likeMatches($0, pattern) } ?? false
-        }
-        guard within(task.id, taskIDs), within(task.processInstanceID, processInstanceIDs), within(task.activityInstanceID, activityInstanceIDs),
-            within(task.processDefinitionID, processDefinitionIDs), within(task.processDefinitionKey, processDefinitionKeys),
-            within(task.businessKey, businessKeys), like(task.businessKey, businessKeyLike), executionID.map({ $0 == task.processInstanceID }) ?? true,
-            like(task.assignee, assigneeLike), within(task.assignee, assignees), within(task.taskDefinitionKey, taskDefinitionKeys),
-            like(task.taskDefinitionKey, taskDefinitionKeyLike), like(task.name, nameLike), like(task.description, descriptionLike)
+        guard admitted(task.id, by: taskIDs), admitted(task.processInstanceID, by: processInstanceIDs), admitted(task.activityInstanceID, by: activityInstanceIDs),
+            admitted(task.processDefinitionID, by: processDefinitionIDs), admitted(task.processDefinitionKey, by: processDefinitionKeys),
+            admitted(task.businessKey, by: businessKeys), admitted(task.businessKey, like: businessKeyLike), executionID.map({ $0 == task.processInstanceID }) ?? true,
+            admitted(task.assignee, like: assigneeLike), admitted(task.assignee, by: assignees), admitted(task.taskDefinitionKey, by: taskDefinitionKeys),
+            admitted(task.taskDefinitionKey, like: taskDefinitionKeyLike), admitted(task.name, like: nameLike), admitted(task.description, like: descriptionLike)
         else { return false }
         if let excluded = assigneesExcluded, let assignee = task.assignee, excluded.contains(assignee) { return false }
         if assigned, task.assignee == nil { return false }

@@ -158,7 +158,7 @@ extension PostgresStore {
         if !query.includeDeleted, query.id == nil { select.require("NOT deleted") }
         select.within("name", query.names)
         if let types = query.types { select.require("lower(type) = ANY(\(select.bind(types.map { $0.lowercased() })))") }
-        if let key = query.processDefinitionKey { select.require("split_part(process_definition_id, ':', 1) = \(select.bind(key))") }
+        select.definitionKeys(query.processDefinitionKey.map { [$0] })
         if let scopes = query.activityInstanceIDs { select.require("COALESCE(activity_instance_id, instance_id) = ANY(\(select.bind(scopes)))") }
         return select
     }

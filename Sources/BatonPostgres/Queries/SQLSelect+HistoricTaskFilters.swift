@@ -7,7 +7,7 @@ extension SQLSelect {
         if filters.matchesNothing { return require("false") }
         within("instance_id", filters.processInstanceIDs)
         within("process_definition_id", filters.processDefinitionIDs)
-        if let key = filters.processDefinitionKey { require("split_part(process_definition_id, ':', 1) = \(bind(key))") }
+        definitionKeys(filters.processDefinitionKey.map { [$0] })
         within("activity_instance_id", filters.activityInstanceIDs)
         equal("name", filters.name)
         like("name", filters.nameLike)

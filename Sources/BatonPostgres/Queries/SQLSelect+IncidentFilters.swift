@@ -8,7 +8,7 @@ extension SQLSelect {
         within("id", filters.ids)
         equal("message", filters.message)
         like("message", filters.messageLike)
-        if let keys = filters.processDefinitionKeys { require("split_part(process_definition_id, ':', 1) = ANY(\(bind(keys)))") }
+        definitionKeys(filters.processDefinitionKeys)
         range("created_at", after: filters.createdAfter, before: filters.createdBefore)
         range("resolved_at", after: filters.resolvedAfter, before: filters.resolvedBefore)
         within("activity_id", filters.activityIDs)

@@ -9,8 +9,7 @@ extension SQLSelect {
         within("instance_id", filters.processInstanceIDs)
         within("element_id", filters.activityIDs)
         within("process_definition_id", filters.processDefinitionIDs)
-        // A definition id starts with its key and a colon; a key holds none.
-        if let keys = filters.processDefinitionKeys { require("split_part(process_definition_id, ':', 1) = ANY(\(bind(keys)))") }
+        definitionKeys(filters.processDefinitionKeys)
         equal("lock_owner", filters.workerID)
         if let now = filters.lockedAt { require("lock_expires_at > \(bind(now.iso8601))::timestamptz") }
         if let now = filters.notLockedAt { require("(lock_expires_at IS NULL OR lock_expires_at <= \(bind(now.iso8601))::timestamptz)") }

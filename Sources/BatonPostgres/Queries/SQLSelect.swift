@@ -73,6 +73,12 @@ struct SQLSelect {
         if let before { require("\(column) < \(bind(before.iso8601))::timestamptz") }
     }
 
+    /// Rows of definitions of one of `keys`: a definition id starts with its key and a colon, and
+    /// a key holds none.
+    mutating func definitionKeys(_ keys: [String]?, column: String = "process_definition_id") {
+        if let keys { require("split_part(\(column), ':', 1) = ANY(\(bind(keys)))") }
+    }
+
     mutating func within(_ column: String, _ values: [String]?) {
         if let values { require("\(column) = ANY(\(bind(values)))") }
     }

@@ -53,7 +53,7 @@ struct Access: Sendable {
     }
 
     /// A definition id is `<key>:<version>:<uuid>`, and a key (an XML NCName) holds no colon.
-    static func processKey(ofDefinition id: String) -> String { String(id.split(separator: ":").first ?? "") }
+    static func processKey(ofDefinition id: String) -> String { BatonEngine.processKey(ofDefinition: id) }
 
     func allows(_ permission: String, processKey: String) -> Bool {
         caller?.allows(permission, on: .processDefinition, processKey) ?? true

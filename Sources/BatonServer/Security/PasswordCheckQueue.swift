@@ -27,12 +27,12 @@ final class PasswordCheckQueue: Sendable {
         self.waiting = max(0, waiting)
     }
 
-    /// `check`'s result, computed off the request threads once a slot is free.
-    func run(_ check: @escaping @Sendable () -> Bool) async throws(Overloaded) -> Bool {
+    /// `work`'s result (a check, or a new hash), computed off the request threads once a slot is free.
+    func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws(Overloaded) -> T {
         try await enter()
         defer { leave() }
         return await withCheckedContinuation { continuation in
-            threads.async { continuation.resume(returning: check()) }
+            threads.async { continuation.resume(returning: work()) }
         }
     }
 

@@ -135,16 +135,11 @@ public final class UserDirectory: Sendable {
             throw RestError.invalid("Expected a password of at most 72 bytes (bcrypt reads no more), but it has \(password.utf8.count).")
         }
         let cost = credentials.hashCost
-        let hash = Mutex<String>("")
         do {
-            _ = try await checks.run {
-                hash.withLock { $0 = Bcrypt.hash(password, cost: cost) }
-                return true
-            }
+            return try await checks.run { Bcrypt.hash(password, cost: cost) }
         } catch {
             throw Self.overloaded
         }
-        return hash.withLock { $0 }
     }
 
     /// Whether `password` is user `userID`'s, throttled like a sign-in: repeated failures for a
