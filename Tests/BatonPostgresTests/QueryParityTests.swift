@@ -23,6 +23,14 @@ import Testing
           <startEvent id="s" /><intermediateCatchEvent id="answer"><messageEventDefinition messageRef="m" /></intermediateCatchEvent>
           <endEvent id="e" /><sequenceFlow id="g1" sourceRef="s" targetRef="answer" /><sequenceFlow id="g2" sourceRef="answer" targetRef="e" />
         </process>
+        <process id="middle" isExecutable="true">
+          <startEvent id="ms" /><callActivity id="callWait" calledElement="wait" /><endEvent id="me" />
+          <sequenceFlow id="h1" sourceRef="ms" targetRef="callWait" /><sequenceFlow id="h2" sourceRef="callWait" targetRef="me" />
+        </process>
+        <process id="top" isExecutable="true">
+          <startEvent id="ts" /><callActivity id="callMiddle" calledElement="middle" /><endEvent id="te" />
+          <sequenceFlow id="k1" sourceRef="ts" targetRef="callMiddle" /><sequenceFlow id="k2" sourceRef="callMiddle" targetRef="te" />
+        </process>
         <message id="m" name="answer" />
         </definitions>
         """
@@ -36,17 +44,22 @@ import Testing
 
     struct HandlerTestFailure: Error {}
 
-    /// Twelve review instances in three groups and varied states, and three waiting ones.
+    /// Twelve review instances in three groups and varied states (one started by ann, one
+    /// ending with its incident deleted), three waiting ones, and two call hierarchies of three
+    /// levels (top → middle → wait), one started by ann, one whose top was cancelled alone.
     static func populate(_ backend: TestBackend) async throws -> ProcessTest {
         let test = try await ProcessTest.on(backend, handlers: ["publish": Failing()])
         try await test.deploy(bpmn)
+        var first = "", tenth = ""
         for index in 0..<12 {
             test.clock.advance(by: "PT1S")
-            let instance = try await test.start(
+            let instance = try await AuthenticatedUser.$id.withValue(index == 3 ? "ann" : nil) { try await test.start(
                 "review",
                 ["group": .string("group-\(index % 3)"), "priority": .long(Int64(index % 4) * 10), "amount": .long(Int64(index)),
                  "fail": .boolean(index % 5 == 0), "due": .date(Timestamp(iso8601: "2027-01-\(10 + index)T00:00:00Z")!)],
-                businessKey: "bk-\(index % 6)")
+                businessKey: "bk-\(index % 6)") }
+            if index == 0 { first = instance }
+            if index == 10 { tenth = instance }
             if index % 2 == 0 {
                 let task = try await test.task("check", in: instance)
                 if index % 4 == 0 { try await test.runtime.claim(task.id, userID: "ann") }
@@ -54,10 +67,16 @@ import Testing
                 try await test.runtime.complete(task.id, variables: ["approved": .boolean(index % 3 == 0)], userID: "ann")
             }
             if index == 7 { try await test.runtime.cancel(instance) }
-            if index == 9 || index == 10 { try await test.runtime.setSuspended(instance, true) }
+            if index == 9 { try await test.runtime.setSuspended(instance, true) }
         }
         for index in 0..<3 { _ = try await test.start("wait", ["n": .long(Int64(index))], businessKey: "w-\(index)") }
+        _ = try await AuthenticatedUser.$id.withValue("ann") { try await test.start("top", businessKey: "top-1") }
+        let skipped = try await test.start("top", businessKey: "top-2")
         try await test.advance(by: "PT2M")
+        // The tenth is suspended once its job failed for good, so its incident stays open.
+        try await test.runtime.setSuspended(tenth, true)
+        try await test.runtime.cancel(first)
+        try await test.runtime.cancel(skipped, skipSubprocesses: true)
         return test
     }
 
@@ -143,6 +162,7 @@ import Testing
             filtered { $0.createdOn = allTasks[0].created }, filtered { $0.withCandidateGroups = true }, filtered { $0.withoutCandidateGroups = true },
             filtered { $0.withCandidateUsers = true }, filtered { $0.withoutCandidateUsers = true }, filtered { $0.matchesNothing = true },
             filtered { $0.minPriority = 10; $0.businessKeyLike = "bk-%"; $0.withCandidateGroups = true },
+            filtered { $0.updatedAfter = allTasks[0].created }, filtered { $0.updatedAfter = Timestamp(millisecondsSinceEpoch: 0) },
         ]
         #expect(try await postgres.count(TaskQuery()) == 5, "the odd instances wait at the check, but for the cancelled one")
         for (index, query) in taskQueries.enumerated() {
@@ -194,6 +214,7 @@ import Testing
                 { $0.processDefinitionKeys = ["review"] }, { $0.createdAfter = Timestamp(millisecondsSinceEpoch: 0) },
                 { $0.createdBefore = Timestamp(millisecondsSinceEpoch: 0) }, { $0.resolvedAfter = Timestamp(millisecondsSinceEpoch: 0) },
                 { $0.activityIDs = ["publish"] }, { $0.jobIDs = someIncident.jobID.map { [$0] } }, { $0.matchesNothing = true },
+                { $0.deleted = true }, { $0.deleted = false },
             ] as [(inout IncidentFilters) -> Void] {
                 var query = IncidentQuery(open: open)
                 change(&query.filters)
@@ -202,6 +223,22 @@ import Testing
         }
 
         // Camunda's further instance filters (ProcessInstanceFilters), on running, ended and all.
+        let middle = try #require(try await memory.instances(ProcessInstanceQuery(lifecycle: .any), page: .all).map(\.startedAt).sorted().dropFirst(5).first)
+        let tops = try await memory.instances(ProcessInstanceQuery(lifecycle: .any, processDefinitionKey: "top", sorting: [Sorting(.businessKey)]), page: .all).map(\.id)
+        let middles = try await memory.instances(ProcessInstanceQuery(lifecycle: .any, processDefinitionKey: "middle", sorting: [Sorting(.startTime)]), page: .all)
+            .map(\.id)
+        #expect(tops.count == 2 && middles.count == 2)
+        for (root, expected) in [(tops[0], 3), (tops[1], 3), (middles[0], 0)] {
+            var hierarchy = ProcessInstanceQuery(lifecycle: .any)
+            hierarchy.filters.rootInstanceID = root
+            let found = try await postgres.instances(hierarchy, page: .all)
+            #expect(found.count == expected && found.allSatisfy { $0.rootInstanceID == root }, "the hierarchy under \(root): \(found.map(\.id))")
+        }
+        var annStarted = ProcessInstanceQuery(lifecycle: .any)
+        annStarted.filters.startedBy = "ann"
+        #expect(try await postgres.count(annStarted) == 4, "one review, and one top with the two instances its command called")
+        let stillCalled = try await postgres.instances(ProcessInstanceQuery(processDefinitionKey: "middle"), page: .all)
+        #expect(stillCalled.count == 2, "the middle of the cancelled top runs on, no longer waited for")
         let someInstance = try #require(try await memory.instances(ProcessInstanceQuery(lifecycle: .any), page: .all).first?.id)
         for lifecycle in [ProcessInstanceQuery.Lifecycle.running, .ended, .any] {
             func filtered(_ change: (inout ProcessInstanceFilters) -> Void) -> ProcessInstanceQuery {
@@ -219,7 +256,11 @@ import Testing
                 filtered { var incidents = ProcessInstanceFilters.IncidentFilter(open: false); incidents.type = "failedJob"; $0.incidents = incidents },
                 filtered { var incidents = ProcessInstanceFilters.IncidentFilter(); incidents.messageLike = "%"; $0.incidents = incidents },
                 filtered { $0.activeActivityIDs = ["check", "answer"] }, filtered { $0.executedActivityIDs = ["publish"] },
-                filtered { $0.matchesNothing = true },
+                filtered { $0.matchesNothing = true }, filtered { $0.rootInstanceID = tops[0] }, filtered { $0.rootInstanceID = tops[1] },
+                filtered { $0.rootInstanceID = middles[0] }, filtered { $0.rootInstanceID = "nope" }, filtered { $0.startedBy = "ann" },
+                filtered { $0.withJobsRetrying = true }, filtered { $0.executedActivityAfter = middle }, filtered { $0.executedActivityBefore = middle },
+                filtered { $0.executedActivityAfter = middle; $0.executedActivityBefore = middle }, filtered { $0.executedJobAfter = middle },
+                filtered { $0.executedJobBefore = middle }, filtered { $0.messageSubscriptionName = "answer" }, filtered { $0.signalSubscriptionName = "answer" },
             ]
         }
         #expect(try await postgres.count({ var q = ProcessInstanceQuery(lifecycle: .any); q.filters.incidents = .init(open: true); return q }()) > 0,
@@ -256,7 +297,6 @@ import Testing
         #expect(try await postgres.instances(grantedOnly, page: .all).map(\.id) == [running[0]])
 
         // Camunda's date filters: created or started before and after a moment inside the data.
-        let middle = try #require(try await memory.instances(ProcessInstanceQuery(lifecycle: .any), page: .all).map(\.startedAt).sorted().dropFirst(5).first)
         var startedBefore = ProcessInstanceQuery(lifecycle: .any), startedAfter = ProcessInstanceQuery(lifecycle: .any)
         startedBefore.startedBefore = middle
         startedAfter.startedAfter = middle
@@ -316,6 +356,7 @@ import Testing
             { $0.involvedUser = "ann" }, { $0.involvedGroup = "group-1" }, { $0.hadCandidateGroup = "group-2" }, { $0.hadCandidateUser = "ann" },
             { $0.withCandidateGroups = true }, { $0.withCandidateGroups = false }, { $0.owner = "ann" }, { $0.ownerLike = "%" },
             { $0.descriptionLike = "%" }, { $0.followUpAfter = Timestamp(millisecondsSinceEpoch: 0) },
+            { $0.rootInstanceID = allTasks[0].processInstanceID }, { $0.rootInstanceID = tops[0] },
         ] as [(inout HistoricTaskFilters) -> Void] {
             var query = HistoricTaskInstanceQuery()
             change(&query.filters)

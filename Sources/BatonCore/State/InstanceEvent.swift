@@ -11,7 +11,8 @@ import BatonModel
 /// activated or completed, a flow taken). Boxing the rare large ones keeps each event at 64
 /// bytes instead of 184, which roughly halves what an instance's history takes in memory.
 public enum InstanceEvent: Hashable, Sendable, Codable {
-    indirect case instanceStarted(instanceID: String, businessKey: String?, parent: ParentLink?)
+    /// `startUserID`: the signed-in user whose command started it (Camunda's startUserId).
+    indirect case instanceStarted(instanceID: String, businessKey: String?, parent: ParentLink?, startUserID: String? = nil)
     case elementActivated(ElementInstance)
     case elementCompleted(key: ElementKey)
     case elementTerminated(key: ElementKey)
@@ -44,6 +45,8 @@ public enum InstanceEvent: Hashable, Sendable, Codable {
     case subscriptionClosed(subscriptionID: String)
     indirect case incidentCreated(IncidentRecord)
     case incidentResolved(incidentID: String)
+    /// Ended because its activity or instance was cancelled, not resolved (Camunda's deleted state).
+    case incidentDeleted(incidentID: String)
     /// A call activity asked the runtime to start `childInstanceID` of process `processKey`.
     indirect case childInstanceRequested(ChildInstanceRequest)
     /// A BPMN error nobody in this instance catches, handed to the calling instance.

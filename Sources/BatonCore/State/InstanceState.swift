@@ -14,6 +14,8 @@ public struct InstanceState: Hashable, Sendable, Codable {
     public private(set) var instanceID: String
     public private(set) var businessKey: String?
     public private(set) var parent: ParentLink?
+    /// The signed-in user whose command started the instance.
+    public private(set) var startUserID: String?
     public private(set) var status: Status = .active
     /// Suspended by an operator: nothing moves until it is activated (see ``Command/setSuspended(_:)``).
     public private(set) var suspended = false
@@ -47,7 +49,7 @@ public struct InstanceState: Hashable, Sendable, Codable {
     public static let schemaVersion = 2
 
     private enum CodingKeys: String, CodingKey {
-        case schemaVersion, instanceID, businessKey, parent, status, suspended, nextKey, elements, variables, tasks, jobs, subscriptions, incidents, joins,
+        case schemaVersion, instanceID, businessKey, parent, startUserID, status, suspended, nextKey, elements, variables, tasks, jobs, subscriptions, incidents, joins,
             compensations
     }
 
@@ -68,6 +70,7 @@ public struct InstanceState: Hashable, Sendable, Codable {
         instanceID = try container.decode(String.self, forKey: .instanceID)
         businessKey = try container.decodeIfPresent(String.self, forKey: .businessKey)
         parent = try container.decodeIfPresent(ParentLink.self, forKey: .parent)
+        startUserID = try container.decodeIfPresent(String.self, forKey: .startUserID)
         status = try container.decode(Status.self, forKey: .status)
         suspended = try container.decodeIfPresent(Bool.self, forKey: .suspended) ?? false
         nextKey = try container.decode(ElementKey.self, forKey: .nextKey)
@@ -89,6 +92,7 @@ public struct InstanceState: Hashable, Sendable, Codable {
         try container.encode(instanceID, forKey: .instanceID)
         try container.encodeIfPresent(businessKey, forKey: .businessKey)
         try container.encodeIfPresent(parent, forKey: .parent)
+        try container.encodeIfPresent(startUserID, forKey: .startUserID)
         try container.encode(status, forKey: .status)
         // Stored only when set: almost no instance is ever suspended.
         if suspended { try container.encode(true, forKey: .suspended) }
@@ -173,10 +177,11 @@ public struct InstanceState: Hashable, Sendable, Codable {
     /// Applies one event. The only mutation path of the state.
     public mutating func apply(_ event: InstanceEvent) {
         switch event {
-        case .instanceStarted(let instanceID, let businessKey, let parent):
+        case .instanceStarted(let instanceID, let businessKey, let parent, let startUserID):
             self.instanceID = instanceID
             self.businessKey = businessKey
             self.parent = parent
+            self.startUserID = startUserID
             status = .active
         case .elementActivated(let instance):
             elements.append(instance)
@@ -254,7 +259,7 @@ public struct InstanceState: Hashable, Sendable, Codable {
             subscriptions.removeAll { $0.id == id }
         case .incidentCreated(let incident):
             incidents.append(incident)
-        case .incidentResolved(let id):
+        case .incidentResolved(let id), .incidentDeleted(let id):
             incidents.removeAll { $0.id == id }
         case .childInstanceRequested, .errorPropagated, .escalationPropagated, .signalThrown, .instanceMigrated:
             break

@@ -243,7 +243,7 @@ extension StepRun {
             startNode = initial
             triggered = !process.nodes[initial].kind.eventDefinitions.isEmpty
         }
-        emit(.instanceStarted(instanceID: state.instanceID, businessKey: businessKey, parent: parent))
+        emit(.instanceStarted(instanceID: state.instanceID, businessKey: businessKey, parent: parent, startUserID: context.authenticatedUserID))
         for name in variables.keys.sorted() { emit(.variableSet(scope: nil, name: name, value: variables[name]!)) }
         // `camunda:initiator`: the starting user's id, null when nobody signed in, as Camunda sets it.
         if case .startEvent(let definition) = process.nodes[startNode].kind, let initiator = definition.initiator {

@@ -229,7 +229,7 @@ extension StepRun {
             try notifyTaskListeners("delete", task: &deleted)
             emit(.userTaskCanceled(taskID: task.id))
         }
-        for incident in state.incidents where incident.elementKey == key { emit(.incidentResolved(incidentID: incident.id)) }
+        for incident in state.incidents where incident.elementKey == key { emit(.incidentDeleted(incidentID: incident.id)) }
         closeListeners(of: key)
         if let element = state.element(key), !element.isMultiInstanceBody {
             try notifyExecutionListeners("end", of: element.node, at: key)

@@ -26,6 +26,8 @@ public struct HistoricTaskFilters: Hashable, Sendable {
     public var finishedAfter: Timestamp?
     /// Only tasks of instances that ended (true) or run (false); answered by the store.
     public var processFinished: Bool?
+    /// Only tasks of instances whose call hierarchy this instance tops; answered by the store.
+    public var rootInstanceID: String?
     /// Conditions on the latest values of the instance's own variables, and of the task's local
     /// ones; answered by the store, which holds the variable history.
     public var processVariables: [VariableCondition] = []
@@ -49,7 +51,7 @@ public struct HistoricTaskFilters: Hashable, Sendable {
 
     public init() {}
 
-    /// The filters a row answers alone (all but ``processFinished``).
+    /// The filters a row answers alone (all but ``processFinished``, ``rootInstanceID`` and the variables).
     public func matches(_ task: HistoricTaskInstance) -> Bool {
         if matchesNothing { return false }
         guard admitted(task.processInstanceID, by: processInstanceIDs), admitted(task.processDefinitionID, by: processDefinitionIDs),

@@ -332,8 +332,13 @@ public struct HistoricIncident: Hashable, Sendable {
     public var jobID: String?
     public var createdAt: Timestamp
     public var resolvedAt: Timestamp?
+    /// Ended with its activity or instance cancelled rather than resolved.
+    public var deleted: Bool
 
-    public init(id: String, kind: String, message: String, processInstanceID: String, processDefinitionID: String, activityID: String, jobID: String? = nil, createdAt: Timestamp, resolvedAt: Timestamp? = nil) {
+    public init(
+        id: String, kind: String, message: String, processInstanceID: String, processDefinitionID: String, activityID: String, jobID: String? = nil,
+        createdAt: Timestamp, resolvedAt: Timestamp? = nil, deleted: Bool = false
+    ) {
         self.id = id
         self.kind = kind
         self.message = message
@@ -343,6 +348,7 @@ public struct HistoricIncident: Hashable, Sendable {
         self.jobID = jobID
         self.createdAt = createdAt
         self.resolvedAt = resolvedAt
+        self.deleted = deleted
     }
 }
 

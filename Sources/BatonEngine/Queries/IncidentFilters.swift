@@ -13,6 +13,8 @@ public struct IncidentFilters: Hashable, Sendable {
     public var resolvedAfter: Timestamp?
     public var activityIDs: [String]?
     public var jobIDs: [String]?
+    /// true: only incidents deleted with their activity; false: none of those.
+    public var deleted: Bool?
     public var matchesNothing = false
 
     public init() {}
@@ -29,6 +31,7 @@ public struct IncidentFilters: Hashable, Sendable {
         if let resolvedAfter, !(incident.resolvedAt.map { $0 > resolvedAfter } ?? false) { return false }
         if let activityIDs, !activityIDs.contains(incident.activityID) { return false }
         if let jobIDs, !(incident.jobID.map(jobIDs.contains) ?? false) { return false }
+        if let deleted, incident.deleted != deleted { return false }
         return true
     }
 }

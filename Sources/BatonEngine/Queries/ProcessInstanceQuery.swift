@@ -16,6 +16,12 @@ public struct ProcessInstanceInfo: Hashable, Sendable {
     public var superInstanceID: String?
     /// Suspended by an operator (a running instance only).
     public var suspended: Bool
+    /// The signed-in user whose command started it.
+    public var startUserID: String?
+    /// The instance at the top of its call hierarchy: itself when nothing called it, else the
+    /// last caller that still exists. Built from a record alone, it is the instance itself; the
+    /// stores and ``Runtime/instance(_:)`` walk the callers.
+    public var rootInstanceID: String
 
     public init(_ record: InstanceRecord) {
         id = record.id
@@ -27,11 +33,13 @@ public struct ProcessInstanceInfo: Hashable, Sendable {
         endedAt = record.endedAt
         superInstanceID = record.state.parent?.instanceID
         suspended = record.state.suspended
+        startUserID = record.state.startUserID
+        rootInstanceID = record.id
     }
 
     public init(
         id: String, definitionID: String, processKey: String, businessKey: String?, state: State, startedAt: Timestamp, endedAt: Timestamp?,
-        superInstanceID: String?, suspended: Bool = false
+        superInstanceID: String?, suspended: Bool = false, startUserID: String? = nil, rootInstanceID: String? = nil
     ) {
         self.id = id
         self.definitionID = definitionID
@@ -42,6 +50,8 @@ public struct ProcessInstanceInfo: Hashable, Sendable {
         self.endedAt = endedAt
         self.superInstanceID = superInstanceID
         self.suspended = suspended
+        self.startUserID = startUserID
+        self.rootInstanceID = rootInstanceID ?? id
     }
 }
 

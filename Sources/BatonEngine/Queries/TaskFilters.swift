@@ -40,6 +40,8 @@ public struct TaskFilters: Hashable, Sendable {
     /// Tasks following up before this, or not at all.
     public var followUpBeforeOrNotExistent: Timestamp?
     public var createdOn: Timestamp?
+    /// Tasks that changed after this, or were created after it and never changed since.
+    public var updatedAfter: Timestamp?
     public var withCandidateGroups = false
     public var withoutCandidateGroups = false
     public var withCandidateUsers = false
@@ -88,6 +90,7 @@ public struct TaskFilters: Hashable, Sendable {
         if let followUpAfter, !(task.followUp.map { $0 > followUpAfter } ?? false) { return false }
         if let before = followUpBeforeOrNotExistent, let followUp = task.followUp, followUp >= before { return false }
         if let createdOn, task.created != createdOn { return false }
+        if let updatedAfter, (task.lastUpdated ?? task.created) <= updatedAfter { return false }
         if withCandidateGroups, task.candidateGroups.isEmpty { return false }
         if withoutCandidateGroups, !task.candidateGroups.isEmpty { return false }
         if withCandidateUsers, task.candidateUsers.isEmpty { return false }

@@ -29,6 +29,8 @@ public struct TaskInfo: Hashable, Sendable {
     /// Who delegated it, and where its delegation stands.
     public var owner: String?
     public var delegationState: DelegationState?
+    /// When the open task last changed after its creation; nil until it does.
+    public var lastUpdated: Timestamp?
 
     public init(id: String, name: String? = nil, assignee: String? = nil, candidateUsers: [String], candidateGroups: [String], created: Timestamp, due: Timestamp? = nil, followUp: Timestamp? = nil, priority: Int, formKey: String? = nil, description: String? = nil, suspended: Bool = false, formFields: [FormField], processInstanceID: String, processDefinitionID: String, processDefinitionKey: String, taskDefinitionKey: String, businessKey: String? = nil, activityInstanceID: String) {
         self.id = id

@@ -63,6 +63,8 @@ public struct ReadModelChanges: Sendable {
     public struct IncidentResolution: Hashable, Sendable {
         public var id: String
         public var resolvedAt: Timestamp
+        /// Ended by a cancellation, not resolved.
+        public var deleted = false
     }
 }
 

@@ -38,6 +38,13 @@ public struct ReadModelProjection {
         var taskEnds: [String: (at: Timestamp, reason: String, by: String?)] = [:]
 
         func note(_ id: String, in list: inout [String]) { if !list.contains(id) { list.append(id) } }
+        /// When each task that was open before the command last changed in it (Camunda's
+        /// lastUpdated: its creation is no update, its end leaves no row to update).
+        var taskUpdates: [String: Timestamp] = [:]
+        func noteUpdate(_ id: String, at: Timestamp) {
+            note(id, in: &touchedTasks)
+            if before?.task(id) != nil { taskUpdates[id] = at }
+        }
 
         for recorded in events {
             switch recorded.event {
@@ -81,6 +88,7 @@ public struct ReadModelProjection {
                     changes.historicVariablesDeleted.append(historicID)
                 }
             case .variableSet(let scope, let name, let value):
+                if let scope, let task = before?.tasks.first(where: { $0.elementKey == scope }) { noteUpdate(task.id, at: recorded.at) }
                 removedVariables["\(scope.map { activityInstanceID($0) } ?? instanceID):\(name)"] = nil
                 let variable = HistoricVariableInstance(
                     name: name, value: value, processInstanceID: instanceID, processDefinitionID: record.definitionID,
@@ -98,34 +106,34 @@ public struct ReadModelProjection {
                 note(task.id, in: &touchedTasks)
                 if let index = started[task.elementKey] { changes.activitiesStarted[index].taskID = task.id }
             case .userTaskAssigned(let id, let assignee):
-                note(id, in: &touchedTasks)
+                noteUpdate(id, at: recorded.at)
                 taskRecords[id] = taskRecords[id] ?? before?.task(id)
                 taskRecords[id]?.assignee = assignee
             case .userTaskDelegated(let id, let owner, let assignee):
-                note(id, in: &touchedTasks)
+                noteUpdate(id, at: recorded.at)
                 taskRecords[id] = taskRecords[id] ?? before?.task(id)
                 taskRecords[id]?.owner = owner
                 taskRecords[id]?.assignee = assignee
                 taskRecords[id]?.delegationState = .pending
             case .userTaskResolved(let id):
-                note(id, in: &touchedTasks)
+                noteUpdate(id, at: recorded.at)
                 taskRecords[id] = taskRecords[id] ?? before?.task(id)
                 let owner = taskRecords[id]?.owner
                 taskRecords[id]?.assignee = owner
                 taskRecords[id]?.delegationState = .resolved
             case .userTaskUpdated(let update):
-                note(update.taskID, in: &touchedTasks)
+                noteUpdate(update.taskID, at: recorded.at)
                 taskRecords[update.taskID] = taskRecords[update.taskID] ?? before?.task(update.taskID)
                 taskRecords[update.taskID]?.apply(update)
             case .userTaskCandidatesAdded(let id, let users, let groups):
-                note(id, in: &touchedTasks)
+                noteUpdate(id, at: recorded.at)
                 if var task = taskRecords[id] ?? before?.task(id) {
                     for user in users where !task.candidateUsers.contains(user) { task.candidateUsers.append(user) }
                     for group in groups where !task.candidateGroups.contains(group) { task.candidateGroups.append(group) }
                     taskRecords[id] = task
                 }
             case .userTaskCandidatesRemoved(let id, let users, let groups):
-                note(id, in: &touchedTasks)
+                noteUpdate(id, at: recorded.at)
                 if var task = taskRecords[id] ?? before?.task(id) {
                     task.candidateUsers.removeAll { users.contains($0) }
                     task.candidateGroups.removeAll { groups.contains($0) }
@@ -156,11 +164,13 @@ public struct ReadModelProjection {
                     id: incident.id, kind: incident.kind.rawValue, message: incident.message, processInstanceID: instanceID,
                     processDefinitionID: record.definitionID, activityID: incident.node >= 0 ? process.nodes[incident.node].id.rawValue : "",
                     jobID: incident.jobID, createdAt: incident.createdAt, resolvedAt: nil))
-            case .incidentResolved(let id):
+            case .incidentResolved(let id), .incidentDeleted(let id):
+                let deleted = if case .incidentDeleted = recorded.event { true } else { false }
                 if let index = changes.incidentsRaised.firstIndex(where: { $0.id == id }) {
                     changes.incidentsRaised[index].resolvedAt = recorded.at
+                    changes.incidentsRaised[index].deleted = deleted
                 } else {
-                    changes.incidentsResolved.append(.init(id: id, resolvedAt: recorded.at))
+                    changes.incidentsResolved.append(.init(id: id, resolvedAt: recorded.at, deleted: deleted))
                 }
             case .childInstanceRequested(let request):
                 if let index = started[request.elementKey] { changes.activitiesStarted[index].calledProcessInstanceID = request.childInstanceID }
@@ -193,7 +203,12 @@ public struct ReadModelProjection {
         }
 
         guard !changes.ended else { return changes }
-        changes.tasks = touchedTasks.map { id in state.task(id).map { .upsert(taskInfo($0)) } ?? .delete(id: id) }
+        changes.tasks = touchedTasks.map { id in
+            guard let task = state.task(id) else { return .delete(id: id) }
+            var info = taskInfo(task)
+            info.lastUpdated = taskUpdates[id]
+            return .upsert(info)
+        }
         changes.jobs = touchedJobs.map { id in state.job(id).map { .upsert(jobInfo($0)) } ?? .delete(id: id) }
         changes.variableScopesEnded = endedScopes.sorted().filter { key in
             before?.variables[key] != nil || changes.historicVariables.contains { $0.activityInstanceID == activityInstanceID(key) }

@@ -14,6 +14,9 @@ extension Runtime {
         var skipCustomListeners = false
         /// Decide it without input and output mappings (an operator's modification with `skipIoMappings`).
         var skipIoMappings = false
+        /// Leave the instances its terminated call activities called running, no longer waited
+        /// for (an operator's delete with `skipSubprocesses`).
+        var skipSubprocesses = false
     }
 
     /// What running a batch of commands left behind, for the caller's answer.
@@ -31,10 +34,11 @@ extension Runtime {
         var head = 0
         var outcome = Outcome()
         while head < queue.count {
-            let decided = try await decide(queue[head], in: transaction)
+            let pending = queue[head]
+            let decided = try await decide(pending, in: transaction)
             head += 1
             outcome.instances[decided.record.id] = decided.record
-            queue += try await followUps(of: decided, in: transaction)
+            queue += try await followUps(of: decided, cancellingCalledInstances: !pending.skipSubprocesses, in: transaction)
         }
         return outcome
     }

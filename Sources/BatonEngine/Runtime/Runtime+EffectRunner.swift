@@ -9,8 +9,9 @@ extension Runtime {
     /// transaction: synchronous handlers' results, called instances' starts, BPMN errors handed
     /// to the calling instance, a called instance's return to its call activity, the
     /// cancellation of instances whose call activity was terminated, and the recorded deliveries
-    /// of thrown signals.
-    func followUps(of decided: Decided, in transaction: any StoreTransaction) async throws -> [Pending] {
+    /// of thrown signals. A caller that has ended meanwhile (its delete skipped the instances it
+    /// called) is told nothing: nothing waits for the called instance any more.
+    func followUps(of decided: Decided, cancellingCalledInstances: Bool = true, in transaction: any StoreTransaction) async throws -> [Pending] {
         let record = decided.record
         var next: [Pending] = []
         for effect in decided.transition.effects {
@@ -22,13 +23,13 @@ extension Runtime {
             case .startChildInstance(let request):
                 next.append(try await startChild(request, parent: record, in: transaction))
             case .propagateErrorToParent(let code, let message):
-                if let parent = record.state.parent {
+                if let parent = try await runningCaller(of: record, in: transaction) {
                     next.append(Pending(
                         instanceID: parent.instanceID,
                         command: .throwError(target: .element(parent.elementKey), code: code, message: message, variables: [:])))
                 }
             case .propagateEscalationToParent(let code):
-                if let parent = record.state.parent {
+                if let parent = try await runningCaller(of: record, in: transaction) {
                     next.append(Pending(instanceID: parent.instanceID, command: .escalateFromCalledInstance(elementKey: parent.elementKey, code: code)))
                 }
             case .openSubscription(let subscription):
@@ -41,12 +42,12 @@ extension Runtime {
                 break
             }
         }
-        if decided.wasActive, record.state.status == .completed, let parent = record.state.parent {
+        if decided.wasActive, record.state.status == .completed, let parent = try await runningCaller(of: record, in: transaction) {
             next.append(Pending(
                 instanceID: parent.instanceID,
                 command: .completeCallActivity(elementKey: parent.elementKey, variables: record.state.visibleVariables(from: nil))))
         }
-        for case .elementTerminated(let key) in decided.transition.events {
+        for case .elementTerminated(let key) in decided.transition.events where cancellingCalledInstances {
             if let child = try await transaction.calledInstance(parent: record.id, elementKey: key),
                 let childRecord = try await transaction.lockInstance(child), childRecord.state.status == .active
             {
@@ -54,6 +55,14 @@ extension Runtime {
             }
         }
         return next
+    }
+
+    /// The link to the instance that called `record`, while that instance still runs.
+    private func runningCaller(of record: InstanceRecord, in transaction: any StoreTransaction) async throws -> ParentLink? {
+        guard let parent = record.state.parent, let caller = try await transaction.lockInstance(parent.instanceID), caller.state.status == .active else {
+            return nil
+        }
+        return parent
     }
 
     /// Runs a Swift handler for a job and turns its outcome into the next commands: the task

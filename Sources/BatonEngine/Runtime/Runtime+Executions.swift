@@ -31,6 +31,13 @@ public struct ExecutionQuery: Hashable, Sendable, DefinitionScoped {
     /// Conditions on the variables of the execution's process instance (Camunda's
     /// `processVariables`).
     public var processVariables: [VariableCondition] = []
+    /// Conditions on the execution's own variables (Camunda's `variables`): the instance's for
+    /// its own execution, an activity instance's local ones for an element's.
+    public var variables: [VariableCondition] = []
+    /// Filters on what a process instance waits for and its open incidents. Baton reports every
+    /// subscription's and incident's execution as its process instance (`executionId`), so only
+    /// an instance's own execution can match them.
+    public var instanceFilters = ProcessInstanceFilters()
     public var sorting: [Sorting<SortKey>]
 
     public init(
@@ -53,7 +60,13 @@ public struct ExecutionQuery: Hashable, Sendable, DefinitionScoped {
             sorting: sorting.map { Sorting($0.key.instanceKey, ascending: $0.ascending) })
         query.definitions = definitions
         query.grantedInstances = grantedInstances
+        query.filters = instanceFilters
         return query
+    }
+
+    /// Whether a filter applies that only an instance's own execution can meet.
+    var onlyInstanceExecutions: Bool {
+        instanceFilters.messageSubscriptionName != nil || instanceFilters.signalSubscriptionName != nil || instanceFilters.incidents != nil
     }
 }
 
@@ -92,7 +105,8 @@ extension Runtime {
         // bypass: with both, the instances are walked (their query applies the key on its own).
         // A grant on every instance leaves the key the only narrowing.
         let grants = query.grantedInstances
-        if query.businessKey == nil, query.suspended == nil, query.processVariables.isEmpty,
+        if query.businessKey == nil, query.suspended == nil, query.processVariables.isEmpty, query.variables.isEmpty,
+            query.instanceFilters == ProcessInstanceFilters(),
             query.processDefinitionKey == nil || grants == .only([]) || grants.isAll
         {
             let instances = query.activityID == nil ? try await count(query.instances) : 0
@@ -123,15 +137,17 @@ extension Runtime {
         while true {
             let instances = try await self.instances(query.instances, page: Page(firstResult: offset, maxResults: batch))
             for instance in instances {
-                if query.activityID == nil,
+                if query.activityID == nil, try await hasVariables(query.variables, instance: instance.id, scope: instance.id),
                     !visit(ExecutionInfo(id: instance.id, processInstanceID: instance.id, activityID: nil, suspended: instance.suspended))
                 {
                     return
                 }
+                if query.onlyInstanceExecutions { continue }
                 var elements = HistoricActivityInstanceQuery(processInstanceID: instance.id, activityID: query.activityID, completion: .unfinished)
                 elements.definitions = query.definitions
                 elements.grantedInstances = query.grantedInstances
                 for element in try await activityHistory(elements) {
+                    guard try await hasVariables(query.variables, instance: instance.id, scope: element.id) else { continue }
                     let execution = ExecutionInfo(
                         id: element.id, processInstanceID: instance.id, activityID: element.activityID, suspended: instance.suspended)
                     if !visit(execution) { return }
@@ -140,5 +156,14 @@ extension Runtime {
             if instances.count < batch { return }
             offset += batch
         }
+    }
+
+    /// Whether the variables of one scope (an activity instance's id, or the instance's own)
+    /// meet every condition.
+    private func hasVariables(_ conditions: [VariableCondition], instance: String, scope: String) async throws -> Bool {
+        guard !conditions.isEmpty else { return true }
+        let local = try await variableInstances(VariableInstanceQuery(processInstanceIDs: [instance], activityInstanceIDs: [scope]))
+        let values = Dictionary(local.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        return conditions.allSatisfy { $0.holds(in: values) }
     }
 }

@@ -110,7 +110,14 @@ extension Runtime {
             guard let record = try await transaction.lockInstance(id) else {
                 throw EngineError(.notFound, "Expected process instance '\(id)' to exist, but it does not.")
             }
-            return ProcessInstanceInfo(record)
+            var info = ProcessInstanceInfo(record)
+            // The top of its call hierarchy: the last caller that still exists.
+            var caller = record.state.parent?.instanceID
+            while let id = caller, let above = try await transaction.lockInstance(id) {
+                info.rootInstanceID = above.id
+                caller = above.state.parent?.instanceID
+            }
+            return info
         }
     }
 
@@ -149,9 +156,15 @@ extension Runtime {
 
     /// Cancels an active instance (and the instances it called).
     /// Cancels a running instance; its listeners are notified unless `skipCustomListeners`.
-    public func cancel(_ instanceID: String, reason: String = "Cancelled through the API", skipCustomListeners: Bool = false) async throws {
+    /// Cancels a running instance and, unless `skipSubprocesses`, the instances its call
+    /// activities called (theirs in turn); skipped ones run on, no longer waited for.
+    public func cancel(
+        _ instanceID: String, reason: String = "Cancelled through the API", skipCustomListeners: Bool = false, skipSubprocesses: Bool = false
+    ) async throws {
         try await commandTransaction { transaction in
-            _ = try await run([Pending(instanceID: instanceID, command: .cancel(reason: reason), skipCustomListeners: skipCustomListeners)], in: transaction)
+            let pending = Pending(
+                instanceID: instanceID, command: .cancel(reason: reason), skipCustomListeners: skipCustomListeners, skipSubprocesses: skipSubprocesses)
+            _ = try await run([pending], in: transaction)
         }
     }
 

@@ -26,10 +26,13 @@ extension Runtime {
     }
 
     public func task(_ id: String) async throws -> TaskInfo {
-        try await store.read { transaction in
+        var task = try await store.read { transaction in
             let (record, task) = try await openTask(id, in: transaction)
             return Self.info(task, in: record, process: try await executable(record.definitionID, in: transaction))
         }
+        // The instance's state keeps no times of changes; the task's row does.
+        task.lastUpdated = try await store.list(TaskQuery(taskID: id), page: .all).first?.lastUpdated
+        return task
     }
 
     /// Checks the caller may act on a task, given the task as its locked instance holds it: the

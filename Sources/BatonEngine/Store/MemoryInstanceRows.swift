@@ -93,7 +93,10 @@ struct MemoryInstanceRows: Sendable {
         }
         for id in changes.historicVariablesDeleted { historicVariables[id]?.deleted = true }
         for incident in changes.incidentsRaised { incidents[incident.id] = incident }
-        for resolution in changes.incidentsResolved { incidents[resolution.id]?.resolvedAt = resolution.resolvedAt }
+        for resolution in changes.incidentsResolved {
+            incidents[resolution.id]?.resolvedAt = resolution.resolvedAt
+            incidents[resolution.id]?.deleted = resolution.deleted
+        }
     }
 
     private static func apply<Row>(_ change: RowChange<Row>, to rows: inout [String: Row], id: KeyPath<Row, String>) {

@@ -91,6 +91,7 @@ extension MemoryStore {
         try await snapshot { data in
             (query.instanceScope ?? data.instanceOrder).flatMap { id -> [HistoricTaskInstance] in
                 if let finished = query.filters.processFinished, (data.instances[id]?.state.status != .active) != finished { return [] }
+                if let root = query.filters.rootInstanceID, data.instances[id] == nil || data.rootInstance(of: id) != root { return [] }
                 guard let rows = data.rows[id] else { return [] }
                 let filters = query.filters
                 guard !filters.processVariables.isEmpty || !filters.taskVariables.isEmpty else { return Array(rows.historicTasks.values) }
@@ -122,12 +123,13 @@ extension MemoryStore {
             let callerOfSubInstance = filters.callerOf.flatMap { data.instances[$0]?.state.parent?.instanceID }
             return (query.ids ?? data.instanceOrder).compactMap { id -> ProcessInstanceInfo? in
                 guard let record = data.instances[id] else { return nil }
-                let info = ProcessInstanceInfo(record)
+                var info = ProcessInstanceInfo(record)
+                info.rootInstanceID = data.rootInstance(of: id)
                 guard query.matches(info), query.matchesVariables(record.state.variables[nil] ?? [:]) else { return nil }
                 let rows = data.rows[id]
                 guard filters.matches(
-                    info, incidents: rows.map { Array($0.incidents.values) } ?? [], activities: rows?.activities ?? [],
-                    callerOfSubInstance: callerOfSubInstance, callsAny: callers.contains(id))
+                    info, incidents: rows.map { Array($0.incidents.values) } ?? [], activities: rows?.activities ?? [], jobs: record.state.jobs,
+                    subscriptions: record.state.subscriptions, events: data.events[id] ?? [], callerOfSubInstance: callerOfSubInstance, callsAny: callers.contains(id))
                 else { return nil }
                 return info
             }

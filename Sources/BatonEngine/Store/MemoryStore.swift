@@ -102,6 +102,14 @@ struct MemoryData: Sendable {
     var members: [String: Set<String>] = [:]
     /// The query side's rows, per instance.
     var rows: [String: MemoryInstanceRows] = [:]
+
+    /// The instance at the top of `id`'s call hierarchy: itself when nothing called it, and the
+    /// last known ancestor when one was deleted.
+    func rootInstance(of id: String) -> String {
+        var current = id
+        while let parent = instances[current]?.state.parent?.instanceID, instances[parent] != nil { current = parent }
+        return current
+    }
 }
 
 final class MemoryTransaction: StoreTransaction {

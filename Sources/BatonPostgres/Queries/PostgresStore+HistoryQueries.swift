@@ -220,7 +220,7 @@ extension PostgresStore {
     func statement(_ query: IncidentQuery, page: Page) -> PostgresStatement {
         let columns = """
             id, kind, message, instance_id, process_definition_id, activity_id, job_id, \(SQLColumns.millis("created_at", as: "created")),
-            \(SQLColumns.millis("resolved_at", as: "resolved"))
+            \(SQLColumns.millis("resolved_at", as: "resolved")), deleted
             """
         return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)
     }
@@ -231,7 +231,7 @@ extension PostgresStore {
                 id: try row.required("id"), kind: try row.required("kind"), message: try row.required("message"),
                 processInstanceID: try row.required("instance_id"), processDefinitionID: try row.required("process_definition_id"),
                 activityID: try row.required("activity_id"), jobID: row.text("job_id"), createdAt: try row.requiredTime("created"),
-                resolvedAt: row.time("resolved"))
+                resolvedAt: row.time("resolved"), deleted: row.bool("deleted"))
         }
     }
 

@@ -74,7 +74,7 @@ extension PostgresStore {
             id, name, assignee, to_json(candidate_users)::text AS candidate_users, to_json(candidate_groups)::text AS candidate_groups,
             \(SQLColumns.millis("created_at", as: "created")), \(SQLColumns.millis("due_at", as: "due")),
             \(SQLColumns.millis("follow_up_at", as: "follow_up")), priority, form_key, description, suspended, instance_id, process_definition_id, process_key,
-            task_definition_key, business_key, activity_instance_id, owner, delegation_state
+            task_definition_key, business_key, activity_instance_id, owner, delegation_state, \(SQLColumns.millis("last_updated", as: "last_updated"))
             """
         return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)
     }
@@ -90,6 +90,7 @@ extension PostgresStore {
                 businessKey: row.text("business_key"), activityInstanceID: try row.required("activity_instance_id"))
             task.owner = row.text("owner")
             task.delegationState = row.text("delegation_state").flatMap(DelegationState.init(rawValue:))
+            task.lastUpdated = row.time("last_updated")
             return task
         }
     }
@@ -107,7 +108,7 @@ extension PostgresStore {
     // MARK: Process instances
 
     private func select(_ query: ProcessInstanceQuery) -> SQLSelect {
-        let columns = "id, definition_id, process_key, business_key, status, parent_instance_id, started_at, ended_at"
+        let columns = "id, definition_id, process_key, business_key, status, parent_instance_id, started_at, ended_at, start_user_id"
         // Aliased `i`: the filters' subqueries name the outer instance, and one of them reads
         // history_process_instances itself.
         let source = switch query.lifecycle {
@@ -154,7 +155,8 @@ extension PostgresStore {
     func statement(_ query: ProcessInstanceQuery, page: Page) -> PostgresStatement {
         let columns = """
             id, definition_id, process_key, business_key, status, parent_instance_id, \(SQLColumns.millis("started_at", as: "started")),
-            \(SQLColumns.millis("ended_at", as: "ended")), \(query.lifecycle == .ended ? "false AS suspended" : "suspended")
+            \(SQLColumns.millis("ended_at", as: "ended")), \(query.lifecycle == .ended ? "false AS suspended" : "suspended"), start_user_id,
+            \(SQLSelect.rootInstance(id: "id", parent: "parent_instance_id")) AS root_instance_id
             """
         return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)
     }
@@ -165,7 +167,7 @@ extension PostgresStore {
                 id: try row.required("id"), definitionID: try row.required("definition_id"), processKey: try row.required("process_key"),
                 businessKey: row.text("business_key"), state: ProcessInstanceInfo.State(rawValue: try row.required("status")) ?? .active,
                 startedAt: try row.requiredTime("started"), endedAt: row.time("ended"), superInstanceID: row.text("parent_instance_id"),
-                suspended: row.bool("suspended"))
+                suspended: row.bool("suspended"), startUserID: row.text("start_user_id"), rootInstanceID: row.text("root_instance_id"))
         }
     }
 

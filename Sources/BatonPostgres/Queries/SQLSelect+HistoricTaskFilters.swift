@@ -44,6 +44,7 @@ extension SQLSelect {
             require(
                 "EXISTS (SELECT 1 FROM history_variables v WHERE v.instance_id = history_task_instances.instance_id AND v.activity_instance_id = history_task_instances.activity_instance_id AND NOT v.deleted AND \(variableCondition(condition)))")
         }
+        if let root = filters.rootInstanceID { require("history_task_instances.instance_id IN (\(Self.instancesUnder(root: bind(root))))") }
         // An ended instance's row has moved to history_process_instances; a running one's has not.
         if let finished = filters.processFinished {
             require("\(finished ? "" : "NOT ")EXISTS (SELECT 1 FROM history_process_instances p WHERE p.id = history_task_instances.instance_id)")

@@ -13,5 +13,6 @@ extension SQLSelect {
         range("resolved_at", after: filters.resolvedAfter, before: filters.resolvedBefore)
         within("activity_id", filters.activityIDs)
         within("job_id", filters.jobIDs)
+        if let deleted = filters.deleted { require(deleted ? "deleted" : "NOT deleted") }
     }
 }

@@ -2,6 +2,34 @@ import BatonEngine
 import BatonModel
 
 extension SQLSelect {
+    /// Every instance's id and caller, running or ended.
+    static let everyInstance = "(SELECT id, parent_instance_id FROM process_instances UNION ALL SELECT id, parent_instance_id FROM history_process_instances)"
+
+    /// The ids of the instances whose call hierarchy `root` (a placeholder) tops, itself
+    /// included; none when `root` has a caller. A caller deleted since counts as none.
+    static func instancesUnder(root: String) -> String {
+        """
+        WITH RECURSIVE under(id) AS (
+            SELECT r.id FROM \(everyInstance) r WHERE r.id = \(root) AND NOT EXISTS (SELECT 1 FROM \(everyInstance) p WHERE p.id = r.parent_instance_id)
+            UNION ALL
+            SELECT c.id FROM under JOIN \(everyInstance) c ON c.parent_instance_id = under.id)
+        SELECT id FROM under
+        """
+    }
+
+    /// The top of the call hierarchy of the instance whose id and caller columns are given, as
+    /// an expression: itself when nothing called it, else the last caller that still exists.
+    static func rootInstance(id: String, parent: String) -> String {
+        """
+        CASE WHEN \(parent) IS NULL THEN \(id) ELSE (
+            WITH RECURSIVE up(id, parent_instance_id, depth) AS (
+                SELECT \(id), \(parent), 0
+                UNION ALL
+                SELECT a.id, a.parent_instance_id, up.depth + 1 FROM up JOIN \(everyInstance) a ON a.id = up.parent_instance_id)
+            SELECT id FROM up ORDER BY depth DESC LIMIT 1) END
+        """
+    }
+
     /// ``ProcessInstanceFilters`` over an instance source whose id is `instance` (qualified, as
     /// the subqueries over incidents and activity instances have ids of their own). The history
     /// rows are looked up in their instance's partition, as ``historyOf(instance:)`` does.
@@ -23,6 +51,15 @@ extension SQLSelect {
             require(
                 "\(instance) = (SELECT parent_instance_id FROM process_instances WHERE id = \(placeholder) UNION ALL SELECT parent_instance_id FROM history_process_instances WHERE id = \(placeholder) LIMIT 1)")
         }
+        if let root = filters.rootInstanceID { require("\(instance) IN (\(Self.instancesUnder(root: bind(root))))") }
+        equal("start_user_id", filters.startedBy)
+        for (kind, name) in [("message", filters.messageSubscriptionName), ("signal", filters.signalSubscriptionName)] {
+            guard let name else { continue }
+            require("EXISTS (SELECT 1 FROM message_subscriptions s WHERE s.instance_id = \(instance) AND s.event_type = '\(kind)' AND s.message_name = \(bind(name)))")
+        }
+        if filters.withJobsRetrying {
+            require("EXISTS (SELECT 1 FROM jobs j WHERE j.instance_id = \(instance) AND j.kind <> 'external' AND j.retries > 0 AND j.last_error IS NOT NULL)")
+        }
         range("ended_at", after: filters.finishedAfter, before: filters.finishedBefore)
         if let states = filters.states { within("status", states.map(\.rawValue).sorted()) }
         let partition = Self.removalTime(ofInstance: instance)
@@ -38,6 +75,27 @@ extension SQLSelect {
         if let ids = filters.activeActivityIDs {
             require(
                 "EXISTS (SELECT 1 FROM history_activity_instances a WHERE a.instance_id = \(instance) AND a.\(partition) AND a.end_time IS NULL AND a.activity_id = ANY(\(bind(ids))))")
+        }
+        if filters.executedActivityAfter != nil || filters.executedActivityBefore != nil {
+            var conditions = ["a.instance_id = \(instance)", "a.\(partition)"]
+            if let after = filters.executedActivityAfter {
+                let bound = bind(after.iso8601)
+                conditions.append("(a.start_time >= \(bound)::timestamptz OR a.end_time >= \(bound)::timestamptz)")
+            }
+            if let before = filters.executedActivityBefore {
+                let bound = bind(before.iso8601)
+                conditions.append("(a.start_time <= \(bound)::timestamptz OR a.end_time <= \(bound)::timestamptz)")
+            }
+            require("EXISTS (SELECT 1 FROM history_activity_instances a WHERE \(conditions.joined(separator: " AND ")))")
+        }
+        if filters.executedJobAfter != nil || filters.executedJobBefore != nil {
+            // A job ran in a command that recorded its success or failure; the command's events
+            // share its time.
+            var conditions = ["e.instance_id = \(instance)", "e.\(partition)"]
+            if let after = filters.executedJobAfter { conditions.append("e.at >= \(bind(after.iso8601))::timestamptz") }
+            if let before = filters.executedJobBefore { conditions.append("e.at <= \(bind(before.iso8601))::timestamptz") }
+            conditions.append("EXISTS (SELECT 1 FROM json_array_elements(e.events) x WHERE x->'jobCompleted' IS NOT NULL OR x->'jobFailed' IS NOT NULL)")
+            require("EXISTS (SELECT 1 FROM history_events e WHERE \(conditions.joined(separator: " AND ")))")
         }
         if let ids = filters.executedActivityIDs {
             require(

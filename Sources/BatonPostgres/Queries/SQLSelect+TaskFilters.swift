@@ -28,6 +28,7 @@ extension SQLSelect {
         if let excluded = filters.taskDefinitionKeysExcluded { require("NOT task_definition_key = ANY(\(bind(excluded)))") }
         like("task_definition_key", filters.taskDefinitionKeyLike)
         equal("name", filters.name)
+        if let after = filters.updatedAfter { require("coalesce(last_updated, created_at) > \(bind(after.iso8601))::timestamptz") }
         if let name = filters.nameNotEqual { require("name <> \(bind(name))") }
         like("name", filters.nameLike)
         if let pattern = filters.nameNotLike { require("name NOT LIKE \(bind(Self.escapedLike(pattern)))") }

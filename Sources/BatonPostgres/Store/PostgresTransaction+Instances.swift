@@ -77,13 +77,14 @@ extension PostgresTransaction {
         return [
             instance.id, instance.definitionID, instance.processKey, instance.state.businessKey, instance.state.status.rawValue,
             instance.state.parent?.instanceID, instance.state.parent.map { String($0.elementKey) }, time(instance.startedAt),
-            time(instance.endedAt), time(instance.removalTime), try storedJSON(instance.state, table),
+            time(instance.endedAt), time(instance.removalTime), instance.state.startUserID, try storedJSON(instance.state, table),
         ]
     }
 
     static let insertInstanceSQL = """
-        INSERT INTO process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time, state)
-        VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::jsonb)
+        INSERT INTO process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time,
+            start_user_id, state)
+        VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12::jsonb)
         """
 
     func insertInstance(_ instance: InstanceRecord) async throws {
@@ -105,9 +106,12 @@ extension PostgresTransaction {
             write(
                 """
                 UPDATE \(before?.state.status == .active ? "process_instances" : "history_process_instances") SET state = $2::jsonb,
-                    business_key = $3, parent_instance_id = $4, parent_element_key = $5::bigint WHERE id = $1
+                    business_key = $3, parent_instance_id = $4, parent_element_key = $5::bigint, start_user_id = $6 WHERE id = $1
                 """,
-                [id, try storedJSON(instance.state, table), instance.state.businessKey, instance.state.parent?.instanceID, instance.state.parent.map { String($0.elementKey) }])
+                [
+                    id, try storedJSON(instance.state, table), instance.state.businessKey, instance.state.parent?.instanceID,
+                    instance.state.parent.map { String($0.elementKey) }, instance.state.startUserID,
+                ])
         }
         if let at = events.first?.at {
             // One row for the command's events (they share its time). A running instance's
@@ -132,8 +136,9 @@ extension PostgresTransaction {
                 WITH gone AS (DELETE FROM process_instances WHERE id = $1),
                      calls AS (DELETE FROM called_instances WHERE child_instance_id = $1),
                 \(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$10::timestamptz"))
-                INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time)
-                VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz)
+                INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time,
+                    start_user_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11)
                 """, try await parameters(of: instance).dropLast())
         }
     }

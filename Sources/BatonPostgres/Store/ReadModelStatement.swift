@@ -40,18 +40,19 @@ enum ReadModelStatement {
             """
             INSERT INTO user_tasks (id, instance_id, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at,
                 follow_up_at, priority, form_key, description, created_at, process_definition_id, process_key, business_key, activity_instance_id,
-                owner, delegation_state)
+                owner, delegation_state, last_updated)
             SELECT id, instance_id, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at, follow_up_at,
                 priority, form_key, description, created_at, process_definition_id, process_key, business_key, activity_instance_id, owner,
-                delegation_state
+                delegation_state, last_updated
             FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, task_definition_key text, name text, assignee text,
                 candidate_users text[], candidate_groups text[], due_at timestamptz, follow_up_at timestamptz, priority integer, form_key text,
                 description text, created_at timestamptz, process_definition_id text, process_key text, business_key text, activity_instance_id text,
-                owner text, delegation_state text)
+                owner text, delegation_state text, last_updated timestamptz)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, candidate_users = excluded.candidate_users,
                 candidate_groups = excluded.candidate_groups, due_at = excluded.due_at, follow_up_at = excluded.follow_up_at,
                 priority = excluded.priority, form_key = excluded.form_key, description = excluded.description,
-                business_key = excluded.business_key, owner = excluded.owner, delegation_state = excluded.delegation_state
+                business_key = excluded.business_key, owner = excluded.owner, delegation_state = excluded.delegation_state,
+                last_updated = excluded.last_updated
             """
         }
 
@@ -139,17 +140,19 @@ enum ReadModelStatement {
         }
         add(changes.incidentsRaised.map(row)) {
             """
-            INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, job_id, message, created_at, resolved_at)
+            INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, job_id, message, created_at, resolved_at, deleted)
             SELECT * FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, kind text, activity_id text,
-                job_id text, message text, created_at timestamptz, resolved_at timestamptz)
+                job_id text, message text, created_at timestamptz, resolved_at timestamptz, deleted boolean)
             """
         }
         add(changes.incidentsResolved.map { resolution in
-            .object([.init("id", .string(resolution.id)), .init("resolved_at", .string(resolution.resolvedAt.iso8601))])
+            .object([
+                .init("id", .string(resolution.id)), .init("resolved_at", .string(resolution.resolvedAt.iso8601)), .init("deleted", .bool(resolution.deleted)),
+            ])
         }) {
             """
-            UPDATE history_incidents h SET resolved_at = r.resolved_at
-            FROM jsonb_to_recordset(\($0)) AS r(id text, resolved_at timestamptz) WHERE h.instance_id = $1 AND h.id = r.id AND h.removal_time = 'infinity'
+            UPDATE history_incidents h SET resolved_at = r.resolved_at, deleted = r.deleted
+            FROM jsonb_to_recordset(\($0)) AS r(id text, resolved_at timestamptz, deleted boolean) WHERE h.instance_id = $1 AND h.id = r.id AND h.removal_time = 'infinity'
             """
         }
         guard !parts.isEmpty else { return nil }
@@ -195,7 +198,7 @@ enum ReadModelStatement {
             .init("created_at", time(task.created)), .init("process_definition_id", .string(task.processDefinitionID)),
             .init("process_key", .string(task.processDefinitionKey)), .init("business_key", text(task.businessKey)),
             .init("activity_instance_id", .string(task.activityInstanceID)), .init("owner", text(task.owner)),
-            .init("delegation_state", text(task.delegationState?.rawValue)),
+            .init("delegation_state", text(task.delegationState?.rawValue)), .init("last_updated", time(task.lastUpdated)),
         ])
     }
 
@@ -250,7 +253,7 @@ enum ReadModelStatement {
             .init("id", .string(incident.id)), .init("instance_id", .string(incident.processInstanceID)),
             .init("process_definition_id", .string(incident.processDefinitionID)), .init("kind", .string(incident.kind)),
             .init("activity_id", .string(incident.activityID)), .init("job_id", text(incident.jobID)), .init("message", .string(incident.message)),
-            .init("created_at", time(incident.createdAt)), .init("resolved_at", time(incident.resolvedAt)),
+            .init("created_at", time(incident.createdAt)), .init("resolved_at", time(incident.resolvedAt)), .init("deleted", .bool(incident.deleted)),
         ])
     }
 }

@@ -13,7 +13,8 @@ extension EngineRestAPI {
             "incidentIdIn", "incidentType", "incidentStatus", "incidentMessage", "incidentMessageLike", "finishedBefore", "finishedAfter",
             "subProcessInstanceId", "activityIdIn", "executedActivityIdIn", "activeActivityIdIn", "active", "suspended", "completed",
             "externallyTerminated", "internallyTerminated", "tenantIdIn", "withoutTenantId", "superCaseInstanceId", "subCaseInstanceId", "caseInstanceId",
-            "variables", "variableNamesIgnoreCase", "variableValuesIgnoreCase",
+            "variables", "variableNamesIgnoreCase", "variableValuesIgnoreCase", "rootProcessInstanceId", "startedBy", "withJobsRetrying",
+            "executedActivityAfter", "executedActivityBefore", "executedJobAfter", "executedJobBefore",
         ]
         group.get("history/process-instance") { request, context in
             let query = try QueryParameters(request, allowed: instanceParameters)
@@ -72,7 +73,7 @@ extension EngineRestAPI {
             "maxResults", "sortBy", "sortOrder", "taskParentTaskId", "processInstanceBusinessKey", "processInstanceBusinessKeyIn",
             "processInstanceBusinessKeyLike", "executionId", "processDefinitionKey", "processDefinitionName", "activityInstanceIdIn", "taskName",
             "taskNameLike", "taskDefinitionKeyIn", "taskDeleteReason", "taskDeleteReasonLike", "taskAssigneeLike", "taskPriority", "assigned",
-            "unassigned", "processFinished", "processUnfinished", "taskDueDate", "taskDueDateBefore", "taskDueDateAfter", "withoutTaskDueDate",
+            "unassigned", "processFinished", "processUnfinished", "rootProcessInstanceId", "taskDueDate", "taskDueDateBefore", "taskDueDateAfter", "withoutTaskDueDate",
             "startedBefore", "startedAfter", "finishedBefore", "finishedAfter", "tenantIdIn", "withoutTenantId", "caseInstanceId", "caseExecutionId",
             "caseDefinitionId", "caseDefinitionKey", "caseDefinitionName", "taskVariables", "processVariables", "variableNamesIgnoreCase",
             "variableValuesIgnoreCase", "taskOwner", "taskOwnerLike", "taskDescription", "taskDescriptionLike", "taskFollowUpDate",
@@ -125,12 +126,12 @@ extension EngineRestAPI {
             return JSONResponse.make(Self.json(variable))
         }
         let incidentParameters: Set<String> = Set([
-            "incidentId", "processInstanceId", "processDefinitionId", "incidentType", "activityId", "open", "resolved", "firstResult", "maxResults",
+            "incidentId", "processInstanceId", "processDefinitionId", "incidentType", "activityId", "open", "resolved", "deleted", "firstResult", "maxResults",
             "sortBy", "sortOrder",
         ]).union(Self.historicIncidentFilterParameters)
         group.get("history/incident") { request, context in
             let query = try QueryParameters(request, allowed: incidentParameters)
-            guard let incidents = try await scoped(try historicIncidentQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
+            let incidents = try await scoped(try historicIncidentQuery(query), "READ_HISTORY", context)
             return JSONResponse.make(.array(try await runtime.incidents(incidents, page: try query.page()).map { incident in
                 .object([
                     .init("id", .string(incident.id)), .init("processInstanceId", .string(incident.processInstanceID)),
@@ -139,13 +140,14 @@ extension EngineRestAPI {
                     .init("endTime", TypedValue.date(incident.resolvedAt)), .init("incidentType", .string(incident.kind)),
                     .init("activityId", .string(incident.activityID)), .init("configuration", .orNull(incident.jobID)),
                     .init("incidentMessage", .string(incident.message)), .init("open", .bool(incident.resolvedAt == nil)),
-                    .init("resolved", .bool(incident.resolvedAt != nil)), .init("deleted", .bool(false)), .init("tenantId", .null),
+                    .init("resolved", .bool(incident.resolvedAt != nil && !incident.deleted)), .init("deleted", .bool(incident.deleted)),
+                    .init("tenantId", .null),
                 ])
             }))
         }
         group.get("history/incident/count") { request, context in
             let query = try QueryParameters(request, allowed: incidentParameters)
-            guard let incidents = try await scoped(try historicIncidentQuery(query), "READ_HISTORY", context) else { return JSONResponse.count(0) }
+            let incidents = try await scoped(try historicIncidentQuery(query), "READ_HISTORY", context)
             return JSONResponse.count(try await runtime.count(incidents))
         }
     }
@@ -180,6 +182,12 @@ extension EngineRestAPI {
         filters.businessKeys = query.list("processInstanceBusinessKeyIn")
         filters.finishedBefore = try query.date("finishedBefore")
         filters.finishedAfter = try query.date("finishedAfter")
+        filters.startedBy = query.string("startedBy")
+        filters.withJobsRetrying = try query.bool("withJobsRetrying") == true
+        filters.executedActivityAfter = try query.date("executedActivityAfter")
+        filters.executedActivityBefore = try query.date("executedActivityBefore")
+        filters.executedJobAfter = try query.date("executedJobAfter")
+        filters.executedJobBefore = try query.date("executedJobBefore")
         // Camunda's historic states: ACTIVE and SUSPENDED run, COMPLETED ended at an end event,
         // EXTERNALLY_TERMINATED was cancelled, INTERNALLY_TERMINATED ended at a terminate end
         // event; Baton keeps one `terminated` state for both. As in Camunda, the last one given
@@ -285,6 +293,7 @@ extension EngineRestAPI {
         filters.startedAfter = try query.date("startedAfter")
         filters.finishedBefore = try query.date("finishedBefore")
         filters.finishedAfter = try query.date("finishedAfter")
+        filters.rootInstanceID = query.string("rootProcessInstanceId")
         if processFinished { filters.processFinished = true }
         if processUnfinished { filters.processFinished = false }
         filters.processVariables = try Self.variableConditions(query, "processVariables")
@@ -343,14 +352,15 @@ extension EngineRestAPI {
         return variables
     }
 
-    private func historicIncidentQuery(_ query: QueryParameters) throws -> IncidentQuery? {
-        let open = try query.bool("open") == true, resolved = try query.bool("resolved") == true
-        if open && resolved { return nil }
+    private func historicIncidentQuery(_ query: QueryParameters) throws -> IncidentQuery {
+        // Camunda's incident state: each flag names one, and the last it applies wins.
+        let deleted = try query.bool("deleted") == true, resolved = try query.bool("resolved") == true, open = try query.bool("open") == true
         var incidents = IncidentQuery(
-            incidentID: query.string("incidentId"), open: open ? true : resolved ? false : nil, processInstanceID: query.string("processInstanceId"),
+            incidentID: query.string("incidentId"), open: deleted || resolved ? false : open ? true : nil, processInstanceID: query.string("processInstanceId"),
             processDefinitionID: query.string("processDefinitionId"), incidentType: query.string("incidentType"), activityID: query.string("activityId"),
             sorting: try query.sorting([Sorting(.createTime)]))
         try incidentFilters(query, into: &incidents)
+        if deleted || resolved { incidents.filters.deleted = deleted }
         return incidents
     }
 
@@ -385,8 +395,8 @@ extension EngineRestAPI {
             .init("id", .string(instance.id)), .init("businessKey", .orNull(instance.businessKey)), .init("processDefinitionId", .string(instance.definitionID)),
             .init("processDefinitionKey", .string(instance.processKey)), .init("startTime", TypedValue.date(instance.startedAt)),
             .init("endTime", TypedValue.date(instance.endedAt)), .init("durationInMillis", duration(instance.startedAt, instance.endedAt)),
-            .init("superProcessInstanceId", .orNull(instance.superInstanceID)), .init("rootProcessInstanceId", .string(instance.id)),
-            .init("tenantId", .null), .init("state", .string(state)),
+            .init("superProcessInstanceId", .orNull(instance.superInstanceID)), .init("rootProcessInstanceId", .string(instance.rootInstanceID)),
+            .init("startUserId", .orNull(instance.startUserID)), .init("tenantId", .null), .init("state", .string(state)),
         ])
     }
 

@@ -169,7 +169,8 @@ extension EngineRestAPI {
         }
         let executionParameters: Set<String> = [
             "processInstanceId", "businessKey", "processDefinitionId", "processDefinitionKey", "activityId", "active", "suspended",
-            "processVariables", "variableNamesIgnoreCase", "variableValuesIgnoreCase",
+            "processVariables", "variableNamesIgnoreCase", "variableValuesIgnoreCase", "variables", "signalEventSubscriptionName",
+            "messageEventSubscriptionName", "incidentId", "incidentType", "incidentMessage", "incidentMessageLike", "tenantIdIn",
         ]
         @Sendable func executionQuery(_ query: QueryParameters) throws -> ExecutionQuery {
             var executions = ExecutionQuery(
@@ -177,6 +178,21 @@ extension EngineRestAPI {
                 processDefinitionKey: query.string("processDefinitionKey"), businessKey: query.string("businessKey"),
                 activityID: query.string("activityId"), suspended: try query.suspension(), sorting: try query.sorting([Sorting(.instanceId)]))
             executions.processVariables = try Self.variableConditions(query, "processVariables")
+            executions.variables = try Self.variableConditions(query, "variables")
+            var filters = ProcessInstanceFilters()
+            // Baton has no tenants yet: a tenant filter matches nothing.
+            filters.matchesNothing = query.list("tenantIdIn") != nil
+            filters.messageSubscriptionName = query.string("messageEventSubscriptionName")
+            filters.signalSubscriptionName = query.string("signalEventSubscriptionName")
+            if ["incidentId", "incidentType", "incidentMessage", "incidentMessageLike"].contains(where: { query.string($0) != nil }) {
+                var incidents = ProcessInstanceFilters.IncidentFilter(open: true)
+                incidents.ids = query.string("incidentId").map { [$0] }
+                incidents.type = query.string("incidentType")
+                incidents.message = query.string("incidentMessage")
+                incidents.messageLike = query.string("incidentMessageLike")
+                filters.incidents = incidents
+            }
+            executions.instanceFilters = filters
             return executions
         }
         group.get("execution") { request, context in

@@ -9,7 +9,7 @@ extension EngineRestAPI {
         "processInstanceIds", "processDefinitionKey", "processDefinitionId", "businessKey", "active", "suspended", "variables", "superProcessInstance",
         "firstResult", "maxResults", "sortBy", "sortOrder", "businessKeyLike", "processDefinitionKeyIn", "processDefinitionKeyNotIn", "deploymentId",
         "subProcessInstance", "withIncident", "incidentId", "incidentType", "incidentMessage", "incidentMessageLike", "activityIdIn",
-        "rootProcessInstances", "leafProcessInstances", "tenantIdIn", "withoutTenantId", "processDefinitionWithoutTenantId", "caseInstanceId",
+        "rootProcessInstances", "leafProcessInstances", "rootProcessInstanceId", "tenantIdIn", "withoutTenantId", "processDefinitionWithoutTenantId", "caseInstanceId",
         "superCaseInstance", "subCaseInstance", "variableNamesIgnoreCase", "variableValuesIgnoreCase",
     ]
 
@@ -47,7 +47,7 @@ extension EngineRestAPI {
         }
         group.delete("process-instance/:id") { request, context in
             // Output mappings never run on a cancelled activity in Baton, so skipIoMappings changes nothing.
-            let query = try QueryParameters(request, allowed: ["skipCustomListeners", "skipIoMappings", "failIfNotExists"])
+            let query = try QueryParameters(request, allowed: ["skipCustomListeners", "skipIoMappings", "skipSubprocesses", "failIfNotExists"])
             let id = try context.pathParameter("id")
             let instance = try? await runtime.instance(id)
             guard let instance, instance.state == .active else {
@@ -55,7 +55,8 @@ extension EngineRestAPI {
                 throw RestError.notFound("Process instance with id \(id) does not exist")
             }
             try await access(context).require("DELETE_INSTANCE", instance: id, processKey: instance.processKey)
-            try await runtime.cancel(id, skipCustomListeners: try query.bool("skipCustomListeners") ?? false)
+            try await runtime.cancel(
+                id, skipCustomListeners: try query.bool("skipCustomListeners") ?? false, skipSubprocesses: try query.bool("skipSubprocesses") ?? false)
             return JSONResponse.noContent()
         }
         group.post("process-instance/:id/modification") { request, context in
@@ -169,6 +170,7 @@ extension EngineRestAPI {
         filters.callerOf = query.string(callerOf)
         filters.rootsOnly = try query.bool("rootProcessInstances") == true
         filters.leavesOnly = try query.bool("leafProcessInstances") == true
+        filters.rootInstanceID = query.string("rootProcessInstanceId")
         filters.processDefinitionIDs = try await definitionIDs(query, deployment: true)
         return filters
     }

@@ -276,7 +276,7 @@ extension EngineRestAPI {
         "processDefinitionKeyIn", "processDefinitionName", "processDefinitionNameLike", "executionId", "activityInstanceIdIn", "assigneeLike",
         "assigneeIn", "assigneeNotIn", "candidateGroupLike", "involvedUser", "assigned", "taskDefinitionKeyIn", "taskDefinitionKeyNotIn",
         "taskDefinitionKeyLike", "name", "nameNotEqual", "nameLike", "nameNotLike", "description", "descriptionLike", "priority", "maxPriority",
-        "minPriority", "dueDate", "withoutDueDate", "followUpDate", "followUpAfter", "followUpBefore", "followUpBeforeOrNotExistent", "createdOn",
+        "minPriority", "dueDate", "withoutDueDate", "followUpDate", "followUpAfter", "followUpBefore", "followUpBeforeOrNotExistent", "createdOn", "updatedAfter",
         "withCandidateGroups", "withoutCandidateGroups", "withCandidateUsers", "withoutCandidateUsers", "parentTaskId", "withCommentAttachmentInfo",
         "withTaskVariablesInReturn", "withTaskLocalVariablesInReturn", "tenantIdIn", "withoutTenantId", "processVariables", "taskVariables",
         "variableNamesIgnoreCase", "variableValuesIgnoreCase",
@@ -334,6 +334,7 @@ extension EngineRestAPI {
         filters.followUpAfter = try query.date("followUpAfter")
         filters.followUpBeforeOrNotExistent = try query.date("followUpBeforeOrNotExistent")
         filters.createdOn = try query.date("createdOn")
+        filters.updatedAfter = try query.date("updatedAfter")
         filters.withCandidateGroups = try query.bool("withCandidateGroups") == true
         filters.withoutCandidateGroups = try query.bool("withoutCandidateGroups") == true
         filters.withCandidateUsers = try query.bool("withCandidateUsers") == true
@@ -415,7 +416,7 @@ extension EngineRestAPI {
         .object([
             .init("id", .string(task.id)), .init("name", .orNull(task.name)), .init("assignee", .orNull(task.assignee)),
             .init("created", TypedValue.date(task.created)), .init("due", TypedValue.date(task.due)), .init("followUp", TypedValue.date(task.followUp)),
-            .init("lastUpdated", .null), .init("delegationState", .orNull(task.delegationState?.rawValue)), .init("description", .orNull(task.description)), .init("executionId", .string(task.processInstanceID)),
+            .init("lastUpdated", TypedValue.date(task.lastUpdated)), .init("delegationState", .orNull(task.delegationState?.rawValue)), .init("description", .orNull(task.description)), .init("executionId", .string(task.processInstanceID)),
             .init("owner", .orNull(task.owner)), .init("parentTaskId", .null), .init("priority", .integer(Int64(task.priority))),
             .init("processDefinitionId", .string(task.processDefinitionID)), .init("processInstanceId", .string(task.processInstanceID)),
             .init("taskDefinitionKey", .string(task.taskDefinitionKey)), .init("caseExecutionId", .null), .init("caseInstanceId", .null),
