@@ -8,7 +8,8 @@ public import BatonModel
 /// every name and id, because names come from uploaded BPMN files.
 public enum DiagramRenderer {
     /// The SVG document for the file's diagram; nil when the file has no DI shapes (the console then lists the elements and says the diagram is missing).
-    public static func svg(_ definitions: Definitions, overlay: DiagramOverlay = DiagramOverlay(), title: String? = nil) -> String? {
+    /// `standalone`: the stylesheet goes inside, for an image shown outside the console.
+    public static func svg(_ definitions: Definitions, overlay: DiagramOverlay = DiagramOverlay(), title: String? = nil, standalone: Bool = false) -> String? {
         let index = DiagramElementIndex(definitions)
         let scene = DiagramScene(definitions, index: index)
         guard !scene.shapes.isEmpty else { return nil }
@@ -44,6 +45,7 @@ public enum DiagramRenderer {
             ])
         svg.title(label)
         svg.open("defs")
+        if standalone { svg.text("style", [], stylesheet) }
         EdgeRenderer.writeMarkerDefinitions(into: &svg)
         svg.close("defs")
         svg.append(body)

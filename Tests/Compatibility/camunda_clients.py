@@ -157,6 +157,23 @@ def migrate():
     print(f"migrated {waiting[0]} directly and {waiting[1]} in batch {batch.id_} from {first} to {second}")
 
 
+def maintain(deployment_id):
+    """What an operator's tooling reads of a deployment and does to its versions."""
+    resources = pycamunda.deployment.GetResources(url=URL, id_=deployment_id)()
+    assert [r.name for r in resources] == ["compat.bpmn"], f"expected the deployed file, got {resources}"
+    data = pycamunda.deployment.GetResource(url=URL, id_=deployment_id, resource_id=resources[0].id_, binary=True)()
+    with open(os.path.join(HERE, "compat.bpmn"), "rb") as bpmn:
+        assert data == bpmn.read(), "expected the file's bytes as deployed"
+    diagram = pycamunda.processdef.GetProcessDiagram(url=URL, key="client-compat")()
+    assert diagram == b"", f"expected no diagram for a file without diagram interchange, got {len(diagram)} bytes"
+    throwaway = deploy_text("client-throwaway", MIGRATION_MODEL.replace("client-migrate", "client-throwaway") % "")
+    pycamunda.processdef.StartInstance(url=URL, id_=throwaway)()
+    pycamunda.processdef.Delete(url=URL, id_=throwaway, cascade=True)()
+    left = pycamunda.processdef.GetList(url=URL, key="client-throwaway")()
+    assert left == (), f"expected the version deleted with its instance, got {left}"
+    print(f"read the resources of {deployment_id}; deleted {throwaway} with its instance")
+
+
 def signed_in(request, user, password):
     request.auth = requests.auth.HTTPBasicAuth(user, password)
     return request
@@ -217,6 +234,7 @@ def main():
 
     operate(instance.id_)
     migrate()
+    maintain(deployment.id_)
 
     tasks = pycamunda.task.GetList(url=URL, process_instance_id=instance.id_, candidate_group="approvers")()
     assert len(tasks) == 1 and tasks[0].task_definition_key == "approve", f"expected the approve task, got {tasks}"

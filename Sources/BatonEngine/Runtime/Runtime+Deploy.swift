@@ -24,6 +24,8 @@ public struct ProcessDefinitionInfo: Hashable, Sendable {
     public var suspended: Bool
     public var category: String?
     public var startableInTasklist: Bool
+    /// `camunda:historyTimeToLive` in days, if the process declares it.
+    public var historyTimeToLiveDays: Int?
 
     init(_ record: DefinitionRecord) {
         id = record.id
@@ -36,6 +38,7 @@ public struct ProcessDefinitionInfo: Hashable, Sendable {
         suspended = record.suspended
         category = record.category
         startableInTasklist = record.startableInTasklist
+        historyTimeToLiveDays = record.historyTimeToLiveDays
     }
 }
 
@@ -177,7 +180,47 @@ extension Runtime {
                         "Deployment '\(id)' has \(instances) process instance(s), running or in history; delete with cascade=true to remove them and their history too.")
                 }
             }
+            let known = try await transaction.definitions(key: nil)
             try await transaction.deleteDeployment(id)
+            try await scheduleTimerStartsOfLatest(replacing: known.filter { $0.deploymentID == id }, of: known, in: transaction)
+        }
+    }
+
+    /// Deletes definition versions (Camunda's `DELETE /process-definition/{id}`, and every
+    /// version of a key). Their instances (running or ended) block that unless `cascade` is
+    /// set, which deletes them too, with their history. Where a key's latest version goes, the
+    /// version before it takes its place, with its timer start events scheduled again.
+    public func deleteDefinitions(_ ids: [String], cascade: Bool) async throws {
+        try await store.transaction { transaction in
+            let known = try await transaction.definitions(key: nil)
+            for id in ids where !known.contains(where: { $0.id == id }) {
+                throw EngineError(.notFound, "Expected process definition '\(id)' to exist, but it does not.")
+            }
+            if !cascade {
+                let instances = try await transaction.instanceCount(ofDefinitions: ids)
+                if instances > 0 {
+                    throw EngineError(
+                        .conflict,
+                        "Deletion of process definition without cascading failed: \(instances) process instance(s) of it, running or in history, remain; delete with cascade=true to remove them and their history too.")
+                }
+            }
+            try await transaction.deleteDefinitions(ids)
+            try await scheduleTimerStartsOfLatest(replacing: known.filter { ids.contains($0.id) }, of: known, in: transaction)
+        }
+    }
+
+    /// After `deleted` versions went, schedules the timer start events of the version now latest
+    /// of each key whose latest was deleted (none when no version is left). `known` are the
+    /// versions before the deletion.
+    private func scheduleTimerStartsOfLatest(
+        replacing deleted: [DefinitionRecord], of known: [DefinitionRecord], in transaction: any StoreTransaction
+    ) async throws {
+        let latest = Set(Dictionary(grouping: known, by: \.key).values.compactMap { versions in versions.max { $0.version < $1.version }?.id })
+        for key in Set(deleted.filter { latest.contains($0.id) }.map(\.key)).sorted() {
+            let latest = try await transaction.definitions(key: key).max { $0.version < $1.version }
+            var starts: [TimerStartRecord] = []
+            if let latest { starts = timerStarts(of: try await executable(latest.id, in: transaction), now: clock.now()) }
+            try await transaction.replaceTimerStarts(forKey: key, with: starts)
         }
     }
 

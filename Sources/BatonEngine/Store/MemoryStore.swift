@@ -153,7 +153,12 @@ final class MemoryTransaction: StoreTransaction {
     func deployments() -> [DeploymentRecord] { data.deployments }
 
     func deleteDeployment(_ id: String) {
-        let definitions = Set(data.definitions.filter { $0.deploymentID == id }.map(\.id))
+        deleteDefinitions(data.definitions.filter { $0.deploymentID == id }.map(\.id))
+        replace(\.deployments) { $0.removeAll { $0.id == id } }
+    }
+
+    func deleteDefinitions(_ ids: [String]) {
+        let definitions = Set(ids)
         let instances = data.instanceOrder.compactMap { data.instances[$0] }.filter { definitions.contains($0.definitionID) }
         for instance in instances {
             for task in instance.state.tasks { set(\.taskOwners, task.id, nil) }
@@ -178,11 +183,15 @@ final class MemoryTransaction: StoreTransaction {
             calls = calls.filter { !removed.contains($0.value) && !removed.contains(String($0.key.split(separator: "#").first ?? "")) }
         }
         replace(\.timerStarts) { $0.removeAll { definitions.contains($0.definitionID) } }
-        replace(\.definitions) { $0.removeAll { $0.deploymentID == id } }
-        replace(\.deployments) { $0.removeAll { $0.id == id } }
+        replace(\.definitions) { $0.removeAll { definitions.contains($0.id) } }
     }
+
     func instanceCount(ofDeployment id: String) -> Int {
-        let definitions = Set(data.definitions.filter { $0.deploymentID == id }.map(\.id))
+        instanceCount(ofDefinitions: data.definitions.filter { $0.deploymentID == id }.map(\.id))
+    }
+
+    func instanceCount(ofDefinitions ids: [String]) -> Int {
+        let definitions = Set(ids)
         return data.instanceOrder.count { data.instances[$0].map { definitions.contains($0.definitionID) } ?? false }
     }
 

@@ -45,6 +45,11 @@ public protocol StoreTransaction: AnyObject {
     func deleteDeployment(_ id: String) async throws
     /// How many instances, running or ended, run a definition of deployment `id`.
     func instanceCount(ofDeployment id: String) async throws -> Int
+    /// Deletes definition versions and their timer start events, together with every instance
+    /// of them (running or ended) and everything derived from them; their deployments stay.
+    func deleteDefinitions(_ ids: [String]) async throws
+    /// How many instances, running or ended, run one of these definitions.
+    func instanceCount(ofDefinitions ids: [String]) async throws -> Int
     /// Definitions, newest version last, optionally of one key.
     func definitions(key: String?) async throws -> [DefinitionRecord]
     func definition(id: String) async throws -> DefinitionRecord?

@@ -12,34 +12,53 @@ extension PostgresTransaction {
     }
 
     func deleteDeployment(_ id: String) async throws {
-        write(
-            """
-            WITH definitions AS (SELECT id FROM process_definitions WHERE deployment_id = $1),
-                 doomed AS (
-                     SELECT id FROM process_instances WHERE definition_id IN (SELECT id FROM definitions)
-                     UNION ALL SELECT id FROM history_process_instances WHERE definition_id IN (SELECT id FROM definitions)),
-                 running AS (DELETE FROM process_instances WHERE id IN (SELECT id FROM doomed)),
-                 ended AS (DELETE FROM history_process_instances WHERE id IN (SELECT id FROM doomed)),
-                 events AS (DELETE FROM history_events WHERE instance_id IN (SELECT id FROM doomed)),
-                 activities AS (DELETE FROM history_activity_instances WHERE instance_id IN (SELECT id FROM doomed)),
-                 tasks AS (DELETE FROM history_task_instances WHERE instance_id IN (SELECT id FROM doomed)),
-                 variables AS (DELETE FROM history_variables WHERE instance_id IN (SELECT id FROM doomed)),
-                 incidents AS (DELETE FROM history_incidents WHERE instance_id IN (SELECT id FROM doomed)),
-                 comments AS (DELETE FROM history_comments WHERE instance_id IN (SELECT id FROM doomed)),
-                 calls AS (DELETE FROM called_instances WHERE parent_instance_id IN (SELECT id FROM doomed) OR child_instance_id IN (SELECT id FROM doomed)),
-                 timers AS (DELETE FROM timer_starts WHERE definition_id IN (SELECT id FROM definitions))
-            DELETE FROM deployments WHERE id = $1
-            """, [id])
+        write(Self.deletingInstances(of: "SELECT id FROM process_definitions WHERE deployment_id = $1") + "DELETE FROM deployments WHERE id = $1", [id])
         held.removeAll()
     }
 
+    func deleteDefinitions(_ ids: [String]) async throws {
+        let list = SQLSelect.arrayLiteral(ids)
+        write(Self.deletingInstances(of: "SELECT unnest($1::text[])") + "DELETE FROM process_definitions WHERE id = ANY($1::text[])", [list])
+        held.removeAll()
+    }
+
+    /// The start of a statement that deletes every instance of the definitions `source` selects
+    /// (running or ended), their history and their timer start events.
+    private static func deletingInstances(of source: String) -> String {
+        """
+        WITH definitions AS (\(source)),
+             doomed AS (
+                 SELECT id FROM process_instances WHERE definition_id IN (SELECT * FROM definitions)
+                 UNION ALL SELECT id FROM history_process_instances WHERE definition_id IN (SELECT * FROM definitions)),
+             running AS (DELETE FROM process_instances WHERE id IN (SELECT id FROM doomed)),
+             ended AS (DELETE FROM history_process_instances WHERE id IN (SELECT id FROM doomed)),
+             events AS (DELETE FROM history_events WHERE instance_id IN (SELECT id FROM doomed)),
+             activities AS (DELETE FROM history_activity_instances WHERE instance_id IN (SELECT id FROM doomed)),
+             tasks AS (DELETE FROM history_task_instances WHERE instance_id IN (SELECT id FROM doomed)),
+             variables AS (DELETE FROM history_variables WHERE instance_id IN (SELECT id FROM doomed)),
+             incidents AS (DELETE FROM history_incidents WHERE instance_id IN (SELECT id FROM doomed)),
+             comments AS (DELETE FROM history_comments WHERE instance_id IN (SELECT id FROM doomed)),
+             calls AS (DELETE FROM called_instances WHERE parent_instance_id IN (SELECT id FROM doomed) OR child_instance_id IN (SELECT id FROM doomed)),
+             timers AS (DELETE FROM timer_starts WHERE definition_id IN (SELECT * FROM definitions))
+
+        """
+    }
+
     func instanceCount(ofDeployment id: String) async throws -> Int {
+        try await instanceCount(ofDefinitionsIn: "SELECT id FROM process_definitions WHERE deployment_id = $1", [id])
+    }
+
+    func instanceCount(ofDefinitions ids: [String]) async throws -> Int {
+        try await instanceCount(ofDefinitionsIn: "SELECT unnest($1::text[])", [SQLSelect.arrayLiteral(ids)])
+    }
+
+    private func instanceCount(ofDefinitionsIn source: String, _ parameters: [String?]) async throws -> Int {
         let count = try await read(
             """
-            WITH definitions AS (SELECT id FROM process_definitions WHERE deployment_id = $1)
-            SELECT (SELECT count(*) FROM process_instances WHERE definition_id IN (SELECT id FROM definitions))
-                 + (SELECT count(*) FROM history_process_instances WHERE definition_id IN (SELECT id FROM definitions))
-            """, [id]
+            WITH definitions AS (\(source))
+            SELECT (SELECT count(*) FROM process_instances WHERE definition_id IN (SELECT * FROM definitions))
+                 + (SELECT count(*) FROM history_process_instances WHERE definition_id IN (SELECT * FROM definitions))
+            """, parameters
         ).rows.first?.first ?? nil
         return count.flatMap { Int($0) } ?? 0
     }

@@ -100,20 +100,14 @@ extension EngineRestAPI {
 
     /// The raw bytes of a Bytes or File value; 400 with `notBinary` for any other.
     static func binary(_ value: VariableValue, _ notBinary: String) throws -> Response {
-        var headers = HTTPFields()
-        let bytes: [UInt8]
         switch value {
-        case .bytes(let value):
-            bytes = value
-            headers[.contentType] = "application/octet-stream"
+        case .bytes(let bytes):
+            return attachment(bytes, contentType: "application/octet-stream", filename: nil)
         case .file(let file):
-            bytes = file.bytes
-            headers[.contentType] = (file.mimeType ?? "application/octet-stream") + (file.encoding.map { "; charset=\($0)" } ?? "")
-            let safeName = String(file.filename.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 32 && $0.value != 127 })
-            headers[.contentDisposition] = "attachment; filename=\"\(safeName)\""
+            let type = (file.mimeType ?? "application/octet-stream") + (file.encoding.map { "; charset=\($0)" } ?? "")
+            return attachment(file.bytes, contentType: type, filename: file.filename)
         default:
             throw RestError.invalid(notBinary)
         }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -21,20 +21,35 @@ extension EngineRestAPI {
         }
         group.get("incident") { request, context in
             let query = try QueryParameters(request, allowed: incidentParameters)
-            return JSONResponse.make(.array(try await runtime.incidents(try await scoped(try incidentQuery(query), "READ_INSTANCE", context), page: try query.page()).map { incident in
-                .object([
-                    .init("id", .string(incident.id)), .init("processInstanceId", .string(incident.processInstanceID)),
-                    .init("processDefinitionId", .string(incident.processDefinitionID)),
-                    .init("executionId", .string(incident.processInstanceID)), .init("incidentTimestamp", TypedValue.date(incident.createdAt)),
-                    .init("incidentType", .string(incident.kind)), .init("activityId", .string(incident.activityID)),
-                    .init("causeIncidentId", .string(incident.id)), .init("rootCauseIncidentId", .string(incident.id)),
-                    .init("configuration", .orNull(incident.jobID)), .init("incidentMessage", .string(incident.message)), .init("tenantId", .null),
-                ])
-            }))
+            return JSONResponse.make(.array(try await runtime.incidents(try await scoped(try incidentQuery(query), "READ_INSTANCE", context), page: try query.page())
+                .map(Self.incidentJSON)))
         }
         group.get("incident/count") { request, context in
             let query = try QueryParameters(request, allowed: incidentParameters)
             return JSONResponse.count(try await runtime.count(try await scoped(try incidentQuery(query), "READ_INSTANCE", context)))
+        }
+        @Sendable func openIncident(_ permission: String, _ context: BatonRequestContext) async throws -> HistoricIncident {
+            let id = try context.pathParameter("id")
+            guard let incident = try await runtime.incidents(IncidentQuery(incidentID: id, open: true), page: .all).first else {
+                throw RestError.notFound("Incident with id \(id) does not exist")
+            }
+            try await access(context).require(
+                permission, instance: incident.processInstanceID, processKey: Access.processKey(ofDefinition: incident.processDefinitionID))
+            return incident
+        }
+        group.get("incident/:id") { request, context in
+            _ = try QueryParameters(request, allowed: [])
+            return JSONResponse.make(Self.incidentJSON(try await openIncident("READ_INSTANCE", context)))
+        }
+        // Camunda resolves only incidents raised through its API; Baton raises none that way, and
+        // each of its own ends with what caused it, as Camunda's failed-job incidents do.
+        group.delete("incident/:id") { request, context -> Response in
+            _ = try QueryParameters(request, allowed: [])
+            let incident = try await openIncident("UPDATE_INSTANCE", context)
+            let remedy = incident.kind == "failedJob"
+                ? "it is resolved when its job or external task gets retries again"
+                : "it is resolved when the activity it stopped is moved on by a modification, or the instance is cancelled"
+            throw RestError.invalid("Cannot resolve an incident of type \(incident.kind): \(remedy).")
         }
         let jobParameters: Set<String> = Set([
             "jobId", "processInstanceId", "processDefinitionId", "timers", "messages", "executable", "withRetriesLeft", "noRetriesLeft", "activityId",
@@ -245,6 +260,17 @@ extension EngineRestAPI {
         }
         try await access(context).require("READ_INSTANCE", instance: job.processInstanceID, processKey: Access.processKey(ofDefinition: job.processDefinitionID))
         return job
+    }
+
+    static func incidentJSON(_ incident: HistoricIncident) -> JSONValue {
+        .object([
+            .init("id", .string(incident.id)), .init("processInstanceId", .string(incident.processInstanceID)),
+            .init("processDefinitionId", .string(incident.processDefinitionID)),
+            .init("executionId", .string(incident.processInstanceID)), .init("incidentTimestamp", TypedValue.date(incident.createdAt)),
+            .init("incidentType", .string(incident.kind)), .init("activityId", .string(incident.activityID)),
+            .init("causeIncidentId", .string(incident.id)), .init("rootCauseIncidentId", .string(incident.id)),
+            .init("configuration", .orNull(incident.jobID)), .init("incidentMessage", .string(incident.message)), .init("tenantId", .null),
+        ])
     }
 
     static func variableJSON(_ variable: VariableInstanceInfo) -> JSONValue {

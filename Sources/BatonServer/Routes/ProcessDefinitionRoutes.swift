@@ -110,7 +110,7 @@ extension EngineRestAPI {
         registerStartForms(on: group)
     }
 
-    private func versions(of key: String) async throws -> [ProcessDefinitionInfo] {
+    func versions(of key: String) async throws -> [ProcessDefinitionInfo] {
         let versions = try await runtime.processDefinitions(key: key)
         guard !versions.isEmpty else { throw RestError.notFound("No matching process definition with key: \(key) and no tenant-id") }
         return versions
@@ -153,7 +153,7 @@ extension EngineRestAPI {
         return result
     }
 
-    private func latest(_ key: String) async throws -> ProcessDefinitionInfo {
+    func latest(_ key: String) async throws -> ProcessDefinitionInfo {
         guard let definition = try await runtime.processDefinitions(key: key).last else {
             throw RestError.notFound("No matching process definition with key: \(key) and no tenant-id")
         }
@@ -231,7 +231,7 @@ extension EngineRestAPI {
             .init("name", .orNull(definition.name)), .init("version", .integer(Int64(definition.version))),
             .init("resource", .string(definition.resourceName)), .init("deploymentId", .string(definition.deploymentID)), .init("diagram", .null),
             .init("suspended", .bool(definition.suspended)), .init("tenantId", .null), .init("versionTag", .orNull(definition.versionTag)),
-            .init("historyTimeToLive", .null), .init("startableInTasklist", .bool(definition.startableInTasklist)),
+            .init("historyTimeToLive", definition.historyTimeToLiveDays.map { .integer(Int64($0)) } ?? .null), .init("startableInTasklist", .bool(definition.startableInTasklist)),
         ])
     }
 
