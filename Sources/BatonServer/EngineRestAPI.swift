@@ -85,6 +85,15 @@ public struct EngineRestAPI: Sendable {
         return JSONResponse.noContent()
     }
 
+    /// `PUT …/priority` of a job or an external task: `{"priority": n}`, any 64-bit number.
+    func setPriority(of jobID: String, _ request: Request, _ context: BatonRequestContext) async throws -> Response {
+        let body = try await body(request, context)
+        try body.allowOnly(["priority"])
+        guard let priority = try body.integer("priority") else { throw RestError.invalid("Expected 'priority' to be a number, but it is missing.") }
+        try await runtime.setJobPriority(jobID, priority: priority)
+        return JSONResponse.noContent()
+    }
+
     /// The ids of the definitions Camunda's `processDefinitionName`, `processDefinitionNameLike` and
     /// `deploymentId` parameters name (every one given must hold); nil when none is given. Rows
     /// keep no definition name, so a query narrows to these ids.

@@ -1,3 +1,4 @@
+import BatonEngine
 import BatonModel
 import Hummingbird
 import Testing
@@ -15,7 +16,8 @@ import Testing
         """
 
     @Test func retriesAreSetForEveryTaskSelectedOrForNone() async throws {
-        try await RestHarness.make().run { rest in
+        let harness = try await RestHarness.make()
+        try await harness.run { rest in
             #expect(try await rest.deploy([("publish.bpmn", Self.worker)]).status == .ok)
             var instances: [String] = []
             for key in ["a", "b", "c", "d"] {
@@ -42,7 +44,6 @@ import Testing
                 (#"{"retries": 1}"#, .badRequest, "externalTaskIds is empty"),
                 (#"{"retries": -1, "externalTaskIds": ["x"]}"#, .badRequest, "zero or more"),
                 (#"{"retries": 1, "externalTaskIds": ["\#(task(of: instances[0]))", "gone"]}"#, .notFound, "gone"),
-                (#"{"retries": 1, "historicProcessInstanceQuery": {}}"#, .badRequest, "historicProcessInstanceQuery"),
                 (#"{"retries": 1, "externalTaskQuery": {"topic": "x"}}"#, .badRequest, "topic"),
             ]
             for (body, status, message) in refusals {
@@ -50,6 +51,31 @@ import Testing
                 #expect(reply.status == status && reply["message"]?.stringValue?.contains(message) == true, "\(body): \(reply.text)")
             }
             #expect(try await retries(instances[0]) == .integer(0), "a refused call sets nothing")
+            let historic = #"{"retries": 1, "historicProcessInstanceQuery": {"processInstanceBusinessKey": "d"}}"#
+            #expect(try await rest.call(.put, "/engine-rest/external-task/retries", json: historic).status == .noContent)
+            #expect(try await retries(instances[3]) == .integer(1))
+            #expect(try await retries(instances[2]) == .integer(0))
+
+            // The same as a batch: recorded at once, done by the job worker a task at a time.
+            let async = #"{"retries": 4, "processInstanceIds": ["\#(instances[0])", "\#(instances[1])"]}"#
+            let batch = try await rest.call(.post, "/engine-rest/external-task/retries-async", json: async)
+            #expect(batch["type"] == .string("set-external-task-retries") && batch["totalJobs"] == .integer(2), "\(batch.text)")
+            #expect(try await retries(instances[0]) == .integer(0), "not yet: the worker has not run")
+            #expect(try await harness.runtime.runBatchItems() == 2)
+            #expect(try await retries(instances[0]) == .integer(4))
+            #expect(try await retries(instances[1]) == .integer(4))
+            #expect(try await rest.call(.post, "/engine-rest/external-task/retries-async", json: #"{"retries": 1}"#).status == .badRequest)
+
+            // A priority of its own, as workers fetching with usePriority see it.
+            let first = task(of: instances[0])
+            #expect(try await rest.call(.put, "/engine-rest/external-task/\(first)/priority", json: #"{"priority": 900}"#).status == .noContent)
+            #expect(try await rest.call(.get, "/engine-rest/external-task/\(first)")["priority"] == .integer(900))
+            let fetched = try await rest.call(.post, "/engine-rest/external-task/fetchAndLock", json: #"{"workerId": "w", "maxTasks": 1, "usePriority": true, "topics": [{"topicName": "aidbox", "lockDuration": 1000}]}"#)
+            #expect(fetched.json?.arrayValue.first?["id"] == .string(first), "\(fetched.text)")
+            #expect(try await rest.call(.put, "/engine-rest/external-task/\(first)/priority", json: #"{"priority": "high"}"#).status == .badRequest)
+            #expect(try await rest.call(.put, "/engine-rest/external-task/\(first)/priority", json: "{}").status == .badRequest)
+            #expect(try await rest.call(.put, "/engine-rest/external-task/gone/priority", json: #"{"priority": 1}"#).status == .notFound)
+            #expect(try await rest.call(.put, "/engine-rest/job/\(first)/priority", json: #"{"priority": 1}"#).status == .notFound, "an external task is no job")
         }
     }
 

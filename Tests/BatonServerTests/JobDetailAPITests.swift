@@ -61,6 +61,8 @@ import Testing
             let trace = try await rest.call(.get, "/engine-rest/job/\(jobID)/stacktrace")
             #expect(trace.status == .ok && trace.text.contains("unregisteredHandler"), "\(trace.text)")
             #expect(try await rest.call(.get, "/engine-rest/job/count")["count"] == .integer(1))
+            #expect(try await rest.call(.put, "/engine-rest/job/\(jobID)/priority", json: #"{"priority": -7}"#).status == .noContent)
+            #expect(try await rest.call(.get, "/engine-rest/job/\(jobID)")["priority"] == .integer(-7))
             #expect(try await rest.call(.get, "/engine-rest/job/nope").status == .notFound)
         }
     }

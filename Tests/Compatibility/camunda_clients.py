@@ -248,6 +248,14 @@ def main():
     external = pycamunda.externaltask.GetList(url=URL, process_instance_id=instance.id_)()
     pycamunda.externaltask.SetRetriesSync(url=URL, retries=5, external_task_ids=[external[0].id_])()
     assert pycamunda.externaltask.Get(url=URL, id_=external[0].id_)().retries == 5, "expected the retries set"
+    batch = pycamunda.externaltask.SetRetriesAsync(url=URL, retries=3, external_task_ids=[external[0].id_])()
+    assert batch.type_ == "set-external-task-retries" and batch.total_jobs == 1, f"expected a retries batch of one, got {batch}"
+    deadline = time.time() + 30
+    while pycamunda.externaltask.Get(url=URL, id_=external[0].id_)().retries != 3:
+        assert time.time() < deadline, "the batch did not set the retries within 30 s"
+        time.sleep(0.2)
+    pycamunda.externaltask.SetPriority(url=URL, id_=external[0].id_, priority=70)()
+    assert pycamunda.externaltask.Get(url=URL, id_=external[0].id_)().priority == 70, "expected the priority set"
 
     served = threading.Event()
 

@@ -30,6 +30,9 @@ public enum Command: Hashable, Sendable {
     /// A handler or external worker failed; `retries` left (nil: decrement), retry at `retryAt`.
     case failJob(jobID: String, error: String, retries: Int?, retryAt: Timestamp?)
     case setJobRetries(jobID: String, retries: Int)
+    /// An operator's new priority for job `jobID` (an external task's, or a job's), as workers
+    /// fetching with `usePriority` see it.
+    case setJobPriority(jobID: String, priority: Int64)
     /// A BPMN error raised by a handler, external worker (job) or on a user task.
     case throwError(target: ErrorSource, code: String, message: String?, variables: [String: VariableValue])
     /// A called instance threw an escalation it did not catch: call activity `elementKey`'s
@@ -53,7 +56,7 @@ public enum Command: Hashable, Sendable {
     /// Whether the command may change a suspended instance.
     var isAllowedWhileSuspended: Bool {
         switch self {
-        case .setSuspended, .cancel, .setVariables, .removeVariables, .setJobRetries: true
+        case .setSuspended, .cancel, .setVariables, .removeVariables, .setJobRetries, .setJobPriority: true
         // A called instance's end that would resume its suspended caller fails too, so the
         // child's last task cannot be completed meanwhile (Camunda's ProcessInstanceSuspensionTest).
         default: false
@@ -125,7 +128,7 @@ public enum Effect: Hashable, Sendable {
         case .userTaskCreated(let task): self = .createTask(task)
         case .userTaskCompleted(let id, _), .userTaskCanceled(let id): self = .deleteTask(id)
         case .jobCreated(let job): self = .createJob(job)
-        case .jobFailed(let id, _, _, _), .jobRetriesSet(let id, _): self = .updateJob(jobID: id)
+        case .jobFailed(let id, _, _, _), .jobRetriesSet(let id, _), .jobPrioritySet(let id, _): self = .updateJob(jobID: id)
         case .jobCompleted(let id), .jobCanceled(let id): self = .deleteJob(id)
         case .subscriptionOpened(let subscription): self = .openSubscription(subscription)
         case .subscriptionClosed(let id): self = .closeSubscription(id)

@@ -39,6 +39,7 @@ public enum InstanceEvent: Hashable, Sendable, Codable {
     indirect case jobCreated(JobRecord)
     indirect case jobFailed(jobID: String, retries: Int, dueAt: Timestamp?, error: String)
     case jobRetriesSet(jobID: String, retries: Int)
+    case jobPrioritySet(jobID: String, priority: Int64)
     case jobCompleted(jobID: String)
     case jobCanceled(jobID: String)
     indirect case subscriptionOpened(SubscriptionRecord)

@@ -251,6 +251,8 @@ public struct InstanceState: Hashable, Sendable, Codable {
                 jobs[index].retries = retries
                 jobs[index].dueAt = nil
             }
+        case .jobPrioritySet(let id, let priority):
+            if let index = jobs.firstIndex(where: { $0.id == id }) { jobs[index].priority = priority }
         case .jobCompleted(let id), .jobCanceled(let id):
             jobs.removeAll { $0.id == id }
         case .subscriptionOpened(let subscription):

@@ -122,6 +122,10 @@ extension StepRun {
                 for incident in state.incidents where incident.jobID == id { emit(.incidentResolved(incidentID: incident.id)) }
             }
 
+        case .setJobPriority(let id, let priority):
+            _ = try requireJob(id)
+            emit(.jobPrioritySet(jobID: id, priority: priority))
+
         case .throwError(let source, let code, let message, let variables):
             try validate(variables)
             let key: ElementKey

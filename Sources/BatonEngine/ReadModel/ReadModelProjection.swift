@@ -147,7 +147,7 @@ public struct ReadModelProjection {
                 taskEnds[id] = (recorded.at, "deleted", nil)
             case .jobCreated(let job):
                 note(job.id, in: &touchedJobs)
-            case .jobFailed(let id, _, _, _), .jobRetriesSet(let id, _), .jobCompleted(let id), .jobCanceled(let id):
+            case .jobFailed(let id, _, _, _), .jobRetriesSet(let id, _), .jobPrioritySet(let id, _), .jobCompleted(let id), .jobCanceled(let id):
                 note(id, in: &touchedJobs)
             case .subscriptionOpened(let subscription):
                 note(subscription.id, in: &touchedSubscriptions)

@@ -18,6 +18,7 @@ extension Command {
         case .completeJob: "completeJob"
         case .failJob: "failJob"
         case .setJobRetries: "setJobRetries"
+        case .setJobPriority: "setJobPriority"
         case .throwError: "throwError"
         case .escalateFromCalledInstance: "escalateFromCalledInstance"
         case .completeCallActivity: "completeCallActivity"

@@ -56,6 +56,28 @@ extension Runtime {
         }
     }
 
+    /// Sets the retries of external task `taskID` in `transaction`, a batch's item; returns why it
+    /// cannot (writing nothing), or nil once it has.
+    func setRetries(ofExternalTask taskID: String, to retries: Int, in transaction: any StoreTransaction) async throws -> String? {
+        guard let owner = try await transaction.owner(ofJob: taskID) else { return "External task '\(taskID)' does not exist any more." }
+        do {
+            try await run([Pending(instanceID: owner, command: .setJobRetries(jobID: taskID, retries: retries))], in: transaction)
+            return nil
+        } catch let error as EngineError {
+            return error.message
+        }
+    }
+
+    /// Gives job `jobID` (an external task, or a job) a new priority (`PUT /external-task/{id}/priority`).
+    public func setJobPriority(_ jobID: String, priority: Int64) async throws {
+        try await commandTransaction { transaction in
+            guard let owner = try await transaction.owner(ofJob: jobID) else {
+                throw EngineError(.notFound, "Expected job '\(jobID)' to exist, but it does not.")
+            }
+            try await run([Pending(instanceID: owner, command: .setJobPriority(jobID: jobID, priority: priority))], in: transaction)
+        }
+    }
+
     /// Sets the retries of every job of `jobIDs` in one transaction: all of them, or none if one
     /// is gone. Instances are locked in id order, so two such calls cannot deadlock.
     public func setJobRetries(_ jobIDs: [String], retries: Int) async throws {

@@ -1,12 +1,49 @@
 import BatonModel
 
-/// A migration run in the background (`/migration/executeAsync`): one item per instance, each
-/// migrated by the job worker in a transaction of its own that also records its outcome.
+/// What a batch does to each of its items.
+public enum BatchWork: Hashable, Sendable, Codable {
+    /// Migrate each instance by the plan (`/migration/executeAsync`).
+    case migration(MigrationPlan)
+    /// Set each external task's retries (`/external-task/retries-async`).
+    case externalTaskRetries(Int)
+
+    /// Camunda's batch type.
+    public var type: String {
+        switch self {
+        case .migration: "instance-migration"
+        case .externalTaskRetries: "set-external-task-retries"
+        }
+    }
+
+    // A migration is stored as its plan alone, as batches were before other work existed.
+    private enum CodingKeys: String, CodingKey { case externalTaskRetries }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let retries = try container.decodeIfPresent(Int.self, forKey: .externalTaskRetries) {
+            self = .externalTaskRetries(retries)
+        } else {
+            self = .migration(try MigrationPlan(from: decoder))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .migration(let plan): try plan.encode(to: encoder)
+        case .externalTaskRetries(let retries):
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(retries, forKey: .externalTaskRetries)
+        }
+    }
+}
+
+/// Work run in the background: one item per instance (or external task), each done by the job
+/// worker in a transaction of its own that also records its outcome.
 public struct BatchRecord: Hashable, Sendable {
     public var id: String
-    /// Camunda's batch type: `instance-migration`.
-    public var type: String
-    public var plan: MigrationPlan
+    /// Camunda's batch type (``BatchWork/type``).
+    public var type: String { work.type }
+    public var work: BatchWork
     public var total: Int
     /// Items migrated, and items that could not be (each kept with its reason).
     public var completed: Int
@@ -17,12 +54,10 @@ public struct BatchRecord: Hashable, Sendable {
     public var suspended: Bool
 
     public init(
-        id: String, type: String = "instance-migration", plan: MigrationPlan, total: Int, completed: Int = 0, failed: Int = 0, createdAt: Timestamp,
-        createdBy: String?, suspended: Bool = false
+        id: String, work: BatchWork, total: Int, completed: Int = 0, failed: Int = 0, createdAt: Timestamp, createdBy: String?, suspended: Bool = false
     ) {
         self.id = id
-        self.type = type
-        self.plan = plan
+        self.work = work
         self.total = total
         self.completed = completed
         self.failed = failed

@@ -171,8 +171,8 @@ extension PostgresTransaction {
         case .updateJob(let jobID):
             guard let job = instance.state.job(jobID) else { return }
             write(
-                "UPDATE jobs SET retries = $2::integer, due_at = $3::timestamptz, last_error = $4, synchronous = $5::boolean WHERE id = $1",
-                [jobID, String(job.retries), time(job.dueAt), job.lastError, job.synchronous ? "true" : "false"])
+                "UPDATE jobs SET retries = $2::integer, due_at = $3::timestamptz, last_error = $4, synchronous = $5::boolean, priority = $6::bigint WHERE id = $1",
+                [jobID, String(job.retries), time(job.dueAt), job.lastError, job.synchronous ? "true" : "false", String(job.priority ?? 0)])
         case .deleteJob(let jobID):
             write("DELETE FROM jobs WHERE id = $1", [jobID])
         case .openSubscription(let subscription):

@@ -243,7 +243,7 @@ extension PostgresTransaction {
     func insertBatch(_ batch: BatchRecord, instanceIDs: [String]) async throws {
         write(
             "INSERT INTO batches (id, type, plan, total, created_at, created_by) VALUES ($1, $2, $3::json, $4::integer, $5::timestamptz, $6)",
-            [batch.id, batch.type, try json(batch.plan), String(batch.total), time(batch.createdAt), batch.createdBy])
+            [batch.id, batch.type, try json(batch.work), String(batch.total), time(batch.createdAt), batch.createdBy])
         write(
             "INSERT INTO batch_items (batch_id, instance_id) SELECT $1, id FROM unnest($2::text[]) WITH ORDINALITY AS i(id, n) ORDER BY n",
             [batch.id, SQLSelect.arrayLiteral(instanceIDs)])
@@ -253,7 +253,7 @@ extension PostgresTransaction {
 
     private func batch(_ row: [String?]) throws -> BatchRecord {
         BatchRecord(
-            id: row[0]!, type: row[1]!, plan: try decoder.decode(MigrationPlan.self, from: Data(row[2]!.utf8)), total: Int(row[3]!)!,
+            id: row[0]!, work: try decoder.decode(BatchWork.self, from: Data(row[2]!.utf8)), total: Int(row[3]!)!,
             completed: Int(row[4]!)!, failed: Int(row[5]!)!, createdAt: timestamp(row[6])!, createdBy: row[7], suspended: row[8] == "t")
     }
 

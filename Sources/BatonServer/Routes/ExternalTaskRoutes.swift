@@ -63,22 +63,30 @@ extension EngineRestAPI {
             _ = try await externalTask(try context.pathParameter("id"), context)
             return try await setRetries(of: try context.pathParameter("id"), request, context)
         }
-        group.put("external-task/retries") { request, context in
-            // Camunda's bulk form: the tasks named, those of the instances named, and those the
-            // queries find, all set in one transaction (or none, with a 4xx).
+        group.put("external-task/:id/priority") { request, context in
+            _ = try QueryParameters(request, allowed: [])
+            try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
+            _ = try await externalTask(try context.pathParameter("id"), context)
+            return try await setPriority(of: try context.pathParameter("id"), request, context)
+        }
+        /// Camunda's bulk retries body: the retries, and the tasks named, those of the instances
+        /// named, and those the queries find, each checked for the caller's permission.
+        @Sendable func bulkRetries(_ request: Request, _ context: BatonRequestContext) async throws -> (retries: Int, ids: [String]) {
             let body = try await body(request, context)
             try body.allowOnly(["retries", "externalTaskIds", "processInstanceIds", "externalTaskQuery", "processInstanceQuery", "historicProcessInstanceQuery"])
             guard let retries = try body.integer("retries"), retries >= 0 else {
                 throw RestError.invalid("Expected 'retries' to be zero or more, but it is missing or negative.")
-            }
-            if try body.object("historicProcessInstanceQuery") != nil {
-                throw RestError.invalid("Baton selects external tasks by 'externalTaskIds', 'processInstanceIds', 'externalTaskQuery' or 'processInstanceQuery'; 'historicProcessInstanceQuery' is not supported.")
             }
             var ids = try body.strings("externalTaskIds") ?? []
             var instances = try body.strings("processInstanceIds") ?? []
             if let queryBody = try body.object("processInstanceQuery") {
                 let query = try await instanceQuery(try QueryParameters(body: queryBody, allowed: Self.instanceQueryParameters))
                 instances += try await runtime.instances(try await scoped(query, "READ_INSTANCE", context)).map(\.id)
+            }
+            if let queryBody = try body.object("historicProcessInstanceQuery"),
+                let query = try await historicInstanceQuery(try QueryParameters(body: queryBody, allowed: Self.historicInstanceQueryParameters))
+            {
+                instances += try await runtime.instances(try await scoped(query, "READ_HISTORY", context)).map(\.id)
             }
             for instance in Set(instances) {
                 ids += try await runtime.jobs(try await scoped(JobQuery(processInstanceID: instance, kinds: [.external]), "READ_INSTANCE", context)).map(\.id)
@@ -92,8 +100,19 @@ extension EngineRestAPI {
                 let task = try await externalTask(id, context)
                 try await requireOnJob("UPDATE_INSTANCE", task.id, context)
             }
-            try await runtime.setJobRetries(ids, retries: Int(clamping: retries))
+            return (Int(clamping: retries), ids)
+        }
+        // All set in one transaction (or none, with a 4xx).
+        group.put("external-task/retries") { request, context in
+            let (retries, ids) = try await bulkRetries(request, context)
+            try await runtime.setJobRetries(ids, retries: retries)
             return JSONResponse.noContent()
+        }
+        // The same as a batch the job worker runs, a task at a time.
+        group.post("external-task/retries-async") { request, context in
+            let (retries, ids) = try await bulkRetries(request, context)
+            let batch = try await runtime.setExternalTaskRetriesInBatch(ids, retries: retries, createdBy: context.identity?.userID)
+            return JSONResponse.make(Self.json(batch))
         }
         group.get("external-task/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)

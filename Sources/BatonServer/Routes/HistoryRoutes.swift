@@ -5,17 +5,7 @@ import Hummingbird
 /// `/history/…`: what happened, from the history read models, each list and count one query.
 extension EngineRestAPI {
     func registerHistory(on group: RouterGroup<BatonRequestContext>) {
-        let instanceParameters: Set<String> = [
-            "processInstanceId", "processInstanceIds", "processDefinitionId", "processDefinitionKey", "processInstanceBusinessKey",
-            "superProcessInstanceId", "finished", "unfinished", "startedBefore", "startedAfter", "firstResult", "maxResults", "sortBy", "sortOrder",
-            "processInstanceIdNotIn", "processDefinitionKeyIn", "processDefinitionName", "processDefinitionNameLike", "processDefinitionKeyNotIn",
-            "processInstanceBusinessKeyIn", "processInstanceBusinessKeyLike", "rootProcessInstances", "withIncidents", "withRootIncidents",
-            "incidentIdIn", "incidentType", "incidentStatus", "incidentMessage", "incidentMessageLike", "finishedBefore", "finishedAfter",
-            "subProcessInstanceId", "activityIdIn", "executedActivityIdIn", "activeActivityIdIn", "active", "suspended", "completed",
-            "externallyTerminated", "internallyTerminated", "tenantIdIn", "withoutTenantId", "superCaseInstanceId", "subCaseInstanceId", "caseInstanceId",
-            "variables", "variableNamesIgnoreCase", "variableValuesIgnoreCase", "rootProcessInstanceId", "startedBy", "withJobsRetrying",
-            "executedActivityAfter", "executedActivityBefore", "executedJobAfter", "executedJobBefore",
-        ]
+        let instanceParameters = Self.historicInstanceQueryParameters
         group.get("history/process-instance") { request, context in
             let query = try QueryParameters(request, allowed: instanceParameters)
             guard let instances = try await scoped(try await historicInstanceQuery(query), "READ_HISTORY", context) else { return JSONResponse.make(.array([])) }
@@ -165,7 +155,20 @@ extension EngineRestAPI {
         return .matching(finished ? .finished : unfinished ? .unfinished : nil)
     }
 
-    private func historicInstanceQuery(_ query: QueryParameters) async throws -> ProcessInstanceQuery? {
+    /// `/history/process-instance`'s filters, which other bodies (`historicProcessInstanceQuery`) use too.
+    static let historicInstanceQueryParameters: Set<String> = [
+        "processInstanceId", "processInstanceIds", "processDefinitionId", "processDefinitionKey", "processInstanceBusinessKey",
+        "superProcessInstanceId", "finished", "unfinished", "startedBefore", "startedAfter", "firstResult", "maxResults", "sortBy", "sortOrder",
+        "processInstanceIdNotIn", "processDefinitionKeyIn", "processDefinitionName", "processDefinitionNameLike", "processDefinitionKeyNotIn",
+        "processInstanceBusinessKeyIn", "processInstanceBusinessKeyLike", "rootProcessInstances", "withIncidents", "withRootIncidents",
+        "incidentIdIn", "incidentType", "incidentStatus", "incidentMessage", "incidentMessageLike", "finishedBefore", "finishedAfter",
+        "subProcessInstanceId", "activityIdIn", "executedActivityIdIn", "activeActivityIdIn", "active", "suspended", "completed",
+        "externallyTerminated", "internallyTerminated", "tenantIdIn", "withoutTenantId", "superCaseInstanceId", "subCaseInstanceId", "caseInstanceId",
+        "variables", "variableNamesIgnoreCase", "variableValuesIgnoreCase", "rootProcessInstanceId", "startedBy", "withJobsRetrying",
+        "executedActivityAfter", "executedActivityBefore", "executedJobAfter", "executedJobBefore",
+    ]
+
+    func historicInstanceQuery(_ query: QueryParameters) async throws -> ProcessInstanceQuery? {
         guard case .matching(let completion) = try completion(query) else { return nil }
         var ids = query.list("processInstanceIds")
         if let id = query.string("processInstanceId") { ids = (ids ?? [id]).filter { $0 == id } }

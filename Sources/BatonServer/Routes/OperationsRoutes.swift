@@ -101,6 +101,12 @@ extension EngineRestAPI {
             try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
             return try await setRetries(of: try context.pathParameter("id"), request, context)
         }
+        group.put("job/:id/priority") { request, context in
+            _ = try QueryParameters(request, allowed: [])
+            _ = try await job(try context.pathParameter("id"), context)
+            try await requireOnJob("UPDATE_INSTANCE", try context.pathParameter("id"), context)
+            return try await setPriority(of: try context.pathParameter("id"), request, context)
+        }
         let variableParameters: Set<String> = [
             "processInstanceIdIn", "activityInstanceIdIn", "variableName", "variableNameLike", "firstResult", "maxResults", "sortBy", "sortOrder",
             "executionIdIn", "taskIdIn", "batchIdIn", "variableScopeIdIn", "tenantIdIn", "variableValues", "variableNamesIgnoreCase",
