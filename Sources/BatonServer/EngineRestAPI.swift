@@ -26,6 +26,7 @@ public struct EngineRestAPI: Sendable {
             registerProcessDefinitionDeletion(on: group)
             registerProcessInstances(on: group)
             registerTasks(on: group)
+            registerFilters(on: group)
             registerMessages(on: group)
             registerExternalTasks(on: group)
             registerHistory(on: group)

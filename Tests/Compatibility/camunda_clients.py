@@ -17,6 +17,7 @@ import time
 import pycamunda.batch
 import pycamunda.deployment
 import pycamunda.externaltask
+import pycamunda.filter
 import pycamunda.group
 import pycamunda.identity
 import pycamunda.migration
@@ -174,6 +175,23 @@ def maintain(deployment_id):
     print(f"read the resources of {deployment_id}; deleted {throwaway} with its instance")
 
 
+def saved_filters(business_key):
+    """A Tasklist filter saved, run, renamed and deleted through pycamunda's filter requests."""
+    create = pycamunda.filter.Create(url=URL, name="compat tasks", owner="ann")
+    create.add_process_instance_criteria(business_key=business_key)
+    saved = create()
+    tasks = pycamunda.filter.Execute(url=URL, id_=saved.id_)()
+    assert [t.task_definition_key for t in tasks] == ["approve"], f"expected the approve task, got {tasks}"
+    assert pycamunda.filter.ExecuteCount(url=URL, id_=saved.id_)() == 1, "expected one task counted"
+    listed = pycamunda.filter.GetList(url=URL, name_like="compat%", item_count=True)()
+    assert len(listed) == 1 and listed[0].item_count == 1, f"expected the filter listed with its count, got {listed}"
+    pycamunda.filter.Update(url=URL, id_=saved.id_, name="compat approvals", owner="ann")()
+    assert pycamunda.filter.Get(url=URL, id_=saved.id_)().name == "compat approvals", "expected the filter renamed"
+    pycamunda.filter.Delete(url=URL, id_=saved.id_)()
+    assert pycamunda.filter.Count(url=URL)() == 0, "expected the filter deleted"
+    print(f"saved, ran, renamed and deleted filter {saved.id_}")
+
+
 def signed_in(request, user, password):
     request.auth = requests.auth.HTTPBasicAuth(user, password)
     return request
@@ -235,6 +253,7 @@ def main():
     operate(instance.id_)
     migrate()
     maintain(deployment.id_)
+    saved_filters("compat-1")
 
     tasks = pycamunda.task.GetList(url=URL, process_instance_id=instance.id_, candidate_group="approvers")()
     assert len(tasks) == 1 and tasks[0].task_definition_key == "approve", f"expected the approve task, got {tasks}"

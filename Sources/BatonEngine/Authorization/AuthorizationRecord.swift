@@ -41,6 +41,7 @@ public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
     case group = 2
     case groupMembership = 3
     case authorization = 4
+    case filter = 5
     case processDefinition = 6
     case task = 7
     case processInstance = 8
@@ -52,6 +53,7 @@ public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
         case .group: "Group"
         case .groupMembership: "GroupMembership"
         case .authorization: "Authorization"
+        case .filter: "Filter"
         case .processDefinition: "ProcessDefinition"
         case .task: "Task"
         case .processInstance: "ProcessInstance"
@@ -61,7 +63,7 @@ public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
 
     public var permissions: [String] {
         switch self {
-        case .user, .group, .authorization, .deployment: ["READ", "UPDATE", "CREATE", "DELETE"]
+        case .user, .group, .authorization, .deployment, .filter: ["READ", "UPDATE", "CREATE", "DELETE"]
         case .groupMembership: ["CREATE", "DELETE"]
         case .task: ["READ", "UPDATE", "CREATE", "DELETE", "READ_VARIABLE", "UPDATE_VARIABLE", "TASK_ASSIGN", "TASK_WORK"]
         case .processInstance: ["READ", "UPDATE", "CREATE", "DELETE", "RETRY_JOB", "SUSPEND", "UPDATE_VARIABLE"]

@@ -100,6 +100,7 @@ struct MemoryData: Sendable {
     var groups: [String: GroupRecord] = [:]
     /// Each group's members, by group id.
     var members: [String: Set<String>] = [:]
+    var filters: [String: FilterRecord] = [:]
     /// The query side's rows, per instance.
     var rows: [String: MemoryInstanceRows] = [:]
 

@@ -200,6 +200,15 @@ public protocol StoreTransaction: AnyObject {
     /// The ids of the groups user `id` belongs to, sorted.
     func groupIDs(ofUser id: String) async throws -> [String]
 
+    // MARK: Saved task filters
+    /// Every filter, by id (few: an installation's task lists).
+    func filters() async throws -> [FilterRecord]
+    func insertFilter(_ filter: FilterRecord) async throws
+    /// False if no filter has its id.
+    func updateFilter(_ filter: FilterRecord) async throws -> Bool
+    /// False if no filter has this id.
+    func deleteFilter(id: String) async throws -> Bool
+
     // MARK: Timer start events
     /// Up to `limit` timer start events due at `now`, earliest first, locked for this transaction:
     /// a timer another transaction holds is skipped, so several Baton processes sharing the

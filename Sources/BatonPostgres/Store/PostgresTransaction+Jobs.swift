@@ -281,8 +281,11 @@ extension PostgresTransaction {
         try await read("SELECT \(Self.batchColumns) FROM batches WHERE id = $1", [id]).rows.first.map(batch)
     }
 
+    // The job worker locks an item, then its batch's row (``finishBatchItem``); these lock the
+    // items first too, so the two wait for each other instead of deadlocking.
     func deleteBatch(id: String) async throws -> Bool {
-        try await read("DELETE FROM batches WHERE id = $1", [id]).affected > 0
+        write("DELETE FROM batch_items WHERE batch_id = $1", [id])
+        return try await read("DELETE FROM batches WHERE id = $1", [id]).affected > 0
     }
 
     func nextBatchItem() async throws -> (batchID: String, instanceID: String)? {
@@ -292,9 +295,8 @@ extension PostgresTransaction {
     }
 
     func setBatchSuspended(id: String, _ suspended: Bool) async throws -> Bool {
-        let found = try await read("UPDATE batches SET suspended = $2::boolean WHERE id = $1", [id, suspended ? "true" : "false"]).affected == 1
-        if found { write("UPDATE batch_items SET suspended = $2::boolean WHERE batch_id = $1", [id, suspended ? "true" : "false"]) }
-        return found
+        write("UPDATE batch_items SET suspended = $2::boolean WHERE batch_id = $1", [id, suspended ? "true" : "false"])
+        return try await read("UPDATE batches SET suspended = $2::boolean WHERE id = $1", [id, suspended ? "true" : "false"]).affected == 1
     }
 
     func finishBatchItem(batchID: String, instanceID: String, failure: String?) async throws {

@@ -4,12 +4,15 @@ import BatonModel
 import Hummingbird
 
 extension EngineRestAPI {
+    /// `/task`'s parameters, which a saved filter's query holds too.
+    static let taskQueryParameters = Set([
+        "taskId", "assignee", "candidateUser", "candidateGroup", "candidateGroups", "includeAssignedTasks", "unassigned",
+        "processInstanceId", "processDefinitionKey", "processDefinitionId", "taskDefinitionKey", "active", "suspended", "owner",
+        "delegationState", "createdBefore", "createdAfter", "dueBefore", "dueAfter", "sortBy", "sortOrder", "firstResult", "maxResults",
+    ]).union(taskFilterParameters)
+
     func registerTasks(on group: RouterGroup<BatonRequestContext>) {
-        let listParameters = Set([
-            "taskId", "assignee", "candidateUser", "candidateGroup", "candidateGroups", "includeAssignedTasks", "unassigned",
-            "processInstanceId", "processDefinitionKey", "processDefinitionId", "taskDefinitionKey", "active", "suspended", "owner",
-            "delegationState", "createdBefore", "createdAfter", "dueBefore", "dueAfter", "sortBy", "sortOrder", "firstResult", "maxResults",
-        ]).union(Self.taskFilterParameters)
+        let listParameters = Self.taskQueryParameters
         group.get("task") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
             return try await taskList(query, page: try query.page(), context)
@@ -249,7 +252,7 @@ extension EngineRestAPI {
 
     /// A page of the task list, with what Camunda's `with…InReturn` and `withCommentAttachmentInfo`
     /// ask to add to each task (read for the page's tasks only).
-    private func taskList(_ query: QueryParameters, page: Page, _ context: BatonRequestContext) async throws -> Response {
+    func taskList(_ query: QueryParameters, page: Page, _ context: BatonRequestContext) async throws -> Response {
         let tasks = try await runtime.tasks(try await taskQuery(query, context), page: page)
         let variables = try query.bool("withTaskVariablesInReturn") == true, local = try query.bool("withTaskLocalVariablesInReturn") == true
         let comments = try query.bool("withCommentAttachmentInfo") == true
@@ -347,7 +350,7 @@ extension EngineRestAPI {
 
     /// The task query the parameters ask for, limited to the tasks the caller may work on (in
     /// the query itself, so paging and counts stay right).
-    private func taskQuery(_ query: QueryParameters, _ context: BatonRequestContext) async throws -> TaskQuery {
+    func taskQuery(_ query: QueryParameters, _ context: BatonRequestContext) async throws -> TaskQuery {
         let identity = context.identity
         let groups = (query.list("candidateGroups") ?? []) + (query.string("candidateGroup").map { [$0] } ?? [])
         let candidateUser = query.string("candidateUser")
