@@ -24,6 +24,7 @@ public struct EngineRestAPI: Sendable {
             registerProcessDefinitions(on: group)
             registerProcessDefinitionDiagrams(on: group)
             registerProcessDefinitionDeletion(on: group)
+            registerProcessDefinitionRestart(on: group)
             registerProcessInstances(on: group)
             registerTasks(on: group)
             registerFilters(on: group)

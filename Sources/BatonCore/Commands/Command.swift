@@ -5,6 +5,10 @@ import BatonModel
 public enum Command: Hashable, Sendable {
     /// Start the instance at its none start event, or at `startEvent` (a message or timer start).
     case start(businessKey: String?, variables: [String: VariableValue], startEvent: ElementID?, parent: ParentLink?)
+    /// Start the instance at activities instead of its start event (Camunda's
+    /// `startInstructions`, and the restart of an ended instance): the starting instructions of
+    /// a modification, in order.
+    case startAt(businessKey: String?, variables: [String: VariableValue], instructions: [ModificationInstruction])
     case completeTask(taskID: String, variables: [String: VariableValue], localVariables: Bool, userID: String?)
     case assignTask(taskID: String, assignee: String?)
     /// Hands the task to `userID` for now: its assignee becomes its owner (unless it has one),

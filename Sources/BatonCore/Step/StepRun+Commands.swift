@@ -25,6 +25,10 @@ extension StepRun {
             try validate(variables)
             try start(businessKey: businessKey, variables: variables, startEvent: startEvent, parent: parent)
 
+        case .startAt(let businessKey, let variables, let instructions):
+            try validate(variables)
+            try start(businessKey: businessKey, variables: variables, at: instructions)
+
         case .completeTask(let taskID, let variables, let local, let userID):
             var task = try requireTask(taskID)
             try validate(variables)
@@ -256,5 +260,25 @@ extension StepRun {
         try openEventSubProcessListeners(in: nil)
         try notifyExecutionListeners("start", of: nil, at: nil, activity: startNode)
         schedule(.activate(node: startNode, scope: nil, loopCounter: nil, triggered: triggered))
+    }
+
+    /// Starts the instance where `instructions` say rather than at a start event; only starting
+    /// instructions belong here (there is nothing to cancel yet).
+    private mutating func start(businessKey: String?, variables: [String: VariableValue], at instructions: [ModificationInstruction]) throws(Rejection) {
+        guard !instructions.isEmpty else {
+            throw Rejection(.invalidArgument, "Expected at least one instruction saying where the instance starts, but there is none.")
+        }
+        for (index, instruction) in instructions.enumerated() {
+            switch instruction {
+            case .startBeforeActivity, .startAfterActivity, .startTransition: continue
+            case .cancelInstance, .cancelActivity:
+                throw Rejection(.invalidArgument, "Expected instruction \(index + 1) to start something, but it is \(instruction.kindName); a new instance has nothing to cancel.")
+            }
+        }
+        emit(.instanceStarted(instanceID: state.instanceID, businessKey: businessKey, parent: nil, startUserID: context.authenticatedUserID))
+        for name in variables.keys.sorted() { emit(.variableSet(scope: nil, name: name, value: variables[name]!)) }
+        try openEventSubProcessListeners(in: nil)
+        try notifyExecutionListeners("start", of: nil, at: nil)
+        try modify(instructions)
     }
 }

@@ -5,6 +5,7 @@ extension Command {
     var name: String {
         switch self {
         case .start: "start"
+        case .startAt: "startAt"
         case .completeTask: "completeTask"
         case .assignTask: "assignTask"
         case .delegateTask: "delegateTask"

@@ -18,7 +18,7 @@ extension Runtime {
         return try await recordBatch(.externalTaskRetries(retries), items: taskIDs, createdBy: createdBy)
     }
 
-    private func recordBatch(_ work: BatchWork, items: [String], createdBy: String?) async throws -> BatchRecord {
+    func recordBatch(_ work: BatchWork, items: [String], createdBy: String?) async throws -> BatchRecord {
         var unique: [String] = []
         for id in items where !unique.contains(id) { unique.append(id) }
         let batch = BatchRecord(id: ids.next(), work: work, total: unique.count, createdAt: clock.now(), createdBy: createdBy)
@@ -37,6 +37,8 @@ extension Runtime {
                 switch batch.work {
                 case .migration(let plan): failure = try await migrate(item.instanceID, by: plan, in: transaction)
                 case .externalTaskRetries(let retries): failure = try await setRetries(ofExternalTask: item.instanceID, to: retries, in: transaction)
+                case .restart(let plan):
+                    if case .failure(let error) = try await restart(item.instanceID, by: plan, in: transaction) { failure = error.message } else { failure = nil }
                 }
                 try await transaction.finishBatchItem(batchID: item.batchID, instanceID: item.instanceID, failure: failure)
                 return true

@@ -44,11 +44,14 @@ public struct CorrelationResult: Hashable, Sendable {
 extension Runtime {
     /// Starts an instance of the latest version of `processKey` (or of definition `definitionID`).
     public func start(
-        processKey: String? = nil, definitionID: String? = nil, businessKey: String? = nil, variables: [String: VariableValue] = [:]
+        processKey: String? = nil, definitionID: String? = nil, businessKey: String? = nil, variables: [String: VariableValue] = [:],
+        instructions: [ModificationInstruction] = [], skipCustomListeners: Bool = false, skipIoMappings: Bool = false
     ) async throws -> ProcessInstanceInfo {
         try await commandTransaction { transaction in
             let definition = try await resolveDefinition(key: processKey, id: definitionID, in: transaction)
-            return try await start(definition, startEvent: nil, businessKey: businessKey, variables: variables, in: transaction)
+            return try await start(
+                definition, startEvent: nil, businessKey: businessKey, variables: variables, instructions: instructions,
+                skipCustomListeners: skipCustomListeners, skipIoMappings: skipIoMappings, in: transaction)
         }
     }
 
@@ -89,16 +92,21 @@ extension Runtime {
             "Expected process definition '\(definition.id)' to be active, but it is suspended; no instance of it can start until it is activated.")
     }
 
+    /// Starts an instance of `definition`: at `startEvent` (nil: its initial one), or where the
+    /// starting `instructions` say when there are any.
     func start(
         _ definition: DefinitionReference, startEvent: ElementID?, businessKey: String?, variables: [String: VariableValue],
+        instructions: [ModificationInstruction] = [], skipCustomListeners: Bool = false, skipIoMappings: Bool = false,
         in transaction: any StoreTransaction
     ) async throws -> ProcessInstanceInfo {
         let id = ids.next()
         try await transaction.insertInstance(InstanceRecord(
             state: InstanceState(instanceID: id), definitionID: definition.id, processKey: definition.key, startedAt: clock.now(), endedAt: nil))
+        let command: Command = instructions.isEmpty
+            ? .start(businessKey: businessKey, variables: variables, startEvent: startEvent, parent: nil)
+            : .startAt(businessKey: businessKey, variables: variables, instructions: instructions)
         let outcome = try await run(
-            [Pending(instanceID: id, command: .start(businessKey: businessKey, variables: variables, startEvent: startEvent, parent: nil))],
-            in: transaction)
+            [Pending(instanceID: id, command: command, skipCustomListeners: skipCustomListeners, skipIoMappings: skipIoMappings)], in: transaction)
         guard let record = outcome.instances[id] else {
             throw EngineError(.notFound, "Expected instance '\(id)' to exist after starting it, but it does not.")
         }

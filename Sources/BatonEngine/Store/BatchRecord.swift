@@ -6,22 +6,27 @@ public enum BatchWork: Hashable, Sendable, Codable {
     case migration(MigrationPlan)
     /// Set each external task's retries (`/external-task/retries-async`).
     case externalTaskRetries(Int)
+    /// Start each ended instance again (`/process-definition/{id}/restart-async`).
+    case restart(RestartPlan)
 
     /// Camunda's batch type.
     public var type: String {
         switch self {
         case .migration: "instance-migration"
         case .externalTaskRetries: "set-external-task-retries"
+        case .restart: "restart-process-instance"
         }
     }
 
     // A migration is stored as its plan alone, as batches were before other work existed.
-    private enum CodingKeys: String, CodingKey { case externalTaskRetries }
+    private enum CodingKeys: String, CodingKey { case externalTaskRetries, restart }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let retries = try container.decodeIfPresent(Int.self, forKey: .externalTaskRetries) {
             self = .externalTaskRetries(retries)
+        } else if let plan = try container.decodeIfPresent(RestartPlan.self, forKey: .restart) {
+            self = .restart(plan)
         } else {
             self = .migration(try MigrationPlan(from: decoder))
         }
@@ -33,6 +38,9 @@ public enum BatchWork: Hashable, Sendable, Codable {
         case .externalTaskRetries(let retries):
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(retries, forKey: .externalTaskRetries)
+        case .restart(let plan):
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(plan, forKey: .restart)
         }
     }
 }

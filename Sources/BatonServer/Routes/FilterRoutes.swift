@@ -69,6 +69,7 @@ extension EngineRestAPI {
             return JSONResponse.make(try await json(filter, itemCount: try query.bool("itemCount") == true, context))
         }
         group.put("filter/:id") { request, context in
+            _ = try QueryParameters(request, allowed: [])
             var filter = try await permitted("UPDATE", context)
             (filter.name, filter.owner, filter.query, filter.properties) = try await saved(try await body(request, context), context)
             try await runtime.updateFilter(filter)
@@ -100,9 +101,10 @@ extension EngineRestAPI {
     private func registerFilterExecution(on group: RouterGroup<BatonRequestContext>) {
         for post in [false, true] {
             @Sendable func query(_ request: Request, _ context: BatonRequestContext, paging: Bool) async throws -> QueryParameters {
+                // The URL's parameters first: a bad request is a 400 whatever it names.
+                _ = try QueryParameters(request, allowed: paging ? ["firstResult", "maxResults"] : [])
                 let filter = try await permitted("READ", context)
                 let extending = post ? try await body(request, context, query: paging ? ["firstResult", "maxResults"] : []).value : .object([])
-                if !post { _ = try QueryParameters(request, allowed: paging ? ["firstResult", "maxResults"] : []) }
                 return try await taskParameters(Self.merged(filter.query, extending), context)
             }
             let method: HTTPRequest.Method = post ? .post : .get

@@ -209,12 +209,14 @@ extension EngineRestAPI {
         let body = try await body(request, context)
         try body.allowOnly(["variables", "businessKey", "withVariablesInReturn", "skipCustomListeners", "skipIoMappings", "caseInstanceId", "startInstructions"])
         if try body.string("caseInstanceId") != nil { throw RestError.invalid("Baton has no cases; 'caseInstanceId' is not supported.") }
-        if let instructions = try body.array("startInstructions"), !instructions.isEmpty {
-            throw RestError.invalid("Baton starts instances at their start event only; 'startInstructions' must be empty.")
-        }
-        if try body.bool("skipIoMappings") == true { throw RestError.invalid("Baton always applies input/output mappings; 'skipIoMappings' must be false.") }
+        // Where the instance starts instead of its start event; the skip flags apply to these
+        // instructions, as in Camunda.
+        let instructions = try (body.array("startInstructions") ?? []).map { try Self.instruction($0, of: "") }
         try await access(context).require("CREATE_INSTANCE", processKey: try await runtime.processDefinition(definitionID).definition.key)
-        let instance = try await runtime.start(definitionID: definitionID, businessKey: try body.string("businessKey"), variables: try body.variables("variables"))
+        let instance = try await runtime.start(
+            definitionID: definitionID, businessKey: try body.string("businessKey"), variables: try body.variables("variables"), instructions: instructions,
+            skipCustomListeners: !instructions.isEmpty && (try body.bool("skipCustomListeners") ?? false),
+            skipIoMappings: !instructions.isEmpty && (try body.bool("skipIoMappings") ?? false))
         var json = Self.json(instance)
         if try body.bool("withVariablesInReturn") == true, case .object(var members) = json {
             let variables = try await runtime.variables(of: instance.id)
