@@ -25,6 +25,7 @@ public struct EngineRestAPI: Sendable {
             registerProcessDefinitionDiagrams(on: group)
             registerProcessDefinitionDeletion(on: group)
             registerProcessDefinitionRestart(on: group)
+            registerProcessDefinitionLifetimes(on: group)
             registerProcessInstances(on: group)
             registerTasks(on: group)
             registerFilters(on: group)

@@ -31,6 +31,25 @@ import Testing
         #expect(try await test.runtime.tasks(TaskQuery(processInstanceID: running)).count == 1)
     }
 
+    /// Camunda's `updateProcessDefinitionHistoryTimeToLive`: instances that end afterwards take
+    /// the new time to live; one that ended before keeps its removal time.
+    @Test(arguments: TestBackend.allCases)
+    func aChangedTimeToLiveAppliesToInstancesEndingAfterTheChange(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
+        let definition = try #require(try await test.deploy(process(ttl: "P180D")).definitions.first)
+        let before = try await test.start("p"), after = try await test.start("p")
+        try await test.complete("t", in: before)
+        try await test.runtime.setHistoryTimeToLive(definitionID: definition.id, days: 1)
+        #expect(try await test.runtime.processDefinition(definition.id).definition.historyTimeToLiveDays == 1)
+        try await test.complete("t", in: after)
+        test.clock.advance(by: "P31D")  // 1 February
+        #expect(try await test.runtime.cleanUpHistory() == 1, "the one that ended after the change")
+        #expect(try await test.runtime.instance(before).state == .completed, "ended before the change: 180 days still")
+        await #expect(throws: EngineError.self) { _ = try await test.runtime.instance(after) }
+        await #expect(throws: EngineError.self) { try await test.runtime.setHistoryTimeToLive(definitionID: definition.id, days: -1) }
+        await #expect(throws: EngineError.self) { try await test.runtime.setHistoryTimeToLive(definitionID: "nope", days: 1) }
+    }
+
     @Test(arguments: TestBackend.allCases)
     func withoutATimeToLiveTheDefaultOf180DaysApplies(backend: TestBackend) async throws {
         let test = try await ProcessTest.on(backend)

@@ -53,6 +53,13 @@ import Testing
             #expect(try await rest.call(.delete, "/engine-rest/process-definition/\(versions[1])").status == .notFound)
             #expect(try await rest.call(.delete, "/engine-rest/process-definition/\(versions[0])?cascade=maybe").status == .badRequest)
 
+            let lifetime = try await rest.call(.put, "/engine-rest/process-definition/\(versions[0])/history-time-to-live", json: #"{"historyTimeToLive": 30}"#)
+            #expect(lifetime.status == .noContent, "\(lifetime.text)")
+            #expect(try await rest.call(.get, "/engine-rest/process-definition/\(versions[0])")["historyTimeToLive"] == .integer(30))
+            #expect(try await rest.call(.put, "/engine-rest/process-definition/key/review/history-time-to-live", json: #"{"historyTimeToLive": null}"#).status == .noContent)
+            #expect(try await rest.call(.get, "/engine-rest/process-definition/\(versions[0])")["historyTimeToLive"] == .null)
+            #expect(try await rest.call(.put, "/engine-rest/process-definition/\(versions[0])/history-time-to-live", json: #"{"historyTimeToLive": -1}"#).status == .badRequest)
+            #expect(try await rest.call(.put, "/engine-rest/process-definition/nope/history-time-to-live", json: #"{"historyTimeToLive": 1}"#).status == .notFound)
             #expect(try await rest.call(.delete, "/engine-rest/process-definition/key/review").status == .noContent)
             #expect(try await rest.call(.get, "/engine-rest/process-definition/count?key=review")["count"] == .integer(0))
             #expect(try await rest.call(.delete, "/engine-rest/process-definition/key/review").status == .notFound)

@@ -167,6 +167,9 @@ def maintain(deployment_id):
         assert data == bpmn.read(), "expected the file's bytes as deployed"
     diagram = pycamunda.processdef.GetProcessDiagram(url=URL, key="client-compat")()
     assert diagram == b"", f"expected no diagram for a file without diagram interchange, got {len(diagram)} bytes"
+    pycamunda.processdef.UpdateHistoryTimeToLive(url=URL, history_time_to_live=30, key="client-compat")()
+    kept = pycamunda.processdef.Get(url=URL, key="client-compat")().history_time_to_live
+    assert kept == 30, f"expected a history time to live of 30 days, got {kept}"
     throwaway = deploy_text("client-throwaway", MIGRATION_MODEL.replace("client-migrate", "client-throwaway") % "")
     pycamunda.processdef.StartInstance(url=URL, id_=throwaway)()
     pycamunda.processdef.Delete(url=URL, id_=throwaway, cascade=True)()

@@ -65,7 +65,7 @@ extension Runtime {
         record.state = transition.state
         if record.state.status != .active, record.endedAt == nil {
             record.endedAt = now
-            let days = historyTimeToLiveDays(of: record.definitionID)
+            let days = try await historyTimeToLiveDays(of: record.definitionID, in: transaction)
             record.removalTime = now.adding(milliseconds: Int64(days) * 86_400_000)
         }
         let recorded = transition.events.map { RecordedEvent(at: now, event: $0) }

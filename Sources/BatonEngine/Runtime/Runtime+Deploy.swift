@@ -224,6 +224,17 @@ extension Runtime {
         }
     }
 
+    /// Changes how many days ended instances of definition `id` keep their history (nil: the
+    /// engine's default). Instances that end from now on take it; ended ones keep theirs.
+    /// Other nodes take it within a minute (``CompiledDefinitions``).
+    public func setHistoryTimeToLive(definitionID id: String, days: Int?) async throws {
+        if let days, days < 0 { throw EngineError(.invalidArgument, "Expected a history time to live of zero days or more, but it is \(days).") }
+        guard try await store.transaction({ try await $0.updateHistoryTimeToLive(definitionID: id, days: days) }) else {
+            throw EngineError(.notFound, "Expected process definition '\(id)' to exist, but it does not.")
+        }
+        store.compiledDefinitions.remember(days, of: id)
+    }
+
     /// One definition version with the BPMN it was deployed from.
     public func processDefinition(_ id: String) async throws -> (definition: ProcessDefinitionInfo, bytes: [UInt8]) {
         try await store.read { transaction in

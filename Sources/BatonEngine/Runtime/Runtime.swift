@@ -64,7 +64,7 @@ public final class Runtime: Sendable {
     }
 
     /// How many days ended instances of definition `id` keep their history.
-    func historyTimeToLiveDays(of id: String) -> Int {
-        store.compiledDefinitions.cached(id)?.historyTimeToLiveDays ?? defaultHistoryTimeToLiveDays
+    func historyTimeToLiveDays(of id: String, in transaction: any StoreTransaction) async throws -> Int {
+        try await store.compiledDefinitions.historyTimeToLiveDays(id, in: transaction) ?? defaultHistoryTimeToLiveDays
     }
 }

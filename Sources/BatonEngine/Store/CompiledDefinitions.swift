@@ -7,15 +7,25 @@ import Synchronization
 ///
 /// It lives with the store, not the runtime, because the store needs it too: stored states and
 /// events name elements by id, and reading or writing them takes the definition's
-/// ``ElementTable``. A definition version never changes once deployed, so entries never go stale.
+/// ``ElementTable``. A definition version's process never changes once deployed, so those
+/// entries never go stale. Its history time-to-live can (`PUT …/history-time-to-live`, on any
+/// node): it is kept apart and read again from the store once it is a minute old.
 public final class CompiledDefinitions: Sendable {
     public struct Entry: Sendable {
         public var process: ExecutableProcess
-        /// The definition's `camunda:historyTimeToLive`, in days, if it declares one.
-        public var historyTimeToLiveDays: Int?
     }
 
+    private struct Lifetime {
+        var days: Int?
+        var readAt: ContinuousClock.Instant
+    }
+
+    /// How long a history time-to-live read from the store is trusted: another node's change is
+    /// seen within this long.
+    static let lifetimeFreshness = Duration.seconds(60)
+
     private let entries = Mutex<[String: Entry]>([:])
+    private let lifetimes = Mutex<[String: Lifetime]>([:])
 
     public init() {}
 
@@ -34,9 +44,24 @@ public final class CompiledDefinitions: Sendable {
         guard let definitions = document.definitions, let process = definitions.process(ElementID(record.key)) else {
             throw EngineError(.deploymentFailed, "Expected the stored BPMN of '\(id)' to read again, but it does not.", diagnostics: document.diagnostics)
         }
-        let entry = Entry(process: ExecutableProcess(process: process, in: definitions, definitionID: id), historyTimeToLiveDays: record.historyTimeToLiveDays)
+        let entry = Entry(process: ExecutableProcess(process: process, in: definitions, definitionID: id))
         entries.withLock { $0[id] = entry }
+        remember(record.historyTimeToLiveDays, of: id)
         return entry
+    }
+
+    /// Definition `id`'s history time-to-live in days (nil: none declared), read again from the
+    /// store when what is known is older than ``lifetimeFreshness``.
+    public func historyTimeToLiveDays(_ id: String, in transaction: any StoreTransaction) async throws -> Int? {
+        if let known = lifetimes.withLock({ $0[id] }), known.readAt.duration(to: .now) < Self.lifetimeFreshness { return known.days }
+        let days = try await transaction.definition(id: id)?.historyTimeToLiveDays
+        remember(days, of: id)
+        return days
+    }
+
+    /// What this node now knows of definition `id`'s history time-to-live (it just changed it).
+    public func remember(_ days: Int?, of id: String) {
+        lifetimes.withLock { $0[id] = Lifetime(days: days, readAt: .now) }
     }
 
     /// The element table of definition `id`: what a store reads and writes stored forms with.

@@ -198,6 +198,12 @@ final class MemoryTransaction: StoreTransaction {
 
     func insertDefinition(_ definition: DefinitionRecord) { replace(\.definitions) { $0.append(definition) } }
 
+    func updateHistoryTimeToLive(definitionID: String, days: Int?) -> Bool {
+        guard let index = data.definitions.firstIndex(where: { $0.id == definitionID }) else { return false }
+        replace(\.definitions) { $0[index].historyTimeToLiveDays = days }
+        return true
+    }
+
     func definitions(key: String?) -> [DefinitionRecord] {
         data.definitions.filter { key == nil || $0.key == key }
     }

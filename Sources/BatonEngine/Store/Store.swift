@@ -40,6 +40,8 @@ public protocol StoreTransaction: AnyObject {
     func insertDeployment(_ deployment: DeploymentRecord) async throws
     func deployments() async throws -> [DeploymentRecord]
     func insertDefinition(_ definition: DefinitionRecord) async throws
+    /// False if no definition has this id.
+    func updateHistoryTimeToLive(definitionID: String, days: Int?) async throws -> Bool
     /// Deletes a deployment, its definitions and their timer start events, together with every
     /// instance of those definitions (running or ended) and everything derived from them.
     func deleteDeployment(_ id: String) async throws

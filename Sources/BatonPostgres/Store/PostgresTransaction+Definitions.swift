@@ -69,6 +69,10 @@ extension PostgresTransaction {
         }
     }
 
+    func updateHistoryTimeToLive(definitionID: String, days: Int?) async throws -> Bool {
+        try await read("UPDATE process_definitions SET history_ttl_days = $2::integer WHERE id = $1", [definitionID, days.map(String.init)]).affected == 1
+    }
+
     func insertDefinition(_ definition: DefinitionRecord) async throws {
         write(
             """
