@@ -60,6 +60,55 @@ import Testing
         #expect(activities.map(\.processDefinitionID) == [second])
     }
 
+    /// Camunda's MigrationBoundaryEventsTest and MigrationMessageCatchEventTest with
+    /// `updateEventTrigger`: the migrated timer is computed anew from the target's definition,
+    /// the subscription waits for the target's message; without it both keep their own.
+    static func waiting(timer: String, message: String) -> String {
+        ProcessTest.definitions("""
+            <process id="wait" isExecutable="true">
+              <startEvent id="s" /><parallelGateway id="fork" />
+              <userTask id="work" /><boundaryEvent id="late" attachedToRef="work"><timerEventDefinition><timeDuration>\(timer)</timeDuration></timerEventDefinition></boundaryEvent>
+              <intermediateCatchEvent id="ping"><messageEventDefinition messageRef="m" /></intermediateCatchEvent>
+              <endEvent id="e1" /><endEvent id="e2" /><endEvent id="e3" />
+              <sequenceFlow id="f1" sourceRef="s" targetRef="fork" /><sequenceFlow id="f2" sourceRef="fork" targetRef="work" />
+              <sequenceFlow id="f3" sourceRef="fork" targetRef="ping" /><sequenceFlow id="f4" sourceRef="work" targetRef="e1" />
+              <sequenceFlow id="f5" sourceRef="late" targetRef="e2" /><sequenceFlow id="f6" sourceRef="ping" targetRef="e3" />
+            </process>
+            <message id="m" name="\(message)" />
+            """)
+    }
+
+    @Test(arguments: TestBackend.allCases) func updatedEventTriggersTakeTheTargetsMessageAndTimer(backend: TestBackend) async throws {
+        let test = try await ProcessTest.on(backend)
+        let first = try #require(try await test.deploy(Self.waiting(timer: "PT1H", message: "ping-v1")).definitions.first)
+        let updated = try await test.start("wait"), kept = try await test.start("wait")
+        let second = try #require(try await test.deploy(Self.waiting(timer: "PT5M", message: "ping-v2")).definitions.first)
+        test.clock.advance(by: "PT1M")
+        let updating = try await test.runtime.generateMigrationPlan(source: first.id, target: second.id, updateEventTriggers: true)
+        #expect(Set(updating.instructions.filter(\.updateEventTrigger).map(\.targetActivityID)) == ["late", "ping"], "only the events that wait for a trigger")
+        #expect(try await test.runtime.migrate([updated], by: updating).isEmpty)
+        #expect(try await test.runtime.migrate([kept], by: try await test.runtime.generateMigrationPlan(source: first.id, target: second.id)).isEmpty)
+
+        func waits(_ instance: String) async throws -> (message: String?, due: Timestamp?) {
+            let message = try await test.runtime.eventSubscriptions(EventSubscriptionQuery(processInstanceID: instance)).first?.eventName
+            let due = try await test.runtime.jobs(JobQuery(processInstanceID: instance)).first?.dueAt
+            return (message, due)
+        }
+        let start = Timestamp(iso8601: "2026-01-01T00:00:00Z")!
+        let (newMessage, newDue) = try await waits(updated)
+        #expect(newMessage == "ping-v2" && newDue == start.adding(milliseconds: 6 * 60_000), "five minutes from the migration")
+        let (oldMessage, oldDue) = try await waits(kept)
+        #expect(oldMessage == "ping-v1" && oldDue == start.adding(milliseconds: 3_600_000), "an hour from its start, as before")
+        _ = try await test.runtime.correlate(MessageCorrelation(messageName: "ping-v2", processInstanceID: updated))
+        #expect(try await test.active(in: updated) == ["work"])
+
+        // A task waits for no trigger: updating it is refused by validation.
+        var wrong = updating
+        wrong.instructions = [MigrationPlan.Instruction(sourceActivityID: "work", targetActivityID: "work", updateEventTrigger: true)]
+        let report = try await test.runtime.validateMigrationPlan(wrong)
+        #expect(report.first?.reasons == ["Cannot update the event trigger of 'work': it waits for no message, signal or timer."])
+    }
+
     @Test(arguments: TestBackend.allCases) func whatCannotMoveSaysWhyAndStaysAsItWas(backend: TestBackend) async throws {
         let test = try await ProcessTest.on(backend)
         let first = try #require(try await test.deploy(Self.v1, name: "claim.bpmn").definitions.first?.id)

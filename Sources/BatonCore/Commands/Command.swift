@@ -56,11 +56,15 @@ public enum Command: Hashable, Sendable {
     /// Repair the instance: start and cancel activities as `instructions` say, in order. When
     /// nothing is left running, the instance ends as cancelled.
     case modify([ModificationInstruction])
+    /// After a migration, give the events of `elements` that wait (message and signal
+    /// subscriptions, timers) their trigger as this version defines it: the name resolved anew,
+    /// the timer computed anew from now (Camunda's `updateEventTrigger`).
+    case updateEventTriggers(elements: [ElementID])
 
     /// Whether the command may change a suspended instance.
     var isAllowedWhileSuspended: Bool {
         switch self {
-        case .setSuspended, .cancel, .setVariables, .removeVariables, .setJobRetries, .setJobPriority: true
+        case .setSuspended, .cancel, .setVariables, .removeVariables, .setJobRetries, .setJobPriority, .updateEventTriggers: true
         // A called instance's end that would resume its suspended caller fails too, so the
         // child's last task cannot be completed meanwhile (Camunda's ProcessInstanceSuspensionTest).
         default: false

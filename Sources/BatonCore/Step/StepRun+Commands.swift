@@ -190,6 +190,9 @@ extension StepRun {
 
         case .modify(let instructions):
             try modify(instructions)
+
+        case .updateEventTriggers(let elements):
+            try updateEventTriggers(of: Set(elements.compactMap { process.node($0) }))
         }
     }
 

@@ -82,6 +82,20 @@ extension StepRun {
         }
     }
 
+    /// Replaces each waiting subscription and timer of `nodes` by one opened as the current
+    /// version defines it (a migration's `updateEventTrigger`); a task listener's timer stays.
+    mutating func updateEventTriggers(of nodes: Set<Int>) throws(Rejection) {
+        for subscription in state.subscriptions where nodes.contains(subscription.node) {
+            emit(.subscriptionClosed(subscriptionID: subscription.id))
+            try openSubscription(for: subscription.elementKey, node: subscription.node, target: subscription.target)
+        }
+        for job in state.jobs where nodes.contains(job.node) {
+            guard case .timer(let timer) = job.kind, case .timer(let definition)? = process.nodes[job.node].kind.eventDefinitions.first else { continue }
+            emit(.jobCanceled(jobID: job.id))
+            try createTimer(definition, for: job.elementKey, node: job.node, target: timer.target)
+        }
+    }
+
     /// A message or signal reached its subscription.
     mutating func trigger(subscription: SubscriptionRecord, variables: [String: VariableValue]) throws(Rejection) {
         if subscription.target == .catchEvent { emit(.subscriptionClosed(subscriptionID: subscription.id)) }

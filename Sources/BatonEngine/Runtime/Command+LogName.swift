@@ -6,6 +6,7 @@ extension Command {
         switch self {
         case .start: "start"
         case .startAt: "startAt"
+        case .updateEventTriggers: "updateEventTriggers"
         case .completeTask: "completeTask"
         case .assignTask: "assignTask"
         case .delegateTask: "delegateTask"

@@ -7,10 +7,24 @@ public struct MigrationPlan: Hashable, Sendable, Codable {
     public struct Instruction: Hashable, Sendable, Codable {
         public var sourceActivityID: String
         public var targetActivityID: String
+        /// The migrated event takes the target's trigger (message or signal name, timer) instead
+        /// of keeping its own.
+        public var updateEventTrigger: Bool
 
-        public init(sourceActivityID: String, targetActivityID: String) {
+        public init(sourceActivityID: String, targetActivityID: String, updateEventTrigger: Bool = false) {
             self.sourceActivityID = sourceActivityID
             self.targetActivityID = targetActivityID
+            self.updateEventTrigger = updateEventTrigger
+        }
+
+        // Batches stored before the flag existed read as not updating.
+        private enum CodingKeys: String, CodingKey { case sourceActivityID, targetActivityID, updateEventTrigger }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            sourceActivityID = try container.decode(String.self, forKey: .sourceActivityID)
+            targetActivityID = try container.decode(String.self, forKey: .targetActivityID)
+            updateEventTrigger = try container.decodeIfPresent(Bool.self, forKey: .updateEventTrigger) ?? false
         }
     }
 
@@ -38,12 +52,15 @@ public struct MigrationFailure: Hashable, Sendable {
 /// command of its own so that one that cannot move does not hold the others back.
 extension Runtime {
     /// A plan mapping every activity of the source that the target has with the same id and kind.
-    public func generateMigrationPlan(source: String, target: String) async throws -> MigrationPlan {
+    /// `updateEventTriggers`: each event that waits for a trigger takes the target's.
+    public func generateMigrationPlan(source: String, target: String, updateEventTriggers: Bool = false) async throws -> MigrationPlan {
         let (from, to) = try await migrationDefinitions(source, target)
         let instructions = from.nodes.compactMap { node -> MigrationPlan.Instruction? in
             guard node.kind.isActivity || node.kind.isEvent, let position = to.node(node.id), to.nodes[position].kind.activityType == node.kind.activityType
             else { return nil }
-            return MigrationPlan.Instruction(sourceActivityID: node.id.rawValue, targetActivityID: node.id.rawValue)
+            return MigrationPlan.Instruction(
+                sourceActivityID: node.id.rawValue, targetActivityID: node.id.rawValue,
+                updateEventTrigger: updateEventTriggers && Self.waitsForTrigger(to.nodes[position]))
         }
         return MigrationPlan(sourceDefinitionID: source, targetDefinitionID: target, instructions: instructions)
     }
@@ -62,6 +79,9 @@ extension Runtime {
             if let source, let target, from.nodes[source].kind.activityType != to.nodes[target].kind.activityType {
                 reasons.append(
                     "Activity '\(instruction.sourceActivityID)' is a \(from.nodes[source].kind.activityType) in the source but a \(to.nodes[target].kind.activityType) in the target.")
+            }
+            if instruction.updateEventTrigger, let target, !Self.waitsForTrigger(to.nodes[target]) {
+                reasons.append("Cannot update the event trigger of '\(instruction.targetActivityID)': it waits for no message, signal or timer.")
             }
             return reasons.isEmpty ? nil : MigrationFailure(instruction: instruction, processInstanceID: nil, reasons: reasons)
         }
@@ -122,7 +142,21 @@ extension Runtime {
         let recorded = [RecordedEvent(at: clock.now(), event: event)]
         let readModel = ReadModelProjection(process: target, record: record, before: before).changes(for: recorded)
         try await transaction.updateInstance(record, appending: recorded, effects: [], readModel: readModel)
+        // In the same transaction: a trigger that cannot be opened (an expression that fails)
+        // undoes the move too.
+        let updated = plan.instructions.filter(\.updateEventTrigger).map { ElementID($0.targetActivityID) }
+        if !updated.isEmpty { try await run([Pending(instanceID: id, command: .updateEventTriggers(elements: updated))], in: transaction) }
         return nil
+    }
+
+    /// Whether `node` waits for a trigger a migration can update: a message, signal or timer
+    /// catch, boundary or start event, or a receive task.
+    static func waitsForTrigger(_ node: ExecutableNode) -> Bool {
+        let waiting: Set<String> = [
+            "startTimerEvent", "messageStartEvent", "signalStartEvent", "intermediateMessageCatch", "intermediateTimer", "intermediateSignalCatch",
+            "boundaryTimer", "boundaryMessage", "boundarySignal", "receiveTask",
+        ]
+        return waiting.contains(node.kind.activityType)
     }
 
     private func migrationDefinitions(_ source: String, _ target: String) async throws -> (ExecutableProcess, ExecutableProcess) {

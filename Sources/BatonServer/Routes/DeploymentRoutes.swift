@@ -14,7 +14,7 @@ extension EngineRestAPI {
             // Baton has no tenants yet: a tenant filter matches no deployment.
             if query.list("tenantIdIn") != nil { return [] }
             let withoutSource = try query.bool("withoutSource") == true, after = try query.date("after"), before = try query.date("before")
-            var result = try await runtime.deployments().filter { deployment in
+            let result = try await runtime.deployments().filter { deployment in
                 (access.caller?.allows("READ", on: .deployment, deployment.id) ?? true) && (query.string("id").map { $0 == deployment.id } ?? true)
                     && (query.string("name").map { $0 == deployment.name } ?? true)
                     && (query.string("nameLike").map { likeMatches(deployment.name, $0) } ?? true)
@@ -22,22 +22,14 @@ extension EngineRestAPI {
                     && (after.map { deployment.deployedAt > $0 } ?? true) && (before.map { deployment.deployedAt < $0 } ?? true)
             }
             enum SortKey: String, CaseIterable, Hashable, Sendable { case id, name, deploymentTime, tenantId }
-            for sorting in try query.sorting([Sorting<SortKey>]()).reversed() {
-                func value(_ deployment: DeploymentRecord) -> SortValue {
-                    switch sorting.key {
-                    case .id: .text(deployment.id)
-                    case .name: .text(deployment.name)
-                    case .deploymentTime: .time(deployment.deployedAt)
-                    case .tenantId: .missing
-                    }
+            return sorted(result, by: try query.sorting([Sorting<SortKey>]())) { key, deployment in
+                switch key {
+                case .id: .text(deployment.id)
+                case .name: .text(deployment.name)
+                case .deploymentTime: .time(deployment.deployedAt)
+                case .tenantId: .missing
                 }
-                // Stable: each earlier criterion sorted last decides first.
-                result = result.enumerated().sorted { a, b in
-                    let x = value(a.element), y = value(b.element)
-                    return x == y ? a.offset < b.offset : (sorting.ascending ? x < y : y < x)
-                }.map(\.element)
             }
-            return result
         }
         group.get("deployment") { request, context in
             let query = try QueryParameters(request, allowed: filters.union(["firstResult", "maxResults", "sortBy", "sortOrder"]))
@@ -124,3 +116,17 @@ extension EngineRestAPI {
 /// Camunda's paging: `firstResult` (default 0) and `maxResults` (default all); negative values
 /// mean "from the start" and "nothing", never a crash.
 func page<T>(_ items: [T], _ query: QueryParameters) throws -> [T] { try query.page().apply(items) }
+
+/// `items` in the order of Camunda's `sorting` criteria (the first decides first), keeping their
+/// order where every criterion ties: for the short lists answered in Swift (deployments, filters).
+func sorted<T, Key>(_ items: [T], by sorting: [Sorting<Key>], value: (Key, T) -> SortValue) -> [T] {
+    var result = items
+    // Stable: each earlier criterion sorted last decides first.
+    for criterion in sorting.reversed() {
+        result = result.enumerated().sorted { a, b in
+            let x = value(criterion.key, a.element), y = value(criterion.key, b.element)
+            return x == y ? a.offset < b.offset : (criterion.ascending ? x < y : y < x)
+        }.map(\.element)
+    }
+    return result
+}

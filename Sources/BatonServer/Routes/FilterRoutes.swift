@@ -16,29 +16,21 @@ extension EngineRestAPI {
         let listParameters: Set<String> = ["filterId", "resourceType", "name", "nameLike", "owner"]
         @Sendable func listed(_ query: QueryParameters, _ context: BatonRequestContext) async throws -> [FilterRecord] {
             let access = try await access(context)
-            var filters = try await runtime.filters().filter { filter in
+            let filters = try await runtime.filters().filter { filter in
                 allows("READ", filter, access, context) && (query.string("filterId").map { $0 == filter.id } ?? true)
                     && (query.string("resourceType").map { $0 == filter.resourceType } ?? true)
                     && (query.string("name").map { $0 == filter.name } ?? true) && (query.string("nameLike").map { likeMatches(filter.name, $0) } ?? true)
                     && (query.string("owner").map { $0 == filter.owner } ?? true)
             }
             enum SortKey: String, CaseIterable, Hashable, Sendable { case filterId, resourceType, name, owner }
-            for sorting in try query.sorting([Sorting<SortKey>]()).reversed() {
-                func value(_ filter: FilterRecord) -> SortValue {
-                    switch sorting.key {
-                    case .filterId: .text(filter.id)
-                    case .resourceType: .text(filter.resourceType)
-                    case .name: .text(filter.name)
-                    case .owner: .text(filter.owner)
-                    }
+            return sorted(filters, by: try query.sorting([Sorting<SortKey>]())) { key, filter in
+                switch key {
+                case .filterId: .text(filter.id)
+                case .resourceType: .text(filter.resourceType)
+                case .name: .text(filter.name)
+                case .owner: .text(filter.owner)
                 }
-                // Stable: each earlier criterion sorted last decides first.
-                filters = filters.enumerated().sorted { a, b in
-                    let x = value(a.element), y = value(b.element)
-                    return x == y ? a.offset < b.offset : (sorting.ascending ? x < y : y < x)
-                }.map(\.element)
             }
-            return filters
         }
         group.get("filter") { request, context in
             let query = try QueryParameters(request, allowed: listParameters.union(["itemCount", "sortBy", "sortOrder", "firstResult", "maxResults"]))

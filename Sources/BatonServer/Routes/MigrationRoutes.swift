@@ -11,10 +11,10 @@ extension EngineRestAPI {
         group.post("migration/generate") { request, context in
             let body = try await body(request, context)
             try body.allowOnly(["sourceProcessDefinitionId", "targetProcessDefinitionId", "updateEventTriggers", "variables"])
-            try Self.refuseEventTriggerUpdates(try body.bool("updateEventTriggers"))
             let (source, target) = try Self.definitions(of: body)
             try await requireMigration(source, target, context)
-            return JSONResponse.make(Self.json(try await runtime.generateMigrationPlan(source: source, target: target)))
+            let plan = try await runtime.generateMigrationPlan(source: source, target: target, updateEventTriggers: try body.bool("updateEventTriggers") ?? false)
+            return JSONResponse.make(Self.json(plan))
         }
         group.post("migration/validate") { request, context in
             let plan = try Self.plan(try await body(request, context))
@@ -113,18 +113,10 @@ extension EngineRestAPI {
             else {
                 throw RestError.invalid("Expected each instruction to have one of 'sourceActivityIds' and one of 'targetActivityIds'.")
             }
-            try refuseEventTriggerUpdates(try instruction.bool("updateEventTrigger"))
-            instructions.append(MigrationPlan.Instruction(sourceActivityID: sources[0], targetActivityID: targets[0]))
+            instructions.append(MigrationPlan.Instruction(
+                sourceActivityID: sources[0], targetActivityID: targets[0], updateEventTrigger: try instruction.bool("updateEventTrigger") ?? false))
         }
         return MigrationPlan(sourceDefinitionID: source, targetDefinitionID: target, instructions: instructions)
-    }
-
-    /// A migrated event keeps its trigger (message or signal name, timer due time); Baton does
-    /// not take the target's instead, and says so rather than ignore the request.
-    static func refuseEventTriggerUpdates(_ update: Bool?) throws {
-        guard update == true else { return }
-        throw RestError.invalid(
-            "Baton keeps the triggers of migrated events (message and signal names, timers' due times): 'updateEventTrigger' must be false or left out.")
     }
 
     static func json(_ plan: MigrationPlan) -> JSONValue {
@@ -137,7 +129,7 @@ extension EngineRestAPI {
     static func json(_ instruction: MigrationPlan.Instruction) -> JSONValue {
         .object([
             .init("sourceActivityIds", .array([.string(instruction.sourceActivityID)])),
-            .init("targetActivityIds", .array([.string(instruction.targetActivityID)])), .init("updateEventTrigger", .bool(false)),
+            .init("targetActivityIds", .array([.string(instruction.targetActivityID)])), .init("updateEventTrigger", .bool(instruction.updateEventTrigger)),
         ])
     }
 }

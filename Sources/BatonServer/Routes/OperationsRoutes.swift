@@ -205,14 +205,7 @@ extension EngineRestAPI {
             filters.matchesNothing = query.list("tenantIdIn") != nil
             filters.messageSubscriptionName = query.string("messageEventSubscriptionName")
             filters.signalSubscriptionName = query.string("signalEventSubscriptionName")
-            if ["incidentId", "incidentType", "incidentMessage", "incidentMessageLike"].contains(where: { query.string($0) != nil }) {
-                var incidents = ProcessInstanceFilters.IncidentFilter(open: true)
-                incidents.ids = query.string("incidentId").map { [$0] }
-                incidents.type = query.string("incidentType")
-                incidents.message = query.string("incidentMessage")
-                incidents.messageLike = query.string("incidentMessageLike")
-                filters.incidents = incidents
-            }
+            filters.incidents = Self.openIncidentFilter(query)
             executions.instanceFilters = filters
             return executions
         }

@@ -144,14 +144,7 @@ extension EngineRestAPI {
             sorting: try query.sorting([Sorting(.startTime)]))
         instances.suspended = try query.suspension()
         var filters = try await instanceFilters(query, businessKeyLike: "businessKeyLike", callerOf: "subProcessInstance")
-        if try query.bool("withIncident") == true || ["incidentId", "incidentType", "incidentMessage", "incidentMessageLike"].contains(where: { query.string($0) != nil }) {
-            var incidents = ProcessInstanceFilters.IncidentFilter(open: true)
-            incidents.ids = query.string("incidentId").map { [$0] }
-            incidents.type = query.string("incidentType")
-            incidents.message = query.string("incidentMessage")
-            incidents.messageLike = query.string("incidentMessageLike")
-            filters.incidents = incidents
-        }
+        filters.incidents = Self.openIncidentFilter(query, always: try query.bool("withIncident") == true)
         filters.activeActivityIDs = query.list("activityIdIn")
         instances.filters = filters
         return instances
@@ -173,6 +166,18 @@ extension EngineRestAPI {
         filters.rootInstanceID = query.string("rootProcessInstanceId")
         filters.processDefinitionIDs = try await definitionIDs(query, deployment: true)
         return filters
+    }
+
+    /// Camunda's `incidentId`, `incidentType` and `incidentMessage(Like)` over an instance's open
+    /// incidents (`/process-instance`, `/execution`); nil when none is given and not `always`.
+    static func openIncidentFilter(_ query: QueryParameters, always: Bool = false) -> ProcessInstanceFilters.IncidentFilter? {
+        guard always || ["incidentId", "incidentType", "incidentMessage", "incidentMessageLike"].contains(where: { query.string($0) != nil }) else { return nil }
+        var incidents = ProcessInstanceFilters.IncidentFilter(open: true)
+        incidents.ids = query.string("incidentId").map { [$0] }
+        incidents.type = query.string("incidentType")
+        incidents.message = query.string("incidentMessage")
+        incidents.messageLike = query.string("incidentMessageLike")
+        return incidents
     }
 
     /// `name_eq_value`: the value is a boolean, a number or else text, as Camunda reads it.
