@@ -18,6 +18,7 @@ public struct EngineRestAPI: Sendable {
             let group = router.group(RouterPath(prefix))
             registerUsers(on: group, directory: users)
             registerGroups(on: group, directory: users)
+            registerTenants(on: group)
             registerEngine(on: group)
             registerDeployments(on: group)
             registerDeploymentResources(on: group)

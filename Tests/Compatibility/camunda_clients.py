@@ -25,6 +25,7 @@ import pycamunda.processdef
 import pycamunda.processinst
 import pycamunda.signal
 import pycamunda.task
+import pycamunda.tenant
 import pycamunda.user
 import pycamunda.variable
 import requests.auth
@@ -233,6 +234,18 @@ def identity():
     ada(pycamunda.group.Update(url=URL, id_="compat-approvers", name="Plan approvers", type_="WORKFLOW"))
     assert [g.name for g in ada(pycamunda.group.GetList(url=URL, id_="compat-approvers"))] == ["Plan approvers"]
     assert len(ada(pycamunda.group.GetList(url=URL))) == 2
+    # Tenants, as identities: cleo directly, the approvers as a group.
+    ada(pycamunda.tenant.Create(url=URL, id_="compat-north", name="North"))
+    ada(pycamunda.tenant.UserMemberCreate(url=URL, id_="compat-north", user_id="cleo"))
+    ada(pycamunda.tenant.GroupMemberCreate(url=URL, id_="compat-north", group_id="compat-approvers"))
+    assert [t.id_ for t in ada(pycamunda.tenant.GetList(url=URL, user_member="cleo"))] == ["compat-north"]
+    assert ada(pycamunda.tenant.Count(url=URL, group_member="compat-approvers")) == 1
+    ada(pycamunda.tenant.Update(url=URL, id_="compat-north", new_id="compat-north", new_name="Northern"))
+    assert ada(pycamunda.tenant.Get(url=URL, id_="compat-north")).name == "Northern"
+    assert "create" in [link.rel for link in ada(pycamunda.tenant.UserMemberOptions(url=URL, id_="compat-north"))]
+    ada(pycamunda.tenant.UserMemberDelete(url=URL, id_="compat-north", user_id="cleo"))
+    ada(pycamunda.tenant.GroupMemberDelete(url=URL, id_="compat-north", group_id="compat-approvers"))
+    ada(pycamunda.tenant.Delete(url=URL, id_="compat-north"))
     ada(pycamunda.user.Unlock(url=URL, id_="cleo"))
     ada(pycamunda.group.MemberDelete(url=URL, id_="compat-approvers", user_id="cleo"))
     ada(pycamunda.user.Delete(url=URL, id_="cleo"))

@@ -46,6 +46,8 @@ public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
     case task = 7
     case processInstance = 8
     case deployment = 9
+    case tenant = 11
+    case tenantMembership = 12
 
     public var name: String {
         switch self {
@@ -58,13 +60,15 @@ public enum AuthorizationResource: Int, Hashable, Sendable, CaseIterable {
         case .task: "Task"
         case .processInstance: "ProcessInstance"
         case .deployment: "Deployment"
+        case .tenant: "Tenant"
+        case .tenantMembership: "TenantMembership"
         }
     }
 
     public var permissions: [String] {
         switch self {
-        case .user, .group, .authorization, .deployment, .filter: ["READ", "UPDATE", "CREATE", "DELETE"]
-        case .groupMembership: ["CREATE", "DELETE"]
+        case .user, .group, .authorization, .deployment, .filter, .tenant: ["READ", "UPDATE", "CREATE", "DELETE"]
+        case .groupMembership, .tenantMembership: ["CREATE", "DELETE"]
         case .task: ["READ", "UPDATE", "CREATE", "DELETE", "READ_VARIABLE", "UPDATE_VARIABLE", "TASK_ASSIGN", "TASK_WORK"]
         case .processInstance: ["READ", "UPDATE", "CREATE", "DELETE", "RETRY_JOB", "SUSPEND", "UPDATE_VARIABLE"]
         case .processDefinition:

@@ -11,6 +11,8 @@ public struct UserQuery: ListQuery {
     public var email: String?
     public var emailLike: String?
     public var memberOfGroup: String?
+    /// Users who belong to this tenant themselves (not through a group), as Camunda's filter reads it.
+    public var memberOfTenant: String?
     /// Users a process definition names as candidate starters: by id, or through a group
     /// (Camunda's `potentialStarter`, from `camunda:candidateStarterUsers` and `…Groups`).
     public var potentialStarter: (users: [String], groups: [String])?
@@ -25,6 +27,7 @@ public struct UserQuery: ListQuery {
         return visible.contains(record.id) && (id.map { $0 == record.id } ?? true) && (ids.map { $0.contains(record.id) } ?? true)
             && Self.text(record.firstName, firstName, firstNameLike) && Self.text(record.lastName, lastName, lastNameLike)
             && Self.text(record.email, email, emailLike) && (memberOfGroup.map { user.groups.contains($0) } ?? true)
+            && (memberOfTenant.map { user.tenants.contains($0) } ?? true)
             && (potentialStarter.map { $0.users.contains(record.id) || !user.groups.isDisjoint(with: $0.groups) } ?? true)
     }
 
@@ -35,14 +38,16 @@ public struct UserQuery: ListQuery {
     }
 }
 
-/// A user as the memory store matches it: the record and the groups it belongs to.
+/// A user as the memory store matches it: the record, the groups and the tenants it belongs to.
 public struct UserRow: QueryRow {
     public var record: UserRecord
     public var groups: Set<String>
+    public var tenants: Set<String>
 
-    public init(record: UserRecord, groups: Set<String>) {
+    public init(record: UserRecord, groups: Set<String>, tenants: Set<String> = []) {
         self.record = record
         self.groups = groups
+        self.tenants = tenants
     }
 
     public var tieBreaker: [SortValue] { [.text(record.id)] }
@@ -68,6 +73,8 @@ public struct GroupQuery: ListQuery, Hashable {
     public var type: String?
     /// Groups user `member` belongs to.
     public var member: String?
+    /// Groups that belong to this tenant.
+    public var memberOfTenant: String?
     /// The groups the caller may read (their own, and those `READ` on Group grants).
     public var visible: ResourceScope = .all
     public var sorting: [Sorting<SortKey>] = []
@@ -78,18 +85,20 @@ public struct GroupQuery: ListQuery, Hashable {
         let record = group.record
         return visible.contains(record.id) && (id.map { $0 == record.id } ?? true) && (ids.map { $0.contains(record.id) } ?? true)
             && UserQuery.text(record.name, name, nameLike) && (type.map { $0 == record.type } ?? true)
-            && (member.map { group.members.contains($0) } ?? true)
+            && (member.map { group.members.contains($0) } ?? true) && (memberOfTenant.map { group.tenants.contains($0) } ?? true)
     }
 }
 
-/// A group as the memory store matches it: the record and its members.
+/// A group as the memory store matches it: the record, its members and its tenants.
 public struct GroupRow: QueryRow {
     public var record: GroupRecord
     public var members: Set<String>
+    public var tenants: Set<String>
 
-    public init(record: GroupRecord, members: Set<String>) {
+    public init(record: GroupRecord, members: Set<String>, tenants: Set<String> = []) {
         self.record = record
         self.members = members
+        self.tenants = tenants
     }
 
     public var tieBreaker: [SortValue] { [.text(record.id)] }

@@ -97,7 +97,7 @@ extension Runtime {
 
     public func groupIDs(ofUser id: String) async throws -> [String] { try await store.read { try await $0.groupIDs(ofUser: id) } }
 
-    private static func deleteAuthorizations(on resource: AuthorizationResource, _ id: String, in transaction: any StoreTransaction) async throws {
+    static func deleteAuthorizations(on resource: AuthorizationResource, _ id: String, in transaction: any StoreTransaction) async throws {
         for authorization in try await transaction.authorizations() where authorization.resourceType == resource.rawValue && authorization.resourceID == id {
             _ = try await transaction.deleteAuthorization(id: authorization.id)
         }

@@ -3,10 +3,21 @@ extension MemoryTransaction {
     private func userRows() -> [UserRow] {
         var groupsOf: [String: Set<String>] = [:]
         for (group, members) in data.members { for user in members { groupsOf[user, default: []].insert(group) } }
-        return data.users.values.map { UserRow(record: $0, groups: groupsOf[$0.id] ?? []) }
+        let tenantsOf = Self.invert(data.tenantUsers)
+        return data.users.values.map { UserRow(record: $0, groups: groupsOf[$0.id] ?? [], tenants: tenantsOf[$0.id] ?? []) }
     }
 
-    private func groupRows() -> [GroupRow] { data.groups.values.map { GroupRow(record: $0, members: data.members[$0.id] ?? []) } }
+    private func groupRows() -> [GroupRow] {
+        let tenantsOf = Self.invert(data.tenantGroups)
+        return data.groups.values.map { GroupRow(record: $0, members: data.members[$0.id] ?? [], tenants: tenantsOf[$0.id] ?? []) }
+    }
+
+    /// Members by tenant turned into tenants by member.
+    static func invert(_ membersByTenant: [String: Set<String>]) -> [String: Set<String>] {
+        var tenantsOf: [String: Set<String>] = [:]
+        for (tenant, members) in membersByTenant { for member in members { tenantsOf[member, default: []].insert(tenant) } }
+        return tenantsOf
+    }
 
     func users(_ query: UserQuery, page: Page) -> [UserRecord] { query.answer(userRows(), page: page).map(\.record) }
     func count(_ query: UserQuery) -> Int { userRows().count(where: query.matches) }
@@ -28,6 +39,7 @@ extension MemoryTransaction {
         guard data.users[id] != nil else { return false }
         set(\.users, id, nil)
         for (group, members) in data.members where members.contains(id) { set(\.members, group, members.subtracting([id])) }
+        for (tenant, users) in data.tenantUsers where users.contains(id) { set(\.tenantUsers, tenant, users.subtracting([id])) }
         return true
     }
 
@@ -50,6 +62,7 @@ extension MemoryTransaction {
         guard data.groups[id] != nil else { return false }
         set(\.groups, id, nil)
         set(\.members, id, nil)
+        for (tenant, groups) in data.tenantGroups where groups.contains(id) { set(\.tenantGroups, tenant, groups.subtracting([id])) }
         return true
     }
 

@@ -101,6 +101,10 @@ struct MemoryData: Sendable {
     /// Each group's members, by group id.
     var members: [String: Set<String>] = [:]
     var filters: [String: FilterRecord] = [:]
+    var tenants: [String: TenantRecord] = [:]
+    /// Each tenant's users and groups, by tenant id.
+    var tenantUsers: [String: Set<String>] = [:]
+    var tenantGroups: [String: Set<String>] = [:]
     /// The query side's rows, per instance.
     var rows: [String: MemoryInstanceRows] = [:]
 

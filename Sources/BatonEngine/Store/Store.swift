@@ -202,6 +202,19 @@ public protocol StoreTransaction: AnyObject {
     /// The ids of the groups user `id` belongs to, sorted.
     func groupIDs(ofUser id: String) async throws -> [String]
 
+    // MARK: Tenants
+    func tenants(_ query: TenantQuery, page: Page) async throws -> [TenantRecord]
+    func count(_ query: TenantQuery) async throws -> Int
+    /// False if a tenant has its id already.
+    func insertTenant(_ tenant: TenantRecord) async throws -> Bool
+    func updateTenant(_ tenant: TenantRecord) async throws -> Bool
+    /// Deletes a tenant and its memberships; false if there is none.
+    func deleteTenant(id: String) async throws -> Bool
+    /// Makes a user (or a group) a member of a tenant (both exist); nothing if it is one.
+    func insertTenantMembership(tenantID: String, userID: String?, groupID: String?) async throws
+    /// False if it was no member.
+    func deleteTenantMembership(tenantID: String, userID: String?, groupID: String?) async throws -> Bool
+
     // MARK: Saved task filters
     /// Every filter, by id (few: an installation's task lists).
     func filters() async throws -> [FilterRecord]

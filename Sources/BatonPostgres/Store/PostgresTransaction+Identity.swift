@@ -24,6 +24,9 @@ extension PostgresTransaction {
         if let group = query.memberOfGroup {
             select.require("EXISTS (SELECT 1 FROM identity_memberships m WHERE m.group_id = \(select.bind(group)) AND m.user_id = identity_users.id)")
         }
+        if let tenant = query.memberOfTenant {
+            select.require("EXISTS (SELECT 1 FROM identity_tenant_users t WHERE t.tenant_id = \(select.bind(tenant)) AND t.user_id = identity_users.id)")
+        }
         if let starters = query.potentialStarter {
             select.require(
                 "(id = ANY(\(select.bind(starters.users))) OR EXISTS (SELECT 1 FROM identity_memberships m WHERE m.user_id = identity_users.id AND m.group_id = ANY(\(select.bind(starters.groups)))))")
@@ -74,6 +77,9 @@ extension PostgresTransaction {
         select.equal("type", query.type)
         if let member = query.member {
             select.require("EXISTS (SELECT 1 FROM identity_memberships m WHERE m.user_id = \(select.bind(member)) AND m.group_id = identity_groups.id)")
+        }
+        if let tenant = query.memberOfTenant {
+            select.require("EXISTS (SELECT 1 FROM identity_tenant_groups t WHERE t.tenant_id = \(select.bind(tenant)) AND t.group_id = identity_groups.id)")
         }
         if let visible = select.condition("id", in: query.visible) { select.require(visible) }
         return select

@@ -24,8 +24,7 @@ extension EngineRestAPI {
             query.nameLike = values.string("nameLike")
             query.type = values.string("type")
             query.member = values.string("member")
-            // Baton has no tenants yet: no group is a member of one.
-            if values.string("memberOfTenant") != nil { query.ids = [] }
+            query.memberOfTenant = values.string("memberOfTenant")
             query.sorting = try values.sorting([])
             query.visible = try await visibleGroups(context)
             return query

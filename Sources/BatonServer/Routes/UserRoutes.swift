@@ -23,8 +23,7 @@ extension EngineRestAPI {
             query.email = values.string("email")
             query.emailLike = values.string("emailLike")
             query.memberOfGroup = values.string("memberOfGroup")
-            // Baton has no tenants yet: no user is a member of one.
-            if values.string("memberOfTenant") != nil { query.ids = [] }
+            query.memberOfTenant = values.string("memberOfTenant")
             if let definitionID = values.string("potentialStarter") { query.potentialStarter = try await runtime.candidateStarters(of: definitionID) }
             query.sorting = try values.sorting([])
             query.visible = try await visibleUsers(context)
