@@ -20,7 +20,7 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -108,10 +108,15 @@ def wait_for(driver, condition, message):
     try:
         # Generous: a bound on a shared, loaded machine (bcrypt at sign-in, a busy database), not a timing.
         # A page replaced while it is read (after a click that posts a form) leaves stale
-        # elements behind: read again rather than fail.
-        return WebDriverWait(driver, 60, ignored_exceptions=[NoSuchElementException, StaleElementReferenceException]).until(lambda d: condition(d))
-    except Exception:
-        raise Failure(f"{message}; the page was {driver.current_url}:\n{driver.find_element(By.TAG_NAME, 'main').text[:2000]}")
+        # elements behind, and the driver may report the frame it was reading detached: read
+        # again rather than fail; an error that lasts still fails the wait after its minute.
+        return WebDriverWait(driver, 60, ignored_exceptions=[NoSuchElementException, StaleElementReferenceException, WebDriverException]).until(
+            lambda d: condition(d))
+    except Exception as error:
+        # Name what stopped the wait: a timeout, or the driver's own error.
+        raise Failure(
+            f"{message} ({type(error).__name__}: {str(error)[:300]}); the page was {driver.current_url}:\n"
+            f"{driver.find_element(By.TAG_NAME, 'main').text[:2000]}")
 
 
 def heading(driver):
