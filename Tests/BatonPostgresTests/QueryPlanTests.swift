@@ -11,6 +11,13 @@ import Testing
 /// a group's tasks may scan `user_tasks` when PostgreSQL finds that cheaper: its size is the
 /// open tasks, which ended instances never add to.)
 @Suite struct QueryPlanTests {
+    /// Running and ended instances with `change` made to their filters.
+    static func instances(_ change: (inout ProcessInstanceFilters) -> Void) -> ProcessInstanceQuery {
+        var query = ProcessInstanceQuery(lifecycle: .any)
+        change(&query.filters)
+        return query
+    }
+
     @Test func listsAndCountsUseIndexesNotScansOfHistory() async throws {
         let store = try await TestPostgres.freshStore()
         try await Runtime(store: store).cleanUpHistory()  // this month's partitions and the next months'
@@ -42,6 +49,9 @@ import Testing
                 activity_instance_id)
             SELECT 't' || g, 'r' || g, 'review', ARRAY['group-' || (g % 20)], now() - g * interval '1 second', 'p:1', 'p', 'r' || g || ':1'
             FROM generate_series(1, 10000) g;
+            -- Call hierarchies: nine of every ten ended instances were called by the tenth.
+            UPDATE history_process_instances SET parent_instance_id = 'h' || (substr(id, 2)::int / 10 * 10 + 10)
+            WHERE substr(id, 2)::int % 10 <> 0;
             ANALYZE;
             """)
         let firstPage = Page(firstResult: 0, maxResults: 15)
@@ -54,6 +64,8 @@ import Testing
             ("instances by business key", store.statement(ProcessInstanceQuery(lifecycle: .any, businessKey: "bk-77"), page: .all), false),
             ("activity history of an instance", store.statement(HistoricActivityInstanceQuery(processInstanceID: "h42"), page: .all), false),
             ("an activity instance by id", store.statement(HistoricActivityInstanceQuery(activityInstanceID: "h42:2"), page: .all), false),
+            ("a call hierarchy by its root", store.statement(Self.instances { $0.rootInstanceID = "h40" }, page: firstPage), false),
+            ("instances by who started them", store.statement(Self.instances { $0.startedBy = "ann" }, page: firstPage), false),
         ]
         // A scan of an empty or tiny partition (the default one, say) reads nothing; what must
         // never be scanned is a table or partition that holds the rows.
@@ -62,6 +74,9 @@ import Testing
         #expect(large.count >= 6, "the fill reaches several monthly partitions: \(large)")
         for (what, statement, scansTasks) in statements {
             let plan = try await connection.query("EXPLAIN " + statement.sql, statement.parameters).rows.compactMap { $0[0] }.joined(separator: "\n")
+            if what.hasPrefix("a call hierarchy") {
+                #expect(plan.contains("Index Cond: (parent_instance_id = under"), "each step down is a lookup by caller:\n\(plan)")
+            }
             for table in large + (scansTasks ? [] : ["user_tasks"]) {
                 #expect(!plan.contains("Seq Scan on \(table) "), "\(what) scans \(table):\n\(plan)")
             }

@@ -2,30 +2,40 @@ import BatonEngine
 import BatonModel
 
 extension SQLSelect {
-    /// Every instance's id and caller, running or ended.
-    static let everyInstance = "(SELECT id, parent_instance_id FROM process_instances UNION ALL SELECT id, parent_instance_id FROM history_process_instances)"
+    /// The id and caller of every instance, running or ended, whose `column` equals `value`: a
+    /// lookup by an index of each table.
+    static func instances(where column: String, is value: String) -> String {
+        """
+        (SELECT id, parent_instance_id FROM process_instances WHERE \(column) = \(value)
+         UNION ALL SELECT id, parent_instance_id FROM history_process_instances WHERE \(column) = \(value))
+        """
+    }
 
     /// The ids of the instances whose call hierarchy `root` (a placeholder) tops, itself
-    /// included; none when `root` has a caller. A caller deleted since counts as none.
+    /// included; none when `root` has a caller. A caller deleted since counts as none. Each step
+    /// down looks the callees up by the caller indexes (LATERAL keeps it a lookup per caller), so
+    /// the cost grows with the hierarchy, not with the instances stored.
     static func instancesUnder(root: String) -> String {
         """
         WITH RECURSIVE under(id) AS (
-            SELECT r.id FROM \(everyInstance) r WHERE r.id = \(root) AND NOT EXISTS (SELECT 1 FROM \(everyInstance) p WHERE p.id = r.parent_instance_id)
+            SELECT r.id FROM \(instances(where: "id", is: root)) r
+            WHERE NOT EXISTS (SELECT 1 FROM \(instances(where: "id", is: "r.parent_instance_id")) p)
             UNION ALL
-            SELECT c.id FROM under JOIN \(everyInstance) c ON c.parent_instance_id = under.id)
+            SELECT c.id FROM under, LATERAL \(instances(where: "parent_instance_id", is: "under.id")) c)
         SELECT id FROM under
         """
     }
 
     /// The top of the call hierarchy of the instance whose id and caller columns are given, as
-    /// an expression: itself when nothing called it, else the last caller that still exists.
+    /// an expression: itself when nothing called it, else the last caller that still exists,
+    /// each step up a lookup by id.
     static func rootInstance(id: String, parent: String) -> String {
         """
         CASE WHEN \(parent) IS NULL THEN \(id) ELSE (
             WITH RECURSIVE up(id, parent_instance_id, depth) AS (
                 SELECT \(id), \(parent), 0
                 UNION ALL
-                SELECT a.id, a.parent_instance_id, up.depth + 1 FROM up JOIN \(everyInstance) a ON a.id = up.parent_instance_id)
+                SELECT a.id, a.parent_instance_id, up.depth + 1 FROM up, LATERAL \(instances(where: "id", is: "up.parent_instance_id")) a)
             SELECT id FROM up ORDER BY depth DESC LIMIT 1) END
         """
     }
