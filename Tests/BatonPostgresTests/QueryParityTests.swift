@@ -75,6 +75,10 @@ import Testing
         try await test.advance(by: "PT2M")
         // The tenth is suspended once its job failed for good, so its incident stays open.
         try await test.runtime.setSuspended(tenth, true)
+        // An open task changed after its creation: its row keeps when.
+        test.clock.advance(by: "PT1S")
+        let open = try #require(try await test.runtime.tasks(TaskQuery(unassigned: true), page: Page(firstResult: 0, maxResults: 1)).first)
+        try await test.runtime.claim(open.id, userID: "bob")
         try await test.runtime.cancel(first)
         try await test.runtime.cancel(skipped, skipSubprocesses: true)
         return test
@@ -163,8 +167,12 @@ import Testing
             filtered { $0.withCandidateUsers = true }, filtered { $0.withoutCandidateUsers = true }, filtered { $0.matchesNothing = true },
             filtered { $0.minPriority = 10; $0.businessKeyLike = "bk-%"; $0.withCandidateGroups = true },
             filtered { $0.updatedAfter = allTasks[0].created }, filtered { $0.updatedAfter = Timestamp(millisecondsSinceEpoch: 0) },
+            filtered { $0.updatedAfter = allTasks.map(\.created).max() },
         ]
         #expect(try await postgres.count(TaskQuery()) == 5, "the odd instances wait at the check, but for the cancelled one")
+        var changedLast = TaskQuery()
+        changedLast.filters.updatedAfter = allTasks.map(\.created).max()
+        #expect(try await postgres.tasks(changedLast, page: .all).map(\.assignee) == ["bob"], "only the task claimed after every creation")
         for (index, query) in taskQueries.enumerated() {
             for page in pages { try await same("tasks #\(index) \(page)") { try await $0.tasks(query, page: page) } }
             try await same("task count #\(index)") { try await $0.count(query) }
