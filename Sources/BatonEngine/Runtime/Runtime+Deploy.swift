@@ -172,14 +172,7 @@ extension Runtime {
             guard try await transaction.deployments().contains(where: { $0.id == id }) else {
                 throw EngineError(.notFound, "Expected deployment '\(id)' to exist, but it does not.")
             }
-            if !cascade {
-                let instances = try await transaction.instanceCount(ofDeployment: id)
-                if instances > 0 {
-                    throw EngineError(
-                        .conflict,
-                        "Deployment '\(id)' has \(instances) process instance(s), running or in history; delete with cascade=true to remove them and their history too.")
-                }
-            }
+            if !cascade { try Self.requireNoInstances(try await transaction.instanceCount(ofDeployment: id), of: "Deployment '\(id)'") }
             let known = try await transaction.definitions(key: nil)
             try await transaction.deleteDeployment(id)
             try await scheduleTimerStartsOfLatest(replacing: known.filter { $0.deploymentID == id }, of: known, in: transaction)
@@ -197,16 +190,20 @@ extension Runtime {
                 throw EngineError(.notFound, "Expected process definition '\(id)' to exist, but it does not.")
             }
             if !cascade {
-                let instances = try await transaction.instanceCount(ofDefinitions: ids)
-                if instances > 0 {
-                    throw EngineError(
-                        .conflict,
-                        "Deletion of process definition without cascading failed: \(instances) process instance(s) of it, running or in history, remain; delete with cascade=true to remove them and their history too.")
-                }
+                let subject = ids.count == 1 ? "Process definition '\(ids[0])'" : "Process definitions \(ids.map { "'\($0)'" }.joined(separator: ", "))"
+                try Self.requireNoInstances(try await transaction.instanceCount(ofDefinitions: ids), of: subject)
             }
             try await transaction.deleteDefinitions(ids)
             try await scheduleTimerStartsOfLatest(replacing: known.filter { ids.contains($0.id) }, of: known, in: transaction)
         }
+    }
+
+    /// Refuses a delete without cascade while `instances` (running or ended) remain.
+    private static func requireNoInstances(_ instances: Int, of subject: String) throws {
+        guard instances > 0 else { return }
+        throw EngineError(
+            .conflict,
+            "\(subject): \(instances) process instance(s) remain, running or in history; delete with cascade=true to remove them and their history too.")
     }
 
     /// After `deleted` versions went, schedules the timer start events of the version now latest
