@@ -17,6 +17,9 @@ public enum TypedValue {
             RestError.invalid("Expected '\(path).value' to be \(expected) for type \(type ?? "inferred"), but it is a JSON \(value.kindName).")
         }
         switch (type?.lowercased(), value) {
+        // Untyped, as Camunda's JSON reading types it: a whole number that fits 32 bits is an
+        // Integer, a larger one a Long.
+        case (nil, .integer(let number)): return Int32(exactly: number).map(VariableValue.integer) ?? .long(number)
         case (nil, _): return VariableValue(value)
         case ("null", _): return .null
         case (_, .null): return .null

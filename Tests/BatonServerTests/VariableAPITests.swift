@@ -31,6 +31,17 @@ import Testing
             let deleted = try await rest.call(.get, history + "&includeDeleted=true").json?.arrayValue.first
             #expect(deleted?["state"] == .string("DELETED") && deleted?["value"] == .integer(98000))
             #expect(try await rest.call(.get, "/engine-rest/history/variable-instance/count?processInstanceId=\(instance)&includeDeleted=true")["count"] == .integer(3))
+            #expect(deleted?["type"] == .string("Integer"), "an untyped whole number that fits 32 bits is an Integer, as Camunda reads it")
+
+            // Untyped values take the type Camunda's JSON reading gives them.
+            let typed = try await rest.call(.post, "/engine-rest/process-instance/\(instance)/variables", json: """
+                {"modifications": {"small": {"value": 2147483647}, "big": {"value": 2147483648}, "fraction": {"value": 1.5}, "text": {"value": "x"}}}
+                """)
+            #expect(typed.status == .noContent, "\(typed.text)")
+            let read = try await rest.call(.get, "/engine-rest/process-instance/\(instance)/variables")
+            for (name, type) in [("small", "Integer"), ("big", "Long"), ("fraction", "Double"), ("text", "String")] {
+                #expect(read[name]?["type"] == .string(type), "\(name): \(read.text)")
+            }
         }
     }
 }
