@@ -49,7 +49,8 @@ import Testing
                 .post, "/engine-rest/external-task/fetchAndLock", json: #"{"workerId": "w", "maxTasks": 1, "topics": [{"topicName": "aidbox", "lockDuration": 10000}]}"#)
             let task = try #require(locked.json?.arrayValue.first?["id"]?.stringValue)
             #expect(try await ops.call(.post, "/engine-rest/external-task/\(task)/failure", json: #"{"workerId": "w", "errorMessage": "down", "retries": 0, "retryTimeout": 0}"#).status == .noContent)
-            #expect(try await keys("incidentType=failedJob") == ["publish"], "instance \(instance)")
+            #expect(try await keys("incidentType=failedExternalTask") == ["publish"], "instance \(instance)")
+            #expect(try await keys("incidentType=failedJob") == [], "an external task's incident is of its own type")
             #expect(try await keys("incidentMessageLike=%25down") == ["publish"])
 
             // startablePermissionCheck: only what the caller may start.

@@ -261,6 +261,8 @@ public struct SignalThrow: Hashable, Sendable, Codable {
 public struct IncidentRecord: Hashable, Sendable, Codable {
     public enum Kind: String, Hashable, Sendable, Codable {
         case failedJob
+        /// An external task out of retries; its message is the worker's, as in Camunda.
+        case failedExternalTask
         case unhandledError
     }
 

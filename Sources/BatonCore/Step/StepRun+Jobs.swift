@@ -61,9 +61,11 @@ extension StepRun {
         // One open incident per job: running a job that is out of retries again (an operator's
         // manual execute) and failing again leaves the existing incident as it is.
         if left == 0, !state.incidents.contains(where: { $0.jobID == id }) {
+            // Camunda's two incident types: an external task's keeps its worker's message.
+            let external = if case .external = job.kind { true } else { false }
             emit(.incidentCreated(IncidentRecord(
-                id: newID(), kind: .failedJob, elementKey: job.elementKey, node: job.node, jobID: id,
-                message: "Job of \(describe(job.node)) failed and has no retries left: \(error)", createdAt: context.now)))
+                id: newID(), kind: external ? .failedExternalTask : .failedJob, elementKey: job.elementKey, node: job.node, jobID: id,
+                message: external ? error : "Job of \(describe(job.node)) failed and has no retries left: \(error)", createdAt: context.now)))
         }
     }
 }

@@ -58,6 +58,7 @@ public struct DefinitionStatistics: Hashable, Sendable {
     public struct IncidentCount: Hashable, Sendable {
         public var kind: String
         public var count: Int
+        /// Incidents of failed jobs (Camunda's `failedJobs`, which counts no external task).
         public var failedJobs: Int
 
         public init(kind: String, count: Int, failedJobs: Int) {

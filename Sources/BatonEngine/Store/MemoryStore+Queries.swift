@@ -154,7 +154,7 @@ extension MemoryStore {
                     activityID: activity, instances: running.count { $0.activityID == activity },
                     openIncidents: Set(incidents.map(\.kind)).sorted().map { kind in
                         let ofKind = incidents.filter { $0.kind == kind }
-                        return .init(kind: kind, count: ofKind.count, failedJobs: ofKind.count { $0.jobID != nil })
+                        return .init(kind: kind, count: ofKind.count, failedJobs: ofKind.count { $0.jobID != nil && $0.kind == "failedJob" })
                     })
             }
         }
@@ -171,7 +171,7 @@ extension MemoryStore {
                     definitionID: definition.id, runningInstances: running,
                     openIncidents: kinds.map { kind in
                         let ofKind = open.filter { $0.kind == kind }
-                        return .init(kind: kind, count: ofKind.count, failedJobs: ofKind.count { $0.jobID != nil })
+                        return .init(kind: kind, count: ofKind.count, failedJobs: ofKind.count { $0.jobID != nil && $0.kind == "failedJob" })
                     })
             }
         }

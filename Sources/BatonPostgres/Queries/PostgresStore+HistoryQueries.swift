@@ -250,7 +250,7 @@ extension PostgresStore {
                 WHERE removal_time = 'infinity' AND process_definition_id = $1 AND end_time IS NULL AND activity_type <> 'multiInstanceBody'
                 GROUP BY activity_id
                 UNION ALL
-                SELECT activity_id, 0, kind, count(*), count(job_id)
+                SELECT activity_id, 0, kind, count(*), count(job_id) FILTER (WHERE kind = 'failedJob')
                 FROM history_incidents WHERE removal_time = 'infinity' AND process_definition_id = $1 AND resolved_at IS NULL
                 GROUP BY activity_id, kind
             ) counts
@@ -281,7 +281,7 @@ extension PostgresStore {
             FROM process_definitions d
             LEFT JOIN (SELECT definition_id, count(*) AS running FROM process_instances GROUP BY definition_id) r ON r.definition_id = d.id
             LEFT JOIN (
-                SELECT process_definition_id, kind, count(*) AS incidents, count(job_id) AS failed_jobs
+                SELECT process_definition_id, kind, count(*) AS incidents, count(job_id) FILTER (WHERE kind = 'failedJob') AS failed_jobs
                 FROM history_incidents WHERE resolved_at IS NULL GROUP BY process_definition_id, kind
             ) i ON i.process_definition_id = d.id
             ORDER BY d.key, d.version, i.kind

@@ -113,15 +113,17 @@ extension EngineRestAPI {
         let configurations = [query.string("configuration"), query.string("historyConfiguration")].compactMap { $0 }
         if !configurations.isEmpty { filters.jobIDs = Set(configurations).count == 1 ? [configurations[0]] : [] }
         if let definitions = query.list("jobDefinitionIdIn") {
-            let activities = try definitions.map { definition -> String in
+            let named = try definitions.map { definition -> (activity: String, kind: JobInfo.Kind) in
                 let parts = definition.split(separator: ":", omittingEmptySubsequences: false)
-                guard parts.count == 2, JobInfo.Kind(rawValue: String(parts[1])) != nil else {
+                guard parts.count == 2, let kind = JobInfo.Kind(rawValue: String(parts[1])) else {
                     throw RestError.invalid("Expected each of 'jobDefinitionIdIn' to be one of Baton's job definition ids, <activity id>:<kind>, but '\(definition)' is not.")
                 }
-                return String(parts[0])
+                return (String(parts[0]), kind)
             }
+            let activities = named.map(\.activity)
             filters.activityIDs = (filters.activityIDs ?? activities).filter(activities.contains)
-            incidents.incidentType = incidents.incidentType ?? "failedJob"
+            // An external task's incident is of its own type, as in Camunda.
+            incidents.incidentType = incidents.incidentType ?? (named.allSatisfy { $0.kind == .external } ? "failedExternalTask" : "failedJob")
         }
         incidents.filters = filters
     }

@@ -46,7 +46,7 @@ extension EngineRestAPI {
         group.delete("incident/:id") { request, context -> Response in
             _ = try QueryParameters(request, allowed: [])
             let incident = try await openIncident("UPDATE_INSTANCE", context)
-            let remedy = incident.kind == "failedJob"
+            let remedy = ["failedJob", "failedExternalTask"].contains(incident.kind)
                 ? "it is resolved when its job or external task gets retries again"
                 : "it is resolved when the activity it stopped is moved on by a modification, or the instance is cancelled"
             throw RestError.invalid("Cannot resolve an incident of type \(incident.kind): \(remedy).")
