@@ -7,19 +7,9 @@ import Testing
 /// same version, started where the instructions say, with the ended one's last variables (or
 /// its initial ones) and its business key (unless left out); a running one cannot restart.
 @Suite struct RestartTests {
-    static let bpmn = """
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
-          <process id="claim" isExecutable="true">
-            <startEvent id="start" /><userTask id="review" /><userTask id="approve" /><endEvent id="end" />
-            <sequenceFlow id="f1" sourceRef="start" targetRef="review" /><sequenceFlow id="f2" sourceRef="review" targetRef="approve" />
-            <sequenceFlow id="f3" sourceRef="approve" targetRef="end" />
-          </process>
-        </definitions>
-        """
-
     @Test(arguments: TestBackend.allCases) func anEndedInstanceStartsAgainWhereToldWithItsVariables(backend: TestBackend) async throws {
         let test = try await ProcessTest.on(backend)
-        let definition = try #require(try await test.deploy(Self.bpmn).definitions.first)
+        let definition = try #require(try await test.deploy(ClaimModel.bpmn).definitions.first)
         let ended = try await test.start("claim", ["amount": .long(1)], businessKey: "bk-1")
         try await test.complete("review", in: ended, ["amount": .long(2)])
         try await test.runtime.cancel(ended)

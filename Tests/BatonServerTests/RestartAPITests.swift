@@ -1,25 +1,16 @@
 import BatonEngine
 import BatonModel
+import BatonTesting
 import Hummingbird
 import Testing
 
 /// `startInstructions` on a start, and `/process-definition/{id}/restart(-async)`, as Cockpit
 /// and pycamunda's `processdef` module send them (#15).
 @Suite struct RestartAPITests {
-    static let bpmn = """
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
-          <process id="claim" isExecutable="true">
-            <startEvent id="start" /><userTask id="review" /><userTask id="approve" /><endEvent id="end" />
-            <sequenceFlow id="f1" sourceRef="start" targetRef="review" /><sequenceFlow id="f2" sourceRef="review" targetRef="approve" />
-            <sequenceFlow id="f3" sourceRef="approve" targetRef="end" />
-          </process>
-        </definitions>
-        """
-
     @Test func instancesStartAtActivitiesAndEndedOnesRestart() async throws {
         let harness = try await RestHarness.make()
         try await harness.run { rest in
-            #expect(try await rest.deploy([("claim.bpmn", Self.bpmn)]).status == .ok)
+            #expect(try await rest.deploy([("claim.bpmn", ClaimModel.bpmn)]).status == .ok)
             let definition = try #require(try await rest.call(.get, "/engine-rest/process-definition/key/claim")["id"]?.stringValue)
 
             // A start at an activity instead of the start event.
@@ -34,6 +25,7 @@ import Testing
                 (#"{"startInstructions": [{"type": "cancel", "activityId": "review"}]}"#, "nothing to cancel"),
                 (#"{"startInstructions": [{"type": "startBeforeActivity", "activityId": "nowhere"}]}"#, "nowhere"),
                 (#"{"startInstructions": [{"type": "startBeforeActivity"}]}"#, "activityId"),
+                (#"{"startInstructions": [{"type": "startBeforeActivity", "activityId": "approve", "ancestorActivityInstanceId": "x:1"}]}"#, "yet to start"),
             ] {
                 let refused = try await rest.call(.post, "/engine-rest/process-definition/key/claim/start", json: body)
                 #expect(refused.status == .badRequest && refused["message"]?.stringValue?.contains(word) == true, "\(body): \(refused.text)")

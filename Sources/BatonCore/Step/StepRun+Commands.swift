@@ -254,8 +254,7 @@ extension StepRun {
             startNode = initial
             triggered = !process.nodes[initial].kind.eventDefinitions.isEmpty
         }
-        emit(.instanceStarted(instanceID: state.instanceID, businessKey: businessKey, parent: parent, startUserID: context.authenticatedUserID))
-        for name in variables.keys.sorted() { emit(.variableSet(scope: nil, name: name, value: variables[name]!)) }
+        begin(businessKey: businessKey, variables: variables, parent: parent)
         // `camunda:initiator`: the starting user's id, null when nobody signed in, as Camunda sets it.
         if case .startEvent(let definition) = process.nodes[startNode].kind, let initiator = definition.initiator {
             emit(.variableSet(scope: nil, name: initiator, value: context.authenticatedUserID.map(VariableValue.string) ?? .null))
@@ -278,10 +277,16 @@ extension StepRun {
                 throw Rejection(.invalidArgument, "Expected instruction \(index + 1) to start something, but it is \(instruction.kindName); a new instance has nothing to cancel.")
             }
         }
-        emit(.instanceStarted(instanceID: state.instanceID, businessKey: businessKey, parent: nil, startUserID: context.authenticatedUserID))
-        for name in variables.keys.sorted() { emit(.variableSet(scope: nil, name: name, value: variables[name]!)) }
+        begin(businessKey: businessKey, variables: variables, parent: nil)
         try openEventSubProcessListeners(in: nil)
         try notifyExecutionListeners("start", of: nil, at: nil)
         try modify(instructions)
+    }
+
+    /// The instance's first events, whichever way it starts: started by the signed-in user, with
+    /// its variables in name order.
+    private mutating func begin(businessKey: String?, variables: [String: VariableValue], parent: ParentLink?) {
+        emit(.instanceStarted(instanceID: state.instanceID, businessKey: businessKey, parent: parent, startUserID: context.authenticatedUserID))
+        for name in variables.keys.sorted() { emit(.variableSet(scope: nil, name: name, value: variables[name]!)) }
     }
 }

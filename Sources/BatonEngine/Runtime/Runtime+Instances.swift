@@ -114,19 +114,18 @@ extension Runtime {
     }
 
     public func instance(_ id: String) async throws -> ProcessInstanceInfo {
-        try await store.read { transaction in
+        var info = try await store.read { transaction in
             guard let record = try await transaction.lockInstance(id) else {
                 throw EngineError(.notFound, "Expected process instance '\(id)' to exist, but it does not.")
             }
-            var info = ProcessInstanceInfo(record)
-            // The top of its call hierarchy: the last caller that still exists.
-            var caller = record.state.parent?.instanceID
-            while let id = caller, let above = try await transaction.lockInstance(id) {
-                info.rootInstanceID = above.id
-                caller = above.state.parent?.instanceID
-            }
-            return info
+            return ProcessInstanceInfo(record)
         }
+        // A called instance's root comes from the query side, which walks the callers' rows
+        // (rather than reading each caller's state, or replaying an ended one's events).
+        if info.superInstanceID != nil, let listed = try await store.list(ProcessInstanceQuery(lifecycle: .any, ids: [id]), page: .all).first {
+            info.rootInstanceID = listed.rootInstanceID
+        }
+        return info
     }
 
     /// Instances matching `query`, in its order, one page of them.

@@ -45,10 +45,10 @@ extension SQLSelect {
     /// rows are looked up in their instance's partition, as ``historyOf(instance:)`` does.
     mutating func apply(_ filters: ProcessInstanceFilters, instance: String) {
         if filters.matchesNothing { return require("false") }
-        if let excluded = filters.idsExcluded { require("NOT \(instance) = ANY(\(bind(excluded)))") }
+        outside(instance, filters.idsExcluded)
         within("definition_id", filters.processDefinitionIDs)
         within("process_key", filters.processDefinitionKeys)
-        if let excluded = filters.processDefinitionKeysExcluded { require("NOT process_key = ANY(\(bind(excluded)))") }
+        outside("process_key", filters.processDefinitionKeysExcluded)
         within("business_key", filters.businessKeys)
         like("business_key", filters.businessKeyLike)
         if filters.rootsOnly { require("parent_instance_id IS NULL") }

@@ -25,7 +25,7 @@ extension SQLSelect {
             require("(assignee = \(placeholder) OR owner = \(placeholder) OR candidate_users @> ARRAY[\(placeholder)::text])")
         }
         within("task_definition_key", filters.taskDefinitionKeys)
-        if let excluded = filters.taskDefinitionKeysExcluded { require("NOT task_definition_key = ANY(\(bind(excluded)))") }
+        outside("task_definition_key", filters.taskDefinitionKeysExcluded)
         like("task_definition_key", filters.taskDefinitionKeyLike)
         equal("name", filters.name)
         if let after = filters.updatedAfter { require("coalesce(last_updated, created_at) > \(bind(after.iso8601))::timestamptz") }

@@ -83,6 +83,11 @@ struct SQLSelect {
         if let values { require("\(column) = ANY(\(bind(values)))") }
     }
 
+    /// `column` (never null) is none of `values`, when there are values to exclude.
+    mutating func outside(_ column: String, _ values: [String]?) {
+        if let values { require("NOT \(column) = ANY(\(bind(values)))") }
+    }
+
     /// `%` is Camunda's only wildcard; `_` and `\` in the pattern are meant literally.
     mutating func like(_ column: String, _ pattern: String?) {
         guard let pattern else { return }

@@ -211,7 +211,7 @@ extension EngineRestAPI {
         if try body.string("caseInstanceId") != nil { throw RestError.invalid("Baton has no cases; 'caseInstanceId' is not supported.") }
         // Where the instance starts instead of its start event; the skip flags apply to these
         // instructions, as in Camunda.
-        let instructions = try (body.array("startInstructions") ?? []).map { try Self.instruction($0, of: "") }
+        let instructions = try (body.array("startInstructions") ?? []).map { try Self.instruction($0, of: nil) }
         try await access(context).require("CREATE_INSTANCE", processKey: try await runtime.processDefinition(definitionID).definition.key)
         let instance = try await runtime.start(
             definitionID: definitionID, businessKey: try body.string("businessKey"), variables: try body.variables("variables"), instructions: instructions,

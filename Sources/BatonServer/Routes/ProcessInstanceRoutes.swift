@@ -224,8 +224,9 @@ extension EngineRestAPI {
 
     /// One modification instruction as Camunda's REST reference gives it: `type` and the
     /// activity, transition or (activity or transition) instance it names, with `variables` whose
-    /// `local` flag puts them on the entered element.
-    static func instruction(_ body: JSONBody, of instanceID: String) throws -> ModificationInstruction {
+    /// `local` flag puts them on the entered element. `instanceID` nil: the instance is yet to
+    /// start (`startInstructions`), so no activity instance can be named.
+    static func instruction(_ body: JSONBody, of instanceID: String?) throws -> ModificationInstruction {
         try body.allowOnly([
             "type", "activityId", "transitionId", "activityInstanceId", "transitionInstanceId", "ancestorActivityInstanceId", "variables",
             "cancelCurrentActiveActivityInstances",
@@ -233,6 +234,9 @@ extension EngineRestAPI {
         /// An activity or transition instance id of this instance: `<instance id>:<element key>`.
         func elementKey(_ key: String) throws -> ElementKey? {
             guard let id = try body.string(key) else { return nil }
+            guard let instanceID else {
+                throw RestError.invalid("Expected no '\(body.path).\(key)': an instance that is yet to start has no activity instances, but it is '\(id)'.")
+            }
             guard id.hasPrefix(instanceID + ":"), let elementKey = ElementKey(id.dropFirst(instanceID.count + 1)) else {
                 throw RestError.invalid("Expected '\(body.path).\(key)' to be an activity instance id of process instance \(instanceID), but it is '\(id)'.")
             }
