@@ -18,7 +18,7 @@ public struct EngineRestAPI: Sendable {
             let group = router.group(RouterPath(prefix))
             registerUsers(on: group, directory: users)
             registerGroups(on: group, directory: users)
-            registerTenants(on: group)
+            registerTenants(on: group, directory: users)
             registerEngine(on: group)
             registerDeployments(on: group)
             registerDeploymentResources(on: group)
@@ -53,12 +53,14 @@ public struct EngineRestAPI: Sendable {
     func access(_ context: BatonRequestContext) async throws -> Access { try await Access.of(context.identity, runtime) }
 
     /// `query` narrowed to the process definitions on which the caller holds `permission`, and
-    /// the single instances on which they hold its instance counterpart (`READ` for `READ_INSTANCE`…).
+    /// the single instances on which they hold its instance counterpart (`READ` for `READ_INSTANCE`…);
+    /// and to the caller's tenants under the tenant check.
     func scoped<Query: DefinitionScoped>(_ query: Query, _ permission: String, _ context: BatonRequestContext) async throws -> Query {
         let access = try await access(context)
         var query = query
         query.definitions = try await access.definitions(permission)
         query.grantedInstances = access.instances(permission)
+        query.tenants = query.tenants.intersection(TenantCheck.filter)
         return query
     }
 

@@ -144,4 +144,14 @@ struct QueryParameters {
     func list(_ name: String) -> [String]? {
         string(name).map { $0.split(separator: ",").map(String.init).filter { !$0.isEmpty } }
     }
+
+    /// Camunda's tenant parameters: `tenantIdIn` (rows of these tenants), `withoutTenantId` (rows
+    /// of none, which wins over `tenantIdIn`, as in Camunda's queries), and `including` (such as
+    /// `includeProcessDefinitionsWithoutTenantId`: rows of none as well as of `tenantIdIn`).
+    func tenants(including: String? = nil) throws -> TenantFilter {
+        if try bool("withoutTenantId") == true { return .none }
+        guard let ids = list("tenantIdIn") else { return .any }
+        let alsoWithout = try including.map { try bool($0) == true } ?? false
+        return TenantFilter(tenantIDs: Set(ids), withoutTenant: alsoWithout)
+    }
 }

@@ -71,18 +71,22 @@ public enum ResourceScope: Hashable, Sendable {
 }
 
 /// A query that authorization can narrow to the process definitions a caller may see, and widen
-/// by the single process instances they are granted (Camunda's ProcessInstance resource).
+/// by the single process instances they are granted (Camunda's ProcessInstance resource); and
+/// that tenants narrow, both those asked for (`tenantIdIn`, `withoutTenantId`) and those the
+/// caller belongs to.
 public protocol DefinitionScoped {
     /// The process definitions (by id) whose rows may be listed.
     var definitions: ResourceScope { get set }
     /// Process instances (by id) whose rows may be listed whatever their definition.
     var grantedInstances: ResourceScope { get set }
+    /// The tenants whose rows may be listed; no grant reaches past them.
+    var tenants: TenantFilter { get set }
 }
 
 extension DefinitionScoped {
-    /// Whether a row of instance `instance` of definition `definition` may be listed.
-    public func admits(definition: String, instance: String) -> Bool {
-        definitions.contains(definition) || grantedInstances.contains(instance)
+    /// Whether a row of instance `instance` of definition `definition`, in tenant `tenant`, may be listed.
+    public func admits(definition: String, instance: String, tenant: String?) -> Bool {
+        tenants.admits(tenant) && (definitions.contains(definition) || grantedInstances.contains(instance))
     }
 }
 

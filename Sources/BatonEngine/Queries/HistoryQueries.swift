@@ -4,6 +4,8 @@ import BatonModel
 /// One execution of a flow node, from activation to completion or termination: one row of
 /// `history_activity_instances`.
 public struct HistoricActivityInstance: Hashable, Sendable {
+    /// The tenant of its instance's definition (nil: none).
+    public var tenantID: String?
     public var id: String
     public var parentActivityInstanceID: String
     public var activityID: String
@@ -75,6 +77,7 @@ public struct HistoricActivityInstanceQuery: ListQuery {
     public var definitions: ResourceScope = .all
     /// Process instances (by id) whose rows may be listed besides: grants on single instances.
     public var grantedInstances: ResourceScope = .only([])
+    public var tenants: TenantFilter = .any
     public var activityInstanceID: String?
     public var processInstanceID: String?
     public var processDefinitionID: String?
@@ -110,7 +113,7 @@ public struct HistoricActivityInstanceQuery: ListQuery {
     }
 
     public func matches(_ activity: HistoricActivityInstance) -> Bool {
-        if !admits(definition: activity.processDefinitionID, instance: activity.processInstanceID) { return false }
+        if !admits(definition: activity.processDefinitionID, instance: activity.processInstanceID, tenant: activity.tenantID) { return false }
         if let activityInstanceID, activity.id != activityInstanceID { return false }
         if let processInstanceID, activity.processInstanceID != processInstanceID { return false }
         if let processDefinitionID, activity.processDefinitionID != processDefinitionID { return false }
@@ -131,6 +134,8 @@ public struct HistoricActivityInstanceQuery: ListQuery {
 
 /// A user task from creation to completion or deletion: one row of `history_task_instances`.
 public struct HistoricTaskInstance: Hashable, Sendable {
+    /// The tenant of its instance's definition (nil: none).
+    public var tenantID: String?
     public var id: String
     public var name: String?
     public var taskDefinitionKey: String
@@ -197,6 +202,7 @@ public struct HistoricTaskInstanceQuery: ListQuery {
     public var definitions: ResourceScope = .all
     /// Process instances (by id) whose rows may be listed besides: grants on single instances.
     public var grantedInstances: ResourceScope = .only([])
+    public var tenants: TenantFilter = .any
     public var taskID: String?
     public var processInstanceID: String?
     public var processDefinitionID: String?
@@ -220,7 +226,7 @@ public struct HistoricTaskInstanceQuery: ListQuery {
     }
 
     public func matches(_ task: HistoricTaskInstance) -> Bool {
-        if !admits(definition: task.processDefinitionID, instance: task.processInstanceID) { return false }
+        if !admits(definition: task.processDefinitionID, instance: task.processInstanceID, tenant: task.tenantID) { return false }
         if let taskID, task.id != taskID { return false }
         if let processInstanceID, task.processInstanceID != processInstanceID { return false }
         if let processDefinitionID, task.processDefinitionID != processDefinitionID { return false }
@@ -234,6 +240,8 @@ public struct HistoricTaskInstanceQuery: ListQuery {
 /// The latest value of a variable in one scope, running or ended instance alike: one row of
 /// `history_variables`. Each earlier value stays in the instance's event log.
 public struct HistoricVariableInstance: Hashable, Sendable {
+    /// The tenant of its instance's definition (nil: none).
+    public var tenantID: String?
     public var name: String
     public var value: VariableValue
     public var processInstanceID: String
@@ -275,6 +283,7 @@ public struct HistoricVariableInstanceQuery: ListQuery {
     public var definitions: ResourceScope = .all
     /// Process instances (by id) whose rows may be listed besides: grants on single instances.
     public var grantedInstances: ResourceScope = .only([])
+    public var tenants: TenantFilter = .any
     public var id: String?
     public var processInstanceIDs: [String]?
     public var processDefinitionID: String?
@@ -305,7 +314,7 @@ public struct HistoricVariableInstanceQuery: ListQuery {
     }
 
     public func matches(_ variable: HistoricVariableInstance) -> Bool {
-        if !admits(definition: variable.processDefinitionID, instance: variable.processInstanceID) { return false }
+        if !admits(definition: variable.processDefinitionID, instance: variable.processInstanceID, tenant: variable.tenantID) { return false }
         if let id, variable.id != id { return false }
         if let processInstanceIDs, !processInstanceIDs.contains(variable.processInstanceID) { return false }
         if let processDefinitionID, variable.processDefinitionID != processDefinitionID { return false }
@@ -323,6 +332,8 @@ public struct HistoricVariableInstanceQuery: ListQuery {
 /// An incident, open or resolved: one row of `history_incidents` (open ones are the runtime's
 /// `/incident` list).
 public struct HistoricIncident: Hashable, Sendable {
+    /// The tenant of its instance's definition (nil: none).
+    public var tenantID: String?
     public var id: String
     public var kind: String
     public var message: String
@@ -376,6 +387,7 @@ public struct IncidentQuery: ListQuery {
     public var definitions: ResourceScope = .all
     /// Process instances (by id) whose rows may be listed besides: grants on single instances.
     public var grantedInstances: ResourceScope = .only([])
+    public var tenants: TenantFilter = .any
     public var incidentID: String?
     /// true: open only (`/incident`); false: resolved only; nil: both.
     public var open: Bool?
@@ -402,7 +414,7 @@ public struct IncidentQuery: ListQuery {
     }
 
     public func matches(_ incident: HistoricIncident) -> Bool {
-        if !admits(definition: incident.processDefinitionID, instance: incident.processInstanceID) { return false }
+        if !admits(definition: incident.processDefinitionID, instance: incident.processInstanceID, tenant: incident.tenantID) { return false }
         if let incidentID, incident.id != incidentID { return false }
         if let open, (incident.resolvedAt == nil) != open { return false }
         if let processInstanceID, incident.processInstanceID != processInstanceID { return false }

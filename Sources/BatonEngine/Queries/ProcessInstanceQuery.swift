@@ -4,6 +4,8 @@ import BatonModel
 /// A process instance as the API shows it: a row of `process_instances` while it runs, of
 /// `history_process_instances` once it ended.
 public struct ProcessInstanceInfo: Hashable, Sendable {
+    /// The tenant of its instance's definition (nil: none).
+    public var tenantID: String?
     public enum State: String, Hashable, Sendable { case active, completed, terminated }
 
     public var id: String
@@ -35,6 +37,7 @@ public struct ProcessInstanceInfo: Hashable, Sendable {
         suspended = record.state.suspended
         startUserID = record.state.startUserID
         rootInstanceID = record.id
+        tenantID = record.tenantID
     }
 
     public init(
@@ -148,6 +151,7 @@ public struct ProcessInstanceQuery: ListQuery {
     public var definitions: ResourceScope = .all
     /// Process instances (by id) whose rows may be listed besides: grants on single instances.
     public var grantedInstances: ResourceScope = .only([])
+    public var tenants: TenantFilter = .any
     public enum Lifecycle: Hashable, Sendable { case running, ended, any }
 
     public var lifecycle: Lifecycle
@@ -182,7 +186,7 @@ public struct ProcessInstanceQuery: ListQuery {
     }
 
     public func matches(_ instance: ProcessInstanceInfo) -> Bool {
-        if !admits(definition: instance.definitionID, instance: instance.id) { return false }
+        if !admits(definition: instance.definitionID, instance: instance.id, tenant: instance.tenantID) { return false }
         switch lifecycle {
         case .running: if instance.state != .active { return false }
         case .ended: if instance.state == .active { return false }

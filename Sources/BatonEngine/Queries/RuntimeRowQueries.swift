@@ -3,6 +3,8 @@ import BatonModel
 
 /// A job as the API shows it: one row of the `jobs` read model.
 public struct JobInfo: Hashable, Sendable {
+    /// The tenant of its instance's definition (nil: none).
+    public var tenantID: String?
     public enum Kind: String, Hashable, Sendable, CaseIterable { case asyncBefore, asyncAfter, handler, external, timer }
     public var id: String
     public var kind: Kind
@@ -64,6 +66,7 @@ public struct JobQuery: ListQuery {
     public var definitions: ResourceScope = .all
     /// Process instances (by id) whose rows may be listed besides: grants on single instances.
     public var grantedInstances: ResourceScope = .only([])
+    public var tenants: TenantFilter = .any
     public var jobID: String?
     public var processInstanceID: String?
     public var processDefinitionID: String?
@@ -99,7 +102,7 @@ public struct JobQuery: ListQuery {
     }
 
     public func matches(_ job: JobInfo) -> Bool {
-        if !admits(definition: job.processDefinitionID, instance: job.processInstanceID) { return false }
+        if !admits(definition: job.processDefinitionID, instance: job.processInstanceID, tenant: job.tenantID) { return false }
         if let jobID, job.id != jobID { return false }
         if let processInstanceID, job.processInstanceID != processInstanceID { return false }
         if let processDefinitionID, job.processDefinitionID != processDefinitionID { return false }
@@ -117,6 +120,8 @@ public struct JobQuery: ListQuery {
 
 /// A variable as it is now, in the scope that holds it: one row of the `variables` read model.
 public struct VariableInstanceInfo: Hashable, Sendable {
+    /// The tenant of its instance's definition (nil: none).
+    public var tenantID: String?
     public var name: String
     public var value: VariableValue
     public var processInstanceID: String
@@ -153,6 +158,7 @@ public struct VariableInstanceQuery: ListQuery {
     public var definitions: ResourceScope = .all
     /// Process instances (by id) whose rows may be listed besides: grants on single instances.
     public var grantedInstances: ResourceScope = .only([])
+    public var tenants: TenantFilter = .any
     public var processInstanceIDs: [String]?
     public var activityInstanceIDs: [String]?
     public var variableName: String?
@@ -173,7 +179,7 @@ public struct VariableInstanceQuery: ListQuery {
     }
 
     public func matches(_ variable: VariableInstanceInfo) -> Bool {
-        if !admits(definition: variable.processDefinitionID, instance: variable.processInstanceID) { return false }
+        if !admits(definition: variable.processDefinitionID, instance: variable.processInstanceID, tenant: variable.tenantID) { return false }
         if let processInstanceIDs, !processInstanceIDs.contains(variable.processInstanceID) { return false }
         if let activityInstanceIDs, !activityInstanceIDs.contains(variable.activityInstanceID) { return false }
         if let variableName, variable.name != variableName { return false }
@@ -184,6 +190,8 @@ public struct VariableInstanceQuery: ListQuery {
 
 /// A message an instance waits for: one row of the `message_subscriptions` read model.
 public struct EventSubscriptionInfo: Hashable, Sendable {
+    /// The tenant of its instance's definition (nil: none).
+    public var tenantID: String?
     public var id: String
     public var eventType: String
     public var eventName: String
@@ -220,6 +228,7 @@ public struct EventSubscriptionQuery: ListQuery {
     public var definitions: ResourceScope = .all
     /// Process instances (by id) whose rows may be listed besides: grants on single instances.
     public var grantedInstances: ResourceScope = .only([])
+    public var tenants: TenantFilter = .any
     public var subscriptionID: String?
     public var processInstanceID: String?
     public var eventType: String?
@@ -240,7 +249,7 @@ public struct EventSubscriptionQuery: ListQuery {
     }
 
     public func matches(_ subscription: EventSubscriptionInfo) -> Bool {
-        if !admits(definition: subscription.processDefinitionID, instance: subscription.processInstanceID) { return false }
+        if !admits(definition: subscription.processDefinitionID, instance: subscription.processInstanceID, tenant: subscription.tenantID) { return false }
         if let subscriptionID, subscription.id != subscriptionID { return false }
         if let processInstanceID, subscription.processInstanceID != processInstanceID { return false }
         if let eventType, subscription.eventType != eventType { return false }

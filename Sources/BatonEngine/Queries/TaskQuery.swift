@@ -3,6 +3,8 @@ import BatonModel
 
 /// A user task as the API shows it: one row of the `user_tasks` read model.
 public struct TaskInfo: Hashable, Sendable {
+    /// The tenant of its instance's definition (nil: none).
+    public var tenantID: String?
     public var id: String
     public var name: String?
     public var assignee: String?
@@ -107,6 +109,7 @@ public struct TaskQuery: ListQuery {
     public var definitions: ResourceScope = .all
     /// Process instances (by id) whose rows may be listed besides: grants on single instances.
     public var grantedInstances: ResourceScope = .only([])
+    public var tenants: TenantFilter = .any
     public var taskID: String?
     /// Only tasks created before, or after, this (Camunda's `createdBefore`, `createdAfter`).
     public var createdBefore: Timestamp?
@@ -162,7 +165,7 @@ public struct TaskQuery: ListQuery {
     }
 
     public func matches(_ task: TaskInfo) -> Bool {
-        if !admits(definition: task.processDefinitionID, instance: task.processInstanceID) { return false }
+        if !admits(definition: task.processDefinitionID, instance: task.processInstanceID, tenant: task.tenantID) { return false }
         if let taskID, task.id != taskID { return false }
         if let assignee, task.assignee != assignee { return false }
         if unassigned, task.assignee != nil { return false }

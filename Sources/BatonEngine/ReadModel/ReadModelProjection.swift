@@ -21,8 +21,14 @@ public struct ReadModelProjection {
 
     func activityInstanceID(_ key: ElementKey?) -> String { key.map { "\(instanceID):\($0)" } ?? instanceID }
 
-    /// Rows changed by `events`, recorded at their times.
+    /// Rows changed by `events`, recorded at their times, each carrying the instance's tenant.
     public func changes(for events: [RecordedEvent]) -> ReadModelChanges {
+        var changes = rows(for: events)
+        changes.stampTenant(record.tenantID)
+        return changes
+    }
+
+    private func rows(for events: [RecordedEvent]) -> ReadModelChanges {
         let endedHere = state.status != .active && (before?.status ?? .active) == .active
         var changes = ReadModelChanges(instance: ProcessInstanceInfo(record), ended: endedHere)
         var touchedTasks: [String] = [], touchedJobs: [String] = [], touchedSubscriptions: [String] = []
@@ -242,6 +248,7 @@ public struct ReadModelProjection {
             taskDefinitionKey: process.nodes[task.node].id.rawValue, businessKey: state.businessKey, activityInstanceID: activityInstanceID(task.elementKey))
         info.owner = task.owner
         info.delegationState = task.delegationState
+        info.tenantID = record.tenantID
         return info
     }
 
@@ -264,6 +271,7 @@ public struct ReadModelProjection {
         info.priority = job.priority ?? 0
         info.activityInstanceID = activityInstanceID(job.elementKey)
         info.createTime = job.createdAt
+        info.tenantID = record.tenantID
         return info
     }
 }

@@ -58,6 +58,10 @@ extension Runtime {
         guard var record = try await transaction.lockInstance(next.instanceID) else {
             throw EngineError(.notFound, "Expected process instance '\(next.instanceID)' to exist, but it does not.")
         }
+        // Checked on the locked row: a tenant's user changes nothing of another tenant's.
+        guard TenantCheck.filter.admits(record.tenantID) else {
+            throw EngineError(.forbidden, "Cannot update the process instance '\(record.id)' because it belongs to no authenticated tenant.")
+        }
         let process = try await executable(record.definitionID, in: transaction)
         let now = clock.now()
         let transition = try step(process, record, next, at: now)

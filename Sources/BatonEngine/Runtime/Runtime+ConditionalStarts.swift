@@ -7,28 +7,28 @@ extension Runtime {
     /// definition `definitionID`, any version) against `variables` alone, and starts an instance
     /// at each start event whose condition holds, in one transaction: all or none.
     ///
-    /// Only definitions in `definitions` are considered (those the caller may start); a suspended
+    /// Only definitions in `definitions` and `tenants` are considered (those the caller may start
+    /// and asked for); a suspended
     /// one is passed by. A condition that names a variable not given is false, and a start event
     /// with `camunda:variableName` is evaluated only when that variable is given. No condition
     /// holding starts nothing; no conditional start event to evaluate at all is an error, as in
     /// Camunda.
     public func evaluateStartConditions(
-        variables: [String: VariableValue], businessKey: String? = nil, definitionID: String? = nil, definitions scope: ResourceScope = .all
+        variables: [String: VariableValue], businessKey: String? = nil, definitionID: String? = nil, definitions scope: ResourceScope = .all,
+        tenants: TenantFilter = .any
     ) async throws -> [ProcessInstanceInfo] {
-        try await commandTransaction { transaction in
+        let tenants = tenants.intersection(TenantCheck.filter)
+        return try await commandTransaction { transaction in
             var candidates: [DefinitionReference] = []
             if let definitionID {
                 guard let record = try await transaction.definition(id: definitionID) else {
                     throw EngineError(.notFound, "no deployed process definition found with id '\(definitionID)'")
                 }
-                candidates = [DefinitionReference(id: record.id, key: record.key, suspended: record.suspended)]
+                candidates = [DefinitionReference(record)]
             } else {
-                var keys: [String] = []
-                for reference in try await transaction.definitionReferences() where !keys.contains(reference.key) { keys.append(reference.key) }
-                for key in keys.sorted() {
-                    if let latest = try await transaction.latestDefinition(key: key) { candidates.append(latest) }
-                }
+                candidates = try await latestDefinitions(in: transaction)
             }
+            candidates.removeAll { !tenants.admits($0.tenantID) }
             var subscriptions: [(definition: DefinitionReference, start: ExecutableNode, condition: Condition)] = []
             for definition in candidates where scope.contains(definition.id) {
                 let process = try await executable(definition.id, in: transaction)

@@ -26,6 +26,8 @@ public struct ProcessDefinitionInfo: Hashable, Sendable {
     public var startableInTasklist: Bool
     /// `camunda:historyTimeToLive` in days, if the process declares it.
     public var historyTimeToLiveDays: Int?
+    /// Its deployment's tenant; nil: shared by every tenant.
+    public var tenantID: String?
 
     init(_ record: DefinitionRecord) {
         id = record.id
@@ -39,6 +41,7 @@ public struct ProcessDefinitionInfo: Hashable, Sendable {
         category = record.category
         startableInTasklist = record.startableInTasklist
         historyTimeToLiveDays = record.historyTimeToLiveDays
+        tenantID = record.tenantID
     }
 }
 
@@ -48,6 +51,7 @@ public struct DeploymentInfo: Sendable {
     public var id: String
     public var name: String
     public var deployedAt: Timestamp
+    public var tenantID: String?
     public var definitions: [ProcessDefinitionInfo]
     /// Definitions whose content was identical to the latest version and so were not deployed again.
     public var unchanged: [ProcessDefinitionInfo]
@@ -55,12 +59,14 @@ public struct DeploymentInfo: Sendable {
 }
 
 extension Runtime {
-    /// Deploys BPMN resources. Each executable process becomes a new version of its key, unless
-    /// `duplicateFiltering` is on and its content equals the latest version's, which is then
-    /// returned instead. Any error diagnostic refuses the whole deployment.
+    /// Deploys BPMN resources. Each executable process becomes a new version of its key (within
+    /// `tenantID`: each tenant, and the shared definitions without one, count versions of their
+    /// own), unless `duplicateFiltering` is on and its content equals the latest version's, which
+    /// is then returned instead. Any error diagnostic refuses the whole deployment.
     public func deploy(
-        name: String, resources: [DeploymentResource], source: String? = nil, duplicateFiltering: Bool = true
+        name: String, resources: [DeploymentResource], source: String? = nil, duplicateFiltering: Bool = true, tenantID: String? = nil
     ) async throws -> DeploymentInfo {
+        if let tenantID { try IdentityID.validate(tenantID, of: "tenant") }
         var processes: [(resource: DeploymentResource, process: ProcessDefinition, definitions: Definitions)] = []
         var diagnostics: [Diagnostic] = []
         for resource in resources {
@@ -88,7 +94,7 @@ extension Runtime {
             for (resource, process, definitions) in processes {
                 let key = process.id.rawValue
                 let checksum = Checksum.fnv1a64(resource.bytes, salt: key)
-                let latest = try await transaction.definitions(key: key).last
+                let latest = try await transaction.definitions(key: key).last { $0.tenantID == tenantID }
                 if duplicateFiltering, let latest, latest.checksum == checksum {
                     unchanged.append(latest)
                     continue
@@ -100,21 +106,24 @@ extension Runtime {
                     historyTimeToLiveDays: process.historyTimeToLive.flatMap(Self.days), bytes: resource.bytes)
                 record.category = definitions.targetNamespace
                 record.startableInTasklist = process.isStartableInTasklist
+                record.tenantID = tenantID
                 created.append((record, process, definitions))
             }
             try await requireUniqueMessageStarts(
-                created.map { ($0.record.key, ExecutableProcess(process: $0.process, in: $0.definitions, definitionID: $0.record.id)) }, in: transaction)
+                created.map { ($0.record.key, ExecutableProcess(process: $0.process, in: $0.definitions, definitionID: $0.record.id)) }, tenantID: tenantID,
+                in: transaction)
             if !created.isEmpty {
-                try await transaction.insertDeployment(DeploymentRecord(id: deploymentID, name: name, source: source, tenantID: nil, deployedAt: now))
+                try await transaction.insertDeployment(DeploymentRecord(id: deploymentID, name: name, source: source, tenantID: tenantID, deployedAt: now))
             }
             for (record, process, definitions) in created {
                 try await transaction.insertDefinition(record)
                 try await transaction.replaceTimerStarts(
-                    forKey: record.key, with: timerStarts(of: ExecutableProcess(process: process, in: definitions, definitionID: record.id), now: now))
+                    forKey: record.key, tenantID: tenantID,
+                    with: timerStarts(of: ExecutableProcess(process: process, in: definitions, definitionID: record.id), now: now))
             }
             let id = created.isEmpty ? (unchanged.first?.deploymentID ?? deploymentID) : deploymentID
             return DeploymentInfo(
-                id: id, name: name, deployedAt: now, definitions: (created.map(\.record) + unchanged).map(ProcessDefinitionInfo.init),
+                id: id, name: name, deployedAt: now, tenantID: tenantID, definitions: (created.map(\.record) + unchanged).map(ProcessDefinitionInfo.init),
                 unchanged: unchanged.map(ProcessDefinitionInfo.init), warnings: diagnostics)
         }
     }
@@ -150,14 +159,14 @@ extension Runtime {
         }
     }
 
-    /// Every deployment, oldest first.
+    /// Every deployment the caller's tenants reach (``TenantCheck``), oldest first.
     public func deployments() async throws -> [DeploymentRecord] {
-        try await store.read { try await $0.deployments() }
+        try await store.read { try await $0.deployments() }.filter { TenantCheck.filter.admits($0.tenantID) }
     }
 
     public func deployment(_ id: String) async throws -> (deployment: DeploymentRecord, definitions: [ProcessDefinitionInfo]) {
         try await store.read { transaction in
-            guard let deployment = try await transaction.deployments().first(where: { $0.id == id }) else {
+            guard let deployment = try await transaction.deployments().first(where: { $0.id == id && TenantCheck.filter.admits($0.tenantID) }) else {
                 throw EngineError(.notFound, "Expected deployment '\(id)' to exist, but it does not.")
             }
             let definitions = try await transaction.definitions(key: nil).filter { $0.deploymentID == id }.map(ProcessDefinitionInfo.init)
@@ -212,12 +221,12 @@ extension Runtime {
     private func scheduleTimerStartsOfLatest(
         replacing deleted: [DefinitionRecord], of known: [DefinitionRecord], in transaction: any StoreTransaction
     ) async throws {
-        let latest = Set(Dictionary(grouping: known, by: \.key).values.compactMap { versions in versions.max { $0.version < $1.version }?.id })
-        for key in Set(deleted.filter { latest.contains($0.id) }.map(\.key)).sorted() {
-            let latest = try await transaction.definitions(key: key).max { $0.version < $1.version }
+        let latest = Set(Dictionary(grouping: known, by: LatestVersionKey.init).values.compactMap { versions in versions.max { $0.version < $1.version }?.id })
+        for lineage in Set(deleted.filter { latest.contains($0.id) }.map(LatestVersionKey.init)).sorted() {
+            let latest = try await transaction.definitions(key: lineage.key).filter { $0.tenantID == lineage.tenantID }.max { $0.version < $1.version }
             var starts: [TimerStartRecord] = []
             if let latest { starts = timerStarts(of: try await executable(latest.id, in: transaction), now: clock.now()) }
-            try await transaction.replaceTimerStarts(forKey: key, with: starts)
+            try await transaction.replaceTimerStarts(forKey: lineage.key, tenantID: lineage.tenantID, with: starts)
         }
     }
 
@@ -235,14 +244,13 @@ extension Runtime {
     /// One definition version with the BPMN it was deployed from.
     public func processDefinition(_ id: String) async throws -> (definition: ProcessDefinitionInfo, bytes: [UInt8]) {
         try await store.read { transaction in
-            guard let record = try await transaction.definition(id: id) else {
+            guard let record = try await transaction.definition(id: id), TenantCheck.filter.admits(record.tenantID) else {
                 throw EngineError(.notFound, "Expected process definition '\(id)' to exist, but it does not.")
             }
             return (ProcessDefinitionInfo(record), record.bytes)
         }
     }
 
-    /// Every deployed definition, newest version last per key.
     /// The `camunda:properties` of definition `id`'s process, by name (the first of a name given twice).
     public func processProperties(of id: String) async throws -> [String: String] {
         var properties: [String: String] = [:]
@@ -252,8 +260,9 @@ extension Runtime {
         return properties
     }
 
+    /// Every definition version the caller's tenants reach, each key's newest last.
     public func processDefinitions(key: String? = nil) async throws -> [ProcessDefinitionInfo] {
-        try await store.read { try await $0.definitions(key: key).map(ProcessDefinitionInfo.init) }
+        try await store.read { try await $0.definitions(key: key) }.filter { TenantCheck.filter.admits($0.tenantID) }.map(ProcessDefinitionInfo.init)
     }
 
     /// Suspends (true) or activates (false) process definitions by id: a suspended one starts no

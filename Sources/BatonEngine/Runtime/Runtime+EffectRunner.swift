@@ -100,9 +100,10 @@ extension Runtime {
         }
     }
 
-    /// Creates the instance a call activity asked for and returns its start command.
+    /// Creates the instance a call activity asked for and returns its start command. The called
+    /// process is looked up in the caller's tenant, as Camunda does by default.
     private func startChild(_ request: ChildInstanceRequest, parent: InstanceRecord, in transaction: any StoreTransaction) async throws -> Pending {
-        let candidates = try await transaction.definitions(key: request.processKey)
+        let candidates = try await transaction.definitions(key: request.processKey).filter { $0.tenantID == parent.tenantID }
         let definition: DefinitionRecord?
         switch request.binding {
         case .latest: definition = candidates.last
@@ -117,10 +118,10 @@ extension Runtime {
                 .notFound,
                 "Expected a deployed process '\(request.processKey)' (\(request.binding.rawValue)\(request.version.map { " \($0)" } ?? "")\(request.versionTag.map { " \($0)" } ?? "")) for the call activity in instance '\(parent.id)', but there is none.")
         }
-        try Self.requireStartable(DefinitionReference(id: definition.id, key: definition.key, suspended: definition.suspended))
+        try Self.requireStartable(DefinitionReference(definition))
         try await transaction.insertInstance(InstanceRecord(
             state: InstanceState(instanceID: request.childInstanceID), definitionID: definition.id, processKey: definition.key,
-            startedAt: clock.now(), endedAt: nil))
+            startedAt: clock.now(), endedAt: nil, tenantID: definition.tenantID))
         return Pending(
             instanceID: request.childInstanceID,
             command: .start(

@@ -21,6 +21,7 @@ public struct ExecutionQuery: Hashable, Sendable, DefinitionScoped {
     public var definitions: ResourceScope = .all
     /// Process instances (by id) whose rows may be listed besides: grants on single instances.
     public var grantedInstances: ResourceScope = .only([])
+    public var tenants: TenantFilter = .any
     public var processInstanceID: String?
     public var processDefinitionID: String?
     public var processDefinitionKey: String?
@@ -60,6 +61,7 @@ public struct ExecutionQuery: Hashable, Sendable, DefinitionScoped {
             sorting: sorting.map { Sorting($0.key.instanceKey, ascending: $0.ascending) })
         query.definitions = definitions
         query.grantedInstances = grantedInstances
+        query.tenants = tenants
         query.filters = instanceFilters
         return query
     }
@@ -77,6 +79,8 @@ public struct ExecutionInfo: Hashable, Sendable {
     /// The element it is at; nil for the process instance's own execution.
     public var activityID: String?
     public var suspended: Bool
+    /// Its instance's tenant.
+    public var tenantID: String?
 }
 
 extension Runtime {
@@ -114,6 +118,7 @@ extension Runtime {
                 processInstanceID: query.processInstanceID, processDefinitionID: query.processDefinitionID, activityID: query.activityID,
                 completion: .unfinished)
             activities.definitions = query.definitions
+            activities.tenants = query.tenants
             activities.grantedInstances = grants
             if let key = query.processDefinitionKey {
                 let versions = ResourceScope.only(Set(try await processDefinitions(key: key).map(\.id)))
@@ -138,7 +143,7 @@ extension Runtime {
             let instances = try await self.instances(query.instances, page: Page(firstResult: offset, maxResults: batch))
             for instance in instances {
                 if query.activityID == nil, try await hasVariables(query.variables, instance: instance.id, scope: instance.id),
-                    !visit(ExecutionInfo(id: instance.id, processInstanceID: instance.id, activityID: nil, suspended: instance.suspended))
+                    !visit(ExecutionInfo(id: instance.id, processInstanceID: instance.id, activityID: nil, suspended: instance.suspended, tenantID: instance.tenantID))
                 {
                     return
                 }
@@ -146,10 +151,12 @@ extension Runtime {
                 var elements = HistoricActivityInstanceQuery(processInstanceID: instance.id, activityID: query.activityID, completion: .unfinished)
                 elements.definitions = query.definitions
                 elements.grantedInstances = query.grantedInstances
+                elements.tenants = query.tenants
                 for element in try await activityHistory(elements) {
                     guard try await hasVariables(query.variables, instance: instance.id, scope: element.id) else { continue }
                     let execution = ExecutionInfo(
-                        id: element.id, processInstanceID: instance.id, activityID: element.activityID, suspended: instance.suspended)
+                        id: element.id, processInstanceID: instance.id, activityID: element.activityID, suspended: instance.suspended,
+                        tenantID: instance.tenantID)
                     if !visit(execution) { return }
                 }
             }

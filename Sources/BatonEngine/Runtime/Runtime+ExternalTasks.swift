@@ -16,8 +16,8 @@ public struct FetchTopic: Sendable {
     public var processDefinitionVersionTag: String?
     public var businessKey: String?
     public var processVariables: [String: VariableValue]
-    /// Baton has no tenants: `tenantIdIn` with any tenant matches no task.
-    public var tenantIDs: [String]?
+    /// Only tasks of these tenants (Camunda's `tenantIdIn` and `withoutTenantId`).
+    public var tenants: TenantFilter
     /// Only the variables of the task's own scope (its input mappings, local variables).
     public var localVariables = false
     /// Send the activity's `camunda:properties` as `extensionProperties`.
@@ -25,7 +25,7 @@ public struct FetchTopic: Sendable {
 
     public init(
         name: String, lockDuration: Int64, variables: [String]? = nil, processDefinitionIDs: [String]? = nil, processDefinitionKeys: [String]? = nil,
-        processDefinitionVersionTag: String? = nil, businessKey: String? = nil, processVariables: [String: VariableValue] = [:], tenantIDs: [String]? = nil
+        processDefinitionVersionTag: String? = nil, businessKey: String? = nil, processVariables: [String: VariableValue] = [:], tenants: TenantFilter = .any
     ) {
         self.name = name
         self.lockDuration = lockDuration
@@ -35,15 +35,16 @@ public struct FetchTopic: Sendable {
         self.processDefinitionVersionTag = processDefinitionVersionTag
         self.businessKey = businessKey
         self.processVariables = processVariables
-        self.tenantIDs = tenantIDs
+        self.tenants = tenants
     }
 
-    /// The definitions (by id) this topic's filters leave, among `all`.
+    /// The definitions (by id) this topic's filters leave, among `all`, in the tenants it asks
+    /// for and the caller may reach.
     func definitions(among all: [DefinitionReference]) -> ResourceScope {
-        if let tenants = tenantIDs, !tenants.isEmpty { return .only([]) }
-        guard processDefinitionIDs != nil || processDefinitionKeys != nil || processDefinitionVersionTag != nil else { return .all }
+        let tenants = tenants.intersection(TenantCheck.filter)
+        guard processDefinitionIDs != nil || processDefinitionKeys != nil || processDefinitionVersionTag != nil || !tenants.isAny else { return .all }
         return .only(Set(all.filter { definition in
-            (processDefinitionIDs.map { $0.contains(definition.id) } ?? true) && (processDefinitionKeys.map { $0.contains(definition.key) } ?? true)
+            tenants.admits(definition.tenantID) && (processDefinitionIDs.map { $0.contains(definition.id) } ?? true) && (processDefinitionKeys.map { $0.contains(definition.key) } ?? true)
                 && (processDefinitionVersionTag.map { $0 == definition.versionTag } ?? true)
         }.map(\.id)))
     }
@@ -105,6 +106,7 @@ public struct LockedExternalTask: Hashable, Sendable {
     public var extensionProperties: [String: String]
     public var priority: Int64 = 0
     public var createTime: Timestamp?
+    public var tenantID: String?
 }
 
 extension Runtime {
@@ -147,7 +149,7 @@ extension Runtime {
                     errorMessage: job.lastError, errorDetails: job.lastError == nil ? nil : try await transaction.errorDetails(ofJob: job.id),
                     variables: variables, activityInstanceID: "\(record.id):\(job.elementKey)",
                     processDefinitionVersionTag: process.definition.versionTag, extensionProperties: properties, priority: job.priority ?? 0,
-                    createTime: job.createdAt))
+                    createTime: job.createdAt, tenantID: record.tenantID))
             }
             return locked
         }

@@ -14,12 +14,17 @@ public struct MessageCorrelation: Sendable {
     /// How long a message that matches nothing waits for a subscription that matches it (Baton's
     /// `ttl`); nil: it is refused, as in Camunda.
     public var timeToLive: ISODuration?
+    /// The tenants whose instances and processes may receive it (Camunda's `tenantId` and
+    /// `withoutTenantId`).
+    public var tenants: TenantFilter = .any
 
     public init(
         messageName: String, businessKey: String? = nil, processInstanceID: String? = nil,
-        correlationKeys: [String: VariableValue] = [:], variables: [String: VariableValue] = [:], all: Bool = false, timeToLive: ISODuration? = nil
+        correlationKeys: [String: VariableValue] = [:], variables: [String: VariableValue] = [:], all: Bool = false, timeToLive: ISODuration? = nil,
+        tenants: TenantFilter = .any
     ) {
         self.timeToLive = timeToLive
+        self.tenants = tenants
         self.messageName = messageName
         self.businessKey = businessKey
         self.processInstanceID = processInstanceID
@@ -42,13 +47,15 @@ public struct CorrelationResult: Hashable, Sendable {
 }
 
 extension Runtime {
-    /// Starts an instance of the latest version of `processKey` (or of definition `definitionID`).
+    /// Starts an instance of the latest version of `processKey` in tenant `tenantID` (nil: the
+    /// version of no tenant, as Camunda's REST API resolves a key), or of definition `definitionID`.
     public func start(
-        processKey: String? = nil, definitionID: String? = nil, businessKey: String? = nil, variables: [String: VariableValue] = [:],
-        instructions: [ModificationInstruction] = [], skipCustomListeners: Bool = false, skipIoMappings: Bool = false
+        processKey: String? = nil, definitionID: String? = nil, tenantID: String? = nil, businessKey: String? = nil,
+        variables: [String: VariableValue] = [:], instructions: [ModificationInstruction] = [], skipCustomListeners: Bool = false,
+        skipIoMappings: Bool = false
     ) async throws -> ProcessInstanceInfo {
         try await commandTransaction { transaction in
-            let definition = try await resolveDefinition(key: processKey, id: definitionID, in: transaction)
+            let definition = try await resolveDefinition(key: processKey, id: definitionID, tenantID: tenantID, in: transaction)
             return try await start(
                 definition, startEvent: nil, businessKey: businessKey, variables: variables, instructions: instructions,
                 skipCustomListeners: skipCustomListeners, skipIoMappings: skipIoMappings, in: transaction)
@@ -60,23 +67,25 @@ extension Runtime {
     public func start(
         processKey: String, businessKey: String?, variables: [String: VariableValue], in transaction: any StoreTransaction
     ) async throws -> ProcessInstanceInfo {
-        let definition = try await resolveDefinition(key: processKey, id: nil, in: transaction)
+        let definition = try await resolveDefinition(key: processKey, id: nil, tenantID: nil, in: transaction)
         return try await start(definition, startEvent: nil, businessKey: businessKey, variables: variables, in: transaction)
     }
 
-    /// The definition to start: by id, or the latest version of a key (without reading its XML,
-    /// which the compiled-definition cache already holds).
-    func resolveDefinition(key: String?, id: String?, in transaction: any StoreTransaction) async throws -> DefinitionReference {
+    /// The definition to start: by id, or the latest version of a key in a tenant (without reading
+    /// its XML, which the compiled-definition cache already holds). A caller under the tenant check
+    /// starts nothing of another tenant.
+    func resolveDefinition(key: String?, id: String?, tenantID: String?, in transaction: any StoreTransaction) async throws -> DefinitionReference {
         let definition: DefinitionReference
         if let id {
-            guard let record = try await transaction.definition(id: id) else {
+            guard let record = try await transaction.definition(id: id), TenantCheck.filter.admits(record.tenantID) else {
                 throw EngineError(.notFound, "Expected process definition '\(id)' to exist, but it does not.")
             }
-            definition = DefinitionReference(id: record.id, key: record.key, suspended: record.suspended)
+            definition = DefinitionReference(record)
         } else {
             guard let key else { throw EngineError(.invalidArgument, "Expected a process definition key or id, but neither was given.") }
-            guard let latest = try await transaction.latestDefinition(key: key) else {
-                throw EngineError(.notFound, "Expected a deployed process with key '\(key)', but there is none.")
+            guard let latest = try await transaction.latestDefinition(key: key, tenantID: tenantID), TenantCheck.filter.admits(tenantID) else {
+                let tenant = tenantID.map { " in tenant '\($0)'" } ?? ""
+                throw EngineError(.notFound, "Expected a deployed process with key '\(key)'\(tenant), but there is none.")
             }
             definition = latest
         }
@@ -101,7 +110,8 @@ extension Runtime {
     ) async throws -> ProcessInstanceInfo {
         let id = ids.next()
         try await transaction.insertInstance(InstanceRecord(
-            state: InstanceState(instanceID: id), definitionID: definition.id, processKey: definition.key, startedAt: clock.now(), endedAt: nil))
+            state: InstanceState(instanceID: id), definitionID: definition.id, processKey: definition.key, startedAt: clock.now(), endedAt: nil,
+            tenantID: definition.tenantID))
         let command: Command = instructions.isEmpty
             ? .start(businessKey: businessKey, variables: variables, startEvent: startEvent, parent: nil)
             : .startAt(businessKey: businessKey, variables: variables, instructions: instructions)
@@ -263,11 +273,13 @@ extension Runtime {
     public func correlate(
         _ correlation: MessageCorrelation, authorize: (@Sendable (_ processKey: String, _ permission: String) throws -> Void)? = nil
     ) async throws -> [CorrelationResult] {
-        try await commandTransaction { transaction in
+        let tenants = correlation.tenants.intersection(TenantCheck.filter)
+        return try await commandTransaction { transaction in
             var matches: [(subscriptionID: String, instanceID: String)] = []
             for candidate in try await transaction.subscriptions(.message, named: correlation.messageName) {
                 // A suspended instance is not there for messages, as in Camunda.
-                guard let record = try await transaction.lockInstance(candidate.instanceID), record.state.status == .active, !record.state.suspended
+                guard let record = try await transaction.lockInstance(candidate.instanceID), record.state.status == .active, !record.state.suspended,
+                    tenants.admits(record.tenantID)
                 else { continue }
                 if let id = correlation.processInstanceID, id != record.id { continue }
                 if let key = correlation.businessKey, key != record.state.businessKey { continue }
@@ -292,7 +304,7 @@ extension Runtime {
                 return matches.map { CorrelationResult(kind: .execution, processInstanceID: $0.instanceID) }
             }
             if correlation.processInstanceID == nil, correlation.correlationKeys.isEmpty,
-                let (definition, startEvent) = try await messageStart(named: correlation.messageName, in: transaction)
+                let (definition, startEvent) = try await messageStart(named: correlation.messageName, tenants: tenants, in: transaction)
             {
                 try authorize?(definition.key, "CREATE_INSTANCE")
                 let started = try await start(

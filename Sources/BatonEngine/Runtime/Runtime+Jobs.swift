@@ -158,7 +158,7 @@ extension Runtime {
                 try await transaction.updateTimerStart(next, removing: timer.id)
                 if let definition {
                     _ = try await start(
-                        DefinitionReference(id: definition.id, key: definition.key), startEvent: ElementID(timer.startEvent), businessKey: nil,
+                        DefinitionReference(definition), startEvent: ElementID(timer.startEvent), businessKey: nil,
                         variables: [:], in: transaction)
                 }
                 return true

@@ -95,7 +95,7 @@ extension Runtime {
             }
         }
         do {
-            let definition = try await resolveDefinition(key: nil, id: plan.definitionID, in: transaction)
+            let definition = try await resolveDefinition(key: nil, id: plan.definitionID, tenantID: nil, in: transaction)
             return .success(try await start(
                 definition, startEvent: nil, businessKey: plan.withoutBusinessKey ? nil : ended.state.businessKey, variables: variables,
                 instructions: plan.instructions.map(\.modification), skipCustomListeners: plan.skipCustomListeners, skipIoMappings: plan.skipIoMappings,

@@ -23,15 +23,20 @@ extension Runtime {
     /// With `executionID` (an instance id, or `<instance id>:<element key>` as `/execution` lists
     /// them) only that execution's subscriptions for the signal receive it, at once, in this call's
     /// transaction; starts are not triggered.
+    ///
+    /// Only instances and processes of the tenants in `tenants` (and that the caller reaches)
+    /// receive it: Camunda's `tenantId` and `withoutTenantId`.
     public func throwSignal(
-        _ signal: SignalThrow, executionID: String? = nil, authorize: (@Sendable (_ processKey: String, _ permission: String) throws -> Void)? = nil
+        _ signal: SignalThrow, executionID: String? = nil, tenants: TenantFilter = .any,
+        authorize: (@Sendable (_ processKey: String, _ permission: String) throws -> Void)? = nil
     ) async throws {
         if let executionID {
             try await deliver(signal, toExecution: executionID, authorize: authorize)
             return
         }
+        let tenants = tenants.intersection(TenantCheck.filter)
         try await commandTransaction { transaction in
-            _ = try await recordDeliveries(of: signal, in: transaction, authorize: authorize)
+            _ = try await recordDeliveries(of: signal, in: transaction, tenants: tenants, authorize: authorize)
         }
     }
 
@@ -39,17 +44,17 @@ extension Runtime {
     /// the instance `excluding`, which threw it and has delivered to itself); they are delivered
     /// once it commits (by the runtime call that began it, else by the job worker).
     func recordDeliveries(
-        of signal: SignalThrow, in transaction: any StoreTransaction, excluding thrower: String? = nil,
+        of signal: SignalThrow, in transaction: any StoreTransaction, excluding thrower: String? = nil, tenants: TenantFilter = .any,
         authorize: (@Sendable (String, String) throws -> Void)? = nil
     ) async throws -> [SignalDelivery] {
         let now = clock.now()
         var deliveries: [SignalDelivery] = []
-        for receiver in try await transaction.signalReceivers(named: signal.name) where receiver.instanceID != thrower {
+        for receiver in try await transaction.signalReceivers(named: signal.name) where receiver.instanceID != thrower && tenants.admits(receiver.tenantID) {
             try authorize?(receiver.processKey, "UPDATE_INSTANCE")
             deliveries.append(SignalDelivery(
                 id: ids.next(), signal: signal, receiver: .subscription(id: receiver.subscriptionID, instanceID: receiver.instanceID), dueAt: now))
         }
-        for (definition, startEvent) in try await signalStarts(named: signal.name, in: transaction) {
+        for (definition, startEvent) in try await signalStarts(named: signal.name, in: transaction) where tenants.admits(definition.tenantID) {
             try authorize?(definition.key, "CREATE_INSTANCE")
             deliveries.append(SignalDelivery(
                 id: ids.next(), signal: signal, receiver: .startEvent(definitionID: definition.id, elementID: startEvent.rawValue), dueAt: now))
@@ -139,7 +144,7 @@ extension Runtime {
                     // Deleted or suspended since the throw: it starts nothing.
                     guard let definition = try await transaction.definition(id: definitionID), !definition.suspended else { return true }
                     _ = try await start(
-                        DefinitionReference(id: definition.id, key: definition.key), startEvent: ElementID(elementID),
+                        DefinitionReference(definition), startEvent: ElementID(elementID),
                         businessKey: delivery.signal.businessKey, variables: delivery.signal.variables, in: transaction)
                 }
                 return true
@@ -182,7 +187,9 @@ extension Runtime {
         let outbox = SignalOutbox()
         return try await SignalOutbox.$current.withValue(outbox) {
             let result = try await store.transaction(body)
-            await deliverSignals(recordedIn: outbox)
+            // Whom a signal reaches was decided as it was thrown (a checked caller's within their
+            // tenants); delivering it is the engine's work.
+            await TenantCheck.$tenantIDs.withValue(nil) { await deliverSignals(recordedIn: outbox) }
             return result
         }
     }

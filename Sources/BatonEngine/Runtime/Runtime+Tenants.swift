@@ -1,4 +1,5 @@
-/// Camunda's tenants (`/tenant`): identities only, so far; no row carries a tenant yet (#17).
+/// Camunda's tenants (`/tenant`) and who belongs to them. A deployment's tenant is the one its
+/// definitions, their instances and every row derived from them carry (``TenantFilter``).
 extension Runtime {
     public func tenants(_ query: TenantQuery, page: Page = .all) async throws -> [TenantRecord] {
         try await store.read { try await $0.tenants(query, page: page) }

@@ -213,7 +213,7 @@ final class MemoryTransaction: StoreTransaction {
     }
 
     func definitionReferences() -> [DefinitionReference] {
-        data.definitions.map { DefinitionReference(id: $0.id, key: $0.key, versionTag: $0.versionTag, suspended: $0.suspended) }
+        data.definitions.map(DefinitionReference.init)
     }
 
     /// Memory transactions run one at a time already.
@@ -302,8 +302,8 @@ final class MemoryTransaction: StoreTransaction {
         rows.apply(readModel)
         set(\.rows, instance.id, rows)
     }
-    func latestDefinition(key: String) -> DefinitionReference? {
-        data.definitions.last { $0.key == key }.map { DefinitionReference(id: $0.id, key: $0.key, versionTag: $0.versionTag, suspended: $0.suspended) }
+    func latestDefinition(key: String, tenantID: String?) -> DefinitionReference? {
+        data.definitions.last { $0.key == key && $0.tenantID == tenantID }.map(DefinitionReference.init)
     }
     func setDefinitionSuspended(_ id: String, _ suspended: Bool) {
         replace(\.definitions) { definitions in
@@ -321,7 +321,7 @@ final class MemoryTransaction: StoreTransaction {
     func signalReceivers(named name: String) -> [SignalReceiver] {
         (data.subscriptionsByName[SubscriptionName(kind: .signal, name: name)] ?? []).compactMap { match in
             guard let instance = data.instances[match.instanceID], !instance.state.suspended else { return nil }
-            return SignalReceiver(subscriptionID: match.subscriptionID, instanceID: match.instanceID, processKey: instance.processKey)
+            return SignalReceiver(subscriptionID: match.subscriptionID, instanceID: match.instanceID, processKey: instance.processKey, tenantID: instance.tenantID)
         }
     }
 
@@ -551,8 +551,8 @@ final class MemoryTransaction: StoreTransaction {
         return true
     }
 
-    func replaceTimerStarts(forKey key: String, with timers: [TimerStartRecord]) {
-        let ids = Set(data.definitions.filter { $0.key == key }.map(\.id))
+    func replaceTimerStarts(forKey key: String, tenantID: String?, with timers: [TimerStartRecord]) {
+        let ids = Set(data.definitions.filter { $0.key == key && $0.tenantID == tenantID }.map(\.id))
         replace(\.timerStarts) { starts in
             starts.removeAll { ids.contains($0.definitionID) }
             starts += timers

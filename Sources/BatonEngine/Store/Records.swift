@@ -37,6 +37,8 @@ public struct DefinitionRecord: Hashable, Sendable {
     public var category: String?
     /// `camunda:isStartableInTasklist`.
     public var startableInTasklist = true
+    /// The tenant of its deployment (nil: shared by every tenant). Versions count per key and tenant.
+    public var tenantID: String?
 
     public init(id: String, key: String, version: Int, versionTag: String?, name: String?, deploymentID: String, resourceName: String, checksum: String, historyTimeToLiveDays: Int?, bytes: [UInt8]) {
         self.id = id
@@ -58,12 +60,18 @@ public struct DefinitionReference: Hashable, Sendable {
     public var key: String
     public var versionTag: String?
     public var suspended: Bool
+    public var tenantID: String?
 
-    public init(id: String, key: String, versionTag: String? = nil, suspended: Bool = false) {
+    public init(id: String, key: String, versionTag: String? = nil, suspended: Bool = false, tenantID: String? = nil) {
         self.id = id
         self.key = key
         self.versionTag = versionTag
         self.suspended = suspended
+        self.tenantID = tenantID
+    }
+
+    public init(_ record: DefinitionRecord) {
+        self.init(id: record.id, key: record.key, versionTag: record.versionTag, suspended: record.suspended, tenantID: record.tenantID)
     }
 }
 
@@ -76,15 +84,21 @@ public struct InstanceRecord: Hashable, Sendable {
     public var endedAt: Timestamp?
     /// When the ended instance and its history may be deleted (its definition's history time-to-live).
     public var removalTime: Timestamp?
+    /// Its definition's tenant: every row derived from the instance carries it.
+    public var tenantID: String?
     public var id: String { state.instanceID }
 
-    public init(state: InstanceState, definitionID: String, processKey: String, startedAt: Timestamp, endedAt: Timestamp?, removalTime: Timestamp? = nil) {
+    public init(
+        state: InstanceState, definitionID: String, processKey: String, startedAt: Timestamp, endedAt: Timestamp?, removalTime: Timestamp? = nil,
+        tenantID: String? = nil
+    ) {
         self.state = state
         self.definitionID = definitionID
         self.processKey = processKey
         self.startedAt = startedAt
         self.endedAt = endedAt
         self.removalTime = removalTime
+        self.tenantID = tenantID
     }
 }
 

@@ -37,10 +37,13 @@ public struct SignalReceiver: Hashable, Sendable {
     public var instanceID: String
     /// The instance's process key, for the thrower's authorization.
     public var processKey: String
+    /// The instance's tenant, for a signal thrown to some tenants only.
+    public var tenantID: String?
 
-    public init(subscriptionID: String, instanceID: String, processKey: String) {
+    public init(subscriptionID: String, instanceID: String, processKey: String, tenantID: String? = nil) {
         self.subscriptionID = subscriptionID
         self.instanceID = instanceID
         self.processKey = processKey
+        self.tenantID = tenantID
     }
 }

@@ -61,8 +61,9 @@ public protocol StoreTransaction: AnyObject {
     /// Holds until the transaction ends a lock per process key, so that two deployments of one
     /// key decide its next version one after the other.
     func lockDefinitions(keys: [String]) async throws
-    /// The latest version of `key`, with whether it is suspended, without its XML.
-    func latestDefinition(key: String) async throws -> DefinitionReference?
+    /// The latest version of `key` in tenant `tenantID` (nil: of no tenant), with whether it is
+    /// suspended, without its XML.
+    func latestDefinition(key: String, tenantID: String?) async throws -> DefinitionReference?
     /// Suspends or activates a process definition (not its instances).
     func setDefinitionSuspended(_ id: String, _ suspended: Bool) async throws
 
@@ -229,6 +230,7 @@ public protocol StoreTransaction: AnyObject {
     /// a timer another transaction holds is skipped, so several Baton processes sharing the
     /// database fire each timer once.
     func dueTimerStarts(at now: Timestamp, limit: Int) async throws -> [TimerStartRecord]
-    func replaceTimerStarts(forKey key: String, with timers: [TimerStartRecord]) async throws
+    /// Replaces the timer start events of every version of `key` in tenant `tenantID`.
+    func replaceTimerStarts(forKey key: String, tenantID: String?, with timers: [TimerStartRecord]) async throws
     func updateTimerStart(_ timer: TimerStartRecord?, removing id: String) async throws
 }

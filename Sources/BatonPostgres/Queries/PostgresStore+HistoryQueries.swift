@@ -60,20 +60,22 @@ extension PostgresStore {
             CASE WHEN parent_element_key IS NULL THEN instance_id ELSE instance_id || ':' || parent_element_key END AS parent_activity_instance_id,
             parent_element_key, activity_id, activity_name, activity_type, instance_id, process_definition_id,
             \(SQLColumns.millis("start_time", as: "started")), \(SQLColumns.millis("end_time", as: "ended")), canceled, complete_scope, task_id,
-            called_instance_id, element_key
+            called_instance_id, element_key, tenant_id
             """
         return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["instance_id", "element_key"], page: page)
     }
 
     public func list(_ query: HistoricActivityInstanceQuery, page: Page) async throws -> [HistoricActivityInstance] {
         try await fetch(statement(query, page: page)).map { row in
-            HistoricActivityInstance(
+            var activity = HistoricActivityInstance(
                 id: try row.required("id"), parentActivityInstanceID: try row.required("parent_activity_instance_id"),
                 activityID: try row.required("activity_id"), activityName: row.text("activity_name"), activityType: try row.required("activity_type"),
                 processInstanceID: try row.required("instance_id"), processDefinitionID: try row.required("process_definition_id"),
                 startTime: try row.requiredTime("started"), endTime: row.time("ended"), canceled: row.bool("canceled"), completeScope: row.bool("complete_scope"), taskID: row.text("task_id"),
                 calledProcessInstanceID: row.text("called_instance_id"), elementKey: Int64(try row.int("element_key")),
                 parentElementKey: row.text("parent_element_key").flatMap { Int64($0) })
+            activity.tenantID = row.text("tenant_id")
+            return activity
         }
     }
 
@@ -117,7 +119,7 @@ extension PostgresStore {
             id, name, task_definition_key, instance_id, process_definition_id, activity_instance_id, assignee, priority,
             \(SQLColumns.millis("due_at", as: "due")), \(SQLColumns.millis("start_time", as: "started")),
             \(SQLColumns.millis("end_time", as: "ended")), delete_reason, owner, description, \(SQLColumns.millis("follow_up_at", as: "follow_up")),
-            to_json(candidate_users)::text AS candidate_users, to_json(candidate_groups)::text AS candidate_groups
+            to_json(candidate_users)::text AS candidate_users, to_json(candidate_groups)::text AS candidate_groups, tenant_id
             """
         return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
             var task = HistoricTaskInstance(
@@ -130,6 +132,7 @@ extension PostgresStore {
             task.followUp = row.time("follow_up")
             task.candidateUsers = row.textArray("candidate_users")
             task.candidateGroups = row.textArray("candidate_groups")
+            task.tenantID = row.text("tenant_id")
             return task
         }
     }
@@ -174,7 +177,7 @@ extension PostgresStore {
     public func list(_ query: HistoricVariableInstanceQuery, page: Page) async throws -> [HistoricVariableInstance] {
         let columns = """
             name, type, value::text AS value, serialized, object_type, instance_id, process_definition_id, activity_instance_id, deleted,
-            \(SQLColumns.millis("create_time", as: "created"))
+            \(SQLColumns.millis("create_time", as: "created")), tenant_id
             """
         return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["instance_id", "coalesce(activity_instance_id, '')", "name"], page: page)).map { row in
             var variable = HistoricVariableInstance(
@@ -182,6 +185,7 @@ extension PostgresStore {
                 processDefinitionID: try row.required("process_definition_id"), activityInstanceID: row.text("activity_instance_id"),
                 createTime: try row.requiredTime("created"))
             variable.deleted = row.bool("deleted")
+            variable.tenantID = row.text("tenant_id")
             return variable
         }
     }
@@ -220,18 +224,20 @@ extension PostgresStore {
     func statement(_ query: IncidentQuery, page: Page) -> PostgresStatement {
         let columns = """
             id, kind, message, instance_id, process_definition_id, activity_id, job_id, \(SQLColumns.millis("created_at", as: "created")),
-            \(SQLColumns.millis("resolved_at", as: "resolved")), deleted
+            \(SQLColumns.millis("resolved_at", as: "resolved")), deleted, tenant_id
             """
         return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)
     }
 
     public func list(_ query: IncidentQuery, page: Page) async throws -> [HistoricIncident] {
         try await fetch(statement(query, page: page)).map { row in
-            HistoricIncident(
+            var incident = HistoricIncident(
                 id: try row.required("id"), kind: try row.required("kind"), message: try row.required("message"),
                 processInstanceID: try row.required("instance_id"), processDefinitionID: try row.required("process_definition_id"),
                 activityID: try row.required("activity_id"), jobID: row.text("job_id"), createdAt: try row.requiredTime("created"),
                 resolvedAt: row.time("resolved"), deleted: row.bool("deleted"))
+            incident.tenantID = row.text("tenant_id")
+            return incident
         }
     }
 

@@ -74,7 +74,8 @@ extension PostgresStore {
             id, name, assignee, to_json(candidate_users)::text AS candidate_users, to_json(candidate_groups)::text AS candidate_groups,
             \(SQLColumns.millis("created_at", as: "created")), \(SQLColumns.millis("due_at", as: "due")),
             \(SQLColumns.millis("follow_up_at", as: "follow_up")), priority, form_key, description, suspended, instance_id, process_definition_id, process_key,
-            task_definition_key, business_key, activity_instance_id, owner, delegation_state, \(SQLColumns.millis("last_updated", as: "last_updated"))
+            task_definition_key, business_key, activity_instance_id, owner, delegation_state, \(SQLColumns.millis("last_updated", as: "last_updated")),
+            tenant_id
             """
         return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)
     }
@@ -91,6 +92,7 @@ extension PostgresStore {
             task.owner = row.text("owner")
             task.delegationState = row.text("delegation_state").flatMap(DelegationState.init(rawValue:))
             task.lastUpdated = row.time("last_updated")
+            task.tenantID = row.text("tenant_id")
             return task
         }
     }
@@ -108,7 +110,7 @@ extension PostgresStore {
     // MARK: Process instances
 
     private func select(_ query: ProcessInstanceQuery) -> SQLSelect {
-        let columns = "id, definition_id, process_key, business_key, status, parent_instance_id, started_at, ended_at, start_user_id"
+        let columns = "id, definition_id, process_key, business_key, status, parent_instance_id, started_at, ended_at, start_user_id, tenant_id"
         // Aliased `i`: the filters' subqueries name the outer instance, and one of them reads
         // history_process_instances itself.
         let source = switch query.lifecycle {
@@ -155,7 +157,7 @@ extension PostgresStore {
     func statement(_ query: ProcessInstanceQuery, page: Page) -> PostgresStatement {
         let columns = """
             id, definition_id, process_key, business_key, status, parent_instance_id, \(SQLColumns.millis("started_at", as: "started")),
-            \(SQLColumns.millis("ended_at", as: "ended")), \(query.lifecycle == .ended ? "false AS suspended" : "suspended"), start_user_id,
+            \(SQLColumns.millis("ended_at", as: "ended")), \(query.lifecycle == .ended ? "false AS suspended" : "suspended"), start_user_id, tenant_id,
             \(SQLSelect.rootInstance(id: "id", parent: "parent_instance_id")) AS root_instance_id
             """
         return select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)
@@ -163,11 +165,13 @@ extension PostgresStore {
 
     public func list(_ query: ProcessInstanceQuery, page: Page) async throws -> [ProcessInstanceInfo] {
         try await fetch(statement(query, page: page)).map { row in
-            ProcessInstanceInfo(
+            var instance = ProcessInstanceInfo(
                 id: try row.required("id"), definitionID: try row.required("definition_id"), processKey: try row.required("process_key"),
                 businessKey: row.text("business_key"), state: ProcessInstanceInfo.State(rawValue: try row.required("status")) ?? .active,
                 startedAt: try row.requiredTime("started"), endedAt: row.time("ended"), superInstanceID: row.text("parent_instance_id"),
                 suspended: row.bool("suspended"), startUserID: row.text("start_user_id"), rootInstanceID: row.text("root_instance_id"))
+            instance.tenantID = row.text("tenant_id")
+            return instance
         }
     }
 
@@ -209,7 +213,8 @@ extension PostgresStore {
     public func list(_ query: JobQuery, page: Page) async throws -> [JobInfo] {
         let columns = """
             id, kind, instance_id, process_definition_id, element_id, \(SQLColumns.millis("due_at", as: "due")), retries, last_error, topic, suspended,
-            priority, \(SQLColumns.millis("created_at", as: "created")), element_key, lock_owner, \(SQLColumns.millis("lock_expires_at", as: "lock_expires"))
+            priority, \(SQLColumns.millis("created_at", as: "created")), element_key, lock_owner, \(SQLColumns.millis("lock_expires_at", as: "lock_expires")),
+            tenant_id
             """
         return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
             var job = JobInfo(
@@ -221,6 +226,7 @@ extension PostgresStore {
             job.createTime = row.time("created")
             job.activityInstanceID = row.text("element_key").map { "\(job.processInstanceID):\($0)" }
             if let owner = row.text("lock_owner"), let expires = row.time("lock_expires") { job.lock = JobLock(workerID: owner, expiresAt: expires) }
+            job.tenantID = row.text("tenant_id")
             return job
         }
     }
@@ -250,13 +256,15 @@ extension PostgresStore {
     }
 
     public func list(_ query: VariableInstanceQuery, page: Page) async throws -> [VariableInstanceInfo] {
-        let columns = "name, type, value::text AS value, serialized, object_type, instance_id, process_definition_id, activity_instance_id"
+        let columns = "name, type, value::text AS value, serialized, object_type, instance_id, process_definition_id, activity_instance_id, tenant_id"
         let statement = select(query).list(
             columns, sorting: query.sorting, column: Self.column, tieBreakers: ["activity_instance_id", "name"], page: page)
         return try await fetch(statement).map { row in
-            VariableInstanceInfo(
+            var variable = VariableInstanceInfo(
                 name: try row.required("name"), value: try row.variableValue(), processInstanceID: try row.required("instance_id"),
                 processDefinitionID: try row.required("process_definition_id"), activityInstanceID: try row.required("activity_instance_id"))
+            variable.tenantID = row.text("tenant_id")
+            return variable
         }
     }
 
@@ -286,13 +294,15 @@ extension PostgresStore {
     public func list(_ query: EventSubscriptionQuery, page: Page) async throws -> [EventSubscriptionInfo] {
         let columns = """
             id, event_type, message_name, instance_id, activity_id, \(SQLColumns.millis("created_at", as: "created")),
-            (SELECT definition_id FROM process_instances i WHERE i.id = s.instance_id) AS process_definition_id
+            (SELECT definition_id FROM process_instances i WHERE i.id = s.instance_id) AS process_definition_id, tenant_id
             """
         return try await fetch(select(query).list(columns, sorting: query.sorting, column: Self.column, tieBreakers: ["id"], page: page)).map { row in
-            EventSubscriptionInfo(
+            var subscription = EventSubscriptionInfo(
                 id: try row.required("id"), eventType: try row.required("event_type"), eventName: try row.required("message_name"),
                 processInstanceID: try row.required("instance_id"), processDefinitionID: row.text("process_definition_id") ?? "",
                 activityID: row.text("activity_id") ?? "", created: try row.requiredTime("created"))
+            subscription.tenantID = row.text("tenant_id")
+            return subscription
         }
     }
 

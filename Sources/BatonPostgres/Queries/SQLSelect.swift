@@ -49,13 +49,28 @@ struct SQLSelect {
     static func durationMillis(from start: String, to end: String) -> String { "(extract(epoch from \(end) - \(start)) * 1000)::bigint" }
 
     /// Rows an authorization lets the caller see: of the process definitions in the query's
-    /// scope, or of the single process instances it was granted; nothing when it is all.
+    /// scope, or of the single process instances it was granted; nothing when it is all. And
+    /// only of the query's tenants.
     mutating func scope(_ query: some DefinitionScoped, definition definitionColumn: String = "process_definition_id", instance instanceColumn: String = "instance_id") {
+        tenants(query.tenants)
         // Nothing is bound for a side that admits every row: each bound value must be used.
         if query.grantedInstances.isAll { return }
         guard let byDefinition = condition(definitionColumn, in: query.definitions) else { return }
         if query.grantedInstances == .only([]) { return require(byDefinition) }
         require("(\(byDefinition) OR \(condition(instanceColumn, in: query.grantedInstances) ?? "true"))")
+    }
+
+    /// Rows of the tenants `filter` admits, by their `tenant_id`.
+    mutating func tenants(_ filter: TenantFilter, column: String = "tenant_id") {
+        guard !filter.isAny else { return }
+        var ways: [String] = []
+        if let ids = filter.tenantIDs {
+            if !ids.isEmpty { ways.append("\(column) = ANY(\(bind(ids.sorted())))") }
+        } else {
+            ways.append("\(column) IS NOT NULL")
+        }
+        if filter.withoutTenant { ways.append("\(column) IS NULL") }
+        require(ways.isEmpty ? "false" : "(" + ways.joined(separator: " OR ") + ")")
     }
 
     /// The condition that `column` lies in `scope`; nil when every value does.

@@ -27,7 +27,9 @@ public final class PostgresStore: Store {
     }
 
     /// A query runs without BEGIN and COMMIT and takes no row locks: a single statement costs
-    /// one round trip.
+    /// one round trip. Under the tenant check (``TenantCheck``) it runs in a read-only
+    /// transaction as `baton_tenant_reader`, whose row-level security policies (migration 030)
+    /// show the caller only their tenants' rows and the shared ones, whatever the SQL asks for.
     public func read<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T {
         try await postgresRead { try await body($0) }
     }
@@ -52,13 +54,19 @@ public final class PostgresStore: Store {
 
     func postgresRead<T: Sendable>(_ body: (PostgresTransaction) async throws -> T) async throws -> T {
         let connection = try await pool.lease()
-        let transaction = PostgresTransaction(connection: connection, definitions: compiledDefinitions, readOnly: true)
+        let transaction = PostgresTransaction(
+            connection: connection, definitions: compiledDefinitions, readOnly: true, tenantGuard: TenantCheck.tenantIDs)
         do {
-            let result = try await connection.withSession { try await body(transaction) }
-            try transaction.checkNothingWritten()
+            let result = try await connection.withSession {
+                let result = try await body(transaction)
+                try transaction.checkNothingWritten()
+                try await transaction.endTenantGuard()
+                return result
+            }
             await pool.giveBack(connection)
             return result
         } catch {
+            await transaction.rollback()
             await pool.giveBack(connection)
             throw error
         }
@@ -93,13 +101,22 @@ final class PostgresTransaction: StoreTransaction {
     /// A read (``PostgresStore/read(_:)``): statements autocommit, instances are not locked.
     let readOnly: Bool
 
+    /// The tenants a read runs for under the tenant check; nil: no check. The first statement
+    /// opens a read-only transaction as the tenant reader with these tenants set, so every
+    /// statement of the read sees through the row-level security policies.
+    let tenantGuard: Set<String>?
+
     /// See ``PostgresStore/recordsIncidentAlerts``.
     let recordsIncidentAlerts: Bool
 
-    init(connection: PostgresConnection, definitions: CompiledDefinitions, readOnly: Bool = false, recordsIncidentAlerts: Bool = false) {
+    init(
+        connection: PostgresConnection, definitions: CompiledDefinitions, readOnly: Bool = false, recordsIncidentAlerts: Bool = false,
+        tenantGuard: Set<String>? = nil
+    ) {
         self.connection = connection
         self.definitions = definitions
         self.readOnly = readOnly
+        self.tenantGuard = readOnly ? tenantGuard : nil
         self.recordsIncidentAlerts = recordsIncidentAlerts
     }
 
@@ -119,6 +136,13 @@ final class PostgresTransaction: StoreTransaction {
     func send(_ last: PostgresStatement) async throws -> PostgresRows {
         var batch: [PostgresStatement] = []
         if !began && !readOnly { batch.append(PostgresStatement("BEGIN")) }
+        if !began, let tenants = tenantGuard {
+            let list = JSONText.render(.array(tenants.sorted().map(JSONValue.string)))
+            batch += [
+                PostgresStatement("BEGIN READ ONLY"), PostgresStatement("SET LOCAL ROLE baton_tenant_reader"),
+                PostgresStatement("SELECT set_config('baton.tenant_ids', $1, true)", [list]),
+            ]
+        }
         began = true
         batch += pending
         batch.append(last)
@@ -138,8 +162,14 @@ final class PostgresTransaction: StoreTransaction {
         }
     }
 
+    /// Ends the read-only transaction a tenant-checked read opened.
+    func endTenantGuard() async throws {
+        guard began, tenantGuard != nil else { return }
+        try await connection.query("COMMIT")
+    }
+
     func rollback() async {
-        guard began, !readOnly else { return }
+        guard began, !readOnly || tenantGuard != nil else { return }
         _ = try? await connection.query("ROLLBACK")
     }
 

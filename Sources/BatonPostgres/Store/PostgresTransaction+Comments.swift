@@ -3,8 +3,13 @@ import BatonEngine
 /// Task comments: history rows beside their instance's, found by task.
 extension PostgresTransaction {
     func insertComment(_ comment: TaskComment) async throws {
+        // The comment belongs to its instance's tenant.
         write(
-            "INSERT INTO history_comments (id, task_id, instance_id, user_id, time, message) VALUES ($1, $2, $3, $4, $5::timestamptz, $6)",
+            """
+            INSERT INTO history_comments (id, task_id, instance_id, user_id, time, message, tenant_id)
+            VALUES ($1, $2, $3, $4, $5::timestamptz, $6, (SELECT tenant_id FROM process_instances WHERE id = $3
+                UNION ALL SELECT tenant_id FROM history_process_instances WHERE id = $3 LIMIT 1))
+            """,
             [comment.id, comment.taskID, comment.processInstanceID, comment.userID, time(comment.time), comment.message])
     }
 

@@ -77,18 +77,18 @@ extension PostgresTransaction {
         write(
             """
             INSERT INTO process_definitions (id, key, version, version_tag, name, deployment_id, resource_name, checksum, history_ttl_days, xml,
-                category, startable_in_tasklist)
-            VALUES ($1, $2, $3::integer, $4, $5, $6, $7, $8, $9::integer, $10::bytea, $11, $12::boolean)
+                category, startable_in_tasklist, tenant_id)
+            VALUES ($1, $2, $3::integer, $4, $5, $6, $7, $8, $9::integer, $10::bytea, $11, $12::boolean, $13)
             """,
             [
                 definition.id, definition.key, String(definition.version), definition.versionTag, definition.name, definition.deploymentID,
                 definition.resourceName, definition.checksum, definition.historyTimeToLiveDays.map(String.init), hex(definition.bytes),
-                definition.category, definition.startableInTasklist ? "true" : "false",
+                definition.category, definition.startableInTasklist ? "true" : "false", definition.tenantID,
             ])
     }
 
     static let definitionColumns =
-        "id, key, version, version_tag, name, deployment_id, resource_name, checksum, history_ttl_days, encode(xml, 'hex'), suspended, category, startable_in_tasklist"
+        "id, key, version, version_tag, name, deployment_id, resource_name, checksum, history_ttl_days, encode(xml, 'hex'), suspended, category, startable_in_tasklist, tenant_id"
 
     func definition(_ row: [String?]) -> DefinitionRecord {
         var record = DefinitionRecord(
@@ -97,6 +97,7 @@ extension PostgresTransaction {
         record.suspended = row[10] == "t"
         record.category = row[11]
         record.startableInTasklist = row[12] != "f"
+        record.tenantID = row[13]
         return record
     }
 
@@ -108,8 +109,8 @@ extension PostgresTransaction {
     }
 
     func definitionReferences() async throws -> [DefinitionReference] {
-        try await read("SELECT id, key, version_tag, suspended FROM process_definitions ORDER BY key, version").rows.map {
-            DefinitionReference(id: $0[0]!, key: $0[1]!, versionTag: $0[2], suspended: $0[3] == "t")
+        try await read("SELECT id, key, version_tag, suspended, tenant_id FROM process_definitions ORDER BY key, version").rows.map {
+            DefinitionReference(id: $0[0]!, key: $0[1]!, versionTag: $0[2], suspended: $0[3] == "t", tenantID: $0[4])
         }
     }
 
@@ -125,10 +126,10 @@ extension PostgresTransaction {
     /// apart from the migrator's one-key lock.
     static let deploymentLockSpace: Int32 = 0x6264
 
-    func latestDefinition(key: String) async throws -> DefinitionReference? {
-        try await read("SELECT id, suspended FROM process_definitions WHERE key = $1 ORDER BY version DESC LIMIT 1", [key]).rows.first.map {
-            DefinitionReference(id: $0[0]!, key: key, suspended: $0[1] == "t")
-        }
+    func latestDefinition(key: String, tenantID: String?) async throws -> DefinitionReference? {
+        try await read(
+            "SELECT id, suspended FROM process_definitions WHERE key = $1 AND tenant_id IS NOT DISTINCT FROM $2 ORDER BY version DESC LIMIT 1", [key, tenantID]
+        ).rows.first.map { DefinitionReference(id: $0[0]!, key: key, suspended: $0[1] == "t", tenantID: tenantID) }
     }
 
     func setDefinitionSuspended(_ id: String, _ suspended: Bool) async throws {

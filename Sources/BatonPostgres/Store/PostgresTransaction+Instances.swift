@@ -8,7 +8,7 @@ import Foundation
 extension PostgresTransaction {
     static let instanceColumns = """
         state::text, definition_id, process_key, (extract(epoch from started_at) * 1000)::bigint,
-        (extract(epoch from ended_at) * 1000)::bigint, (extract(epoch from removal_time) * 1000)::bigint, id
+        (extract(epoch from ended_at) * 1000)::bigint, (extract(epoch from removal_time) * 1000)::bigint, id, tenant_id
         """
 
     /// The instance in `row` (``instanceColumns``). An ended instance stored without its state
@@ -23,7 +23,7 @@ extension PostgresTransaction {
         }
         return InstanceRecord(
             state: state, definitionID: row[1]!, processKey: row[2]!, startedAt: timestamp(row[3])!, endedAt: timestamp(row[4]),
-            removalTime: timestamp(row[5]))
+            removalTime: timestamp(row[5]), tenantID: row[7])
     }
 
     /// A running instance is locked; an ended one (in history) is only read: nothing changes it
@@ -77,14 +77,14 @@ extension PostgresTransaction {
         return [
             instance.id, instance.definitionID, instance.processKey, instance.state.businessKey, instance.state.status.rawValue,
             instance.state.parent?.instanceID, instance.state.parent.map { String($0.elementKey) }, time(instance.startedAt),
-            time(instance.endedAt), time(instance.removalTime), instance.state.startUserID, try storedJSON(instance.state, table),
+            time(instance.endedAt), time(instance.removalTime), instance.state.startUserID, instance.tenantID, try storedJSON(instance.state, table),
         ]
     }
 
     static let insertInstanceSQL = """
         INSERT INTO process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time,
-            start_user_id, state)
-        VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12::jsonb)
+            start_user_id, tenant_id, state)
+        VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, $13::jsonb)
         """
 
     func insertInstance(_ instance: InstanceRecord) async throws {
@@ -137,8 +137,8 @@ extension PostgresTransaction {
                      calls AS (DELETE FROM called_instances WHERE child_instance_id = $1),
                 \(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$10::timestamptz"))
                 INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time,
-                    start_user_id)
-                VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11)
+                    start_user_id, tenant_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12)
                 """, try await parameters(of: instance).dropLast())
         }
     }
@@ -161,12 +161,12 @@ extension PostgresTransaction {
             write(
                 """
                 INSERT INTO jobs (id, instance_id, element_key, element_id, kind, topic, handler, due_at, retries, synchronous, created_at, process_definition_id,
-                    priority)
-                VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8::timestamptz, $9::integer, $10::boolean, coalesce($11::timestamptz, now()), $12, $13::bigint)
+                    priority, tenant_id)
+                VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8::timestamptz, $9::integer, $10::boolean, coalesce($11::timestamptz, now()), $12, $13::bigint, $14)
                 """,
                 [
                     job.id, id, String(job.elementKey), readModel.job(job.id)?.activityID ?? "", kind, topic, handler, time(job.dueAt), String(job.retries),
-                    job.synchronous ? "true" : "false", time(job.createdAt), instance.definitionID, String(job.priority ?? 0),
+                    job.synchronous ? "true" : "false", time(job.createdAt), instance.definitionID, String(job.priority ?? 0), instance.tenantID,
                 ])
         case .updateJob(let jobID):
             guard let job = instance.state.job(jobID) else { return }
@@ -178,12 +178,12 @@ extension PostgresTransaction {
         case .openSubscription(let subscription):
             write(
                 """
-                INSERT INTO message_subscriptions (id, instance_id, element_key, message_name, created_at, activity_id, event_type)
-                VALUES ($1, $2, $3::bigint, $4, coalesce($5::timestamptz, now()), $6, $7)
+                INSERT INTO message_subscriptions (id, instance_id, element_key, message_name, created_at, activity_id, event_type, tenant_id)
+                VALUES ($1, $2, $3::bigint, $4, coalesce($5::timestamptz, now()), $6, $7, $8)
                 """,
                 [
                     subscription.id, id, String(subscription.elementKey), subscription.eventName, time(readModel.subscription(subscription.id)?.created),
-                    readModel.subscription(subscription.id)?.activityID, subscription.kind.rawValue,
+                    readModel.subscription(subscription.id)?.activityID, subscription.kind.rawValue, instance.tenantID,
                 ])
         case .closeSubscription(let subscriptionID):
             write("DELETE FROM message_subscriptions WHERE id = $1", [subscriptionID])

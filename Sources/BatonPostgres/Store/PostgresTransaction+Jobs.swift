@@ -96,8 +96,10 @@ extension PostgresTransaction {
         }
     }
 
-    func replaceTimerStarts(forKey key: String, with timers: [TimerStartRecord]) async throws {
-        write("DELETE FROM timer_starts WHERE definition_id IN (SELECT id FROM process_definitions WHERE key = $1)", [key])
+    func replaceTimerStarts(forKey key: String, tenantID: String?, with timers: [TimerStartRecord]) async throws {
+        write(
+            "DELETE FROM timer_starts WHERE definition_id IN (SELECT id FROM process_definitions WHERE key = $1 AND tenant_id IS NOT DISTINCT FROM $2)",
+            [key, tenantID])
         for timer in timers { insert(timer) }
     }
 
@@ -124,10 +126,10 @@ extension PostgresTransaction {
     func signalReceivers(named name: String) async throws -> [SignalReceiver] {
         try await read(
             """
-            SELECT s.id, s.instance_id, i.process_key FROM message_subscriptions s JOIN process_instances i ON i.id = s.instance_id
+            SELECT s.id, s.instance_id, i.process_key, i.tenant_id FROM message_subscriptions s JOIN process_instances i ON i.id = s.instance_id
             WHERE s.message_name = $1 AND s.event_type = 'signal' AND NOT i.suspended ORDER BY s.sequence
             """, [name]
-        ).rows.map { SignalReceiver(subscriptionID: $0[0]!, instanceID: $0[1]!, processKey: $0[2]!) }
+        ).rows.map { SignalReceiver(subscriptionID: $0[0]!, instanceID: $0[1]!, processKey: $0[2]!, tenantID: $0[3]) }
     }
 
     /// One statement however many receivers a signal has; rows are numbered in the array's order.

@@ -40,14 +40,14 @@ enum ReadModelStatement {
             """
             INSERT INTO user_tasks (id, instance_id, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at,
                 follow_up_at, priority, form_key, description, created_at, process_definition_id, process_key, business_key, activity_instance_id,
-                owner, delegation_state, last_updated)
+                owner, delegation_state, last_updated, tenant_id)
             SELECT id, instance_id, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at, follow_up_at,
                 priority, form_key, description, created_at, process_definition_id, process_key, business_key, activity_instance_id, owner,
-                delegation_state, last_updated
+                delegation_state, last_updated, tenant_id
             FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, task_definition_key text, name text, assignee text,
                 candidate_users text[], candidate_groups text[], due_at timestamptz, follow_up_at timestamptz, priority integer, form_key text,
                 description text, created_at timestamptz, process_definition_id text, process_key text, business_key text, activity_instance_id text,
-                owner text, delegation_state text, last_updated timestamptz)
+                owner text, delegation_state text, last_updated timestamptz, tenant_id text)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, candidate_users = excluded.candidate_users,
                 candidate_groups = excluded.candidate_groups, due_at = excluded.due_at, follow_up_at = excluded.follow_up_at,
                 priority = excluded.priority, form_key = excluded.form_key, description = excluded.description,
@@ -68,13 +68,13 @@ enum ReadModelStatement {
         add(changes.variablesSet.map { variable in
             variableRow(
                 instanceID: variable.processInstanceID, definitionID: variable.processDefinitionID, scope: variable.activityInstanceID, name: variable.name,
-                value: variable.value, extra: [])
+                value: variable.value, tenantID: variable.tenantID, extra: [])
         }) {
             """
-            INSERT INTO variables (instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type)
-            SELECT instance_id, process_definition_id, activity_instance_id, name, type, \(storedValue), serialized, object_type
+            INSERT INTO variables (instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type, tenant_id)
+            SELECT instance_id, process_definition_id, activity_instance_id, name, type, \(storedValue), serialized, object_type, tenant_id
             FROM jsonb_to_recordset(\($0)) AS r(instance_id text, process_definition_id text, activity_instance_id text, name text, type text,
-                value jsonb, serialized text, object_type text)
+                value jsonb, serialized text, object_type text, tenant_id text)
             ON CONFLICT (instance_id, activity_instance_id, name) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
                 object_type = excluded.object_type
             """
@@ -83,10 +83,10 @@ enum ReadModelStatement {
         add(changes.activitiesStarted.map(row)) {
             """
             INSERT INTO history_activity_instances (instance_id, element_key, parent_element_key, process_definition_id, activity_id,
-                activity_name, activity_type, task_id, called_instance_id, start_time, end_time, canceled, complete_scope)
+                activity_name, activity_type, task_id, called_instance_id, start_time, end_time, canceled, complete_scope, tenant_id)
             SELECT * FROM jsonb_to_recordset(\($0)) AS r(instance_id text, element_key bigint, parent_element_key bigint, process_definition_id text,
                 activity_id text, activity_name text, activity_type text, task_id text, called_instance_id text,
-                start_time timestamptz, end_time timestamptz, canceled boolean, complete_scope boolean)
+                start_time timestamptz, end_time timestamptz, canceled boolean, complete_scope boolean, tenant_id text)
             """
         }
         add(changes.activitiesEnded.map { end in
@@ -104,11 +104,11 @@ enum ReadModelStatement {
         add(changes.historicTasks.map(row)) {
             """
             INSERT INTO history_task_instances AS h (id, instance_id, process_definition_id, activity_instance_id, task_definition_key, name, assignee,
-                priority, due_at, start_time, end_time, delete_reason, owner, description, follow_up_at, candidate_users, candidate_groups)
+                priority, due_at, start_time, end_time, delete_reason, owner, description, follow_up_at, candidate_users, candidate_groups, tenant_id)
             SELECT * FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, activity_instance_id text,
                 task_definition_key text, name text, assignee text, priority integer, due_at timestamptz, start_time timestamptz,
                 end_time timestamptz, delete_reason text, owner text, description text, follow_up_at timestamptz, candidate_users text[],
-                candidate_groups text[])
+                candidate_groups text[], tenant_id text)
             ON CONFLICT (id, instance_id, removal_time) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, priority = excluded.priority,
                 due_at = excluded.due_at, end_time = excluded.end_time, delete_reason = excluded.delete_reason, owner = excluded.owner,
                 description = excluded.description, follow_up_at = excluded.follow_up_at,
@@ -119,15 +119,16 @@ enum ReadModelStatement {
         add(changes.historicVariables.map { variable in
             variableRow(
                 instanceID: variable.processInstanceID, definitionID: variable.processDefinitionID, scope: variable.activityInstanceID,
-                name: variable.name, value: variable.value,
+                name: variable.name, value: variable.value, tenantID: variable.tenantID,
                 extra: [.init("create_time", .string(variable.createTime.iso8601)), .init("deleted", .bool(variable.deleted))])
         }) {
             """
             INSERT INTO history_variables (instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type,
-                create_time, deleted)
-            SELECT instance_id, process_definition_id, activity_instance_id, name, type, \(storedValue), serialized, object_type, create_time, deleted
+                create_time, deleted, tenant_id)
+            SELECT instance_id, process_definition_id, activity_instance_id, name, type, \(storedValue), serialized, object_type, create_time, deleted,
+                tenant_id
             FROM jsonb_to_recordset(\($0)) AS r(instance_id text, process_definition_id text, activity_instance_id text, name text,
-                type text, value jsonb, serialized text, object_type text, create_time timestamptz, deleted boolean)
+                type text, value jsonb, serialized text, object_type text, create_time timestamptz, deleted boolean, tenant_id text)
             ON CONFLICT (instance_id, activity_instance_id, name, removal_time) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
                 object_type = excluded.object_type, deleted = excluded.deleted
             """
@@ -140,9 +141,10 @@ enum ReadModelStatement {
         }
         add(changes.incidentsRaised.map(row)) {
             """
-            INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, job_id, message, created_at, resolved_at, deleted)
+            INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, job_id, message, created_at, resolved_at, deleted,
+                tenant_id)
             SELECT * FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, kind text, activity_id text,
-                job_id text, message text, created_at timestamptz, resolved_at timestamptz, deleted boolean)
+                job_id text, message text, created_at timestamptz, resolved_at timestamptz, deleted boolean, tenant_id text)
             """
         }
         add(changes.incidentsResolved.map { resolution in
@@ -199,11 +201,12 @@ enum ReadModelStatement {
             .init("process_key", .string(task.processDefinitionKey)), .init("business_key", text(task.businessKey)),
             .init("activity_instance_id", .string(task.activityInstanceID)), .init("owner", text(task.owner)),
             .init("delegation_state", text(task.delegationState?.rawValue)), .init("last_updated", time(task.lastUpdated)),
+            .init("tenant_id", text(task.tenantID)),
         ])
     }
 
     private static func variableRow(
-        instanceID: String, definitionID: String, scope: String?, name: String, value: VariableValue, extra: [JSONValue.Member]
+        instanceID: String, definitionID: String, scope: String?, name: String, value: VariableValue, tenantID: String?, extra: [JSONValue.Member]
     ) -> JSONValue {
         var serialized: JSONValue = .null, objectType: JSONValue = .null
         switch value {
@@ -219,6 +222,7 @@ enum ReadModelStatement {
                 .init("instance_id", .string(instanceID)), .init("process_definition_id", .string(definitionID)),
                 .init("activity_instance_id", text(scope)), .init("name", .string(name)), .init("type", .string(value.typeName)),
                 .init("value", PostgresTransaction.plainJSONValue(value)), .init("serialized", serialized), .init("object_type", objectType),
+                .init("tenant_id", text(tenantID)),
             ])
     }
 
@@ -231,7 +235,7 @@ enum ReadModelStatement {
             .init("activity_type", .string(activity.activityType)), .init("task_id", text(activity.taskID)),
             .init("called_instance_id", text(activity.calledProcessInstanceID)), .init("start_time", time(activity.startTime)),
             .init("end_time", time(activity.endTime)), .init("canceled", .bool(activity.canceled)),
-            .init("complete_scope", .bool(activity.completeScope)),
+            .init("complete_scope", .bool(activity.completeScope)), .init("tenant_id", text(activity.tenantID)),
         ])
     }
 
@@ -244,7 +248,7 @@ enum ReadModelStatement {
             .init("end_time", time(task.endTime)), .init("delete_reason", text(task.deleteReason)), .init("owner", text(task.owner)),
             .init("description", text(task.description)), .init("follow_up_at", time(task.followUp)),
             .init("candidate_users", .array(task.candidateUsers.map(JSONValue.string))),
-            .init("candidate_groups", .array(task.candidateGroups.map(JSONValue.string))),
+            .init("candidate_groups", .array(task.candidateGroups.map(JSONValue.string))), .init("tenant_id", text(task.tenantID)),
         ])
     }
 
@@ -254,6 +258,7 @@ enum ReadModelStatement {
             .init("process_definition_id", .string(incident.processDefinitionID)), .init("kind", .string(incident.kind)),
             .init("activity_id", .string(incident.activityID)), .init("job_id", text(incident.jobID)), .init("message", .string(incident.message)),
             .init("created_at", time(incident.createdAt)), .init("resolved_at", time(incident.resolvedAt)), .init("deleted", .bool(incident.deleted)),
+            .init("tenant_id", text(incident.tenantID)),
         ])
     }
 }

@@ -39,7 +39,9 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
         }
         var response: Response
         do {
-            response = try await AuthenticatedUser.$id.withValue(context.identity?.userID) { try await next(request, context) }
+            response = try await AuthenticatedUser.$id.withValue(context.identity?.userID) {
+                try await TenantCheck.$tenantIDs.withValue(context.identity?.checkedTenants) { try await next(request, context) }
+            }
         } catch {
             let failure = RestError.from(error)
             if failure.status == .internalServerError {

@@ -11,11 +11,11 @@ extension EngineRestAPI {
         ]
         @Sendable func deployments(_ query: QueryParameters, _ context: BatonRequestContext) async throws -> [DeploymentRecord] {
             let access = try await access(context)
-            // Baton has no tenants yet: a tenant filter matches no deployment.
-            if query.list("tenantIdIn") != nil { return [] }
+            let tenants = try query.tenants(including: "includeDeploymentsWithoutTenantId")
             let withoutSource = try query.bool("withoutSource") == true, after = try query.date("after"), before = try query.date("before")
             let result = try await runtime.deployments().filter { deployment in
-                (access.caller?.allows("READ", on: .deployment, deployment.id) ?? true) && (query.string("id").map { $0 == deployment.id } ?? true)
+                (access.caller?.allows("READ", on: .deployment, deployment.id) ?? true) && tenants.admits(deployment.tenantID)
+                    && (query.string("id").map { $0 == deployment.id } ?? true)
                     && (query.string("name").map { $0 == deployment.name } ?? true)
                     && (query.string("nameLike").map { likeMatches(deployment.name, $0) } ?? true)
                     && (query.string("source").map { $0 == deployment.source } ?? true) && (!withoutSource || deployment.source == nil)
@@ -27,7 +27,7 @@ extension EngineRestAPI {
                 case .id: .text(deployment.id)
                 case .name: .text(deployment.name)
                 case .deploymentTime: .time(deployment.deployedAt)
-                case .tenantId: .missing
+                case .tenantId: deployment.tenantID.map { .text($0) } ?? .missing
                 }
             }
         }
@@ -68,8 +68,10 @@ extension EngineRestAPI {
         if let unknown = form.parts.first(where: { $0.filename == nil && !known.contains($0.name) }) {
             throw RestError.invalid("Unknown form field '\(unknown.name)'; expected files and \(known.sorted().joined(separator: ", ")).")
         }
-        if let tenant = form.field("tenant-id"), !tenant.isEmpty {
-            throw RestError.invalid("Baton has no tenants; 'tenant-id' must be empty, but it is '\(tenant)'.")
+        // An empty tenant-id is none, as Camunda's clients send it.
+        let tenant = form.field("tenant-id").flatMap { $0.isEmpty ? nil : $0 }
+        if let tenant, !TenantCheck.filter.admits(tenant) {
+            throw RestError.forbidden("Cannot deploy to tenant '\(tenant)': the user is not a member of it.")
         }
         func flag(_ name: String) throws -> Bool {
             switch form.field(name)?.lowercased() {
@@ -83,12 +85,13 @@ extension EngineRestAPI {
         let filtering = try flag("enable-duplicate-filtering") || flag("deploy-changed-only")
         let deployment = try await runtime.deploy(
             name: form.field("deployment-name") ?? "deployment", resources: resources, source: form.field("deployment-source"),
-            duplicateFiltering: filtering)
+            duplicateFiltering: filtering, tenantID: tenant)
         // Like Camunda, only what this deployment created: a filtered duplicate lists nothing.
         let unchanged = Set(deployment.unchanged.map(\.id))
         let definitions = deployment.definitions.filter { !unchanged.contains($0.id) }.map { JSONValue.Member($0.id, Self.json($0)) }
         var body = Self.json(
-            DeploymentRecord(id: deployment.id, name: deployment.name, source: form.field("deployment-source"), tenantID: nil, deployedAt: deployment.deployedAt),
+            DeploymentRecord(
+                id: deployment.id, name: deployment.name, source: form.field("deployment-source"), tenantID: deployment.tenantID, deployedAt: deployment.deployedAt),
             definitions: .object(definitions))
         if case .object(var members) = body {
             members.append(.init("warnings", ParseDetails.json(deployment.warnings)))
@@ -101,7 +104,7 @@ extension EngineRestAPI {
         var members: [JSONValue.Member] = [
             .init("id", .string(deployment.id)), .init("name", .string(deployment.name)),
             .init("source", .orNull(deployment.source)), .init("deploymentTime", TypedValue.date(deployment.deployedAt)),
-            .init("tenantId", .null), .init("links", .array([])),
+            .init("tenantId", .orNull(deployment.tenantID)), .init("links", .array([])),
         ]
         if let definitions {
             members += [

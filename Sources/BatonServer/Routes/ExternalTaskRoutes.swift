@@ -21,7 +21,7 @@ extension EngineRestAPI {
             .init("processDefinitionId", .string(job.processDefinitionID)),
             .init("executionId", .string(job.processInstanceID)), .init("topicName", .orNull(job.topic)),
             .init("retries", .integer(Int64(job.retries))), .init("errorMessage", .orNull(job.errorMessage)),
-            .init("suspended", .bool(job.suspended)), .init("tenantId", .null), .init("priority", .integer(job.priority)),
+            .init("suspended", .bool(job.suspended)), .init("tenantId", .orNull(job.tenantID)), .init("priority", .integer(job.priority)),
             .init("createTime", TypedValue.date(job.createTime)), .init("activityInstanceId", .orNull(job.activityInstanceID)),
             .init("processDefinitionKey", .string(Access.processKey(ofDefinition: job.processDefinitionID))), .init("processDefinitionVersionTag", .null),
             .init("workerId", .orNull(job.lock?.workerID)), .init("lockExpirationTime", TypedValue.date(job.lock?.expiresAt)), .init("businessKey", .null),
@@ -42,6 +42,7 @@ extension EngineRestAPI {
             try query.priorityRange(into: &tasks)
             tasks.suspended = try query.suspension()
             tasks.filters = try await externalTaskFilters(query)
+            tasks.tenants = try query.tenants()
             return tasks
         }
         group.get("external-task") { request, context in
@@ -223,7 +224,7 @@ extension EngineRestAPI {
                 processDefinitionIDs: try either("processDefinitionId", "processDefinitionIdIn"),
                 processDefinitionKeys: try either("processDefinitionKey", "processDefinitionKeyIn"),
                 processDefinitionVersionTag: try topic.string("processDefinitionVersionTag"), businessKey: try topic.string("businessKey"),
-                processVariables: processVariables, tenantIDs: try topic.strings("tenantIdIn"))
+                processVariables: processVariables, tenants: try Self.tenants(topic))
             fetch.localVariables = try topic.bool("localVariables") ?? false
             fetch.includeExtensionProperties = try topic.bool("includeExtensionProperties") ?? false
             topics.append(fetch)
@@ -250,11 +251,21 @@ extension EngineRestAPI {
                 .init("processDefinitionVersionTag", .orNull(task.processDefinitionVersionTag)),
                 .init("processInstanceId", .string(task.processInstanceID)), .init("retries", task.errorMessage != nil ? .integer(Int64(task.retries)) : .null),
                 .init("suspended", .bool(false)), .init("workerId", .string(task.workerID)), .init("topicName", .string(task.topicName)),
-                .init("tenantId", .null), .init("variables", TypedValue.encode(task.variables)), .init("priority", .integer(task.priority)),
+                .init("tenantId", .orNull(task.tenantID)), .init("variables", TypedValue.encode(task.variables)), .init("priority", .integer(task.priority)),
                 .init("createTime", TypedValue.date(task.createTime)),
                 .init("businessKey", .orNull(task.businessKey)),
                 .init("extensionProperties", .object(task.extensionProperties.keys.sorted().map { .init($0, .string(task.extensionProperties[$0]!)) })),
             ])
         }))
+    }
+}
+
+extension EngineRestAPI {
+    /// A fetch topic's `tenantIdIn` and `withoutTenantId`: either narrows, and together they
+    /// take tasks of both, as Camunda's topic filters do.
+    static func tenants(_ topic: JSONBody) throws -> TenantFilter {
+        let ids = try topic.strings("tenantIdIn"), without = try topic.bool("withoutTenantId") == true
+        guard ids != nil || without else { return .any }
+        return TenantFilter(tenantIDs: Set(ids ?? []), withoutTenant: without)
     }
 }

@@ -81,7 +81,7 @@ extension EngineRestAPI {
                     .init("deleteReason", .orNull(task.deleteReason)), .init("assignee", .orNull(task.assignee)),
                     .init("startTime", TypedValue.date(task.startTime)), .init("endTime", TypedValue.date(task.endTime)),
                     .init("duration", Self.duration(task.startTime, task.endTime)), .init("taskDefinitionKey", .string(task.taskDefinitionKey)),
-                    .init("priority", .integer(Int64(task.priority))), .init("due", TypedValue.date(task.due)), .init("tenantId", .null),
+                    .init("priority", .integer(Int64(task.priority))), .init("due", TypedValue.date(task.due)), .init("tenantId", .orNull(task.tenantID)),
                     .init("owner", .orNull(task.owner)), .init("description", .orNull(task.description)), .init("followUp", TypedValue.date(task.followUp)),
                 ])
             }))
@@ -131,7 +131,7 @@ extension EngineRestAPI {
                     .init("activityId", .string(incident.activityID)), .init("configuration", .orNull(incident.jobID)),
                     .init("incidentMessage", .string(incident.message)), .init("open", .bool(incident.resolvedAt == nil)),
                     .init("resolved", .bool(incident.resolvedAt != nil && !incident.deleted)), .init("deleted", .bool(incident.deleted)),
-                    .init("tenantId", .null),
+                    .init("tenantId", .orNull(incident.tenantID)),
                 ])
             }))
         }
@@ -221,6 +221,7 @@ extension EngineRestAPI {
         if let active = query.list("activityIdIn") { filters.activeActivityIDs = (filters.activeActivityIDs ?? []) + active }
         filters.executedActivityIDs = query.list("executedActivityIdIn")
         instances.filters = filters
+        instances.tenants = try Self.instanceTenants(query)
         return instances
     }
 
@@ -231,8 +232,6 @@ extension EngineRestAPI {
         if canceled && completeScope {
             throw RestError.invalid("Invalid query: it is not possible to query by canceled and completeScope at once; an activity instance is never both.")
         }
-        // Baton has no tenants yet: a tenant filter matches nothing.
-        if query.list("tenantIdIn") != nil { return nil }
         // An activity instance's execution is its process instance.
         let instance = query.string("processInstanceId"), execution = query.string("executionId")
         if let instance, let execution, instance != execution { return nil }
@@ -241,6 +240,7 @@ extension EngineRestAPI {
             processDefinitionID: query.string("processDefinitionId"), activityID: query.string("activityId"), activityType: query.string("activityType"),
             completion: completion, canceled: canceled ? true : nil, completeScope: completeScope ? true : nil, sorting: try query.sorting([Sorting(.startTime)]))
         activities.activityName = query.string("activityName")
+        activities.tenants = try query.tenants()
         activities.startedBefore = try query.date("startedBefore")
         activities.startedAfter = try query.date("startedAfter")
         activities.finishedBefore = try query.date("finishedBefore")
@@ -252,11 +252,11 @@ extension EngineRestAPI {
     }
 
     /// Camunda's task-history query. A task's execution is its process instance; Baton's tasks
-    /// have no parent task, case or tenant, so those filters match nothing.
+    /// have no parent task or case, so those filters match nothing.
     private func historicTaskQuery(_ query: QueryParameters) async throws -> HistoricTaskInstanceQuery? {
         guard case .matching(let completion) = try completion(query) else { return nil }
         let impossible = ["taskParentTaskId", "caseInstanceId", "caseExecutionId", "caseDefinitionId", "caseDefinitionKey", "caseDefinitionName"]
-        if impossible.contains(where: { query.string($0) != nil }) || query.list("tenantIdIn") != nil { return nil }
+        if impossible.contains(where: { query.string($0) != nil }) { return nil }
         let processFinished = try query.bool("processFinished") == true, processUnfinished = try query.bool("processUnfinished") == true
         if processFinished && processUnfinished { return nil }
         var tasks = HistoricTaskInstanceQuery(
@@ -316,21 +316,23 @@ extension EngineRestAPI {
         if withGroups && withoutGroups { return nil }
         if withGroups || withoutGroups { filters.withCandidateGroups = withGroups }
         tasks.filters = filters
+        tasks.tenants = try query.tenants()
         return tasks
     }
 
     /// Camunda's variable-history query. A variable's execution is its process instance; a task's
-    /// variables are those of the task's activity instance; Baton has no tenants yet.
+    /// variables are those of the task's activity instance.
     private func historicVariableQuery(_ query: QueryParameters) async throws -> HistoricVariableInstanceQuery {
         var ids = query.list("processInstanceIdIn")
         if let id = query.string("processInstanceId") { ids = (ids ?? [id]).filter { $0 == id } }
         if let executions = query.list("executionIdIn") { ids = (ids ?? executions).filter(executions.contains) }
-        // No variable of Baton's belongs to a case or (yet) a tenant.
-        if ["tenantIdIn", "caseInstanceId", "caseExecutionIdIn", "caseActivityIdIn"].contains(where: { query.list($0) != nil }) { ids = [] }
+        // No variable of Baton's belongs to a case.
+        if ["caseInstanceId", "caseExecutionIdIn", "caseActivityIdIn"].contains(where: { query.list($0) != nil }) { ids = [] }
         var variables = HistoricVariableInstanceQuery(
             processInstanceIDs: ids, processDefinitionID: query.string("processDefinitionId"), variableName: query.string("variableName"),
             variableNameLike: query.string("variableNameLike"), sorting: try query.sorting([Sorting(.createTime)]))
         variables.includeDeleted = try query.bool("includeDeleted") ?? false
+        variables.tenants = try query.tenants()
         variables.names = query.list("variableNameIn")
         variables.types = query.list("variableTypeIn")
         variables.processDefinitionKey = query.string("processDefinitionKey")
@@ -371,7 +373,7 @@ extension EngineRestAPI {
         TypedValue.variable(id: variable.id, name: variable.name, value: variable.value, [
             .init("processInstanceId", .string(variable.processInstanceID)), .init("processDefinitionId", .string(variable.processDefinitionID)),
             .init("activityInstanceId", .string(variable.activityInstanceID ?? variable.processInstanceID)),
-            .init("createTime", TypedValue.date(variable.createTime)), .init("state", .string(variable.deleted ? "DELETED" : "CREATED")), .init("tenantId", .null),
+            .init("createTime", TypedValue.date(variable.createTime)), .init("state", .string(variable.deleted ? "DELETED" : "CREATED")), .init("tenantId", .orNull(variable.tenantID)),
         ])
     }
 
@@ -384,7 +386,7 @@ extension EngineRestAPI {
             .init("taskId", .orNull(activity.taskID)), .init("calledProcessInstanceId", .orNull(activity.calledProcessInstanceID)),
             .init("startTime", TypedValue.date(activity.startTime)), .init("endTime", TypedValue.date(activity.endTime)),
             .init("durationInMillis", Self.duration(activity.startTime, activity.endTime)), .init("canceled", .bool(activity.canceled)),
-            .init("completeScope", .bool(activity.completeScope)), .init("tenantId", .null),
+            .init("completeScope", .bool(activity.completeScope)), .init("tenantId", .orNull(activity.tenantID)),
         ])
     }
 
@@ -399,7 +401,7 @@ extension EngineRestAPI {
             .init("processDefinitionKey", .string(instance.processKey)), .init("startTime", TypedValue.date(instance.startedAt)),
             .init("endTime", TypedValue.date(instance.endedAt)), .init("durationInMillis", duration(instance.startedAt, instance.endedAt)),
             .init("superProcessInstanceId", .orNull(instance.superInstanceID)), .init("rootProcessInstanceId", .string(instance.rootInstanceID)),
-            .init("startUserId", .orNull(instance.startUserID)), .init("tenantId", .null), .init("state", .string(state)),
+            .init("startUserId", .orNull(instance.startUserID)), .init("tenantId", .orNull(instance.tenantID)), .init("state", .string(state)),
         ])
     }
 

@@ -15,11 +15,10 @@ extension EngineRestAPI {
     ]
 
     /// `/job`'s further filters. A job definition is Baton's `<activity>:<kind>`; Baton's worker
-    /// holds no job acquired between transactions, so `acquired=true` finds none; Baton has no
-    /// tenants yet, so `tenantIdIn` finds none either.
+    /// holds no job acquired between transactions, so `acquired=true` finds none.
     func jobFilters(_ query: QueryParameters, kinds: inout Set<JobInfo.Kind>) throws -> JobFilters {
         var filters = JobFilters()
-        filters.matchesNothing = try query.list("tenantIdIn") != nil || query.bool("acquired") == true
+        filters.matchesNothing = try query.bool("acquired") == true
         filters.ids = query.list("jobIds")
         filters.processInstanceIDs = query.list("processInstanceIds")
         if let execution = query.string("executionId") { filters.processInstanceIDs = (filters.processInstanceIDs ?? [execution]).filter { $0 == execution } }
@@ -46,7 +45,6 @@ extension EngineRestAPI {
     /// `/external-task`'s further filters; `locked` and `notLocked` mean at this moment.
     func externalTaskFilters(_ query: QueryParameters) async throws -> JobFilters {
         var filters = JobFilters()
-        filters.matchesNothing = query.list("tenantIdIn") != nil
         filters.ids = query.list("externalTaskIdIn")
         filters.workerID = query.string("workerId")
         let now = runtime.clock.now()
@@ -94,7 +92,7 @@ extension EngineRestAPI {
     /// job definition Baton's `<activity>:<kind>`.
     func incidentFilters(_ query: QueryParameters, into incidents: inout IncidentQuery) throws {
         var filters = IncidentFilters()
-        filters.matchesNothing = query.list("tenantIdIn") != nil
+        incidents.tenants = try query.tenants()
         filters.message = query.string("incidentMessage")
         filters.messageLike = query.string("incidentMessageLike")
         let keys = (query.list("processDefinitionKeyIn") ?? []) + (query.string("processDefinitionKey").map { [$0] } ?? [])

@@ -14,7 +14,6 @@ extension EngineRestAPI {
             guard let name = try body.string("messageName"), !name.isEmpty else {
                 throw RestError.invalid("Expected 'messageName' to name the message, but it is missing.")
             }
-            if try body.string("tenantId") != nil { throw RestError.invalid("Baton has no tenants; 'tenantId' is not supported.") }
             let localKeys = try body.variables("localCorrelationKeys"), localVariables = try body.variables("processVariablesLocal")
             if !localKeys.isEmpty || !localVariables.isEmpty {
                 throw RestError.invalid("Baton correlates by process-level variables only; 'localCorrelationKeys' and 'processVariablesLocal' are not supported.")
@@ -29,16 +28,16 @@ extension EngineRestAPI {
             let results = try await runtime.correlate(MessageCorrelation(
                 messageName: name, businessKey: try body.string("businessKey"), processInstanceID: try body.string("processInstanceId"),
                 correlationKeys: try body.variables("correlationKeys"), variables: try body.variables("processVariables"),
-                all: try body.bool("all") ?? false, timeToLive: ttl), authorize: try await access(context).correlationCheck)
+                all: try body.bool("all") ?? false, timeToLive: ttl, tenants: try Self.tenant(body)), authorize: try await access(context).correlationCheck)
             guard try body.bool("resultEnabled") == true else { return JSONResponse.noContent() }
             var items: [JSONValue] = []
             for result in results {
-                let instance = Self.json(try await runtime.instance(result.processInstanceID))
+                let started = try await runtime.instance(result.processInstanceID), instance = Self.json(started)
                 items.append(.object([
                     .init("resultType", .string(result.kind == .execution ? "Execution" : "ProcessDefinition")),
                     .init("execution", result.kind == .execution
                         ? .object([.init("id", .string(result.processInstanceID)), .init("processInstanceId", .string(result.processInstanceID)),
-                                   .init("ended", .bool(false)), .init("tenantId", .null)])
+                                   .init("ended", .bool(false)), .init("tenantId", .orNull(started.tenantID))])
                         : .null),
                     .init("processInstance", result.kind == .processDefinition ? instance : .null),
                 ]))
@@ -55,9 +54,8 @@ extension EngineRestAPI {
             if try body.string("tenantId") != nil, executionID != nil {
                 throw RestError.invalid("Cannot specify a tenant-id when deliver a signal to a single execution.")
             }
-            if let tenant = try body.string("tenantId"), !tenant.isEmpty { throw RestError.invalid("Baton has no tenants; 'tenantId' is not supported.") }
             try await runtime.throwSignal(
-                SignalThrow(name: name, variables: try body.variables("variables")), executionID: executionID,
+                SignalThrow(name: name, variables: try body.variables("variables")), executionID: executionID, tenants: try Self.tenant(body),
                 authorize: try await access(context).correlationCheck)
             return JSONResponse.noContent()
         }
@@ -66,14 +64,22 @@ extension EngineRestAPI {
         group.post("condition") { request, context in
             let body = try await body(request, context)
             try body.allowOnly(["variables", "businessKey", "processDefinitionId", "tenantId", "withoutTenantId"])
-            if try body.string("tenantId") != nil, try body.bool("withoutTenantId") == true {
-                throw RestError.invalid("Parameter 'tenantId' cannot be used together with parameter 'withoutTenantId'.")
-            }
-            if let tenant = try body.string("tenantId"), !tenant.isEmpty { throw RestError.invalid("Baton has no tenants; 'tenantId' is not supported.") }
             let started = try await runtime.evaluateStartConditions(
                 variables: try body.variables("variables"), businessKey: try body.string("businessKey"),
-                definitionID: try body.string("processDefinitionId"), definitions: try await access(context).definitions("CREATE_INSTANCE"))
+                definitionID: try body.string("processDefinitionId"), definitions: try await access(context).definitions("CREATE_INSTANCE"),
+                tenants: try Self.tenant(body))
             return JSONResponse.make(.array(started.map(Self.json)))
         }
+    }
+}
+
+extension EngineRestAPI {
+    /// A message's, signal's or condition's `tenantId` (that tenant only) or `withoutTenantId`
+    /// (no tenant); neither: every tenant.
+    static func tenant(_ body: JSONBody) throws -> TenantFilter {
+        let tenant = try body.string("tenantId"), without = try body.bool("withoutTenantId") == true
+        if tenant != nil, without { throw RestError.invalid("Parameter 'tenantId' cannot be used together with parameter 'withoutTenantId'.") }
+        if let tenant { return TenantFilter(tenantIDs: [tenant], withoutTenant: false) }
+        return without ? .none : .any
     }
 }

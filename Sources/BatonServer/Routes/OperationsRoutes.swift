@@ -69,6 +69,7 @@ extension EngineRestAPI {
                 noRetriesLeft: try query.bool("noRetriesLeft") == true, sorting: try query.jobSorting(\JobSortKey.rowKey))
             jobs.suspended = try query.suspension()
             jobs.filters = filters
+            jobs.tenants = try query.tenants(including: "includeJobsWithoutTenantId")
             try query.priorityRange(into: &jobs)
             return jobs
         }
@@ -116,7 +117,7 @@ extension EngineRestAPI {
         ]
         /// A variable's execution is its process instance; its scope an element instance's id, or the
         /// process instance's; a task's variables those of its activity instance. No variable of
-        /// Baton's belongs to a batch or (yet) a tenant.
+        /// Baton's belongs to a batch.
         @Sendable func variableQuery(_ query: QueryParameters) async throws -> VariableInstanceQuery {
             var instances = query.list("processInstanceIdIn")
             if let executions = query.list("executionIdIn") { instances = (instances ?? executions).filter(executions.contains) }
@@ -130,12 +131,13 @@ extension EngineRestAPI {
                 let taskScopes = try await runtime.tasks(tasks).map(\.activityInstanceID)
                 scopes = (scopes ?? taskScopes).filter(taskScopes.contains)
             }
-            // No variable of Baton's belongs to a batch, a case or (yet) a tenant.
-            if ["batchIdIn", "tenantIdIn", "caseInstanceIdIn", "caseExecutionIdIn"].contains(where: { query.list($0) != nil }) { instances = [] }
+            // No variable of Baton's belongs to a batch or a case.
+            if ["batchIdIn", "caseInstanceIdIn", "caseExecutionIdIn"].contains(where: { query.list($0) != nil }) { instances = [] }
             var variables = VariableInstanceQuery(
                 processInstanceIDs: instances, activityInstanceIDs: scopes, variableName: query.string("variableName"),
                 variableNameLike: query.string("variableNameLike"), sorting: try query.sorting([]))
             variables.valueConditions = try Self.variableConditions(query, "variableValues")
+            variables.tenants = try query.tenants()
             return variables
         }
         group.get("variable-instance") { request, context in
@@ -165,13 +167,15 @@ extension EngineRestAPI {
             "executionId", "tenantIdIn", "withoutTenantId", "includeEventSubscriptionsWithoutTenantId",
         ]
         @Sendable func subscriptionQuery(_ query: QueryParameters) throws -> EventSubscriptionQuery {
-            // A subscription's execution is its process instance; Baton has no tenants yet.
+            // A subscription's execution is its process instance.
             let instance = query.string("processInstanceId"), execution = query.string("executionId")
-            let impossible = query.list("tenantIdIn") != nil || (instance != nil && execution != nil && instance != execution)
-            return EventSubscriptionQuery(
+            let impossible = instance != nil && execution != nil && instance != execution
+            var subscriptions = EventSubscriptionQuery(
                 subscriptionID: impossible ? "" : query.string("eventSubscriptionId"), processInstanceID: impossible ? "" : instance ?? execution,
                 eventType: query.string("eventType"), eventName: query.string("eventName"), activityID: query.string("activityId"),
                 sorting: try query.sorting([Sorting(.created)]))
+            subscriptions.tenants = try query.tenants(including: "includeEventSubscriptionsWithoutTenantId")
+            return subscriptions
         }
         group.get("event-subscription") { request, context in
             let query = try QueryParameters(request, allowed: subscriptionParameters)
@@ -180,7 +184,7 @@ extension EngineRestAPI {
                     .init("id", .string(subscription.id)), .init("eventType", .string(subscription.eventType)),
                     .init("eventName", .string(subscription.eventName)), .init("executionId", .string(subscription.processInstanceID)),
                     .init("processInstanceId", .string(subscription.processInstanceID)), .init("activityId", .string(subscription.activityID)),
-                    .init("createdDate", TypedValue.date(subscription.created)), .init("tenantId", .null),
+                    .init("createdDate", TypedValue.date(subscription.created)), .init("tenantId", .orNull(subscription.tenantID)),
                 ])
             }))
         }
@@ -200,9 +204,8 @@ extension EngineRestAPI {
                 activityID: query.string("activityId"), suspended: try query.suspension(), sorting: try query.sorting([Sorting(.instanceId)]))
             executions.processVariables = try Self.variableConditions(query, "processVariables")
             executions.variables = try Self.variableConditions(query, "variables")
+            executions.tenants = try query.tenants()
             var filters = ProcessInstanceFilters()
-            // Baton has no tenants yet: a tenant filter matches nothing.
-            filters.matchesNothing = query.list("tenantIdIn") != nil
             filters.messageSubscriptionName = query.string("messageEventSubscriptionName")
             filters.signalSubscriptionName = query.string("signalEventSubscriptionName")
             filters.incidents = Self.openIncidentFilter(query)
@@ -215,7 +218,7 @@ extension EngineRestAPI {
             return JSONResponse.make(.array(executions.map { execution in
                 .object([
                     .init("id", .string(execution.id)), .init("processInstanceId", .string(execution.processInstanceID)),
-                    .init("ended", .bool(false)), .init("tenantId", .null),
+                    .init("ended", .bool(false)), .init("tenantId", .orNull(execution.tenantID)),
                 ])
             }))
         }
@@ -268,7 +271,7 @@ extension EngineRestAPI {
             .init("executionId", .string(incident.processInstanceID)), .init("incidentTimestamp", TypedValue.date(incident.createdAt)),
             .init("incidentType", .string(incident.kind)), .init("activityId", .string(incident.activityID)),
             .init("causeIncidentId", .string(incident.id)), .init("rootCauseIncidentId", .string(incident.id)),
-            .init("configuration", .orNull(incident.jobID)), .init("incidentMessage", .string(incident.message)), .init("tenantId", .null),
+            .init("configuration", .orNull(incident.jobID)), .init("incidentMessage", .string(incident.message)), .init("tenantId", .orNull(incident.tenantID)),
         ])
     }
 
@@ -277,7 +280,7 @@ extension EngineRestAPI {
             .init("processInstanceId", .string(variable.processInstanceID)), .init("processDefinitionId", .string(variable.processDefinitionID)),
             .init("executionId", .string(variable.processInstanceID)),
             .init("activityInstanceId", .string(variable.activityInstanceID)), .init("caseInstanceId", .null), .init("caseExecutionId", .null),
-            .init("taskId", .null), .init("batchId", .null), .init("tenantId", .null), .init("errorMessage", .null),
+            .init("taskId", .null), .init("batchId", .null), .init("tenantId", .orNull(variable.tenantID)), .init("errorMessage", .null),
         ])
     }
 
@@ -288,7 +291,7 @@ extension EngineRestAPI {
             .init("executionId", .string(job.processInstanceID)),
             .init("exceptionMessage", .orNull(job.errorMessage)), .init("failedActivityId", job.errorMessage == nil ? .null : .string(job.activityID)),
             .init("retries", .integer(Int64(job.retries))), .init("dueDate", TypedValue.date(job.dueAt)), .init("suspended", .bool(job.suspended)),
-            .init("priority", .integer(job.priority)), .init("tenantId", .null), .init("createTime", TypedValue.date(job.createTime)),
+            .init("priority", .integer(job.priority)), .init("tenantId", .orNull(job.tenantID)), .init("createTime", TypedValue.date(job.createTime)),
         ])
     }
 

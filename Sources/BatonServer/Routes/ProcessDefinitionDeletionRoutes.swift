@@ -1,7 +1,8 @@
 import BatonEngine
 import Hummingbird
 
-/// `DELETE /process-definition/{id}` and `DELETE /process-definition/key/{key}` (every version):
+/// `DELETE /process-definition/{id}` and `DELETE /process-definition/key/{key}` (every version,
+/// of every tenant; `…/tenant-id/{tenantId}`: of that tenant):
 /// a version with instances, running or ended, stays unless `cascade` deletes them with it.
 /// Baton deletes instances without running their listeners or output mappings, as a cascading
 /// deployment delete does, so `skipCustomListeners` and `skipIoMappings` change nothing.
@@ -15,13 +16,14 @@ extension EngineRestAPI {
             try await runtime.deleteDefinitions([definition.id], cascade: try query.bool("cascade") ?? false)
             return JSONResponse.noContent()
         }
-        group.delete("process-definition/key/:key") { request, context in
-            let query = try QueryParameters(request, allowed: parameters)
-            let key = try context.pathParameter("key")
-            let versions = try await versions(of: key)
-            try await access(context).require("DELETE", processKey: key)
-            try await runtime.deleteDefinitions(versions.map(\.id), cascade: try query.bool("cascade") ?? false)
-            return JSONResponse.noContent()
+        for path in Self.keyPaths {
+            group.delete(RouterPath(path)) { request, context in
+                let query = try QueryParameters(request, allowed: parameters)
+                let versions = try await versions(in: context)
+                try await access(context).require("DELETE", processKey: try context.pathParameter("key"))
+                try await runtime.deleteDefinitions(versions.map(\.id), cascade: try query.bool("cascade") ?? false)
+                return JSONResponse.noContent()
+            }
         }
     }
 }

@@ -9,10 +9,10 @@ import Hummingbird
 /// answers 204, as Camunda does when no image was deployed.
 extension EngineRestAPI {
     func registerProcessDefinitionDiagrams(on group: RouterGroup<BatonRequestContext>) {
-        for (path, byKey) in [("process-definition/:id/diagram", false), ("process-definition/key/:key/diagram", true)] {
-            group.get(RouterPath(path)) { request, context in
+        for (path, byKey) in [("process-definition/:id", false)] + Self.keyPaths.map({ ($0, true) }) {
+            group.get(RouterPath(path + "/diagram")) { request, context in
                 _ = try QueryParameters(request, allowed: [])
-                let id = byKey ? try await latest(try context.pathParameter("key")).id : try context.pathParameter("id")
+                let id = byKey ? try await latest(context).id : try context.pathParameter("id")
                 let (definition, bytes) = try await runtime.processDefinition(id)
                 try await access(context).require("READ", processKey: definition.key)
                 guard let definitions = BPMNReader.read(bytes, file: definition.resourceName).definitions,

@@ -7,10 +7,10 @@ import Hummingbird
 /// forever. Instances that end from now on take it; those ended keep the removal time they have.
 extension EngineRestAPI {
     func registerProcessDefinitionLifetimes(on group: RouterGroup<BatonRequestContext>) {
-        for (path, byKey) in [("process-definition/:id/history-time-to-live", false), ("process-definition/key/:key/history-time-to-live", true)] {
-            group.put(RouterPath(path)) { request, context in
+        for (path, byKey) in [("process-definition/:id", false)] + Self.keyPaths.map({ ($0, true) }) {
+            group.put(RouterPath(path + "/history-time-to-live")) { request, context in
                 _ = try QueryParameters(request, allowed: [])  // before any lookup: a bad request is a 400 whatever it names
-                let id = byKey ? try await latest(try context.pathParameter("key")).id : try context.pathParameter("id")
+                let id = byKey ? try await latest(context).id : try context.pathParameter("id")
                 try await access(context).require("UPDATE", processKey: try await runtime.processDefinition(id).definition.key)
                 let body = try await body(request, context)
                 try body.allowOnly(["historyTimeToLive"])

@@ -19,10 +19,10 @@ extension EngineRestAPI {
             let query = try QueryParameters(request, allowed: listParameters)
             return JSONResponse.count(try await definitions(query, context).count)
         }
-        for (path, byKey) in [("process-definition/:id/statistics", false), ("process-definition/key/:key/statistics", true)] {
-            group.get(RouterPath(path)) { request, context in
+        for (path, byKey) in [("process-definition/:id", false)] + Self.keyPaths.map({ ($0, true) }) {
+            group.get(RouterPath(path + "/statistics")) { request, context in
                 let query = try QueryParameters(request, allowed: ["failedJobs", "incidents", "incidentsForType"])
-                let id = byKey ? try await latest(try context.pathParameter("key")).id : try context.pathParameter("id")
+                let id = byKey ? try await latest(context).id : try context.pathParameter("id")
                 try await access(context).require("READ_INSTANCE", processKey: try await runtime.processDefinition(id).definition.key)
                 let wantIncidents = try query.bool("incidents") == true || query.string("incidentsForType") != nil
                 let countFailedJobs = try query.bool("failedJobs") == true
@@ -62,19 +62,26 @@ extension EngineRestAPI {
             }
             return JSONResponse.make(.array(items))
         }
-        group.get("process-definition/key/:key") { request, context in
-            _ = try QueryParameters(request, allowed: [])
-            let definition = try await latest(try context.pathParameter("key"))
-            try await access(context).require("READ", processKey: definition.key)
-            return JSONResponse.make(Self.json(definition))
-        }
-        group.get("process-definition/key/:key/xml") { request, context in
-            _ = try QueryParameters(request, allowed: [])
-            return try await xml(try await latest(try context.pathParameter("key")).id, context)
-        }
-        group.post("process-definition/key/:key/start") { request, context in
-            _ = try QueryParameters(request, allowed: [])  // before any lookup: a bad request is a 400 whatever it names
-            return try await start(try await latest(try context.pathParameter("key")).id, request, context)
+        for path in Self.keyPaths {
+            group.get(RouterPath(path)) { request, context in
+                _ = try QueryParameters(request, allowed: [])
+                let definition = try await latest(context)
+                try await access(context).require("READ", processKey: definition.key)
+                return JSONResponse.make(Self.json(definition))
+            }
+            group.get(RouterPath(path + "/xml")) { request, context in
+                _ = try QueryParameters(request, allowed: [])
+                return try await xml(try await latest(context).id, context)
+            }
+            group.post(RouterPath(path + "/start")) { request, context in
+                _ = try QueryParameters(request, allowed: [])  // before any lookup: a bad request is a 400 whatever it names
+                return try await start(try await latest(context).id, request, context)
+            }
+            group.put(RouterPath(path + "/suspended")) { request, context in
+                _ = try QueryParameters(request, allowed: [])  // before any lookup: a bad request is a 400 whatever it names
+                try await suspend(try await versions(in: context), try await body(request, context), context)
+                return JSONResponse.noContent()
+            }
         }
         group.get("process-definition/:id") { request, context in
             _ = try QueryParameters(request, allowed: [])
@@ -92,29 +99,44 @@ extension EngineRestAPI {
             try await suspend([definition], try await body(request, context), context)
             return JSONResponse.noContent()
         }
-        group.put("process-definition/key/:key/suspended") { request, context in
-            _ = try QueryParameters(request, allowed: [])  // before any lookup: a bad request is a 400 whatever it names
-            let key = try context.pathParameter("key")
-            try await suspend(try await versions(of: key), try await body(request, context), context)
-            return JSONResponse.noContent()
-        }
         group.put("process-definition/suspended") { request, context in
             let body = try await body(request, context)
             guard let key = try body.string("processDefinitionKey") else {
                 throw RestError.invalid("Expected 'processDefinitionKey' in the body: it says which definitions to suspend or activate.")
             }
-            try await suspend(try await versions(of: key), body, context, also: ["processDefinitionKey"])
+            // Every tenant's versions, unless the body names a tenant or none.
+            let tenant: String?? = try body.bool("processDefinitionWithoutTenantId") == true
+                ? .some(nil) : try body.string("processDefinitionTenantId").map { .some($0) }
+            try await suspend(try await versions(of: key, tenant: tenant), body, context, also: ["processDefinitionKey"])
             return JSONResponse.noContent()
         }
         group.post("process-definition/:id/start") { request, context in try await start(try context.pathParameter("id"), request, context) }
         registerStartForms(on: group)
     }
 
-    func versions(of key: String) async throws -> [ProcessDefinitionInfo] {
-        let versions = try await runtime.processDefinitions(key: key)
-        guard !versions.isEmpty else { throw RestError.notFound("No matching process definition with key: \(key) and no tenant-id") }
+    /// The paths that name a definition by key: its latest version of no tenant, or of one.
+    static let keyPaths = ["process-definition/key/:key", "process-definition/key/:key/tenant-id/:tenantId"]
+
+    /// Every version of `key`: of every tenant (`tenant` nil), or of one (`.some(nil)`: of none).
+    func versions(of key: String, tenant: String?? = nil) async throws -> [ProcessDefinitionInfo] {
+        let versions = try await runtime.processDefinitions(key: key).filter { definition in tenant.map { $0 == definition.tenantID } ?? true }
+        guard !versions.isEmpty else { throw RestError.notFound("No matching process definition with key: \(key)\(Self.tenantSuffix(tenant ?? nil))") }
         return versions
     }
+
+    /// The versions a key path names: of its tenant; without one, of every tenant, as Camunda
+    /// suspends and deletes by key.
+    func versions(in context: BatonRequestContext) async throws -> [ProcessDefinitionInfo] {
+        let tenant = try Self.tenant(in: context)
+        return try await versions(of: try context.pathParameter("key"), tenant: tenant.map { .some($0) })
+    }
+
+    static func tenant(in context: BatonRequestContext) throws -> String? {
+        context.parameters.get("tenantId") == nil ? nil : try context.pathParameter("tenantId")
+    }
+
+    /// How Camunda's messages name the tenant a key was looked up in.
+    static func tenantSuffix(_ tenant: String?) -> String { tenant.map { " and tenant-id: \($0)" } ?? " and no tenant-id" }
 
     /// `{suspended, includeProcessInstances, executionDate}`: Camunda asks SUSPEND or UPDATE on
     /// the definition, and SUSPEND_INSTANCE or UPDATE_INSTANCE as well when its instances follow.
@@ -146,18 +168,30 @@ extension EngineRestAPI {
         if let suspended = try query.suspension() { result = result.filter { $0.suspended == suspended } }
         result = try await Self.further(result, query, runtime: runtime, access: access)
         if try query.bool("latestVersion") == true {
+            // The latest of each key in each tenant, as Camunda counts versions.
             var latest: [String: ProcessDefinitionInfo] = [:]
-            for definition in result where (latest[definition.key]?.version ?? 0) < definition.version { latest[definition.key] = definition }
-            result = result.filter { latest[$0.key]?.id == $0.id }
+            for definition in result {
+                let lineage = "\(definition.key)\u{0}\(definition.tenantID ?? "")"
+                if (latest[lineage]?.version ?? 0) < definition.version { latest[lineage] = definition }
+            }
+            let latestIDs = Set(latest.values.map(\.id))
+            result = result.filter { latestIDs.contains($0.id) }
         }
         return result
     }
 
-    func latest(_ key: String) async throws -> ProcessDefinitionInfo {
-        guard let definition = try await runtime.processDefinitions(key: key).last else {
-            throw RestError.notFound("No matching process definition with key: \(key) and no tenant-id")
+    /// The latest version of `key` in `tenant` (nil: of no tenant), as Camunda's REST API
+    /// resolves a key.
+    func latest(_ key: String, tenant: String? = nil) async throws -> ProcessDefinitionInfo {
+        guard let definition = try await runtime.processDefinitions(key: key).last(where: { $0.tenantID == tenant }) else {
+            throw RestError.notFound("No matching process definition with key: \(key)\(Self.tenantSuffix(tenant))")
         }
         return definition
+    }
+
+    /// The latest version a key path (``keyPaths``) names.
+    func latest(_ context: BatonRequestContext) async throws -> ProcessDefinitionInfo {
+        try await latest(try context.pathParameter("key"), tenant: try Self.tenant(in: context))
     }
 
     private func xml(_ id: String, _ context: BatonRequestContext) async throws -> Response {
@@ -169,9 +203,9 @@ extension EngineRestAPI {
     /// The start form of a definition, by id or by key (its latest version): its key, its fields'
     /// defaults, and its submission, which starts an instance with the values.
     private func registerStartForms(on group: RouterGroup<BatonRequestContext>) {
-        for (prefix, byKey) in [("process-definition/:id", false), ("process-definition/key/:key", true)] {
+        for (prefix, byKey) in [("process-definition/:id", false)] + Self.keyPaths.map({ ($0, true) }) {
             @Sendable func definitionID(_ context: BatonRequestContext) async throws -> String {
-                let id = byKey ? try await latest(try context.pathParameter("key")).id : try context.pathParameter("id")
+                let id = byKey ? try await latest(context).id : try context.pathParameter("id")
                 try await access(context).require("READ", processKey: try await runtime.processDefinition(id).definition.key)
                 return id
             }
@@ -232,7 +266,7 @@ extension EngineRestAPI {
             .init("description", .null),
             .init("name", .orNull(definition.name)), .init("version", .integer(Int64(definition.version))),
             .init("resource", .string(definition.resourceName)), .init("deploymentId", .string(definition.deploymentID)), .init("diagram", .null),
-            .init("suspended", .bool(definition.suspended)), .init("tenantId", .null), .init("versionTag", .orNull(definition.versionTag)),
+            .init("suspended", .bool(definition.suspended)), .init("tenantId", .orNull(definition.tenantID)), .init("versionTag", .orNull(definition.versionTag)),
             .init("historyTimeToLive", definition.historyTimeToLiveDays.map { .integer(Int64($0)) } ?? .null), .init("startableInTasklist", .bool(definition.startableInTasklist)),
         ])
     }
@@ -247,10 +281,9 @@ extension EngineRestAPI {
             guard let pattern = query.string(parameter) else { return true }
             return value.map { likeMatches($0, pattern) } ?? false
         }
-        // Baton has no tenants yet: a tenant filter matches no definition.
-        if query.list("tenantIdIn") != nil { return [] }
+        let tenants = try query.tenants(including: "includeProcessDefinitionsWithoutTenantId")
         var result = definitions.filter { definition in
-            (query.list("processDefinitionIdIn").map { $0.contains(definition.id) } ?? true)
+            tenants.admits(definition.tenantID) && (query.list("processDefinitionIdIn").map { $0.contains(definition.id) } ?? true)
                 && (query.list("keysIn").map { $0.contains(definition.key) } ?? true) && like(definition.key, "keyLike") && like(definition.name, "nameLike")
                 && (query.string("category").map { $0 == definition.category } ?? true) && like(definition.category, "categoryLike")
                 && (query.string("resourceName").map { $0 == definition.resourceName } ?? true) && like(definition.resourceName, "resourceNameLike")

@@ -147,15 +147,16 @@ extension EngineRestAPI {
         filters.incidents = Self.openIncidentFilter(query, always: try query.bool("withIncident") == true)
         filters.activeActivityIDs = query.list("activityIdIn")
         instances.filters = filters
+        instances.tenants = try Self.instanceTenants(query)
         return instances
     }
 
     /// The filters `/process-instance` and `/history/process-instance` share (the business-key
-    /// pattern and the sub instance are named differently in each). Tenant and case filters
-    /// match nothing: Baton has no tenants yet, and no case instances.
+    /// pattern and the sub instance are named differently in each). Case filters match nothing:
+    /// Baton has no case instances.
     func instanceFilters(_ query: QueryParameters, businessKeyLike: String, callerOf: String) async throws -> ProcessInstanceFilters {
         var filters = ProcessInstanceFilters()
-        filters.matchesNothing = ["tenantIdIn", "caseInstanceId", "superCaseInstance", "subCaseInstance", "superCaseInstanceId", "subCaseInstanceId"]
+        filters.matchesNothing = ["caseInstanceId", "superCaseInstance", "subCaseInstance", "superCaseInstanceId", "subCaseInstanceId"]
             .contains { query.string($0) != nil }
         filters.processDefinitionKeys = query.list("processDefinitionKeyIn")
         filters.processDefinitionKeysExcluded = query.list("processDefinitionKeyNotIn")
@@ -166,6 +167,12 @@ extension EngineRestAPI {
         filters.rootInstanceID = query.string("rootProcessInstanceId")
         filters.processDefinitionIDs = try await definitionIDs(query, deployment: true)
         return filters
+    }
+
+    /// `tenantIdIn` and `withoutTenantId`, and `processDefinitionWithoutTenantId`, which for
+    /// Baton is the same: an instance's tenant is its definition's.
+    static func instanceTenants(_ query: QueryParameters) throws -> TenantFilter {
+        try query.bool("processDefinitionWithoutTenantId") == true ? .none : try query.tenants()
     }
 
     /// Camunda's `incidentId`, `incidentType` and `incidentMessage(Like)` over an instance's open
@@ -218,7 +225,7 @@ extension EngineRestAPI {
         .object([
             .init("links", .array([])), .init("id", .string(instance.id)), .init("definitionId", .string(instance.definitionID)),
             .init("businessKey", .orNull(instance.businessKey)), .init("caseInstanceId", .null),
-            .init("ended", .bool(instance.state != .active)), .init("suspended", .bool(instance.suspended)), .init("tenantId", .null),
+            .init("ended", .bool(instance.state != .active)), .init("suspended", .bool(instance.suspended)), .init("tenantId", .orNull(instance.tenantID)),
         ])
     }
 

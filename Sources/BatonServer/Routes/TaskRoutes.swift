@@ -37,10 +37,14 @@ extension EngineRestAPI {
         }
         group.put("task/:id") { request, context in
             let id = try context.pathParameter("id")
-            let update = try Self.taskUpdate(id, try await body(request, context))
+            let body = try await body(request, context)
+            let update = try Self.taskUpdate(id, body)
+            let tenant = try body.string("tenantId")
             let identity = context.identity, access = try await access(context)
             try await runtime.updateTask(update) { task in
                 try Authorization.requireWork(on: task, identity, access)
+                // A task belongs to its instance's tenant: the task JSON may send it back, not change it.
+                if let tenant, tenant != task.tenantID { throw RestError.invalid("Cannot change the tenant of task '\(task.id)' to '\(tenant)': a process task belongs to its instance's tenant.") }
                 // Handing the task to someone else, or changing its owner, is an assignment.
                 if update.owner != task.owner || (update.assignee != task.assignee && update.assignee != identity?.userID) {
                     try Authorization.requireAssign(on: task, identity, access)
@@ -272,8 +276,8 @@ extension EngineRestAPI {
     }
 
     /// Camunda's task filters beyond the basic ones (see ``TaskFilters``), and those that have no
-    /// meaning for Baton's tasks: case (CMMN) and tenant filters match nothing, `withoutTenantId`
-    /// everything, and the `…Expression` forms are refused as Camunda refuses them by default.
+    /// meaning for Baton's tasks: case (CMMN) filters match nothing, and the `…Expression` forms
+    /// are refused as Camunda refuses them by default.
     static let taskFilterParameters = Set([
         "taskIdIn", "processInstanceIdIn", "processInstanceBusinessKey", "processInstanceBusinessKeyIn", "processInstanceBusinessKeyLike",
         "processDefinitionKeyIn", "processDefinitionName", "processDefinitionNameLike", "executionId", "activityInstanceIdIn", "assigneeLike",
@@ -304,7 +308,6 @@ extension EngineRestAPI {
         }
         var filters = TaskFilters()
         filters.matchesNothing = Self.caseParameters.contains { query.string($0) != nil } || query.string("parentTaskId") != nil
-            || query.list("tenantIdIn") != nil
         filters.taskIDs = query.list("taskIdIn")
         filters.processInstanceIDs = query.list("processInstanceIdIn")
         filters.executionID = query.string("executionId")
@@ -372,6 +375,7 @@ extension EngineRestAPI {
         tasks.owner = query.string("owner")
         tasks.businessKey = query.string("processInstanceBusinessKey")
         tasks.filters = try await taskFilters(query)
+        tasks.tenants = try query.tenants().intersection(TenantCheck.filter)
         if let state = query.string("delegationState") {
             guard let parsed = DelegationState(rawValue: state) else {
                 throw RestError.invalid("Expected 'delegationState' to be PENDING or RESOLVED, but it is '\(state)'.")
@@ -383,15 +387,15 @@ extension EngineRestAPI {
 
     /// A task update from the body of `PUT /task/{id}`: Camunda's task JSON, as `GET /task/{id}`
     /// answers it. As in Camunda, each property Baton's tasks have is set from it, a missing one
-    /// to null (priority to 0), and the others are read and passed by; a parent task, a case
-    /// instance or a tenant, which Baton's tasks have not, are refused.
+    /// to null (priority to 0), and the others are read and passed by; a parent task or a case
+    /// instance, which Baton's tasks have not, are refused.
     static func taskUpdate(_ id: String, _ body: JSONBody) throws -> UserTaskUpdate {
         try body.allowOnly([
             "id", "name", "assignee", "created", "lastUpdated", "due", "followUp", "delegationState", "description", "executionId", "owner",
             "parentTaskId", "priority", "processDefinitionId", "processInstanceId", "taskDefinitionKey", "caseExecutionId", "caseInstanceId",
             "caseDefinitionId", "suspended", "formKey", "camundaFormRef", "tenantId", "taskState", "attachment", "comment",
         ])
-        for key in ["parentTaskId", "caseInstanceId", "tenantId"] {
+        for key in ["parentTaskId", "caseInstanceId"] {
             if let value = try body.string(key) { throw RestError.invalid("Baton's tasks have no \(key); it must be null, but it is '\(value)'.") }
         }
         func date(_ key: String) throws -> Timestamp? {
@@ -424,7 +428,7 @@ extension EngineRestAPI {
             .init("processDefinitionId", .string(task.processDefinitionID)), .init("processInstanceId", .string(task.processInstanceID)),
             .init("taskDefinitionKey", .string(task.taskDefinitionKey)), .init("caseExecutionId", .null), .init("caseInstanceId", .null),
             .init("caseDefinitionId", .null), .init("suspended", .bool(task.suspended)), .init("formKey", .orNull(task.formKey)),
-            .init("camundaFormRef", .null), .init("tenantId", .null),
+            .init("camundaFormRef", .null), .init("tenantId", .orNull(task.tenantID)),
         ])
     }
 }

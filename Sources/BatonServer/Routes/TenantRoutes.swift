@@ -7,7 +7,7 @@ import Hummingbird
 /// on TenantMembership (12) by tenant id; reading takes `READ` on Tenant. The admin group holds
 /// them all. So far tenants are identities only: no deployment, instance or task carries one (#17).
 extension EngineRestAPI {
-    func registerTenants(on group: RouterGroup<BatonRequestContext>) {
+    func registerTenants(on group: RouterGroup<BatonRequestContext>, directory: UserDirectory) {
         let parameters: Set<String> = ["id", "name", "nameLike", "userMember", "groupMember", "includingGroupsOfUser"]
         @Sendable func query(_ values: QueryParameters, _ context: BatonRequestContext) async throws -> TenantQuery {
             var query = TenantQuery()
@@ -68,6 +68,8 @@ extension EngineRestAPI {
             let id = try context.pathParameter("id")
             try await access(context).require("DELETE", on: .tenant, id)
             try await runtime.deleteTenant(id)
+            // Its members' requests stop being checked against it at once.
+            try await directory.changed()
             return Response(status: .noContent)
         }
         group.on("tenant/:id", method: .options) { request, context in
@@ -90,11 +92,13 @@ extension EngineRestAPI {
             group.put(RouterPath("tenant/:id/\(kind)/:\(member)")) { request, context in
                 let (tenant, user, group) = try await membership(request, context, "CREATE")
                 try await runtime.addTenantMember(tenantID: tenant, userID: user, groupID: group)
+                try await directory.changed()
                 return Response(status: .noContent)
             }
             group.delete(RouterPath("tenant/:id/\(kind)/:\(member)")) { request, context in
                 let (tenant, user, group) = try await membership(request, context, "DELETE")
                 try await runtime.removeTenantMember(tenantID: tenant, userID: user, groupID: group)
+                try await directory.changed()
                 return Response(status: .noContent)
             }
             group.on(RouterPath("tenant/:id/\(kind)"), method: .options) { request, context in

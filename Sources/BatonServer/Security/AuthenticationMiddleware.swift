@@ -44,7 +44,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         var context = context
         context.identity = identity
-        return try await AuthenticatedUser.$id.withValue(identity.userID) { try await next(request, context) }
+        return try await AuthenticatedUser.$id.withValue(identity.userID) {
+            try await TenantCheck.$tenantIDs.withValue(identity.checkedTenants) { try await next(request, context) }
+        }
     }
 
     /// What a presented credential claims: whose it is (for throttling) and how to prove it.

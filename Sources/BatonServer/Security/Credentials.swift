@@ -93,6 +93,12 @@ public struct Identity: Sendable, Hashable {
     public var userID: String
     public var groups: [String]
     public var isAdmin: Bool
+    /// The tenants the user belongs to, directly or through a group.
+    public var tenants: [String] = []
+
+    /// The tenants the user's requests are kept to (``TenantCheck``): theirs, unless they are
+    /// an administrator, whom Camunda's tenant check passes by.
+    var checkedTenants: Set<String>? { isAdmin ? nil : Set(tenants) }
 }
 
 /// Bearer tokens made by `baton new-token`: `baton_<id>_<secret>`, the id 12 hex digits.

@@ -102,7 +102,7 @@ public final class UserDirectory: Sendable {
         if try await runtime.count(administrators) > 0 { required.store(true, ordering: .releasing) }
     }
 
-    /// Users, groups or memberships changed.
+    /// Users, groups, memberships or tenant memberships changed.
     func changed() async throws {
         generationCounter.add(1, ordering: .acquiringAndReleasing)
         if !isRequired { try await requireOnceAnAdministratorExists() }
@@ -111,7 +111,7 @@ public final class UserDirectory: Sendable {
     /// A user's password hash and who they are once it is proven; nil if there is no such user.
     func account(_ userID: String) async throws -> (passwordHash: String, identity: Identity)? {
         guard let found = try await runtime.userWithGroups(userID) else { return nil }
-        return (found.user.passwordHash, identity(userID, found.groups))
+        return (found.user.passwordHash, try await identity(userID, found.groups))
     }
 
     /// Who a signed-in user is now, or nil once they are gone.
@@ -120,11 +120,15 @@ public final class UserDirectory: Sendable {
     /// Who a proven token acts as: its user, with that user's groups (none if the store has no
     /// such user).
     func identity(of token: Credentials.Token) async throws -> Identity {
-        identity(token.userID, try await runtime.groupIDs(ofUser: token.userID))
+        try await identity(token.userID, try await runtime.groupIDs(ofUser: token.userID))
     }
 
-    private func identity(_ userID: String, _ groups: [String]) -> Identity {
-        Identity(userID: userID, groups: groups, isAdmin: groups.contains(credentials.adminGroup))
+    private func identity(_ userID: String, _ groups: [String]) async throws -> Identity {
+        var tenants = TenantQuery()
+        tenants.userMember = userID
+        tenants.includingGroupsOfUser = true
+        return Identity(
+            userID: userID, groups: groups, isAdmin: groups.contains(credentials.adminGroup), tenants: try await runtime.tenants(tenants).map(\.id))
     }
 
     /// A new password's bcrypt hash, at the cost of the configured hashes (12 without any).
