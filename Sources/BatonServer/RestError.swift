@@ -45,7 +45,6 @@ public struct RestError: HTTPResponseError {
         case .invalidArgument: self = .invalid(error.message)
         case .conflict: self = .conflict(error.message)
         case .suspended: self.init(.conflict, type: "SuspendedEntityInteractionException", error.message)
-        case .forbidden: self = .forbidden(error.message)
         case .correlationFailed: self.init(.badRequest, type: "RestException", error.message)
         case .deploymentFailed:
             self.init(.badRequest, type: "ParseException", error.message)

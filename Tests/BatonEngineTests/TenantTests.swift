@@ -150,14 +150,19 @@ import Testing
         let southern = try await test.runtime.start(processKey: "intake", tenantID: "south")
         let southTask = try await test.task("review", in: southern.id)
         try await TenantCheck.$tenantIDs.withValue(["north"]) { () async throws in
-            await #expect(throws: EngineError(.forbidden, "Cannot work on the task '\(southTask.id)' because it belongs to no authenticated tenant.")) {
+            // Another tenant's task and instance do not exist for north's user, on either store.
+            await #expect(throws: EngineError(.notFound, "Expected task '\(southTask.id)' to be open, but it is not (task already completed or not found).")) {
                 try await test.runtime.complete(southTask.id)
             }
-            await #expect(throws: EngineError(.forbidden, "Cannot update the process instance '\(southern.id)' because it belongs to no authenticated tenant.")) {
+            await #expect(throws: EngineError(.notFound, "Expected process instance '\(southern.id)' to exist, but it does not.")) {
                 try await test.runtime.cancel(southern.id)
             }
             await #expect(throws: EngineError.self) { try await test.runtime.start(definitionID: south.definitions[0].id) }
             await #expect(throws: EngineError.self) { try await test.runtime.start(processKey: "intake", tenantID: "south") }
+            // Queries that name no tenant, and lookups by id, keep to north on both stores.
+            #expect(try await test.runtime.tasks(TaskQuery(), page: .all).map(\.tenantID) == ["north"])
+            #expect(try await test.runtime.instances(ProcessInstanceQuery(lifecycle: .any), page: .all).map(\.tenantID) == ["north"])
+            await #expect(throws: EngineError.self) { try await test.runtime.instance(southern.id) }
             #expect(try await test.runtime.processDefinitions().map(\.tenantID) == ["north"])
             #expect(try await test.runtime.deployments().map(\.tenantID) == ["north"])
             try await test.complete("review", in: northern.id)

@@ -4,10 +4,11 @@ import BatonPostgres
 import BatonTesting
 import Testing
 
-/// Tenants enforced by PostgreSQL itself (migration 030): a tenant-checked caller's reads run as
-/// `baton_tenant_reader`, whose row-level security policies show the rows of no tenant and of the
-/// caller's tenants only. Tested the hard way: queries that ask for no tenant at all, through the
-/// store and in plain SQL, see nothing of another tenant.
+/// Tenants enforced by PostgreSQL itself (migrations 030 and 031): a tenant-checked caller's reads and
+/// commands run as `baton_tenant_user`, whose row-level security policies let it reach the rows
+/// of no tenant and of the caller's tenants only. Tested the hard way: queries that ask for no
+/// tenant at all, through the store and in plain SQL, see nothing of another tenant, and
+/// statements that would change another tenant's rows change nothing.
 @Suite struct TenantRowSecurityTests {
     static let model = ProcessTest.definitions("""
         <process id="claim" isExecutable="true">
@@ -64,12 +65,12 @@ import Testing
         #expect(try await store.count(TaskQuery()) == 3, "after the checked reads, the pooled connections are the engine's again")
     }
 
-    @Test func theReaderRoleSeesNoOtherTenantsRowsInPlainSQL() async throws {
+    @Test func theTenantRoleReachesNoOtherTenantsRowsInPlainSQL() async throws {
         let (_, store) = try await Self.populate()
         let connection = try await store.pool.lease()
         defer { Task { await store.pool.giveBack(connection) } }
         _ = try await connection.query("BEGIN READ ONLY")
-        _ = try await connection.query("SET LOCAL ROLE baton_tenant_reader")
+        _ = try await connection.query("SET LOCAL ROLE baton_tenant_user")
         _ = try await connection.query("SELECT set_config('baton.tenant_ids', $1, true)", [#"["north"]"#])
         for table in [
             "process_definitions", "deployments", "process_instances", "history_process_instances", "user_tasks", "jobs", "variables",
@@ -83,10 +84,16 @@ import Testing
         // A partition is reached through its parent only, and so only under the policies.
         await #expect(throws: PostgresError.self) { try await connection.query("SELECT count(*) FROM history_task_instances_running") }
         _ = try await connection.query("ROLLBACK")
-        // The role reads; it changes nothing.
+        // It changes its tenants' rows only, and writes none for another tenant.
         _ = try await connection.query("BEGIN")
-        _ = try await connection.query("SET LOCAL ROLE baton_tenant_reader")
-        await #expect(throws: PostgresError.self) { try await connection.query("DELETE FROM user_tasks") }
+        _ = try await connection.query("SET LOCAL ROLE baton_tenant_user")
+        _ = try await connection.query("SELECT set_config('baton.tenant_ids', $1, true)", [#"["north"]"#])
+        #expect(try await connection.query("UPDATE user_tasks SET name = 'taken' WHERE tenant_id = 'south'").affected == 0)
+        #expect(try await connection.query("DELETE FROM history_variables WHERE tenant_id = 'south'").affected == 0)
+        #expect(try await connection.query("UPDATE user_tasks SET name = 'mine' WHERE tenant_id = 'north'").affected == 1)
+        await #expect(throws: PostgresError.self, "a row moved to another tenant") {
+            try await connection.query("UPDATE user_tasks SET tenant_id = 'south' WHERE tenant_id = 'north'")
+        }
         _ = try await connection.query("ROLLBACK")
     }
 }

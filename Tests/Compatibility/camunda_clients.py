@@ -117,12 +117,12 @@ MIGRATION_MODEL = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def deploy_text(name, text):
+def deploy_text(name, text, tenant_id=None):
     """Deploys BPMN text through pycamunda's multipart upload; returns the process definition id."""
     with tempfile.NamedTemporaryFile("wb", suffix=".bpmn", delete=False) as file:
         file.write(text.encode())
         path = file.name
-    create = pycamunda.deployment.Create(url=URL, name=name)
+    create = pycamunda.deployment.Create(url=URL, name=name, tenant_id=tenant_id)
     with open(path, "rb") as bpmn:
         create.add_resource(bpmn)
         deployment = create()
@@ -177,6 +177,27 @@ def maintain(deployment_id):
     left = pycamunda.processdef.GetList(url=URL, key="client-throwaway")()
     assert left == (), f"expected the version deleted with its instance, got {left}"
     print(f"read the resources of {deployment_id}; deleted {throwaway} with its instance")
+
+
+def tenants():
+    """Deploys one model for a tenant and shared, and starts it in the tenant, as pycamunda's
+    tenant parameters ask."""
+    model = MIGRATION_MODEL.replace("client-migrate", "client-tenant") % ""
+    shared = deploy_text("client-tenant", model)
+    southern = deploy_text("client-tenant", model, tenant_id="compat-south")
+    assert shared != southern, "each tenant has a version of its own"
+    definition = pycamunda.processdef.Get(url=URL, key="client-tenant", tenant_id="compat-south")()
+    assert definition.id_ == southern and definition.tenant_id == "compat-south" and definition.version == 1, f"got {definition}"
+    instance = pycamunda.processdef.StartInstance(url=URL, key="client-tenant", tenant_id="compat-south")()
+    assert instance.tenant_id == "compat-south", f"expected the tenant's instance, got {instance}"
+    listed = pycamunda.processinst.GetList(url=URL, tenant_id_in=["compat-south"])()
+    assert [i.id_ for i in listed] == [instance.id_], f"expected the tenant's instance alone, got {listed}"
+    deployments = pycamunda.deployment.GetList(url=URL, tenant_id_in=["compat-south"])()
+    assert [d.tenant_id for d in deployments] == ["compat-south"], f"got {deployments}"
+    definitions = pycamunda.processdef.GetList(url=URL, key="client-tenant", without_tenant_id=True)()
+    assert [d.id_ for d in definitions] == [shared], f"expected the shared version alone, got {definitions}"
+    pycamunda.processinst.Delete(url=URL, id_=instance.id_)()
+    print(f"started {instance.id_} in tenant compat-south")
 
 
 def saved_filters(business_key):
@@ -269,6 +290,7 @@ def main():
     operate(instance.id_)
     migrate()
     maintain(deployment.id_)
+    tenants()
     saved_filters("compat-1")
 
     tasks = pycamunda.task.GetList(url=URL, process_instance_id=instance.id_, candidate_group="approvers")()

@@ -84,9 +84,11 @@ public protocol DefinitionScoped {
 }
 
 extension DefinitionScoped {
-    /// Whether a row of instance `instance` of definition `definition`, in tenant `tenant`, may be listed.
+    /// Whether a row of instance `instance` of definition `definition`, in tenant `tenant`, may be
+    /// listed. The running request's tenant check applies too, as PostgreSQL's row-level security
+    /// applies it to the same query there.
     public func admits(definition: String, instance: String, tenant: String?) -> Bool {
-        tenants.admits(tenant) && (definitions.contains(definition) || grantedInstances.contains(instance))
+        tenants.admits(tenant) && TenantCheck.filter.admits(tenant) && (definitions.contains(definition) || grantedInstances.contains(instance))
     }
 }
 

@@ -19,8 +19,6 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case executionFailed
         /// The instance or definition is suspended and the request would move it.
         case suspended
-        /// The row belongs to a tenant the caller is not a member of (``TenantCheck``).
-        case forbidden
     }
 
     public var kind: Kind

@@ -55,12 +55,10 @@ extension Runtime {
     /// Locks the instance, runs the pure executor on the command, and writes the new state, its
     /// events and the read-model rows they change.
     private func decide(_ next: Pending, in transaction: any StoreTransaction) async throws -> Decided {
-        guard var record = try await transaction.lockInstance(next.instanceID) else {
+        // Checked on the locked row: to a tenant's user another tenant's instance does not exist,
+        // as PostgreSQL's row-level security hides it from them.
+        guard var record = try await transaction.lockInstance(next.instanceID), TenantCheck.filter.admits(record.tenantID) else {
             throw EngineError(.notFound, "Expected process instance '\(next.instanceID)' to exist, but it does not.")
-        }
-        // Checked on the locked row: a tenant's user changes nothing of another tenant's.
-        guard TenantCheck.filter.admits(record.tenantID) else {
-            throw EngineError(.forbidden, "Cannot update the process instance '\(record.id)' because it belongs to no authenticated tenant.")
         }
         let process = try await executable(record.definitionID, in: transaction)
         let now = clock.now()

@@ -125,7 +125,8 @@ extension Runtime {
 
     public func instance(_ id: String) async throws -> ProcessInstanceInfo {
         var info = try await store.read { transaction in
-            guard let record = try await transaction.lockInstance(id) else {
+            // A checked caller finds no instance of another tenant, on either store.
+            guard let record = try await transaction.lockInstance(id), TenantCheck.filter.admits(record.tenantID) else {
                 throw EngineError(.notFound, "Expected process instance '\(id)' to exist, but it does not.")
             }
             return ProcessInstanceInfo(record)

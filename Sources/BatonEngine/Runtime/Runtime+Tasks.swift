@@ -163,12 +163,9 @@ extension Runtime {
     func openTask(_ id: String, in transaction: any StoreTransaction, authorize: TaskAuthorization? = nil) async throws
         -> (InstanceRecord, UserTaskRecord)
     {
-        guard let record = try await transaction.lockInstance(ofTask: id), let task = record.state.task(id)
+        guard let record = try await transaction.lockInstance(ofTask: id), let task = record.state.task(id), TenantCheck.filter.admits(record.tenantID)
         else {
             throw EngineError(.notFound, "Expected task '\(id)' to be open, but it is not (task already completed or not found).")
-        }
-        guard TenantCheck.filter.admits(record.tenantID) else {
-            throw EngineError(.forbidden, "Cannot work on the task '\(id)' because it belongs to no authenticated tenant.")
         }
         if let authorize { try authorize(Self.info(task, in: record, process: try await executable(record.definitionID, in: transaction))) }
         return (record, task)

@@ -42,8 +42,8 @@ public struct TenantFilter: Hashable, Sendable {
 /// to them (an authenticated user outside the admin group): they reach only their tenants' rows
 /// and those of no tenant. Task-local, as ``AuthenticatedUser`` is; nil (the job worker, an
 /// administrator, a server without authentication) checks nothing. The PostgreSQL store runs a
-/// checked caller's queries under row-level security, so a query that forgets the filter still
-/// returns nothing of another tenant.
+/// checked caller's queries and commands under row-level security, so a statement that forgets
+/// the filter still reaches nothing of another tenant; the memory store checks each row it scans.
 public enum TenantCheck {
     @TaskLocal public static var tenantIDs: Set<String>?
 

@@ -22,21 +22,24 @@ public final class PostgresStore: Store {
         self.recordsIncidentAlerts = recordsIncidentAlerts
     }
 
+    /// Under the tenant check (``TenantCheck``) a transaction runs as `baton_tenant_user`, whose
+    /// row-level security policies (migrations 030, 031) let it read and write only the caller's
+    /// tenants' rows and the shared ones, whatever the SQL asks for.
     public func transaction<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T {
         try await postgresTransaction { try await body($0) }
     }
 
     /// A query runs without BEGIN and COMMIT and takes no row locks: a single statement costs
-    /// one round trip. Under the tenant check (``TenantCheck``) it runs in a read-only
-    /// transaction as `baton_tenant_reader`, whose row-level security policies (migration 030)
-    /// show the caller only their tenants' rows and the shared ones, whatever the SQL asks for.
+    /// one round trip. Under the tenant check it runs in a read-only transaction as
+    /// `baton_tenant_user`, as a command does.
     public func read<T: Sendable>(_ body: (any StoreTransaction) async throws -> T) async throws -> T {
         try await postgresRead { try await body($0) }
     }
 
     func postgresTransaction<T: Sendable>(_ body: (PostgresTransaction) async throws -> T) async throws -> T {
         let connection = try await pool.lease()
-        let transaction = PostgresTransaction(connection: connection, definitions: compiledDefinitions, recordsIncidentAlerts: recordsIncidentAlerts)
+        let transaction = PostgresTransaction(
+            connection: connection, definitions: compiledDefinitions, recordsIncidentAlerts: recordsIncidentAlerts, tenantGuard: TenantCheck.tenantIDs)
         do {
             let result = try await connection.withSession {
                 let result = try await body(transaction)
@@ -101,9 +104,9 @@ final class PostgresTransaction: StoreTransaction {
     /// A read (``PostgresStore/read(_:)``): statements autocommit, instances are not locked.
     let readOnly: Bool
 
-    /// The tenants a read runs for under the tenant check; nil: no check. The first statement
-    /// opens a read-only transaction as the tenant reader with these tenants set, so every
-    /// statement of the read sees through the row-level security policies.
+    /// The tenants the transaction works for under the tenant check; nil: no check. Its first
+    /// round trip opens the database transaction (read-only for a read) as `baton_tenant_user`
+    /// with these tenants set, so every statement goes through the row-level security policies.
     let tenantGuard: Set<String>?
 
     /// See ``PostgresStore/recordsIncidentAlerts``.
@@ -116,7 +119,7 @@ final class PostgresTransaction: StoreTransaction {
         self.connection = connection
         self.definitions = definitions
         self.readOnly = readOnly
-        self.tenantGuard = readOnly ? tenantGuard : nil
+        self.tenantGuard = tenantGuard
         self.recordsIncidentAlerts = recordsIncidentAlerts
     }
 
@@ -135,13 +138,16 @@ final class PostgresTransaction: StoreTransaction {
     @discardableResult
     func send(_ last: PostgresStatement) async throws -> PostgresRows {
         var batch: [PostgresStatement] = []
-        if !began && !readOnly { batch.append(PostgresStatement("BEGIN")) }
-        if !began, let tenants = tenantGuard {
-            let list = JSONText.render(.array(tenants.sorted().map(JSONValue.string)))
-            batch += [
-                PostgresStatement("BEGIN READ ONLY"), PostgresStatement("SET LOCAL ROLE baton_tenant_reader"),
-                PostgresStatement("SELECT set_config('baton.tenant_ids', $1, true)", [list]),
-            ]
+        if !began {
+            if let tenants = tenantGuard {
+                let list = JSONText.render(.array(tenants.sorted().map(JSONValue.string)))
+                batch += [
+                    PostgresStatement(readOnly ? "BEGIN READ ONLY" : "BEGIN"), PostgresStatement("SET LOCAL ROLE baton_tenant_user"),
+                    PostgresStatement("SELECT set_config('baton.tenant_ids', $1, true)", [list]),
+                ]
+            } else if !readOnly {
+                batch.append(PostgresStatement("BEGIN"))
+            }
         }
         began = true
         batch += pending
@@ -164,7 +170,7 @@ final class PostgresTransaction: StoreTransaction {
 
     /// Ends the read-only transaction a tenant-checked read opened.
     func endTenantGuard() async throws {
-        guard began, tenantGuard != nil else { return }
+        guard began, readOnly, tenantGuard != nil else { return }
         try await connection.query("COMMIT")
     }
 
