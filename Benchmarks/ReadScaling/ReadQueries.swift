@@ -21,6 +21,8 @@ struct EndedInstanceSample: Sendable {
 enum ReadQueries {
     static let firstPage = Page(firstResult: 0, maxResults: 15)
     static let group = "group-3"
+    /// The tenants of the user the tenant-checked reads run for.
+    static let tenants: Set<String> = ["north", "south"]
 
     /// The reads a task list, an instance search and an operator's console make, in report order.
     static func all(definitionID: String, samples: [EndedInstanceSample], analyticsDay day: AnalyticsDay) -> [ReadQuery] {
@@ -51,6 +53,22 @@ enum ReadQueries {
                 let sample = samples[run % samples.count]
                 return try await runtime.activityHistory(HistoricActivityInstanceQuery(processInstanceID: sample.id)).count
             }, expected: 3),
+            // The same reads for a tenant's user: the role switch and row-level security (the
+            // filled rows are shared, so every one passes the policy and the answers stay).
+            ReadQuery(name: "Task list as a tenant's user (row-level security)", perform: { runtime, _ in
+                try await TenantCheck.$tenantIDs.withValue(tenants) {
+                    try await runtime.tasks(TaskQuery(candidateGroups: [group], sorting: [Sorting(.created, ascending: false)]), page: firstPage).count
+                }
+            }, expected: firstPage.maxResults ?? 0),
+            ReadQuery(name: "Count of that task list as a tenant's user", perform: { runtime, _ in
+                try await TenantCheck.$tenantIDs.withValue(tenants) { try await runtime.count(TaskQuery(candidateGroups: [group])) }
+            }, expected: tasksPerGroup),
+            ReadQuery(name: "Instances by business key as a tenant's user", perform: { runtime, run in
+                let sample = samples[run % samples.count]
+                return try await TenantCheck.$tenantIDs.withValue(tenants) {
+                    try await runtime.instances(ProcessInstanceQuery(lifecycle: .any, businessKey: sample.businessKey), page: firstPage).count
+                }
+            }, expected: 1),
             ReadQuery(name: "Analytics overview of one day (ended in it)", perform: { runtime, _ in
                 let figures = try await runtime.analytics(AnalyticsQuery(definitions: .all, from: day.from, to: day.to))
                 return figures.completed + figures.canceled

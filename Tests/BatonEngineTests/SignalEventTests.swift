@@ -236,7 +236,7 @@ import Testing
         let test = try await ProcessTest.on(backend)
         try await test.deploy(Self.definitions(Self.catcher + Self.thrower()))
         let instance = try await test.start("catcher", ["processName": .string("catcher")])
-        try await test.start("thrower", ["processName": .string("thrower")])
+        _ = try await test.start("thrower", ["processName": .string("thrower")])
         #expect(try await test.variables(of: instance)["processName"] == .string("catcher"))
     }
 
@@ -248,7 +248,7 @@ import Testing
             <camunda:in source="missing" target="notThere" />
             """)))
         let instance = try await test.start("catcher")
-        try await test.start("thrower", ["amount": .integer(12), "plan": .string("gold"), "secret": .string("kept")])
+        _ = try await test.start("thrower", ["amount": .integer(12), "plan": .string("gold"), "secret": .string("kept")])
         let variables = try await test.variables(of: instance)
         #expect(variables["paid"] == .integer(12) && variables["planName"] == .string("plan-gold"))
         #expect(variables["secret"] == nil && variables["notThere"] == nil, "only what is mapped, and nothing for a missing source")
@@ -276,7 +276,7 @@ import Testing
               </endEvent>
             </process>
             """))
-        try await all.start("thrower", ["global": .string("not local")], businessKey: "order-7")
+        _ = try await all.start("thrower", ["global": .string("not local")], businessKey: "order-7")
         let started = try #require(try await all.runtime.instances(ProcessInstanceQuery(processDefinitionKey: "starter")).first)
         #expect(started.businessKey == "order-7-copy")
         #expect(try await all.variables(of: started.id) == ["localOnly": .string("local")], "local=\"true\": the end event's own variables only")
@@ -301,7 +301,7 @@ import Testing
         let north = try await test.start("catcher", ["suffix": .string("north")])
         let south = try await test.start("catcher", ["suffix": .string("south")])
         #expect(try await test.runtime.eventSubscriptions(EventSubscriptionQuery(eventType: "signal")).map(\.eventName).sorted() == ["alert-north", "alert-south"])
-        try await test.start("thrower", ["suffix": .string("south")])
+        _ = try await test.start("thrower", ["suffix": .string("south")])
         #expect(try await test.active(in: north) == ["catch"])
         #expect(try await test.active(in: south) == ["after"])
         await #expect(throws: EngineError.self, "a name that cannot be resolved fails the start, and nothing waits") {

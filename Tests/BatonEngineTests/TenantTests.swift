@@ -17,6 +17,7 @@ import Testing
         </process>
         """)
 
+    @discardableResult
     static func deploy(_ test: ProcessTest, _ bpmn: String, tenant: String?, name: String = "model.bpmn") async throws -> DeploymentInfo {
         try await test.runtime.deploy(
             name: name, resources: [DeploymentResource(name: name, bytes: Array(bpmn.utf8))], duplicateFiltering: false, tenantID: tenant)

@@ -178,7 +178,7 @@ extension Runtime {
     /// unless `cascade` is set, which deletes them too, with their history.
     public func deleteDeployment(_ id: String, cascade: Bool) async throws {
         try await store.transaction { transaction in
-            guard try await transaction.deployments().contains(where: { $0.id == id }) else {
+            guard try await transaction.deployments().contains(where: { $0.id == id && TenantCheck.filter.admits($0.tenantID) }) else {
                 throw EngineError(.notFound, "Expected deployment '\(id)' to exist, but it does not.")
             }
             if !cascade { try Self.requireNoInstances(try await transaction.instanceCount(ofDeployment: id), of: "Deployment '\(id)'") }
@@ -195,7 +195,7 @@ extension Runtime {
     public func deleteDefinitions(_ ids: [String], cascade: Bool) async throws {
         try await store.transaction { transaction in
             let known = try await transaction.definitions(key: nil)
-            for id in ids where !known.contains(where: { $0.id == id }) {
+            for id in ids where !known.contains(where: { $0.id == id && TenantCheck.filter.admits($0.tenantID) }) {
                 throw EngineError(.notFound, "Expected process definition '\(id)' to exist, but it does not.")
             }
             if !cascade {
@@ -221,8 +221,8 @@ extension Runtime {
     private func scheduleTimerStartsOfLatest(
         replacing deleted: [DefinitionRecord], of known: [DefinitionRecord], in transaction: any StoreTransaction
     ) async throws {
-        let latest = Set(Dictionary(grouping: known, by: LatestVersionKey.init).values.compactMap { versions in versions.max { $0.version < $1.version }?.id })
-        for lineage in Set(deleted.filter { latest.contains($0.id) }.map(LatestVersionKey.init)).sorted() {
+        let latest = Set(Dictionary(grouping: known, by: DefinitionLineage.init).values.compactMap { versions in versions.max { $0.version < $1.version }?.id })
+        for lineage in Set(deleted.filter { latest.contains($0.id) }.map(DefinitionLineage.init)).sorted() {
             let latest = try await transaction.definitions(key: lineage.key).filter { $0.tenantID == lineage.tenantID }.max { $0.version < $1.version }
             var starts: [TimerStartRecord] = []
             if let latest { starts = timerStarts(of: try await executable(latest.id, in: transaction), now: clock.now()) }
@@ -271,7 +271,7 @@ extension Runtime {
     public func setDefinitionsSuspended(_ ids: [String], _ suspended: Bool, includeInstances: Bool) async throws {
         try await store.transaction { transaction in
             for id in ids {
-                guard try await transaction.definition(id: id) != nil else {
+                guard let definition = try await transaction.definition(id: id), TenantCheck.filter.admits(definition.tenantID) else {
                     throw EngineError(.notFound, "Expected process definition '\(id)' to exist, but it does not.")
                 }
                 try await transaction.setDefinitionSuspended(id, suspended)

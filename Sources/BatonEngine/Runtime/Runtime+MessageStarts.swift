@@ -17,9 +17,9 @@ extension Runtime {
     /// The latest version of each process key in each tenant, in key order (then tenant, the
     /// shared one first), without reading any XML.
     func latestDefinitions(in transaction: any StoreTransaction) async throws -> [DefinitionReference] {
-        var latest: [LatestVersionKey: DefinitionReference] = [:]
+        var latest: [DefinitionLineage: DefinitionReference] = [:]
         // Each key's versions come oldest first, so the last one seen is the latest.
-        for definition in try await transaction.definitionReferences() { latest[LatestVersionKey(definition)] = definition }
+        for definition in try await transaction.definitionReferences() { latest[DefinitionLineage(definition)] = definition }
         return latest.sorted { $0.key < $1.key }.map(\.value)
     }
 

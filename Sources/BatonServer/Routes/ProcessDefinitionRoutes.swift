@@ -169,10 +169,9 @@ extension EngineRestAPI {
         result = try await Self.further(result, query, runtime: runtime, access: access)
         if try query.bool("latestVersion") == true {
             // The latest of each key in each tenant, as Camunda counts versions.
-            var latest: [String: ProcessDefinitionInfo] = [:]
-            for definition in result {
-                let lineage = "\(definition.key)\u{0}\(definition.tenantID ?? "")"
-                if (latest[lineage]?.version ?? 0) < definition.version { latest[lineage] = definition }
+            var latest: [DefinitionLineage: ProcessDefinitionInfo] = [:]
+            for definition in result where (latest[DefinitionLineage(definition)]?.version ?? 0) < definition.version {
+                latest[DefinitionLineage(definition)] = definition
             }
             let latestIDs = Set(latest.values.map(\.id))
             result = result.filter { latestIDs.contains($0.id) }
