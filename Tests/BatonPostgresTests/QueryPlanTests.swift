@@ -125,4 +125,50 @@ import Testing
             #expect(!plan.contains("Seq Scan on \(table) "), "\(what) scans \(table):\n\(plan)")
         }
     }
+
+    /// A tenant's user runs as `baton_tenant_user`, under row-level security, where PostgreSQL
+    /// applies a condition before the policy only when its operator is leakproof. Their searches
+    /// of history must still be lookups: by business key and definition (text equality), and by
+    /// a variable's value (the value key of migration 032, not jsonb containment).
+    @Test func aTenantsUserSearchesHistoryThroughIndexesToo() async throws {
+        let store = try await TestPostgres.freshStore()
+        try await Runtime(store: store).cleanUpHistory()
+        let connection = try await PostgresConnection.connect(store.pool.connectionString)
+        try await connection.execute(script: """
+            INSERT INTO deployments VALUES ('d', 'd', NULL, NULL, now());
+            INSERT INTO process_definitions (id, key, version, deployment_id, resource_name, checksum, xml) VALUES ('p:1', 'p', 1, 'd', 'p.bpmn', 'c', '');
+            INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, started_at, ended_at, removal_time, state, tenant_id)
+            SELECT 'h' || g, 'p:1', 'p', 'bk-' || g, 'completed', now() - g * interval '1 minute', now(), now() + (g % 200) * interval '1 day', '{}',
+                   CASE WHEN g % 2 = 0 THEN 'north' ELSE 'south' END
+            FROM generate_series(1, 20000) g;
+            INSERT INTO history_variables (instance_id, process_definition_id, name, type, value, create_time, removal_time, tenant_id, value_key)
+            SELECT 'h' || g, 'p:1', 'order', 'String', to_jsonb('order-' || g), now(), now() + (g % 200) * interval '1 day',
+                   CASE WHEN g % 2 = 0 THEN 'north' ELSE 'south' END, baton_value_key(to_jsonb('order-' || g))
+            FROM generate_series(1, 20000) g;
+            ANALYZE;
+            """)
+        let large = try await connection.query("SELECT relname FROM pg_class WHERE relkind = 'r' AND reltuples > 1000 AND relname LIKE 'history%'")
+            .rows.compactMap { $0[0] }
+        #expect(large.count >= 6, "the fill reaches several monthly partitions: \(large)")
+        func ended(_ change: (inout ProcessInstanceQuery) -> Void) -> ProcessInstanceQuery {
+            var query = ProcessInstanceQuery(lifecycle: .ended)
+            change(&query)
+            return query
+        }
+        for (what, query, north) in [
+            ("by a variable's value", ended { $0.variables = [VariableCondition(name: "order", value: .string("order-78"))] }, 1),
+            ("by another tenant's variable value", ended { $0.variables = [VariableCondition(name: "order", value: .string("order-77"))] }, 0),
+            ("by business key", ended { $0.businessKey = "bk-78" }, 1),
+        ] {
+            let statement = store.statement(query, page: .all)
+            _ = try await connection.query("BEGIN READ ONLY")
+            _ = try await connection.query("SET LOCAL ROLE baton_tenant_user")
+            _ = try await connection.query("SELECT set_config('baton.tenant_ids', $1, true)", [#"["north"]"#])
+            let plan = try await connection.query("EXPLAIN " + statement.sql, statement.parameters).rows.compactMap { $0[0] }.joined(separator: "\n")
+            let rows = try await connection.query(statement.sql, statement.parameters).rows.count
+            _ = try await connection.query("ROLLBACK")
+            #expect(rows == north, "instances \(what) that north's user sees")
+            for table in large { #expect(!plan.contains("Seq Scan on \(table) "), "instances \(what) scan \(table) for a tenant's user:\n\(plan)") }
+        }
+    }
 }

@@ -3,9 +3,10 @@ import BatonModel
 
 extension SQLSelect {
     /// The condition on a variable row aliased `v` (its `name` and plain JSON `value`) that
-    /// ``VariableCondition/holds(_:)`` states. Equality keeps `@>` so that the GIN index of the
-    /// values finds candidates; text orders by code point (`COLLATE "C"`), as the memory store
-    /// compares it, whatever the database's collation.
+    /// ``VariableCondition/holds(_:)`` states. Equality finds candidates by an index: a scalar
+    /// by its value key, an object or array by `@>` and the GIN index of the values; text orders
+    /// by code point (`COLLATE "C"`), as the memory store compares it, whatever the database's
+    /// collation.
     mutating func variableCondition(_ condition: VariableCondition, alias v: String = "v") -> String {
         let name = condition.ignoreNameCase ? "lower(\(v).name) = lower(\(bind(condition.name)))" : "\(v).name = \(bind(condition.name))"
         let plain = PostgresTransaction.plainJSONValue(condition.value)
@@ -17,7 +18,12 @@ extension SQLSelect {
             value = "jsonb_typeof(\(v).value) = 'string' AND lower(\(v).value #>> '{}') = lower(\(bind(text)))"
         case .eq:
             let json = bindJSON(plain)
-            value = "\(v).value @> \(json) AND \(v).value = \(json)"
+            // A scalar's key (migration 032) finds its rows by an index also under row-level
+            // security; containment keeps the GIN index for objects and arrays.
+            let scalar = if case .object = plain { false } else if case .array = plain { false } else { true }
+            value = scalar
+                ? "\(v).value_key = baton_value_key(\(json)) AND \(v).value = \(json)"
+                : "\(v).value @> \(json) AND \(v).value = \(json)"
         case .neq where condition.ignoreValueCase && text != nil:
             value = "NOT (jsonb_typeof(\(v).value) = 'string' AND lower(\(v).value #>> '{}') = lower(\(bind(text))))"
         case .neq:

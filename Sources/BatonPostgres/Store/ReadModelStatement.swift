@@ -71,12 +71,14 @@ enum ReadModelStatement {
                 value: variable.value, tenantID: variable.tenantID, extra: [])
         }) {
             """
-            INSERT INTO variables (instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type, tenant_id)
-            SELECT instance_id, process_definition_id, activity_instance_id, name, type, \(storedValue), serialized, object_type, tenant_id
+            INSERT INTO variables (instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type, tenant_id,
+                value_key)
+            SELECT instance_id, process_definition_id, activity_instance_id, name, type, \(storedValue), serialized, object_type, tenant_id,
+                baton_value_key(\(storedValue))
             FROM jsonb_to_recordset(\($0)) AS r(instance_id text, process_definition_id text, activity_instance_id text, name text, type text,
                 value jsonb, serialized text, object_type text, tenant_id text)
             ON CONFLICT (instance_id, activity_instance_id, name) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
-                object_type = excluded.object_type
+                object_type = excluded.object_type, value_key = excluded.value_key
             """
         }
 
@@ -124,13 +126,13 @@ enum ReadModelStatement {
         }) {
             """
             INSERT INTO history_variables (instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type,
-                create_time, deleted, tenant_id)
+                create_time, deleted, tenant_id, value_key)
             SELECT instance_id, process_definition_id, activity_instance_id, name, type, \(storedValue), serialized, object_type, create_time, deleted,
-                tenant_id
+                tenant_id, baton_value_key(\(storedValue))
             FROM jsonb_to_recordset(\($0)) AS r(instance_id text, process_definition_id text, activity_instance_id text, name text,
                 type text, value jsonb, serialized text, object_type text, create_time timestamptz, deleted boolean, tenant_id text)
             ON CONFLICT (instance_id, activity_instance_id, name, removal_time) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
-                object_type = excluded.object_type, deleted = excluded.deleted
+                object_type = excluded.object_type, deleted = excluded.deleted, value_key = excluded.value_key
             """
         }
         add(changes.historicVariablesDeleted.map(JSONValue.string)) {
