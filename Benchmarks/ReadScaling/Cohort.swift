@@ -67,6 +67,8 @@ struct TemplateTable {
         let times = "(SELECT started_at AS start, \(cohort.endedAt == nil ? "NULL::timestamptz" : "ended_at") AS end FROM \(cohort.instanceTable) WHERE id = \(SQL.literal(cohort.template.instanceID)))"
         let values = columns.map { column -> String in
             let value = "src.\(column.name)"
+            // A variable's value key follows its value, which the copy rewrites (migration 032).
+            if column.name == "value_key" { return "baton_value_key(\(cohort.rewritten("src.value::text"))::jsonb)" }
             switch (column.dataType, column.udtName) {
             case ("text", _): return cohort.rewritten(value)
             case ("jsonb", _): return "\(cohort.rewritten("\(value)::text"))::jsonb"
