@@ -115,7 +115,8 @@ import Testing
         try await Self.deploy(test, starter, tenant: "north")
         try await Self.deploy(test, starter, tenant: "south")
         // One message name, two tenants' processes: the message must say whose.
-        await #expect(throws: EngineError.self) { try await test.runtime.correlate(MessageCorrelation(messageName: "kickoff")) }
+        let refusal = await #expect(throws: EngineError.self) { try await test.runtime.correlate(MessageCorrelation(messageName: "kickoff")) }
+        #expect(refusal?.message.contains("'north', 'south'") == true, "the refusal names the tenants: \(refusal?.message ?? "")")
         let started = try await test.runtime.correlate(
             MessageCorrelation(messageName: "kickoff", tenants: TenantFilter(tenantIDs: ["south"], withoutTenant: false)))
         #expect(try await test.runtime.instance(started[0].processInstanceID).tenantID == "south")

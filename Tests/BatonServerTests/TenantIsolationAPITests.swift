@@ -65,7 +65,16 @@ import Testing
             #expect(shared["tenantId"] == .null)
             let nowhere = try await ops.call(.get, "/engine-rest/process-definition/key/intake/tenant-id/east")
             #expect(nowhere.status == .notFound && nowhere["message"] == .string("No matching process definition with key: intake and tenant-id: east"))
-            #expect(try await ops.call(.get, "/engine-rest/process-definition/key/intake/tenant-id/north/xml").status == .ok)
+            // Every read by key has its twin within a tenant.
+            for path in ["", "/xml", "/diagram", "/statistics", "/startForm", "/form-variables"] {
+                let read = try await ops.call(.get, "/engine-rest/process-definition/key/intake/tenant-id/north" + path)
+                #expect([.ok, .noContent].contains(read.status), "\(path): \(read.status) \(read.text)")
+                #expect(try await ops.call(.get, "/engine-rest/process-definition/key/intake/tenant-id/east" + path).status == .notFound, "\(path) in no tenant's")
+            }
+            let lifetime = try await ops.call(.put, "/engine-rest/process-definition/key/intake/tenant-id/north/history-time-to-live", json: #"{"historyTimeToLive": 5}"#)
+            #expect(lifetime.status == .noContent)
+            #expect(try await ops.call(.get, "/engine-rest/process-definition/key/intake/tenant-id/north")["historyTimeToLive"] == .integer(5))
+            #expect(try await ops.call(.get, "/engine-rest/process-definition/key/intake")["historyTimeToLive"] == .null, "the shared version keeps its own")
 
             #expect(try await tenants(ops.call(.get, "/engine-rest/task")) == ["-", "south"])
             #expect(try await tenants(ops.call(.get, "/engine-rest/task?tenantIdIn=south")) == ["south"])

@@ -5,13 +5,6 @@ import BatonModel
 public enum RowChange<Row: Sendable>: Sendable {
     case upsert(Row)
     case delete(id: String)
-
-    /// The same change with its new image changed by `body` (a delete stays as it is).
-    func updating(_ body: (inout Row) -> Void) -> RowChange {
-        guard case .upsert(var row) = self else { return self }
-        body(&row)
-        return .upsert(row)
-    }
 }
 
 /// How one command changed the read models the query side answers from. Computed once per
@@ -89,14 +82,11 @@ extension ReadModelChanges {
 }
 
 extension ReadModelChanges {
-    /// Gives every row the instance's tenant: what derives from an instance belongs to its
-    /// definition's tenant.
+    /// Gives the variable and history rows the instance's tenant: what derives from an instance
+    /// belongs to its definition's tenant. (The instance, task, job and subscription rows take it
+    /// where the projection makes them.)
     mutating func stampTenant(_ tenantID: String?) {
         guard let tenantID else { return }
-        instance.tenantID = tenantID
-        tasks = tasks.map { $0.updating { $0.tenantID = tenantID } }
-        jobs = jobs.map { $0.updating { $0.tenantID = tenantID } }
-        subscriptions = subscriptions.map { $0.updating { $0.tenantID = tenantID } }
         for index in variablesSet.indices { variablesSet[index].tenantID = tenantID }
         for index in activitiesStarted.indices { activitiesStarted[index].tenantID = tenantID }
         for index in historicTasks.indices { historicTasks[index].tenantID = tenantID }

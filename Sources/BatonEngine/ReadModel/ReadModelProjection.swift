@@ -158,9 +158,11 @@ public struct ReadModelProjection {
             case .subscriptionOpened(let subscription):
                 note(subscription.id, in: &touchedSubscriptions)
                 if !changes.ended {
-                    changes.subscriptions.append(.upsert(EventSubscriptionInfo(
+                    var row = EventSubscriptionInfo(
                         id: subscription.id, eventType: subscription.kind.rawValue, eventName: subscription.eventName, processInstanceID: instanceID,
-                        processDefinitionID: record.definitionID, activityID: process.nodes[subscription.node].id.rawValue, created: recorded.at)))
+                        processDefinitionID: record.definitionID, activityID: process.nodes[subscription.node].id.rawValue, created: recorded.at)
+                    row.tenantID = record.tenantID
+                    changes.subscriptions.append(.upsert(row))
                 }
             case .subscriptionClosed(let id):
                 changes.subscriptions.removeAll { if case .upsert(let row) = $0 { row.id == id } else { false } }
