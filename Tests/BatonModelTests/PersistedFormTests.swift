@@ -37,6 +37,16 @@ import Testing
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(VariableValue.self, from: Data(#"{"type":"Date","value":"yesterday"}"#.utf8)) }
     }
 
+    @Test func jsonTextEscapesExactlyWhatJSONRequires() {
+        #expect(JSONText.render(.string("plain Zoë 😀")) == #""plain Zoë 😀""#)
+        #expect(JSONText.render(.string("q\"b\\n\nr\rt\t\u{01}\u{1F}/")) == #""q\"b\\n\nr\rt\t\u0001\u001f/""#)
+        #expect(JSONText.render(.string("")) == #""""#)
+        #expect(JSONText.render(.string("\"")) == #""\"""#)
+        #expect(
+            JSONText.render(.object([.init("k\"", .array([.integer(-3), .double(0.5), .bool(true), .null]))]))
+                == #"{"k\"":[-3,0.5,true,null]}"#)
+    }
+
     @Test func jsonTextParsesWhatItRendersAndRefusesWhatIsNotJSON() {
         let value = JSONValue.object([
             .init("name", .string("Zoë \u{1F600} \\ \"x\"\t")), .init("n", .integer(-12)), .init("d", .double(3.25)),
