@@ -124,8 +124,10 @@ final class MemoryTransaction: StoreTransaction {
 
     init(storage: GuardedData) { self.storage = storage }
 
+    /// Reads borrow the data in place: a getter would copy the whole ``MemoryData`` (retaining
+    /// each of its collections) on every lookup.
     var data: MemoryData {
-        get { storage.data }
+        _read { yield storage.data }
         _modify {
             precondition(open, "a store transaction was used after its body returned")
             yield &storage.data
