@@ -64,6 +64,10 @@ struct ServeCommand: AsyncParsableCommand {
         let location = try DatabaseLocation.resolve(databaseURL: databaseURL ?? settings["DATABASE_URL"])
         defer { location.close() }
         do {
+            // Retool's database is prepared while the engine's schema is migrated: on a first
+            // start both are DDL-bound (creating a database copies its template), and neither
+            // waits for the other.
+            async let retool = Self.retoolDatabase(settings: settings, engine: location.connectionString)
             let migrator = try Migrator.engine()
             try await migrator.migrate(PostgresConnection.connect(location.connectionString))
             let pool = PostgresPool(connectionString: location.connectionString, maximum: 16)
@@ -71,7 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
             let metricsFactory = PrometheusMetricsFactory(registry: registry)
             MetricsSystem.bootstrap(metricsFactory)
             let logger = try Self.logger(level: settings["BATON_LOG_LEVEL"])
-            let handlers = try await approvalHandlers(settings: settings, engine: location.connectionString, logger: logger)
+            let handlers = try Self.approvalHandlers(retool: try await retool, settings: settings, logger: logger)
             let alerts = try Self.alertSettings(settings)
             let maximumTTL = settings["BATON_MESSAGE_TTL_MAX"] ?? "P7D"
             guard let messageTTL = ISODuration(maximumTTL) else {
@@ -220,21 +224,24 @@ extension ServeCommand {
         return logger
     }
 
-    /// The approval handlers over Retool's drafts (RETOOL_DATABASE_URL, else a `retool` database
-    /// on Baton's server, created and migrated here) and Aidbox (AIDBOX_URL; without it Baton
-    /// still serves, and publishing fails with a message naming the variable).
-    func approvalHandlers(settings: ServeSettings, engine: String, logger: Logger) async throws -> BenefitApprovalHandlers {
-        let retool: String
+    /// Retool's drafts database: RETOOL_DATABASE_URL, else a `retool` database on Baton's server,
+    /// created and migrated here. Returns its connection string.
+    static func retoolDatabase(settings: ServeSettings, engine: String) async throws -> String {
         do {
             let database = try await RetoolDatabase.resolve(settings, engine: engine)
-            retool = database.connectionString
             if database.onBatonsServer {
-                try await Migrator.retool().migrate(PostgresConnection.connect(retool))
+                try await Migrator.retool().migrate(PostgresConnection.connect(database.connectionString))
             }
+            return database.connectionString
         } catch let error as PostgresError {
             throw CommandFailure(
                 "error: Expected to prepare Retool's drafts database 'retool' on Baton's server, but \(error.description); set RETOOL_DATABASE_URL to use an existing one.")
         }
+    }
+
+    /// The approval handlers over Retool's drafts (in `retool`) and Aidbox (AIDBOX_URL; without
+    /// it Baton still serves, and publishing fails with a message naming the variable).
+    static func approvalHandlers(retool: String, settings: ServeSettings, logger: Logger) throws -> BenefitApprovalHandlers {
         let aidbox: AidboxConfiguration?
         do {
             aidbox = try AidboxConfiguration.from { settings[$0] }
