@@ -4,7 +4,10 @@ import BatonModel
 /// Maps a command's events to read-model rows, with element ids (never node positions) taken
 /// from the compiled definition. The one place that knows which event touches which row; both
 /// stores write what it returns.
-public struct ReadModelProjection {
+///
+/// A class, because its helpers capture it: a copy of a struct holding a compiled process, a
+/// record and a state retained some thirty references, several times per command.
+public final class ReadModelProjection {
     public let process: ExecutableProcess
     public let record: InstanceRecord
     /// The instance's state before the command (nil for an instance the command created).
