@@ -288,6 +288,13 @@ struct ScenarioFailure: Error, CustomStringConvertible {
         ) { try await test.runtime.complete(review.id) }
         #expect(try await test.active(in: instance) == ["review"], "the completion rolled back")
         #expect(try await test.runtime.jobs(JobQuery(processInstanceID: instance)).isEmpty)
+        // The query side rolled back with it: the task is open again, and history shows no
+        // completion and no service task.
+        #expect(try await test.runtime.tasks(TaskQuery(processInstanceID: instance)).map(\.id) == [review.id])
+        let history = try await test.runtime.activityHistory(of: instance).map { "\($0.activityID)\($0.endTime == nil ? " open" : "")" }
+        #expect(history.sorted() == ["review open", "s"])
+        let taskHistory = try await test.runtime.taskHistory(HistoricTaskInstanceQuery(processInstanceID: instance))
+        #expect(taskHistory.map(\.id) == [review.id] && taskHistory.allSatisfy { $0.endTime == nil })
     }
 }
 

@@ -47,32 +47,44 @@ struct MemoryInstanceRows: Sendable {
         }
     }
 
-    mutating func apply(_ changes: ReadModelChanges) {
+    /// Changes the rows in place and returns how to put them back: the store keeps the undo
+    /// for a rollback instead of a copy of the instance's rows.
+    @discardableResult
+    mutating func apply(_ changes: ReadModelChanges) -> MemoryRowsUndo {
+        var undo = MemoryRowsUndo(activityCount: activities.count)
         if changes.ended {
+            undo.tasks.keepWhole(tasks)
+            undo.jobs.keepWhole(jobs)
+            undo.subscriptions.keepWhole(subscriptions)
+            undo.variables.keepWhole(variables)
             tasks.removeAll()
             jobs.removeAll()
             subscriptions.removeAll()
             variables.removeAll()
         }
         if let suspended = changes.suspension {
+            undo.tasks.keepWhole(tasks)
+            undo.jobs.keepWhole(jobs)
             for id in tasks.keys { tasks[id]?.suspended = suspended }
             for id in jobs.keys { jobs[id]?.suspended = suspended }
         }
-        for change in changes.tasks { Self.apply(change, to: &tasks, id: \.id) }
-        for change in changes.jobs { Self.apply(change, to: &jobs, id: \.id) }
-        for change in changes.subscriptions { Self.apply(change, to: &subscriptions, id: \.id) }
+        for change in changes.tasks { Self.apply(change, to: &tasks, id: \.id, undo: &undo.tasks) }
+        for change in changes.jobs { Self.apply(change, to: &jobs, id: \.id, undo: &undo.jobs) }
+        for change in changes.subscriptions { Self.apply(change, to: &subscriptions, id: \.id, undo: &undo.subscriptions) }
         if !changes.variableScopesEnded.isEmpty {
             let ended = Set(changes.variableScopesEnded)
+            undo.variables.keepWhole(variables)
             variables = variables.filter { !ended.contains($0.value.activityInstanceID) }
         }
-        for variable in changes.variablesSet { variables[variable.id] = variable }
-        for removed in changes.variablesRemoved { variables[removed.id] = nil }
+        for variable in changes.variablesSet { undo.variables.set(variable, at: variable.id, in: &variables) }
+        for removed in changes.variablesRemoved { undo.variables.set(nil, at: removed.id, in: &variables) }
         for activity in changes.activitiesStarted {
-            activityPositions[activity.id] = activities.count
+            undo.activityPositions.set(activities.count, at: activity.id, in: &activityPositions)
             activities.append(activity)
         }
         for end in changes.activitiesEnded {
             guard let index = activityPositions[end.id] else { continue }
+            if index < undo.activityCount, undo.endedActivities[index] == nil { undo.endedActivities[index] = activities[index] }
             activities[index].endTime = end.endTime
             activities[index].canceled = end.canceled
             activities[index].completeScope = end.completeScope
@@ -84,25 +96,32 @@ struct MemoryInstanceRows: Sendable {
                 row.candidateUsers = earlier.candidateUsers + task.candidateUsers.filter { !earlier.candidateUsers.contains($0) }
                 row.candidateGroups = earlier.candidateGroups + task.candidateGroups.filter { !earlier.candidateGroups.contains($0) }
             }
-            historicTasks[task.id] = row
+            undo.historicTasks.set(row, at: task.id, in: &historicTasks)
         }
         for variable in changes.historicVariables {
             var row = variable
             if let existing = historicVariables[variable.id] { row.createTime = existing.createTime }
-            historicVariables[variable.id] = row
+            undo.historicVariables.set(row, at: variable.id, in: &historicVariables)
         }
-        for id in changes.historicVariablesDeleted { historicVariables[id]?.deleted = true }
-        for incident in changes.incidentsRaised { incidents[incident.id] = incident }
+        for id in changes.historicVariablesDeleted {
+            guard var row = historicVariables[id] else { continue }
+            row.deleted = true
+            undo.historicVariables.set(row, at: id, in: &historicVariables)
+        }
+        for incident in changes.incidentsRaised { undo.incidents.set(incident, at: incident.id, in: &incidents) }
         for resolution in changes.incidentsResolved {
-            incidents[resolution.id]?.resolvedAt = resolution.resolvedAt
-            incidents[resolution.id]?.deleted = resolution.deleted
+            guard var row = incidents[resolution.id] else { continue }
+            row.resolvedAt = resolution.resolvedAt
+            row.deleted = resolution.deleted
+            undo.incidents.set(row, at: resolution.id, in: &incidents)
         }
+        return undo
     }
 
-    private static func apply<Row>(_ change: RowChange<Row>, to rows: inout [String: Row], id: KeyPath<Row, String>) {
+    private static func apply<Row>(_ change: RowChange<Row>, to rows: inout [String: Row], id: KeyPath<Row, String>, undo: inout TableUndo<Row>) {
         switch change {
-        case .upsert(let row): rows[row[keyPath: id]] = row
-        case .delete(let rowID): rows[rowID] = nil
+        case .upsert(let row): undo.set(row, at: row[keyPath: id], in: &rows)
+        case .delete(let rowID): undo.set(nil, at: rowID, in: &rows)
         }
     }
 }

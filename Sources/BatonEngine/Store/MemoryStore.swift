@@ -234,9 +234,12 @@ final class MemoryTransaction: StoreTransaction {
     func updateInstance(_ instance: InstanceRecord, appending events: [RecordedEvent], effects: [Effect], readModel: ReadModelChanges) {
         let id = instance.id
         set(\.instances, id, instance)
-        var rows = data.rows[id] ?? MemoryInstanceRows()
-        rows.apply(readModel)
-        set(\.rows, id, rows)
+        // In place: the undo keeps what the command changed, not a copy of every row.
+        let existed = data.rows[id] != nil
+        let rowsUndo = data.rows[id, default: MemoryInstanceRows()].apply(readModel)
+        undo.append { data in
+            if existed { data.rows[id]?.revert(rowsUndo) } else { data.rows[id] = nil }
+        }
         let count = data.events[id]?.count ?? 0
         if count == 0 {
             // An instance's first events: keep the caller's array instead of copying each event.
@@ -504,7 +507,12 @@ final class MemoryTransaction: StoreTransaction {
     }
 
     func insertComment(_ comment: TaskComment) {
-        replace(\.rows) { $0[comment.processInstanceID, default: MemoryInstanceRows()].comments.append(comment) }
+        let id = comment.processInstanceID
+        let existed = data.rows[id] != nil
+        data.rows[id, default: MemoryInstanceRows()].comments.append(comment)
+        undo.append { data in
+            if existed { data.rows[id]?.comments.removeLast() } else { data.rows[id] = nil }
+        }
     }
 
     /// Every instance's rows are scanned: the memory store serves tests and `baton run`.
