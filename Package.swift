@@ -19,7 +19,8 @@ import Glibc
 let releaseLinkerFlags: [String] = {
     var text = [CChar](repeating: 0, count: 64)  // "glibc 2.36"
     _ = confstr(Int32(_CS_GNU_LIBC_VERSION), &text, text.count)
-    let version = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).split(separator: " ").last.map { $0.split(separator: ".").compactMap { Int($0) } } ?? []
+    let words = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).split(separator: " ")
+    let version = words.last?.split(separator: ".").compactMap { Int($0) } ?? []
     let packsRelocations = version.count >= 2 && (version[0], version[1]) >= (2, 36)
     // The functions `baton serve` runs to start and while idle go first in .text (the file is
     // written by scripts/startup-order): the kernel maps code in 64 KB windows around each page
