@@ -78,8 +78,18 @@ printf '%-58s %s ms\n' "ready, PostgreSQL already running (DATABASE_URL)" "$read
 sleep 2
 printf '%-58s %s MB\n' "resident memory idle (VmRSS)" "$(rss "$pid" VmRSS)"
 printf '%-58s %s MB\n' "  of it Baton's own heap and stacks (RssAnon; the rest is code)" "$(rss "$pid" RssAnon)"
+# VmHWM would hold start-up's peak, before start-up's code pages are given back
+# (StartupPages), so the load's peak is sampled.
+( peak=0; while kill -0 "$pid" 2>/dev/null && [ ! -e "$scratch/load-done" ]; do
+      now=$(awk '$1 == "VmRSS:" { print $2 }' "/proc/$pid/status"); [ "${now:-0}" -gt "$peak" ] && peak=$now
+      sleep 0.05
+  done; echo "$peak" >"$scratch/load-peak" ) &
+sampler=$!
 load=$(python3 Benchmarks/http_load.py "$url" usertask --clients "$clients" --seconds "$load_seconds")
-printf '%-58s %s MB\n' "peak resident memory, $clients HTTP clients for ${load_seconds}s (VmHWM)" "$(rss "$pid" VmHWM)"
+touch "$scratch/load-done"; wait "$sampler"
+printf '%-58s %.1f MB\n' "peak resident memory, $clients HTTP clients for ${load_seconds}s (VmRSS)" "$(awk '{ print $1 / 1024 }' "$scratch/load-peak")"
+printf '%-58s %s MB\n' "  resident memory after the load (VmRSS)" "$(rss "$pid" VmRSS)"
+printf '%-58s %s MB\n' "  peak since exec, start-up included (VmHWM)" "$(rss "$pid" VmHWM)"
 printf '%-58s %s MB\n' "  heap and stacks after the load (RssAnon)" "$(rss "$pid" RssAnon)"
 printf '%-58s %s\n' "  that load: start + task query + complete per instance" "$(value "$load" instances_per_s) instances/s"
 stop

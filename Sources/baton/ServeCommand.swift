@@ -146,6 +146,7 @@ struct ServeCommand: AsyncParsableCommand {
                     let base = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
                     FileOutput.standardOutput.write("Baton serving \(base)/engine-rest\n")
                     FileOutput.standardError.write("Baton Console at \(base)/console\n")
+                    StartupPages.release()
                 }, logger: logger)
             let worker = Task {
                 await JobWorker(runtime: runtime) { error in logger.error("job worker pass failed", metadata: ["error": "\(error)"]) }.run()
