@@ -138,12 +138,12 @@ struct BulkFill {
     /// these are written from the schema rather than copied.
     private func incidents(where condition: String, resolvedAt: String, removalTime: String?) -> String {
         """
-        INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, job_id, message, created_at, resolved_at\(
+        INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, job_id, message, created_at, resolved_at, root_key\(
             removalTime == nil ? "" : ", removal_time"))
         SELECT md5('incident-' || b.instance_id)::uuid::text, b.instance_id, \(SQL.literal(templates.definitionID)), 'failedJob', 'approve',
                md5('job-' || b.instance_id)::uuid::text,
                'Expected handler ''notifyRequester'' to succeed, but it failed: connection refused (no retries left)',
-               b.started_at + interval '1 minute', \(resolvedAt)\(removalTime.map { ", " + $0 } ?? "")
+               b.started_at + interval '1 minute', \(resolvedAt), hashtext(b.instance_id)\(removalTime.map { ", " + $0 } ?? "")
         FROM fill_batch b WHERE \(condition)
         """
     }

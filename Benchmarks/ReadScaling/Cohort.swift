@@ -69,6 +69,8 @@ struct TemplateTable {
             let value = "src.\(column.name)"
             // A variable's value key follows its value, which the copy rewrites (migration 032).
             if column.name == "value_key" { return "baton_value_key(\(cohort.rewritten("src.value::text"))::jsonb)" }
+            // Each copy is the root of its own hierarchy (migration 033).
+            if column.name == "root_key" { return "hashtext(b.instance_id)" }
             switch (column.dataType, column.udtName) {
             case ("text", _): return cohort.rewritten(value)
             case ("jsonb", _): return "\(cohort.rewritten("\(value)::text"))::jsonb"

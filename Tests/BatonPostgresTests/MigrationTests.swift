@@ -88,6 +88,56 @@ import Testing
         #expect(try await connection.query("SELECT id, process_definition_id, resolved_at IS NULL FROM history_incidents").rows == [["i1", "p:1", "t"]])
     }
 
+    /// 033 keys every row by its call hierarchy: the top of its parent chain, running or ended,
+    /// and for an instance whose caller was deleted, the top of what remains.
+    @Test func migration33KeysEachRowByItsHierarchysRoot() async throws {
+        let connection = try await TestDatabase.fresh()
+        let all = try engine().migrations
+        try await Migrator(migrations: all.filter { $0.version <= 32 }).migrate(connection)
+        try await connection.execute(script: """
+            INSERT INTO deployments VALUES ('d', 'd', NULL, NULL, now());
+            INSERT INTO process_definitions (id, key, version, deployment_id, resource_name, checksum, xml) VALUES ('p:1', 'p', 1, 'd', 'p.bpmn', 'c', '');
+            INSERT INTO process_instances (id, definition_id, process_key, status, parent_instance_id, parent_element_key, started_at, state) VALUES
+              ('top', 'p:1', 'p', 'active', NULL, NULL, now(), '{}'), ('middle', 'p:1', 'p', 'active', 'top', 3, now(), '{}');
+            INSERT INTO history_process_instances (id, definition_id, process_key, status, parent_instance_id, parent_element_key, started_at, ended_at,
+                removal_time) VALUES
+              ('leaf', 'p:1', 'p', 'completed', 'middle', 2, now(), now(), 'infinity'),
+              ('orphan', 'p:1', 'p', 'completed', 'deleted', 2, now(), now(), 'infinity'),
+              ('orphan child', 'p:1', 'p', 'completed', 'orphan', 2, now(), now(), 'infinity');
+            INSERT INTO called_instances (parent_instance_id, element_key, child_instance_id) VALUES ('top', 3, 'middle');
+            INSERT INTO user_tasks (id, instance_id, task_definition_key, created_at, process_definition_id, process_key, activity_instance_id)
+            VALUES ('t1', 'middle', 'review', now(), 'p:1', 'p', 'middle:4');
+            INSERT INTO variables (instance_id, process_definition_id, activity_instance_id, name, type, value) VALUES ('middle', 'p:1', 'middle', 'plan', 'String', '"gold"');
+            INSERT INTO history_events (instance_id, sequence, at, events) VALUES ('leaf', 1, now(), '[]'), ('orphan child', 1, now(), '[]'), ('top', 1, now(), '[]');
+            INSERT INTO history_activity_instances (instance_id, element_key, process_definition_id, activity_id, activity_type, start_time)
+            VALUES ('leaf', 1, 'p:1', 'start', 'startEvent', now()), ('vanished', 1, 'p:1', 'start', 'startEvent', now());
+            """)
+        try await Migrator(migrations: all).migrate(connection)
+        #expect(try await connection.query(
+            """
+            SELECT id, root_instance_id, root_key = hashtext(root_instance_id) FROM process_instances
+            UNION ALL SELECT id, root_instance_id, root_key = hashtext(root_instance_id) FROM history_process_instances ORDER BY 1
+            """).rows == [
+                ["leaf", "top", "t"], ["middle", "top", "t"], ["orphan", "orphan", "t"], ["orphan child", "orphan", "t"], ["top", "top", "t"],
+            ])
+        #expect(try await connection.query(
+            """
+            SELECT 'task', instance_id, root_key = hashtext('top') FROM user_tasks
+            UNION ALL SELECT 'variable', instance_id, root_key = hashtext('top') FROM variables
+            UNION ALL SELECT 'call', parent_instance_id, root_key = hashtext('top') FROM called_instances
+            UNION ALL SELECT 'event', instance_id, root_key = hashtext(CASE instance_id WHEN 'orphan child' THEN 'orphan' ELSE 'top' END) FROM history_events
+            UNION ALL SELECT 'activity', instance_id, root_key = hashtext(CASE instance_id WHEN 'vanished' THEN 'vanished' ELSE 'top' END)
+                FROM history_activity_instances
+            ORDER BY 1, 2
+            """).rows == [
+                ["activity", "leaf", "t"], ["activity", "vanished", "t"], ["call", "top", "t"], ["event", "leaf", "t"], ["event", "orphan child", "t"],
+                ["event", "top", "t"], ["task", "middle", "t"], ["variable", "middle", "t"],
+            ], "a row whose instance is gone keeps its own key")
+        // Cascades still follow: deleting the running instances takes their rows with them.
+        try await connection.execute(script: "DELETE FROM process_instances")
+        #expect(try await connection.query("SELECT (SELECT count(*) FROM user_tasks) + (SELECT count(*) FROM variables)").rows == [["0"]])
+    }
+
     @Test func anEditedMigrationIsRefusedAndAFailingOneAppliesNothing() async throws {
         let connection = try await TestDatabase.fresh()
         try await Migrator(migrations: [Migration(version: 1, name: "a", sql: "CREATE TABLE a (x int);")]).migrate(connection)

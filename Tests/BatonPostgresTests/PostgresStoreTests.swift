@@ -136,9 +136,10 @@ import Testing
         try await holder.query(
             """
             WITH gone AS (DELETE FROM process_instances WHERE id = $1 RETURNING *)
-            INSERT INTO history_process_instances
+            INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key,
+                tenant_id, started_at, ended_at, removal_time, state, root_instance_id, root_key)
             SELECT id, definition_id, process_key, business_key, 'completed', parent_instance_id, parent_element_key, tenant_id,
-                   started_at, now(), now(), jsonb_set(state, '{status}', '"completed"') FROM gone
+                   started_at, now(), now(), jsonb_set(state, '{status}', '"completed"'), root_instance_id, root_key FROM gone
             """, [instance])
         try await holder.query("COMMIT")
         guard case .failure(let error as EngineError) = await cancel else {

@@ -27,27 +27,32 @@ import Testing
         try await connection.execute(script: """
             INSERT INTO deployments VALUES ('d', 'd', NULL, NULL, now());
             INSERT INTO process_definitions (id, key, version, deployment_id, resource_name, checksum, xml) VALUES ('p:1', 'p', 1, 'd', 'p.bpmn', 'c', '');
-            INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, started_at, ended_at, removal_time, state)
+            INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, started_at, ended_at, removal_time, state,
+                root_instance_id, root_key)
             SELECT 'h' || g, 'p:1', 'p', 'bk-' || g, 'completed', now() - g * interval '1 minute', now() - g * interval '1 minute' + interval '5 seconds',
-                   now() + (g % 200) * interval '1 day', '{}'
+                   now() + (g % 200) * interval '1 day', '{}', 'h' || g, hashtext('h' || g)
             FROM generate_series(1, 20000) g;
             INSERT INTO history_activity_instances (instance_id, process_definition_id, element_key, activity_id,
-                activity_type, start_time, end_time, removal_time)
+                activity_type, start_time, end_time, removal_time, root_key)
             SELECT 'h' || g, 'p:1', k, 'a' || k, 'userTask', now() - g * interval '1 minute', now(),
-                   now() + (g % 200) * interval '1 day'
+                   now() + (g % 200) * interval '1 day', hashtext('h' || g)
             FROM generate_series(1, 20000) g, generate_series(1, 3) k;
-            INSERT INTO history_activity_instances (instance_id, process_definition_id, element_key, activity_id, activity_type, start_time)
-            SELECT 'r' || g, 'p:1', 1, 'review', 'userTask', now() FROM generate_series(1, 10000) g;
-            INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, message, created_at, resolved_at, removal_time)
-            SELECT 'i' || g, 'h' || g, 'p:1', 'failedJob', 'publish', 'down', now() - g * interval '1 minute', now(), now() + (g % 200) * interval '1 day'
+            INSERT INTO history_activity_instances (instance_id, process_definition_id, element_key, activity_id, activity_type, start_time, root_key)
+            SELECT 'r' || g, 'p:1', 1, 'review', 'userTask', now(), hashtext('r' || g) FROM generate_series(1, 10000) g;
+            INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, message, created_at, resolved_at, removal_time,
+                root_key)
+            SELECT 'i' || g, 'h' || g, 'p:1', 'failedJob', 'publish', 'down', now() - g * interval '1 minute', now(), now() + (g % 200) * interval '1 day',
+                   hashtext('h' || g)
             FROM generate_series(1, 20000) g;
-            INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, message, created_at)
-            SELECT 'open' || g, 'r' || g, 'p:1', 'failedJob', 'publish', 'down', now() FROM generate_series(1, 20) g;
-            INSERT INTO process_instances (id, definition_id, process_key, business_key, status, started_at, state)
-            SELECT 'r' || g, 'p:1', 'p', 'open-' || g, 'active', now() - g * interval '1 second', '{}' FROM generate_series(1, 10000) g;
+            INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, message, created_at, root_key)
+            SELECT 'open' || g, 'r' || g, 'p:1', 'failedJob', 'publish', 'down', now(), hashtext('r' || g) FROM generate_series(1, 20) g;
+            INSERT INTO process_instances (id, definition_id, process_key, business_key, status, started_at, state, root_instance_id, root_key)
+            SELECT 'r' || g, 'p:1', 'p', 'open-' || g, 'active', now() - g * interval '1 second', '{}', 'r' || g, hashtext('r' || g)
+            FROM generate_series(1, 10000) g;
             INSERT INTO user_tasks (id, instance_id, task_definition_key, candidate_groups, created_at, process_definition_id, process_key,
-                activity_instance_id)
-            SELECT 't' || g, 'r' || g, 'review', ARRAY['group-' || (g % 20)], now() - g * interval '1 second', 'p:1', 'p', 'r' || g || ':1'
+                activity_instance_id, root_key)
+            SELECT 't' || g, 'r' || g, 'review', ARRAY['group-' || (g % 20)], now() - g * interval '1 second', 'p:1', 'p', 'r' || g || ':1',
+                   hashtext('r' || g)
             FROM generate_series(1, 10000) g;
             -- Call hierarchies: nine of every ten ended instances were called by the tenth.
             UPDATE history_process_instances SET parent_instance_id = 'h' || (substr(id, 2)::int / 10 * 10 + 10)
@@ -137,13 +142,15 @@ import Testing
         try await connection.execute(script: """
             INSERT INTO deployments VALUES ('d', 'd', NULL, NULL, now());
             INSERT INTO process_definitions (id, key, version, deployment_id, resource_name, checksum, xml) VALUES ('p:1', 'p', 1, 'd', 'p.bpmn', 'c', '');
-            INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, started_at, ended_at, removal_time, state, tenant_id)
+            INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, started_at, ended_at, removal_time, state, tenant_id,
+                root_instance_id, root_key)
             SELECT 'h' || g, 'p:1', 'p', 'bk-' || g, 'completed', now() - g * interval '1 minute', now(), now() + (g % 200) * interval '1 day', '{}',
-                   CASE WHEN g % 2 = 0 THEN 'north' ELSE 'south' END
+                   CASE WHEN g % 2 = 0 THEN 'north' ELSE 'south' END, 'h' || g, hashtext('h' || g)
             FROM generate_series(1, 20000) g;
-            INSERT INTO history_variables (instance_id, process_definition_id, name, type, value, create_time, removal_time, tenant_id, value_key)
+            INSERT INTO history_variables (instance_id, process_definition_id, name, type, value, create_time, removal_time, tenant_id, value_key,
+                root_key)
             SELECT 'h' || g, 'p:1', 'order', 'String', to_jsonb('order-' || g), now(), now() + (g % 200) * interval '1 day',
-                   CASE WHEN g % 2 = 0 THEN 'north' ELSE 'south' END, baton_value_key(to_jsonb('order-' || g))
+                   CASE WHEN g % 2 = 0 THEN 'north' ELSE 'south' END, baton_value_key(to_jsonb('order-' || g)), hashtext('h' || g)
             FROM generate_series(1, 20000) g;
             ANALYZE;
             """)

@@ -49,7 +49,7 @@ import Testing
             UPDATE message_subscriptions SET activity_id = NULL;
             UPDATE history_incidents SET activity_id = '2';
             DELETE FROM history_activity_instances; DELETE FROM history_task_instances; DELETE FROM history_variables;
-            INSERT INTO read_model_rebuilds SELECT id FROM process_instances UNION SELECT id FROM history_process_instances;
+            INSERT INTO read_model_rebuilds SELECT id, root_key FROM process_instances UNION SELECT id, root_key FROM history_process_instances;
             """)
         #expect(try await everything() != asWritten)
         #expect(try await test.runtime.rebuildReadModels(batchSize: 3) == 7)
@@ -85,12 +85,25 @@ import Testing
             DELETE FROM history_events WHERE instance_id = '\(instance)';
             """
         for (index, event) in LegacyPositionalForms.events.enumerated() {
-            legacyWrites += "INSERT INTO history_events (instance_id, sequence, at, events) VALUES ('\(instance)', \(index + 1), '2026-01-01T00:00:00Z', '\(event)'::jsonb);"
+            legacyWrites += """
+                INSERT INTO history_events (instance_id, sequence, at, events, root_key)
+                VALUES ('\(instance)', \(index + 1), '2026-01-01T00:00:00Z', '\(event)'::jsonb, hashtext('\(instance)'));
+                """
         }
         try await connection.execute(script: legacyWrites)
         #expect(try await stored() != asWrittenNow)
         let migration = try Migrator.engine().migrations.first { $0.version == 4 }
+        // 004 ran on the list as it was then, without hierarchy keys; 033 gave its rows theirs.
+        try await connection.execute(script: """
+            ALTER TABLE read_model_rebuilds RENAME TO read_model_rebuilds_now;
+            CREATE TABLE read_model_rebuilds (instance_id text PRIMARY KEY);
+            """)
         try await connection.execute(script: try #require(migration).sql)
+        try await connection.execute(script: """
+            INSERT INTO read_model_rebuilds_now SELECT instance_id, hashtext(instance_id) FROM read_model_rebuilds;
+            DROP TABLE read_model_rebuilds;
+            ALTER TABLE read_model_rebuilds_now RENAME TO read_model_rebuilds;
+            """)
         #expect(try await connection.query("SELECT instance_id FROM read_model_rebuilds").rows == [[instance]])
 
         #expect(try await test.runtime.rebuildReadModels() == 1)

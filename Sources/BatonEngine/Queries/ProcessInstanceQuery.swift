@@ -21,8 +21,8 @@ public struct ProcessInstanceInfo: Hashable, Sendable {
     /// The signed-in user whose command started it.
     public var startUserID: String?
     /// The instance at the top of its call hierarchy: itself when nothing called it, else the
-    /// last caller that still exists. Built from a record alone, it is the instance itself; the
-    /// stores and ``Runtime/instance(_:)`` walk the callers.
+    /// last caller that still exists. Built from a record, it is the record's root; the stores'
+    /// queries and ``Runtime/instance(_:)`` walk the callers that still exist.
     public var rootInstanceID: String
 
     public init(_ record: InstanceRecord) {
@@ -36,7 +36,7 @@ public struct ProcessInstanceInfo: Hashable, Sendable {
         superInstanceID = record.state.parent?.instanceID
         suspended = record.state.suspended
         startUserID = record.state.startUserID
-        rootInstanceID = record.id
+        rootInstanceID = record.rootInstanceID
         tenantID = record.tenantID
     }
 

@@ -121,7 +121,7 @@ extension Runtime {
         try Self.requireStartable(DefinitionReference(definition))
         try await transaction.insertInstance(InstanceRecord(
             state: InstanceState(instanceID: request.childInstanceID), definitionID: definition.id, processKey: definition.key,
-            startedAt: clock.now(), endedAt: nil, tenantID: definition.tenantID))
+            startedAt: clock.now(), endedAt: nil, tenantID: definition.tenantID, rootInstanceID: parent.rootInstanceID))
         return Pending(
             instanceID: request.childInstanceID,
             command: .start(

@@ -86,11 +86,14 @@ public struct InstanceRecord: Hashable, Sendable {
     public var removalTime: Timestamp?
     /// Its definition's tenant: every row derived from the instance carries it.
     public var tenantID: String?
+    /// The instance at the top of its call hierarchy (itself when no call activity started it):
+    /// a store that spreads instances over several servers keeps a hierarchy's rows together by it.
+    public var rootInstanceID: String
     public var id: String { state.instanceID }
 
     public init(
         state: InstanceState, definitionID: String, processKey: String, startedAt: Timestamp, endedAt: Timestamp?, removalTime: Timestamp? = nil,
-        tenantID: String? = nil
+        tenantID: String? = nil, rootInstanceID: String? = nil
     ) {
         self.state = state
         self.definitionID = definitionID
@@ -99,6 +102,7 @@ public struct InstanceRecord: Hashable, Sendable {
         self.endedAt = endedAt
         self.removalTime = removalTime
         self.tenantID = tenantID
+        self.rootInstanceID = rootInstanceID ?? state.instanceID
     }
 }
 

@@ -3,12 +3,14 @@ import BatonEngine
 /// Task comments: history rows beside their instance's, found by task.
 extension PostgresTransaction {
     func insertComment(_ comment: TaskComment) async throws {
-        // The comment belongs to its instance's tenant.
+        // The comment belongs to its instance's tenant and call hierarchy.
         write(
             """
-            INSERT INTO history_comments (id, task_id, instance_id, user_id, time, message, tenant_id)
-            VALUES ($1, $2, $3, $4, $5::timestamptz, $6, (SELECT tenant_id FROM process_instances WHERE id = $3
-                UNION ALL SELECT tenant_id FROM history_process_instances WHERE id = $3 LIMIT 1))
+            INSERT INTO history_comments (id, task_id, instance_id, user_id, time, message, tenant_id, root_key)
+            SELECT $1, $2, $3, $4, $5::timestamptz, $6, owner.tenant_id, coalesce(owner.root_key, hashtext($3))
+            FROM (SELECT) AS comment LEFT JOIN LATERAL (
+                SELECT tenant_id, root_key FROM process_instances WHERE id = $3
+                UNION ALL SELECT tenant_id, root_key FROM history_process_instances WHERE id = $3 LIMIT 1) AS owner ON true
             """,
             [comment.id, comment.taskID, comment.processInstanceID, comment.userID, time(comment.time), comment.message])
     }

@@ -8,7 +8,7 @@ import Foundation
 extension PostgresTransaction {
     static let instanceColumns = """
         state::text, definition_id, process_key, (extract(epoch from started_at) * 1000)::bigint,
-        (extract(epoch from ended_at) * 1000)::bigint, (extract(epoch from removal_time) * 1000)::bigint, id, tenant_id
+        (extract(epoch from ended_at) * 1000)::bigint, (extract(epoch from removal_time) * 1000)::bigint, id, tenant_id, root_instance_id
         """
 
     /// The instance in `row` (``instanceColumns``). An ended instance stored without its state
@@ -23,7 +23,7 @@ extension PostgresTransaction {
         }
         return InstanceRecord(
             state: state, definitionID: row[1]!, processKey: row[2]!, startedAt: timestamp(row[3])!, endedAt: timestamp(row[4]),
-            removalTime: timestamp(row[5]), tenantID: row[7])
+            removalTime: timestamp(row[5]), tenantID: row[7], rootInstanceID: row[8])
     }
 
     /// A running instance is locked; an ended one (in history) is only read: nothing changes it
@@ -77,14 +77,15 @@ extension PostgresTransaction {
         return [
             instance.id, instance.definitionID, instance.processKey, instance.state.businessKey, instance.state.status.rawValue,
             instance.state.parent?.instanceID, instance.state.parent.map { String($0.elementKey) }, time(instance.startedAt),
-            time(instance.endedAt), time(instance.removalTime), instance.state.startUserID, instance.tenantID, try storedJSON(instance.state, table),
+            time(instance.endedAt), time(instance.removalTime), instance.state.startUserID, instance.tenantID, instance.rootInstanceID,
+            try storedJSON(instance.state, table),
         ]
     }
 
     static let insertInstanceSQL = """
         INSERT INTO process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time,
-            start_user_id, tenant_id, state)
-        VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, $13::jsonb)
+            start_user_id, tenant_id, root_instance_id, root_key, state)
+        VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, $13, hashtext($13), $14::jsonb)
         """
 
     func insertInstance(_ instance: InstanceRecord) async throws {
@@ -118,10 +119,10 @@ extension PostgresTransaction {
             // events are all in the running partition, so the next sequence is found there alone.
             write(
                 """
-                INSERT INTO history_events (instance_id, sequence, at, events)
+                INSERT INTO history_events (instance_id, sequence, at, events, root_key)
                 VALUES ($1, (SELECT coalesce(max(sequence), 0) + 1 FROM history_events WHERE instance_id = $1 AND removal_time = 'infinity'),
-                    $2::timestamptz, $3::json)
-                """, [id, time(at), try storedJSON(events.map(\.event), table)])
+                    $2::timestamptz, $3::json, hashtext($4))
+                """, [id, time(at), try storedJSON(events.map(\.event), table), instance.rootInstanceID])
         }
         for effect in effects { try apply(effect, instance: instance, readModel: readModel) }
         if let statement = ReadModelStatement.make(readModel) { pending.append(statement) }
@@ -137,8 +138,8 @@ extension PostgresTransaction {
                      calls AS (DELETE FROM called_instances WHERE child_instance_id = $1),
                 \(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$10::timestamptz"))
                 INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time,
-                    start_user_id, tenant_id)
-                VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12)
+                    start_user_id, tenant_id, root_instance_id, root_key)
+                VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, $13, hashtext($13))
                 """, try await parameters(of: instance).dropLast())
         }
     }
@@ -161,12 +162,14 @@ extension PostgresTransaction {
             write(
                 """
                 INSERT INTO jobs (id, instance_id, element_key, element_id, kind, topic, handler, due_at, retries, synchronous, created_at, process_definition_id,
-                    priority, tenant_id)
-                VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8::timestamptz, $9::integer, $10::boolean, coalesce($11::timestamptz, now()), $12, $13::bigint, $14)
+                    priority, tenant_id, root_key)
+                VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8::timestamptz, $9::integer, $10::boolean, coalesce($11::timestamptz, now()), $12, $13::bigint, $14,
+                    hashtext($15))
                 """,
                 [
                     job.id, id, String(job.elementKey), readModel.job(job.id)?.activityID ?? "", kind, topic, handler, time(job.dueAt), String(job.retries),
                     job.synchronous ? "true" : "false", time(job.createdAt), instance.definitionID, String(job.priority ?? 0), instance.tenantID,
+                    instance.rootInstanceID,
                 ])
         case .updateJob(let jobID):
             guard let job = instance.state.job(jobID) else { return }
@@ -178,19 +181,19 @@ extension PostgresTransaction {
         case .openSubscription(let subscription):
             write(
                 """
-                INSERT INTO message_subscriptions (id, instance_id, element_key, message_name, created_at, activity_id, event_type, tenant_id)
-                VALUES ($1, $2, $3::bigint, $4, coalesce($5::timestamptz, now()), $6, $7, $8)
+                INSERT INTO message_subscriptions (id, instance_id, element_key, message_name, created_at, activity_id, event_type, tenant_id, root_key)
+                VALUES ($1, $2, $3::bigint, $4, coalesce($5::timestamptz, now()), $6, $7, $8, hashtext($9))
                 """,
                 [
                     subscription.id, id, String(subscription.elementKey), subscription.eventName, time(readModel.subscription(subscription.id)?.created),
-                    readModel.subscription(subscription.id)?.activityID, subscription.kind.rawValue, instance.tenantID,
+                    readModel.subscription(subscription.id)?.activityID, subscription.kind.rawValue, instance.tenantID, instance.rootInstanceID,
                 ])
         case .closeSubscription(let subscriptionID):
             write("DELETE FROM message_subscriptions WHERE id = $1", [subscriptionID])
         case .startChildInstance(let request):
             write(
-                "INSERT INTO called_instances (parent_instance_id, element_key, child_instance_id) VALUES ($1, $2::bigint, $3)",
-                [id, String(request.elementKey), request.childInstanceID])
+                "INSERT INTO called_instances (parent_instance_id, element_key, child_instance_id, root_key) VALUES ($1, $2::bigint, $3, hashtext($4))",
+                [id, String(request.elementKey), request.childInstanceID, instance.rootInstanceID])
         }
     }
 

@@ -12,11 +12,14 @@ enum ReadModelStatement {
     /// A variable's value column as stored: JSON null (a Null-typed variable) is JSON, not SQL
     /// NULL, which is what `jsonb_to_recordset` makes of it.
     private static let storedValue = "coalesce(value, 'null'::jsonb)"
+    /// The key of the instance's call hierarchy (migration 033), from the root's id in $2.
+    private static let rootKey = "hashtext($2)"
 
     static func make(_ changes: ReadModelChanges) -> PostgresStatement? {
         var parts: [String] = []
-        // $1 is the instance, for the conditions that find its rows by their key's first column.
-        var parameters: [String?] = [changes.instance.id]
+        // $1 is the instance, for the conditions that find its rows by their key's first column;
+        // $2 its call hierarchy's root, whose key (033) every new row carries.
+        var parameters: [String?] = [changes.instance.id, changes.instance.rootInstanceID]
         func add(_ rows: [JSONValue], _ sql: (String) -> String) {
             guard !rows.isEmpty else { return }
             parameters.append(JSONText.render(.array(rows)))
@@ -40,15 +43,15 @@ enum ReadModelStatement {
             """
             INSERT INTO user_tasks (id, instance_id, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at,
                 follow_up_at, priority, form_key, description, created_at, process_definition_id, process_key, business_key, activity_instance_id,
-                owner, delegation_state, last_updated, tenant_id)
+                owner, delegation_state, last_updated, tenant_id, root_key)
             SELECT id, instance_id, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at, follow_up_at,
                 priority, form_key, description, created_at, process_definition_id, process_key, business_key, activity_instance_id, owner,
-                delegation_state, last_updated, tenant_id
+                delegation_state, last_updated, tenant_id, \(rootKey)
             FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, task_definition_key text, name text, assignee text,
                 candidate_users text[], candidate_groups text[], due_at timestamptz, follow_up_at timestamptz, priority integer, form_key text,
                 description text, created_at timestamptz, process_definition_id text, process_key text, business_key text, activity_instance_id text,
                 owner text, delegation_state text, last_updated timestamptz, tenant_id text)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, candidate_users = excluded.candidate_users,
+            ON CONFLICT (id, root_key) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, candidate_users = excluded.candidate_users,
                 candidate_groups = excluded.candidate_groups, due_at = excluded.due_at, follow_up_at = excluded.follow_up_at,
                 priority = excluded.priority, form_key = excluded.form_key, description = excluded.description,
                 business_key = excluded.business_key, owner = excluded.owner, delegation_state = excluded.delegation_state,
@@ -72,12 +75,12 @@ enum ReadModelStatement {
         }) {
             """
             INSERT INTO variables (instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type, tenant_id,
-                value_key)
+                value_key, root_key)
             SELECT instance_id, process_definition_id, activity_instance_id, name, type, \(storedValue), serialized, object_type, tenant_id,
-                baton_value_key(\(storedValue))
+                baton_value_key(\(storedValue)), \(rootKey)
             FROM jsonb_to_recordset(\($0)) AS r(instance_id text, process_definition_id text, activity_instance_id text, name text, type text,
                 value jsonb, serialized text, object_type text, tenant_id text)
-            ON CONFLICT (instance_id, activity_instance_id, name) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
+            ON CONFLICT (instance_id, activity_instance_id, name, root_key) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
                 object_type = excluded.object_type, value_key = excluded.value_key
             """
         }
@@ -85,8 +88,8 @@ enum ReadModelStatement {
         add(changes.activitiesStarted.map(row)) {
             """
             INSERT INTO history_activity_instances (instance_id, element_key, parent_element_key, process_definition_id, activity_id,
-                activity_name, activity_type, task_id, called_instance_id, start_time, end_time, canceled, complete_scope, tenant_id)
-            SELECT * FROM jsonb_to_recordset(\($0)) AS r(instance_id text, element_key bigint, parent_element_key bigint, process_definition_id text,
+                activity_name, activity_type, task_id, called_instance_id, start_time, end_time, canceled, complete_scope, tenant_id, root_key)
+            SELECT *, \(rootKey) FROM jsonb_to_recordset(\($0)) AS r(instance_id text, element_key bigint, parent_element_key bigint, process_definition_id text,
                 activity_id text, activity_name text, activity_type text, task_id text, called_instance_id text,
                 start_time timestamptz, end_time timestamptz, canceled boolean, complete_scope boolean, tenant_id text)
             """
@@ -106,12 +109,13 @@ enum ReadModelStatement {
         add(changes.historicTasks.map(row)) {
             """
             INSERT INTO history_task_instances AS h (id, instance_id, process_definition_id, activity_instance_id, task_definition_key, name, assignee,
-                priority, due_at, start_time, end_time, delete_reason, owner, description, follow_up_at, candidate_users, candidate_groups, tenant_id)
-            SELECT * FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, activity_instance_id text,
+                priority, due_at, start_time, end_time, delete_reason, owner, description, follow_up_at, candidate_users, candidate_groups, tenant_id,
+                root_key)
+            SELECT *, \(rootKey) FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, activity_instance_id text,
                 task_definition_key text, name text, assignee text, priority integer, due_at timestamptz, start_time timestamptz,
                 end_time timestamptz, delete_reason text, owner text, description text, follow_up_at timestamptz, candidate_users text[],
                 candidate_groups text[], tenant_id text)
-            ON CONFLICT (id, instance_id, removal_time) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, priority = excluded.priority,
+            ON CONFLICT (id, instance_id, removal_time, root_key) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, priority = excluded.priority,
                 due_at = excluded.due_at, end_time = excluded.end_time, delete_reason = excluded.delete_reason, owner = excluded.owner,
                 description = excluded.description, follow_up_at = excluded.follow_up_at,
                 candidate_users = h.candidate_users || ARRAY(SELECT u FROM unnest(excluded.candidate_users) AS u WHERE NOT u = ANY(h.candidate_users)),
@@ -126,12 +130,12 @@ enum ReadModelStatement {
         }) {
             """
             INSERT INTO history_variables (instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type,
-                create_time, deleted, tenant_id, value_key)
+                create_time, deleted, tenant_id, value_key, root_key)
             SELECT instance_id, process_definition_id, activity_instance_id, name, type, \(storedValue), serialized, object_type, create_time, deleted,
-                tenant_id, baton_value_key(\(storedValue))
+                tenant_id, baton_value_key(\(storedValue)), \(rootKey)
             FROM jsonb_to_recordset(\($0)) AS r(instance_id text, process_definition_id text, activity_instance_id text, name text,
                 type text, value jsonb, serialized text, object_type text, create_time timestamptz, deleted boolean, tenant_id text)
-            ON CONFLICT (instance_id, activity_instance_id, name, removal_time) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
+            ON CONFLICT (instance_id, activity_instance_id, name, removal_time, root_key) DO UPDATE SET type = excluded.type, value = excluded.value, serialized = excluded.serialized,
                 object_type = excluded.object_type, deleted = excluded.deleted, value_key = excluded.value_key
             """
         }
@@ -144,8 +148,8 @@ enum ReadModelStatement {
         add(changes.incidentsRaised.map(row)) {
             """
             INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, job_id, message, created_at, resolved_at, deleted,
-                tenant_id)
-            SELECT * FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, kind text, activity_id text,
+                tenant_id, root_key)
+            SELECT *, \(rootKey) FROM jsonb_to_recordset(\($0)) AS r(id text, instance_id text, process_definition_id text, kind text, activity_id text,
                 job_id text, message text, created_at timestamptz, resolved_at timestamptz, deleted boolean, tenant_id text)
             """
         }
@@ -160,7 +164,7 @@ enum ReadModelStatement {
             """
         }
         guard !parts.isEmpty else { return nil }
-        return PostgresStatement("WITH " + parts.joined(separator: ",\n") + "\nSELECT $1::text", parameters)
+        return PostgresStatement("WITH " + parts.joined(separator: ",\n") + "\nSELECT $1::text, $2::text", parameters)
     }
 
     /// Element ids and definitions for the command side's job and subscription rows of an
