@@ -115,11 +115,11 @@ import Testing
         try await Migrator(migrations: all).migrate(connection)
         #expect(try await connection.query(
             """
-            SELECT id, root_instance_id, root_key = hashtext(root_instance_id) FROM process_instances
-            UNION ALL SELECT id, root_instance_id, root_key = hashtext(root_instance_id) FROM history_process_instances ORDER BY 1
+            SELECT id, root_instance_id, root_key = hashtext(coalesce(root_instance_id, id)) FROM process_instances
+            UNION ALL SELECT id, root_instance_id, root_key = hashtext(coalesce(root_instance_id, id)) FROM history_process_instances ORDER BY 1
             """).rows == [
-                ["leaf", "top", "t"], ["middle", "top", "t"], ["orphan", "orphan", "t"], ["orphan child", "orphan", "t"], ["top", "top", "t"],
-            ])
+                ["leaf", "top", "t"], ["middle", "top", "t"], ["orphan", nil, "t"], ["orphan child", "orphan", "t"], ["top", nil, "t"],
+            ], "a root names no root")
         #expect(try await connection.query(
             """
             SELECT 'task', instance_id, root_key = hashtext('top') FROM user_tasks

@@ -28,9 +28,9 @@ import Testing
             INSERT INTO deployments VALUES ('d', 'd', NULL, NULL, now());
             INSERT INTO process_definitions (id, key, version, deployment_id, resource_name, checksum, xml) VALUES ('p:1', 'p', 1, 'd', 'p.bpmn', 'c', '');
             INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, started_at, ended_at, removal_time, state,
-                root_instance_id, root_key)
+                root_key)
             SELECT 'h' || g, 'p:1', 'p', 'bk-' || g, 'completed', now() - g * interval '1 minute', now() - g * interval '1 minute' + interval '5 seconds',
-                   now() + (g % 200) * interval '1 day', '{}', 'h' || g, hashtext('h' || g)
+                   now() + (g % 200) * interval '1 day', '{}', hashtext('h' || g)
             FROM generate_series(1, 20000) g;
             INSERT INTO history_activity_instances (instance_id, process_definition_id, element_key, activity_id,
                 activity_type, start_time, end_time, removal_time, root_key)
@@ -46,8 +46,8 @@ import Testing
             FROM generate_series(1, 20000) g;
             INSERT INTO history_incidents (id, instance_id, process_definition_id, kind, activity_id, message, created_at, root_key)
             SELECT 'open' || g, 'r' || g, 'p:1', 'failedJob', 'publish', 'down', now(), hashtext('r' || g) FROM generate_series(1, 20) g;
-            INSERT INTO process_instances (id, definition_id, process_key, business_key, status, started_at, state, root_instance_id, root_key)
-            SELECT 'r' || g, 'p:1', 'p', 'open-' || g, 'active', now() - g * interval '1 second', '{}', 'r' || g, hashtext('r' || g)
+            INSERT INTO process_instances (id, definition_id, process_key, business_key, status, started_at, state, root_key)
+            SELECT 'r' || g, 'p:1', 'p', 'open-' || g, 'active', now() - g * interval '1 second', '{}', hashtext('r' || g)
             FROM generate_series(1, 10000) g;
             INSERT INTO user_tasks (id, instance_id, task_definition_key, candidate_groups, created_at, process_definition_id, process_key,
                 activity_instance_id, root_key)
@@ -143,9 +143,9 @@ import Testing
             INSERT INTO deployments VALUES ('d', 'd', NULL, NULL, now());
             INSERT INTO process_definitions (id, key, version, deployment_id, resource_name, checksum, xml) VALUES ('p:1', 'p', 1, 'd', 'p.bpmn', 'c', '');
             INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, started_at, ended_at, removal_time, state, tenant_id,
-                root_instance_id, root_key)
+                root_key)
             SELECT 'h' || g, 'p:1', 'p', 'bk-' || g, 'completed', now() - g * interval '1 minute', now(), now() + (g % 200) * interval '1 day', '{}',
-                   CASE WHEN g % 2 = 0 THEN 'north' ELSE 'south' END, 'h' || g, hashtext('h' || g)
+                   CASE WHEN g % 2 = 0 THEN 'north' ELSE 'south' END, hashtext('h' || g)
             FROM generate_series(1, 20000) g;
             INSERT INTO history_variables (instance_id, process_definition_id, name, type, value, create_time, removal_time, tenant_id, value_key,
                 root_key)

@@ -8,7 +8,7 @@ import Foundation
 extension PostgresTransaction {
     static let instanceColumns = """
         state::text, definition_id, process_key, (extract(epoch from started_at) * 1000)::bigint,
-        (extract(epoch from ended_at) * 1000)::bigint, (extract(epoch from removal_time) * 1000)::bigint, id, tenant_id, root_instance_id
+        (extract(epoch from ended_at) * 1000)::bigint, (extract(epoch from removal_time) * 1000)::bigint, id, tenant_id, coalesce(root_instance_id, id)
         """
 
     /// The instance in `row` (``instanceColumns``). An ended instance stored without its state
@@ -85,7 +85,7 @@ extension PostgresTransaction {
     static let insertInstanceSQL = """
         INSERT INTO process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time,
             start_user_id, tenant_id, root_instance_id, root_key, state)
-        VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, $13, hashtext($13), $14::jsonb)
+        VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, nullif($13, $1), hashtext($13), $14::jsonb)
         """
 
     func insertInstance(_ instance: InstanceRecord) async throws {
@@ -139,7 +139,7 @@ extension PostgresTransaction {
                 \(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$10::timestamptz"))
                 INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time,
                     start_user_id, tenant_id, root_instance_id, root_key)
-                VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, $13, hashtext($13))
+                VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, nullif($13, $1), hashtext($13))
                 """, try await parameters(of: instance).dropLast())
         }
     }

@@ -6,8 +6,9 @@
 --
 -- The key is `hashtext(root instance id)`: 4 bytes in each row and each key entry where the id's
 -- text takes 37. Rows of different hierarchies may share a key; that only places them together.
--- The root's id itself is kept once per instance (`root_instance_id`), which is what a new
--- called instance inherits its key from.
+-- The root's id itself is kept in the instance's row (`root_instance_id`, NULL for a root, as
+-- nearly every instance is: the column then costs nothing), which is what a new called instance
+-- inherits its key from.
 
 ALTER TABLE process_instances ADD COLUMN root_instance_id text;
 ALTER TABLE history_process_instances ADD COLUMN root_instance_id text;
@@ -28,15 +29,13 @@ SELECT id, root, hashtext(root) AS key FROM roots;
 CREATE UNIQUE INDEX ON instance_roots (id);
 ANALYZE instance_roots;
 
-UPDATE process_instances t SET root_instance_id = r.root FROM instance_roots r WHERE r.id = t.id;
-UPDATE history_process_instances t SET root_instance_id = r.root FROM instance_roots r WHERE r.id = t.id;
-ALTER TABLE process_instances ALTER COLUMN root_instance_id SET NOT NULL;
-ALTER TABLE history_process_instances ALTER COLUMN root_instance_id SET NOT NULL;
+UPDATE process_instances t SET root_instance_id = r.root FROM instance_roots r WHERE r.id = t.id AND r.root <> r.id;
+UPDATE history_process_instances t SET root_instance_id = r.root FROM instance_roots r WHERE r.id = t.id AND r.root <> r.id;
 
 ALTER TABLE process_instances ADD COLUMN root_key integer;
 ALTER TABLE history_process_instances ADD COLUMN root_key integer;
-UPDATE process_instances SET root_key = hashtext(root_instance_id);
-UPDATE history_process_instances SET root_key = hashtext(root_instance_id);
+UPDATE process_instances SET root_key = hashtext(coalesce(root_instance_id, id));
+UPDATE history_process_instances SET root_key = hashtext(coalesce(root_instance_id, id));
 
 -- The rows each instance owns: most instances are their own root, so one pass gives every row
 -- its instance's key and a second corrects the rows of called instances. A row whose instance
