@@ -108,18 +108,18 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try EmbeddedPostgres(directory: directory)
         defer { try? server.stop() }
-        try server.start()
+        _ = try await blockingWork { try server.start() }
         #expect(try server.isRunning())
         let connection = try await PostgresConnection.connect(server.connectionString)
         try await connection.query("CREATE TABLE kept (value text)")
         try await connection.query("INSERT INTO kept VALUES ($1)", ["committed"])
 
-        try server.stop()
+        try await blockingWork { try server.stop() }
         #expect(try !server.isRunning())
         await #expect(throws: PostgresError.self) { try await connection.query("SELECT 1") }
         #expect(await !connection.isOpen)
 
-        try server.start()
+        _ = try await blockingWork { try server.start() }
         try await connection.reset()
         #expect(try await connection.query("SELECT value FROM kept").rows == [["committed"]])
     }

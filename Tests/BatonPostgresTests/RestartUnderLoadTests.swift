@@ -15,7 +15,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try EmbeddedPostgres(directory: directory)
         defer { try? server.stop() }
-        try server.start()
+        _ = try await blockingWork { try server.start() }
         try await Migrator.engine()
             .migrate(PostgresConnection.connect(server.connectionString))
         let runtime = Runtime(store: PostgresStore(pool: PostgresPool(connectionString: server.connectionString, maximum: 4)))
@@ -42,9 +42,9 @@ import Testing
             }
             // Under load: restart once some work is done, then wait for work to flow again.
             while load.log.withLock({ $0.acknowledged.count }) < 50 { try await Task.sleep(for: .milliseconds(20)) }
-            try server.stop()
+            try await blockingWork { try server.stop() }
             try await Task.sleep(for: .milliseconds(300))
-            try server.start()
+            _ = try await blockingWork { try server.start() }
             load.log.withLock { $0.restarted = true }
             for _ in 0..<1500 where load.log.withLock({ $0.afterRestart }) < 50 { try await Task.sleep(for: .milliseconds(20)) }
             load.stop.store(true, ordering: .relaxed)

@@ -1,3 +1,4 @@
+import BatonTesting
 import Foundation
 
 /// Runs the built `baton` executable the way a user or a script does, capturing its output.
@@ -25,13 +26,18 @@ struct BatonProcess {
 
     /// Runs `baton arguments…` in the repository root. Output goes through files, not pipes, so a
     /// large output can never block the child.
-    static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Result {
-        try run(executable.path, arguments, environment: environment, directory: directory)
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) async throws -> Result {
+        try await run(executable.path, arguments, environment: environment, directory: directory)
     }
 
     /// Runs any program the same way (the compatibility test's Python, say).
-    /// `directory` is where it runs, by default the repository's root.
-    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Result {
+    /// `directory` is where it runs, by default the repository's root. The wait for the child is
+    /// ``blockingWork(_:)``: a `baton bench` runs for half a minute.
+    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil) async throws -> Result {
+        try await blockingWork { try runBlocking(program, arguments, environment: environment, directory: directory) }
+    }
+
+    private static func runBlocking(_ program: String, _ arguments: [String], environment: [String: String], directory: String?) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("baton-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -1,8 +1,9 @@
+import BatonTesting
 import Foundation
 
 /// A `baton serve` child process on a free loopback port with an embedded PostgreSQL of its own,
 /// for tests that talk to it over HTTP.
-final class ServedBaton {
+final class ServedBaton: @unchecked Sendable {
     let process: Process
     let home: URL
     /// `http://127.0.0.1:PORT/engine-rest`, from the line it prints when ready.
@@ -48,27 +49,40 @@ final class ServedBaton {
         throw ServeFailure(description: "baton serve did not become ready: \(log)")
     }
 
-    /// SIGTERM, then wait (bounded) for a clean exit; returns the exit status.
+    /// SIGTERM, then wait (bounded) for a clean exit; returns the exit status. The wait is
+    /// ``blockingWork(_:)``, off the cooperative pool.
     @discardableResult
-    func stop() -> Int32 {
+    func stop() async throws -> Int32 {
+        try await blockingWork { [self] in stopBlocking() }
+    }
+
+    /// For `defer`, which cannot wait: ``stop()`` on a thread of its own, which keeps this
+    /// object (and so its directory) until the process has exited.
+    func stopWhenDone() {
+        Thread.detachNewThread { [self] in _ = stopBlocking() }
+    }
+
+    /// SIGTERM, then whether it exited by itself within `limit` (SIGKILL after that).
+    func stop(waitingUpTo limit: Duration) async throws -> Bool {
+        try await blockingWork { [self] in
+            if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+            let tenths = Int(limit.components.seconds * 10)
+            for _ in 0..<tenths where process.isRunning { usleep(100_000) }
+            let exited = !process.isRunning
+            if !exited {
+                kill(process.processIdentifier, SIGKILL)
+                for _ in 0..<50 where process.isRunning { usleep(100_000) }
+            }
+            return exited
+        }
+    }
+
+    private func stopBlocking() -> Int32 {
         if process.isRunning { kill(process.processIdentifier, SIGTERM) }
         for _ in 0..<300 where process.isRunning { usleep(100_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         return process.terminationStatus
-    }
-
-    /// SIGTERM, then whether it exited by itself within `limit` (SIGKILL after that).
-    func stop(waitingUpTo limit: Duration) -> Bool {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        let tenths = Int(limit.components.seconds * 10)
-        for _ in 0..<tenths where process.isRunning { usleep(100_000) }
-        let exited = !process.isRunning
-        if !exited {
-            kill(process.processIdentifier, SIGKILL)
-            for _ in 0..<50 where process.isRunning { usleep(100_000) }
-        }
-        return exited
     }
 
     /// What it has written to standard error so far.
