@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 
 /// Gives back the code pages only start-up ran. Once `baton serve` is ready, much of what is
 /// resident of its own binary was run once and never again (argument parsing, migrations, the
@@ -55,7 +56,9 @@ public enum StartupPages {
     @discardableResult
     public static func release() -> Int {
         #if os(Linux)
-        guard let executable = readLink("/proc/self/exe"), let smaps = readFile("/proc/self/smaps") else { return 0 }
+        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+            let smaps = readFile("/proc/self/smaps")
+        else { return 0 }
         var advised = 0
         for mapping in releasable(smaps: smaps, executable: executable) {
             let length = Int(mapping.end - mapping.start)
@@ -71,14 +74,9 @@ public enum StartupPages {
     /// `MADV_PAGEOUT` from <linux/mman.h>; Glibc's Swift module does not export it everywhere.
     private static let pageOut: Int32 = 21
 
-    private static func readLink(_ path: String) -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink(path, &buffer, buffer.count - 1)
-        guard count > 0 else { return nil }
-        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    /// A `/proc` file's text (its size is not known before reading it).
+    /// A `/proc` file's text, read to its end. Foundation's `String(contentsOfFile:)` returns
+    /// only the first read of such a file (its size is 0 until read): 4 KB of `smaps`, a few
+    /// mappings.
     private static func readFile(_ path: String) -> String? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }

@@ -7,13 +7,11 @@ import Testing
 /// Every row of an instance carries its call hierarchy's key (migration 033), the column Citus
 /// would distribute the tables by, so a hierarchy's rows would share a node.
 @Suite struct HierarchyKeyTests {
-    /// The tables whose rows belong to one instance, and the column naming it.
+    /// The tables whose rows belong to one instance.
     static let instanceTables = [
-        ("process_instances", "id"), ("history_process_instances", "id"), ("user_tasks", "instance_id"), ("variables", "instance_id"),
-        ("jobs", "instance_id"), ("message_subscriptions", "instance_id"), ("read_model_rebuilds", "instance_id"),
-        ("called_instances", "parent_instance_id"), ("history_activity_instances", "instance_id"), ("history_events", "instance_id"),
-        ("history_task_instances", "instance_id"), ("history_variables", "instance_id"), ("history_incidents", "instance_id"),
-        ("history_comments", "instance_id"),
+        "process_instances", "history_process_instances", "user_tasks", "variables", "jobs", "message_subscriptions", "read_model_rebuilds",
+        "called_instances", "history_activity_instances", "history_events", "history_task_instances", "history_variables", "history_incidents",
+        "history_comments",
     ]
 
     /// What runs: a three-level hierarchy (top → middle → wait) writes every row of all three
@@ -30,7 +28,7 @@ import Testing
         /// Each instance table's keys, with the rows of each.
         func keys() async throws -> [String: [String: String]] {
             var found: [String: [String: String]] = [:]
-            for (table, _) in Self.instanceTables {
+            for table in Self.instanceTables {
                 for row in try await connection.query("SELECT root_key, count(*) FROM \(table) GROUP BY root_key").rows {
                     found[table, default: [:]][row[0] ?? "?"] = row[1]
                 }
@@ -67,8 +65,8 @@ import Testing
         ).rows.compactMap { $0[0] })
         // Not an instance's rows: a batch's list of the instances it works on, and the outbox of
         // signals waiting to be delivered (each delivery is a command of its own).
-        #expect(withInstanceColumn.subtracting(Self.instanceTables.map(\.0)) == ["batch_items", "signal_deliveries"])
-        for (table, _) in Self.instanceTables {
+        #expect(withInstanceColumn.subtracting(Self.instanceTables) == ["batch_items", "signal_deliveries"])
+        for table in Self.instanceTables {
             #expect(try await connection.query(
                 "SELECT attnotnull FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'root_key'", [table]).rows == [["t"]], "\(table)")
             let keys = try await connection.query(
@@ -83,7 +81,7 @@ import Testing
                 SELECT pg_get_constraintdef(oid) FROM pg_constraint
                 WHERE conrelid = $1::regclass AND contype = 'f' AND pg_get_constraintdef(oid) NOT LIKE '%root_key%'
                   AND confrelid::regclass::text = ANY($2::text[])
-                """, [table, "{" + Self.instanceTables.map(\.0).joined(separator: ",") + "}"]).rows
+                """, [table, "{" + Self.instanceTables.joined(separator: ",") + "}"]).rows
             #expect(foreign.isEmpty, "\(table) references another instance table without root_key: \(foreign)")
         }
     }
