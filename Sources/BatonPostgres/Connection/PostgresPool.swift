@@ -65,7 +65,7 @@ public actor PostgresPool {
             }
         }
         if let connection = idle.popLast() {
-            if await connection.isOpen { return connection }
+            if connection.isOpenWhileIdle { return connection }
             do {
                 try await connection.reset()
                 try await prepare(connection)
