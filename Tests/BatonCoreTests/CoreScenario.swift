@@ -67,18 +67,23 @@ struct CoreScenario {
     }
 
     /// What a store writes (the state as JSON, each event as JSON, elements named by id) must
-    /// read back equal.
+    /// read back equal, and be the JSON Foundation's encoder writes for it.
     private func checkPersistedFormsRoundTrip(_ newEvents: [InstanceEvent]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+        var encoder = SortedJSONEncoder()
         encoder.userInfo[.elementTable] = process.elements
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = .sortedKeys
+        foundation.userInfo[.elementTable] = process.elements
         let decoder = JSONDecoder()
         decoder.userInfo[.elementTable] = process.elements
         let stored = try encoder.encode(state)
-        #expect(try decoder.decode(InstanceState.self, from: stored) == state, "the persisted state must read back equal")
-        #expect(try encoder.encode(state) == stored, "equal states must encode to the same bytes")
+        #expect(try decoder.decode(InstanceState.self, from: Data(stored.utf8)) == state, "the persisted state must read back equal")
+        #expect(try encoder.encode(state) == stored, "equal states must encode to the same text")
+        #expect(JSONCanonical(stored) == JSONCanonical(String(decoding: try foundation.encode(state), as: UTF8.self)), "the state as Foundation writes it")
         for event in newEvents {
-            #expect(try decoder.decode(InstanceEvent.self, from: encoder.encode(event)) == event, "\(event) must read back equal")
+            let text = try encoder.encode(event)
+            #expect(try decoder.decode(InstanceEvent.self, from: Data(text.utf8)) == event, "\(event) must read back equal")
+            #expect(JSONCanonical(text) == JSONCanonical(String(decoding: try foundation.encode(event), as: UTF8.self)), "\(event) as Foundation writes it")
         }
     }
 

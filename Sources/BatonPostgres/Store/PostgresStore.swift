@@ -92,11 +92,6 @@ final class PostgresTransaction: StoreTransaction {
     /// Instances inserted by a pending statement (its index): a later update rewrites that
     /// insert instead of adding an UPDATE.
     var pendingInserts: [String: Int] = [:]
-    let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
-    }()
     let decoder = JSONDecoder()
     /// Where the element tables come from that stored states and events are read and written with.
     let definitions: CompiledDefinitions
@@ -181,7 +176,7 @@ final class PostgresTransaction: StoreTransaction {
 
     // MARK: Encoding helpers
 
-    func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+    func json(_ value: some Encodable) throws -> String { try SortedJSONEncoder().encode(value) }
 
     /// The element table that states and events of definition `id`'s instances are stored with.
     func elementTable(_ definitionID: String) async throws -> ElementTable {
@@ -190,9 +185,9 @@ final class PostgresTransaction: StoreTransaction {
 
     /// A state or event as stored: elements named by id from `table`.
     func storedJSON(_ value: some Encodable, _ table: ElementTable) throws -> String {
+        var encoder = SortedJSONEncoder()
         encoder.userInfo[.elementTable] = table
-        defer { encoder.userInfo[.elementTable] = nil }
-        return try json(value)
+        return try encoder.encode(value)
     }
 
     /// A stored state or event read back: element ids resolved with `table`.
