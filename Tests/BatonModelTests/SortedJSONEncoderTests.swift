@@ -85,4 +85,9 @@ import Testing
         encoder.userInfo[NeedsTable.key] = "table"
         #expect(try encoder.encode(["a": [NeedsTable()]]) == #"{"a":["table-value"]}"#)
     }
+
+    @Test func integersAreWrittenDigitByDigit() {
+        let values: [Int64] = [0, 7, -7, 10, 1_234_567_890, Int64.max, Int64.min]
+        #expect(JSONText.render(.array(values.map(JSONValue.integer))) == "[" + values.map(String.init).joined(separator: ",") + "]")
+    }
 }
