@@ -86,6 +86,15 @@ import Testing
         #expect(try encoder.encode(["a": [NeedsTable()]]) == #"{"a":["table-value"]}"#)
     }
 
+    @Test func membersAreInTheByteOrderOfTheirKeys() throws {
+        // Small and heap strings, a prefix, case, the empty key, and multi-byte UTF-8.
+        let keys = ["é", "z", "Z", "a", "ab", "", "𝄞", "abc-a-key-beyond-small-strings", "abc-a-key-beyond-small-stringS", "ab\u{0}"]
+        let values = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        let expected = keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let text = try SortedJSONEncoder().encode(values)
+        #expect(text == "{" + expected.map { "\(JSONText.render(.string($0))):\(values[$0]!)" }.joined(separator: ",") + "}")
+    }
+
     @Test func integersAreWrittenDigitByDigit() {
         let values: [Int64] = [0, 7, -7, 10, 1_234_567_890, Int64.max, Int64.min]
         #expect(JSONText.render(.array(values.map(JSONValue.integer))) == "[" + values.map(String.init).joined(separator: ",") + "]")
