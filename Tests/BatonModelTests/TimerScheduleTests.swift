@@ -35,6 +35,20 @@ import Testing
         }
     }
 
+    @Test func instantsOfAnyTimeOfDayRoundTripAndYearsBeyondFourDigitsKeepTheirDigits() {
+        // A deterministic walk over 1600-2400 with uneven steps, so every field takes many values.
+        var instant = Timestamp(iso8601: "1600-01-01T00:00:00Z")!.millisecondsSinceEpoch
+        let end = Timestamp(iso8601: "2400-12-31T23:59:59.999Z")!.millisecondsSinceEpoch
+        while instant <= end {
+            let timestamp = Timestamp(millisecondsSinceEpoch: instant)
+            #expect(timestamp.iso8601.utf8.count == 24)
+            #expect(Timestamp(iso8601: timestamp.iso8601) == timestamp)
+            instant += 12_345_678_917
+        }
+        #expect(Timestamp(millisecondsSinceEpoch: -1).iso8601 == "1969-12-31T23:59:59.999Z")
+        #expect(Timestamp(millisecondsSinceEpoch: 253_402_300_800_000).iso8601 == "10000-01-01T00:00:00.000Z")
+    }
+
     @Test func durationsAddCalendarUnitsOnTheCalendar() throws {
         let start = at("2026-01-31T09:00:00Z")
         #expect(try #require(ISODuration("P1M")).added(to: start) == at("2026-02-28T09:00:00Z"))

@@ -63,13 +63,44 @@ extension Timestamp {
         let days = millisecondsSinceEpoch >= 0
             ? millisecondsSinceEpoch / Self.millisecondsPerDay
             : (millisecondsSinceEpoch - Self.millisecondsPerDay + 1) / Self.millisecondsPerDay
-        let inDay = millisecondsSinceEpoch - days * Self.millisecondsPerDay
+        let inDay = Int(millisecondsSinceEpoch - days * Self.millisecondsPerDay)
         let date = CivilDate(daysSinceEpoch: days)
-        func pad(_ value: Int64, _ width: Int) -> String {
+        guard (0...9999).contains(date.year) else { return Self.paddedISO8601(date, inDay) }
+        // Written digit by digit into the string's own storage: every command writes several
+        // times, and building it from padded pieces cost a string per field.
+        return String(unsafeUninitializedCapacity: 24) { text in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var rest = value
+                for index in (offset..<offset + width).reversed() {
+                    text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(date.year, 4, at: 0)
+            text[4] = UInt8(ascii: "-")
+            put(date.month, 2, at: 5)
+            text[7] = UInt8(ascii: "-")
+            put(date.day, 2, at: 8)
+            text[10] = UInt8(ascii: "T")
+            put(inDay / 3_600_000, 2, at: 11)
+            text[13] = UInt8(ascii: ":")
+            put(inDay / 60_000 % 60, 2, at: 14)
+            text[16] = UInt8(ascii: ":")
+            put(inDay / 1000 % 60, 2, at: 17)
+            text[19] = UInt8(ascii: ".")
+            put(inDay % 1000, 3, at: 20)
+            text[23] = UInt8(ascii: "Z")
+            return 24
+        }
+    }
+
+    /// A year outside 0...9999 takes as many digits as it needs.
+    private static func paddedISO8601(_ date: CivilDate, _ inDay: Int) -> String {
+        func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        return "\(pad(Int64(date.year), 4))-\(pad(Int64(date.month), 2))-\(pad(Int64(date.day), 2))T"
+        return "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))T"
             + "\(pad(inDay / 3_600_000, 2)):\(pad(inDay / 60_000 % 60, 2)):\(pad(inDay / 1000 % 60, 2))."
             + "\(pad(inDay % 1000, 3))Z"
     }
