@@ -47,6 +47,32 @@ import Testing
                 == #"{"k\"":[-3,0.5,true,null]}"#)
     }
 
+    /// Strings are scanned eight bytes at a time: each character that needs escaping, at every
+    /// position of strings long and short, next to multi-byte UTF-8 and bytes just above 0x20.
+    @Test func jsonTextEscapesAtEveryPositionOfAWord() {
+        func escaped(_ character: Character) -> String {
+            switch character {
+            case "\"": #"\""#
+            case "\\": #"\\"#
+            case "\n": #"\n"#
+            case "\r": #"\r"#
+            case "\t": #"\t"#
+            default:
+                if let ascii = character.asciiValue, ascii < 0x20 { "\\u00" + (ascii < 0x10 ? "0" : "") + String(ascii, radix: 16) } else { String(character) }
+            }
+        }
+        let filler: [Character] = ["a", " ", "!", "#", "[", "]", "é", "\u{7F}"]
+        for special: Character in ["\"", "\\", "\n", "\u{0}", "\u{1F}", "\r", "\t", "\u{8}"] {
+            for length in [1, 7, 8, 9, 16, 17, 23] {
+                for position in 0..<length {
+                    let characters = (0..<length).map { $0 == position ? special : filler[$0 % filler.count] }
+                    let text = String(characters)
+                    #expect(JSONText.render(.string(text)) == "\"" + characters.map(escaped).joined() + "\"")
+                }
+            }
+        }
+    }
+
     @Test func jsonTextParsesWhatItRendersAndRefusesWhatIsNotJSON() {
         let value = JSONValue.object([
             .init("name", .string("Zoë \u{1F600} \\ \"x\"\t")), .init("n", .integer(-12)), .init("d", .double(3.25)),
