@@ -89,9 +89,10 @@ final class PostgresTransaction: StoreTransaction {
     var began = false
     /// Writes not yet sent, in order.
     var pending: [PostgresStatement] = []
-    /// Instances inserted by a pending statement (its index): a later update rewrites that
-    /// insert instead of adding an UPDATE.
-    var pendingInserts: [String: Int] = [:]
+    /// Instances inserted by a pending statement (its index, and the element table of the
+    /// instance's definition): the statement's parameters are written when the batch is sent,
+    /// from the state the instance has then, so a later update adds no UPDATE.
+    var pendingInserts: [String: (index: Int, table: ElementTable)] = [:]
     let decoder = JSONDecoder()
     /// Where the element tables come from that stored states and events are read and written with.
     let definitions: CompiledDefinitions
@@ -144,11 +145,11 @@ final class PostgresTransaction: StoreTransaction {
                 batch.append(PostgresStatement("BEGIN"))
             }
         }
+        try fillPendingInserts()
         began = true
         batch += pending
         batch.append(last)
         pending.removeAll(keepingCapacity: true)
-        pendingInserts.removeAll(keepingCapacity: true)
         return try await connection.pipeline(batch).last!
     }
 

@@ -12,12 +12,14 @@ extension PostgresTransaction {
     }
 
     func deleteDeployment(_ id: String) async throws {
+        try fillPendingInserts()  // before their instances are forgotten
         write(Self.deletingInstances(of: "SELECT id FROM process_definitions WHERE deployment_id = $1") + "DELETE FROM deployments WHERE id = $1", [id])
         held.removeAll()
     }
 
     func deleteDefinitions(_ ids: [String]) async throws {
         let list = SQLSelect.arrayLiteral(ids)
+        try fillPendingInserts()  // before their instances are forgotten
         write(Self.deletingInstances(of: "SELECT unnest($1::text[])") + "DELETE FROM process_definitions WHERE id = ANY($1::text[])", [list])
         held.removeAll()
     }
