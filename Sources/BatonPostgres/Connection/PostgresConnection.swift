@@ -277,8 +277,8 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Calls `body` with the parameters as C strings (nil for SQL NULL), valid during the call:
-    /// all of them in one buffer, each followed by its NUL (a copy and a free per parameter was a
-    /// twentieth of Baton's work per command).
+    /// all of them in one buffer, each followed by its NUL (a `strdup` and a `free` per parameter
+    /// were 1.5% of Baton's instructions per command).
     private static func withCStrings<T>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
         var length = 0
         for value in values { length += (value?.utf8.count ?? 0) + 1 }

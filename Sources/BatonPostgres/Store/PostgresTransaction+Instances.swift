@@ -93,7 +93,7 @@ extension PostgresTransaction {
         pendingInserts[instance.id] = (pending.count, table)
         // Its parameters are written when the batch is sent (``fillPendingInserts()``), from the
         // state the instance has then: a start inserts its instance, steps it and updates it, and
-        // encoding the state at each of those was a third of what encoding cost a start.
+        // encoded the state at both.
         write(Self.insertInstanceSQL)
     }
 
