@@ -73,14 +73,13 @@ private final class ObjectBox {
     /// The byte order of two keys' UTF-8 (negative, zero or positive), compared in place: the
     /// generic `utf8.lexicographicallyPrecedes` stepped an iterator per byte.
     static func byteOrder(_ a: String, _ b: String) -> Int {
-        let inPlace = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
                 for k in 0..<min(x.count, y.count) where x[k] != y[k] { return Int(x[k]) - Int(y[k]) }
                 return x.count - y.count
             }
         }
-        if let order = inPlace ?? nil { return order }
-        return a.utf8.elementsEqual(b.utf8) ? 0 : a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 }
 
