@@ -22,6 +22,8 @@ public enum TestPostgres {
             // holds one until it commits).
             let server = try EmbeddedPostgres(directory: directory, settings: [("max_connections", "500"), ("max_locks_per_transaction", "256")])
             try server.start()
+            // atexit runs on a normal exit only.
+            try Watchdog.stopServer(dataDirectory: server.dataDirectory, removing: directory)
             atexit {
                 if case .success(let server) = TestPostgres.server {
                     try? server.stop()

@@ -35,6 +35,9 @@ final class ServedBaton: @unchecked Sendable {
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
+        if let child = Watchdog.Watched(pid: process.processIdentifier) {
+            try Watchdog.stopChild(child, dataDirectory: home.appendingPathComponent("b/pg/data"), removing: home)
+        }
         // Bounded only so a broken build cannot hang the suite.
         for _ in 0..<600 where process.isRunning {
             let output = String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
