@@ -140,8 +140,25 @@ struct SQLSelect {
     }
 
     /// A PostgreSQL array literal of text elements, each quoted.
-    static func arrayLiteral(_ values: [String]) -> String {
-        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
+    static func arrayLiteral(_ values: [String]) -> String { arrayLiteral(values.map(Optional.some)) }
+
+    /// A `text[]` literal; nil is NULL, every other element quoted.
+    static func arrayLiteral(_ values: [String?]) -> String {
+        var literal = "{"
+        for (index, value) in values.enumerated() {
+            if index > 0 { literal += "," }
+            guard let value else {
+                literal += "NULL"
+                continue
+            }
+            literal += "\""
+            for scalar in value.unicodeScalars {
+                if scalar == "\\" || scalar == "\"" { literal += "\\" }
+                literal.unicodeScalars.append(scalar)
+            }
+            literal += "\""
+        }
+        return literal + "}"
     }
 }
 

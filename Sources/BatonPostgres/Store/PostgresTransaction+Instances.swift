@@ -132,13 +132,13 @@ extension PostgresTransaction {
             // events are all in the running partition, so the next sequence is found there alone.
             write(
                 """
-                INSERT INTO history_events (instance_id, sequence, at, events, root_key)
+                INSERT INTO \(ReadModelStatement.runningRows(of: "history_events", throughParent: tenantGuard != nil)) (instance_id, sequence, at, events, root_key)
                 VALUES ($1, (SELECT coalesce(max(sequence), 0) + 1 FROM history_events WHERE instance_id = $1 AND removal_time = 'infinity'),
                     $2::timestamptz, $3::json, hashtext($4))
                 """, [id, time(at), try storedJSON(events.map(\.event), table), instance.rootInstanceID])
         }
         for effect in effects { try apply(effect, instance: instance, readModel: readModel) }
-        if let statement = ReadModelStatement.make(readModel) { pending.append(statement) }
+        if let statement = ReadModelStatement.make(readModel, throughParents: tenantGuard != nil) { pending.append(statement) }
         if recordsIncidentAlerts { for incident in readModel.incidentsRaised { recordAlert(of: incident) } }
         if ending {
             // What finished leaves the runtime tables; its rows there go with it (ON DELETE CASCADE),
@@ -337,7 +337,7 @@ extension PostgresTransaction {
                  incidents AS (DELETE FROM history_incidents WHERE instance_id = $1)
             DELETE FROM read_model_rebuilds WHERE instance_id = $1
             """, [instance.id])
-        if let statement = ReadModelStatement.make(readModel) { pending.append(statement) }
+        if let statement = ReadModelStatement.make(readModel, throughParents: tenantGuard != nil) { pending.append(statement) }
         if let statement = ReadModelStatement.elementIDs(readModel) { pending.append(statement) }
         if instance.state.status != .active, let removal = instance.removalTime {
             write("WITH \(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$2::timestamptz", events: false)) SELECT 1", [instance.id, time(removal)])
