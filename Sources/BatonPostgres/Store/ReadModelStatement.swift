@@ -3,7 +3,7 @@ import BatonEngine
 import BatonModel
 
 /// Turns a command's ``ReadModelChanges`` into one SQL statement: a data-modifying CTE per
-/// table it touches, each reading its rows from parameters as a relation (``RecordRows``), so a
+/// table it touches, each reading its rows from parameters as a relation (``RecordShape``), so a
 /// command's read-model writes cost one statement whatever their number. History rows are
 /// written to the partition of running instances (removal time 'infinity'); the command that ends
 /// the instance moves them to their month (``PostgresTransaction/updateInstance``).
@@ -24,9 +24,9 @@ enum ReadModelStatement {
         // $1 is the instance, for the conditions that find its rows by their key's first column;
         // $2 its call hierarchy's root, whose key (033) every new row carries.
         var parameters: [String?] = [changes.instance.id, changes.instance.rootInstanceID]
-        func add(_ rows: [[RecordRows.Cell]], _ sql: (String) -> String) {
+        func add(_ shape: RecordShape, _ rows: [[String?]], _ sql: (String) -> String) {
             guard !rows.isEmpty else { return }
-            parts.append("w\(parts.count) AS (\(sql(RecordRows(rows).relation(&parameters))))")
+            parts.append("w\(parts.count) AS (\(sql(shape.relation(rows, &parameters))))")
         }
         /// `$n::text[]`, a parameter holding `ids`.
         func add(ids: [String], _ sql: (String) -> String) {
@@ -42,7 +42,7 @@ enum ReadModelStatement {
                     "w\(parts.count) AS (UPDATE \(table) SET suspended = $\(parameters.count)::boolean WHERE \(table == "process_instances" ? "id" : "instance_id") = $1)")
             }
         }
-        var taskUpserts: [[RecordRows.Cell]] = [], taskDeletes: [String] = []
+        var taskUpserts: [[String?]] = [], taskDeletes: [String] = []
         for change in changes.tasks {
             switch change {
             case .upsert(let task): taskUpserts.append(row(task))
@@ -50,7 +50,7 @@ enum ReadModelStatement {
             }
         }
         add(ids: taskDeletes) { "DELETE FROM user_tasks WHERE id = ANY(\($0))" }
-        add(taskUpserts) {
+        add(Shapes.task, taskUpserts) {
             """
             INSERT INTO user_tasks (id, instance_id, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at,
                 follow_up_at, priority, form_key, description, created_at, process_definition_id, process_key, business_key, activity_instance_id,
@@ -65,10 +65,10 @@ enum ReadModelStatement {
         }
 
         add(ids: changes.variableScopesEnded) { "DELETE FROM variables WHERE instance_id = $1 AND activity_instance_id = ANY(\($0))" }
-        add(changes.variablesRemoved.map { [.init("activity_instance_id", "text", $0.activityInstanceID), .init("name", "text", $0.name)] }) {
+        add(Shapes.variableName, changes.variablesRemoved.map { [$0.activityInstanceID, $0.name] }) {
             "DELETE FROM variables WHERE instance_id = $1 AND (activity_instance_id, name) IN (SELECT activity_instance_id, name FROM \($0))"
         }
-        add(changes.variablesSet.map { variable in
+        add(Shapes.variable, changes.variablesSet.map { variable in
             variableRow(
                 instanceID: variable.processInstanceID, definitionID: variable.processDefinitionID, scope: variable.activityInstanceID, name: variable.name,
                 value: variable.value, tenantID: variable.tenantID)
@@ -82,25 +82,20 @@ enum ReadModelStatement {
             """
         }
 
-        add(changes.activitiesStarted.map(row)) {
+        add(Shapes.activity, changes.activitiesStarted.map(row)) {
             """
             INSERT INTO \(running("history_activity_instances")) (instance_id, element_key, parent_element_key, process_definition_id, activity_id,
                 activity_name, activity_type, task_id, called_instance_id, start_time, end_time, canceled, complete_scope, tenant_id, root_key)
             SELECT *, \(rootKey) FROM \($0)
             """
         }
-        add(changes.activitiesEnded.map { end in
-            [
-                .init("element_key", "bigint", String(end.elementKey)), .init("end_time", "timestamptz", end.endTime.iso8601),
-                .init("canceled", "boolean", bool(end.canceled)), .init("complete_scope", "boolean", bool(end.completeScope)),
-            ]
-        }) {
+        add(Shapes.activityEnd, changes.activitiesEnded.map { [String($0.elementKey), $0.endTime.iso8601, bool($0.canceled), bool($0.completeScope)] }) {
             """
             UPDATE history_activity_instances h SET end_time = r.end_time, canceled = r.canceled, complete_scope = r.complete_scope
             FROM \($0) WHERE h.instance_id = $1 AND h.element_key = r.element_key AND h.removal_time = 'infinity'
             """
         }
-        add(changes.historicTasks.map(row)) {
+        add(Shapes.historicTask, changes.historicTasks.map(row)) {
             """
             INSERT INTO \(running("history_task_instances")) AS h (id, instance_id, process_definition_id, activity_instance_id, task_definition_key, name,
                 assignee, priority, due_at, start_time, end_time, delete_reason, owner, description, follow_up_at, candidate_users, candidate_groups,
@@ -113,11 +108,11 @@ enum ReadModelStatement {
                 candidate_groups = h.candidate_groups || ARRAY(SELECT g FROM unnest(excluded.candidate_groups) AS g WHERE NOT g = ANY(h.candidate_groups))
             """
         }
-        add(changes.historicVariables.map { variable in
+        add(Shapes.historicVariable, changes.historicVariables.map { variable in
             variableRow(
                 instanceID: variable.processInstanceID, definitionID: variable.processDefinitionID, scope: variable.activityInstanceID,
                 name: variable.name, value: variable.value, tenantID: variable.tenantID)
-                + [.init("create_time", "timestamptz", variable.createTime.iso8601), .init("deleted", "boolean", bool(variable.deleted))]
+                + [variable.createTime.iso8601, bool(variable.deleted)]
         }) {
             """
             INSERT INTO \(running("history_variables")) (instance_id, process_definition_id, activity_instance_id, name, type, value, serialized, object_type,
@@ -133,16 +128,14 @@ enum ReadModelStatement {
             WHERE instance_id = $1 AND removal_time = 'infinity' AND \(PostgresStore.historicVariableID) = ANY(\($0))
             """
         }
-        add(changes.incidentsRaised.map(row)) {
+        add(Shapes.incident, changes.incidentsRaised.map(row)) {
             """
             INSERT INTO \(running("history_incidents")) (id, instance_id, process_definition_id, kind, activity_id, job_id, message, created_at, resolved_at, deleted,
                 tenant_id, root_key)
             SELECT *, \(rootKey) FROM \($0)
             """
         }
-        add(changes.incidentsResolved.map { resolution in
-            [.init("id", "text", resolution.id), .init("resolved_at", "timestamptz", resolution.resolvedAt.iso8601), .init("deleted", "boolean", bool(resolution.deleted))]
-        }) {
+        add(Shapes.incidentResolution, changes.incidentsResolved.map { [$0.id, $0.resolvedAt.iso8601, bool($0.deleted)] }) {
             """
             UPDATE history_incidents h SET resolved_at = r.resolved_at, deleted = r.deleted
             FROM \($0) WHERE h.instance_id = $1 AND h.id = r.id AND h.removal_time = 'infinity'
@@ -175,31 +168,60 @@ enum ReadModelStatement {
             """, [JSONText.render(.array(jobs)), JSONText.render(.array(subscriptions))])
     }
 
-    // MARK: Rows, columns in the order of the statements' column lists
+    // MARK: Rows, each in its shape's column order
+
+    /// The columns of each table's rows, in the order of the statements' column lists.
+    enum Shapes {
+        static let task = RecordShape([
+            "id": "text", "instance_id": "text", "task_definition_key": "text", "name": "text", "assignee": "text", "candidate_users": "text[]",
+            "candidate_groups": "text[]", "due_at": "timestamptz", "follow_up_at": "timestamptz", "priority": "integer", "form_key": "text",
+            "description": "text", "created_at": "timestamptz", "process_definition_id": "text", "process_key": "text", "business_key": "text",
+            "activity_instance_id": "text", "owner": "text", "delegation_state": "text", "last_updated": "timestamptz", "tenant_id": "text",
+        ])
+        static let variableName = RecordShape(["activity_instance_id": "text", "name": "text"])
+        static let variable = RecordShape(variableColumns)
+        static let historicVariable = RecordShape(Array(variableColumns) + [("create_time", "timestamptz"), ("deleted", "boolean")])
+        static let activity = RecordShape([
+            "instance_id": "text", "element_key": "bigint", "parent_element_key": "bigint", "process_definition_id": "text", "activity_id": "text",
+            "activity_name": "text", "activity_type": "text", "task_id": "text", "called_instance_id": "text", "start_time": "timestamptz",
+            "end_time": "timestamptz", "canceled": "boolean", "complete_scope": "boolean", "tenant_id": "text",
+        ])
+        static let activityEnd = RecordShape(["element_key": "bigint", "end_time": "timestamptz", "canceled": "boolean", "complete_scope": "boolean"])
+        static let historicTask = RecordShape([
+            "id": "text", "instance_id": "text", "process_definition_id": "text", "activity_instance_id": "text", "task_definition_key": "text",
+            "name": "text", "assignee": "text", "priority": "integer", "due_at": "timestamptz", "start_time": "timestamptz", "end_time": "timestamptz",
+            "delete_reason": "text", "owner": "text", "description": "text", "follow_up_at": "timestamptz", "candidate_users": "text[]",
+            "candidate_groups": "text[]", "tenant_id": "text",
+        ])
+        static let incident = RecordShape([
+            "id": "text", "instance_id": "text", "process_definition_id": "text", "kind": "text", "activity_id": "text", "job_id": "text",
+            "message": "text", "created_at": "timestamptz", "resolved_at": "timestamptz", "deleted": "boolean", "tenant_id": "text",
+        ])
+        static let incidentResolution = RecordShape(["id": "text", "resolved_at": "timestamptz", "deleted": "boolean"])
+
+        private static let variableColumns: KeyValuePairs<String, String> = [
+            "instance_id": "text", "process_definition_id": "text", "activity_instance_id": "text", "name": "text", "type": "text", "value": "jsonb",
+            "serialized": "text", "object_type": "text", "tenant_id": "text",
+        ]
+    }
 
     private static func bool(_ value: Bool) -> String { value ? "true" : "false" }
     private static func time(_ value: Timestamp?) -> String? { value?.iso8601 }
     private static func array(_ values: [String]) -> String { SQLSelect.arrayLiteral(values) }
 
-    private static func row(_ task: TaskInfo) -> [RecordRows.Cell] {
+    private static func row(_ task: TaskInfo) -> [String?] {
         [
-            .init("id", "text", task.id), .init("instance_id", "text", task.processInstanceID),
-            .init("task_definition_key", "text", task.taskDefinitionKey), .init("name", "text", task.name), .init("assignee", "text", task.assignee),
-            .init("candidate_users", "text[]", array(task.candidateUsers)), .init("candidate_groups", "text[]", array(task.candidateGroups)),
-            .init("due_at", "timestamptz", time(task.due)), .init("follow_up_at", "timestamptz", time(task.followUp)),
-            .init("priority", "integer", String(task.priority)), .init("form_key", "text", task.formKey), .init("description", "text", task.description),
-            .init("created_at", "timestamptz", time(task.created)), .init("process_definition_id", "text", task.processDefinitionID),
-            .init("process_key", "text", task.processDefinitionKey), .init("business_key", "text", task.businessKey),
-            .init("activity_instance_id", "text", task.activityInstanceID), .init("owner", "text", task.owner),
-            .init("delegation_state", "text", task.delegationState?.rawValue), .init("last_updated", "timestamptz", time(task.lastUpdated)),
-            .init("tenant_id", "text", task.tenantID),
+            task.id, task.processInstanceID, task.taskDefinitionKey, task.name, task.assignee, array(task.candidateUsers), array(task.candidateGroups),
+            time(task.due), time(task.followUp), String(task.priority), task.formKey, task.description, time(task.created), task.processDefinitionID,
+            task.processDefinitionKey, task.businessKey, task.activityInstanceID, task.owner, task.delegationState?.rawValue, time(task.lastUpdated),
+            task.tenantID,
         ]
     }
 
     /// A variable's value as `variables.value` holds it: JSON, and JSON null for a Null-typed one.
     private static func variableRow(
         instanceID: String, definitionID: String, scope: String?, name: String, value: VariableValue, tenantID: String?
-    ) -> [RecordRows.Cell] {
+    ) -> [String?] {
         var serialized: String?, objectType: String?
         switch value {
         case .json(let document): serialized = JSONText.render(document)
@@ -210,46 +232,31 @@ enum ReadModelStatement {
         default: break
         }
         return [
-            .init("instance_id", "text", instanceID), .init("process_definition_id", "text", definitionID), .init("activity_instance_id", "text", scope),
-            .init("name", "text", name), .init("type", "text", value.typeName),
-            .init("value", "jsonb", JSONText.render(PostgresTransaction.plainJSONValue(value))), .init("serialized", "text", serialized),
-            .init("object_type", "text", objectType), .init("tenant_id", "text", tenantID),
+            instanceID, definitionID, scope, name, value.typeName, JSONText.render(PostgresTransaction.plainJSONValue(value)), serialized, objectType,
+            tenantID,
         ]
     }
 
-    private static func row(_ activity: HistoricActivityInstance) -> [RecordRows.Cell] {
+    private static func row(_ activity: HistoricActivityInstance) -> [String?] {
         [
-            .init("instance_id", "text", activity.processInstanceID), .init("element_key", "bigint", String(activity.elementKey)),
-            .init("parent_element_key", "bigint", activity.parentElementKey.map { String($0) }),
-            .init("process_definition_id", "text", activity.processDefinitionID), .init("activity_id", "text", activity.activityID),
-            .init("activity_name", "text", activity.activityName), .init("activity_type", "text", activity.activityType),
-            .init("task_id", "text", activity.taskID), .init("called_instance_id", "text", activity.calledProcessInstanceID),
-            .init("start_time", "timestamptz", time(activity.startTime)), .init("end_time", "timestamptz", time(activity.endTime)),
-            .init("canceled", "boolean", bool(activity.canceled)), .init("complete_scope", "boolean", bool(activity.completeScope)),
-            .init("tenant_id", "text", activity.tenantID),
+            activity.processInstanceID, String(activity.elementKey), activity.parentElementKey.map { String($0) }, activity.processDefinitionID,
+            activity.activityID, activity.activityName, activity.activityType, activity.taskID, activity.calledProcessInstanceID,
+            time(activity.startTime), time(activity.endTime), bool(activity.canceled), bool(activity.completeScope), activity.tenantID,
         ]
     }
 
-    private static func row(_ task: HistoricTaskInstance) -> [RecordRows.Cell] {
+    private static func row(_ task: HistoricTaskInstance) -> [String?] {
         [
-            .init("id", "text", task.id), .init("instance_id", "text", task.processInstanceID),
-            .init("process_definition_id", "text", task.processDefinitionID), .init("activity_instance_id", "text", task.activityInstanceID),
-            .init("task_definition_key", "text", task.taskDefinitionKey), .init("name", "text", task.name), .init("assignee", "text", task.assignee),
-            .init("priority", "integer", String(task.priority)), .init("due_at", "timestamptz", time(task.due)),
-            .init("start_time", "timestamptz", time(task.startTime)), .init("end_time", "timestamptz", time(task.endTime)),
-            .init("delete_reason", "text", task.deleteReason), .init("owner", "text", task.owner), .init("description", "text", task.description),
-            .init("follow_up_at", "timestamptz", time(task.followUp)), .init("candidate_users", "text[]", array(task.candidateUsers)),
-            .init("candidate_groups", "text[]", array(task.candidateGroups)), .init("tenant_id", "text", task.tenantID),
+            task.id, task.processInstanceID, task.processDefinitionID, task.activityInstanceID, task.taskDefinitionKey, task.name, task.assignee,
+            String(task.priority), time(task.due), time(task.startTime), time(task.endTime), task.deleteReason, task.owner, task.description,
+            time(task.followUp), array(task.candidateUsers), array(task.candidateGroups), task.tenantID,
         ]
     }
 
-    private static func row(_ incident: HistoricIncident) -> [RecordRows.Cell] {
+    private static func row(_ incident: HistoricIncident) -> [String?] {
         [
-            .init("id", "text", incident.id), .init("instance_id", "text", incident.processInstanceID),
-            .init("process_definition_id", "text", incident.processDefinitionID), .init("kind", "text", incident.kind),
-            .init("activity_id", "text", incident.activityID), .init("job_id", "text", incident.jobID), .init("message", "text", incident.message),
-            .init("created_at", "timestamptz", time(incident.createdAt)), .init("resolved_at", "timestamptz", time(incident.resolvedAt)),
-            .init("deleted", "boolean", bool(incident.deleted)), .init("tenant_id", "text", incident.tenantID),
+            incident.id, incident.processInstanceID, incident.processDefinitionID, incident.kind, incident.activityID, incident.jobID, incident.message,
+            time(incident.createdAt), time(incident.resolvedAt), bool(incident.deleted), incident.tenantID,
         ]
     }
 }
