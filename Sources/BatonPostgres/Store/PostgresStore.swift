@@ -12,6 +12,8 @@ import Foundation
 public final class PostgresStore: Store {
     public let pool: PostgresPool
     public let compiledDefinitions = CompiledDefinitions()
+    /// States this process committed, by row version (see ``DecodedStates``).
+    let decodedStates = DecodedStates()
 
     /// Whether each raised incident also writes its alert to `alert_outbox`, in the same
     /// transaction, for the webhook sender (`BATON_ALERT_WEBHOOK`).
@@ -39,11 +41,13 @@ public final class PostgresStore: Store {
     func postgresTransaction<T: Sendable>(_ body: (PostgresTransaction) async throws -> T) async throws -> T {
         let connection = try await pool.lease()
         let transaction = PostgresTransaction(
-            connection: connection, definitions: compiledDefinitions, recordsIncidentAlerts: recordsIncidentAlerts, tenantGuard: TenantCheck.tenantIDs)
+            connection: connection, definitions: compiledDefinitions, recordsIncidentAlerts: recordsIncidentAlerts, tenantGuard: TenantCheck.tenantIDs,
+            decodedStates: decodedStates)
         do {
             let result = try await connection.withSession {
                 let result = try await body(transaction)
                 try await transaction.commit()
+                transaction.rememberCommittedStates()
                 return result
             }
             await pool.giveBack(connection)
@@ -93,6 +97,16 @@ final class PostgresTransaction: StoreTransaction {
     /// instance's definition): the statement's parameters are written when the batch is sent,
     /// from the state the instance has then, so a later update adds no UPDATE.
     var pendingInserts: [String: (index: Int, table: ElementTable)] = [:]
+    /// Pending statements that write an instance's state and return its row's new version
+    /// (`xmin`), by index: the instance, and the length of the state's JSON.
+    var versionStatements: [Int: (id: String, cost: Int)] = [:]
+    /// The row versions this transaction gave running instances' states.
+    var rowVersions: [String: (version: String, cost: Int)] = [:]
+    /// Instances whose row this transaction also changed in ways ``held`` does not follow (a
+    /// migration to another version, a rebuilt read model): their states are not remembered.
+    var rewrittenElsewhere: Set<String> = []
+    /// Where committed states are remembered; nil: nowhere.
+    let decodedStates: DecodedStates?
     let decoder = JSONDecoder()
     /// Where the element tables come from that stored states and events are read and written with.
     let definitions: CompiledDefinitions
@@ -110,9 +124,10 @@ final class PostgresTransaction: StoreTransaction {
 
     init(
         connection: PostgresConnection, definitions: CompiledDefinitions, readOnly: Bool = false, recordsIncidentAlerts: Bool = false,
-        tenantGuard: Set<String>? = nil
+        tenantGuard: Set<String>? = nil, decodedStates: DecodedStates? = nil
     ) {
         self.connection = connection
+        self.decodedStates = decodedStates
         self.definitions = definitions
         self.readOnly = readOnly
         self.tenantGuard = tenantGuard
@@ -147,10 +162,31 @@ final class PostgresTransaction: StoreTransaction {
         }
         try fillPendingInserts()
         began = true
+        let offset = batch.count
         batch += pending
         batch.append(last)
         pending.removeAll(keepingCapacity: true)
-        return try await connection.pipeline(batch).last!
+        let written = versionStatements
+        versionStatements.removeAll(keepingCapacity: true)
+        let results = try await connection.pipeline(batch)
+        for (index, write) in written {
+            if let version = results[offset + index].rows.first?.first ?? nil { rowVersions[write.id] = (version, write.cost) }
+        }
+        return results.last!
+    }
+
+    /// After COMMIT: what this transaction wrote of running instances' states, with the versions
+    /// their rows have now, for the next command on them (``DecodedStates``).
+    func rememberCommittedStates() {
+        guard let decodedStates else { return }
+        for (id, written) in rowVersions {
+            if let record = held[id], record.state.status == .active, !rewrittenElsewhere.contains(id) {
+                decodedStates.remember(id, version: written.version, state: record.state, cost: written.cost)
+            } else {
+                decodedStates.forget(id)
+            }
+        }
+        for (id, record) in held where record.state.status != .active || rewrittenElsewhere.contains(id) { decodedStates.forget(id) }
     }
 
     func commit() async throws {

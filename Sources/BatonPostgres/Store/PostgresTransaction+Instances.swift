@@ -8,7 +8,8 @@ import Foundation
 extension PostgresTransaction {
     static let instanceColumns = """
         state::text, definition_id, process_key, (extract(epoch from started_at) * 1000)::bigint,
-        (extract(epoch from ended_at) * 1000)::bigint, (extract(epoch from removal_time) * 1000)::bigint, id, tenant_id, coalesce(root_instance_id, id)
+        (extract(epoch from ended_at) * 1000)::bigint, (extract(epoch from removal_time) * 1000)::bigint, id, tenant_id, coalesce(root_instance_id, id),
+        xmin::text
         """
 
     /// The instance in `row` (``instanceColumns``). An ended instance stored without its state
@@ -17,7 +18,11 @@ extension PostgresTransaction {
         guard let row else { return nil }
         let state: InstanceState
         if let stored = row[0] {
-            state = try fromStoredJSON(InstanceState.self, stored, try await elementTable(row[1]!))
+            if let version = row[9], let known = decodedStates?.state(of: row[6]!, version: version) {
+                state = known
+            } else {
+                state = try fromStoredJSON(InstanceState.self, stored, try await elementTable(row[1]!))
+            }
         } else {
             state = InstanceState(replaying: try await history(of: row[6]!).map(\.event), instanceID: row[6]!)
         }
@@ -85,6 +90,7 @@ extension PostgresTransaction {
         INSERT INTO process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time,
             start_user_id, tenant_id, root_instance_id, root_key, state)
         VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, nullif($13, $1), hashtext($13), $14::jsonb)
+        RETURNING xmin::text
         """
 
     func insertInstance(_ instance: InstanceRecord) async throws {
@@ -102,7 +108,9 @@ extension PostgresTransaction {
     func fillPendingInserts() throws {
         for (id, insert) in pendingInserts.sorted(by: { $0.value.index < $1.value.index }) {
             guard let instance = held[id] else { throw PostgresError(.client, message: "instance \(id) was inserted but is no longer held") }
-            pending[insert.index] = PostgresStatement(Self.insertInstanceSQL, rowParameters(of: instance) + [try storedJSON(instance.state, insert.table)])
+            let state = try storedJSON(instance.state, insert.table)
+            pending[insert.index] = PostgresStatement(Self.insertInstanceSQL, rowParameters(of: instance) + [state])
+            versionStatements[insert.index] = (id, state.utf8.count)
         }
         pendingInserts.removeAll(keepingCapacity: true)
     }
@@ -117,13 +125,16 @@ extension PostgresTransaction {
             // Inserted earlier in this batch: the insert is sent with the newest state.
             pendingInserts[id]?.table = table
         } else if !ending {
+            let running = before?.state.status == .active, state = try storedJSON(instance.state, table)
+            if running { versionStatements[pending.count] = (id, state.utf8.count) }
             write(
                 """
-                UPDATE \(before?.state.status == .active ? "process_instances" : "history_process_instances") SET state = $2::jsonb,
+                UPDATE \(running ? "process_instances" : "history_process_instances") SET state = $2::jsonb,
                     business_key = $3, parent_instance_id = $4, parent_element_key = $5::bigint, start_user_id = $6 WHERE id = $1
+                \(running ? "RETURNING xmin::text" : "")
                 """,
                 [
-                    id, try storedJSON(instance.state, table), instance.state.businessKey, instance.state.parent?.instanceID,
+                    id, state, instance.state.businessKey, instance.state.parent?.instanceID,
                     instance.state.parent.map { String($0.elementKey) }, instance.state.startUserID,
                 ])
         }
@@ -241,6 +252,7 @@ extension PostgresTransaction {
 
     func moveInstance(_ id: String, toDefinition definitionID: String, processKey: String, renamed: [ElementRename]) async throws {
         try fillPendingInserts()  // with the element table of the definition it was inserted with
+        rewrittenElsewhere.insert(id)
         held[id]?.definitionID = definitionID
         held[id]?.processKey = processKey
         write("UPDATE process_instances SET definition_id = $2, process_key = $3 WHERE id = $1", [id, definitionID, processKey])
@@ -322,6 +334,7 @@ extension PostgresTransaction {
             UPDATE history_events SET events = rewritten.events FROM rewritten
             WHERE history_events.instance_id = $1 AND history_events.sequence = rewritten.sequence
             """, [instance.id, array(try events.map { try storedJSON($0.event, table) })])
+        rewrittenElsewhere.insert(instance.id)
         if instance.state.status == .active {
             write("UPDATE process_instances SET state = $2::jsonb WHERE id = $1", [instance.id, try storedJSON(instance.state, table)])
         } else {
