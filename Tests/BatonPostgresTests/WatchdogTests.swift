@@ -18,8 +18,7 @@ import Testing
         let postmaster = try #require(Self.postmasterPID(of: server))
         // Removed by the watchdog in place of the server's own directory, which it would remove
         // in the test server's case: a server whose directory vanishes stops by itself, in time.
-        let removed = URL(fileURLWithPath: "/tmp/baton-test-watchdog-server-\(getpid())")
-        try FileManager.default.createDirectory(at: removed, withIntermediateDirectories: true)
+        let removed = try Self.scratchDirectory("server")
         defer { try? FileManager.default.removeItem(at: removed) }
         let owner = try StandIn()
         try Watchdog.stopServer(dataDirectory: server.dataDirectory, removing: removed, whenGone: owner.watched)
@@ -32,8 +31,7 @@ import Testing
     }
 
     @Test func aChildIsTerminatedOnceItsOwnerIsKilled() async throws {
-        let directory = URL(fileURLWithPath: "/tmp/baton-test-watchdog-child-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Self.scratchDirectory("child")
         defer { try? FileManager.default.removeItem(at: directory) }
         let owner = try StandIn(), child = try StandIn()
         defer { child.kill() }
@@ -47,8 +45,7 @@ import Testing
     /// A process id alone may name another process by then: a watchdog whose child's start time
     /// does not match signals nothing and removes nothing.
     @Test func aProcessThatMerelyReusesTheIDIsLeftAlone() async throws {
-        let directory = URL(fileURLWithPath: "/tmp/baton-test-watchdog-reused-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Self.scratchDirectory("reused")
         defer { try? FileManager.default.removeItem(at: directory) }
         let owner = try StandIn(), bystander = try StandIn()
         defer { bystander.kill() }
@@ -81,6 +78,13 @@ import Testing
             if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
+    }
+
+    /// A directory of this test process for a watchdog to remove.
+    static func scratchDirectory(_ name: String) throws -> URL {
+        let directory = URL(fileURLWithPath: "/tmp/baton-test-watchdog-\(name)-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
     }
 
     static func postmasterPID(of server: EmbeddedPostgres) -> pid_t? {
