@@ -18,6 +18,8 @@ struct RestHarness {
     var consoleSecret: String?
     /// `/api/event-triggers`, when a test serves it.
     var eventTriggers: EventTriggerAPI?
+    /// Who may sign in; nil: a directory of `credentials` over `runtime`.
+    var users: UserDirectory?
 
     static func make(credentials: Credentials = Credentials(), signInLimits: SignInLimits = SignInLimits()) async throws -> RestHarness {
         let metrics = PrometheusCollectorRegistry()
@@ -28,7 +30,7 @@ struct RestHarness {
     func run(_ test: @escaping @Sendable (RestClient) async throws -> Void) async throws {
         let router = BatonHTTPServer.router(
             api: EngineRestAPI(runtime: runtime), eventTriggers: eventTriggers, credentials: credentials, signInLimits: signInLimits, metrics: metrics,
-            consoleSecret: consoleSecret) { nil }
+            consoleSecret: consoleSecret, users: users) { nil }
         let application = Application(router: router, server: BatonHTTPServer.server(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await application.test(.live) { client in try await test(RestClient(client: client)) }
     }

@@ -67,7 +67,18 @@ import Testing
 
     @Test func aFloodOfWrongPasswordsNeitherStallsHealthNorQueuesWithoutBound() async throws {
         let limits = SignInLimits(failuresPerUser: 1_000, failuresPerAddress: 1_000)
-        try await RestHarness.make(credentials: SecurityTests.credentials, signInLimits: limits).run { rest in
+        var harness = try await RestHarness.make(credentials: SecurityTests.credentials, signInLimits: limits)
+        let users = UserDirectory(runtime: harness.runtime, credentials: harness.credentials, limits: limits)
+        harness.users = users
+        let queue = users.checks
+        try await harness.run { rest in
+            // Every slot is taken by a check that waits for the gate, so the flood queues however
+            // fast or slow this machine sends it and checks it: whether a check is refused does
+            // not depend on how many finished before the last request arrived.
+            let gate = DispatchSemaphore(value: 0)
+            let held = (0..<queue.concurrency).map { _ in Task { try await queue.run { gate.wait() } } }
+            try await Self.waitUntil("the gate holds every slot") { queue.load.running == queue.concurrency }
+
             // One connection per request, so the requests really are in flight together.
             let base = "http://127.0.0.1:\(try #require(rest.client.port))"
             var configuration = HTTPClient.Configuration()
@@ -78,28 +89,55 @@ import Testing
                 if let authorization { request.headers.add(name: "Authorization", value: authorization) }
                 return try await http.execute(request, timeout: .seconds(60)).status.code
             }
+            let flood = 48
+            let refusedAtOnce = flood - queue.waiting
             let finished = FinishedCount()
-            let statuses = try await withThrowingTaskGroup(of: UInt?.self) { group in
-                for index in 0..<48 {
-                    group.addTask {
-                        let status = try await get("/engine-rest/task", authorization: "Basic " + Data("guess-\(index):wrong".utf8).base64EncodedString())
-                        finished.value.add(1, ordering: .relaxed)
-                        return status
+            func sendFlood() async throws -> [UInt] {
+                try await withThrowingTaskGroup(of: UInt?.self) { group in
+                    for index in 0..<flood {
+                        group.addTask {
+                            let status = try await get("/engine-rest/task", authorization: "Basic " + Data("guess-\(index):wrong".utf8).base64EncodedString())
+                            finished.value.add(1, ordering: .relaxed)
+                            return status
+                        }
                     }
+                    group.addTask {
+                        try await Self.waitUntil("the queue is full and the rest refused") {
+                            queue.load.queued == queue.waiting && finished.value.load(ordering: .relaxed) == refusedAtOnce
+                        }
+                        #expect(try await get("/health", authorization: nil) == 200, "/health answers while the queued checks wait")
+                        #expect(finished.value.load(ordering: .relaxed) == refusedAtOnce, "no queued check was answered before its turn")
+                        for _ in held { gate.signal() }
+                        return nil
+                    }
+                    return try await group.reduce(into: [UInt]()) { if let status = $1 { $0.append(status) } }
                 }
-                group.addTask {
-                    try await Task.sleep(for: .milliseconds(300))  // the flood is queued by now
-                    #expect(try await get("/health", authorization: nil) == 200)
-                    #expect(finished.value.load(ordering: .relaxed) < 40, "/health answered while most checks still waited their turn")
-                    return nil
-                }
-                return try await group.reduce(into: [UInt]()) { if let status = $1 { $0.append(status) } }
+            }
+            let statuses: [UInt]
+            do {
+                statuses = try await sendFlood()
+            } catch {
+                try await http.shutdown()  // a client must be shut down before it goes, also after a failure
+                throw error
             }
             try await http.shutdown()
-            let overloaded = statuses.filter { $0 == 503 }.count
-            #expect(overloaded > 0, "more checks than may wait are refused at once")
-            #expect(statuses.allSatisfy { $0 == 401 || $0 == 503 })
-            #expect(try await Self.checks(rest.as("bob", "bob-pw"))["overloaded"] == overloaded)
+            for task in held { try await task.value }
+            #expect(statuses.count == flood)
+            #expect(statuses.filter { $0 == 503 }.count == refusedAtOnce, "checks beyond the queue are refused at once")
+            #expect(statuses.filter { $0 == 401 }.count == queue.waiting, "each queued check ran and failed")
+            #expect(try await Self.checks(rest.as("bob", "bob-pw"))["overloaded"] == refusedAtOnce)
+        }
+    }
+
+    /// Polls `condition` every 10 ms, failing after 30 s (before the requests' own timeout).
+    static func waitUntil(_ what: String, _ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !condition() {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("timed out waiting until \(what)")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(10))
         }
     }
 }

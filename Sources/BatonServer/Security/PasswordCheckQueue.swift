@@ -36,6 +36,11 @@ final class PasswordCheckQueue: Sendable {
         }
     }
 
+    /// Checks running and checks waiting for a slot, as of now.
+    var load: (running: Int, queued: Int) {
+        state.withLock { ($0.running, $0.queue.count) }
+    }
+
     private func enter() async throws(Overloaded) {
         // Admitted, queued or refused under one lock, so a slot freed meanwhile is never missed.
         let admitted = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
