@@ -32,7 +32,7 @@ extension UserTaskRecord {
     }
 
     /// Camunda's default priority, which most tasks keep.
-    private static let defaultPriority = 50
+    static let defaultPriority = 50
 
     // Every task is stored in its instance's event log and state: candidate lists are stored
     // only when not empty, and the priority only when not the default.

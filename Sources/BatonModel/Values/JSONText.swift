@@ -40,7 +40,7 @@ public enum JSONText {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Decimal digits written in place: `String(i)` allocated a string per number.
-    static func writeInteger(_ value: Int64, into out: inout [UInt8]) {
+    public static func writeInteger(_ value: Int64, into out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         let start = out.count
@@ -53,7 +53,7 @@ public enum JSONText {
 
     /// `s` as a JSON string: quotes, backslashes and control characters escaped, everything else
     /// (multi-byte UTF-8 included) copied as it is.
-    static func writeString(_ s: String, into out: inout [UInt8]) {
+    public static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in

@@ -220,13 +220,6 @@ final class PostgresTransaction: StoreTransaction {
         try await definitions.elementTable(definitionID, in: self)
     }
 
-    /// A state or event as stored: elements named by id from `table`.
-    func storedJSON(_ value: some Encodable, _ table: ElementTable) throws -> String {
-        var encoder = SortedJSONEncoder()
-        encoder.userInfo[.elementTable] = table
-        return try encoder.encode(value)
-    }
-
     /// A stored state or event read back: element ids resolved with `table`.
     func fromStoredJSON<Value: Decodable>(_ type: Value.Type, _ text: String, _ table: ElementTable) throws -> Value {
         decoder.userInfo[.elementTable] = table

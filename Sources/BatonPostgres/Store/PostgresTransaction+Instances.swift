@@ -108,7 +108,7 @@ extension PostgresTransaction {
     func fillPendingInserts() throws {
         for (id, insert) in pendingInserts.sorted(by: { $0.value.index < $1.value.index }) {
             guard let instance = held[id] else { throw PostgresError(.client, message: "instance \(id) was inserted but is no longer held") }
-            let state = try storedJSON(instance.state, insert.table)
+            let state = try StoredStateJSON.json(instance.state, table: insert.table)
             pending[insert.index] = PostgresStatement(Self.insertInstanceSQL, rowParameters(of: instance) + [state])
             versionStatements[insert.index] = (id, state.utf8.count)
         }
@@ -125,7 +125,7 @@ extension PostgresTransaction {
             // Inserted earlier in this batch: the insert is sent with the newest state.
             pendingInserts[id]?.table = table
         } else if !ending {
-            let running = before?.state.status == .active, state = try storedJSON(instance.state, table)
+            let running = before?.state.status == .active, state = try StoredStateJSON.json(instance.state, table: table)
             if running { versionStatements[pending.count] = (id, state.utf8.count) }
             write(
                 """
@@ -146,7 +146,7 @@ extension PostgresTransaction {
                 INSERT INTO \(ReadModelStatement.runningRows(of: "history_events", throughParent: tenantGuard != nil)) (instance_id, sequence, at, events, root_key)
                 VALUES ($1, (SELECT coalesce(max(sequence), 0) + 1 FROM history_events WHERE instance_id = $1 AND removal_time = 'infinity'),
                     $2::timestamptz, $3::json, hashtext($4))
-                """, [id, time(at), try storedJSON(events.map(\.event), table), instance.rootInstanceID])
+                """, [id, time(at), try StoredEventJSON.array(events.map(\.event), table: table), instance.rootInstanceID])
         }
         for effect in effects { try apply(effect, instance: instance, readModel: readModel) }
         if let statement = ReadModelStatement.make(readModel, throughParents: tenantGuard != nil) { pending.append(statement) }
@@ -333,10 +333,10 @@ extension PostgresTransaction {
                                GROUP BY stored.sequence)
             UPDATE history_events SET events = rewritten.events FROM rewritten
             WHERE history_events.instance_id = $1 AND history_events.sequence = rewritten.sequence
-            """, [instance.id, array(try events.map { try storedJSON($0.event, table) })])
+            """, [instance.id, array(try events.map { try StoredEventJSON.single($0.event, table: table) })])
         rewrittenElsewhere.insert(instance.id)
         if instance.state.status == .active {
-            write("UPDATE process_instances SET state = $2::jsonb WHERE id = $1", [instance.id, try storedJSON(instance.state, table)])
+            write("UPDATE process_instances SET state = $2::jsonb WHERE id = $1", [instance.id, try StoredStateJSON.json(instance.state, table: table)])
         } else {
             write("UPDATE history_process_instances SET state = NULL WHERE id = $1", [instance.id])  // its log replays to it
         }
