@@ -6,10 +6,10 @@ import BatonModel
 ///
 /// Codable made an encoder, a container box and a sorted member list for every event and every
 /// nested value: a fifth of Baton's instructions per command on the PostgreSQL store. The events
-/// most commands record (elements activated and completed, flows taken, a task completed, an
-/// instance started or completed) are written here with their keys in the encoder's byte order;
-/// every other event goes through the encoder. `StoredEventJSONTests` holds both to the same
-/// bytes.
+/// most commands record (elements activated and completed, flows taken, tasks created and
+/// completed, scalar variables set, an instance started or completed) are written here with their
+/// keys in the encoder's byte order; every other event goes through the encoder.
+/// `StoredEventJSONTests` holds both to the same bytes.
 public enum StoredEventJSON {
     /// `events` as one JSON array.
     public static func array(_ events: [InstanceEvent], table: ElementTable) throws -> String {
