@@ -1,6 +1,7 @@
 import BatonCore
 import BatonEngine
 import BatonModel
+import Synchronization
 
 /// Turns a command's ``ReadModelChanges`` into one SQL statement: a data-modifying CTE per
 /// table it touches, each reading its rows from parameters as a relation (``RecordShape``), so a
@@ -18,28 +19,44 @@ enum ReadModelStatement {
     /// (migration 031).
     static func runningRows(of table: String, throughParent: Bool) -> String { throughParent ? table : table + "_running" }
 
+    /// Statement texts by their layout: whether rows go through the parents, then for each part in
+    /// order whether it is there and how its rows are laid out (``RecordShape/layout(rows:)``),
+    /// which fixes every parameter's number. A command's parameters change, its text seldom does;
+    /// building it anew (a few kilobytes of SQL) was about half of this statement's cost to Baton.
+    private static let texts = Mutex<[[Int]: String]>([:])
+    /// More layouts than any process has are a sign of something unforeseen: the cache starts over.
+    private static let textsKept = 4_096
+
     static func make(_ changes: ReadModelChanges, throughParents: Bool) -> PostgresStatement? {
         func running(_ table: String) -> String { runningRows(of: table, throughParent: throughParents) }
-        var parts: [String] = []
+        var layout = [throughParents ? 1 : 0]
+        /// Each part's text, built only when its layout is new.
+        var parts: [() -> String] = []
         // $1 is the instance, for the conditions that find its rows by their key's first column;
         // $2 its call hierarchy's root, whose key (033) every new row carries.
         var parameters: [String?] = [changes.instance.id, changes.instance.rootInstanceID]
-        func add(_ shape: RecordShape, _ rows: [[String?]], _ sql: (String) -> String) {
-            guard !rows.isEmpty else { return }
-            parts.append("w\(parts.count) AS (\(sql(shape.relation(rows, &parameters))))")
+        func add(_ shape: RecordShape, _ rows: [[String?]], _ sql: @escaping (String) -> String) {
+            guard !rows.isEmpty else { return layout.append(-1) }
+            let first = shape.append(rows, to: &parameters)
+            layout.append(RecordShape.layout(rows: rows.count))
+            let count = rows.count
+            parts.append { sql(shape.relation(first: first, rows: count)) }
         }
         /// `$n::text[]`, a parameter holding `ids`.
-        func add(ids: [String], _ sql: (String) -> String) {
-            guard !ids.isEmpty else { return }
+        func add(ids: [String], _ sql: @escaping (String) -> String) {
+            guard !ids.isEmpty else { return layout.append(-1) }
             parameters.append(SQLSelect.arrayLiteral(ids))
-            parts.append("w\(parts.count) AS (\(sql("$\(parameters.count)::text[]")))")
+            let number = parameters.count
+            layout.append(1)
+            parts.append { sql("$\(number)::text[]") }
         }
+        layout.append(changes.suspension == nil ? -1 : 1)
         if let suspended = changes.suspension {
             // A suspension command changes nothing else, so no other part touches these rows.
             for table in ["process_instances", "user_tasks", "jobs"] {
                 parameters.append(suspended ? "true" : "false")
-                parts.append(
-                    "w\(parts.count) AS (UPDATE \(table) SET suspended = $\(parameters.count)::boolean WHERE \(table == "process_instances" ? "id" : "instance_id") = $1)")
+                let number = parameters.count
+                parts.append { "UPDATE \(table) SET suspended = $\(number)::boolean WHERE \(table == "process_instances" ? "id" : "instance_id") = $1" }
             }
         }
         var taskUpserts: [[String?]] = [], taskDeletes: [String] = []
@@ -142,7 +159,13 @@ enum ReadModelStatement {
             """
         }
         guard !parts.isEmpty else { return nil }
-        return PostgresStatement("WITH " + parts.joined(separator: ",\n") + "\nSELECT $1::text, $2::text", parameters)
+        if let text = texts.withLock({ $0[layout] }) { return PostgresStatement(text, parameters) }
+        let text = "WITH " + parts.enumerated().map { "w\($0.offset) AS (\($0.element()))" }.joined(separator: ",\n") + "\nSELECT $1::text, $2::text"
+        texts.withLock { texts in
+            if texts.count >= textsKept { texts.removeAll() }
+            texts[layout] = text
+        }
+        return PostgresStatement(text, parameters)
     }
 
     /// Element ids and definitions for the command side's job and subscription rows of an

@@ -30,17 +30,33 @@ final class RecordShape: Sendable {
     /// shape's columns in order; at least one), appending the parameters to `parameters`
     /// (numbered from its count).
     func relation(_ rows: [[String?]], _ parameters: inout [String?]) -> String {
+        let first = append(rows, to: &parameters)
+        return relation(first: first, rows: rows.count)
+    }
+
+    /// Appends `rows`' parameters (each row listing this shape's columns in order; at least one)
+    /// and returns the number of the first.
+    func append(_ rows: [[String?]], to parameters: inout [String?]) -> Int {
         precondition(!rows.isEmpty && rows.allSatisfy { $0.count == columns.count }, "expected rows of \(columns.count) columns")
         let first = parameters.count + 1
-        let listed = rows.count <= Self.listedRows
-        if listed {
+        if rows.count <= Self.listedRows {
             for row in rows { parameters.append(contentsOf: row) }
         } else {
             for index in columns.indices { parameters.append(SQLSelect.arrayLiteral(rows.map { $0[index] })) }
         }
-        let key = first << 8 | (listed ? rows.count : 0)
+        return first
+    }
+
+    /// What the relation's text depends on besides its first parameter: the number of rows
+    /// listed, or 0 for the arrays.
+    static func layout(rows: Int) -> Int { rows <= listedRows ? rows : 0 }
+
+    /// The relation's text for `rows` rows whose parameters start at number `first`.
+    func relation(first: Int, rows: Int) -> String {
+        let layout = Self.layout(rows: rows)
+        let key = first << 8 | layout
         if let text = texts.withLock({ $0[key] }) { return text }
-        let text = listed ? values(rows: rows.count, first: first) : unnest(first: first)
+        let text = layout > 0 ? values(rows: rows, first: first) : unnest(first: first)
         texts.withLock { $0[key] = text }
         return text
     }
