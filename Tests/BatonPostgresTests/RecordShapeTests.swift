@@ -36,7 +36,7 @@ import Testing
         // the second time from the shape's cache.
         for _ in 0..<2 {
             var parameters: [String?] = ["first", "second"]
-            let relation = Self.shape.relation(rows, &parameters)
+            let relation = Self.shape.relation(first: Self.shape.append(rows, to: &parameters), rows: rows.count)
             #expect(relation.hasPrefix(count <= RecordShape.listedRows ? "(VALUES" : "(SELECT"))
             let read = try await connection.query(
                 """

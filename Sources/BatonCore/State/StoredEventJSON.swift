@@ -44,17 +44,17 @@ public enum StoredEventJSON {
         var object = MemberWriter()
         switch event {
         case .elementActivated(let element):
-            guard table.nodeIDs.indices.contains(element.node) else { return false }
+            guard let nodeID = ElementKind.node.id(at: element.node, in: table) else { return false }
             object.openPayload(of: "elementActivated", &out)
-            object.members(of: element, nodeID: table.nodeIDs[element.node], &out)
+            object.members(of: element, nodeID: nodeID, &out)
             object.close(&out)
         case .elementCompleted(let key), .elementTerminated(let key):
             if case .elementCompleted = event { object.open("elementCompleted", &out) } else { object.open("elementTerminated", &out) }
             object.integer("key", key, &out)
         case .sequenceFlowTaken(let flow, let scope):
-            guard table.flowIDs.indices.contains(flow.wrappedValue) else { return false }
+            guard let flowID = ElementKind.flow.id(at: flow.wrappedValue, in: table) else { return false }
             object.open("sequenceFlowTaken", &out)
-            object.string("flow", table.flowIDs[flow.wrappedValue], &out)
+            object.string("flow", flowID, &out)
             object.integer("scope", scope, &out)
         case .instanceStarted(let instanceID, let businessKey, let parent, let startUserID):
             object.open("instanceStarted", &out)
@@ -63,9 +63,9 @@ public enum StoredEventJSON {
             object.parent("parent", parent, &out)
             object.string("startUserID", startUserID, &out)
         case .userTaskCreated(let task):
-            guard table.nodeIDs.indices.contains(task.node) else { return false }
+            guard let nodeID = ElementKind.node.id(at: task.node, in: table) else { return false }
             object.openPayload(of: "userTaskCreated", &out)
-            object.members(of: task, nodeID: table.nodeIDs[task.node], &out)
+            object.members(of: task, nodeID: nodeID, &out)
             object.close(&out)
         case .variableSet(let scope, let name, let value):
             guard let scalar = ScalarValue(value) else { return false }

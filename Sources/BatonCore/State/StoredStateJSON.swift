@@ -18,7 +18,8 @@ public enum StoredStateJSON {
     /// an element position is not in `table`, which the encoder reports) writes nothing.
     static func writeDirectly(_ state: InstanceState, table: ElementTable, into out: inout [UInt8]) -> Bool {
         guard state.jobs.isEmpty, state.subscriptions.isEmpty, state.incidents.isEmpty, state.joins.isEmpty, state.compensations.isEmpty,
-            state.elements.allSatisfy({ table.nodeIDs.indices.contains($0.node) }), state.tasks.allSatisfy({ table.nodeIDs.indices.contains($0.node) })
+            let elements = withNodeIDs(state.elements, table, node: { $0.node }),
+            let tasks = withNodeIDs(state.tasks, table, node: { $0.node })
         else { return false }
         // In the order `InstanceState.encode(to:)` stores them: scopes by key (the process
         // first), names sorted.
@@ -32,9 +33,7 @@ public enum StoredStateJSON {
         }
         var object = MemberWriter()
         object.string("businessKey", state.businessKey, &out)
-        object.objects("elements", state.elements, &out) { object, element, out in
-            object.members(of: element, nodeID: table.nodeIDs[element.node], &out)
-        }
+        object.objects("elements", elements, &out) { object, element, out in object.members(of: element.item, nodeID: element.nodeID, &out) }
         object.emptyArray("incidents", &out)
         object.string("instanceID", state.instanceID, &out)
         object.emptyArray("jobs", &out)
@@ -46,9 +45,7 @@ public enum StoredStateJSON {
         object.string("status", state.status.rawValue, &out)
         object.emptyArray("subscriptions", &out)
         if state.suspended { object.bool("suspended", true, &out) }
-        object.objects("tasks", state.tasks, &out) { object, task, out in
-            object.members(of: task, nodeID: table.nodeIDs[task.node], &out)
-        }
+        object.objects("tasks", tasks, &out) { object, task, out in object.members(of: task.item, nodeID: task.nodeID, &out) }
         object.objects("variables", variables, &out) { object, variable, out in
             object.string("name", variable.name, &out)
             object.integer("scope", variable.scope, &out)
@@ -59,5 +56,16 @@ public enum StoredStateJSON {
         }
         object.close(&out)
         return true
+    }
+
+    /// Each item with the id of its node; nil when a position is not in `table`.
+    private static func withNodeIDs<Item>(_ items: [Item], _ table: ElementTable, node: (Item) -> Int) -> [(item: Item, nodeID: String)]? {
+        var named: [(item: Item, nodeID: String)] = []
+        named.reserveCapacity(items.count)
+        for item in items {
+            guard let id = ElementKind.node.id(at: node(item), in: table) else { return nil }
+            named.append((item, id))
+        }
+        return named
     }
 }

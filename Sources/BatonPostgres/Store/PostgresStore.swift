@@ -176,7 +176,9 @@ final class PostgresTransaction: StoreTransaction {
     }
 
     /// After COMMIT: what this transaction wrote of running instances' states, with the versions
-    /// their rows have now, for the next command on them (``DecodedStates``).
+    /// their rows have now, for the next command on them (``DecodedStates``). Written rows no
+    /// longer held (their definition deleted) are forgotten; an instance only locked keeps what
+    /// was remembered of it, as locking leaves its row's `xmin` as it was.
     func rememberCommittedStates() {
         guard let decodedStates else { return }
         for (id, written) in rowVersions {

@@ -26,14 +26,6 @@ final class RecordShape: Sendable {
 
     convenience init(_ columns: KeyValuePairs<String, String>) { self.init(Array(columns)) }
 
-    /// `(VALUES ($3::text, …), …) AS r(id, …)` or its `unnest` form for `rows` (each listing this
-    /// shape's columns in order; at least one), appending the parameters to `parameters`
-    /// (numbered from its count).
-    func relation(_ rows: [[String?]], _ parameters: inout [String?]) -> String {
-        let first = append(rows, to: &parameters)
-        return relation(first: first, rows: rows.count)
-    }
-
     /// Appends `rows`' parameters (each row listing this shape's columns in order; at least one)
     /// and returns the number of the first.
     func append(_ rows: [[String?]], to parameters: inout [String?]) -> Int {
@@ -51,7 +43,8 @@ final class RecordShape: Sendable {
     /// listed, or 0 for the arrays.
     static func layout(rows: Int) -> Int { rows <= listedRows ? rows : 0 }
 
-    /// The relation's text for `rows` rows whose parameters start at number `first`.
+    /// `(VALUES ($3::text, …), …) AS r(id, …)`, or its `unnest` form, for `rows` rows whose
+    /// parameters (``append(_:to:)``) start at number `first`.
     func relation(first: Int, rows: Int) -> String {
         let layout = Self.layout(rows: rows)
         let key = first << 8 | layout
