@@ -17,10 +17,9 @@ sizes=${SIZES:-10000,100000,1000000}
 runs=${RUNS:-200}
 warm_up=${WARM_UP:-20}
 
-# SwiftPM keeps the file lists of this package's dependency on the root until the root's
-# manifest changes, so a file only added there (a new migration) would not be embedded: a newer
-# manifest time makes it look again.
-touch ../Package.swift
-swift build -c release --product ReadScaling >&2
+# SwiftPM's cached build manifest keeps the file lists of this package's dependency on the root,
+# so a file only added there (a new migration, a new source file) would be missing from the
+# build, which then fails or embeds an old schema; touching the root's manifest was not enough.
+swift build -c release --disable-build-manifest-caching --product ReadScaling >&2
 "$(swift build -c release --show-bin-path)/ReadScaling" --sizes "$sizes" --runs "$runs" --warm-up "$warm_up" \
     --output read-scaling-results.md --plans-output read-scaling-plans.md

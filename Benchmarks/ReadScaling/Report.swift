@@ -35,6 +35,7 @@ enum Report {
         }
         lines.append("| Fill time, bulk INSERT … SELECT (s) | " + results.map { "\(seconds($0.fill)) | " }.joined(separator: " | ") + " | |")
         lines.append("| VACUUM ANALYZE after the fill (s) | " + results.map { "\(seconds($0.vacuum)) | " }.joined(separator: " | ") + " | |")
+        lines += pagesTable(results, sizes: sizes)
         lines += ["", "Where the bytes go at N = \(sizes.last!) (\(megabytes(largest.footprint.totalBytes)) MB for \(largest.footprint.instances.formatted()) instances):", ""]
         lines += ["| Table | MB with indexes | Rows (estimate) | Bytes per instance |", "|---|--:|--:|--:|"]
         for table in largest.footprint.tables where table.bytes >= 64 * 1024 {
@@ -42,6 +43,35 @@ enum Report {
                 "| \(table.name) | \(megabytes(table.bytes)) | \(table.rows.formatted()) | \((table.bytes / max(1, largest.footprint.instances)).formatted()) |")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The pages each query's statement read (shared buffers hit or read, from the top node of
+    /// its logged plan) at each size: unlike a time, the count does not move with the machine's
+    /// load, so it shows whether a query's work grows with history.
+    static func pagesTable(_ results: [SizeResult], sizes: [String]) -> [String] {
+        guard let smallest = results.first else { return [] }
+        var lines = [
+            "", "Pages each query's statement read at each size (shared buffers hit + read, the top node's `Buffers:` line of the plan in read-scaling-plans.md):", "",
+            "| Query | " + sizes.map { "pages \($0)" }.joined(separator: " | ") + " | growth \(sizes.first!) → \(sizes.last!) |",
+            "|---|" + String(repeating: "--:|", count: results.count) + "--:|",
+        ]
+        for (index, plan) in smallest.plans.enumerated() {
+            let counts = results.map { index < $0.plans.count ? pages(in: $0.plans[index].plan) : nil }
+            let cells = counts.map { $0.map { $0.formatted() } ?? "–" }
+            let growth = (counts.first ?? nil).flatMap { first in (counts.last ?? nil).map { ratio(Double($0), Double(first)) } } ?? "–"
+            lines.append("| \(plan.query) | " + cells.joined(separator: " | ") + " | \(growth) |")
+        }
+        return lines
+    }
+
+    /// Shared buffers hit plus read on the first `Buffers:` line of a plan (its top node's total).
+    static func pages(in plan: String) -> Int? {
+        guard let line = plan.split(separator: "\n").first(where: { $0.contains("Buffers: shared") }) else { return nil }
+        var total = 0
+        for part in line.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            for key in ["hit=", "read="] where part.hasPrefix(key) { total += Int(part.dropFirst(key.count)) ?? 0 }
+        }
+        return total
     }
 
     /// Every size's plans, as auto_explain logged them.
