@@ -5,15 +5,15 @@ import BatonModel
 /// `baton run`); the same figures PostgreSQL computes in SQL.
 extension MemoryStore {
     public func analytics(_ query: AnalyticsQuery) async throws -> ProcessAnalytics {
-        try await snapshot { data in
+        try await snapshot { stored in
             let window = query.from..<query.to
-            let instances = data.instanceOrder.compactMap { data.instances[$0] }.filter { query.definitions.contains($0.definitionID) }
+            let instances = stored.data.instanceOrder.compactMap { stored.data.instances[$0] }.filter { query.definitions.contains($0.definitionID) }
             var result = ProcessAnalytics()
             if !query.activitiesOnly {
-                result = Self.instanceFigures(instances, window: window, data: data)
+                result = Self.instanceFigures(instances, window: window, data: stored.data)
             }
             guard query.perActivity else { return result }
-            let rows = instances.compactMap { data.rows[$0.id] }
+            let rows = instances.compactMap { stored.data.rows[$0.id] }
             let activities = rows.flatMap(\.activities).filter { window.contains($0.startTime) && $0.activityType != "multiInstanceBody" }
             let open = rows.flatMap { $0.incidents.values }.filter { $0.resolvedAt == nil }
             result.activities = Set(activities.map(\.activityID)).union(open.map(\.activityID)).sorted().map { id in

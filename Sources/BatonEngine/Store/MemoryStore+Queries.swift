@@ -7,7 +7,7 @@ import BatonModel
 /// benchmark asks for one instance's tasks after every command.
 extension MemoryStore {
     private func scan<Row: Sendable>(_ instances: [String]?, _ rows: (MemoryInstanceRows) -> [Row]) async throws -> [Row] {
-        try await snapshot { data in (instances ?? data.instanceOrder).flatMap { data.rows[$0].map(rows) ?? [] } }
+        try await snapshot { stored in (instances ?? stored.data.instanceOrder).flatMap { stored.data.rows[$0].map(rows) ?? [] } }
     }
 
     private func answer<Query: ListQuery & InstanceScoped>(_ query: Query, page: Page, _ rows: (MemoryInstanceRows) -> [Query.Row]) async throws
@@ -52,9 +52,9 @@ extension MemoryStore {
     /// Jobs with their locks, which the memory store keeps apart from the rows.
     private func lockedJobs(_ query: JobQuery) async throws -> [JobInfo] {
         let conditions = query.filters.processVariables
-        return try await snapshot { data in
-            (query.instanceScope ?? data.instanceOrder).flatMap { id -> [JobInfo] in
-                guard let rows = data.rows[id] else { return [] }
+        return try await snapshot { stored in
+            (query.instanceScope ?? stored.data.instanceOrder).flatMap { id -> [JobInfo] in
+                guard let rows = stored.data.rows[id] else { return [] }
                 if !conditions.isEmpty {
                     let own = Dictionary(rows.variables.values.filter { $0.activityInstanceID == id }.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
                     guard conditions.allSatisfy({ $0.holds(in: own) }) else { return [] }
@@ -62,7 +62,7 @@ extension MemoryStore {
                 return Array(rows.jobs.values)
             }.map { job in
                 var job = job
-                job.lock = data.jobLocks[job.id]
+                job.lock = stored.data.jobLocks[job.id]
                 return job
             }
         }
@@ -88,11 +88,11 @@ extension MemoryStore {
     public func count(_ query: HistoricActivityInstanceQuery) async throws -> Int { try await total(query) { $0.activities } }
     /// Task history, of ended or running instances only when the query says which.
     private func historicTasks(_ query: HistoricTaskInstanceQuery) async throws -> [HistoricTaskInstance] {
-        try await snapshot { data in
-            (query.instanceScope ?? data.instanceOrder).flatMap { id -> [HistoricTaskInstance] in
-                if let finished = query.filters.processFinished, (data.instances[id]?.state.status != .active) != finished { return [] }
-                if let root = query.filters.rootInstanceID, data.instances[id] == nil || data.rootInstance(of: id) != root { return [] }
-                guard let rows = data.rows[id] else { return [] }
+        try await snapshot { stored in
+            (query.instanceScope ?? stored.data.instanceOrder).flatMap { id -> [HistoricTaskInstance] in
+                if let finished = query.filters.processFinished, (stored.data.instances[id]?.state.status != .active) != finished { return [] }
+                if let root = query.filters.rootInstanceID, stored.data.instances[id] == nil || stored.data.rootInstance(of: id) != root { return [] }
+                guard let rows = stored.data.rows[id] else { return [] }
                 let filters = query.filters
                 guard !filters.processVariables.isEmpty || !filters.taskVariables.isEmpty else { return Array(rows.historicTasks.values) }
                 var scopes: [String: [String: VariableValue]] = [:]
@@ -117,19 +117,19 @@ extension MemoryStore {
     public func count(_ query: HistoricVariableInstanceQuery) async throws -> Int { try await total(query) { Array($0.historicVariables.values) } }
 
     private func instances(_ query: ProcessInstanceQuery) async throws -> [ProcessInstanceInfo] {
-        try await snapshot { data in
+        try await snapshot { stored in
             let filters = query.filters
-            let callers = filters.leavesOnly ? Set(data.instances.values.compactMap { $0.state.parent?.instanceID }) : []
-            let callerOfSubInstance = filters.callerOf.flatMap { data.instances[$0]?.state.parent?.instanceID }
-            return (query.ids ?? data.instanceOrder).compactMap { id -> ProcessInstanceInfo? in
-                guard let record = data.instances[id] else { return nil }
+            let callers = filters.leavesOnly ? Set(stored.data.instances.values.compactMap { $0.state.parent?.instanceID }) : []
+            let callerOfSubInstance = filters.callerOf.flatMap { stored.data.instances[$0]?.state.parent?.instanceID }
+            return (query.ids ?? stored.data.instanceOrder).compactMap { id -> ProcessInstanceInfo? in
+                guard let record = stored.data.instances[id] else { return nil }
                 var info = ProcessInstanceInfo(record)
-                info.rootInstanceID = data.rootInstance(of: id)
+                info.rootInstanceID = stored.data.rootInstance(of: id)
                 guard query.matches(info), query.matchesVariables(record.state.variables[nil] ?? [:]) else { return nil }
-                let rows = data.rows[id]
+                let rows = stored.data.rows[id]
                 guard filters.matches(
                     info, incidents: rows.map { Array($0.incidents.values) } ?? [], activities: rows?.activities ?? [], jobs: record.state.jobs,
-                    subscriptions: record.state.subscriptions, events: data.events[id] ?? [], callerOfSubInstance: callerOfSubInstance, callsAny: callers.contains(id))
+                    subscriptions: record.state.subscriptions, events: stored.data.events[id] ?? [], callerOfSubInstance: callerOfSubInstance, callsAny: callers.contains(id))
                 else { return nil }
                 return info
             }
@@ -142,8 +142,8 @@ extension MemoryStore {
     public func count(_ query: ProcessInstanceQuery) async throws -> Int { try await instances(query).count }
 
     public func activityStatistics(definitionID: String) async throws -> [ActivityStatistics] {
-        try await snapshot { data in
-            let rows = data.instanceOrder.compactMap { data.rows[$0] }
+        try await snapshot { stored in
+            let rows = stored.data.instanceOrder.compactMap { stored.data.rows[$0] }
             let running = rows.flatMap(\.activities).filter {
                 $0.processDefinitionID == definitionID && $0.endTime == nil && $0.activityType != "multiInstanceBody"
             }
@@ -161,10 +161,10 @@ extension MemoryStore {
     }
 
     public func definitionStatistics() async throws -> [DefinitionStatistics] {
-        try await snapshot { data in
-            data.definitions.sorted { ($0.key, $0.version) < ($1.key, $1.version) }.map { definition in
-                let running = data.instanceOrder.count { data.instances[$0].map { $0.definitionID == definition.id && $0.state.status == .active } ?? false }
-                let open = data.instanceOrder.flatMap { data.rows[$0]?.incidents.values.map { $0 } ?? [] }
+        try await snapshot { stored in
+            stored.data.definitions.sorted { ($0.key, $0.version) < ($1.key, $1.version) }.map { definition in
+                let running = stored.data.instanceOrder.count { stored.data.instances[$0].map { $0.definitionID == definition.id && $0.state.status == .active } ?? false }
+                let open = stored.data.instanceOrder.flatMap { stored.data.rows[$0]?.incidents.values.map { $0 } ?? [] }
                     .filter { $0.processDefinitionID == definition.id && $0.resolvedAt == nil }
                 let kinds = Set(open.map(\.kind)).sorted()
                 return DefinitionStatistics(

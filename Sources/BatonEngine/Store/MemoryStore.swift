@@ -41,10 +41,12 @@ public final class MemoryStore: Store {
         }
     }
 
-    /// Reads the data as the last committed transaction left it.
-    func snapshot<T: Sendable>(_ body: (MemoryData) -> T) async throws -> T {
+    /// Reads the data as the last committed transaction left it. The body gets the storage, not
+    /// a copy of its data: reading `stored.data.rows` touches that one collection, where a
+    /// `MemoryData` argument retained and released all of them for every query.
+    func snapshot<T: Sendable>(_ body: (GuardedData) -> T) async throws -> T {
         await lock.acquire()
-        let result = body(storage.data)
+        let result = body(storage)
         await lock.release()
         return result
     }
