@@ -55,11 +55,12 @@ enum Report {
             "| Query | " + sizes.map { "pages \($0)" }.joined(separator: " | ") + " | growth \(sizes.first!) → \(sizes.last!) |",
             "|---|" + String(repeating: "--:|", count: results.count) + "--:|",
         ]
-        for (index, plan) in smallest.plans.enumerated() {
+        for (index, entry) in smallest.plans.enumerated() {
             let counts = results.map { index < $0.plans.count ? pages(in: $0.plans[index].plan) : nil }
             let cells = counts.map { $0.map { $0.formatted() } ?? "–" }
-            let growth = (counts.first ?? nil).flatMap { first in (counts.last ?? nil).map { ratio(Double($0), Double(first)) } } ?? "–"
-            lines.append("| \(plan.query) | " + cells.joined(separator: " | ") + " | \(growth) |")
+            var growth = "–"
+            if let first = counts.first ?? nil, let last = counts.last ?? nil { growth = ratio(Double(last), Double(first)) }
+            lines.append("| \(entry.query) | " + cells.joined(separator: " | ") + " | \(growth) |")
         }
         return lines
     }
