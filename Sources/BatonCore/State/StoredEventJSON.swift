@@ -72,10 +72,7 @@ public enum StoredEventJSON {
             object.open("variableSet", &out)
             object.string("name", name, &out)
             object.integer("scope", scope, &out)
-            object.open("value", &out)
-            object.string("type", value.typeName, &out)
-            object.scalar("value", scalar, &out)
-            object.close(&out)
+            object.value("value", typeName: value.typeName, scalar, &out)
         case .userTaskCompleted(let taskID, let by):
             object.open("userTaskCompleted", &out)
             object.string("by", by, &out)

@@ -130,6 +130,15 @@ struct MemberWriter {
         }
     }
 
+    /// A variable value as member `name`, as `VariableValue.encode(to:)` gives a scalar one:
+    /// its type, then the value unless it is null.
+    mutating func value(_ name: String, typeName: String, _ scalar: ScalarValue, _ out: inout [UInt8]) {
+        open(name, &out)
+        string("type", typeName, &out)
+        self.scalar("value", scalar, &out)
+        close(&out)
+    }
+
     /// A parent link as member `name`, as its synthesized `encode(to:)` gives it.
     mutating func parent(_ name: String, _ parent: ParentLink?, _ out: inout [UInt8]) {
         guard let parent else { return }

@@ -49,10 +49,7 @@ public enum StoredStateJSON {
         object.objects("variables", variables, &out) { object, variable, out in
             object.string("name", variable.name, &out)
             object.integer("scope", variable.scope, &out)
-            object.open("value", &out)
-            object.string("type", variable.type, &out)
-            object.scalar("value", variable.value, &out)
-            object.close(&out)
+            object.value("value", typeName: variable.type, variable.value, &out)
         }
         object.close(&out)
         return true
