@@ -79,9 +79,10 @@ import Testing
         }
         let asWrittenNow = try await stored()
 
-        // The same instance (same clock, same ids) as that Baton left it.
+        // The same instance (same clock, same ids) as that Baton left it, a row of events per
+        // event, and a row that knows nothing of them (before migration 034).
         var legacyWrites = """
-            UPDATE process_instances SET state = '\(LegacyPositionalForms.state)'::jsonb WHERE id = '\(instance)';
+            UPDATE process_instances SET state = '\(LegacyPositionalForms.state)'::jsonb, event_rows = NULL, history_tables = NULL WHERE id = '\(instance)';
             DELETE FROM history_events WHERE instance_id = '\(instance)';
             """
         for (index, event) in LegacyPositionalForms.events.enumerated() {

@@ -89,6 +89,9 @@ final class PostgresTransaction: StoreTransaction {
     /// last wrote: nobody else can change those rows before it commits, so reading them again
     /// would only cost a round trip.
     var held: [String: InstanceRecord] = [:]
+    /// What the rows of the running instances in ``held`` know of their history, as this
+    /// transaction leaves it.
+    var historyFacts: [String: InstanceHistoryFacts] = [:]
     /// Whether BEGIN has been sent.
     var began = false
     /// Writes not yet sent, in order.

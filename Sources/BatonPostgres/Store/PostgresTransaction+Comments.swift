@@ -3,16 +3,20 @@ import BatonEngine
 /// Task comments: history rows beside their instance's, found by task.
 extension PostgresTransaction {
     func insertComment(_ comment: TaskComment) async throws {
-        // The comment belongs to its instance's tenant and call hierarchy.
+        // The comment belongs to its instance's tenant and call hierarchy. A running instance's
+        // row learns that history_comments holds a row of it (migration 034), for its end to move.
         write(
             """
+            WITH running AS (
+                UPDATE process_instances SET history_tables = history_tables | \(HistoryTables.comments.rawValue) WHERE id = $3 RETURNING tenant_id, root_key)
             INSERT INTO history_comments (id, task_id, instance_id, user_id, time, message, tenant_id, root_key)
             SELECT $1, $2, $3, $4, $5::timestamptz, $6, owner.tenant_id, coalesce(owner.root_key, hashtext($3))
             FROM (SELECT) AS comment LEFT JOIN LATERAL (
-                SELECT tenant_id, root_key FROM process_instances WHERE id = $3
+                SELECT tenant_id, root_key FROM running
                 UNION ALL SELECT tenant_id, root_key FROM history_process_instances WHERE id = $3 LIMIT 1) AS owner ON true
             """,
             [comment.id, comment.taskID, comment.processInstanceID, comment.userID, time(comment.time), comment.message])
+        historyFacts[comment.processInstanceID]?.tables?.insert(.comments)
     }
 
     func comments(taskID: String) async throws -> [TaskComment] {

@@ -11,6 +11,9 @@ extension PostgresTransaction {
         (extract(epoch from ended_at) * 1000)::bigint, (extract(epoch from removal_time) * 1000)::bigint, id, tenant_id, coalesce(root_instance_id, id),
         xmin::text
         """
+    /// What a running instance's row knows of its history (``InstanceHistoryFacts``), read after
+    /// ``instanceColumns`` where it locks the instance; an ended one's row knows nothing of it.
+    static let historyFactColumns = "event_rows, history_tables", noHistoryFacts = "NULL::integer, NULL::integer"
 
     /// The instance in `row` (``instanceColumns``). An ended instance stored without its state
     /// (since migration 007) gets it by replaying its event log.
@@ -45,39 +48,43 @@ extension PostgresTransaction {
             held[id] = record
             return record
         }
-        var record = try await instance(read(
+        if let record = try await hold(read(
             """
-            WITH running AS (SELECT \(Self.instanceColumns) FROM process_instances WHERE id = $1 FOR UPDATE)
+            WITH running AS (SELECT \(Self.instanceColumns), \(Self.historyFactColumns) FROM process_instances WHERE id = $1 FOR UPDATE)
             SELECT * FROM running
-            UNION ALL SELECT \(Self.instanceColumns) FROM history_process_instances WHERE id = $1 AND NOT EXISTS (SELECT FROM running)
+            UNION ALL SELECT \(Self.instanceColumns), \(Self.noHistoryFacts) FROM history_process_instances WHERE id = $1 AND NOT EXISTS (SELECT FROM running)
             """, [id]
-        ).rows.first)
-        if record == nil {
-            // It may have ended while we waited for its lock: the statement's snapshot predates
-            // the move to history, so look there again with a fresh one.
-            record = try await instance(read("SELECT \(Self.instanceColumns) FROM history_process_instances WHERE id = $1", [id]).rows.first)
+        ).rows.first) {
+            return record
         }
-        held[id] = record
-        return record
+        // It may have ended while we waited for its lock: the statement's snapshot predates the
+        // move to history, so look there again with a fresh one.
+        return try await hold(read("SELECT \(Self.instanceColumns) FROM history_process_instances WHERE id = $1", [id]).rows.first)
     }
 
     /// One statement where owner-then-lock would take two. If another transaction completes the
     /// task meanwhile, the instance is still returned (locked, without the task), and the caller
     /// finds the task gone.
     func lockInstance(ofTask taskID: String) async throws -> InstanceRecord? {
-        let row = try await read(
+        try await hold(read(
             """
-            SELECT \(Self.instanceColumns) FROM process_instances WHERE id = (SELECT instance_id FROM user_tasks WHERE id = $1)
+            SELECT \(Self.instanceColumns), \(Self.historyFactColumns) FROM process_instances WHERE id = (SELECT instance_id FROM user_tasks WHERE id = $1)
             \(readOnly ? "" : "FOR UPDATE")
             """, [taskID]
-        ).rows.first
-        guard let record = try await instance(row) else { return nil }
+        ).rows.first)
+    }
+
+    /// The instance in `row` (``instanceColumns``, then ``historyFactColumns`` if the row has
+    /// them), held from now on unless this transaction holds it already: then what it holds.
+    private func hold(_ row: [String?]?) async throws -> InstanceRecord? {
+        guard let row, let record = try await instance(row) else { return nil }
         if let known = held[record.id] { return known }
         held[record.id] = record
+        historyFacts[record.id] = row.count > 11 ? InstanceHistoryFacts(columns: row[10], row[11]) : .unknown
         return record
     }
 
-    /// The instance row's columns but its state, in the order of ``insertInstanceSQL``.
+    /// The instance row's columns but its state and history facts, in the order of ``insertInstanceSQL``.
     func rowParameters(of instance: InstanceRecord) -> [String?] {
         [
             instance.id, instance.definitionID, instance.processKey, instance.state.businessKey, instance.state.status.rawValue,
@@ -88,14 +95,16 @@ extension PostgresTransaction {
 
     static let insertInstanceSQL = """
         INSERT INTO process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time,
-            start_user_id, tenant_id, root_instance_id, root_key, state)
-        VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, nullif($13, $1), hashtext($13), $14::jsonb)
+            start_user_id, tenant_id, root_instance_id, root_key, state, event_rows, history_tables)
+        VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, nullif($13, $1), hashtext($13), $14::jsonb,
+            $15::integer, $16::integer)
         RETURNING xmin::text
         """
 
     func insertInstance(_ instance: InstanceRecord) async throws {
         let table = try await elementTable(instance.definitionID)  // may read, and so send what is pending
         held[instance.id] = instance
+        historyFacts[instance.id] = .new
         pendingInserts[instance.id] = (pending.count, table)
         // Its parameters are written when the batch is sent (``fillPendingInserts()``), from the
         // state the instance has then: a start inserts its instance, steps it and updates it, and
@@ -109,7 +118,8 @@ extension PostgresTransaction {
         for (id, insert) in pendingInserts.sorted(by: { $0.value.index < $1.value.index }) {
             guard let instance = held[id] else { throw PostgresError(.client, message: "instance \(id) was inserted but is no longer held") }
             let state = try StoredStateJSON.json(instance.state, table: insert.table)
-            pending[insert.index] = PostgresStatement(Self.insertInstanceSQL, rowParameters(of: instance) + [state])
+            let facts = historyFacts[id] ?? .unknown
+            pending[insert.index] = PostgresStatement(Self.insertInstanceSQL, rowParameters(of: instance) + [state] + facts.parameters)
             versionStatements[insert.index] = (id, state.utf8.count)
         }
         pendingInserts.removeAll(keepingCapacity: true)
@@ -121,32 +131,44 @@ extension PostgresTransaction {
         let before = held[id]
         held[id] = instance
         let ending = instance.state.status != .active && before?.state.status == .active
+        var facts = historyFacts[id] ?? .unknown
+        let sequence = facts.eventRows.map { $0 + 1 }
+        if !events.isEmpty { facts.eventRows = sequence }
+        facts.tables?.formUnion(HistoryTables(addedBy: readModel))
+        historyFacts[id] = facts
         if pendingInserts[id] != nil {
             // Inserted earlier in this batch: the insert is sent with the newest state.
             pendingInserts[id]?.table = table
         } else if !ending {
             let running = before?.state.status == .active, state = try StoredStateJSON.json(instance.state, table: table)
-            if running { versionStatements[pending.count] = (id, state.utf8.count) }
-            write(
-                """
-                UPDATE \(running ? "process_instances" : "history_process_instances") SET state = $2::jsonb,
-                    business_key = $3, parent_instance_id = $4, parent_element_key = $5::bigint, start_user_id = $6 WHERE id = $1
-                \(running ? "RETURNING xmin::text" : "")
-                """,
-                [
-                    id, state, instance.state.businessKey, instance.state.parent?.instanceID,
-                    instance.state.parent.map { String($0.elementKey) }, instance.state.startUserID,
-                ])
+            let parameters = [
+                id, state, instance.state.businessKey, instance.state.parent?.instanceID, instance.state.parent.map { String($0.elementKey) },
+                instance.state.startUserID,
+            ]
+            if running {
+                versionStatements[pending.count] = (id, state.utf8.count)
+                write(Self.updateRunningInstanceSQL, parameters + facts.parameters)
+            } else {
+                write(Self.updateEndedInstanceSQL, parameters)
+            }
         }
         if let at = events.first?.at {
-            // One row for the command's events (they share its time). A running instance's
-            // events are all in the running partition, so the next sequence is found there alone.
-            write(
-                """
-                INSERT INTO \(ReadModelStatement.runningRows(of: "history_events", throughParent: tenantGuard != nil)) (instance_id, sequence, at, events, root_key)
-                VALUES ($1, (SELECT coalesce(max(sequence), 0) + 1 FROM history_events WHERE instance_id = $1 AND removal_time = 'infinity'),
-                    $2::timestamptz, $3::json, hashtext($4))
-                """, [id, time(at), try StoredEventJSON.array(events.map(\.event), table: table), instance.rootInstanceID])
+            // One row for the command's events (they share its time).
+            let rows = ReadModelStatement.runningRows(of: "history_events", throughParent: tenantGuard != nil)
+            let parameters = [id, time(at), try StoredEventJSON.array(events.map(\.event), table: table), instance.rootInstanceID]
+            if let sequence {
+                write(
+                    "INSERT INTO \(rows) (instance_id, sequence, at, events, root_key) VALUES ($1, $5::integer, $2::timestamptz, $3::json, hashtext($4))",
+                    parameters + [String(sequence)])
+            } else {
+                // A running instance's events are all in the running partition, so the last is found there alone.
+                write(
+                    """
+                    INSERT INTO \(rows) (instance_id, sequence, at, events, root_key)
+                    VALUES ($1, (SELECT coalesce(max(sequence), 0) + 1 FROM history_events WHERE instance_id = $1 AND removal_time = 'infinity'),
+                        $2::timestamptz, $3::json, hashtext($4))
+                    """, parameters)
+            }
         }
         for effect in effects { try apply(effect, instance: instance, readModel: readModel) }
         if let statement = ReadModelStatement.make(readModel, throughParents: tenantGuard != nil) { pending.append(statement) }
@@ -157,20 +179,42 @@ extension PostgresTransaction {
             // state is not stored: its event log replays to it (see ``instance(_:)``).
             // Started and ended in one command: its row is inserted, then moved to history.
             if pendingInserts[id] != nil { try fillPendingInserts() }
-            write(Self.endInstanceSQL, rowParameters(of: instance))
+            write(Self.endInstanceSQL(called: instance.state.parent != nil, holding: facts.tables ?? .all), rowParameters(of: instance))
+            historyFacts[id] = nil
         }
     }
 
-    /// Moves an instance that ended from the runtime tables to history (parameters as
-    /// ``rowParameters(of:)``); its text is built once.
-    static let endInstanceSQL = """
-        WITH gone AS (DELETE FROM process_instances WHERE id = $1),
-             calls AS (DELETE FROM called_instances WHERE child_instance_id = $1),
-        \(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$10::timestamptz"))
-        INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at, ended_at, removal_time,
-            start_user_id, tenant_id, root_instance_id, root_key)
-        VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, nullif($13, $1), hashtext($13))
+    static let updateRunningInstanceSQL = """
+        UPDATE process_instances SET state = $2::jsonb, business_key = $3, parent_instance_id = $4, parent_element_key = $5::bigint, start_user_id = $6,
+            event_rows = $7::integer, history_tables = $8::integer
+        WHERE id = $1 RETURNING xmin::text
         """
+    static let updateEndedInstanceSQL = """
+        UPDATE history_process_instances SET state = $2::jsonb, business_key = $3, parent_instance_id = $4, parent_element_key = $5::bigint, start_user_id = $6
+        WHERE id = $1
+        """
+
+    /// Moves an instance that ended from the runtime tables to history (parameters as
+    /// ``rowParameters(of:)``): its link from the call activity that started it if `called`, and
+    /// its rows in the history tables it is `holding` besides events. A statement costs
+    /// PostgreSQL as much to set up for a table that holds no row of the instance as for one that
+    /// does, so the tables that cannot are left out.
+    static func endInstanceSQL(called: Bool, holding tables: HistoryTables) -> String {
+        endInstanceSQLs[tables.rawValue << 1 | (called ? 1 : 0)]
+    }
+
+    /// Every text of ``endInstanceSQL(called:holding:)``, built once, by its bits.
+    private static let endInstanceSQLs: [String] = (0...(HistoryTables.all.rawValue << 1 | 1)).map { bits in
+        let called = bits & 1 == 1, tables = HistoryTables(rawValue: bits >> 1)
+        return """
+            WITH gone AS (DELETE FROM process_instances WHERE id = $1),
+            \(called ? "calls AS (DELETE FROM called_instances WHERE child_instance_id = $1)," : "")
+            \(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$10::timestamptz", holding: tables))
+            INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at,
+                ended_at, removal_time, start_user_id, tenant_id, root_instance_id, root_key)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, nullif($13, $1), hashtext($13))
+            """
+    }
 
     /// The value as `variables.value` holds it; JSON has no NaN or infinity, so those are null.
     static func plainJSONValue(_ value: VariableValue) -> JSONValue {
@@ -336,7 +380,11 @@ extension PostgresTransaction {
             """, [instance.id, array(try events.map { try StoredEventJSON.single($0.event, table: table) })])
         rewrittenElsewhere.insert(instance.id)
         if instance.state.status == .active {
-            write("UPDATE process_instances SET state = $2::jsonb WHERE id = $1", [instance.id, try StoredStateJSON.json(instance.state, table: table)])
+            // Its history is written anew, without its comments' bit: from now on every table is moved.
+            write(
+                "UPDATE process_instances SET state = $2::jsonb, history_tables = NULL WHERE id = $1",
+                [instance.id, try StoredStateJSON.json(instance.state, table: table)])
+            historyFacts[instance.id]?.tables = nil
         } else {
             write("UPDATE history_process_instances SET state = NULL WHERE id = $1", [instance.id])  // its log replays to it
         }

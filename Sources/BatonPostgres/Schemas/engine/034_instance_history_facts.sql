@@ -1,0 +1,13 @@
+-- What a running instance's row knows of its history, kept by every command that writes the row,
+-- so that PostgreSQL need not look it up on the hot path:
+--
+-- * event_rows: how many rows of events the instance has. A command's events take the next
+--   number, where each command looked for the last one with max(sequence).
+-- * history_tables: which history tables hold rows of the instance, as bits (1 activity
+--   instances, 2 task instances, 4 variables, 8 incidents, 16 comments). The command that ends
+--   the instance moves only those tables' rows to their month; a data-modifying statement costs
+--   PostgreSQL as much to set up for a table that holds no row of the instance as for one that does.
+--
+-- NULL in either: unknown, as for every instance that started before this migration. The command
+-- side then looks for the last event row and moves every table, as it did before.
+ALTER TABLE process_instances ADD COLUMN event_rows integer, ADD COLUMN history_tables integer;
