@@ -4,6 +4,7 @@
 #
 #   Benchmarks/postgres-vs-pgbench.sh            # clients 1 4 8, 3000 instances, pgbench 20 s, 3 rounds
 #   CLIENTS="8" INSTANCES=10000 SECONDS_PER_PGBENCH=60 ROUNDS=5 Benchmarks/postgres-vs-pgbench.sh
+#   BATON=/tmp/baton-before CLIENTS=8 Benchmarks/postgres-vs-pgbench.sh   # a binary built elsewhere, not rebuilt
 #
 # A Baton command is one transaction (start, task completion, job run); pgbench's TPC-B
 # transaction is five statements in one transaction. Both commit with fsync on.
@@ -16,8 +17,12 @@ instances=${INSTANCES:-3000}
 pgbench_seconds=${SECONDS_PER_PGBENCH:-20}
 rounds=${ROUNDS:-3}
 
-swift build -c release --static-swift-stdlib --product baton >&2
-baton=$(swift build -c release --show-bin-path)/baton
+if [ -n "${BATON:-}" ]; then
+    baton=$BATON  # another build to compare, as it is
+else
+    swift build -c release --static-swift-stdlib --product baton >&2
+    baton=$(swift build -c release --show-bin-path)/baton
+fi
 
 . Benchmarks/lib/postgres.sh
 start_postgres

@@ -100,29 +100,4 @@ import Testing
             #expect(placement[table]?.last != "0", "\(table) holds rows of it")
         }
     }
-
-    /// A called instance's end deletes its link from the call activity; a top-level one has none.
-    @Test func aCalledInstancesEndDeletesItsCallLink() async throws {
-        let database = try await Database.make()
-        let test = database.test
-        try await test.deploy(process)
-        try await test.deploy(
-            """
-            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-            <process id="caller" isExecutable="true" camunda:historyTimeToLive="P30D">
-              <startEvent id="s" /><callActivity id="call" calledElement="plan" /><userTask id="after" /><endEvent id="e" />
-              <sequenceFlow id="f1" sourceRef="s" targetRef="call" /><sequenceFlow id="f2" sourceRef="call" targetRef="after" />
-              <sequenceFlow id="f3" sourceRef="after" targetRef="e" />
-            </process></definitions>
-            """, name: "caller.bpmn")
-        let caller = try await test.start("caller")
-        let links = "SELECT count(*) FROM called_instances"
-        #expect(try await database.connection.query(links).rows == [["1"]])
-        let called = try #require(try await test.runtime.instances(ProcessInstanceQuery(superInstanceID: caller)).first).id
-        try await test.complete("review", in: called)
-        let locked = try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 1, topics: [FetchTopic(name: "publish", lockDuration: 60_000)])
-        try await test.runtime.completeExternalTask(try #require(locked.first).id, workerID: "w")
-        #expect(try await database.connection.query(links).rows == [["0"]])
-        #expect(try await test.active(in: caller) == ["after"])
-    }
 }

@@ -133,9 +133,29 @@ import Testing
                 ["activity", "leaf", "t"], ["activity", "vanished", "t"], ["call", "top", "t"], ["event", "leaf", "t"], ["event", "orphan child", "t"],
                 ["event", "top", "t"], ["task", "middle", "t"], ["variable", "middle", "t"],
             ], "a row whose instance is gone keeps its own key")
-        // Cascades still follow: deleting the running instances takes their rows with them.
-        try await connection.execute(script: "DELETE FROM process_instances")
-        #expect(try await connection.query("SELECT (SELECT count(*) FROM user_tasks) + (SELECT count(*) FROM variables)").rows == [["0"]])
+    }
+
+    /// 035 drops the cascades from an instance's row to its runtime rows (the statement that
+    /// ends an instance deletes them) and keeps the rows.
+    @Test func migration35DropsTheRuntimeRowsCascadesAndKeepsTheRows() async throws {
+        let connection = try await TestDatabase.fresh()
+        let all = try engine().migrations
+        try await Migrator(migrations: all.filter { $0.version <= 34 }).migrate(connection)
+        let cascades = """
+            SELECT conrelid::regclass::text FROM pg_constraint
+            WHERE contype = 'f' AND confrelid = 'process_instances'::regclass AND confdeltype = 'c' ORDER BY 1
+            """
+        #expect(try await connection.query(cascades).rows == [["jobs"], ["message_subscriptions"], ["user_tasks"], ["variables"]])
+        try await connection.execute(script: """
+            INSERT INTO deployments VALUES ('d', 'd', NULL, NULL, now());
+            INSERT INTO process_definitions (id, key, version, deployment_id, resource_name, checksum, xml) VALUES ('p:1', 'p', 1, 'd', 'p.bpmn', 'c', '');
+            INSERT INTO process_instances (id, definition_id, process_key, status, started_at, state, root_key) VALUES ('i', 'p:1', 'p', 'active', now(), '{}', hashtext('i'));
+            INSERT INTO user_tasks (id, instance_id, task_definition_key, created_at, process_definition_id, process_key, activity_instance_id, root_key)
+            VALUES ('t1', 'i', 'review', now(), 'p:1', 'p', 'i:4', hashtext('i'));
+            """)
+        try await Migrator(migrations: all).migrate(connection)
+        #expect(try await connection.query(cascades).rows == [])
+        #expect(try await connection.query("SELECT id FROM user_tasks").rows == [["t1"]])
     }
 
     @Test func anEditedMigrationIsRefusedAndAFailingOneAppliesNothing() async throws {

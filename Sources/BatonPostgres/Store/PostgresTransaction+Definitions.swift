@@ -22,10 +22,11 @@ extension PostgresTransaction {
         try fillPendingInserts()  // before their instances are forgotten
         write(Self.deletingInstances(of: "SELECT unnest($1::text[])") + "DELETE FROM process_definitions WHERE id = ANY($1::text[])", [list])
         held.removeAll()
+        historyFacts.removeAll()
     }
 
     /// The start of a statement that deletes every instance of the definitions `source` selects
-    /// (running or ended), their history and their timer start events.
+    /// (running or ended) with their runtime rows, their history and their timer start events.
     private static func deletingInstances(of source: String) -> String {
         """
         WITH definitions AS (\(source)),
@@ -33,6 +34,10 @@ extension PostgresTransaction {
                  SELECT id FROM process_instances WHERE definition_id IN (SELECT * FROM definitions)
                  UNION ALL SELECT id FROM history_process_instances WHERE definition_id IN (SELECT * FROM definitions)),
              running AS (DELETE FROM process_instances WHERE id IN (SELECT id FROM doomed)),
+             user_tasks AS (DELETE FROM user_tasks WHERE instance_id IN (SELECT id FROM doomed)),
+             jobs AS (DELETE FROM jobs WHERE instance_id IN (SELECT id FROM doomed)),
+             message_subscriptions AS (DELETE FROM message_subscriptions WHERE instance_id IN (SELECT id FROM doomed)),
+             runtime_variables AS (DELETE FROM variables WHERE instance_id IN (SELECT id FROM doomed)),
              ended AS (DELETE FROM history_process_instances WHERE id IN (SELECT id FROM doomed)),
              events AS (DELETE FROM history_events WHERE instance_id IN (SELECT id FROM doomed)),
              activities AS (DELETE FROM history_activity_instances WHERE instance_id IN (SELECT id FROM doomed)),

@@ -173,13 +173,14 @@ extension PostgresTransaction {
         for effect in effects { try apply(effect, instance: instance, readModel: readModel) }
         if let statement = ReadModelStatement.make(readModel, throughParents: tenantGuard != nil) { pending.append(statement) }
         if recordsIncidentAlerts { for incident in readModel.incidentsRaised { recordAlert(of: incident) } }
-        if ending {
-            // What finished leaves the runtime tables; its rows there go with it (ON DELETE CASCADE),
-            // and so does the link from its call activity, needed only while it runs. Its final
-            // state is not stored: its event log replays to it (see ``instance(_:)``).
+        if ending, let before {
+            // What finished leaves the runtime tables with its rows there, and so does the link
+            // from its call activity, needed only while it runs. Its final state is not stored:
+            // its event log replays to it (see ``instance(_:)``).
             // Started and ended in one command: its row is inserted, then moved to history.
             if pendingInserts[id] != nil { try fillPendingInserts() }
-            write(Self.endInstanceSQL(called: instance.state.parent != nil, holding: facts.tables ?? .all), rowParameters(of: instance))
+            let statement = EndInstanceStatement(ending: instance.state, before: before.state, history: facts.tables ?? .all)
+            write(statement.text, rowParameters(of: instance))
             historyFacts[id] = nil
         }
     }
@@ -193,28 +194,6 @@ extension PostgresTransaction {
         UPDATE history_process_instances SET state = $2::jsonb, business_key = $3, parent_instance_id = $4, parent_element_key = $5::bigint, start_user_id = $6
         WHERE id = $1
         """
-
-    /// Moves an instance that ended from the runtime tables to history (parameters as
-    /// ``rowParameters(of:)``): its link from the call activity that started it if `called`, and
-    /// its rows in the history tables it is `holding` besides events. A statement costs
-    /// PostgreSQL as much to set up for a table that holds no row of the instance as for one that
-    /// does, so the tables that cannot are left out.
-    static func endInstanceSQL(called: Bool, holding tables: HistoryTables) -> String {
-        endInstanceSQLs[tables.rawValue << 1 | (called ? 1 : 0)]
-    }
-
-    /// Every text of ``endInstanceSQL(called:holding:)``, built once, by its bits.
-    private static let endInstanceSQLs: [String] = (0...(HistoryTables.all.rawValue << 1 | 1)).map { bits in
-        let called = bits & 1 == 1, tables = HistoryTables(rawValue: bits >> 1)
-        return """
-            WITH gone AS (DELETE FROM process_instances WHERE id = $1),
-            \(called ? "calls AS (DELETE FROM called_instances WHERE child_instance_id = $1)," : "")
-            \(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$10::timestamptz", holding: tables))
-            INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at,
-                ended_at, removal_time, start_user_id, tenant_id, root_instance_id, root_key)
-            VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, nullif($13, $1), hashtext($13))
-            """
-    }
 
     /// The value as `variables.value` holds it; JSON has no NaN or infinity, so those are null.
     static func plainJSONValue(_ value: VariableValue) -> JSONValue {
