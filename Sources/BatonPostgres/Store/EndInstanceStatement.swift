@@ -8,35 +8,32 @@ import Synchronization
 struct EndInstanceStatement: Hashable {
     /// Whether a call activity started it: its link from the caller goes.
     var called: Bool
-    /// The runtime tables whose rows of it go (migration 035; no cascade deletes them).
-    var runtime: RuntimeTables
-    /// The history tables besides events whose rows of it move to their month.
-    var history: HistoryTables
+    /// The runtime tables whose rows of it go (migration 035: no cascade deletes them), and the
+    /// history tables besides events whose rows of it move to their month.
+    var tables: InstanceTables
 
     /// For an instance that ends in a command, from its state as the command found it (`before`)
     /// and as it left it. The read model's rows (tasks, variables) mirror `before`: the command
     /// writes none for an instance it ends. The command side's rows (jobs, subscriptions) mirror
     /// the state it leaves: each record the command closed went with its own effect, so these
     /// tables are touched only if something is left open.
-    init(ending instance: InstanceState, before: InstanceState, history: HistoryTables) {
+    init(ending instance: InstanceState, before: InstanceState, history: InstanceTables) {
         called = instance.parent != nil
-        var runtime: RuntimeTables = []
-        if !before.tasks.isEmpty { runtime.insert(.tasks) }
-        if before.variables.values.contains(where: { !$0.isEmpty }) { runtime.insert(.variables) }
-        if !instance.jobs.isEmpty { runtime.insert(.jobs) }
-        if !instance.subscriptions.isEmpty { runtime.insert(.subscriptions) }
-        self.runtime = runtime
-        self.history = history
+        tables = history.intersection(.history)
+        if !before.tasks.isEmpty { tables.insert(.tasks) }
+        if before.variables.values.contains(where: { !$0.isEmpty }) { tables.insert(.variables) }
+        if !instance.jobs.isEmpty { tables.insert(.jobs) }
+        if !instance.subscriptions.isEmpty { tables.insert(.subscriptions) }
     }
 
     var text: String {
         if let known = Self.texts.withLock({ $0[self] }) { return known }
         var parts = ["gone AS (DELETE FROM process_instances WHERE id = $1)"]
         if called { parts.append("calls AS (DELETE FROM called_instances WHERE child_instance_id = $1)") }
-        for (table, bit) in RuntimeTables.byTable where runtime.contains(bit) {
+        for (table, bit) in InstanceTables.byTable where InstanceTables.runtime.contains(bit) && tables.contains(bit) {
             parts.append("\(table) AS (DELETE FROM \(table) WHERE instance_id = $1)")
         }
-        parts.append(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$10::timestamptz", holding: history))
+        parts.append(HistoryPartitions.settingRemovalTime(instance: "$1", to: "$10::timestamptz", holding: tables))
         let text = """
             WITH \(parts.joined(separator: ",\n"))
             INSERT INTO history_process_instances (id, definition_id, process_key, business_key, status, parent_instance_id, parent_element_key, started_at,
@@ -47,20 +44,6 @@ struct EndInstanceStatement: Hashable {
         return text
     }
 
-    /// Each shape's text, built once: there are at most 2 × 16 × 32 of them.
+    /// Each shape's text, built once: there are at most 2 × 2⁹ of them.
     private static let texts = Mutex<[EndInstanceStatement: String]>([:])
-}
-
-/// The runtime tables holding rows of a running instance besides its own row.
-struct RuntimeTables: OptionSet, Hashable {
-    let rawValue: Int
-
-    static let tasks = RuntimeTables(rawValue: 1)
-    static let jobs = RuntimeTables(rawValue: 2)
-    static let subscriptions = RuntimeTables(rawValue: 4)
-    static let variables = RuntimeTables(rawValue: 8)
-
-    static let byTable: KeyValuePairs<String, RuntimeTables> = [
-        "user_tasks": .tasks, "jobs": .jobs, "message_subscriptions": .subscriptions, "variables": .variables,
-    ]
 }

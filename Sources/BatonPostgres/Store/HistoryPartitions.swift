@@ -23,8 +23,8 @@ enum HistoryPartitions {
     /// moving them from `*_running` to their month (for the command that ends the instance):
     /// those of its events, unless `events` is false, and of `holding`, the other tables that
     /// hold rows of it.
-    static func settingRemovalTime(instance: String, to removal: String, events: Bool = true, holding: HistoryTables = .all) -> String {
-        tables.dropFirst().filter { $0 == "history_events" ? events : HistoryTables.bits[$0].map(holding.contains) ?? true }.map { table in
+    static func settingRemovalTime(instance: String, to removal: String, events: Bool = true, holding: InstanceTables = .history) -> String {
+        tables.dropFirst().filter { $0 == "history_events" ? events : InstanceTables.named($0).map(holding.contains) ?? true }.map { table in
             "\(table)_moved AS (UPDATE \(table) SET removal_time = \(removal) WHERE instance_id = \(instance) AND removal_time = 'infinity')"
         }.joined(separator: ",\n")
     }

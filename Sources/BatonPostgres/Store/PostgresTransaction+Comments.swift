@@ -8,7 +8,7 @@ extension PostgresTransaction {
         write(
             """
             WITH running AS (
-                UPDATE process_instances SET history_tables = history_tables | \(HistoryTables.comments.rawValue) WHERE id = $3 RETURNING tenant_id, root_key)
+                UPDATE process_instances SET history_tables = history_tables | \(InstanceTables.comments.rawValue) WHERE id = $3 RETURNING tenant_id, root_key)
             INSERT INTO history_comments (id, task_id, instance_id, user_id, time, message, tenant_id, root_key)
             SELECT $1, $2, $3, $4, $5::timestamptz, $6, owner.tenant_id, coalesce(owner.root_key, hashtext($3))
             FROM (SELECT) AS comment LEFT JOIN LATERAL (

@@ -134,7 +134,7 @@ extension PostgresTransaction {
         var facts = historyFacts[id] ?? .unknown
         let sequence = facts.eventRows.map { $0 + 1 }
         if !events.isEmpty { facts.eventRows = sequence }
-        facts.tables?.formUnion(HistoryTables(addedBy: readModel))
+        facts.tables?.formUnion(InstanceTables(historyAddedBy: readModel))
         historyFacts[id] = facts
         if pendingInserts[id] != nil {
             // Inserted earlier in this batch: the insert is sent with the newest state.
@@ -179,7 +179,7 @@ extension PostgresTransaction {
             // its event log replays to it (see ``instance(_:)``).
             // Started and ended in one command: its row is inserted, then moved to history.
             if pendingInserts[id] != nil { try fillPendingInserts() }
-            let statement = EndInstanceStatement(ending: instance.state, before: before.state, history: facts.tables ?? .all)
+            let statement = EndInstanceStatement(ending: instance.state, before: before.state, history: facts.tables ?? .history)
             write(statement.text, rowParameters(of: instance))
             historyFacts[id] = nil
         }
