@@ -45,6 +45,9 @@ public struct ReadModelChanges: Sendable {
     public var activitiesEnded: [ActivityEnd] = []
     /// The full image of every historic task this command created or changed.
     public var historicTasks: [HistoricTaskInstance] = []
+    /// The tasks (by id) this command created: no row of theirs exists yet, so a store may
+    /// insert them without looking for one.
+    public var tasksCreated: Set<String> = []
     /// The latest value of every variable this command set.
     public var historicVariables: [HistoricVariableInstance] = []
     /// Historic variables (by id) removed from their scope in this command but set before it.

@@ -112,6 +112,7 @@ public final class ReadModelProjection {
                 }
             case .userTaskCreated(let task):
                 taskRecords[task.id] = task
+                changes.tasksCreated.insert(task.id)
                 note(task.id, in: &touchedTasks)
                 if let index = started[task.elementKey] { changes.activitiesStarted[index].taskID = task.id }
             case .userTaskAssigned(let id, let assignee):

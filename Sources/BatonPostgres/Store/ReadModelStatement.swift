@@ -59,20 +59,21 @@ enum ReadModelStatement {
                 parts.append { "UPDATE \(table) SET suspended = $\(number)::boolean WHERE \(table == "process_instances" ? "id" : "instance_id") = $1" }
             }
         }
-        var taskUpserts: [[String?]] = [], taskDeletes: [String] = []
+        // Rows of tasks this command created are inserted without ON CONFLICT: PostgreSQL sets up
+        // the conflict's update for every execution, whether a row conflicts or not.
+        var taskInserts: [[String?]] = [], taskUpserts: [[String?]] = [], taskDeletes: [String] = []
         for change in changes.tasks {
             switch change {
+            case .upsert(let task) where changes.tasksCreated.contains(task.id): taskInserts.append(row(task))
             case .upsert(let task): taskUpserts.append(row(task))
             case .delete(let id): taskDeletes.append(id)
             }
         }
         add(ids: taskDeletes) { "DELETE FROM user_tasks WHERE id = ANY(\($0))" }
+        add(Shapes.task, taskInserts) { "\(Self.insertTasks) SELECT *, \(rootKey) FROM \($0)" }
         add(Shapes.task, taskUpserts) {
             """
-            INSERT INTO user_tasks (id, instance_id, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at,
-                follow_up_at, priority, form_key, description, created_at, process_definition_id, process_key, business_key, activity_instance_id,
-                owner, delegation_state, last_updated, tenant_id, root_key)
-            SELECT *, \(rootKey) FROM \($0)
+            \(Self.insertTasks) SELECT *, \(rootKey) FROM \($0)
             ON CONFLICT (id, root_key) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, candidate_users = excluded.candidate_users,
                 candidate_groups = excluded.candidate_groups, due_at = excluded.due_at, follow_up_at = excluded.follow_up_at,
                 priority = excluded.priority, form_key = excluded.form_key, description = excluded.description,
@@ -112,12 +113,13 @@ enum ReadModelStatement {
             FROM \($0) WHERE h.instance_id = $1 AND h.element_key = r.element_key AND h.removal_time = 'infinity'
             """
         }
-        add(Shapes.historicTask, changes.historicTasks.map(row)) {
+        let historicTasksCreated = changes.historicTasks.filter { changes.tasksCreated.contains($0.id) }
+        add(Shapes.historicTask, historicTasksCreated.map(row)) {
+            "\(Self.insertHistoricTasks(into: running("history_task_instances"))) SELECT *, \(rootKey) FROM \($0)"
+        }
+        add(Shapes.historicTask, changes.historicTasks.filter { !changes.tasksCreated.contains($0.id) }.map(row)) {
             """
-            INSERT INTO \(running("history_task_instances")) AS h (id, instance_id, process_definition_id, activity_instance_id, task_definition_key, name,
-                assignee, priority, due_at, start_time, end_time, delete_reason, owner, description, follow_up_at, candidate_users, candidate_groups,
-                tenant_id, root_key)
-            SELECT *, \(rootKey) FROM \($0)
+            \(Self.insertHistoricTasks(into: running("history_task_instances"))) SELECT *, \(rootKey) FROM \($0)
             ON CONFLICT (id, instance_id, removal_time, root_key) DO UPDATE SET name = excluded.name, assignee = excluded.assignee, priority = excluded.priority,
                 due_at = excluded.due_at, end_time = excluded.end_time, delete_reason = excluded.delete_reason, owner = excluded.owner,
                 description = excluded.description, follow_up_at = excluded.follow_up_at,
@@ -166,6 +168,20 @@ enum ReadModelStatement {
             texts[layout] = text
         }
         return PostgresStatement(text, parameters)
+    }
+
+    private static let insertTasks = """
+        INSERT INTO user_tasks (id, instance_id, task_definition_key, name, assignee, candidate_users, candidate_groups, due_at,
+            follow_up_at, priority, form_key, description, created_at, process_definition_id, process_key, business_key, activity_instance_id,
+            owner, delegation_state, last_updated, tenant_id, root_key)
+        """
+
+    private static func insertHistoricTasks(into table: String) -> String {
+        """
+        INSERT INTO \(table) AS h (id, instance_id, process_definition_id, activity_instance_id, task_definition_key, name,
+            assignee, priority, due_at, start_time, end_time, delete_reason, owner, description, follow_up_at, candidate_users, candidate_groups,
+            tenant_id, root_key)
+        """
     }
 
     /// Element ids and definitions for the command side's job and subscription rows of an
