@@ -50,6 +50,15 @@ import Testing
             return placement
         }
 
+        /// Every history table holds rows of the ended instance, and none in the running partition.
+        func expectAllMoved(_ id: String) async throws {
+            let placement = try await placement(id)
+            for table in InstanceHistoryFactsTests.historyTables {
+                #expect(placement[table]?.first == "0", "\(table): nothing of the ended instance is left in the running partition")
+                #expect(placement[table]?.last != "0", "\(table) holds rows of it")
+            }
+        }
+
         func failPublish() async throws {
             let locked = try await test.runtime.fetchAndLock(workerID: "w", maxTasks: 1, topics: [FetchTopic(name: "publish", lockDuration: 60_000)])
             try await test.runtime.handleExternalTaskFailure(try #require(locked.first).id, workerID: "w", errorMessage: "Aidbox is down", retries: 0)
@@ -72,11 +81,7 @@ import Testing
         #expect(try await database.sequences(id) == ["1", "2", "3", "4"])
 
         try await test.runtime.cancel(id)
-        let placement = try await database.placement(id)
-        for table in Self.historyTables {
-            #expect(placement[table]?.first == "0", "\(table): nothing of the ended instance is left in the running partition")
-            #expect(placement[table]?.last != "0", "\(table) holds rows of it")
-        }
+        try await database.expectAllMoved(id)
     }
 
     /// An instance that started before migration 034 (both columns NULL) numbers its events after
@@ -94,10 +99,6 @@ import Testing
         #expect(try await database.sequences(id) == ["1", "2", "3"])
 
         try await test.runtime.cancel(id)
-        let placement = try await database.placement(id)
-        for table in Self.historyTables {
-            #expect(placement[table]?.first == "0", "\(table): nothing of the ended instance is left in the running partition")
-            #expect(placement[table]?.last != "0", "\(table) holds rows of it")
-        }
+        try await database.expectAllMoved(id)
     }
 }

@@ -22,7 +22,7 @@ enum HistoryPartitions {
     /// Data-modifying CTEs that give instance `instance`'s history rows their removal time,
     /// moving them from `*_running` to their month (for the command that ends the instance):
     /// those of its events, unless `events` is false, and of `holding`, the other tables that
-    /// hold rows of it.
+    /// hold rows of it. A history table without a bit in ``InstanceTables`` is always moved.
     static func settingRemovalTime(instance: String, to removal: String, events: Bool = true, holding: InstanceTables = .history) -> String {
         tables.dropFirst().filter { $0 == "history_events" ? events : InstanceTables.named($0).map(holding.contains) ?? true }.map { table in
             "\(table)_moved AS (UPDATE \(table) SET removal_time = \(removal) WHERE instance_id = \(instance) AND removal_time = 'infinity')"

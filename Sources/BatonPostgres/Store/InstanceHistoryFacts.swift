@@ -12,17 +12,13 @@ struct InstanceHistoryFacts: Equatable {
     static let new = InstanceHistoryFacts(eventRows: 0, tables: [])
     static let unknown = InstanceHistoryFacts(eventRows: nil, tables: nil)
 
-    /// From the values of the row's `event_rows` and `history_tables` columns.
-    init(columns eventRows: String?, _ tables: String?) {
-        self.eventRows = eventRows.flatMap { Int($0) }
-        self.tables = tables.flatMap { Int($0) }.map(InstanceTables.init(rawValue:))
-    }
-
-    init(eventRows: Int?, tables: InstanceTables?) {
-        self.eventRows = eventRows
-        self.tables = tables
-    }
-
     /// The columns' values, as parameters.
     var parameters: [String?] { [eventRows.map { String($0) }, tables.map { String($0.rawValue) }] }
+}
+
+extension InstanceHistoryFacts {
+    /// From the values of the row's `event_rows` and `history_tables` columns.
+    init(columns eventRows: String?, _ tables: String?) {
+        self.init(eventRows: eventRows.flatMap { Int($0) }, tables: tables.flatMap { Int($0) }.map(InstanceTables.init(rawValue:)))
+    }
 }

@@ -28,7 +28,9 @@ struct InstanceTables: OptionSet, Hashable {
 
     /// The bit of the table so named, if it has one.
     static func named(_ table: String) -> InstanceTables? { byTable.first { $0.table == table }?.bit }
+}
 
+extension InstanceTables {
     /// The history tables a command's read-model changes add rows to; changes that only update
     /// rows (an activity's end, an incident's resolution) add none.
     init(historyAddedBy changes: ReadModelChanges) {
@@ -39,6 +41,4 @@ struct InstanceTables: OptionSet, Hashable {
         if !changes.incidentsRaised.isEmpty { tables.insert(.incidents) }
         self = tables
     }
-
-    init(rawValue: Int) { self.rawValue = rawValue }
 }
