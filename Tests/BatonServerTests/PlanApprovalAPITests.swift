@@ -33,8 +33,7 @@ import Testing
             DeploymentResource(name: "benefit-approval.bpmn", bytes: try TestPostgres.repositoryFile("processes/benefit-approval.bpmn")),
         ])
         let router = BatonHTTPServer.router(api: EngineRestAPI(runtime: runtime), planApproval: PlanApprovalAPI(runtime: runtime, drafts: drafts)) { nil }
-        let application = Application(router: router, server: BatonHTTPServer.server(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await application.test(.live) { client in try await test(RestClient(client: client), runtime, fhir, clock, retool) }
+        try await LoopbackServer.run(router) { client in try await test(RestClient(client: client), runtime, fhir, clock, retool) }
     }
 
     @Test func submitReviewApproveAndPublishThroughTheAPI() async throws {

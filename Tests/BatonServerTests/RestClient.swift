@@ -31,13 +31,12 @@ struct RestHarness {
         let router = BatonHTTPServer.router(
             api: EngineRestAPI(runtime: runtime), eventTriggers: eventTriggers, credentials: credentials, signInLimits: signInLimits, metrics: metrics,
             consoleSecret: consoleSecret, users: users) { nil }
-        let application = Application(router: router, server: BatonHTTPServer.server(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await application.test(.live) { client in try await test(RestClient(client: client)) }
+        try await LoopbackServer.run(router) { client in try await test(RestClient(client: client)) }
     }
 }
 
 struct RestClient: Sendable {
-    let client: any TestClientProtocol
+    let client: LoopbackClient
     /// The `Authorization` header sent with every call.
     var authorization: String?
 
@@ -65,8 +64,9 @@ struct RestClient: Sendable {
         if body != nil { headers[.contentType] = "application/json" }
         if let authorization { headers[.authorization] = authorization }
         let response = try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) } ?? raw)
-        let text = String(buffer: response.body)
-        return Reply(status: response.status, json: JSONText.parse(text), text: text, headers: response.headers, bytes: Array(buffer: response.body))
+        let body = response.body ?? ByteBuffer()
+        let text = String(buffer: body)
+        return Reply(status: response.status, json: JSONText.parse(text), text: text, headers: response.headers, bytes: Array(buffer: body))
     }
 
     /// `POST /engine-rest/deployment/create` with BPMN files, as Camunda Modeler sends it.

@@ -80,7 +80,7 @@ import Testing
             try await Self.waitUntil("the gate holds every slot") { queue.load.running == queue.concurrency }
 
             // One connection per request, so the requests really are in flight together.
-            let base = "http://127.0.0.1:\(try #require(rest.client.port))"
+            let base = "http://127.0.0.1:\(rest.client.port)"
             var configuration = HTTPClient.Configuration()
             configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
             let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)

@@ -7,7 +7,7 @@ import HummingbirdTesting
 /// back, and fills in the CSRF token of the last page it read, as a browser posting the page's
 /// form would.
 final class ConsoleBrowser: @unchecked Sendable {
-    let client: any TestClientProtocol
+    let client: LoopbackClient
     private(set) var cookie: String?
     private(set) var lastPage = ""
 
@@ -58,7 +58,7 @@ final class ConsoleBrowser: @unchecked Sendable {
         if let set = response.headers[.setCookie], let pair = set.split(separator: ";").first {
             cookie = pair.hasSuffix("=") ? nil : String(pair)
         }
-        let html = String(buffer: response.body)
+        let html = String(buffer: response.body ?? ByteBuffer())
         if response.headers[.contentType]?.hasPrefix("text/html") == true { lastPage = html }
         return Page(status: response.status, html: html, headers: response.headers)
     }
