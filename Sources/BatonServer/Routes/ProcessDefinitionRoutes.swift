@@ -13,7 +13,8 @@ extension EngineRestAPI {
         ]
         group.get("process-definition") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
-            return JSONResponse.make(.array(try page(try await definitions(query, context), query).map(Self.json)))
+            let sorting = try query.sorting([Sorting<DefinitionSortKey>]())
+            return JSONResponse.make(.array(try page(try await sortedDefinitions(try await definitions(query, context), sorting), query).map(Self.json)))
         }
         group.get("process-definition/count") { request, context in
             let query = try QueryParameters(request, allowed: listParameters)
@@ -179,6 +180,32 @@ extension EngineRestAPI {
         return result
     }
 
+    /// Camunda's sort keys of the definition list.
+    enum DefinitionSortKey: String, CaseIterable, Hashable, Sendable { case category, key, id, name, version, deploymentId, deployTime, tenantId, versionTag }
+
+    /// `definitions` in the order `sorting` asks for; the deploy times are read only to sort by them.
+    private func sortedDefinitions(_ definitions: [ProcessDefinitionInfo], _ sorting: [Sorting<DefinitionSortKey>]) async throws -> [ProcessDefinitionInfo] {
+        let deployed = sorting.contains { $0.key == .deployTime } ? try await Self.deployTimes(runtime) : [:]
+        return sorted(definitions, by: sorting) { key, definition in
+            switch key {
+            case .category: .text(definition.category)
+            case .key: .text(definition.key)
+            case .id: .text(definition.id)
+            case .name: .text(definition.name)
+            case .version: .number(definition.version)
+            case .deploymentId: .text(definition.deploymentID)
+            case .deployTime: .time(deployed[definition.deploymentID])
+            case .tenantId: .text(definition.tenantID)
+            case .versionTag: .text(definition.versionTag)
+            }
+        }
+    }
+
+    /// When each deployment was made, by its id.
+    static func deployTimes(_ runtime: Runtime) async throws -> [String: Timestamp] {
+        Dictionary(try await runtime.deployments().map { ($0.id, $0.deployedAt) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The latest version of `key` in `tenant` (nil: of no tenant), as Camunda's REST API
     /// resolves a key.
     func latest(_ key: String, tenant: String? = nil) async throws -> ProcessDefinitionInfo {
@@ -294,7 +321,7 @@ extension EngineRestAPI {
         if try query.bool("startablePermissionCheck") == true { result = result.filter { access.allows("CREATE_INSTANCE", processKey: $0.key) } }
         let after = try query.date("deployedAfter"), at = try query.date("deployedAt")
         if after != nil || at != nil {
-            let deployed = Dictionary(try await runtime.deployments().map { ($0.id, $0.deployedAt) }, uniquingKeysWith: { first, _ in first })
+            let deployed = try await deployTimes(runtime)
             result = result.filter { definition in
                 guard let time = deployed[definition.deploymentID] else { return false }
                 return (after.map { time > $0 } ?? true) && (at.map { time == $0 } ?? true)

@@ -1,0 +1,60 @@
+import BatonModel
+import Hummingbird
+import Testing
+
+/// Camunda's `sortBy`/`sortOrder` on the lists (#12): a key the list does not sort by answers 400
+/// naming it and every key it does; so does an order other than asc or desc; a known key sorts
+/// the page before paging cuts it, on GET and in a POST body's `sorting` array alike.
+@Suite struct SortingAPITests {
+    /// Each list, with one key Camunda sorts it by.
+    static let lists: [(path: String, key: String)] = [
+        ("task", "created"), ("process-instance", "businessKey"), ("execution", "instanceId"), ("variable-instance", "variableName"),
+        ("event-subscription", "created"), ("job", "jobDueDate"), ("external-task", "taskPriority"), ("incident", "incidentTimestamp"),
+        ("process-definition", "version"), ("deployment", "deploymentTime"), ("history/process-instance", "startTime"),
+        ("history/activity-instance", "startTime"), ("history/task", "startTime"), ("history/variable-instance", "variableName"),
+        ("history/incident", "createTime"), ("user", "userId"), ("group", "name"), ("tenant", "id"),
+    ]
+
+    @Test func anUnknownKeyOrOrderIsRefusedNamingWhatIsAllowed() async throws {
+        try await RestHarness.make().run { rest in
+            for (path, key) in Self.lists {
+                let unknown = try await rest.call(.get, "/engine-rest/\(path)?sortBy=colour&sortOrder=asc")
+                let message = unknown["message"]?.stringValue ?? ""
+                #expect(unknown.status == .badRequest && unknown["type"] == .string("InvalidRequestException"), "\(path): \(unknown.text)")
+                #expect(message.contains("'colour'") && message.contains(key), "\(path) names the key refused and the keys allowed: \(message)")
+
+                let sideways = try await rest.call(.get, "/engine-rest/\(path)?sortBy=\(key)&sortOrder=sideways")
+                #expect(sideways.status == .badRequest && (sideways["message"]?.stringValue ?? "").contains("'sideways'"), "\(path): \(sideways.text)")
+                let unpaired = try await rest.call(.get, "/engine-rest/\(path)?sortBy=\(key)&sortBy=\(key)&sortOrder=asc")
+                #expect(unpaired.status == .badRequest, "\(path): two keys and one order")
+                #expect(try await rest.call(.get, "/engine-rest/\(path)?sortBy=\(key)&sortOrder=desc").status == .ok, "\(path) sorts by \(key)")
+            }
+            let posted = try await rest.call(.post, "/engine-rest/task", json: #"{"sorting": [{"sortBy": "colour", "sortOrder": "asc"}]}"#)
+            #expect(posted.status == .badRequest && (posted["message"]?.stringValue ?? "").contains("'colour'"), "\(posted.text)")
+        }
+    }
+
+    @Test func aKnownKeySortsBeforeThePageIsCut() async throws {
+        try await RestHarness.make().run { rest in
+            #expect(try await rest.deploy([("review.bpmn", EngineRestTests.approval)]).status == .ok)
+            for key in ["bk-b", "bk-c", "bk-a", "bk-d"] {
+                let started = try await rest.call(.post, "/engine-rest/process-definition/key/review/start", json: #"{"businessKey": "\#(key)"}"#)
+                #expect(started.status == .ok, "\(started.text)")
+            }
+            func keys(_ reply: RestClient.Reply) -> [String] { reply.json?.arrayValue.compactMap { $0["businessKey"]?.stringValue } ?? [] }
+            #expect(keys(try await rest.call(.get, "/engine-rest/process-instance?sortBy=businessKey&sortOrder=desc&firstResult=1&maxResults=2")) == ["bk-c", "bk-b"])
+            #expect(keys(try await rest.call(.get, "/engine-rest/history/process-instance?sortBy=businessKey&sortOrder=asc&maxResults=3")) == ["bk-a", "bk-b", "bk-c"])
+            let body = #"{"sorting": [{"sortBy": "businessKey", "sortOrder": "asc"}]}"#
+            #expect(keys(try await rest.call(.post, "/engine-rest/process-instance?firstResult=2", json: body)) == ["bk-c", "bk-d"])
+
+            // Definitions sort in the server rather than the database; they follow the same rules.
+            #expect(try await rest.deploy([("intake.bpmn", TenantIsolationAPITests.intake)]).status == .ok)
+            func definitionKeys(_ query: String) async throws -> [String] {
+                try await rest.call(.get, "/engine-rest/process-definition?\(query)").json?.arrayValue.compactMap { $0["key"]?.stringValue } ?? []
+            }
+            #expect(try await definitionKeys("sortBy=key&sortOrder=desc") == ["review", "intake"])
+            #expect(try await definitionKeys("sortBy=key&sortOrder=asc&maxResults=1") == ["intake"])
+            #expect(try await definitionKeys("sortBy=deployTime&sortOrder=desc") == ["intake", "review"], "the newest deployment first")
+        }
+    }
+}
