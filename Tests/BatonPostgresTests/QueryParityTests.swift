@@ -105,6 +105,8 @@ import Testing
             TaskQuery(sorting: [Sorting(.priority, ascending: false), Sorting(.created)]), TaskQuery(sorting: [Sorting(.name), Sorting(.dueDate)]),
             TaskQuery(suspended: true), TaskQuery(suspended: false),
         ]
+        // Every key each way, ties broken by id on both stores alike.
+        taskQueries += TaskInfo.SortKey.allCases.flatMap { key in [true, false].map { TaskQuery(sorting: [Sorting(key, ascending: $0)]) } }
         // Variable conditions with every operator, on instances (running, ended, all) and tasks.
         var conditions: [VariableCondition] = [
             .init(name: "amount", value: .long(5), comparison: .gt), .init(name: "amount", value: .double(3), comparison: .lteq),
@@ -185,6 +187,7 @@ import Testing
             ProcessInstanceQuery(lifecycle: .any, variables: [VariableCondition(name: "group", value: .string("group-0"))]),
             ProcessInstanceQuery(lifecycle: .any, sorting: [Sorting(.endTime, ascending: false), Sorting(.businessKey)]),
             ProcessInstanceQuery(lifecycle: .ended, sorting: [Sorting(.duration)]),
+            ProcessInstanceQuery(lifecycle: .any, sorting: [Sorting(.tenantId, ascending: false), Sorting(.startTime)]),
             ProcessInstanceQuery(suspended: true), ProcessInstanceQuery(lifecycle: .any, suspended: false), ProcessInstanceQuery(lifecycle: .ended, suspended: true),
         ]
         // Camunda's further job filters (JobFilters).

@@ -34,6 +34,33 @@ import Testing
         }
     }
 
+    static func taskNames(_ rest: RestClient, _ query: String) async throws -> [String] {
+        try await rest.call(.get, "/engine-rest/task?\(query)").json?.arrayValue.compactMap { $0["name"]?.stringValue } ?? []
+    }
+
+    static let fruit = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+        <process id="fruit" isExecutable="true">
+          <startEvent id="s" /><parallelGateway id="fork" />
+          <userTask id="a" name="apple" /><userTask id="b" name="Banana" /><userTask id="c" name="cherry" />
+          <sequenceFlow id="f0" sourceRef="s" targetRef="fork" />
+          <sequenceFlow id="f1" sourceRef="fork" targetRef="a" /><sequenceFlow id="f2" sourceRef="fork" targetRef="b" /><sequenceFlow id="f3" sourceRef="fork" targetRef="c" />
+        </process>
+        </definitions>
+        """
+
+    @Test func taskNamesSortByCodePointOrIgnoringCase() async throws {
+        try await RestHarness.make().run { rest in
+            let deployed = try await rest.deploy([("fruit.bpmn", Self.fruit)])
+            #expect(deployed.status == .ok, "\(deployed.text)")
+            #expect(try await rest.call(.post, "/engine-rest/process-definition/key/fruit/start", json: "{}").status == .ok)
+            #expect(try await Self.taskNames(rest, "sortBy=name&sortOrder=asc") == ["Banana", "apple", "cherry"], "capitals first, as Camunda's name")
+            #expect(try await Self.taskNames(rest, "sortBy=nameCaseInsensitive&sortOrder=asc") == ["apple", "Banana", "cherry"])
+            #expect(try await Self.taskNames(rest, "sortBy=nameCaseInsensitive&sortOrder=desc&maxResults=1") == ["cherry"])
+            #expect(try await rest.call(.get, "/engine-rest/task?sortBy=instanceId&sortOrder=asc").status == .ok, "Camunda's key for the instance")
+        }
+    }
+
     @Test func aKnownKeySortsBeforeThePageIsCut() async throws {
         try await RestHarness.make().run { rest in
             #expect(try await rest.deploy([("review.bpmn", EngineRestTests.approval)]).status == .ok)

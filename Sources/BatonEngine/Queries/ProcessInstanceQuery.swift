@@ -60,7 +60,7 @@ public struct ProcessInstanceInfo: Hashable, Sendable {
 
 extension ProcessInstanceInfo: QueryRow {
     public enum SortKey: String, Hashable, Sendable, CaseIterable {
-        case instanceId, definitionKey, definitionId, businessKey, startTime, endTime, duration
+        case instanceId, definitionKey, definitionId, businessKey, tenantId, startTime, endTime, duration
     }
 
     public var tieBreaker: [SortValue] { [.text(id)] }
@@ -71,6 +71,7 @@ extension ProcessInstanceInfo: QueryRow {
         case .definitionKey: .text(processKey)
         case .definitionId: .text(definitionID)
         case .businessKey: .text(businessKey)
+        case .tenantId: .text(tenantID)
         case .startTime: .time(startedAt)
         case .endTime: .time(endedAt)
         case .duration: .duration(startedAt, endedAt)

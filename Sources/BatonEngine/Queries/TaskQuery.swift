@@ -58,8 +58,12 @@ public struct TaskInfo: Hashable, Sendable {
 }
 
 extension TaskInfo: QueryRow {
+    /// Camunda's keys (`instanceId` and `executionId` both name the process instance, Baton's
+    /// execution of a task), and Baton's `processInstanceId`, `processDefinitionId` and
+    /// `taskDefinitionKey`.
     public enum SortKey: String, Hashable, Sendable, CaseIterable {
-        case id, name, assignee, created, dueDate, followUpDate, priority, processInstanceId, processDefinitionId, taskDefinitionKey
+        case id, name, nameCaseInsensitive, description, assignee, created, lastUpdated, dueDate, followUpDate, priority, instanceId, executionId,
+            tenantId, processInstanceId, processDefinitionId, taskDefinitionKey
     }
 
     public var tieBreaker: [SortValue] { [.text(id)] }
@@ -68,12 +72,16 @@ extension TaskInfo: QueryRow {
         switch key {
         case .id: .text(id)
         case .name: .text(name)
+        case .nameCaseInsensitive: .text(name?.lowercased())
+        case .description: .text(description)
         case .assignee: .text(assignee)
         case .created: .time(created)
+        case .lastUpdated: .time(lastUpdated)
         case .dueDate: .time(due)
         case .followUpDate: .time(followUp)
         case .priority: .number(priority)
-        case .processInstanceId: .text(processInstanceID)
+        case .tenantId: .text(tenantID)
+        case .instanceId, .executionId, .processInstanceId: .text(processInstanceID)
         case .processDefinitionId: .text(processDefinitionID)
         case .taskDefinitionKey: .text(taskDefinitionKey)
         }

@@ -6,13 +6,14 @@ import BatonModel
 public struct ExecutionQuery: Hashable, Sendable, DefinitionScoped {
     /// Camunda's sort keys for executions; an instance's own executions follow it in activation order.
     public enum SortKey: String, Hashable, Sendable, CaseIterable {
-        case instanceId, definitionKey, definitionId
+        case instanceId, definitionKey, definitionId, tenantId
 
         var instanceKey: ProcessInstanceInfo.SortKey {
             switch self {
             case .instanceId: .instanceId
             case .definitionKey: .definitionKey
             case .definitionId: .definitionId
+            case .tenantId: .tenantId
             }
         }
     }
