@@ -47,7 +47,7 @@ public struct HistoricActivityInstance: Hashable, Sendable {
 
 extension HistoricActivityInstance: QueryRow {
     public enum SortKey: String, Hashable, Sendable, CaseIterable {
-        case activityInstanceId, instanceId, activityId, activityName, activityType, startTime, endTime, duration, definitionId
+        case activityInstanceId, instanceId, activityId, activityName, activityType, startTime, endTime, duration, definitionId, tenantId
     }
     public var tieBreaker: [SortValue] { [.text(processInstanceID), .number(elementKey)] }
     public func sortValue(_ key: SortKey) -> SortValue {
@@ -61,6 +61,7 @@ extension HistoricActivityInstance: QueryRow {
         case .endTime: .time(endTime)
         case .duration: .duration(startTime, endTime)
         case .definitionId: .text(processDefinitionID)
+        case .tenantId: .text(tenantID)
         }
     }
 }
@@ -175,7 +176,7 @@ public struct HistoricTaskInstance: Hashable, Sendable {
 extension HistoricTaskInstance: QueryRow {
     public enum SortKey: String, Hashable, Sendable, CaseIterable {
         case taskId, activityInstanceId, processInstanceId, processDefinitionId, taskName, taskDefinitionKey, assignee, priority, dueDate,
-            startTime, endTime, duration, deleteReason
+            startTime, endTime, duration, deleteReason, tenantId
     }
     public var tieBreaker: [SortValue] { [.text(id)] }
     public func sortValue(_ key: SortKey) -> SortValue {
@@ -193,6 +194,7 @@ extension HistoricTaskInstance: QueryRow {
         case .endTime: .time(endTime)
         case .duration: .duration(startTime, endTime)
         case .deleteReason: .text(deleteReason)
+        case .tenantId: .text(tenantID)
         }
     }
 }
@@ -266,7 +268,7 @@ public struct HistoricVariableInstance: Hashable, Sendable {
 }
 
 extension HistoricVariableInstance: QueryRow {
-    public enum SortKey: String, Hashable, Sendable, CaseIterable { case instanceId, variableName, createTime }
+    public enum SortKey: String, Hashable, Sendable, CaseIterable { case instanceId, variableName, createTime, tenantId }
     /// The parts of the id, as PostgreSQL's key orders them.
     public var tieBreaker: [SortValue] { [.text(processInstanceID), .text(activityInstanceID ?? ""), .text(name)] }
     public func sortValue(_ key: SortKey) -> SortValue {
@@ -274,6 +276,7 @@ extension HistoricVariableInstance: QueryRow {
         case .instanceId: .text(processInstanceID)
         case .variableName: .text(name)
         case .createTime: .time(createTime)
+        case .tenantId: .text(tenantID)
         }
     }
 }
@@ -365,7 +368,8 @@ public struct HistoricIncident: Hashable, Sendable {
 
 extension HistoricIncident: QueryRow {
     public enum SortKey: String, Hashable, Sendable, CaseIterable {
-        case incidentId, incidentMessage, incidentTimestamp, createTime, endTime, incidentType, activityId, processInstanceId, processDefinitionId
+        case incidentId, incidentMessage, incidentTimestamp, createTime, endTime, incidentType, activityId, processInstanceId, processDefinitionId,
+            tenantId
     }
     public var tieBreaker: [SortValue] { [.text(id)] }
     public func sortValue(_ key: SortKey) -> SortValue {
@@ -378,6 +382,7 @@ extension HistoricIncident: QueryRow {
         case .activityId: .text(activityID)
         case .processInstanceId: .text(processInstanceID)
         case .processDefinitionId: .text(processDefinitionID)
+        case .tenantId: .text(tenantID)
         }
     }
 }

@@ -43,7 +43,7 @@ public struct JobInfo: Hashable, Sendable {
 
 extension JobInfo: QueryRow {
     public enum SortKey: String, Hashable, Sendable, CaseIterable {
-        case jobId, jobDueDate, jobRetries, processInstanceId, processDefinitionId, jobPriority, createTime
+        case jobId, jobDueDate, jobRetries, processInstanceId, processDefinitionId, jobPriority, createTime, tenantId
     }
     public var tieBreaker: [SortValue] { [.text(id)] }
     public func sortValue(_ key: SortKey) -> SortValue {
@@ -55,6 +55,7 @@ extension JobInfo: QueryRow {
         case .processDefinitionId: .text(processDefinitionID)
         case .jobPriority: .number(Int(clamping: priority))
         case .createTime: .time(createTime)
+        case .tenantId: .text(tenantID)
         }
     }
 }
@@ -141,7 +142,7 @@ public struct VariableInstanceInfo: Hashable, Sendable {
 }
 
 extension VariableInstanceInfo: QueryRow {
-    public enum SortKey: String, Hashable, Sendable, CaseIterable { case variableName, variableType, activityInstanceId, processInstanceId }
+    public enum SortKey: String, Hashable, Sendable, CaseIterable { case variableName, variableType, activityInstanceId, processInstanceId, tenantId }
     public var tieBreaker: [SortValue] { [.text(activityInstanceID), .text(name)] }
     public func sortValue(_ key: SortKey) -> SortValue {
         switch key {
@@ -149,6 +150,7 @@ extension VariableInstanceInfo: QueryRow {
         case .variableType: .text(value.typeName)
         case .activityInstanceId: .text(activityInstanceID)
         case .processInstanceId: .text(processInstanceID)
+        case .tenantId: .text(tenantID)
         }
     }
 }
@@ -212,13 +214,14 @@ public struct EventSubscriptionInfo: Hashable, Sendable {
 }
 
 extension EventSubscriptionInfo: QueryRow {
-    public enum SortKey: String, Hashable, Sendable, CaseIterable { case created, eventName, processInstanceId }
+    public enum SortKey: String, Hashable, Sendable, CaseIterable { case created, eventName, processInstanceId, tenantId }
     public var tieBreaker: [SortValue] { [.text(id)] }
     public func sortValue(_ key: SortKey) -> SortValue {
         switch key {
         case .created: .time(created)
         case .eventName: .text(eventName)
         case .processInstanceId: .text(processInstanceID)
+        case .tenantId: .text(tenantID)
         }
     }
 }

@@ -45,6 +45,7 @@ extension PostgresStore {
         case .endTime: "end_time"
         case .duration: "(end_time - start_time)"
         case .definitionId: "process_definition_id"
+        case .tenantId: "tenant_id"
         }
     }
 
@@ -111,6 +112,7 @@ extension PostgresStore {
         case .endTime: "end_time"
         case .duration: "(end_time - start_time)"
         case .deleteReason: "delete_reason"
+        case .tenantId: "tenant_id"
         }
     }
 
@@ -171,6 +173,7 @@ extension PostgresStore {
         case .instanceId: "instance_id"
         case .variableName: "name"
         case .createTime: "create_time"
+        case .tenantId: "tenant_id"
         }
     }
 
@@ -218,6 +221,7 @@ extension PostgresStore {
         case .activityId: "activity_id"
         case .processInstanceId: "instance_id"
         case .processDefinitionId: "process_definition_id"
+        case .tenantId: "tenant_id"
         }
     }
 

@@ -212,6 +212,7 @@ extension PostgresStore {
         case .processDefinitionId: "process_definition_id"
         case .jobPriority: "priority"
         case .createTime: "created_at"
+        case .tenantId: "tenant_id"
         }
     }
 
@@ -257,6 +258,7 @@ extension PostgresStore {
         case .variableType: "type"
         case .activityInstanceId: "activity_instance_id"
         case .processInstanceId: "instance_id"
+        case .tenantId: "tenant_id"
         }
     }
 
@@ -293,6 +295,7 @@ extension PostgresStore {
         case .created: "created_at"
         case .eventName: "message_name"
         case .processInstanceId: "instance_id"
+        case .tenantId: "tenant_id"
         }
     }
 

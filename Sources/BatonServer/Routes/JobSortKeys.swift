@@ -2,7 +2,7 @@ import BatonEngine
 
 /// `GET /job`'s sort keys, as Camunda names them.
 enum JobSortKey: String, CaseIterable, Hashable, Sendable {
-    case jobId, jobDueDate, jobRetries, processInstanceId, processDefinitionId, jobPriority
+    case jobId, jobDueDate, jobRetries, processInstanceId, processDefinitionId, jobPriority, tenantId
 
     var rowKey: JobInfo.SortKey {
         switch self {
@@ -12,13 +12,14 @@ enum JobSortKey: String, CaseIterable, Hashable, Sendable {
         case .processInstanceId: .processInstanceId
         case .processDefinitionId: .processDefinitionId
         case .jobPriority: .jobPriority
+        case .tenantId: .tenantId
         }
     }
 }
 
 /// `GET /external-task`'s sort keys, as Camunda names them.
 enum ExternalTaskSortKey: String, CaseIterable, Hashable, Sendable {
-    case id, processInstanceId, processDefinitionId, taskPriority, createTime
+    case id, processInstanceId, processDefinitionId, taskPriority, createTime, tenantId
 
     var rowKey: JobInfo.SortKey {
         switch self {
@@ -27,6 +28,7 @@ enum ExternalTaskSortKey: String, CaseIterable, Hashable, Sendable {
         case .processDefinitionId: .processDefinitionId
         case .taskPriority: .jobPriority
         case .createTime: .createTime
+        case .tenantId: .tenantId
         }
     }
 }
