@@ -2,37 +2,68 @@ import BatonModel
 import Hummingbird
 import Testing
 
-/// Camunda's `sortBy`/`sortOrder` on the lists (#12): a key the list does not sort by answers 400
-/// naming it and every key it does; so does an order other than asc or desc; a known key sorts
-/// the page before paging cuts it, on GET and in a POST body's `sorting` array alike; every list
-/// of engine rows sorts by `tenantId`, as Camunda's do.
+/// Camunda's `sortBy`/`sortOrder` on the lists (#12): every key Camunda's REST API sorts a list
+/// by, a key the list does not sort by answers 400 naming it and every key it does, so does an
+/// order other than asc or desc, and a known key sorts the page before paging cuts it, on GET and
+/// in a POST body's `sorting` array alike.
 @Suite struct SortingAPITests {
-    /// Each list, with one key Camunda sorts it by.
-    static let lists: [(path: String, key: String)] = [
-        ("task", "created"), ("process-instance", "businessKey"), ("execution", "instanceId"), ("variable-instance", "variableName"),
-        ("event-subscription", "created"), ("job", "jobDueDate"), ("external-task", "taskPriority"), ("incident", "incidentTimestamp"),
-        ("process-definition", "version"), ("deployment", "deploymentTime"), ("history/process-instance", "startTime"),
-        ("history/activity-instance", "startTime"), ("history/task", "startTime"), ("history/variable-instance", "variableName"),
-        ("history/incident", "createTime"), ("user", "userId"), ("group", "name"), ("tenant", "id"),
+    /// Each list with the keys Camunda 7's REST API sorts it by (its query DTOs' sort values).
+    /// Left out, as README says: the case-management keys (Baton has no cases), task sorts by a
+    /// variable's value, `processDefinitionKey` on jobs, external tasks and incident history,
+    /// the historic instance's `definitionName`/`definitionVersion`, the activity history's
+    /// `occurrence`, and the incident chain keys (`causeIncidentId`, `rootCauseIncidentId`,
+    /// `configuration`, `historyConfiguration`, `incidentState`).
+    static let lists: [(path: String, keys: [String])] = [
+        ("task", ["instanceId", "dueDate", "followUpDate", "executionId", "assignee", "created", "lastUpdated", "description", "id", "name",
+                  "nameCaseInsensitive", "priority", "tenantId"]),
+        ("process-instance", ["instanceId", "definitionKey", "definitionId", "tenantId", "businessKey"]),
+        ("execution", ["instanceId", "definitionKey", "definitionId", "tenantId"]),
+        ("variable-instance", ["variableName", "variableType", "activityInstanceId", "tenantId"]),
+        ("event-subscription", ["tenantId", "created"]),
+        ("job", ["jobId", "executionId", "processInstanceId", "processDefinitionId", "jobRetries", "jobDueDate", "jobPriority", "tenantId"]),
+        ("external-task", ["id", "lockExpirationTime", "processInstanceId", "processDefinitionId", "tenantId", "taskPriority", "createTime"]),
+        ("incident", ["incidentId", "incidentMessage", "incidentTimestamp", "incidentType", "executionId", "activityId", "processInstanceId",
+                      "processDefinitionId", "tenantId"]),
+        ("process-definition", ["category", "key", "id", "name", "version", "deploymentId", "tenantId", "versionTag", "deployTime"]),
+        ("deployment", ["id", "name", "deploymentTime", "tenantId"]),
+        ("history/process-instance", ["instanceId", "definitionId", "businessKey", "startTime", "endTime", "duration", "definitionKey", "tenantId"]),
+        ("history/activity-instance", ["activityInstanceId", "instanceId", "executionId", "activityId", "activityName", "activityType", "startTime",
+                                       "endTime", "duration", "definitionId", "tenantId"]),
+        ("history/task", ["taskId", "activityInstanceId", "processDefinitionId", "processInstanceId", "executionId", "duration", "endTime",
+                          "startTime", "taskName", "taskDescription", "assignee", "owner", "dueDate", "followUpDate", "deleteReason",
+                          "taskDefinitionKey", "priority", "tenantId"]),
+        ("history/variable-instance", ["instanceId", "variableName", "tenantId"]),
+        ("history/incident", ["incidentId", "incidentMessage", "createTime", "endTime", "incidentType", "executionId", "activityId",
+                              "processInstanceId", "processDefinitionId", "tenantId"]),
+        ("user", ["userId", "firstName", "lastName", "email"]), ("group", ["id", "name", "type"]), ("tenant", ["id", "name"]),
     ]
+
+    @Test func everyKeyCamundaSortsAListByIsTaken() async throws {
+        try await RestHarness.make().run { rest in
+            for (path, keys) in Self.lists {
+                for key in keys {
+                    for order in ["asc", "desc"] {
+                        let sorted = try await rest.call(.get, "/engine-rest/\(path)?sortBy=\(key)&sortOrder=\(order)")
+                        #expect(sorted.status == .ok, "\(path) sorted by \(key) \(order): \(sorted.text)")
+                    }
+                }
+            }
+        }
+    }
 
     @Test func anUnknownKeyOrOrderIsRefusedNamingWhatIsAllowed() async throws {
         try await RestHarness.make().run { rest in
-            for (path, key) in Self.lists {
+            for (path, keys) in Self.lists {
+                let key = keys[0]
                 let unknown = try await rest.call(.get, "/engine-rest/\(path)?sortBy=colour&sortOrder=asc")
                 let message = unknown["message"]?.stringValue ?? ""
                 #expect(unknown.status == .badRequest && unknown["type"] == .string("InvalidRequestException"), "\(path): \(unknown.text)")
-                #expect(message.contains("'colour'") && message.contains(key), "\(path) names the key refused and the keys allowed: \(message)")
+                #expect(message.contains("'colour'") && keys.allSatisfy(message.contains), "\(path) names the key refused and the keys allowed: \(message)")
 
                 let sideways = try await rest.call(.get, "/engine-rest/\(path)?sortBy=\(key)&sortOrder=sideways")
                 #expect(sideways.status == .badRequest && (sideways["message"]?.stringValue ?? "").contains("'sideways'"), "\(path): \(sideways.text)")
                 let unpaired = try await rest.call(.get, "/engine-rest/\(path)?sortBy=\(key)&sortBy=\(key)&sortOrder=asc")
                 #expect(unpaired.status == .badRequest, "\(path): two keys and one order")
-                #expect(try await rest.call(.get, "/engine-rest/\(path)?sortBy=\(key)&sortOrder=desc").status == .ok, "\(path) sorts by \(key)")
-                if !["user", "group", "tenant"].contains(path) {
-                    let byTenant = try await rest.call(.get, "/engine-rest/\(path)?sortBy=tenantId&sortOrder=asc")
-                    #expect(byTenant.status == .ok, "\(path) sorts by tenantId, as every Camunda list of engine rows: \(byTenant.text)")
-                }
             }
             let posted = try await rest.call(.post, "/engine-rest/task", json: #"{"sorting": [{"sortBy": "colour", "sortOrder": "asc"}]}"#)
             #expect(posted.status == .badRequest && (posted["message"]?.stringValue ?? "").contains("'colour'"), "\(posted.text)")

@@ -47,13 +47,13 @@ public struct HistoricActivityInstance: Hashable, Sendable {
 
 extension HistoricActivityInstance: QueryRow {
     public enum SortKey: String, Hashable, Sendable, CaseIterable {
-        case activityInstanceId, instanceId, activityId, activityName, activityType, startTime, endTime, duration, definitionId, tenantId
+        case activityInstanceId, instanceId, executionId, activityId, activityName, activityType, startTime, endTime, duration, definitionId, tenantId
     }
     public var tieBreaker: [SortValue] { [.text(processInstanceID), .number(elementKey)] }
     public func sortValue(_ key: SortKey) -> SortValue {
         switch key {
         case .activityInstanceId: .text(id)
-        case .instanceId: .text(processInstanceID)
+        case .instanceId, .executionId: .text(processInstanceID)
         case .activityId: .text(activityID)
         case .activityName: .text(activityName)
         case .activityType: .text(activityType)
@@ -175,21 +175,24 @@ public struct HistoricTaskInstance: Hashable, Sendable {
 
 extension HistoricTaskInstance: QueryRow {
     public enum SortKey: String, Hashable, Sendable, CaseIterable {
-        case taskId, activityInstanceId, processInstanceId, processDefinitionId, taskName, taskDefinitionKey, assignee, priority, dueDate,
-            startTime, endTime, duration, deleteReason, tenantId
+        case taskId, activityInstanceId, processInstanceId, executionId, processDefinitionId, taskName, taskDescription, taskDefinitionKey, assignee,
+            owner, priority, dueDate, followUpDate, startTime, endTime, duration, deleteReason, tenantId
     }
     public var tieBreaker: [SortValue] { [.text(id)] }
     public func sortValue(_ key: SortKey) -> SortValue {
         switch key {
         case .taskId: .text(id)
         case .activityInstanceId: .text(activityInstanceID)
-        case .processInstanceId: .text(processInstanceID)
+        case .processInstanceId, .executionId: .text(processInstanceID)
         case .processDefinitionId: .text(processDefinitionID)
         case .taskName: .text(name)
+        case .taskDescription: .text(description)
         case .taskDefinitionKey: .text(taskDefinitionKey)
         case .assignee: .text(assignee)
+        case .owner: .text(owner)
         case .priority: .number(priority)
         case .dueDate: .time(due)
+        case .followUpDate: .time(followUp)
         case .startTime: .time(startTime)
         case .endTime: .time(endTime)
         case .duration: .duration(startTime, endTime)
@@ -368,8 +371,8 @@ public struct HistoricIncident: Hashable, Sendable {
 
 extension HistoricIncident: QueryRow {
     public enum SortKey: String, Hashable, Sendable, CaseIterable {
-        case incidentId, incidentMessage, incidentTimestamp, createTime, endTime, incidentType, activityId, processInstanceId, processDefinitionId,
-            tenantId
+        case incidentId, incidentMessage, incidentTimestamp, createTime, endTime, incidentType, activityId, processInstanceId, executionId,
+            processDefinitionId, tenantId
     }
     public var tieBreaker: [SortValue] { [.text(id)] }
     public func sortValue(_ key: SortKey) -> SortValue {
@@ -380,7 +383,7 @@ extension HistoricIncident: QueryRow {
         case .endTime: .time(resolvedAt)
         case .incidentType: .text(kind)
         case .activityId: .text(activityID)
-        case .processInstanceId: .text(processInstanceID)
+        case .processInstanceId, .executionId: .text(processInstanceID)
         case .processDefinitionId: .text(processDefinitionID)
         case .tenantId: .text(tenantID)
         }

@@ -43,7 +43,7 @@ public struct JobInfo: Hashable, Sendable {
 
 extension JobInfo: QueryRow {
     public enum SortKey: String, Hashable, Sendable, CaseIterable {
-        case jobId, jobDueDate, jobRetries, processInstanceId, processDefinitionId, jobPriority, createTime, tenantId
+        case jobId, jobDueDate, jobRetries, processInstanceId, processDefinitionId, jobPriority, createTime, lockExpirationTime, tenantId
     }
     public var tieBreaker: [SortValue] { [.text(id)] }
     public func sortValue(_ key: SortKey) -> SortValue {
@@ -55,6 +55,7 @@ extension JobInfo: QueryRow {
         case .processDefinitionId: .text(processDefinitionID)
         case .jobPriority: .number(Int(clamping: priority))
         case .createTime: .time(createTime)
+        case .lockExpirationTime: .time(lock?.expiresAt)
         case .tenantId: .text(tenantID)
         }
     }

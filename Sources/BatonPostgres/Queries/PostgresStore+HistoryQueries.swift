@@ -37,7 +37,7 @@ extension PostgresStore {
     private static func column(_ key: HistoricActivityInstance.SortKey) -> String {
         switch key {
         case .activityInstanceId: "(\(activityInstanceID))"
-        case .instanceId: "instance_id"
+        case .instanceId, .executionId: "instance_id"
         case .activityId: "activity_id"
         case .activityName: "activity_name"
         case .activityType: "activity_type"
@@ -101,13 +101,16 @@ extension PostgresStore {
         switch key {
         case .taskId: "id"
         case .activityInstanceId: "activity_instance_id"
-        case .processInstanceId: "instance_id"
+        case .processInstanceId, .executionId: "instance_id"
         case .processDefinitionId: "process_definition_id"
         case .taskName: "name"
+        case .taskDescription: "description"
         case .taskDefinitionKey: "task_definition_key"
         case .assignee: "assignee"
+        case .owner: "owner"
         case .priority: "priority"
         case .dueDate: "due_at"
+        case .followUpDate: "follow_up_at"
         case .startTime: "start_time"
         case .endTime: "end_time"
         case .duration: "(end_time - start_time)"
@@ -219,7 +222,7 @@ extension PostgresStore {
         case .endTime: "resolved_at"
         case .incidentType: "kind"
         case .activityId: "activity_id"
-        case .processInstanceId: "instance_id"
+        case .processInstanceId, .executionId: "instance_id"
         case .processDefinitionId: "process_definition_id"
         case .tenantId: "tenant_id"
         }

@@ -212,6 +212,7 @@ extension PostgresStore {
         case .processDefinitionId: "process_definition_id"
         case .jobPriority: "priority"
         case .createTime: "created_at"
+        case .lockExpirationTime: "lock_expires_at"
         case .tenantId: "tenant_id"
         }
     }

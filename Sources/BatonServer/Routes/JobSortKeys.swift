@@ -2,14 +2,14 @@ import BatonEngine
 
 /// `GET /job`'s sort keys, as Camunda names them.
 enum JobSortKey: String, CaseIterable, Hashable, Sendable {
-    case jobId, jobDueDate, jobRetries, processInstanceId, processDefinitionId, jobPriority, tenantId
+    case jobId, executionId, jobDueDate, jobRetries, processInstanceId, processDefinitionId, jobPriority, tenantId
 
     var rowKey: JobInfo.SortKey {
         switch self {
         case .jobId: .jobId
         case .jobDueDate: .jobDueDate
         case .jobRetries: .jobRetries
-        case .processInstanceId: .processInstanceId
+        case .processInstanceId, .executionId: .processInstanceId
         case .processDefinitionId: .processDefinitionId
         case .jobPriority: .jobPriority
         case .tenantId: .tenantId
@@ -19,7 +19,7 @@ enum JobSortKey: String, CaseIterable, Hashable, Sendable {
 
 /// `GET /external-task`'s sort keys, as Camunda names them.
 enum ExternalTaskSortKey: String, CaseIterable, Hashable, Sendable {
-    case id, processInstanceId, processDefinitionId, taskPriority, createTime, tenantId
+    case id, lockExpirationTime, processInstanceId, processDefinitionId, taskPriority, createTime, tenantId
 
     var rowKey: JobInfo.SortKey {
         switch self {
@@ -28,6 +28,7 @@ enum ExternalTaskSortKey: String, CaseIterable, Hashable, Sendable {
         case .processDefinitionId: .processDefinitionId
         case .taskPriority: .jobPriority
         case .createTime: .createTime
+        case .lockExpirationTime: .lockExpirationTime
         case .tenantId: .tenantId
         }
     }
