@@ -84,6 +84,11 @@ import Testing
         return test
     }
 
+    /// A query for each sort key of a list, each way: both stores order ties and missing values alike.
+    static func everyKey<Key: CaseIterable & Hashable & Sendable, Query>(_ make: (Sorting<Key>) -> Query) -> [Query] {
+        Key.allCases.flatMap { key in [true, false].map { make(Sorting(key, ascending: $0)) } }
+    }
+
     @Test func everyQueryAnswersAlikeOnBothStores() async throws {
         let memory = try await Self.populate(.memory).runtime
         let postgres = try await Self.populate(.postgres).runtime
@@ -106,7 +111,7 @@ import Testing
             TaskQuery(suspended: true), TaskQuery(suspended: false),
         ]
         // Every key each way, ties broken by id on both stores alike.
-        taskQueries += TaskInfo.SortKey.allCases.flatMap { key in [true, false].map { TaskQuery(sorting: [Sorting(key, ascending: $0)]) } }
+        taskQueries += Self.everyKey { TaskQuery(sorting: [$0]) }
         // Variable conditions with every operator, on instances (running, ended, all) and tasks.
         var conditions: [VariableCondition] = [
             .init(name: "amount", value: .long(5), comparison: .gt), .init(name: "amount", value: .double(3), comparison: .lteq),
@@ -329,6 +334,7 @@ import Testing
         #expect(dueEarly > 0 && dueLate > 0, "the due filters split the open tasks")
 
         let incidentQueries = [IncidentQuery(), IncidentQuery(open: true), IncidentQuery(activityID: "publish"), IncidentQuery(incidentType: "none")]
+            + Self.everyKey { IncidentQuery(sorting: [$0]) }
         #expect(try await postgres.count(IncidentQuery(open: true)) > 0, "a failing publish raised an incident")
         for (index, query) in incidentQueries.enumerated() {
             for page in pages { try await same("incidents #\(index) \(page)") { try await $0.incidents(query, page: page) } }
@@ -339,7 +345,7 @@ import Testing
             HistoricActivityInstanceQuery(), HistoricActivityInstanceQuery(activityID: "check", completion: .finished),
             HistoricActivityInstanceQuery(activityType: "userTask", completion: .unfinished), HistoricActivityInstanceQuery(canceled: true),
             HistoricActivityInstanceQuery(completeScope: true), HistoricActivityInstanceQuery(sorting: [Sorting(.endTime, ascending: false)]),
-        ]
+        ] + Self.everyKey { HistoricActivityInstanceQuery(sorting: [$0]) }
         let annsTasks = try await memory.taskHistory(HistoricTaskInstanceQuery(assignee: "ann")).map(\.id)
         for change in [
             { (q: inout HistoricActivityInstanceQuery) in q.activityName = "Check" }, { $0.startedAfter = middle }, { $0.startedBefore = middle },
@@ -357,7 +363,7 @@ import Testing
         var historicTaskQueries = [
             HistoricTaskInstanceQuery(), HistoricTaskInstanceQuery(assignee: "ann"), HistoricTaskInstanceQuery(completion: .unfinished),
             HistoricTaskInstanceQuery(sorting: [Sorting(.duration, ascending: false)]),
-        ]
+        ] + Self.everyKey { HistoricTaskInstanceQuery(sorting: [$0]) }
         for change in [
             { (f: inout HistoricTaskFilters) in f.nameLike = "Ch%" }, { $0.name = "Check" }, { $0.taskDefinitionKeys = ["check"] },
             { $0.deleteReason = "completed" }, { $0.deleteReasonLike = "del%" }, { $0.assigneeLike = "a%" }, { $0.priority = 10 }, { $0.assigned = true },
@@ -381,7 +387,7 @@ import Testing
         let variableQueries = [
             HistoricVariableInstanceQuery(), HistoricVariableInstanceQuery(variableName: "approved"), HistoricVariableInstanceQuery(variableNameLike: "a%"),
             HistoricVariableInstanceQuery(sorting: [Sorting(.variableName), Sorting(.instanceId, ascending: false)]),
-        ]
+        ] + Self.everyKey { HistoricVariableInstanceQuery(sorting: [$0]) }
         for (index, query) in variableQueries.enumerated() {
             for page in pages { try await same("historic variables #\(index) \(page)") { try await $0.variableHistory(query, page: page) } }
             try await same("historic variable count #\(index)") { try await $0.count(query) }
@@ -399,17 +405,18 @@ import Testing
         let runtimeVariableQueries = [
             VariableInstanceQuery(), VariableInstanceQuery(variableName: "group"), VariableInstanceQuery(variableNameLike: "%o%"),
             VariableInstanceQuery(sorting: [Sorting(.variableType), Sorting(.variableName)]),
-        ]
+        ] + Self.everyKey { VariableInstanceQuery(sorting: [$0]) }
         for (index, query) in runtimeVariableQueries.enumerated() {
             for page in pages { try await same("variables #\(index) \(page)") { try await $0.variableInstances(query, page: page) } }
             try await same("variable count #\(index)") { try await $0.count(query) }
         }
 
-        for query in [JobQuery(), JobQuery(noRetriesLeft: true), JobQuery(activityID: "publish", sorting: [Sorting(.jobRetries)]), JobQuery(suspended: true)] {
+        let jobQueries = [JobQuery(), JobQuery(noRetriesLeft: true), JobQuery(activityID: "publish", sorting: [Sorting(.jobRetries)]), JobQuery(suspended: true)]
+        for query in jobQueries + Self.everyKey({ JobQuery(sorting: [$0]) }) {
             try await same("jobs") { try await $0.jobs(query) }
             try await same("job count") { try await $0.count(query) }
         }
-        for query in [EventSubscriptionQuery(), EventSubscriptionQuery(eventName: "answer", activityID: "answer")] {
+        for query in [EventSubscriptionQuery(), EventSubscriptionQuery(eventName: "answer", activityID: "answer")] + Self.everyKey({ EventSubscriptionQuery(sorting: [$0]) }) {
             try await same("subscriptions") { try await $0.eventSubscriptions(query) }
             try await same("subscription count") { try await $0.count(query) }
         }
