@@ -194,7 +194,7 @@ import Testing
             ProcessInstanceQuery(lifecycle: .ended, sorting: [Sorting(.duration)]),
             ProcessInstanceQuery(lifecycle: .any, sorting: [Sorting(.tenantId, ascending: false), Sorting(.startTime)]),
             ProcessInstanceQuery(suspended: true), ProcessInstanceQuery(lifecycle: .any, suspended: false), ProcessInstanceQuery(lifecycle: .ended, suspended: true),
-        ]
+        ] + Self.everyKey { ProcessInstanceQuery(lifecycle: .any, sorting: [$0]) }
         // Camunda's further job filters (JobFilters).
         let someJob = try #require(try await memory.jobs(JobQuery(), page: .all).first)
         for change in [
